@@ -1,0 +1,139 @@
+import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
+import { z, ZodError, type ZodIssue, type ZodTypeAny } from 'zod';
+
+import { languageTagPattern, normalizeLocale } from './locale.js';
+
+/** Logto refuses to save a connector whose templates lack one of these. */
+export const requiredUsageTypes: readonly string[] = [
+  TemplateType.Register,
+  TemplateType.SignIn,
+  TemplateType.ForgotPassword,
+  TemplateType.Generic,
+];
+
+// `Test` is deprecated in connector-kit but older Logto versions still send it.
+const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), 'Test'];
+
+export const usageTypeGuard = z.string().refine((value) => knownUsageTypes.includes(value), (value) => ({
+  message: `Unknown usageType "${value}". Use one of: ${knownUsageTypes.join(', ')}.`,
+}));
+
+export const localeGuard = z
+  .string()
+  .regex(languageTagPattern, 'Use a language tag such as "en", "zh-CN" or "zh-Hant-TW".');
+
+/**
+ * A `templates` array: the required usage types must be present (the message names the missing
+ * ones) and no usage type may have two templates for the same locale, since only one could be used.
+ */
+export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
+  z.array(item).superRefine((templates: Array<z.infer<Item>>, context) => {
+    const present = new Set(templates.map(({ usageType }: { usageType: string }) => usageType));
+    const missing = requiredUsageTypes.filter((type) => !present.has(type));
+    if (missing.length > 0) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `Add a template for every required usage type; missing: ${missing.join(', ')}.`,
+      });
+    }
+
+    const seen = new Map<string, number>();
+    for (const [index, { usageType, locale }] of (templates as Array<{ usageType: string; locale?: string }>).entries()) {
+      const key = `${usageType}|${locale === undefined ? '' : normalizeLocale(locale)}`;
+      const first = seen.get(key);
+      if (first === undefined) {
+        seen.set(key, index);
+        continue;
+      }
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [index],
+        message: `Templates ${first} and ${index} both cover usageType "${usageType}"${
+          locale === undefined ? ' without a locale' : ` with locale "${locale}"`
+        }; keep one.`,
+      });
+    }
+  });
+
+export const strictPhoneRegionNumberCheckGuard = z.boolean().default(true);
+
+export const timeoutGuard = z
+  .number({ invalid_type_error: 'timeout is a number of milliseconds, e.g. 10000.' })
+  .int('timeout is a whole number of milliseconds.')
+  .min(100, 'timeout must be at least 100 ms.')
+  .max(60_000, 'timeout must be at most 60000 ms (one minute).')
+  .default(10_000);
+
+const loopbackHosts = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+export const isLoopbackHost = (hostname: string): boolean => loopbackHosts.test(hostname);
+
+export type EndpointRule = {
+  defaultUrl: string;
+  /** Provider hosts accepted over HTTPS; loopback hosts are always accepted (local emulator). */
+  isProviderHost: (hostname: string) => boolean;
+  /** Shown when a host is refused, e.g. "an Aliyun SMS endpoint such as …". */
+  expected: string;
+};
+
+/**
+ * The provider base URL, normalised to its origin. A secret-bearing request must only ever go to
+ * the provider or to a local emulator, so other hosts and plain HTTP off-machine are refused.
+ */
+export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: EndpointRule) =>
+  z
+    .string()
+    .trim()
+    .default(defaultUrl)
+    .transform((value, context) => {
+      const fail = (message: string) => {
+        context.addIssue({ code: z.ZodIssueCode.custom, message });
+        return z.NEVER;
+      };
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        return fail(`endpoint must be a URL, e.g. ${defaultUrl}.`);
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return fail('endpoint must start with https://.');
+      }
+      if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+        return fail(`endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`);
+      }
+      const loopback = isLoopbackHost(url.hostname);
+      if (url.protocol === 'http:' && !loopback) {
+        return fail('endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost.');
+      }
+      if (!loopback && !isProviderHost(url.hostname.toLowerCase())) {
+        return fail(`endpoint host "${url.hostname}" is not ${expected}.`);
+      }
+      return url.origin;
+    });
+
+/**
+ * Zod issues without the values that were received: a secret typed into the wrong field must not be
+ * echoed back. Zod quotes the value in both `received` and the default message of enum/literal issues.
+ */
+const withoutReceivedValues = (issue: ZodIssue): ZodIssue => {
+  if (issue.code === z.ZodIssueCode.invalid_type) return issue;
+  const { received: _received, ...rest } = issue as ZodIssue & { received?: unknown };
+  if (issue.code === z.ZodIssueCode.invalid_enum_value) {
+    return { ...rest, message: `Use one of: ${issue.options.map(String).join(', ')}.` } as ZodIssue;
+  }
+  if (issue.code === z.ZodIssueCode.invalid_literal) {
+    return { ...rest, message: `Use ${JSON.stringify(issue.expected)}.` } as ZodIssue;
+  }
+  return rest as ZodIssue;
+};
+
+/**
+ * Parses a connector config. On failure throws `ConnectorError(InvalidConfig, ZodError)` — the shape
+ * connector-kit's `validateConfig` produces, which the Logto Console renders issue by issue.
+ */
+export const parseConfig = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
+  const result = guard.safeParse(config);
+  if (result.success) return result.data as z.output<Guard>;
+  throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(result.error.issues.map(withoutReceivedValues)));
+};

@@ -1,0 +1,139 @@
+import http from 'node:http';
+import https from 'node:https';
+
+import { CancelError, got, RequestError, TimeoutError } from 'got';
+
+export type HttpRequest = {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+};
+
+export type HttpResponse = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** 1 for the first attempt, 2 when the safe retry was used. */
+  attempts: number;
+};
+
+/**
+ * Why no usable answer arrived. `reachedProvider` is false only when the request provably never
+ * left this machine or never finished connecting, which is the one case where resending cannot
+ * deliver a second code.
+ */
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+
+  constructor(
+    readonly kind: 'timeout' | 'network' | 'response-too-large',
+    readonly reachedProvider: boolean,
+    /** Node / got error code (`ECONNREFUSED`, `ETIMEDOUT`, …) or the timed-out phase. */
+    readonly detail: string,
+    readonly attempts: number
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}
+
+export type SendOptions = {
+  /** Budget for the whole send in milliseconds, the retry included. */
+  timeout: number;
+  /** Builds the request for an attempt; called again for the retry so signatures are fresh. */
+  prepare: (attempt: number) => HttpRequest;
+  /**
+   * Whether an answer means "rejected before doing anything, try again" (Aliyun `Throttling*`).
+   * Returns the delay in ms before the retry, or `undefined` to keep the answer.
+   */
+  retryAfterResponse?: (response: Omit<HttpResponse, 'attempts'>) => number | undefined;
+  /** Larger answers are abandoned: a provider reply is a few hundred bytes. Default 1 MiB. */
+  maxResponseBytes?: number;
+};
+
+// A bounded keep-alive pool: repeated sends reuse TLS sessions, and a burst of sign-ins cannot open
+// unbounded sockets. Idle sockets are unref'd by Node and closed after `timeout`, before typical
+// provider load balancers drop them (a stale socket fails in a way that must not be retried).
+const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 4000, scheduling: 'lifo' } as const;
+export const httpAgents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+
+const client = got.extend({
+  retry: { limit: 0 },
+  throwHttpErrors: false,
+  followRedirect: false,
+  responseType: 'text',
+  agent: httpAgents,
+  http2: false,
+});
+
+// Errors raised before a single byte of the request can have reached the provider.
+const unsentErrorCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENETUNREACH', 'EHOSTUNREACH']);
+const unsentTimeoutPhases = new Set(['lookup', 'connect', 'secureConnect']);
+
+const toTransportError = (error: unknown, attempts: number, maxResponseBytes: number): TransportError => {
+  if (error instanceof CancelError) {
+    return new TransportError('response-too-large', true, `answer exceeded ${maxResponseBytes} bytes`, attempts);
+  }
+  if (error instanceof TimeoutError) {
+    return new TransportError('timeout', !unsentTimeoutPhases.has(error.event), error.event, attempts);
+  }
+  if (error instanceof RequestError) {
+    const code = error.code || 'ERR_NETWORK';
+    return new TransportError('network', !unsentErrorCodes.has(code), code, attempts);
+  }
+  return new TransportError('network', true, 'unexpected error', attempts);
+};
+
+const delay = async (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+// The retry needs a fair share of the budget to be worth making.
+const minimumRetryBudgetMs = 50;
+
+/**
+ * Sends with the project's one retry rule: a second attempt only when the first provably never
+ * reached the provider (refused, DNS failure, connect timeout) or the provider explicitly rejected
+ * it unprocessed (`retryAfterResponse`). Never after a response timeout, a reset or a 5xx: SMS
+ * sends are not idempotent and a second code is worse than an error.
+ */
+export const sendWithRetryRule = async (options: SendOptions): Promise<HttpResponse> => {
+  const { timeout, prepare, retryAfterResponse, maxResponseBytes = 1024 * 1024 } = options;
+  const deadline = Date.now() + timeout;
+
+  for (let attempt = 1; ; attempt++) {
+    const remaining = deadline - Date.now();
+    const isLastAttempt = attempt === 2;
+    const request = prepare(attempt);
+    const response = client(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      // Leave part of the budget for one retry when connecting hangs (a black-holed address).
+      timeout: { request: remaining, connect: isLastAttempt ? remaining : Math.ceil(remaining / 2) },
+    });
+    response.on('downloadProgress', ({ transferred }: { transferred: number }) => {
+      if (transferred > maxResponseBytes) response.cancel();
+    });
+
+    try {
+      // eslint-disable-next-line no-await-in-loop
+      const { statusCode, headers, body } = await response;
+      const answer = { status: statusCode, headers, body };
+      const retryDelay = isLastAttempt ? undefined : retryAfterResponse?.(answer);
+      const budgetLeft = deadline - Date.now() - (retryDelay ?? 0);
+      if (retryDelay === undefined || budgetLeft < minimumRetryBudgetMs) {
+        return { ...answer, attempts: attempt };
+      }
+      // eslint-disable-next-line no-await-in-loop
+      await delay(retryDelay);
+    } catch (error: unknown) {
+      const failure = toTransportError(error, attempt, maxResponseBytes);
+      const budgetLeft = deadline - Date.now();
+      if (isLastAttempt || failure.reachedProvider || budgetLeft < minimumRetryBudgetMs) {
+        throw failure;
+      }
+    }
+  }
+};

@@ -1,0 +1,51 @@
+/**
+ * Removes secrets (AccessKey secret, STS token, apikey) and the verification code from anything
+ * that may leave the connector: error data, descriptions, provider messages.
+ *
+ * Providers echo what they received, sometimes percent-encoded once or twice (Aliyun's
+ * `SignatureDoesNotMatch` quotes its string-to-sign), so each secret is also removed in those forms.
+ */
+export type Redactor = {
+  text: (value: string) => string;
+  deep: <T>(value: T) => T;
+};
+
+export const redactedMarker = '[redacted]';
+
+// Secrets shorter than this would also match ordinary text (a 3-digit code inside a request id).
+const minSecretLength = 4;
+
+const rfc3986 = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const formsOf = (secret: string): string[] => {
+  const once = rfc3986(secret);
+  const jsonEscaped = JSON.stringify(secret).slice(1, -1);
+  return [secret, once, rfc3986(once), encodeURIComponent(secret), jsonEscaped];
+};
+
+export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
+  const forms = [
+    ...new Set(
+      secrets
+        .filter((secret): secret is string => typeof secret === 'string' && secret.length >= minSecretLength)
+        .flatMap(formsOf)
+    ),
+  ]
+    // Longest first, so a secret that contains another one is removed whole.
+    .sort((a, b) => b.length - a.length);
+
+  const text = (value: string): string =>
+    forms.reduce((result, form) => (result.includes(form) ? result.split(form).join(redactedMarker) : result), value);
+
+  const deep = <T>(value: T): T => {
+    if (typeof value === 'string') return text(value) as T;
+    if (Array.isArray(value)) return value.map((item) => deep(item)) as T;
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, deep(item)])) as T;
+    }
+    return value;
+  };
+
+  return { text, deep };
+};

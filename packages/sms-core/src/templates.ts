@@ -1,0 +1,45 @@
+import { TemplateType } from '@logto/connector-kit';
+
+import { templateNotFound } from './errors.js';
+import { languageOf, normalizeLocale } from './locale.js';
+
+export type LocalizedTemplate = { usageType: string; locale?: string | undefined };
+
+const pickByLocale = <T extends LocalizedTemplate>(candidates: readonly T[], locale?: string): T | undefined => {
+  if (locale) {
+    const wanted = normalizeLocale(locale);
+    const exact = candidates.find(({ locale: own }) => own !== undefined && normalizeLocale(own) === wanted);
+    if (exact) return exact;
+    const language = languageOf(locale);
+    const sameLanguage = candidates.find(({ locale: own }) => own !== undefined && languageOf(own) === language);
+    if (sameLanguage) return sameLanguage;
+  }
+  return candidates.find(({ locale: own }) => own === undefined);
+};
+
+/**
+ * The template for a send: the usage type's template in the wanted locale (exact tag, then same
+ * language, then the one without a locale), then the same steps for `Generic`. If both usage types
+ * only have templates for other locales, a code in another language beats no code at all, so the
+ * first template of the usage type (then of `Generic`) is used.
+ *
+ * @throws ConnectorError(TemplateNotFound) when neither the usage type nor Generic has a template.
+ */
+export const selectTemplate = <T extends LocalizedTemplate>(
+  templates: readonly T[],
+  usageType: string,
+  locale?: string
+): T => {
+  const usageTypes = usageType === TemplateType.Generic ? [usageType] : [usageType, TemplateType.Generic];
+  const byUsage = usageTypes.map((type) => templates.filter((template) => template.usageType === type));
+
+  for (const candidates of byUsage) {
+    const picked = pickByLocale(candidates, locale);
+    if (picked) return picked;
+  }
+
+  const anyLocale = byUsage.find((candidates) => candidates.length > 0)?.[0];
+  if (anyLocale) return anyLocale;
+
+  throw templateNotFound(usageType);
+};

@@ -1,0 +1,117 @@
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
+import { z, ZodError } from 'zod';
+
+import {
+  endpointGuard,
+  localeGuard,
+  parseConfig,
+  templateListGuard,
+  timeoutGuard,
+  usageTypeGuard,
+} from '../src/config.js';
+
+const endpoint = endpointGuard({
+  defaultUrl: 'https://api.example.com',
+  isProviderHost: (host) => host === 'api.example.com' || host.endsWith('.api.example.com'),
+  expected: 'an example API host',
+});
+
+const messagesOf = (result: z.SafeParseReturnType<unknown, unknown>) =>
+  result.success ? [] : result.error.issues.map(({ message }) => message);
+
+describe('endpointGuard', () => {
+  it.each([
+    [undefined, 'https://api.example.com'],
+    ['https://api.example.com/', 'https://api.example.com'],
+    ['  https://eu.api.example.com  ', 'https://eu.api.example.com'],
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+    ['http://localhost:4010/', 'http://localhost:4010'],
+    ['http://[::1]:4010', 'http://[::1]:4010'],
+    ['https://127.0.0.1:8443', 'https://127.0.0.1:8443'],
+  ])('accepts %j as %s', (input, expected) => {
+    expect(endpoint.parse(input)).toBe(expected);
+  });
+
+  it.each([
+    ['http://api.example.com', 'http:// is only allowed'],
+    ['http://10.0.0.5:4010', 'http:// is only allowed'],
+    ['https://evil.example.org', 'is not an example API host'],
+    ['https://api.example.com.evil.org', 'is not an example API host'],
+    ['https://api.example.com/v2', 'bare origin'],
+    ['https://user:pw@api.example.com', 'bare origin'],
+    ['https://api.example.com?x=1', 'bare origin'],
+    ['ftp://api.example.com', 'must start with https://'],
+    ['not a url', 'must be a URL'],
+  ])('refuses %j', (input, message) => {
+    expect(messagesOf(endpoint.safeParse(input)).join(' ')).toContain(message);
+  });
+});
+
+describe('timeoutGuard', () => {
+  it('defaults to 10 s and bounds the value', () => {
+    expect(timeoutGuard.parse(undefined)).toBe(10_000);
+    expect(timeoutGuard.parse(2500)).toBe(2500);
+    expect(messagesOf(timeoutGuard.safeParse(50))).toEqual(['timeout must be at least 100 ms.']);
+    expect(messagesOf(timeoutGuard.safeParse(600_000))).toEqual(['timeout must be at most 60000 ms (one minute).']);
+    expect(messagesOf(timeoutGuard.safeParse(1500.5))).toEqual(['timeout is a whole number of milliseconds.']);
+    expect(messagesOf(timeoutGuard.safeParse('10000'))).toEqual(['timeout is a number of milliseconds, e.g. 10000.']);
+  });
+});
+
+describe('templateListGuard', () => {
+  const list = templateListGuard(z.object({ usageType: usageTypeGuard, locale: localeGuard.optional() }));
+  const required = ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType }));
+
+  it('accepts the required usage types with distinct locales', () => {
+    expect(list.safeParse([...required, { usageType: 'SignIn', locale: 'en' }]).success).toBe(true);
+  });
+
+  it('names the missing usage types', () => {
+    expect(messagesOf(list.safeParse([{ usageType: 'SignIn' }]))).toEqual([
+      'Add a template for every required usage type; missing: Register, ForgotPassword, Generic.',
+    ]);
+  });
+
+  it('rejects two templates for the same usage type and locale, whatever the tag spelling', () => {
+    const result = list.safeParse([...required, { usageType: 'SignIn', locale: 'zh-CN' }, { usageType: 'SignIn', locale: 'zh_cn' }]);
+    expect(messagesOf(result)).toEqual([
+      'Templates 4 and 5 both cover usageType "SignIn" with locale "zh_cn"; keep one.',
+    ]);
+    expect(messagesOf(list.safeParse([...required, { usageType: 'Generic' }]))).toEqual([
+      'Templates 3 and 4 both cover usageType "Generic" without a locale; keep one.',
+    ]);
+  });
+
+  it('rejects unknown usage types and malformed locales', () => {
+    expect(messagesOf(list.safeParse([...required, { usageType: 'Signin' }])).join(' ')).toContain(
+      'Unknown usageType "Signin"'
+    );
+    expect(messagesOf(list.safeParse([...required, { usageType: 'SignIn', locale: 'english please' }])).join(' ')).toContain(
+      'language tag'
+    );
+  });
+});
+
+describe('parseConfig', () => {
+  const guard = z.object({ secret: z.string().min(1), mode: z.enum(['a', 'b']) });
+
+  it('returns the parsed config', () => {
+    expect(parseConfig(guard, { secret: 'x', mode: 'a' })).toEqual({ secret: 'x', mode: 'a' });
+  });
+
+  it('throws InvalidConfig carrying a ZodError without the received values', () => {
+    try {
+      parseConfig(guard, { secret: '', mode: 'top-secret-value' });
+      expect.unreachable();
+    } catch (error: unknown) {
+      expect(error).toBeInstanceOf(ConnectorError);
+      const { code, data } = error as ConnectorError;
+      expect(code).toBe(ConnectorErrorCodes.InvalidConfig);
+      expect(data).toBeInstanceOf(ZodError);
+      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual(['secret', 'mode']);
+      expect(JSON.stringify(error)).not.toContain('top-secret-value');
+      expect((error as Error).message).not.toContain('top-secret-value');
+    }
+  });
+});

@@ -1,0 +1,200 @@
+// No nock in this file: its interceptor wraps real sockets and reports a got timeout on an
+// in-flight response as an extra unhandled rejection that production code never sees.
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { sendWithRetryRule, TransportError, type HttpRequest } from '../src/http.js';
+
+type Handler = (response: ServerResponse, hit: number) => void;
+
+/** A loopback server whose behaviour each test scripts; counts the requests that reached it. */
+const startServer = async (handler: Handler) => {
+  const sockets = new Set<Socket>();
+  let hits = 0;
+  const server: Server = createServer((request, response) => {
+    hits += 1;
+    request.resume();
+    handler(response, hits);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    hits: () => hits,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+    },
+  };
+};
+
+const closedPortUrl = async () => {
+  const server = await startServer(() => undefined);
+  await server.close();
+  return server.url;
+};
+
+const post = (url: string, attempt = 1): HttpRequest => ({
+  method: 'POST',
+  url,
+  headers: { 'x-attempt': String(attempt) },
+  body: `attempt=${attempt}`,
+});
+
+const failureOf = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error: unknown) {
+    return error;
+  }
+  throw new Error('expected the send to fail');
+};
+
+describe('sendWithRetryRule against a loopback server', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await Promise.all(cleanups.splice(0).map(async (cleanup) => cleanup()));
+  });
+
+  it('returns status, headers and body of any answer without retrying it', async () => {
+    const server = await startServer((response) => {
+      response.writeHead(400, { 'content-type': 'application/json', 'x-test': 'yes' }).end('{"code":-1}');
+    });
+    cleanups.push(server.close);
+    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(server.url) });
+    expect(response).toMatchObject({ status: 400, body: '{"code":-1}', attempts: 1 });
+    expect(response.headers['x-test']).toBe('yes');
+    expect(server.hits()).toBe(1);
+  });
+
+  it('does not retry a 5xx answer', async () => {
+    const server = await startServer((response) => {
+      response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>');
+    });
+    cleanups.push(server.close);
+    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(server.url) });
+    expect(response.status).toBe(502);
+    expect(server.hits()).toBe(1);
+  });
+
+  it('gives up a hung response at the timeout and never retries it (the code may have gone out)', async () => {
+    const server = await startServer(() => undefined);
+    cleanups.push(server.close);
+    const started = Date.now();
+    const error = await failureOf(sendWithRetryRule({ timeout: 300, prepare: () => post(server.url) }));
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toMatchObject({ kind: 'timeout', reachedProvider: true, attempts: 1 });
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(1300);
+    expect(server.hits()).toBe(1);
+  });
+
+  it('bounds a slow drip by the same budget', async () => {
+    const server = await startServer((response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const timer = setInterval(() => response.write(' '), 50);
+      response.on('close', () => clearInterval(timer));
+    });
+    cleanups.push(server.close);
+    const started = Date.now();
+    const error = await failureOf(sendWithRetryRule({ timeout: 400, prepare: () => post(server.url) }));
+    expect(error).toMatchObject({ kind: 'timeout', reachedProvider: true });
+    expect(Date.now() - started).toBeLessThan(1400);
+    expect(server.hits()).toBe(1);
+  });
+
+  it('abandons an oversized answer', async () => {
+    const server = await startServer((response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('x'.repeat(5 * 1024 * 1024));
+    });
+    cleanups.push(server.close);
+    const error = await failureOf(
+      sendWithRetryRule({ timeout: 5000, prepare: () => post(server.url), maxResponseBytes: 64 * 1024 })
+    );
+    expect(error).toMatchObject({ kind: 'response-too-large', attempts: 1 });
+  });
+
+  it('retries a refused connection once, preparing a fresh request', async () => {
+    const server = await startServer((response) => {
+      response.writeHead(200).end('ok');
+    });
+    cleanups.push(server.close);
+    const refused = await closedPortUrl();
+    const prepared: number[] = [];
+    const response = await sendWithRetryRule({
+      timeout: 2000,
+      prepare: (attempt) => {
+        prepared.push(attempt);
+        return post(attempt === 1 ? refused : server.url, attempt);
+      },
+    });
+    expect(prepared).toEqual([1, 2]);
+    expect(response).toMatchObject({ status: 200, body: 'ok', attempts: 2 });
+    expect(server.hits()).toBe(1);
+  });
+
+  it('stops after one retry when the connection stays refused', async () => {
+    const refused = await closedPortUrl();
+    let prepared = 0;
+    const error = await failureOf(
+      sendWithRetryRule({
+        timeout: 2000,
+        prepare: () => {
+          prepared += 1;
+          return post(refused);
+        },
+      })
+    );
+    expect(error).toMatchObject({ kind: 'network', detail: 'ECONNREFUSED', reachedProvider: false, attempts: 2 });
+    expect(prepared).toBe(2);
+  });
+
+  it('retries once when the provider says it rejected the request unprocessed', async () => {
+    const server = await startServer((response, hit) => {
+      if (hit === 1) {
+        response.writeHead(400, { 'x-acs-retry-after': '20' }).end('{"Code":"Throttling.User"}');
+        return;
+      }
+      response.writeHead(200).end('{"Code":"OK"}');
+    });
+    cleanups.push(server.close);
+    const seen: string[] = [];
+    const response = await sendWithRetryRule({
+      timeout: 2000,
+      prepare: (attempt) => post(server.url, attempt),
+      retryAfterResponse: ({ body, headers }) => {
+        seen.push(body);
+        return body.includes('Throttling') ? Number(headers['x-acs-retry-after']) : undefined;
+      },
+    });
+    expect(seen).toEqual(['{"Code":"Throttling.User"}']);
+    expect(response).toMatchObject({ status: 200, body: '{"Code":"OK"}', attempts: 2 });
+    expect(server.hits()).toBe(2);
+  });
+
+  it('keeps a throttling answer when the delay would not fit the budget', async () => {
+    const server = await startServer((response) => {
+      response.writeHead(400).end('{"Code":"Throttling.User"}');
+    });
+    cleanups.push(server.close);
+    const response = await sendWithRetryRule({
+      timeout: 500,
+      prepare: (attempt) => post(server.url, attempt),
+      retryAfterResponse: () => 10_000,
+    });
+    expect(response).toMatchObject({ status: 400, attempts: 1 });
+    expect(server.hits()).toBe(1);
+  });
+});
+

@@ -1,0 +1,66 @@
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
+
+import { preferredLocale } from '../src/locale.js';
+import { selectTemplate } from '../src/templates.js';
+
+const templates = [
+  { usageType: 'SignIn', id: 'sign-in' },
+  { usageType: 'SignIn', locale: 'en', id: 'sign-in-en' },
+  { usageType: 'SignIn', locale: 'zh-TW', id: 'sign-in-zh-tw' },
+  { usageType: 'Register', locale: 'en-US', id: 'register-en-us' },
+  { usageType: 'Generic', id: 'generic' },
+  { usageType: 'Generic', locale: 'zh-CN', id: 'generic-zh-cn' },
+];
+
+describe('selectTemplate', () => {
+  it.each([
+    ['SignIn', undefined, 'sign-in'],
+    ['SignIn', 'en', 'sign-in-en'],
+    ['SignIn', 'EN', 'sign-in-en'],
+    ['SignIn', 'en-GB', 'sign-in-en'], // same language
+    ['SignIn', 'zh_TW', 'sign-in-zh-tw'], // separator-insensitive exact match
+    ['SignIn', 'zh-CN', 'sign-in-zh-tw'], // same language beats the locale-less template
+    ['SignIn', 'fr', 'sign-in'], // no French: the template without a locale
+    ['Register', 'en-US', 'register-en-us'],
+    ['Register', 'en', 'register-en-us'],
+    ['Register', 'zh-CN', 'generic-zh-cn'], // Register has nothing for zh: Generic's steps
+    ['Register', 'fr', 'generic'],
+    ['ForgotPassword', 'zh-CN', 'generic-zh-cn'],
+    ['ForgotPassword', undefined, 'generic'],
+    ['MfaVerification', 'de', 'generic'],
+    ['Test', undefined, 'generic'], // deprecated type still works
+    ['NotAType', undefined, 'generic'],
+  ])('%s in %s → %s', (usageType, locale, expected) => {
+    expect(selectTemplate(templates, usageType, locale).id).toBe(expected);
+  });
+
+  it('prefers a template in another language over failing', () => {
+    const onlyLocalized = [
+      { usageType: 'SignIn', locale: 'en', id: 'a' },
+      { usageType: 'Generic', locale: 'en', id: 'b' },
+    ];
+    expect(selectTemplate(onlyLocalized, 'SignIn', 'ja').id).toBe('a');
+    expect(selectTemplate(onlyLocalized, 'Register', 'ja').id).toBe('b');
+  });
+
+  it('raises TemplateNotFound when neither the type nor Generic exists', () => {
+    try {
+      selectTemplate([{ usageType: 'SignIn' }], 'Register');
+      expect.unreachable();
+    } catch (error: unknown) {
+      expect(error).toBeInstanceOf(ConnectorError);
+      expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.TemplateNotFound);
+    }
+  });
+});
+
+describe('preferredLocale', () => {
+  it('uses locale, then the first ui_locales tag, ignoring junk', () => {
+    expect(preferredLocale({ locale: 'zh-CN', uiLocales: 'en fr' })).toBe('zh-CN');
+    expect(preferredLocale({ uiLocales: 'fr-CA en' })).toBe('fr-CA');
+    expect(preferredLocale({ locale: 42, uiLocales: 'de' })).toBe('de');
+    expect(preferredLocale({ locale: '<script>' })).toBeUndefined();
+    expect(preferredLocale({})).toBeUndefined();
+  });
+});

@@ -1,0 +1,71 @@
+// Builds every publishable package with esbuild. Internal workspace packages (`@logto-sms/*`) are
+// resolved to their TypeScript source and bundled in, so no published tarball ever depends on the
+// private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
+// because `logto connector add` extracts a tarball without installing its dependencies.
+import { existsSync } from 'node:fs';
+import { chmod, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const pkg = (name, ...rest) => path.join(root, 'packages', name, ...rest);
+
+const internalAliases = Object.fromEntries(
+  ['sms-core', 'sandbox', 'connector-aliyun-sms', 'connector-yunpian-sms', 'cli'].map((name) => [
+    `@logto-sms/${name}`,
+    pkg(name, 'src', 'index.ts'),
+  ])
+);
+
+/** What a Logto instance resolves for a connector at run time (see shared/docs/logto-host.md). */
+export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
+
+const targets = [
+  { name: 'connector-aliyun-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages },
+  { name: 'connector-yunpian-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages },
+  { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
+  { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
+];
+
+const only = process.argv.slice(2);
+
+for (const target of targets) {
+  if (only.length > 0 && !only.includes(target.name)) continue;
+  const entryPoints = Object.fromEntries(
+    Object.entries(target.entries)
+      .filter(([, file]) => existsSync(pkg(target.name, file)))
+      .map(([out, file]) => [out, pkg(target.name, file)])
+  );
+  if (Object.keys(entryPoints).length === 0) {
+    console.log(`skip ${target.name}: no entry point yet`);
+    continue;
+  }
+  const outdir = pkg(target.name, 'lib');
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    entryPoints,
+    outdir,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: target.external,
+    alias: internalAliases,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Bundled CommonJS helpers call `require`; give ESM output one.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+  });
+  if (entryPoints.bin) {
+    const binFile = path.join(outdir, 'bin.js');
+    const { readFile, writeFile } = await import('node:fs/promises');
+    const source = await readFile(binFile, 'utf8');
+    await writeFile(binFile, `#!/usr/bin/env node\n${source}`);
+    await chmod(binFile, 0o755);
+  }
+  console.log(`built ${target.name}`);
+}

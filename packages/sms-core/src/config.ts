@@ -57,12 +57,23 @@ export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
 
 export const strictPhoneRegionNumberCheckGuard = z.boolean().default(true);
 
-export const timeoutGuard = z
-  .number({ invalid_type_error: 'timeout is a number of milliseconds, e.g. 10000.' })
-  .int('timeout is a whole number of milliseconds.')
-  .min(100, 'timeout must be at least 100 ms.')
-  .max(60_000, 'timeout must be at most 60000 ms (one minute).')
-  .default(10_000);
+/** The Console saves a cleared Text or Number field as "" (or null): that means "use the default". */
+const blankAsMissing = (value: unknown): unknown =>
+  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+
+export const timeoutGuard = z.preprocess(
+  (value) => {
+    const present = blankAsMissing(value);
+    // A Number form field may arrive as its text.
+    return typeof present === 'string' && /^\d+$/.test(present.trim()) ? Number(present) : present;
+  },
+  z
+    .number({ invalid_type_error: 'timeout is a number of milliseconds, e.g. 10000.' })
+    .int('timeout is a whole number of milliseconds.')
+    .min(100, 'timeout must be at least 100 ms.')
+    .max(60_000, 'timeout must be at most 60000 ms (one minute).')
+    .default(10_000)
+);
 
 const loopbackHosts = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
@@ -81,36 +92,39 @@ export type EndpointRule = {
  * the provider or to a local emulator, so other hosts and plain HTTP off-machine are refused.
  */
 export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: EndpointRule) =>
-  z
-    .string()
-    .trim()
-    .default(defaultUrl)
-    .transform((value, context) => {
-      const fail = (message: string) => {
-        context.addIssue({ code: z.ZodIssueCode.custom, message });
-        return z.NEVER;
-      };
-      let url: URL;
-      try {
-        url = new URL(value);
-      } catch {
-        return fail(`endpoint must be a URL, e.g. ${defaultUrl}.`);
-      }
-      if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        return fail('endpoint must start with https://.');
-      }
-      if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-        return fail(`endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`);
-      }
-      const loopback = isLoopbackHost(url.hostname);
-      if (url.protocol === 'http:' && !loopback) {
-        return fail('endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost.');
-      }
-      if (!loopback && !isProviderHost(url.hostname.toLowerCase())) {
-        return fail(`endpoint host "${url.hostname}" is not ${expected}.`);
-      }
-      return url.origin;
-    });
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string()
+      .trim()
+      .default(defaultUrl)
+      .transform((value, context) => {
+        const fail = (message: string) => {
+          context.addIssue({ code: z.ZodIssueCode.custom, message });
+          return z.NEVER;
+        };
+        let url: URL;
+        try {
+          url = new URL(value);
+        } catch {
+          return fail(`endpoint must be a URL, e.g. ${defaultUrl}.`);
+        }
+        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+          return fail('endpoint must start with https://.');
+        }
+        if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+          return fail(`endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`);
+        }
+        const loopback = isLoopbackHost(url.hostname);
+        if (url.protocol === 'http:' && !loopback) {
+          return fail('endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost.');
+        }
+        if (!loopback && !isProviderHost(url.hostname.toLowerCase())) {
+          return fail(`endpoint host "${url.hostname}" is not ${expected}.`);
+        }
+        return url.origin;
+      })
+  );
 
 /**
  * Zod issues without the values that were received: a secret typed into the wrong field must not be

@@ -23,6 +23,8 @@ const messagesOf = (result: z.SafeParseReturnType<unknown, unknown>) =>
 describe('endpointGuard', () => {
   it.each([
     [undefined, 'https://api.example.com'],
+    ['', 'https://api.example.com'], // a cleared Console field
+    [null, 'https://api.example.com'],
     ['https://api.example.com/', 'https://api.example.com'],
     ['  https://eu.api.example.com  ', 'https://eu.api.example.com'],
     ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
@@ -52,10 +54,13 @@ describe('timeoutGuard', () => {
   it('defaults to 10 s and bounds the value', () => {
     expect(timeoutGuard.parse(undefined)).toBe(10_000);
     expect(timeoutGuard.parse(2500)).toBe(2500);
+    expect(timeoutGuard.parse('')).toBe(10_000);
+    expect(timeoutGuard.parse(null)).toBe(10_000);
+    expect(timeoutGuard.parse(' 2500 ')).toBe(2500);
     expect(messagesOf(timeoutGuard.safeParse(50))).toEqual(['timeout must be at least 100 ms.']);
     expect(messagesOf(timeoutGuard.safeParse(600_000))).toEqual(['timeout must be at most 60000 ms (one minute).']);
     expect(messagesOf(timeoutGuard.safeParse(1500.5))).toEqual(['timeout is a whole number of milliseconds.']);
-    expect(messagesOf(timeoutGuard.safeParse('10000'))).toEqual(['timeout is a number of milliseconds, e.g. 10000.']);
+    expect(messagesOf(timeoutGuard.safeParse('ten seconds'))).toEqual(['timeout is a number of milliseconds, e.g. 10000.']);
   });
 });
 

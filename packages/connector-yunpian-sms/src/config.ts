@@ -1,0 +1,80 @@
+import {
+  endpointGuard,
+  localeGuard,
+  strictPhoneRegionNumberCheckGuard,
+  templateListGuard,
+  timeoutGuard,
+  usageTypeGuard,
+} from '@logto-sms/sms-core';
+import { z } from 'zod';
+
+import { countCodePlaceholders } from './text.js';
+
+export const defaultEndpoint = 'https://sms.yunpian.com';
+/** YunPian's mirror of the same API for servers outside mainland China. */
+export const overseasEndpoint = 'https://us.yunpian.com';
+
+// Any subdomain of yunpian.com: sms., us., and whatever YunPian adds later.
+const yunpianHost = /^(?:[a-z0-9-]+\.)+yunpian\.com$/;
+
+const placeholderHelp =
+  'Write {{code}} (Logto style) or #code# (YunPian style, as in the template approved in the YunPian console) where the verification code goes, e.g. "您的验证码是#code#。如非本人操作，请忽略本短信". Placeholders are case-sensitive and take no spaces.';
+
+const contentGuard = z
+  .string({
+    required_error: 'Each template needs a content: the SMS text exactly as approved in the YunPian console.',
+    invalid_type_error: 'content is the SMS text, a string.',
+  })
+  .superRefine((content, context) => {
+    const count = countCodePlaceholders(content);
+    if (count === 1) return;
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message:
+        count === 0
+          ? `content has no verification-code placeholder. ${placeholderHelp}`
+          : `content has ${count} code placeholders; keep exactly one. YunPian matches the text against an approved template with a single #code# variable. ${placeholderHelp}`,
+    });
+  });
+
+export const templateGuard = z.object({
+  usageType: usageTypeGuard,
+  /** The exact approved template text; sent byte for byte apart from the code. */
+  content: contentGuard,
+  /** Language of this text (e.g. "en", "zh-CN"); without one it is the usage type's fallback. */
+  locale: localeGuard.optional(),
+});
+
+export type YunpianTemplate = z.infer<typeof templateGuard>;
+
+/**
+ * Accepts every config the official `@logto/connector-yunpian-sms` accepts (apikey, templates,
+ * enableInternational, unsupportedCountriesMsg) and adds locale templates, strict phone routing,
+ * the endpoint and a timeout. Unknown keys are ignored, so a pasted official config keeps working.
+ */
+export const configGuard = z.object({
+  apikey: z
+    .string({
+      required_error: 'apikey is required: copy the API key from the YunPian console (账户设置 → 子帐户管理).',
+      invalid_type_error: 'apikey is the YunPian API key, a string of 32 hex characters.',
+    })
+    .trim()
+    .min(1, 'apikey is empty: copy the API key from the YunPian console (账户设置 → 子帐户管理).'),
+  templates: templateListGuard(templateGuard),
+  enableInternational: z
+    .boolean({ invalid_type_error: 'enableInternational is true or false.' })
+    .default(false),
+  unsupportedCountriesMsg: z
+    .string({ invalid_type_error: 'unsupportedCountriesMsg is a text shown when an international number is refused.' })
+    .nullish()
+    .transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value)),
+  strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
+  endpoint: endpointGuard({
+    defaultUrl: defaultEndpoint,
+    isProviderHost: (hostname) => yunpianHost.test(hostname),
+    expected: `a YunPian host such as ${defaultEndpoint} or ${overseasEndpoint}`,
+  }),
+  timeout: timeoutGuard,
+});
+
+export type YunpianConfig = z.output<typeof configGuard>;

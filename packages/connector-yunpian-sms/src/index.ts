@@ -1,0 +1,26 @@
+import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/connector-kit';
+import { createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
+
+import { configGuard } from './config.js';
+import { metadata } from './metadata.js';
+import { sendVerificationSms } from './send.js';
+
+// Logto calls this at load time with a getConfig that throws: read nothing, connect nowhere.
+const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({
+  metadata,
+  type: ConnectorType.Sms,
+  configGuard,
+  sendMessage: createSmsSendMessage({
+    connectorId: metadata.id,
+    getConfig,
+    parseConfig: (raw) => parseConfig(configGuard, raw),
+    send: sendVerificationSms,
+  }),
+});
+
+export default createConnector;
+
+export { configGuard, type YunpianConfig, type YunpianTemplate } from './config.js';
+export { connectorId, metadata } from './metadata.js';
+export { yunpianErrorRules } from './errors.js';
+export type { YunpianSendResult } from './response.js';

@@ -1,0 +1,23 @@
+/**
+ * YunPian's `single_send` matches the submitted text against the account's approved templates
+ * character by character, so the text must be the template with the code put in and nothing else
+ * changed: no trimming, no newline rewriting, no other placeholders filled.
+ */
+
+// `{{code}}` is what Logto's docs use; `#code#` is YunPian's own variable syntax, so an approved
+// template can be pasted verbatim.
+const codePlaceholder = /\{\{code\}\}|#code#/g;
+
+/** How many code placeholders (`{{code}}` or `#code#`) a template contains. */
+export const countCodePlaceholders = (content: string): number => content.match(codePlaceholder)?.length ?? 0;
+
+/**
+ * The SMS text for a template and a code. The template has exactly one placeholder (the config
+ * guard makes sure of it); the code is put in with a function so `$` patterns cannot apply.
+ */
+export const renderText = (content: string, code: string): string => {
+  if (countCodePlaceholders(content) !== 1) {
+    throw new TypeError('A template must contain exactly one code placeholder.');
+  }
+  return content.replace(codePlaceholder, () => code);
+};

@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest';
+
+import { countCodePlaceholders, renderText } from '../src/text.js';
+
+describe('renderText', () => {
+  test.each([
+    ['{{code}}', '您的验证码是{{code}}。', '您的验证码是123456。'],
+    ['#code#', '【云片网】您的验证码是#code#', '【云片网】您的验证码是123456'],
+    ['a placeholder at the start', '#code# is your code', '123456 is your code'],
+    ['a placeholder alone', '{{code}}', '123456'],
+  ])('fills %s', (_name, content, expected) => {
+    expect(renderText(content, '123456')).toBe(expected);
+  });
+
+  test('changes nothing but the placeholder: whitespace, newlines and full-width spaces stay', () => {
+    const content = '  【示例】\r\n您的验证码是　#code#\t，\n\n5 分钟内有效。  ';
+    expect(renderText(content, '123456')).toBe('  【示例】\r\n您的验证码是　123456\t，\n\n5 分钟内有效。  ');
+  });
+
+  test('leaves other handlebars and YunPian variables alone', () => {
+    expect(renderText('验证码{{code}}，链接{{link}}，#name#，{{ code }}。', '123456')).toBe(
+      '验证码123456，链接{{link}}，#name#，{{ code }}。'
+    );
+  });
+
+  test('does not interpret replacement patterns in the template', () => {
+    expect(renderText("$& $1 $$ $` $' #code#", 'AB12')).toBe("$& $1 $$ $` $' AB12");
+  });
+
+  test('refuses a template without exactly one placeholder', () => {
+    expect(() => renderText('no code', '123456')).toThrow(TypeError);
+    expect(() => renderText('#code# #code#', '123456')).toThrow(TypeError);
+  });
+});
+
+describe('countCodePlaceholders', () => {
+  test.each([
+    ['', 0],
+    ['{{code}}', 1],
+    ['#code#', 1],
+    ['{{code}}#code#', 2],
+    ['##code##', 1],
+    ['{{{code}}}', 1],
+    ['{{Code}} #Code# {{ code }} # code #', 0],
+  ])('%j has %i', (content, count) => {
+    expect(countCodePlaceholders(content)).toBe(count);
+  });
+});

@@ -1,6 +1,6 @@
 import {
   endpointGuard,
-  localeGuard,
+  optionalLocaleGuard,
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,
@@ -42,7 +42,7 @@ export const templateGuard = z.object({
   /** The exact approved template text; sent byte for byte apart from the code. */
   content: contentGuard,
   /** Language of this text (e.g. "en", "zh-CN"); without one it is the usage type's fallback. */
-  locale: localeGuard.optional(),
+  locale: optionalLocaleGuard,
 });
 
 export type YunpianTemplate = z.infer<typeof templateGuard>;

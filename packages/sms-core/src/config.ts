@@ -3,6 +3,10 @@ import { z, ZodError, type ZodIssue, type ZodTypeAny } from 'zod';
 
 import { languageTagPattern, normalizeLocale } from './locale.js';
 
+/** The Console saves a cleared Text or Number field as "" (or null): that means "use the default". */
+export const blankAsMissing = (value: unknown): unknown =>
+  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+
 /** Logto refuses to save a connector whose templates lack one of these. */
 export const requiredUsageTypes: readonly string[] = [
   TemplateType.Register,
@@ -22,44 +26,62 @@ export const localeGuard = z
   .string()
   .regex(languageTagPattern, 'Use a language tag such as "en", "zh-CN" or "zh-Hant-TW".');
 
+/** A template's optional `locale`; left empty it means "no particular language". */
+export const optionalLocaleGuard = z.preprocess(blankAsMissing, localeGuard.optional());
+
+// The Json form field may hand over the text the person typed rather than the parsed value.
+const jsonTextAsValue = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+};
+
+type TemplateKey = { usageType: string; locale?: string };
+
+const checkTemplateCoverage = (templates: readonly TemplateKey[], context: z.RefinementCtx) => {
+  const present = new Set(templates.map(({ usageType }) => usageType));
+  const missing = requiredUsageTypes.filter((type) => !present.has(type));
+  if (missing.length > 0) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `Add a template for every required usage type; missing: ${missing.join(', ')}.`,
+    });
+  }
+
+  const seen = new Map<string, number>();
+  for (const [index, { usageType, locale }] of templates.entries()) {
+    const key = `${usageType}|${locale === undefined ? '' : normalizeLocale(locale)}`;
+    const first = seen.get(key);
+    if (first === undefined) {
+      seen.set(key, index);
+      continue;
+    }
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: [index],
+      message: `Templates ${first} and ${index} both cover usageType "${usageType}"${
+        locale === undefined ? ' without a locale' : ` with locale "${locale}"`
+      }; keep one.`,
+    });
+  }
+};
+
 /**
  * A `templates` array: the required usage types must be present (the message names the missing
  * ones) and no usage type may have two templates for the same locale, since only one could be used.
  */
 export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
-  z.array(item).superRefine((templates: Array<z.infer<Item>>, context) => {
-    const present = new Set(templates.map(({ usageType }: { usageType: string }) => usageType));
-    const missing = requiredUsageTypes.filter((type) => !present.has(type));
-    if (missing.length > 0) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        message: `Add a template for every required usage type; missing: ${missing.join(', ')}.`,
-      });
-    }
+  z.preprocess(
+    jsonTextAsValue,
+    z.array(item).superRefine((templates, context) => {
+      checkTemplateCoverage(templates as TemplateKey[], context);
+    })
+  );
 
-    const seen = new Map<string, number>();
-    for (const [index, { usageType, locale }] of (templates as Array<{ usageType: string; locale?: string }>).entries()) {
-      const key = `${usageType}|${locale === undefined ? '' : normalizeLocale(locale)}`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, index);
-        continue;
-      }
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: [index],
-        message: `Templates ${first} and ${index} both cover usageType "${usageType}"${
-          locale === undefined ? ' without a locale' : ` with locale "${locale}"`
-        }; keep one.`,
-      });
-    }
-  });
-
-export const strictPhoneRegionNumberCheckGuard = z.boolean().default(true);
-
-/** The Console saves a cleared Text or Number field as "" (or null): that means "use the default". */
-const blankAsMissing = (value: unknown): unknown =>
-  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+export const strictPhoneRegionNumberCheckGuard = z.preprocess(blankAsMissing, z.boolean().default(true));
 
 export const timeoutGuard = z.preprocess(
   (value) => {

@@ -44,9 +44,10 @@ export type SendOptions = {
   prepare: (attempt: number) => HttpRequest;
   /**
    * Whether an answer means "rejected before doing anything, try again" (Aliyun `Throttling*`).
-   * Returns the delay in ms before the retry, or `undefined` to keep the answer.
+   * Gets the budget left in ms; returns the delay in ms before the retry, or `undefined` to keep
+   * the answer. A delay that leaves too little budget for the retry keeps the answer too.
    */
-  retryAfterResponse?: (response: Omit<HttpResponse, 'attempts'>) => number | undefined;
+  retryAfterResponse?: (response: Omit<HttpResponse, 'attempts'>, budgetLeftMs: number) => number | undefined;
   /** Larger answers are abandoned: a provider reply is a few hundred bytes. Default 1 MiB. */
   maxResponseBytes?: number;
 };
@@ -121,7 +122,7 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       // eslint-disable-next-line no-await-in-loop
       const { statusCode, headers, body } = await response;
       const answer = { status: statusCode, headers, body };
-      const retryDelay = isLastAttempt ? undefined : retryAfterResponse?.(answer);
+      const retryDelay = isLastAttempt ? undefined : retryAfterResponse?.(answer, deadline - Date.now());
       const budgetLeft = deadline - Date.now() - (retryDelay ?? 0);
       if (retryDelay === undefined || budgetLeft < minimumRetryBudgetMs) {
         return { ...answer, attempts: attempt };

@@ -2,9 +2,11 @@ export { routePhoneNumber, type PhoneRoute, type PhoneRoutingOptions } from './p
 export { normalizeLocale, languageOf, preferredLocale } from './locale.js';
 export { selectTemplate, type LocalizedTemplate } from './templates.js';
 export {
+  blankAsMissing,
   endpointGuard,
   isLoopbackHost,
   localeGuard,
+  optionalLocaleGuard,
   parseConfig,
   requiredUsageTypes,
   strictPhoneRegionNumberCheckGuard,

@@ -5,7 +5,9 @@ import { z, ZodError } from 'zod';
 import {
   endpointGuard,
   localeGuard,
+  optionalLocaleGuard,
   parseConfig,
+  strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,
   usageTypeGuard,
@@ -88,6 +90,11 @@ describe('templateListGuard', () => {
     ]);
   });
 
+  it('accepts the list as JSON text, as a Console Json field may hand it over', () => {
+    expect(list.parse(JSON.stringify(required))).toEqual(required);
+    expect(messagesOf(list.safeParse('[{"usageType": "SignIn"'))).toEqual(['Expected array, received string']);
+  });
+
   it('rejects unknown usage types and malformed locales', () => {
     expect(messagesOf(list.safeParse([...required, { usageType: 'Signin' }])).join(' ')).toContain(
       'Unknown usageType "Signin"'
@@ -95,6 +102,17 @@ describe('templateListGuard', () => {
     expect(messagesOf(list.safeParse([...required, { usageType: 'SignIn', locale: 'english please' }])).join(' ')).toContain(
       'language tag'
     );
+  });
+});
+
+describe('blank Console fields', () => {
+  it('mean "not set" for locale and the strict switch', () => {
+    expect(optionalLocaleGuard.parse('')).toBeUndefined();
+    expect(optionalLocaleGuard.parse(null)).toBeUndefined();
+    expect(optionalLocaleGuard.parse('zh-CN')).toBe('zh-CN');
+    expect(strictPhoneRegionNumberCheckGuard.parse(null)).toBe(true);
+    expect(strictPhoneRegionNumberCheckGuard.parse(undefined)).toBe(true);
+    expect(strictPhoneRegionNumberCheckGuard.parse(false)).toBe(false);
   });
 });
 

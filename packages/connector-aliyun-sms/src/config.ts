@@ -1,0 +1,114 @@
+import {
+  blankAsMissing,
+  endpointGuard,
+  optionalLocaleGuard,
+  strictPhoneRegionNumberCheckGuard,
+  templateListGuard,
+  timeoutGuard,
+  usageTypeGuard,
+} from '@logto-sms/sms-core';
+import { z } from 'zod';
+
+export const defaultEndpoint = 'https://dysmsapi.aliyuncs.com';
+
+export const signatureAlgorithms = ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const;
+export const defaultSignatureAlgorithm = 'ACS3-HMAC-SHA256';
+
+// Every Dysmsapi host Alibaba documents: `dysmsapi`, `dysmsapi-xman`, `dysmsapi-proxy`,
+// `dysmsapi-xman-vpc`, with or without one region / `vpc-proxy` label, under aliyuncs.com.
+const dysmsapiHost = /^dysmsapi(?:-[a-z0-9]+)*(?:\.[a-z0-9-]+)?\.aliyuncs\.com$/;
+
+const requiredText = (label: string) =>
+  z
+    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
+    .trim()
+    .min(1, `${label} is required.`);
+
+const credentialText = (label: string) =>
+  requiredText(label).refine((value) => !/\s/.test(value), `${label} must not contain spaces or line breaks; copy it again from the Aliyun console.`);
+
+const signNameGuard = requiredText('signName').refine(
+  (value) => !/[【】]/.test(value),
+  'signName is the approved signature name without 【】 brackets (e.g. 阿里云短信测试, not 【阿里云短信测试】): Aliyun adds the brackets itself.'
+);
+
+// Aliyun template variables: a letter, then letters, digits or underscores, as in `${code}`.
+const codeParamNameGuard = z
+  .string({ invalid_type_error: 'codeParamName must be text, e.g. "code".' })
+  .trim()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_]{0,31}$/,
+    'codeParamName is the variable name inside ${…} in the Aliyun template (e.g. "code" for ${code}): a letter followed by letters, digits or underscores, at most 32 characters.'
+  )
+  .default('code');
+
+const templateCodeText = requiredText('templateCode');
+
+export const templateCodeGuard = z.union(
+  [templateCodeText, z.object({ china: requiredText('templateCode.china'), overseas: requiredText('templateCode.overseas') })],
+  {
+    errorMap: () => ({
+      message:
+        'templateCode is the Aliyun template code (e.g. "SMS_154950909") or { "china": "<code for mainland numbers>", "overseas": "<code for other numbers>" }.',
+    }),
+  }
+);
+
+export const templateGuard = z
+  .object({
+    // The official connector's template type (2 = verification code). Aliyun does not need it.
+    type: z.number({ invalid_type_error: 'type is a legacy number from the official connector (e.g. 2); remove it or keep it numeric.' }).optional(),
+    usageType: usageTypeGuard,
+    templateCode: templateCodeGuard,
+    locale: optionalLocaleGuard,
+    codeParamName: z.preprocess(blankAsMissing, codeParamNameGuard),
+  })
+  .transform(({ type: _legacyType, ...template }) => template);
+
+export type AliyunSmsTemplate = z.output<typeof templateGuard>;
+
+const signatureAlgorithmGuard = z.enum(signatureAlgorithms, {
+  // Zod's default message quotes the received value; say what is allowed instead.
+  errorMap: () => ({ message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.` }),
+});
+
+/** The config's keys; `aliyunSmsConfigGuard` adds the checks that involve several keys. */
+export const aliyunSmsConfigObject = z.object({
+  accessKeyId: credentialText('accessKeyId'),
+  accessKeySecret: credentialText('accessKeySecret'),
+  securityToken: z.preprocess(
+    blankAsMissing,
+    z
+      .string({ invalid_type_error: 'securityToken must be text (the STS token), or left empty.' })
+      .trim()
+      .refine((value) => !/\s/.test(value), 'securityToken must not contain spaces or line breaks.')
+      .optional()
+  ),
+  signName: signNameGuard,
+  templates: templateListGuard(templateGuard),
+  strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
+  endpoint: endpointGuard({
+    defaultUrl: defaultEndpoint,
+    isProviderHost: (hostname) => dysmsapiHost.test(hostname),
+    expected: 'an Aliyun SMS endpoint such as dysmsapi.aliyuncs.com or dysmsapi.ap-southeast-1.aliyuncs.com',
+  }),
+  signatureAlgorithm: z.preprocess(blankAsMissing, signatureAlgorithmGuard.default(defaultSignatureAlgorithm)),
+  timeout: timeoutGuard,
+});
+
+/**
+ * The connector config. A superset of the official `@logto/connector-aliyun-sms` config, so its
+ * saved JSON validates unchanged; the added keys are optional.
+ */
+export const aliyunSmsConfigGuard = aliyunSmsConfigObject.superRefine(({ accessKeyId, securityToken }, context) => {
+  // Without its token an STS key fails at Aliyun with a confusing "AccessKey not found".
+  if (accessKeyId.startsWith('STS.') && securityToken === undefined) {
+    context.addIssue({
+      code: z.ZodIssueCode.custom,
+      path: ['securityToken'],
+      message: 'accessKeyId starts with "STS.", so it is a temporary credential: also fill in securityToken (the STS token), or use a RAM user AccessKey.',
+    });
+  }
+});
+
+export type AliyunSmsConfig = z.output<typeof aliyunSmsConfigGuard>;

@@ -1,0 +1,181 @@
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { lookupErrorRule, type ErrorRule } from '@logto-sms/sms-core';
+
+/**
+ * Aliyun code → what Logto should see and how an operator fixes it. Business errors (`isv.*`,
+ * `isp.*`) arrive with HTTP 200, gateway errors with 4xx; both carry `Code`. First match wins, so
+ * exact codes and narrow patterns come before the broad `Invalid*` catch-all.
+ */
+export const aliyunErrorRules: ReadonlyArray<ErrorRule<string>> = [
+  // --- Rate limits: transient, the person can try again later.
+  {
+    match: 'isv.BUSINESS_LIMIT_CONTROL',
+    errorCode: ConnectorErrorCodes.RateLimitExceeded,
+    hint: 'Aliyun limits codes per number (by default 1 per minute, 5 per hour, 10 per day); wait before requesting another code, or change the limits or whitelist test numbers in the Aliyun SMS console.',
+  },
+  {
+    match: /^Throttling/,
+    errorCode: ConnectorErrorCodes.RateLimitExceeded,
+    hint: "The account's Aliyun API request rate (QPS) limit was hit; try again in a few seconds.",
+  },
+
+  // --- Balance and volume caps: persist until someone pays or raises the cap.
+  {
+    match: 'isv.AMOUNT_NOT_ENOUGH',
+    errorCode: ConnectorErrorCodes.UsageLimitExceeded,
+    hint: 'The Aliyun account balance is too low; top it up in the Aliyun billing console.',
+  },
+  {
+    match: 'isv.OUT_OF_SERVICE',
+    errorCode: ConnectorErrorCodes.UsageLimitExceeded,
+    hint: 'Aliyun suspended SMS for this account, usually because the balance is overdue; top up the account to resume.',
+  },
+  {
+    match: ['isv.DAY_LIMIT_CONTROL', 'isv.MONTH_LIMIT_CONTROL'],
+    errorCode: ConnectorErrorCodes.UsageLimitExceeded,
+    hint: 'The daily or monthly sending cap set in the Aliyun SMS console was reached; raise it there or wait until it resets.',
+  },
+
+  // --- Configuration: credentials, permissions, signature, templates, deployment.
+  {
+    match: 'SignatureDoesNotMatch',
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'The AccessKey secret is probably wrong: copy accessKeySecret again from the Aliyun RAM console (a missing or extra character is enough).',
+  },
+  {
+    match: ['IncompleteSignature', 'InvalidSignatureMethod'],
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'Aliyun could not read the request signature; check accessKeyId and set signatureAlgorithm to ACS3-HMAC-SHA256 or HMAC-SHA1.',
+  },
+  {
+    match: /^InvalidAccessKeyId/,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'accessKeyId is unknown or disabled; check it in the Aliyun RAM console (with STS, an expired token also causes this).',
+  },
+  {
+    match: /^InvalidSecurityToken/,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'The STS securityToken expired or does not belong to this AccessKey; paste a fresh accessKeyId, accessKeySecret and securityToken, or use a RAM user AccessKey without a token.',
+  },
+  {
+    match: /^(?:Forbidden.*|NoPermission|isp\.RAM_PERMISSION_DENY)$/,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'The RAM user behind this AccessKey may not send SMS; grant it the AliyunDysmsFullAccess policy (or one allowing dysms:SendSms).',
+  },
+  {
+    match: ['isv.SMS_SIGNATURE_ILLEGAL', 'isv.SMS_SIGN_ILLEGAL', 'isv.SIGN_STATE_ILLEGAL'],
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'signName must be an approved signature of this account, spelled exactly as approved and without 【】; check its status in the Aliyun SMS console.',
+  },
+  {
+    match: 'isv.SMS_SIGNATURE_SCENE_ILLEGAL',
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: "The signature's scenario does not fit the template type; use a signature approved for verification codes with verification-code templates.",
+  },
+  {
+    match: 'isv.SMS_TEMPLATE_ILLEGAL',
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'The template code is unknown to this account or not approved; check templateCode (and its china/overseas codes) in the Aliyun SMS console.',
+  },
+  {
+    match: 'isv.TEMPLATE_MISSING_PARAMETERS',
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'The template has a variable the connector does not fill; use a template with a single ${code} variable, or set codeParamName to its variable name.',
+  },
+  {
+    match: 'isv.DENY_IP_RANGE',
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'Aliyun only sends mainland China SMS from servers in mainland China; run Logto there, or send these numbers through an international template.',
+  },
+  {
+    match: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'An international template was used for a mainland China number; give the template a mainland code via templateCode.china.',
+  },
+  {
+    match: /^isv\.PRODUCT_UN/,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'Short Message Service is not activated for this Aliyun account; activate it in the Aliyun SMS console.',
+  },
+  {
+    match: /^isv\.ACCOUNT_/,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'The Aliyun account is missing or restricted; check that the AccessKey belongs to the account where SMS is set up, or contact Aliyun support.',
+  },
+  {
+    match: /^isv\.SMS_TEST_/,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: "Aliyun's test signature and template only send to test numbers bound in the SMS console; bind the number or use your own approved signature and template.",
+  },
+  {
+    match: ['isv.SMS_CONTENT_ILLEGAL', 'isv.EXTEND_CODE_ERROR'],
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'Aliyun refused the template content or its settings; check the template in the Aliyun SMS console (for mainland numbers, also that this server is in mainland China).',
+  },
+  {
+    match: /^(?:InvalidApi\.NotFound|InvalidAction.*|InvalidVersion|NoSuchVersion|UnsupportedHTTPMethod)$/,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: 'This endpoint does not serve Aliyun SMS (Dysmsapi 2017-05-25); set endpoint to https://dysmsapi.aliyuncs.com or a regional SMS endpoint.',
+  },
+  {
+    match: 'InvalidTimeStamp.Expired',
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: "This server's clock differs from Aliyun's by more than 15 minutes; fix the system clock (enable NTP time sync).",
+  },
+
+  // --- The request itself: the number or the template variables.
+  {
+    match: 'isv.MOBILE_NUMBER_ILLEGAL',
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Aliyun rejected the phone number; make sure it is a mobile number with its country code.',
+  },
+  {
+    match: 'isv.MOBILE_COUNT_OVER_LIMIT',
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Too many recipients in one request; send one number at a time.',
+  },
+  {
+    match: ['isv.INVALID_PARAMETERS', 'isv.INVALID_JSON_PARAM'],
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Aliyun rejected a request parameter; check the phone number and that the template variable is a plain code.',
+  },
+  {
+    match: ['isv.PARAM_LENGTH_LIMIT', 'isv.PARAM_NOT_SUPPORT_URL', 'isv.TEMPLATE_PARAMS_ILLEGAL', 'isv.BLACK_KEY_CONTROL_LIMIT'],
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Aliyun refused the template variable value (too long, a URL or a blocked word); verification-code templates accept 4–6 letters or digits.',
+  },
+  {
+    match: ['InvalidTimeStamp.Format', 'IllegalTimestamp'],
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Aliyun could not read the request time; this is a connector bug, please report it with the RequestId.',
+  },
+  {
+    match: /^(?:Missing|InvalidParameter|Invalid[A-Z])/,
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Aliyun rejected a request parameter; check the phone number and the template settings.',
+  },
+
+  // --- Aliyun-side trouble.
+  {
+    match: ['isp.SYSTEM_ERROR', 'isp.GATEWAY_ERROR', 'isp.UNKNOWN', 'InternalError', 'ServiceUnavailable'],
+    errorCode: ConnectorErrorCodes.General,
+    hint: 'Aliyun had an internal problem; try again shortly, and open an Aliyun ticket with the RequestId if it persists.',
+  },
+  {
+    match: 'SignatureNonceUsed',
+    errorCode: ConnectorErrorCodes.General,
+    hint: 'Aliyun saw this request twice (the nonce was reused); check that no proxy replays requests, then try again.',
+  },
+];
+
+export const unknownAliyunError: ErrorRule<string> = {
+  match: [],
+  errorCode: ConnectorErrorCodes.General,
+  hint: 'Unrecognised Aliyun error; look the code up in the Aliyun SMS error-code reference (https://help.aliyun.com/document_detail/101346.html) and quote the RequestId to Aliyun support.',
+};
+
+/** Aliyun returns 5xx for its own failures; the send may or may not have happened. */
+export const aliyunServerErrorHint =
+  'Aliyun had a server-side problem; the message may or may not have been sent, so it was not retried. Try again in a minute and contact Aliyun support with the RequestId if it persists.';
+
+export const ruleForAliyunCode = (code: string): ErrorRule<string> => lookupErrorRule(aliyunErrorRules, code, unknownAliyunError);

@@ -1,0 +1,121 @@
+import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
+
+import { defaultEndpoint, defaultSignatureAlgorithm } from './config.js';
+
+/** Distinct from the official connector's `aliyun-short-message-service`, so both can be installed. */
+export const connectorId = 'logto-sms-aliyun';
+
+export const defaultTemplates = [
+  { usageType: 'SignIn', templateCode: 'SMS_000000000' },
+  { usageType: 'Register', templateCode: 'SMS_000000000' },
+  { usageType: 'ForgotPassword', templateCode: 'SMS_000000000' },
+  { usageType: 'Generic', templateCode: { china: 'SMS_000000000', overseas: 'SMS_000000001' } },
+];
+
+export const metadata: ConnectorMetadata = {
+  id: connectorId,
+  target: 'aliyun-sms',
+  platform: null,
+  name: {
+    en: 'Aliyun SMS (Logto SMS connectors)',
+    'zh-CN': '阿里云短信（Logto SMS connectors）',
+    'zh-TW': '阿里雲簡訊（Logto SMS connectors）',
+  },
+  description: {
+    en: 'Sends verification codes through Alibaba Cloud Short Message Service, with regional endpoints, STS tokens, mainland/overseas and per-language templates, and errors that say how to fix them.',
+    'zh-CN': '通过阿里云短信服务发送验证码：支持地域接入点、STS 临时凭证、国内/国际模板与多语言模板，错误信息会说明如何修复。',
+    'zh-TW': '透過阿里雲簡訊服務傳送驗證碼：支援地域端點、STS 臨時憑證、中國內地／海外範本與多語言範本，錯誤訊息會說明修正方式。',
+  },
+  logo: './logo.svg',
+  logoDark: null,
+  readme: './README.md',
+  formItems: [
+    {
+      key: 'accessKeyId',
+      label: 'AccessKey ID',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      placeholder: 'LTAI5t…',
+      description:
+        'The AccessKey ID of a RAM user allowed to send SMS (policy AliyunDysmsFullAccess). Create it in the Aliyun console under RAM > Users > AccessKey.',
+    },
+    {
+      key: 'accessKeySecret',
+      label: 'AccessKey Secret',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      isConfidential: true,
+      placeholder: '<access-key-secret>',
+      description: 'The secret shown once when the AccessKey was created. A wrong secret shows up as "SignatureDoesNotMatch".',
+    },
+    {
+      key: 'securityToken',
+      label: 'STS Security Token',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      isConfidential: true,
+      placeholder: 'Leave empty unless you use STS temporary credentials',
+      description:
+        'Only for STS temporary credentials (AccessKey IDs starting with "STS."). Logto cannot refresh it: update all three credential fields before the token expires, or use a RAM user AccessKey instead.',
+    },
+    {
+      key: 'signName',
+      label: 'Signature Name',
+      type: ConnectorConfigFormItemType.Text,
+      required: true,
+      placeholder: '阿里云短信测试',
+      description:
+        'The approved SMS signature (签名名称) exactly as shown in the Aliyun SMS console, without 【】: Aliyun adds the brackets itself.',
+    },
+    {
+      key: 'templates',
+      label: 'Templates',
+      type: ConnectorConfigFormItemType.Json,
+      required: true,
+      defaultValue: defaultTemplates,
+      description:
+        'One entry per usage type: { "usageType", "templateCode", "locale"?, "codeParamName"? }. SignIn, Register, ForgotPassword and Generic are required; OrganizationInvitation, UserPermissionValidation, BindNewIdentifier, MfaVerification and BindMfa fall back to Generic. templateCode is the Aliyun template code (模板 CODE), or { "china": "…", "overseas": "…" } to use a different template for numbers outside mainland China. The template must contain ${code}; if its variable has another name, set codeParamName to it. Add "locale" (e.g. "en") for per-language templates.',
+    },
+    {
+      key: 'strictPhoneRegionNumberCheck',
+      label: 'Strict Phone Region Number Check',
+      type: ConnectorConfigFormItemType.Switch,
+      required: false,
+      defaultValue: true,
+      description:
+        'On (recommended): phone numbers carry their country code, as Logto stores them; only numbers starting with 86 go to mainland China. Off: a bare 11-digit number starting with 13–19 is also treated as mainland China, for users stored without a country code (but such a US or Canadian number would then be misrouted).',
+    },
+    {
+      key: 'endpoint',
+      label: 'Endpoint',
+      type: ConnectorConfigFormItemType.Text,
+      required: false,
+      placeholder: defaultEndpoint,
+      description:
+        'Leave empty for https://dysmsapi.aliyuncs.com. For the international site use a regional endpoint such as https://dysmsapi.ap-southeast-1.aliyuncs.com; for the local sandbox use http://127.0.0.1:4010.',
+    },
+    {
+      key: 'signatureAlgorithm',
+      label: 'Signature Algorithm',
+      type: ConnectorConfigFormItemType.Select,
+      required: false,
+      defaultValue: defaultSignatureAlgorithm,
+      selectItems: [
+        { value: 'ACS3-HMAC-SHA256', title: 'ACS3-HMAC-SHA256 (V3, recommended)' },
+        { value: 'HMAC-SHA1', title: 'HMAC-SHA1 (legacy RPC signature)' },
+      ],
+      description:
+        'How requests are signed. Keep ACS3-HMAC-SHA256 unless a proxy or policy requires the older HMAC-SHA1 scheme.',
+    },
+    {
+      key: 'timeout',
+      label: 'Timeout (ms)',
+      type: ConnectorConfigFormItemType.Number,
+      required: false,
+      defaultValue: 10_000,
+      placeholder: '10000',
+      description:
+        'How long to wait for Aliyun, in milliseconds (100–60000), including the one retry made when a request could not reach Aliyun or was throttled.',
+    },
+  ],
+};

@@ -1,0 +1,214 @@
+// Canary values for every secret and the code, driven through every error path: none may surface in
+// an error (message, data, stack, cause) or in anything written to the console or stdio.
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+
+import { aliyunErrorRules } from '../src/errors.js';
+import { createAliyunSmsConnector } from '../src/index.js';
+
+import { aliyunOrigin, closedPortUrl, connectorWith, sendData, startHungServer } from './helpers.js';
+
+const secret = 'CANARY-SECRET/k+9=Zq';
+const token = 'CANARY-STS-TOKEN+t/8=Wx';
+const code = '739146';
+
+const rfc3986 = (value: string) =>
+  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+const formsOf = (value: string) => [
+  value,
+  rfc3986(value),
+  rfc3986(rfc3986(value)),
+  encodeURIComponent(value),
+  JSON.stringify(value).slice(1, -1),
+  Buffer.from(value).toString('base64'),
+];
+const canaryForms = [...new Set([secret, token, code].flatMap(formsOf))];
+
+const findCanary = (text: string): string | undefined => canaryForms.find((form) => text.includes(form));
+
+const config = {
+  accessKeyId: 'LTAI5tCanaryKeyId',
+  accessKeySecret: secret,
+  securityToken: token,
+  signName: 'Canary',
+  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: 'SMS_1' })),
+  timeout: 1000,
+};
+
+const message = (base: string) =>
+  `${base} ${secret} ${rfc3986(secret)} ${token} code ${code} ` +
+  `server string to sign is:POST&%2F&SecurityToken%3D${rfc3986(rfc3986(token))}%26TemplateParam%3D%257B%2522code%2522%253A%2522${code}%2522%257D`;
+
+const spies: Array<MockInstance<(...args: any[]) => unknown>> = [];
+const written: string[] = [];
+
+beforeAll(() => {
+  nock.disableNetConnect();
+  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
+    spies.push(vi.spyOn(console, method).mockImplementation(() => undefined));
+  }
+  for (const stream of [process.stdout, process.stderr]) {
+    const original = stream.write.bind(stream);
+    spies.push(
+      vi.spyOn(stream, 'write').mockImplementation((chunk: unknown, ...rest: unknown[]) => {
+        written.push(String(chunk));
+        return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
+      })
+    );
+  }
+});
+
+afterEach(() => {
+  nock.cleanAll();
+  nock.disableNetConnect();
+});
+
+afterAll(() => {
+  for (const spy of spies) spy.mockRestore();
+});
+
+const checked: string[] = [];
+
+const expectClean = (error: unknown, label: string) => {
+  expect(error, label).toBeInstanceOf(ConnectorError);
+  const connectorError = error as ConnectorError;
+  const surfaces = {
+    message: connectorError.message,
+    json: JSON.stringify(connectorError),
+    data: JSON.stringify(connectorError.data) ?? '',
+    stack: connectorError.stack ?? '',
+    cause: connectorError.cause === undefined ? '' : `${String(connectorError.cause)} ${JSON.stringify(connectorError.cause)}`,
+  };
+  for (const [surface, text] of Object.entries(surfaces)) {
+    expect(findCanary(text), `${label}: ${surface}`).toBeUndefined();
+  }
+  checked.push(label);
+  return connectorError;
+};
+
+const failureOf = async (action: () => Promise<unknown>): Promise<unknown> => {
+  try {
+    await action();
+  } catch (error: unknown) {
+    return error;
+  }
+  throw new Error('expected a failure');
+};
+
+const send = async (overrides: Record<string, unknown> = {}, to = '8613800138000', payload: Record<string, unknown> = { code }) =>
+  connectorWith({ ...config, ...overrides }).sendMessage(sendData(to, payload));
+
+// A representative code for every row of the table, plus one unknown code.
+const codes = aliyunErrorRules.map(({ match }) => {
+  if (typeof match === 'string') return match;
+  if (Array.isArray(match)) return match[0]!;
+  const samples: Record<string, string> = {
+    Throttling: 'Throttling.User',
+    InvalidAccessKeyId: 'InvalidAccessKeyId.NotFound',
+    InvalidSecurityToken: 'InvalidSecurityToken.Expired',
+    Forbidden: 'Forbidden.RAM',
+    'isv\\.PRODUCT_UN': 'isv.PRODUCT_UN_SUBSCRIPT',
+    'isv\\.ACCOUNT_': 'isv.ACCOUNT_ABNORMAL',
+    'isv\\.SMS_TEST_': 'isv.SMS_TEST_NUMBER_LIMIT',
+    InvalidApi: 'InvalidApi.NotFound',
+    Missing: 'MissingPhoneNumbers',
+  };
+  const source = (match as RegExp).source;
+  const key = Object.keys(samples).find((candidate) => source.includes(candidate));
+  return samples[key!]!;
+});
+
+describe('no canary escapes', () => {
+  it.each(['ACS3-HMAC-SHA256', 'HMAC-SHA1'])('every Aliyun error code (%s)', async (signatureAlgorithm) => {
+    for (const aliyunCode of [...codes, 'isv.UNKNOWN_NEW_CODE']) {
+      const status = /^(?:isv|isp)\./.test(aliyunCode) ? 200 : 400;
+      const scope = nock(aliyunOrigin)
+        .post('/')
+        .query(true)
+        .times(aliyunCode.startsWith('Throttling') ? 2 : 1)
+        .reply(status, { RequestId: `req-${code}`, Code: aliyunCode, Message: message('Refused:') });
+      // eslint-disable-next-line no-await-in-loop
+      const error = await failureOf(async () => send({ signatureAlgorithm }));
+      expect(scope.isDone(), aliyunCode).toBe(true);
+      const connectorError = expectClean(error, `${signatureAlgorithm} ${aliyunCode}`);
+      expect(connectorError.data).toMatchObject({ providerCode: aliyunCode });
+    }
+  });
+
+  it.each([
+    [500, () => `<html>${message('boom')}</html>`],
+    [503, () => JSON.stringify({ RequestId: code, Code: 'ServiceUnavailable', Message: message('down') })],
+    [200, () => `<html>${message('proxy page')}</html>`],
+    [200, () => JSON.stringify({ RequestId: code, Message: message('no code') })],
+    [404, () => JSON.stringify({ error: message('nope') })],
+  ])('HTTP %s with an odd body', async (status, body) => {
+    const scope = nock(aliyunOrigin).post('/').query(true).reply(status, body());
+    const error = await failureOf(async () => send());
+    expect(scope.isDone()).toBe(true);
+    expectClean(error, `HTTP ${status}`);
+  });
+
+  it('transport: refused twice, reset, timeout, closed port', async () => {
+    const refused = nock(aliyunOrigin)
+      .post('/')
+      .query(true)
+      .times(2)
+      .replyWithError(Object.assign(new Error(`connect ECONNREFUSED ${secret}`), { code: 'ECONNREFUSED' }));
+    expectClean(await failureOf(async () => send()), 'refused');
+    expect(refused.isDone()).toBe(true);
+
+    const reset = nock(aliyunOrigin)
+      .post('/')
+      .query(true)
+      .replyWithError(Object.assign(new Error(`socket hang up ${token} ${code}`), { code: 'ECONNRESET' }));
+    expectClean(await failureOf(async () => send({ signatureAlgorithm: 'HMAC-SHA1' })), 'reset');
+    expect(reset.isDone()).toBe(true);
+
+    nock.enableNetConnect('127.0.0.1');
+    const server = await startHungServer();
+    try {
+      expectClean(await failureOf(async () => send({ endpoint: server.url, timeout: 300 })), 'timeout');
+    } finally {
+      await server.close();
+    }
+    expectClean(await failureOf(async () => send({ endpoint: await closedPortUrl() })), 'closed port');
+  });
+
+  it('config errors, including a secret typed into the wrong field', async () => {
+    for (const [label, overrides] of [
+      ['bad endpoint', { endpoint: 'https://example.com' }],
+      ['secret as endpoint', { endpoint: secret }],
+      ['secret as algorithm', { signatureAlgorithm: secret }],
+      ['secret as timeout', { timeout: secret }],
+      ['secret as codeParamName', { templates: [...config.templates, { usageType: 'BindMfa', templateCode: 'SMS_2', codeParamName: secret }] }],
+      ['secret as locale', { templates: [...config.templates, { usageType: 'BindMfa', templateCode: 'SMS_2', locale: secret }] }],
+      ['secret with a space', { accessKeySecret: `${secret} x` }],
+      ['token with a space', { securityToken: `${token} x` }],
+      ['missing templates', { templates: [] }],
+    ] as const) {
+      // eslint-disable-next-line no-await-in-loop
+      const error = expectClean(await failureOf(async () => send(overrides)), label);
+      expect(error.code, label).toBe(ConnectorErrorCodes.InvalidConfig);
+    }
+  });
+
+  it('request errors: bad number, no code, a bad code', async () => {
+    expectClean(await failureOf(async () => send({}, `${code}abc`)), 'bad number');
+    expectClean(await failureOf(async () => send({}, '8613800138000', {})), 'no code');
+    expectClean(await failureOf(async () => send({}, '8613800138000', { code: `${code}-${secret}` })), 'bad code');
+  });
+
+  it('an unexpected failure while reading the saved config', async () => {
+    const connector = createAliyunSmsConnector(async () => {
+      throw new Error(`database said ${secret} ${token} ${code}`);
+    });
+    expectClean(await failureOf(async () => connector.sendMessage(sendData('8613800138000', { code }))), 'getConfig throws');
+  });
+
+  it('nothing was logged, and nothing written contains a canary', () => {
+    expect(checked.length).toBeGreaterThan(60);
+    for (const spy of spies.slice(0, 6)) expect(spy).not.toHaveBeenCalled();
+    for (const chunk of written) expect(findCanary(chunk)).toBeUndefined();
+  });
+});

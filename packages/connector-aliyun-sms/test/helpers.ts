@@ -1,0 +1,133 @@
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+import { ConnectorError, type SendMessageData, TemplateType } from '@logto/connector-kit';
+import nock from 'nock';
+import { expect } from 'vitest';
+
+import type { ClientOptions } from '../src/client.js';
+import { createAliyunSmsConnector } from '../src/index.js';
+
+export const aliyunOrigin = 'https://dysmsapi.aliyuncs.com';
+export const fixedNonce = '3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf';
+export const fixedDate = new Date('2024-01-01T00:00:00Z');
+export const emptySha256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** The Vector D account: `testid` / `testsecret`, signature 阿里云短信测试, template SMS_154950909. */
+export const vectorConfig = {
+  accessKeyId: 'testid',
+  accessKeySecret: 'testsecret',
+  signName: '阿里云短信测试',
+  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: 'SMS_154950909' })),
+};
+
+export const okAnswer = { RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990', Code: 'OK', Message: 'OK', BizId: '900619746936498440^0' };
+
+export const fixedClock: ClientOptions = { now: () => fixedDate, nonce: () => fixedNonce };
+
+export const sendData = (to: string, payload: Record<string, unknown> = { code: '123456' }, type = TemplateType.Generic) =>
+  ({ to, type, payload }) as SendMessageData;
+
+/** A connector whose saved config is `config` (sign-in path) and whose clock and nonce may be fixed. */
+export const connectorWith = (config: unknown, clientOptions?: ClientOptions) =>
+  createAliyunSmsConnector(async () => config, clientOptions);
+
+export type CapturedRequest = {
+  method: string;
+  /** Path and query exactly as sent. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
+
+type Reply = { status: number; body: string | Record<string, unknown>; headers?: Record<string, string> };
+
+/**
+ * Intercepts `count` POSTs to the endpoint, recording each request and answering with the
+ * replies in order (the last one repeats).
+ */
+export const interceptAliyun = (replies: Reply[], { origin = aliyunOrigin, count = replies.length } = {}) => {
+  const calls: CapturedRequest[] = [];
+  const scope = nock(origin)
+    .post('/')
+    .query(true)
+    .times(count)
+    .reply(function (path, body) {
+      const reply = replies[Math.min(calls.length, replies.length - 1)]!;
+      calls.push({
+        method: this.req.method,
+        path,
+        headers: { ...this.req.headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      return [reply.status, typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), reply.headers ?? {}];
+    });
+  return { scope, calls };
+};
+
+export const ok = (): Reply => ({ status: 200, body: okAnswer, headers: { 'content-type': 'application/json' } });
+
+/** Runs `action` and returns the ConnectorError it throws (fails the test otherwise). */
+export const connectorErrorOf = async (action: () => Promise<unknown>): Promise<ConnectorError> => {
+  try {
+    await action();
+  } catch (error: unknown) {
+    expect(error).toBeInstanceOf(ConnectorError);
+    return error as ConnectorError;
+  }
+  throw new Error('expected a ConnectorError');
+};
+
+/** Any request that no interceptor matched (nock refuses it while net connect is disabled). */
+export const watchUnmatchedRequests = () => {
+  const unmatched: unknown[] = [];
+  const listener = (request: unknown) => unmatched.push(request);
+  nock.emitter.on('no match', listener);
+  return { unmatched, stop: () => nock.emitter.removeListener('no match', listener) };
+};
+
+/** A local server that accepts requests and never answers; counts them. */
+export const startHungServer = async () => {
+  const sockets = new Set<Socket>();
+  let requests = 0;
+  const server = http.createServer(() => {
+    requests++;
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => requests,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
+    },
+  };
+};
+
+/** A loopback URL nothing listens on: the port was just released. */
+export const closedPortUrl = async (): Promise<string> => {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+  });
+  return `http://127.0.0.1:${port}`;
+};
+
+/** Query parameters of a captured V3 request, decoded. */
+export const queryOf = (path: string): Record<string, string> => Object.fromEntries(new URL(path, aliyunOrigin).searchParams);
+
+/** Form parameters of a captured V1 request, decoded. */
+export const formOf = (body: string): Record<string, string> => Object.fromEntries(new URLSearchParams(body));

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { ConnectorConfigFormItemType, connectorMetadataGuard, ConnectorType } from '@logto/connector-kit';
+import nock from 'nock';
+import { describe, expect, it, vi } from 'vitest';
+
+import { aliyunSmsConfigGuard, aliyunSmsConfigObject } from '../src/config.js';
+import createConnector, { metadata } from '../src/index.js';
+
+const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+describe('metadata', () => {
+  it("passes connector-kit's guard", () => {
+    expect(() => connectorMetadataGuard.parse(metadata)).not.toThrow();
+  });
+
+  it('has its own id (never the official one) and the Aliyun target', () => {
+    expect(metadata.id).toBe('logto-sms-aliyun');
+    expect(metadata.id).not.toBe('aliyun-short-message-service');
+    expect(metadata.target).toBe('aliyun-sms');
+    expect(metadata.platform).toBeNull();
+    expect(metadata.readme).toBe('./README.md');
+    expect(metadata.logo).toBe('./logo.svg');
+    expect(metadata.logoDark).toBeNull();
+  });
+
+  it('names and describes itself in English and Chinese', () => {
+    for (const phrases of [metadata.name, metadata.description]) {
+      expect(phrases.en).toBeTruthy();
+      expect(phrases['zh-CN']).toBeTruthy();
+    }
+  });
+
+  it('has one described form item per config key; secrets are confidential', () => {
+    const formItems = metadata.formItems ?? [];
+    expect(formItems.map(({ key }) => key).sort()).toEqual(Object.keys(aliyunSmsConfigObject.shape).sort());
+    for (const item of formItems) expect(item.description?.length, item.key).toBeGreaterThan(30);
+    const confidential = formItems.filter(({ isConfidential }) => isConfidential).map(({ key }) => key);
+    expect(confidential.sort()).toEqual(['accessKeySecret', 'securityToken']);
+    const algorithm = formItems.find(({ key }) => key === 'signatureAlgorithm');
+    expect(algorithm?.type).toBe(ConnectorConfigFormItemType.Select);
+  });
+
+  it('ships the logo and both READMEs', async () => {
+    const logo = await readFile(path.join(packageDir, 'logo.svg'), 'utf8');
+    expect(logo).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    for (const readme of ['README.md', 'README.zh-CN.md']) {
+      // eslint-disable-next-line no-await-in-loop
+      expect((await readFile(path.join(packageDir, readme), 'utf8')).length).toBeGreaterThan(2000);
+    }
+  });
+});
+
+describe('createConnector', () => {
+  it('neither reads config nor touches the network when Logto loads it', async () => {
+    nock.disableNetConnect();
+    const getConfig = vi.fn(async () => {
+      throw new Error('config is not available at load time');
+    });
+    const watch: unknown[] = [];
+    const listener = (request: unknown) => watch.push(request);
+    nock.emitter.on('no match', listener);
+    const connector = await createConnector({ getConfig });
+    nock.emitter.removeListener('no match', listener);
+
+    expect(getConfig).not.toHaveBeenCalled();
+    expect(watch).toEqual([]);
+    expect(connector.type).toBe(ConnectorType.Sms);
+    expect(connector.metadata).toBe(metadata);
+    expect(connector.configGuard).toBe(aliyunSmsConfigGuard);
+    expect(typeof connector.sendMessage).toBe('function');
+  });
+});

@@ -1,0 +1,50 @@
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+import { describe, expect, it } from 'vitest';
+
+import type { AliyunSmsTemplate } from '../src/config.js';
+import { chooseTemplate, templateCodeFor, templateParamFor } from '../src/templates.js';
+
+const split: AliyunSmsTemplate = { usageType: 'Generic', templateCode: { china: 'SMS_CN', overseas: 'SMS_INTL' }, codeParamName: 'code' };
+const single: AliyunSmsTemplate = { usageType: 'SignIn', templateCode: 'SMS_ONE', codeParamName: 'verifyCode' };
+
+describe('templateCodeFor', () => {
+  it('a string code serves every region; a split code picks by region', () => {
+    expect(templateCodeFor(single, 'mainland')).toBe('SMS_ONE');
+    expect(templateCodeFor(single, 'international')).toBe('SMS_ONE');
+    expect(templateCodeFor(split, 'mainland')).toBe('SMS_CN');
+    expect(templateCodeFor(split, 'international')).toBe('SMS_INTL');
+  });
+});
+
+describe('templateParamFor', () => {
+  it('is exactly one string-valued key', () => {
+    expect(templateParamFor(split, '000123')).toBe('{"code":"000123"}');
+    expect(templateParamFor(single, 'AB12')).toBe('{"verifyCode":"AB12"}');
+  });
+
+  it('refuses to build a message without a code', () => {
+    expect(() => templateParamFor(split, '')).toThrow(
+      expect.objectContaining({ code: ConnectorErrorCodes.InsufficientRequestParameters })
+    );
+  });
+});
+
+describe('chooseTemplate', () => {
+  it('falls back to Generic for an optional usage type', () => {
+    expect(chooseTemplate([single, split], { usageType: 'BindMfa', code: '123456', region: 'international' })).toEqual({
+      templateCode: 'SMS_INTL',
+      templateParam: '{"code":"123456"}',
+    });
+  });
+
+  it('TemplateNotFound when neither the usage type nor Generic exists', () => {
+    let error: unknown;
+    try {
+      chooseTemplate([single], { usageType: 'Register', code: '123456', region: 'mainland' });
+    } catch (caught: unknown) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConnectorError);
+    expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.TemplateNotFound);
+  });
+});

@@ -1,0 +1,60 @@
+import type { AliyunTemplate } from '../types.js';
+import { aliyunError } from './errors.js';
+
+const variablePattern = /\$\{([^}]+)\}/g;
+
+export const templateVariables = (content: string): string[] => [
+  ...new Set([...content.matchAll(variablePattern)].map((match) => match[1]!)),
+];
+
+export const renderTemplate = (content: string, values: Readonly<Record<string, string>>): string =>
+  content.replace(variablePattern, (_whole, name: string) => values[name] ?? '');
+
+const verificationValue = /^[a-zA-Z0-9]{4,6}$/;
+/** Notification variables may be at most 35 characters for templates approved after 2018. */
+const maxNotificationValueLength = 35;
+
+/**
+ * Validates `TemplateParam` against the template the way the SMS service does and returns the
+ * variable values. Throws the `isv.*` error the real service would return.
+ */
+export const checkTemplateParam = (template: AliyunTemplate, raw: string | undefined): Record<string, string> => {
+  const variables = templateVariables(template.content);
+  if (variables.length === 0) return {};
+  if (raw === undefined || raw.trim() === '') throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw aliyunError('isv.INVALID_JSON_PARAM');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw aliyunError('isv.INVALID_JSON_PARAM');
+  }
+  const values = parsed as Record<string, unknown>;
+  if (Object.values(values).some((value) => typeof value !== 'string')) throw aliyunError('isv.INVALID_JSON_PARAM');
+  const strings = values as Record<string, string>;
+
+  if (variables.some((name) => !(name in strings))) throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
+
+  if (template.type === 'verification') {
+    // A verification template takes exactly its code variable(s); any extra key (such as a
+    // locale) or a code outside 4–6 alphanumerics is refused (logto issue #7121).
+    const extra = Object.keys(strings).some((name) => !variables.includes(name));
+    if (extra || variables.some((name) => !verificationValue.test(strings[name]!))) {
+      throw aliyunError('isv.INVALID_PARAMETERS');
+    }
+  } else if (variables.some((name) => strings[name]!.length > maxNotificationValueLength)) {
+    throw aliyunError('isv.PARAM_LENGTH_LIMIT');
+  }
+  return strings;
+};
+
+/** The code a user would type: the `code` variable, else a verification template's only variable. */
+export const extractCode = (template: AliyunTemplate, values: Readonly<Record<string, string>>): string | null => {
+  if (values.code !== undefined) return values.code;
+  if (template.type !== 'verification') return null;
+  const [first] = templateVariables(template.content);
+  return first === undefined ? null : (values[first] ?? null);
+};

@@ -1,0 +1,82 @@
+import type { SandboxConfig } from '../types.js';
+
+/**
+ * The fake credentials and approved templates every fresh sandbox knows. The CLI prints connector
+ * configs from these values, so changing one here changes what users paste into Logto.
+ */
+export const defaultSandboxConfig: SandboxConfig = {
+  aliyun: {
+    accessKeys: [
+      { accessKeyId: 'LTAI5tSandboxKeyId0001', accessKeySecret: 'SandboxAccessKeySecret000000001' },
+    ],
+    stsCredentials: [
+      {
+        accessKeyId: 'STS.SandboxTempKeyId0001',
+        accessKeySecret: 'SandboxStsSecret0000000000001',
+        securityToken: 'SandboxStsToken-0001',
+      },
+    ],
+    signatures: ['Logto测试', 'LogtoSandbox'],
+    templates: [
+      {
+        code: 'SMS_900001',
+        type: 'verification',
+        region: 'mainland',
+        content: '您的验证码为${code}，5分钟内有效，请勿泄露。',
+      },
+      {
+        code: 'SMS_900002',
+        type: 'verification',
+        region: 'international',
+        content: 'Your verification code is ${code}. It expires in 5 minutes.',
+      },
+      {
+        code: 'SMS_900003',
+        type: 'verification',
+        region: 'mainland',
+        content: 'Your verification code is ${code}.',
+      },
+      {
+        code: 'SMS_900010',
+        type: 'notification',
+        region: 'mainland',
+        content: '${name}，您好：您的验证码为${code}。',
+      },
+    ],
+    whitelist: [],
+  },
+  yunpian: {
+    accounts: [
+      {
+        apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        balance: 1000,
+        international: true,
+        defaultSignature: '【Logto测试】',
+      },
+      {
+        apikey: '0f9e8d7c6b5a49382716f5e4d3c2b1a0',
+        balance: 1000,
+        international: false,
+        defaultSignature: '【Logto测试】',
+      },
+      {
+        apikey: '00000000000000000000000000000000',
+        balance: 0,
+        international: true,
+        defaultSignature: '【Logto测试】',
+      },
+    ],
+    templates: [
+      { id: '1001', content: '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信', international: false },
+      { id: '1002', content: '【Logto测试】Your verification code is #code#.', international: false },
+      {
+        id: '2001',
+        content: '【Logto】Your verification code is #code#. It expires in 5 minutes.',
+        international: true,
+      },
+    ],
+    whitelist: [],
+  },
+  rateLimits: { enabled: true },
+  inbox: { maxMessages: 10_000 },
+};

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { MessageFilter, SandboxMessage } from '../types.js';
+import { matchesFilter } from './message-filter.js';
+
+export type InboxEvent = { type: 'message'; message: SandboxMessage } | { type: 'clear' };
+
+type Waiter = {
+  filter: MessageFilter;
+  resolve: (message: SandboxMessage) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+};
+
+export class WaitTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`No matching message arrived within ${timeoutMs} ms`);
+    this.name = 'WaitTimeoutError';
+  }
+}
+
+export const defaultWaitTimeoutMs = 30_000;
+
+/**
+ * Accepted messages, oldest dropped past `maxMessages`. Stored oldest-first in an array whose head
+ * advances on overflow and is compacted rarely, so adding stays O(1) at load-test rates.
+ */
+export class Inbox {
+  #messages: SandboxMessage[] = [];
+  #head = 0;
+  readonly #waiters = new Set<Waiter>();
+  readonly #events = new EventEmitter();
+  #closed = false;
+
+  constructor(
+    private readonly maxMessages: number,
+    private readonly now: () => number
+  ) {
+    this.#events.setMaxListeners(0);
+  }
+
+  add(fields: Omit<SandboxMessage, 'id' | 'receivedAt'>): SandboxMessage {
+    const message: SandboxMessage = { id: randomUUID(), ...fields, receivedAt: new Date(this.now()).toISOString() };
+    if (this.maxMessages > 0) {
+      this.#messages.push(message);
+      if (this.#messages.length - this.#head > this.maxMessages) this.#head += 1;
+      if (this.#head > 1024 && this.#head * 2 > this.#messages.length) {
+        this.#messages = this.#messages.slice(this.#head);
+        this.#head = 0;
+      }
+    }
+    for (const waiter of this.#waiters) {
+      if (matchesFilter(message, waiter.filter)) this.#settle(waiter, () => waiter.resolve(message));
+    }
+    this.#events.emit('event', { type: 'message', message } satisfies InboxEvent);
+    return message;
+  }
+
+  /** Newest first. */
+  list(filter?: MessageFilter): SandboxMessage[] {
+    const found: SandboxMessage[] = [];
+    for (let index = this.#messages.length - 1; index >= this.#head; index -= 1) {
+      const message = this.#messages[index]!;
+      if (matchesFilter(message, filter)) found.push(message);
+    }
+    return found;
+  }
+
+  count(): number {
+    return this.#messages.length - this.#head;
+  }
+
+  clear(): void {
+    this.#messages = [];
+    this.#head = 0;
+    this.#events.emit('event', { type: 'clear' } satisfies InboxEvent);
+  }
+
+  /**
+   * The next matching message to arrive. With `filter.since`, a stored message received at or
+   * after that instant counts too (newest wins), so callers can send first and wait afterwards.
+   */
+  waitForMessage(
+    filter: MessageFilter = {},
+    timeoutMs = defaultWaitTimeoutMs,
+    signal?: AbortSignal
+  ): Promise<SandboxMessage> {
+    if (this.#closed) return Promise.reject(new Error('Sandbox is closed'));
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (filter.since !== undefined) {
+      const [existing] = this.list(filter);
+      if (existing) return Promise.resolve(existing);
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        filter,
+        resolve,
+        reject,
+        timer: setTimeout(() => this.#settle(waiter, () => reject(new WaitTimeoutError(timeoutMs))), timeoutMs),
+      };
+      this.#waiters.add(waiter);
+      signal?.addEventListener('abort', () => this.#settle(waiter, () => reject(signal.reason)), { once: true });
+    });
+  }
+
+  subscribe(listener: (event: InboxEvent) => void): () => void {
+    this.#events.on('event', listener);
+    return () => this.#events.off('event', listener);
+  }
+
+  /** Rejects pending waits and drops subscribers so nothing keeps the process alive. */
+  close(): void {
+    this.#closed = true;
+    for (const waiter of this.#waiters) this.#settle(waiter, () => waiter.reject(new Error('Sandbox is closed')));
+    this.#events.removeAllListeners();
+  }
+
+  #settle(waiter: Waiter, settle: () => void): void {
+    if (!this.#waiters.has(waiter)) return;
+    clearTimeout(waiter.timer);
+    this.#waiters.delete(waiter);
+    settle();
+  }
+}

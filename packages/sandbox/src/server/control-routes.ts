@@ -1,0 +1,137 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FaultRegistry } from '../faults/registry.js';
+import { InvalidFaultError } from '../faults/registry.js';
+import type { Inbox } from '../inbox/inbox.js';
+import { WaitTimeoutError, defaultWaitTimeoutMs } from '../inbox/inbox.js';
+import { inboxPageHtml } from '../inbox/page.js';
+import type { MessageFilter, SandboxConfig } from '../types.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { Reply } from './reply.js';
+import { jsonReply } from './reply.js';
+import { streamEvents } from './sse.js';
+
+export const controlPrefix = '/__sandbox';
+export const inboxPath = '/inbox';
+
+export type ControlContext = {
+  config: SandboxConfig;
+  inbox: Inbox;
+  faults: FaultRegistry;
+  lifecycle: Lifecycle;
+};
+
+const maxWaitMs = 10 * 60 * 1000;
+
+const send = (res: ServerResponse, reply: Reply): void => {
+  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.end(reply.body);
+};
+
+const problem = (status: number, message: string): Reply => jsonReply(status, { error: message });
+
+/** ?to=&provider=&since= → a filter, or a string describing what is wrong. */
+const parseFilter = (query: URLSearchParams): MessageFilter | string => {
+  const filter: MessageFilter = {};
+  const to = query.get('to');
+  if (to) filter.to = to;
+  const provider = query.get('provider');
+  if (provider) {
+    if (provider !== 'aliyun' && provider !== 'yunpian') return "provider must be 'aliyun' or 'yunpian'";
+    filter.provider = provider;
+  }
+  const since = query.get('since');
+  if (since) {
+    const ms = /^\d+$/.test(since) ? Number(since) : Date.parse(since);
+    if (Number.isNaN(ms)) return 'since must be epoch milliseconds or an ISO date';
+    filter.since = ms;
+  }
+  return filter;
+};
+
+const waitForMessage = (res: ServerResponse, query: URLSearchParams, context: ControlContext): void => {
+  const filter = parseFilter(query);
+  if (typeof filter === 'string') return send(res, problem(400, filter));
+  const timeout = Number(query.get('timeout') ?? defaultWaitTimeoutMs);
+  if (!Number.isFinite(timeout) || timeout < 0 || timeout > maxWaitMs) {
+    return send(res, problem(400, `timeout must be between 0 and ${maxWaitMs} ms`));
+  }
+  const abandoned = new AbortController();
+  res.once('close', () => abandoned.abort());
+  context.inbox.waitForMessage(filter, timeout, abandoned.signal).then(
+    (message) => send(res, jsonReply(200, { message })),
+    (error: unknown) => {
+      if (error instanceof WaitTimeoutError) send(res, problem(408, error.message));
+      else if (!res.destroyed && !res.headersSent) send(res, problem(503, 'Sandbox is closing'));
+    }
+  );
+};
+
+const faultRoutes = (req: IncomingMessage, res: ServerResponse, rest: string, body: Buffer, context: ControlContext) => {
+  if (rest === '' && req.method === 'GET') return send(res, jsonReply(200, { faults: context.faults.list() }));
+  if (rest === '' && req.method === 'DELETE') {
+    context.faults.clear();
+    return send(res, jsonReply(200, { ok: true }));
+  }
+  if (rest === '' && req.method === 'POST') {
+    try {
+      const id = context.faults.add(JSON.parse(body.toString('utf8') || 'null'));
+      return send(res, jsonReply(201, { id, fault: context.faults.list().find((fault) => fault.id === id) }));
+    } catch (error) {
+      const reason = error instanceof InvalidFaultError ? error.message : 'body must be a JSON FaultSpec';
+      return send(res, problem(400, reason));
+    }
+  }
+  if (rest.startsWith('/') && req.method === 'DELETE') {
+    return context.faults.remove(decodeURIComponent(rest.slice(1)))
+      ? send(res, jsonReply(200, { ok: true }))
+      : send(res, problem(404, 'No such fault'));
+  }
+  return send(res, problem(405, 'Method not allowed'));
+};
+
+/** The inbox page and the JSON control API under /__sandbox/. */
+export const handleControl = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+  body: Buffer,
+  context: ControlContext
+): void => {
+  const method = req.method ?? 'GET';
+  if (path === inboxPath || path === `${inboxPath}/`) {
+    if (method !== 'GET' && method !== 'HEAD') return send(res, problem(405, 'Method not allowed'));
+    return send(res, { status: 200, headers: { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store' }, body: inboxPageHtml });
+  }
+
+  const route = path.slice(controlPrefix.length);
+  if (route === '' || route === '/') {
+    res.writeHead(302, { location: inboxPath, 'content-length': 0 });
+    return void res.end();
+  }
+  if (route === '/faults' || route.startsWith('/faults/')) {
+    return faultRoutes(req, res, route.slice('/faults'.length), body, context);
+  }
+
+  const key = `${method} ${route}`;
+  switch (key) {
+    case 'GET /health':
+      return send(res, jsonReply(200, { ok: true }));
+    case 'GET /config':
+      return send(res, jsonReply(200, context.config));
+    case 'GET /messages': {
+      const filter = parseFilter(query);
+      if (typeof filter === 'string') return send(res, problem(400, filter));
+      return send(res, jsonReply(200, { messages: context.inbox.list(filter) }));
+    }
+    case 'DELETE /messages':
+      context.inbox.clear();
+      return send(res, jsonReply(200, { ok: true }));
+    case 'GET /messages/wait':
+      return waitForMessage(res, query, context);
+    case 'GET /events':
+      return streamEvents(res, context.inbox, context.lifecycle);
+    default:
+      return send(res, problem(404, `No sandbox route ${method} ${path}`));
+  }
+};

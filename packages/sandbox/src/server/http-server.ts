@@ -1,0 +1,151 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { Socket } from 'node:net';
+import { defaultDelayMs, performFault } from '../faults/perform.js';
+import type { FaultRegistry } from '../faults/registry.js';
+import type { Inbox } from '../inbox/inbox.js';
+import type { SandboxConfig } from '../types.js';
+import type { ControlContext } from './control-routes.js';
+import { controlPrefix, handleControl, inboxPath } from './control-routes.js';
+import type { IncomingCall } from './incoming-call.js';
+import { Lifecycle } from './lifecycle.js';
+import type { ProviderEndpoint } from './provider-endpoint.js';
+import { readBody } from './read-body.js';
+import type { Reply } from './reply.js';
+import { jsonReply } from './reply.js';
+
+export type ServerDependencies = {
+  config: SandboxConfig;
+  inbox: Inbox;
+  faults: FaultRegistry;
+  /** Exact request path → the provider emulated there. */
+  endpoints: ReadonlyMap<string, ProviderEndpoint>;
+  log?: (line: string) => void;
+};
+
+export type SandboxServer = {
+  listen(host: string, port: number): Promise<number>;
+  close(): Promise<void>;
+};
+
+const send = (res: ServerResponse, reply: Reply): void => {
+  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.end(reply.body);
+};
+
+const splitUrl = (url: string): { path: string; rawQuery: string } => {
+  const mark = url.indexOf('?');
+  return mark === -1 ? { path: url, rawQuery: '' } : { path: url.slice(0, mark), rawQuery: url.slice(mark + 1) };
+};
+
+/** A person typing the sandbox URL into a browser wants the inbox, not an Aliyun XML error. */
+const isBrowserVisit = (req: IncomingMessage, rawQuery: string): boolean =>
+  req.method === 'GET' && rawQuery === '' && !req.headers.authorization && (req.headers.accept ?? '').includes('text/html');
+
+export const createSandboxServer = (dependencies: ServerDependencies): SandboxServer => {
+  const { inbox, faults, endpoints, log } = dependencies;
+  const lifecycle = new Lifecycle();
+  const sockets = new Set<Socket>();
+  const control: ControlContext = { config: dependencies.config, inbox, faults, lifecycle };
+
+  const writeLog = (line: string): void => {
+    if (!log) return;
+    try {
+      log(line);
+    } catch {
+      // A failing log sink must never break request handling.
+    }
+  };
+
+  // Runs after the body is read; `endpoint` answers unless an armed fault takes the request over.
+  const handleProvider = async (
+    endpoint: ProviderEndpoint,
+    call: IncomingCall,
+    res: ServerResponse
+  ): Promise<string> => {
+    const fault = faults.isEmpty ? undefined : faults.take(endpoint.provider, endpoint.recipients(call));
+    if (fault && fault.kind !== 'delay') {
+      performFault(fault, endpoint, call, res, lifecycle);
+      return `fault ${fault.kind}${fault.kind === 'error' ? ` ${String(fault.code ?? '')}` : ''}`;
+    }
+    if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs))) return 'closed during delay';
+    const reply = endpoint.handle(call);
+    send(res, reply);
+    return `${fault ? 'delayed ' : ''}${reply.summary ?? ''}`;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const startedAt = performance.now();
+    const { path, rawQuery } = splitUrl(req.url ?? '/');
+
+    if (path === '/' && isBrowserVisit(req, rawQuery)) {
+      res.writeHead(302, { location: inboxPath, 'content-length': 0 });
+      return void res.end();
+    }
+
+    const body = await readBody(req);
+    if (body.kind === 'aborted') return;
+    if (body.kind === 'too-large') {
+      res.shouldKeepAlive = false;
+      return send(res, jsonReply(413, { error: 'Request body exceeds 1 MiB' }));
+    }
+
+    if (path === inboxPath || path === `${inboxPath}/` || path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
+      return handleControl(req, res, path, new URLSearchParams(rawQuery), body.body, control);
+    }
+
+    const endpoint = endpoints.get(path);
+    if (!endpoint) return send(res, jsonReply(404, { error: `Nothing is emulated at ${path}` }));
+
+    const call: IncomingCall = {
+      method: req.method ?? 'GET',
+      path,
+      rawQuery,
+      headers: req.headers,
+      headersDistinct: req.headersDistinct,
+      body: body.body,
+    };
+    const summary = await handleProvider(endpoint, call, res);
+    // Path only: query strings carry AccessKeyIds and signatures, form bodies carry apikeys.
+    writeLog(
+      `${new Date().toISOString()} ${endpoint.provider} ${call.method} ${path} ${res.headersSent ? res.statusCode : '-'} ${summary} ${Math.round(performance.now() - startedAt)}ms`
+    );
+  };
+
+  const server: Server = createServer((req, res) => {
+    req.on('error', () => {});
+    handle(req, res).catch((error: unknown) => {
+      writeLog(`${new Date().toISOString()} internal error: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) send(res, jsonReply(500, { error: 'Sandbox internal error' }));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => socket.destroy());
+
+  return {
+    listen: (host, port) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+
+    close: () =>
+      new Promise((resolve) => {
+        lifecycle.close();
+        inbox.close();
+        server.close(() => resolve());
+        // Keep-alive, hung, dripping and SSE sockets would otherwise hold close() open indefinitely.
+        for (const socket of sockets) socket.destroy();
+        server.closeAllConnections();
+      }),
+  };
+};

@@ -1,0 +1,15 @@
+/**
+ * Reduces a phone number to the digits that identify the subscriber, so '+8613800138000',
+ * '008613800138000' and '13800138000' all compare equal, as do '+85212345678' and '85212345678'.
+ */
+export const recipientKey = (raw: string): string => {
+  let digits = raw.replace(/\D/g, '');
+  if (digits.startsWith('00')) digits = digits.slice(2);
+  if (/^861[3-9]\d{9}$/.test(digits)) digits = digits.slice(2);
+  return digits;
+};
+
+export const sameRecipient = (a: string, b: string): boolean => {
+  const keyA = recipientKey(a);
+  return keyA.length > 0 && keyA === recipientKey(b);
+};

@@ -1,0 +1,83 @@
+import type { ClientRequest } from 'node:http';
+import { Agent, request } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../src/index.js';
+import { sms, v1Params, yunpianKeys } from './helpers.js';
+
+// Its own file so the process-wide handle counts are not disturbed by other tests' sockets.
+
+const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
+
+describe('close()', () => {
+  const tcpHandles = () =>
+    process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
+
+  it('resolves promptly with hung, dripping, delayed, SSE and keep-alive connections open, leaving no handles', async () => {
+    const baselineTcp = tcpHandles();
+    const target = await startSandbox({ config: { rateLimits: { enabled: false } } });
+    const clientClosed: Array<Promise<void>> = [];
+    const track = (req: ClientRequest) =>
+      clientClosed.push(
+        new Promise((resolve) => {
+          req.on('error', () => {});
+          req.on('close', () => resolve());
+        })
+      );
+
+    target.faults.add({ kind: 'hang' });
+    const hung = request(`${target.url}/v2/sms/single_send.json`, { method: 'POST', agent: false });
+    track(hung);
+    hung.end('apikey=x');
+
+    target.faults.add({ kind: 'drip', intervalMs: 20 });
+    const dripping = request(`${target.url}/`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    track(dripping);
+    const drip = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+      dripping.on('response', resolve);
+      dripping.end(new URLSearchParams(v1Params(sms('13800138000'))).toString());
+    });
+    drip.on('error', () => {}).resume();
+    clientClosed.push(new Promise((resolve) => drip.on('close', () => resolve())));
+
+    target.faults.add({ kind: 'delay', delayMs: 400 });
+    const delayed = request(`${target.url}/v2/sms/single_send.json`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    track(delayed);
+    delayed.end(new URLSearchParams({ apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('1234') }).toString());
+
+    const sse = request(`${target.url}/__sandbox/events`, { agent: false });
+    track(sse);
+    sse.on('response', (res) => res.on('error', () => {}).resume());
+    sse.end();
+
+    const keepAlive = new Agent({ keepAlive: true });
+    await new Promise<void>((resolve) =>
+      request(`${target.url}/__sandbox/health`, { agent: keepAlive }, (res) => res.resume().on('end', resolve)).end()
+    );
+
+    const waiting = target.inbox.waitForMessage({}, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(tcpHandles()).toBeGreaterThan(baselineTcp + 4);
+
+    const started = Date.now();
+    await target.close();
+    expect(Date.now() - started).toBeLessThan(1000);
+    await expect(waiting).rejects.toThrow(/closed/);
+    await Promise.all(clientClosed);
+    keepAlive.destroy();
+    // Outlive the 400 ms delay: an abandoned delayed send must not be delivered after close.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(tcpHandles()).toBe(baselineTcp);
+    expect(target.inbox.count()).toBe(0);
+    // Closing twice is harmless.
+    await target.close();
+  });
+});

@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../src/index.js';
+import { startSandbox } from '../src/index.js';
+import { sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const hasChromium = existsSync(chromiumPath);
+if (!hasChromium) {
+  console.warn(`SKIPPED: web inbox browser test — ${chromiumPath} not found. Install it with "apt-get install -y chromium".`);
+}
+
+describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
+  let sandbox: Sandbox;
+  let browser: BrowserContext;
+  let page: Page;
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(tmpdir(), 'sandbox-inbox-page-'));
+    sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
+    // A fresh profile directory per run (Playwright's form of --user-data-dir).
+    browser = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
+      executablePath: chromiumPath,
+      viewport: { width: 1100, height: 800 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('shows messages live, highlights the code, filters by number and clears', async () => {
+    const consoleErrors: string[] = [];
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+
+    await page.goto(sandbox.inboxUrl);
+    await expect.poll(() => page.textContent('#status')).toBe('live');
+    expect(await page.isVisible('#empty')).toBe(true);
+
+    // Sent after the page loaded: only SSE can bring it in.
+    await sendV1(sandbox, v1Params(sms('13800138000', '482913')));
+    const aliyunCard = page.locator('article.message[data-to="13800138000"]');
+    await aliyunCard.waitFor({ timeout: 5000 });
+    expect(await aliyunCard.locator('mark.code').textContent()).toBe('482913');
+    expect(await aliyunCard.locator('.text').textContent()).toBe('【Logto测试】您的验证码为482913，5分钟内有效，请勿泄露。');
+    expect(await aliyunCard.locator('.provider').textContent()).toBe('Aliyun');
+
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '+85291234567',
+      text: '【Logto】Your verification code is 771204. It expires in 5 minutes.',
+    });
+    await page.locator('article.message[data-to="+85291234567"]').waitFor({ timeout: 5000 });
+    // Newest first.
+    expect(await page.locator('article.message').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-to')))).toEqual([
+      '+85291234567',
+      '13800138000',
+    ]);
+    expect(await page.locator('article.message').first().locator('mark.code').textContent()).toBe('771204');
+
+    await page.screenshot({ path: path.join(scratch, 'inbox.png'), fullPage: true });
+    expect((await stat(path.join(scratch, 'inbox.png'))).size).toBeGreaterThan(5000);
+
+    await page.fill('#filter', '852 9123');
+    expect(await page.locator('article.message').count()).toBe(1);
+    expect(await page.textContent('#count')).toBe('1 of 2 messages');
+    await page.fill('#filter', '');
+    expect(await page.locator('article.message').count()).toBe(2);
+
+    await page.selectOption('#provider', 'aliyun');
+    expect(await page.locator('article.message').count()).toBe(1);
+    await page.selectOption('#provider', '');
+
+    await page.click('#clear');
+    await expect.poll(() => page.locator('article.message').count()).toBe(0);
+    expect(sandbox.inbox.count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('renders message text as text, never as HTML', async () => {
+    await sandbox.close();
+    sandbox = await startSandbox({
+      config: {
+        rateLimits: { enabled: false },
+        yunpian: { templates: [{ id: '9', content: '【Logto测试】Hello #name#, code #code#', international: false }] },
+      },
+    });
+    await page.goto(sandbox.inboxUrl);
+    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138000',
+      text: '【Logto测试】Hello <img src=x onerror="document.title=1">, code 5150',
+    });
+    const card = page.locator('article.message').first();
+    await card.waitFor({ timeout: 5000 });
+    expect(await card.locator('img').count()).toBe(0);
+    expect(await card.locator('.text').textContent()).toContain('<img src=x');
+    expect(await page.title()).toBe('SMS Sandbox inbox');
+  });
+
+  it('loads stored messages on open', async () => {
+    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13900139000', text: '【Logto测试】Hello Ann, code 6060' });
+    await page.reload();
+    await page.locator('article.message[data-to="13900139000"]').waitFor({ timeout: 5000 });
+    expect(await page.locator('article.message').count()).toBe(2);
+  });
+});

@@ -1,0 +1,64 @@
+import { runDemo } from './commands/demo.js';
+import { runSandbox } from './commands/sandbox.js';
+import { runSend } from './commands/send.js';
+import { createOutput, type Output } from './output.js';
+import { UsageError, exitCodes } from './usage-error.js';
+
+export const version = '0.1.0';
+
+export const topLevelHelp = `Usage: logto-sms <command> [options]
+
+Local tooling for the Logto SMS connectors (Aliyun SMS, YunPian).
+
+Commands:
+  sandbox   run the local Aliyun/YunPian emulator and print ready-to-paste connector configs
+  send      send one code through a connector the way Logto's Console "Send" button does
+  demo      one-command tour: emulator + both connectors loaded like Logto + codes + a rate limit
+
+Options:
+  -h, --help      show help (also "logto-sms <command> --help")
+  -v, --version   print the version
+
+Exit codes: 0 success, 1 the operation failed, 2 usage error.`;
+
+type Command = (argv: readonly string[], output: Output) => Promise<number>;
+
+const commands: Record<string, Command> = { sandbox: runSandbox, send: runSend, demo: runDemo };
+
+/** Runs the CLI and returns the exit code; never calls process.exit itself (tests call this). */
+export const runCli = async (argv: readonly string[], output: Output = createOutput()): Promise<number> => {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '-h' || first === '--help') {
+      output.line(topLevelHelp);
+      return first === undefined ? exitCodes.usage : exitCodes.ok;
+    }
+    if (first === '-v' || first === '--version') {
+      output.line(version);
+      return exitCodes.ok;
+    }
+    if (first === 'help') {
+      const target = rest[0];
+      if (target === undefined) {
+        output.line(topLevelHelp);
+        return exitCodes.ok;
+      }
+      const command = commands[target];
+      if (!command) throw new UsageError(`Unknown command "${target}".`);
+      return await command(['--help'], output);
+    }
+    const command = commands[first];
+    if (!command) {
+      throw new UsageError(first.startsWith('-') ? `Unknown option "${first}".` : `Unknown command "${first}".`);
+    }
+    return await command(rest, output);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      output.error(`logto-sms: ${error.message}`);
+      output.error(`Run "logto-sms ${error.command ? `${error.command} ` : ''}--help" for usage.`);
+      return exitCodes.usage;
+    }
+    output.error(`logto-sms: ${error instanceof Error ? error.message : String(error)}`);
+    return exitCodes.failed;
+  }
+};

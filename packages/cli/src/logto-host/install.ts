@@ -1,0 +1,36 @@
+import { readFile, mkdtemp, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+import { run } from './exec.js';
+import type { LogtoHost } from './host.js';
+
+export type InstalledConnector = { name: string; version: string; directory: string };
+
+/**
+ * Extracts a connector tarball into `connectors/<dir>` and installs NO dependencies, which is all
+ * `logto connector add` does. The directory is named like Logto names it: the package name with
+ * `/` replaced by `-`, unless `directoryName` says otherwise (tests install broken copies).
+ */
+export const installTarball = async (
+  host: LogtoHost,
+  tarball: string,
+  directoryName?: string
+): Promise<InstalledConnector> => {
+  // Extract into a dot-directory first: the final name depends on package.json inside the tarball.
+  const staging = await mkdtemp(path.join(host.connectorsDirectory, '.staging-'));
+  try {
+    await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1']);
+    const manifest = JSON.parse(await readFile(path.join(staging, 'package.json'), 'utf8')) as {
+      name?: unknown;
+      version?: unknown;
+    };
+    if (typeof manifest.name !== 'string') throw new Error(`${tarball} has no package name`);
+    const directory = path.join(host.connectorsDirectory, directoryName ?? manifest.name.replaceAll('/', '-'));
+    await rm(directory, { recursive: true, force: true });
+    await rename(staging, directory);
+    return { name: manifest.name, version: String(manifest.version), directory };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+};

@@ -1,0 +1,104 @@
+import type { SandboxConfig } from '@logto-sms/sandbox';
+
+/** All nine Logto usage types, so the pasted config covers every flow, not only the required four. */
+export const allUsageTypes = [
+  'SignIn',
+  'Register',
+  'ForgotPassword',
+  'Generic',
+  'OrganizationInvitation',
+  'UserPermissionValidation',
+  'BindNewIdentifier',
+  'MfaVerification',
+  'BindMfa',
+] as const;
+
+export type AliyunSandboxConnectorConfig = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  endpoint: string;
+  templates: Array<{ usageType: string; templateCode: { china: string; overseas: string } }>;
+};
+
+export type YunpianSandboxConnectorConfig = {
+  apikey: string;
+  endpoint: string;
+  enableInternational: boolean;
+  templates: Array<{ usageType: string; content: string; locale?: string }>;
+};
+
+// The single-variable verification templates; others (e.g. with ${name}) need more parameters
+// than Logto sends.
+const onlyCodeVariable = (content: string, variable: RegExp) => {
+  const names = [...content.matchAll(variable)].map((match) => match[1]);
+  return names.length === 1 && names[0] === 'code';
+};
+
+const required = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`The sandbox config has no ${what}; the connector config cannot be printed.`);
+  return value;
+};
+
+/** A config for the Aliyun connector that the given sandbox accepts as is. */
+export const aliyunConfigFor = (config: SandboxConfig, endpoint: string): AliyunSandboxConnectorConfig => {
+  const key = required(config.aliyun.accessKeys[0], 'Aliyun AccessKey');
+  const verification = config.aliyun.templates.filter(
+    (template) => template.type === 'verification' && onlyCodeVariable(template.content, /\$\{(\w+)\}/g)
+  );
+  const china = required(verification.find((template) => template.region === 'mainland'), 'mainland verification template');
+  const overseas = required(
+    verification.find((template) => template.region === 'international'),
+    'international verification template'
+  );
+  return {
+    accessKeyId: key.accessKeyId,
+    accessKeySecret: key.accessKeySecret,
+    signName: required(config.aliyun.signatures[0], 'Aliyun signature'),
+    endpoint,
+    templates: allUsageTypes.map((usageType) => ({
+      usageType,
+      templateCode: { china: china.code, overseas: overseas.code },
+    })),
+  };
+};
+
+const signaturePrefix = /^【[^【】]*】/;
+
+/**
+ * A config for the YunPian connector that the given sandbox accepts. YunPian matches the text
+ * against approved templates and keeps domestic and international templates apart, while the
+ * connector picks a text by usage type and locale only: the mainland text is the default and the
+ * international text is the `en` one, so overseas numbers must be sent with an English locale.
+ */
+export const yunpianConfigFor = (config: SandboxConfig, endpoint: string): YunpianSandboxConnectorConfig => {
+  const account = required(
+    config.yunpian.accounts.find((item) => item.international && item.balance > 0),
+    'YunPian account with international SMS and a balance'
+  );
+  const asConnectorText = (content: string) => {
+    // The sandbox (like YunPian) adds the account's default signature when the text has none.
+    const body = content.startsWith(account.defaultSignature) ? content.slice(account.defaultSignature.length) : content;
+    return body.replace('#code#', '{{code}}');
+  };
+  const verification = config.yunpian.templates.filter((template) =>
+    onlyCodeVariable(template.content.replace(signaturePrefix, ''), /#([^#\r\n]+?)#/g)
+  );
+  const domestic = required(
+    verification.find((template) => !template.international),
+    'domestic YunPian verification template'
+  );
+  const international = required(
+    verification.find((template) => template.international),
+    'international YunPian verification template'
+  );
+  return {
+    apikey: account.apikey,
+    endpoint,
+    enableInternational: true,
+    templates: allUsageTypes.flatMap((usageType) => [
+      { usageType, content: asConnectorText(domestic.content) },
+      { usageType, content: asConnectorText(international.content), locale: 'en' },
+    ]),
+  };
+};

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+
+import { aliyunConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import { defaultSandboxConfig } from '@logto-sms/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { binPath, prepareCli, runCli } from './run-cli.js';
+
+beforeAll(prepareCli);
+
+/** Starts `logto-sms sandbox`, waits for its banner, then stops it with `signal`. */
+const runSandboxUntilReady = async (args: string[], signal: NodeJS.Signals) =>
+  new Promise<{ stdout: string; code: number | null; readyOutput: string; requestLog: string }>((resolve, reject) => {
+    const child = spawn(process.execPath, [binPath, 'sandbox', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let readyOutput = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`sandbox did not start:\n${stdout}`));
+    }, 20_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      if (!readyOutput && stdout.includes('Press Ctrl-C to stop.')) {
+        readyOutput = stdout;
+        const endpoint = /API endpoint {2}(\S+)/.exec(stdout)?.[1];
+        // One real request, so the request log line shows up before we stop it.
+        void fetch(`${endpoint}/v2/sms/single_send.json`, { method: 'POST', body: 'apikey=wrong' })
+          .catch(() => undefined)
+          .finally(() => setTimeout(() => child.kill(signal), 200));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ stdout, code, readyOutput, requestLog: stdout.slice(readyOutput.length) });
+    });
+  });
+
+const jsonBlocks = (text: string) =>
+  [...text.matchAll(/config to paste:\n(\{[\s\S]*?\n\})/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+
+describe('logto-sms sandbox', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('prints the inbox and ready-to-paste configs, and stops cleanly on %s', async (signal) => {
+    const run = await runSandboxUntilReady(['--port', '0'], signal);
+    expect(run.code).toBe(0);
+    const endpoint = /API endpoint {2}(http:\/\/127\.0\.0\.1:\d+)/.exec(run.stdout)?.[1];
+    expect(endpoint).toBeDefined();
+    expect(run.stdout).toContain(`Inbox         ${endpoint}/inbox`);
+
+    const [aliyun, yunpian] = jsonBlocks(run.readyOutput);
+    expect(aliyun).toEqual(aliyunConfigFor(defaultSandboxConfig, endpoint!));
+    expect(yunpian).toEqual(yunpianConfigFor(defaultSandboxConfig, endpoint!));
+    expect(aliyun).toMatchObject({
+      accessKeyId: 'LTAI5tSandboxKeyId0001',
+      accessKeySecret: 'SandboxAccessKeySecret000000001',
+      signName: 'Logto测试',
+      endpoint,
+    });
+    expect(aliyun!.templates).toHaveLength(9);
+    expect(yunpian).toMatchObject({ apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9', endpoint, enableInternational: true });
+    expect(yunpian!.templates).toContainEqual({ usageType: 'SignIn', content: '您的验证码是{{code}}。如非本人操作，请忽略本短信' });
+
+    expect(run.readyOutput).toContain('How to point a local Logto at it');
+    expect(run.requestLog).toMatch(/yunpian POST \/v2\/sms\/single_send\.json/);
+    expect(run.stdout).toContain(`${signal} received, stopping the sandbox`);
+    expect(run.stdout.trim().endsWith('Stopped.')).toBe(true);
+  });
+
+  it('a bad --config file is a usage error', async () => {
+    const run = await runCli(['sandbox', '--port', '0', '--config', '/nonexistent/sandbox.json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('logto-sms:');
+  });
+});

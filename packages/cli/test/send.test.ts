@@ -1,0 +1,231 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { aliyunConfigFor, packConnector, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
+import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { prepareCli, runCli } from './run-cli.js';
+
+let sandbox: Sandbox;
+let directory: string;
+// Packed once: most tests pass the .tgz, which skips `npm pack` and keeps each run short. The
+// first tests use the short names and a package directory, so those paths are covered too.
+const tarballs = { aliyun: '', yunpian: '' };
+
+const writeConfig = async (name: string, config: unknown) => {
+  const file = path.join(directory, name);
+  await writeFile(file, typeof config === 'string' ? config : JSON.stringify(config));
+  return file;
+};
+
+const parseJson = (stdout: string) => JSON.parse(stdout) as SendJson;
+
+beforeAll(async () => {
+  [sandbox, directory] = await Promise.all([
+    startSandbox({ config: { rateLimits: { enabled: false } } }),
+    mkdtemp(path.join(os.tmpdir(), 'logto-sms-send-test-')),
+    prepareCli(),
+  ]);
+  const packages = path.resolve(import.meta.dirname, '..', '..');
+  const [aliyun, yunpian] = await Promise.all(
+    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) => packConnector(path.join(packages, name), directory))
+  );
+  tarballs.aliyun = aliyun!.tarball;
+  tarballs.yunpian = yunpian!.tarball;
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  if (directory) await rm(directory, { recursive: true, force: true });
+});
+
+beforeEach(() => {
+  sandbox.inbox.clear();
+  sandbox.faults.clear();
+});
+
+describe('logto-sms send: success', () => {
+  it('sends through Aliyun (short name: packs the workspace package) like the Console does, exit 0, without echoing the code', async () => {
+    const file = await writeConfig('aliyun.json', aliyunConfigFor(sandbox.config, sandbox.url));
+    const run = await runCli(['send', 'aliyun', '--config', file, '--to', '8613800138000', '--code', 'Q7c4ny']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('✓ Sent through logto-sms-aliyun to 8613800138000');
+    expect(run.stdout).toMatch(/Packing[\s\S]*done/);
+    expect(run.stdout + run.stderr).not.toContain('Q7c4ny');
+    expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '13800138000', code: 'Q7c4ny', provider: 'aliyun' })]);
+  });
+
+  it('--json prints exactly one JSON object describing the send', async () => {
+    const file = await writeConfig('aliyun-json.json', aliyunConfigFor(sandbox.config, sandbox.url));
+    const run = await runCli(['send', tarballs.aliyun, '--config', file, '--to', '85261234567', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = parseJson(run.stdout);
+    expect(result).toEqual({
+      ok: true,
+      connector: { id: 'logto-sms-aliyun', package: '@logto-sms/connector-aliyun-sms', version: expect.any(String) },
+      to: '85261234567',
+      type: 'Generic',
+      mode: 'console',
+      result: { bizId: expect.any(String), requestId: expect.any(String) },
+      warnings: [],
+    });
+    expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '85261234567', code: '000000' })]);
+  });
+
+  it('YunPian, as sign-in does (--saved), with type and locale', async () => {
+    const file = await writeConfig('yunpian.json', yunpianConfigFor(sandbox.config, sandbox.url));
+    const run = await runCli([
+      'send', tarballs.yunpian, '--config', file, '--to', '85261234567', '--type', 'SignIn', '--locale', 'en', '--code', '135790', '--saved', '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const result = parseJson(run.stdout);
+    expect(result).toMatchObject({ ok: true, mode: 'sign-in', type: 'SignIn', connector: { id: 'logto-sms-yunpian' } });
+    expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '+85261234567', code: '135790', template: '2001' })]);
+  });
+
+  it('accepts a package directory instead of a short name', async () => {
+    const file = await writeConfig('aliyun-dir.json', aliyunConfigFor(sandbox.config, sandbox.url));
+    const packageDirectory = path.resolve(import.meta.dirname, '..', '..', 'connector-aliyun-sms');
+    const run = await runCli(['send', packageDirectory, '--config', file, '--to', '8613800138000', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseJson(run.stdout)).toMatchObject({ ok: true, connector: { id: 'logto-sms-aliyun' } });
+  });
+});
+
+describe('logto-sms send: failures', () => {
+  it('a rate limit is explained with the HTTP status Logto answers', async () => {
+    sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: 22 });
+    const file = await writeConfig('yunpian-rate.json', yunpianConfigFor(sandbox.config, sandbox.url));
+    const run = await runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--json']);
+    expect(run.code).toBe(1);
+    expect(parseJson(run.stdout)).toMatchObject({
+      ok: false,
+      stage: 'send',
+      error: { code: 'rate_limit_exceeded', logtoStatus: 429, providerCode: 22, meaning: expect.any(String), fix: expect.any(String) },
+    });
+  });
+
+  it('a config file that is not JSON → exit 2', async () => {
+    const file = await writeConfig('broken.json', '{ "accessKeyId": "abc", ');
+    const run = await runCli(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not valid JSON');
+    const json = await runCli(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000', '--json']);
+    expect(json.code).toBe(2);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, stage: 'usage', error: { message: expect.stringContaining('not valid JSON') } });
+  });
+
+  it('a missing config file → exit 2', async () => {
+    const run = await runCli(['send', tarballs.aliyun, '--config', path.join(directory, 'nope.json'), '--to', '8613800138000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Cannot read the config file');
+  });
+});
+
+describe('wrong secrets and bad configs: explained, and never echoed', () => {
+  const canaries = {
+    secret: 'CanarySecretXyz000000000000042',
+    token: 'CanaryStsTokenXyz-0042',
+    apikey: 'canaryapikey0000000000000000beef',
+    code: 'C4n4ry',
+  };
+
+  const assertClean = (output: string) => {
+    for (const canary of Object.values(canaries)) expect(output).not.toContain(canary);
+    // Also the URL-encoded spelling a signer would use.
+    expect(output).not.toContain(encodeURIComponent(canaries.secret));
+  };
+
+  // Text and --json runs of the same failing send are independent, so they run side by side.
+  const bothModes = async (args: string[]) => Promise.all([runCli(args), runCli([...args, '--json'])]);
+
+  it('Aliyun, wrong (canary) secret → exit 1, SignatureDoesNotMatch explained; a wrong (canary) STS token too', async () => {
+    const base = aliyunConfigFor(sandbox.config, sandbox.url);
+    const wrongSecret = await writeConfig('canary-aliyun.json', { ...base, accessKeySecret: canaries.secret });
+    const wrongToken = await writeConfig('canary-aliyun-sts.json', {
+      ...base,
+      accessKeyId: 'STS.SandboxTempKeyId0001',
+      accessKeySecret: canaries.secret,
+      securityToken: canaries.token,
+    });
+    const args = (file: string) => ['send', tarballs.aliyun, '--config', file, '--to', '8613800138000', '--code', canaries.code];
+    const [text, json, stsText, stsJson] = await Promise.all([
+      runCli(args(wrongSecret)),
+      runCli([...args(wrongSecret), '--json']),
+      runCli(args(wrongToken)),
+      runCli([...args(wrongToken), '--json']),
+    ]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('✗ Send failed: ConnectorError invalid_config');
+    expect(text.stdout).toContain('What it means:');
+    expect(text.stdout).toContain('How to fix:');
+    expect(text.stdout).toMatch(/Connector says: .*SignatureDoesNotMatch/);
+    expect(text.stdout).toContain('Provider code:  SignatureDoesNotMatch (HTTP 400');
+    expect(text.stdout).toContain(`In Logto:       HTTP 400, shown as "The connector's config is invalid."`);
+    expect(json.code).toBe(1);
+    expect(parseJson(json.stdout)).toMatchObject({
+      ok: false,
+      stage: 'send',
+      error: { code: 'invalid_config', providerCode: 'SignatureDoesNotMatch', logtoStatus: 400, errorDescription: expect.any(String) },
+    });
+    expect(stsText.code).toBe(1);
+    expect(stsJson.code).toBe(1);
+    expect(parseJson(stsJson.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_config' } });
+    for (const run of [text, json, stsText, stsJson]) assertClean(run.stdout + run.stderr);
+  });
+
+  it('YunPian, wrong (canary) apikey → exit 1, code -1 explained', async () => {
+    const file = await writeConfig('canary-yunpian.json', { ...yunpianConfigFor(sandbox.config, sandbox.url), apikey: canaries.apikey });
+    const [text, json] = await bothModes(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--code', canaries.code]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('ConnectorError invalid_config');
+    expect(text.stdout).toMatch(/Provider code: {2}-1\b/);
+    expect(json.code).toBe(1);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, stage: 'send', error: { code: 'invalid_config', providerCode: -1 } });
+    assertClean(text.stdout + text.stderr + json.stdout + json.stderr);
+  });
+
+  it('a config the guard rejects → exit 1 with the zod issues, nothing sent, secrets not quoted', async () => {
+    const file = await writeConfig('canary-guard.json', {
+      accessKeyId: 'LTAI5tSandboxKeyId0001',
+      // Whitespace inside makes the guard reject them; the issues must not quote them.
+      accessKeySecret: `${canaries.secret} pasted twice`,
+      securityToken: `${canaries.token}\nsecond line`,
+      templates: [],
+      signatureAlgorithm: 'MD5',
+    });
+    const [text, json] = await bothModes(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000', '--code', canaries.code]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('ConnectorError invalid_config');
+    expect(text.stdout).toMatch(/- accessKeySecret: accessKeySecret must not contain spaces/);
+    expect(text.stdout).toMatch(/- securityToken: /);
+    expect(text.stdout).toContain('- signName: signName is required.');
+    expect(text.stdout).toMatch(/- templates: .*missing: .*SignIn/);
+    expect(text.stdout).toMatch(/- signatureAlgorithm: /);
+    expect(json.code).toBe(1);
+    const result = parseJson(json.stdout);
+    expect(result).toMatchObject({ ok: false, stage: 'config', error: { code: 'invalid_config' } });
+    const issues = result.ok ? [] : (result.error.issues ?? []);
+    expect(issues.map((issue) => issue.path)).toEqual(
+      expect.arrayContaining(['accessKeySecret', 'securityToken', 'signName', 'templates', 'signatureAlgorithm'])
+    );
+    assertClean(text.stdout + text.stderr + json.stdout + json.stderr);
+  });
+
+  it('a successful send echoes neither the code nor the apikey, text and --json', async () => {
+    const file = await writeConfig('canary-ok.json', yunpianConfigFor(sandbox.config, sandbox.url));
+    // Two different numbers: the sandbox's rate limits are off, but keep the two sends apart anyway.
+    const [text, json] = await Promise.all([
+      runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138001', '--code', canaries.code]),
+      runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138002', '--code', canaries.code, '--json']),
+    ]);
+    expect(text.code, text.stdout).toBe(0);
+    expect(json.code, json.stdout).toBe(0);
+    assertClean(text.stdout + text.stderr + json.stdout + json.stderr);
+    expect(text.stdout + json.stdout).not.toContain('5a1b2c3d4e5f60718293a4b5c6d7e8f9');
+    expect(sandbox.inbox.list({ to: '8613800138001' })[0]?.code).toBe(canaries.code);
+    expect(sandbox.inbox.list({ to: '8613800138002' })[0]?.code).toBe(canaries.code);
+  });
+});

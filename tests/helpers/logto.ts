@@ -1,0 +1,86 @@
+import {
+  addConnectorToHost,
+  createLogtoHost,
+  factoryFor,
+  loadLikeLogto,
+  type HostedConnector,
+  type LoadedConnectorFactory,
+  type LoadResult,
+  type LogtoHost,
+} from '@logto-sms/cli';
+
+import { ensureBuilt, packageDirectory } from './build.js';
+
+export type LoadedConnector = { hosted: HostedConnector; factory: LoadedConnectorFactory };
+
+export type LogtoWithConnectors = {
+  host: LogtoHost;
+  load: LoadResult;
+  aliyun: LoadedConnector;
+  yunpian: LoadedConnector;
+};
+
+/**
+ * Builds (if stale), packs both connectors, extracts them into a fresh Logto-shaped directory and
+ * loads them with @logto/cli's loader: the real lib/index.js, as a Logto instance would run it.
+ * Call once per test file (the loader caches per process; each test file is its own process).
+ */
+export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
+  await ensureBuilt(['connector-aliyun-sms', 'connector-yunpian-sms']);
+  const host = await createLogtoHost();
+  const [aliyun, yunpian] = await Promise.all(
+    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) =>
+      addConnectorToHost(host, { kind: 'directory', path: packageDirectory(name) })
+    )
+  );
+  const load = await loadLikeLogto(host);
+  const pick = (hosted: HostedConnector | undefined): LoadedConnector => {
+    if (!hosted) throw new Error('connector was not installed');
+    const factory = factoryFor(load, hosted);
+    if (!factory) throw new Error(`Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`);
+    return { hosted, factory };
+  };
+  return { host, load, aliyun: pick(aliyun), yunpian: pick(yunpian) };
+};
+
+export type SmsSender = {
+  /** As at sign-in: no config argument, the connector reads it through getConfig. */
+  signIn: (to: string, payload: Record<string, unknown>, type?: string) => Promise<unknown>;
+  /** As the Console's "Send" button: type Generic and the unsaved config as the second argument. */
+  consoleTest: (to: string, code?: string) => Promise<unknown>;
+};
+
+type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
+
+/** A connector instance from a loaded factory, with `config` as the saved config. */
+export const senderFor = async ({ factory }: LoadedConnector, config: unknown): Promise<SmsSender> => {
+  const connector = await factory.createConnector({
+    getConfig: async (id: string) => {
+      if (id !== factory.metadata.id) throw new Error(`getConfig called with ${id}`);
+      return config;
+    },
+  });
+  if (!('sendMessage' in connector)) throw new Error(`${factory.metadata.id} has no sendMessage`);
+  const sendMessage = connector.sendMessage as unknown as SendMessage;
+  return {
+    signIn: async (to, payload, type = 'SignIn') => sendMessage({ to, type, payload }),
+    consoleTest: async (to, code = '000000') => sendMessage({ to, type: 'Generic', payload: { code } }, config),
+  };
+};
+
+/** Runs `task`, expecting a ConnectorError; returns it (fails the test otherwise). */
+export const connectorErrorOf = async (task: () => Promise<unknown>): Promise<{ code: string; data: Record<string, unknown>; message: string }> => {
+  try {
+    await task();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !('data' in (error as object))) {
+      throw new Error(`expected a ConnectorError, got ${String(error)}`);
+    }
+    const { data } = error as { data: unknown };
+    return { code, data: (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>, message: (error as Error).message };
+  }
+  throw new Error('expected a ConnectorError, but the send succeeded');
+};
+
+export const randomCode = () => String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');

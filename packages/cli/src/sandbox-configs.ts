@@ -25,7 +25,7 @@ export type YunpianSandboxConnectorConfig = {
   apikey: string;
   endpoint: string;
   enableInternational: boolean;
-  templates: Array<{ usageType: string; content: string; locale?: string }>;
+  templates: Array<{ usageType: string; content: { china: string; overseas: string } }>;
 };
 
 // The single-variable verification templates; others (e.g. with ${name}) need more parameters
@@ -67,9 +67,8 @@ const signaturePrefix = /^【[^【】]*】/;
 
 /**
  * A config for the YunPian connector that the given sandbox accepts. YunPian matches the text
- * against approved templates and keeps domestic and international templates apart, while the
- * connector picks a text by usage type and locale only: the mainland text is the default and the
- * international text is the `en` one, so overseas numbers must be sent with an English locale.
+ * against approved templates and keeps domestic and international templates apart, so each usage
+ * type gets the domestic text for mainland numbers and the international text for the rest.
  */
 export const yunpianConfigFor = (config: SandboxConfig, endpoint: string): YunpianSandboxConnectorConfig => {
   const account = required(
@@ -96,9 +95,9 @@ export const yunpianConfigFor = (config: SandboxConfig, endpoint: string): Yunpi
     apikey: account.apikey,
     endpoint,
     enableInternational: true,
-    templates: allUsageTypes.flatMap((usageType) => [
-      { usageType, content: asConnectorText(domestic.content) },
-      { usageType, content: asConnectorText(international.content), locale: 'en' },
-    ]),
+    templates: allUsageTypes.map((usageType) => ({
+      usageType,
+      content: { china: asConnectorText(domestic.content), overseas: asConnectorText(international.content) },
+    })),
   };
 };

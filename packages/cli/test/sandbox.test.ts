@@ -58,7 +58,13 @@ describe('logto-sms sandbox', () => {
     });
     expect(aliyun!.templates).toHaveLength(9);
     expect(yunpian).toMatchObject({ apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9', endpoint, enableInternational: true });
-    expect(yunpian!.templates).toContainEqual({ usageType: 'SignIn', content: '您的验证码是{{code}}。如非本人操作，请忽略本短信' });
+    expect(yunpian!.templates).toContainEqual({
+      usageType: 'SignIn',
+      content: {
+        china: '您的验证码是{{code}}。如非本人操作，请忽略本短信',
+        overseas: '【Logto】Your verification code is {{code}}. It expires in 5 minutes.',
+      },
+    });
 
     expect(run.readyOutput).toContain('How to point a local Logto at it');
     expect(run.requestLog).toMatch(/yunpian POST \/v2\/sms\/single_send\.json/);

@@ -20,26 +20,47 @@ const yunpianHost = /^(?:[a-z0-9-]+\.)+yunpian\.com$/;
 const placeholderHelp =
   'Write {{code}} (Logto style) or #code# (YunPian style, as in the template approved in the YunPian console) where the verification code goes, e.g. "您的验证码是#code#。如非本人操作，请忽略本短信". Placeholders are case-sensitive and take no spaces.';
 
-const contentGuard = z
-  .string({
-    required_error: 'Each template needs a content: the SMS text exactly as approved in the YunPian console.',
-    invalid_type_error: 'content is the SMS text, a string.',
-  })
-  .superRefine((content, context) => {
-    const count = countCodePlaceholders(content);
-    if (count === 1) return;
-    context.addIssue({
-      code: z.ZodIssueCode.custom,
-      message:
-        count === 0
-          ? `content has no verification-code placeholder. ${placeholderHelp}`
-          : `content has ${count} code placeholders; keep exactly one. YunPian matches the text against an approved template with a single #code# variable. ${placeholderHelp}`,
+const placeholderTextGuard = (label: string) =>
+  z
+    .string({
+      required_error: `${label} is required: the SMS text exactly as approved in the YunPian console.`,
+      invalid_type_error: `${label} is the SMS text, a string.`,
+    })
+    .superRefine((content, context) => {
+      const count = countCodePlaceholders(content);
+      if (count === 1) return;
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          count === 0
+            ? `${label} has no verification-code placeholder. ${placeholderHelp}`
+            : `${label} has ${count} code placeholders; keep exactly one. YunPian matches the text against an approved template with a single #code# variable. ${placeholderHelp}`,
+      });
     });
-  });
+
+/**
+ * One text for every number, or separate texts: YunPian files domestic and international templates
+ * apart (国内短信 / 国际短信) and matches an international number only against the latter.
+ */
+export const contentGuard = z.union(
+  [
+    placeholderTextGuard('content'),
+    z.object({ china: placeholderTextGuard('content.china'), overseas: placeholderTextGuard('content.overseas') }),
+  ],
+  {
+    errorMap: (issue, context) =>
+      issue.code === z.ZodIssueCode.invalid_union
+        ? {
+            message:
+              'content is the approved template text, or { "china": "<domestic template text>", "overseas": "<international template text>" }.',
+          }
+        : { message: context.defaultError },
+  }
+);
 
 export const templateGuard = z.object({
   usageType: usageTypeGuard,
-  /** The exact approved template text; sent byte for byte apart from the code. */
+  /** The exact approved template text(s); sent byte for byte apart from the code. */
   content: contentGuard,
   /** Language of this text (e.g. "en", "zh-CN"); without one it is the usage type's fallback. */
   locale: optionalLocaleGuard,

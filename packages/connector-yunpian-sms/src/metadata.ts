@@ -51,7 +51,7 @@ export const metadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type: { "usageType", "content", "locale"? }. Register, SignIn, ForgotPassword and Generic are required; other usage types fall back to Generic. "content" must be your approved YunPian template text, character for character (signature 【…】 optional: YunPian adds the default one), with the code written as {{code}} or #code#, exactly once. Add "locale" (e.g. "en") to keep several languages of the same usage type.',
+        'One entry per usage type: { "usageType", "content", "locale"? }. Register, SignIn, ForgotPassword and Generic are required; other usage types fall back to Generic. "content" must be your approved YunPian template text, character for character (signature 【…】 optional: YunPian adds the default one), with the code written as {{code}} or #code#, exactly once; or { "china": "<domestic template>", "overseas": "<international template>" } when international numbers use a separately filed international template. Add "locale" (e.g. "en") to keep several languages of the same usage type.',
     },
     {
       key: 'enableInternational',

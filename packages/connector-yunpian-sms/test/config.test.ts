@@ -206,6 +206,29 @@ describe('config guard', () => {
   });
 });
 
+describe('content per region', () => {
+  const withSignIn = (content: unknown) => ({
+    ...baseConfig(),
+    templates: [...(baseConfig().templates as Array<Record<string, unknown>>).slice(1), { usageType: 'SignIn', content }],
+  });
+
+  test('accepts separate domestic and international texts', () => {
+    const result = configGuard.safeParse(withSignIn({ china: '验证码#code#', overseas: 'Code {{code}}' }));
+    expect(result.success).toBe(true);
+  });
+
+  test.each([
+    [{ china: '验证码#code#' }, 'content is the approved template text, or { "china"'],
+    [{ china: '验证码#code#', overseas: 'no placeholder' }, 'content.overseas has no verification-code placeholder'],
+    [{ china: '#code##code#', overseas: 'Code #code#' }, 'content.china has 2 code placeholders'],
+    [42, 'content is the approved template text, or { "china"'],
+  ])('explains a bad content %j', (content, message) => {
+    const result = configGuard.safeParse(withSignIn(content));
+    expect(result.success).toBe(false);
+    expect(result.success ? '' : result.error.issues.map((issue) => issue.message).join(' | ')).toContain(message);
+  });
+});
+
 describe('config as sendMessage reads it', () => {
   beforeEach(() => {
     nock.disableNetConnect();

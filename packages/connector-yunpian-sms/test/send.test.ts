@@ -345,3 +345,28 @@ describe('the test harness', () => {
     expect(unmatchedRequests).toEqual([`POST ${endpoint}${sendPath}`, `POST ${endpoint}${sendPath}`]);
   });
 });
+
+describe('domestic and international texts of one template', () => {
+  const regional = {
+    usageType: 'SignIn',
+    content: { china: '【示例】您的登录验证码是#code#。', overseas: '【Example】Your sign-in code is {{code}}.' },
+  };
+  const config = () =>
+    baseConfig({
+      enableInternational: true,
+      templates: [...(baseConfig().templates as Array<Record<string, unknown>>).slice(1), regional],
+    });
+
+  test.each([
+    ['8613800138000', '13800138000', '【示例】您的登录验证码是654321。'],
+    ['85261234567', '+85261234567', '【Example】Your sign-in code is 654321.'],
+    ['16502530000', '+16502530000', '【Example】Your sign-in code is 654321.'],
+  ])('%s gets the text for its region', async (to, mobile, text) => {
+    const { scope, captured } = mockYunpian(200, successBody);
+    await send(config(), { to, type: 'SignIn', payload: { code: '654321' } });
+    expect(scope.isDone()).toBe(true);
+    const form = new URLSearchParams(captured[0]?.body);
+    expect(form.get('mobile')).toBe(mobile);
+    expect(form.get('text')).toBe(text);
+  });
+});

@@ -24,8 +24,16 @@ const requiredText = (label: string) =>
     .trim()
     .min(1, `${label} is required.`);
 
+// Aliyun credentials are printable ASCII; anything else (a stray space, a full-width character from
+// an IME) is a copy mistake, and it could not travel in an HTTP header anyway.
+const printableAscii = /^[\x21-\x7E]+$/;
+
 const credentialText = (label: string) =>
-  requiredText(label).refine((value) => !/\s/.test(value), `${label} must not contain spaces or line breaks; copy it again from the Aliyun console.`);
+  requiredText(label).refine(
+    // Empty is reported once, as "required".
+    (value) => value === '' || printableAscii.test(value),
+    `${label} may only contain letters, digits and ASCII symbols, without spaces or line breaks; copy it again from the Aliyun console.`
+  );
 
 const signNameGuard = requiredText('signName').refine(
   (value) => !/[【】]/.test(value),
@@ -81,7 +89,10 @@ export const aliyunSmsConfigObject = z.object({
     z
       .string({ invalid_type_error: 'securityToken must be text (the STS token), or left empty.' })
       .trim()
-      .refine((value) => !/\s/.test(value), 'securityToken must not contain spaces or line breaks.')
+      .refine(
+        (value) => printableAscii.test(value),
+        'securityToken may only contain letters, digits and ASCII symbols, without spaces or line breaks.'
+      )
       .optional()
   ),
   signName: signNameGuard,

@@ -90,7 +90,7 @@ export const aliyunErrorRules: ReadonlyArray<ErrorRule<string>> = [
   {
     match: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
     errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'An international template was used for a mainland China number; give the template a mainland code via templateCode.china.',
+    hint: 'Aliyun read the number as a mainland China mobile but the template is international: give the template a mainland code via templateCode.china. (A +1 number with the same digits as a mainland mobile cannot be sent through SendSms.)',
   },
   {
     match: /^isv\.PRODUCT_UN/,

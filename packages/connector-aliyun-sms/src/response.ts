@@ -47,6 +47,7 @@ export const parseAliyunAnswer = (body: string): AliyunAnswer | undefined => {
 const quotedStringToSign = /\s*server string to sign is:[\s\S]*$/i;
 const maxMessageLength = 300;
 
+// Callers redact first: cutting first could leave a secret's first characters at the cut.
 export const cleanProviderMessage = (message: string): string => {
   const withoutEcho = message.replace(quotedStringToSign, '').trim();
   return withoutEcho.length > maxMessageLength ? `${withoutEcho.slice(0, maxMessageLength)}…` : withoutEcho;
@@ -76,7 +77,7 @@ export const interpretAliyunResponse = (
           ? {}
           : {
               providerCode: answer.code,
-              ...(answer.message === undefined ? {} : { providerMessage: cleanProviderMessage(answer.message) }),
+              ...(answer.message === undefined ? {} : { providerMessage: cleanProviderMessage(redactor.text(answer.message)) }),
               ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
             }),
       },
@@ -84,7 +85,7 @@ export const interpretAliyunResponse = (
     );
 
   if (status >= 500) {
-    const what = answer ? `${answer.code}${answer.message ? `: ${cleanProviderMessage(answer.message)}` : ''}` : 'no Aliyun error body';
+    const what = answer ? `${answer.code}${answer.message ? `: ${cleanProviderMessage(redactor.text(answer.message))}` : ''}` : 'no Aliyun error body';
     throw fail(ConnectorErrorCodes.General, withPeriod(`Aliyun SMS answered HTTP ${status} (${what})`), aliyunServerErrorHint);
   }
 
@@ -102,6 +103,6 @@ export const interpretAliyunResponse = (
   }
 
   const rule = ruleForAliyunCode(answer.code);
-  const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(answer.message))}`;
+  const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
   throw fail(rule.errorCode, `Aliyun SMS refused the message (${answer.code}).${message}`, rule.hint);
 };

@@ -15,7 +15,7 @@ export const sendVerificationCode = async (
   // Everything that could leave the connector in an error is scrubbed of these.
   const redactor = createRedactor([config.accessKeySecret, config.securityToken, code]);
   const recipient = aliyunRecipient(to, config.strictPhoneRegionNumberCheck);
-  const { templateCode, templateParam } = chooseTemplate(config.templates, { usageType, locale, code, region: recipient.region });
+  const { templateCode, templateParam } = chooseTemplate(config.templates, { usageType, locale, code, recipient });
   return sendSms(
     config,
     { PhoneNumbers: recipient.phoneNumbers, SignName: config.signName, TemplateCode: templateCode, TemplateParam: templateParam },

@@ -138,7 +138,14 @@ describe('credentials and signature name', () => {
 
   it('refuses a secret with a space inside (a bad paste)', () => {
     expect(issuesOf({ ...base, accessKeySecret: 'abc def' })).toEqual([
-      'accessKeySecret: accessKeySecret must not contain spaces or line breaks; copy it again from the Aliyun console.',
+      'accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols, without spaces or line breaks; copy it again from the Aliyun console.',
+    ]);
+  });
+
+  it('refuses credentials beyond printable ASCII (they could not travel in a header)', () => {
+    expect(issuesOf({ ...base, accessKeyId: 'LTAI密钥', securityToken: '令牌' })).toEqual([
+      'accessKeyId: accessKeyId may only contain letters, digits and ASCII symbols, without spaces or line breaks; copy it again from the Aliyun console.',
+      'securityToken: securityToken may only contain letters, digits and ASCII symbols, without spaces or line breaks.',
     ]);
   });
 
@@ -193,7 +200,7 @@ describe('templates', () => {
         ],
       })
     ).toEqual([
-      expect.stringMatching(/^templates\.4\.usageType: Unknown usageType "Login"\. Use one of: .*SignIn/),
+      expect.stringMatching(/^templates\.4\.usageType: Unknown usageType\. Use one of: .*SignIn/),
       'templates.5.locale: Use a language tag such as "en", "zh-CN" or "zh-Hant-TW".',
       'templates.6.templateCode: templateCode is required.',
       'templates.7.templateCode: templateCode is the Aliyun template code (e.g. "SMS_154950909") or { "china": "<code for mainland numbers>", "overseas": "<code for other numbers>" }.',

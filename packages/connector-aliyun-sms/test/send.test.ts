@@ -276,6 +276,22 @@ describe('phone-number routing on the wire', () => {
     watch.stop();
     expect(watch.unmatched).toEqual([]);
   });
+
+  it('refuses a +1 number that reads as a mainland mobile when only one templateCode exists', async () => {
+    const singleCode = {
+      ...config,
+      templates: config.templates.map(({ usageType }) => ({ usageType, templateCode: 'SMS_ONE' })),
+    };
+    const watch = watchUnmatchedRequests();
+    for (const to of ['16502530000', '+1 (415) 555-0100', '0013800138000']) {
+      // eslint-disable-next-line no-await-in-loop
+      const error = await connectorErrorOf(async () => connectorWith(singleCode).sendMessage(sendData(to)));
+      expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+      expect(JSON.stringify(error.data)).toContain('Aliyun would deliver it to China');
+    }
+    watch.stop();
+    expect(watch.unmatched).toEqual([]);
+  });
 });
 
 describe('success answer', () => {

@@ -7,12 +7,24 @@ import { chooseTemplate, templateCodeFor, templateParamFor } from '../src/templa
 const split: AliyunSmsTemplate = { usageType: 'Generic', templateCode: { china: 'SMS_CN', overseas: 'SMS_INTL' }, codeParamName: 'code' };
 const single: AliyunSmsTemplate = { usageType: 'SignIn', templateCode: 'SMS_ONE', codeParamName: 'verifyCode' };
 
+const mainland = { region: 'mainland', readsAsMainland: true } as const;
+const abroad = { region: 'international', readsAsMainland: false } as const;
+// +1 415 555 0100 in Logto's format: digit for digit also a mainland China mobile on Aliyun's wire.
+const lookalike = { region: 'international', readsAsMainland: true } as const;
+
 describe('templateCodeFor', () => {
   it('a string code serves every region; a split code picks by region', () => {
-    expect(templateCodeFor(single, 'mainland')).toBe('SMS_ONE');
-    expect(templateCodeFor(single, 'international')).toBe('SMS_ONE');
-    expect(templateCodeFor(split, 'mainland')).toBe('SMS_CN');
-    expect(templateCodeFor(split, 'international')).toBe('SMS_INTL');
+    expect(templateCodeFor(single, mainland)).toBe('SMS_ONE');
+    expect(templateCodeFor(single, abroad)).toBe('SMS_ONE');
+    expect(templateCodeFor(split, mainland)).toBe('SMS_CN');
+    expect(templateCodeFor(split, abroad)).toBe('SMS_INTL');
+  });
+
+  it('sends a number Aliyun would read as mainland only on the overseas template', () => {
+    expect(templateCodeFor(split, lookalike)).toBe('SMS_INTL');
+    expect(() => templateCodeFor(single, lookalike)).toThrow(
+      expect.objectContaining({ code: ConnectorErrorCodes.InvalidRequestParameters })
+    );
   });
 });
 
@@ -31,7 +43,7 @@ describe('templateParamFor', () => {
 
 describe('chooseTemplate', () => {
   it('falls back to Generic for an optional usage type', () => {
-    expect(chooseTemplate([single, split], { usageType: 'BindMfa', code: '123456', region: 'international' })).toEqual({
+    expect(chooseTemplate([single, split], { usageType: 'BindMfa', code: '123456', recipient: abroad })).toEqual({
       templateCode: 'SMS_INTL',
       templateParam: '{"code":"123456"}',
     });
@@ -40,7 +52,7 @@ describe('chooseTemplate', () => {
   it('TemplateNotFound when neither the usage type nor Generic exists', () => {
     let error: unknown;
     try {
-      chooseTemplate([single], { usageType: 'Register', code: '123456', region: 'mainland' });
+      chooseTemplate([single], { usageType: 'Register', code: '123456', recipient: mainland });
     } catch (caught: unknown) {
       error = caught;
     }

@@ -80,7 +80,8 @@ export const configGuard = z.object({
       invalid_type_error: 'apikey is the YunPian API key, a string of 32 hex characters.',
     })
     .trim()
-    .min(1, 'apikey is empty: copy the API key from the YunPian console (账户设置 → 子帐户管理).'),
+    .min(1, 'apikey is empty: copy the API key from the YunPian console (账户设置 → 子帐户管理).')
+    .regex(/^[\x21-\x7E]*$/, 'apikey may only contain letters and digits (YunPian keys are 32 hex characters); copy it again.'),
   templates: templateListGuard(templateGuard),
   enableInternational: z
     .boolean({ invalid_type_error: 'enableInternational is true or false.' })

@@ -105,7 +105,7 @@ describe('config guard', () => {
       { usageType: 'SignIn', content: '#code#', locale: 'english please' },
     ];
     const issues = issuesOf(baseConfig({ templates }));
-    expect(issues[0]).toMatch(/^templates\.4\.usageType: Unknown usageType "Login"/);
+    expect(issues[0]).toMatch(/^templates\.4\.usageType: Unknown usageType\. Use one of: /);
     expect(issues[1]).toMatch(/^templates\.5\.locale: Use a language tag/);
   });
 

@@ -18,9 +18,10 @@ export const requiredUsageTypes: readonly string[] = [
 // `Test` is deprecated in connector-kit but older Logto versions still send it.
 const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), 'Test'];
 
-export const usageTypeGuard = z.string().refine((value) => knownUsageTypes.includes(value), (value) => ({
-  message: `Unknown usageType "${value}". Use one of: ${knownUsageTypes.join(', ')}.`,
-}));
+// The message does not quote the value: whatever was typed in the wrong field stays out of errors.
+export const usageTypeGuard = z
+  .string()
+  .refine((value) => knownUsageTypes.includes(value), `Unknown usageType. Use one of: ${knownUsageTypes.join(', ')}.`);
 
 export const localeGuard = z
   .string()
@@ -165,10 +166,33 @@ const withoutReceivedValues = (issue: ZodIssue): ZodIssue => {
 };
 
 /**
+ * Paths of strings that are not well-formed UTF-16 (a lone surrogate, typically from a bad paste).
+ * Such text cannot be UTF-8 encoded for a signature or a form body, so it is refused up front
+ * rather than failing mid-send.
+ */
+const malformedTextPaths = (value: unknown, path: Array<string | number> = []): Array<Array<string | number>> => {
+  if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
+  if (Array.isArray(value)) return value.flatMap((item, index) => malformedTextPaths(item, [...path, index]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => malformedTextPaths(item, [...path, key]));
+  }
+  return [];
+};
+
+/**
  * Parses a connector config. On failure throws `ConnectorError(InvalidConfig, ZodError)` — the shape
  * connector-kit's `validateConfig` produces, which the Logto Console renders issue by issue.
  */
 export const parseConfig = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
+  const malformed = malformedTextPaths(config);
+  if (malformed.length > 0) {
+    const issues = malformed.map((path) => ({
+      code: z.ZodIssueCode.custom,
+      path,
+      message: 'This text contains a broken character (an unpaired surrogate); type or paste it again.',
+    }));
+    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(issues));
+  }
   const result = guard.safeParse(config);
   if (result.success) return result.data as z.output<Guard>;
   throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(result.error.issues.map(withoutReceivedValues)));

@@ -1,5 +1,6 @@
-import http from 'node:http';
+import http, { type ClientRequest } from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 
 import { CancelError, got, RequestError, TimeoutError } from 'got';
 
@@ -92,6 +93,18 @@ const delay = async (ms: number) =>
 
 // The retry needs a fair share of the budget to be worth making.
 const minimumRetryBudgetMs = 50;
+const expiryBackstopMs = 250;
+
+/**
+ * An attempt that ran out of budget. Without a socket it was still queued behind busy ones, and
+ * with a socket still connecting nothing was written yet: only then is it known not to have
+ * reached the provider.
+ */
+const expiredAttempt = (socket: Socket | undefined, attempts: number): TransportError => {
+  if (!socket) return new TransportError('timeout', false, 'queued for a connection', attempts);
+  if (socket.connecting) return new TransportError('timeout', false, 'connect', attempts);
+  return new TransportError('timeout', true, 'request', attempts);
+};
 
 /**
  * Sends with the project's one retry rule: a second attempt only when the first provably never
@@ -111,12 +124,29 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       method: request.method,
       headers: request.headers,
       body: request.body,
-      // Leave part of the budget for one retry when connecting hangs (a black-holed address).
-      timeout: { request: remaining, connect: isLastAttempt ? remaining : Math.ceil(remaining / 2) },
+      timeout: {
+        // Backstop only: the expiry below ends the attempt first.
+        request: remaining + expiryBackstopMs,
+        // Leave part of the budget for one retry when connecting hangs (a black-holed address).
+        connect: isLastAttempt ? remaining : Math.ceil(remaining / 2),
+      },
+    });
+    let socket: Socket | undefined;
+    response.on('request', (clientRequest: ClientRequest) => {
+      clientRequest.once('socket', (assigned: Socket) => {
+        socket = assigned;
+      });
     });
     response.on('downloadProgress', ({ transferred }: { transferred: number }) => {
       if (transferred > maxResponseBytes) response.cancel();
     });
+    // got's own timeout cannot end a request still queued for a pooled socket until one frees up;
+    // cancelling settles the promise at once, wherever the request is.
+    let expired = false;
+    const expiry = setTimeout(() => {
+      expired = true;
+      response.cancel();
+    }, remaining);
 
     try {
       // eslint-disable-next-line no-await-in-loop
@@ -130,11 +160,13 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       // eslint-disable-next-line no-await-in-loop
       await delay(retryDelay);
     } catch (error: unknown) {
-      const failure = toTransportError(error, attempt, maxResponseBytes);
+      const failure = expired ? expiredAttempt(socket, attempt) : toTransportError(error, attempt, maxResponseBytes);
       const budgetLeft = deadline - Date.now();
       if (isLastAttempt || failure.reachedProvider || budgetLeft < minimumRetryBudgetMs) {
         throw failure;
       }
+    } finally {
+      clearTimeout(expiry);
     }
   }
 };

@@ -18,11 +18,21 @@ const minSecretLength = 4;
 const rfc3986 = (value: string) =>
   encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
 
-const formsOf = (secret: string): string[] => {
-  const once = rfc3986(secret);
-  const jsonEscaped = JSON.stringify(secret).slice(1, -1);
-  return [secret, once, rfc3986(once), encodeURIComponent(secret), jsonEscaped];
+// Percent-encoding hex digits are case-insensitive (RFC 3986 §2.1); servers echo either case.
+const withLowercaseHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+
+const encodedFormsOf = (secret: string): string[] => {
+  try {
+    const once = rfc3986(secret);
+    const twice = rfc3986(once);
+    return [once, twice, encodeURIComponent(secret)].flatMap((form) => [form, withLowercaseHex(form)]);
+  } catch {
+    // A lone surrogate cannot be percent-encoded, so it cannot travel encoded either.
+    return [];
+  }
 };
+
+const formsOf = (secret: string): string[] => [secret, JSON.stringify(secret).slice(1, -1), ...encodedFormsOf(secret)];
 
 export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
   const forms = [

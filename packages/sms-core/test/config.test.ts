@@ -96,9 +96,9 @@ describe('templateListGuard', () => {
   });
 
   it('rejects unknown usage types and malformed locales', () => {
-    expect(messagesOf(list.safeParse([...required, { usageType: 'Signin' }])).join(' ')).toContain(
-      'Unknown usageType "Signin"'
-    );
+    const unknown = messagesOf(list.safeParse([...required, { usageType: 'Signin' }])).join(' ');
+    expect(unknown).toContain('Unknown usageType. Use one of: SignIn, Register');
+    expect(unknown).not.toContain('"Signin"');
     expect(messagesOf(list.safeParse([...required, { usageType: 'SignIn', locale: 'english please' }])).join(' ')).toContain(
       'language tag'
     );
@@ -118,6 +118,18 @@ describe('blank Console fields', () => {
 
 describe('parseConfig', () => {
   const guard = z.object({ secret: z.string().min(1), mode: z.enum(['a', 'b']) });
+
+  it('refuses text with an unpaired surrogate, naming where it is, before the guard runs', () => {
+    try {
+      parseConfig(guard, { secret: 'ab\ud800cd', mode: 'a', nested: [{ note: '\udc00' }] });
+      expect.unreachable();
+    } catch (error: unknown) {
+      const { code, data } = error as ConnectorError;
+      expect(code).toBe(ConnectorErrorCodes.InvalidConfig);
+      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual(['secret', 'nested.0.note']);
+      expect((data as ZodError).issues[0]?.message).toContain('broken character');
+    }
+  });
 
   it('returns the parsed config', () => {
     expect(parseConfig(guard, { secret: 'x', mode: 'a' })).toEqual({ secret: 'x', mode: 'a' });

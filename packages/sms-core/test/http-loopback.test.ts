@@ -114,6 +114,21 @@ describe('sendWithRetryRule against a loopback server', () => {
     expect(server.hits()).toBe(1);
   });
 
+  it('ends a request queued behind a full socket pool at its own timeout, as never sent', async () => {
+    const server = await startServer(() => undefined);
+    cleanups.push(server.close);
+    const hung = Array.from({ length: 64 }, async () =>
+      sendWithRetryRule({ timeout: 3000, prepare: () => post(server.url) }).catch((error: unknown) => error)
+    );
+    const started = Date.now();
+    const error = await failureOf(sendWithRetryRule({ timeout: 300, prepare: () => post(server.url) }));
+    expect(Date.now() - started).toBeLessThan(1300);
+    expect(error).toMatchObject({ kind: 'timeout', reachedProvider: false, detail: 'queued for a connection' });
+    const hungErrors = await Promise.all(hung);
+    expect(hungErrors.every((hungError) => hungError instanceof TransportError)).toBe(true);
+    expect(server.hits()).toBe(64);
+  });
+
   it('abandons an oversized answer', async () => {
     const server = await startServer((response) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end('x'.repeat(5 * 1024 * 1024));

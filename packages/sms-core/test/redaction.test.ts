@@ -18,6 +18,17 @@ describe('createRedactor', () => {
     expect(result).toContain(redactedMarker);
   });
 
+  it('removes percent-encoded forms written with lowercase hex', () => {
+    const lower = encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    expect(lower).not.toBe(encodeURIComponent(secret));
+    expect(redactor.text(`x=${lower}`)).toBe(`x=${redactedMarker}`);
+  });
+
+  it('never throws, even for a secret that cannot be percent-encoded', () => {
+    const broken = createRedactor(['abc\ud800def']);
+    expect(broken.text('key abc\ud800def!')).toBe(`key ${redactedMarker}!`);
+  });
+
   it('walks objects and arrays without touching other values', () => {
     const value = { a: [`x${secret}`, 1, null, { b: '739146' }], c: true, d: 'safe' };
     expect(redactor.deep(value)).toEqual({

@@ -1,0 +1,389 @@
+/**
+ * Arbitrary JSON as connector config, property-based. Network is disabled with nock: a mutated
+ * config may point `endpoint` anywhere, so a guard that let a bad endpoint through must fail the
+ * test here, not reach a real host. nock answers every provider/loopback request with a success,
+ * so a config the guard accepts must lead to a successful send.
+ *
+ * This file uses nock and therefore no real sockets.
+ */
+import { ConnectorErrorCodes, type SmsConnector } from '@logto/connector-kit';
+import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
+import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
+import fc from 'fast-check';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import {
+  aliyunConfig,
+  connectorErrorOf,
+  errorData,
+  formOnlyConnector,
+  isConnectorError,
+  requiredUsageTypes,
+  sendData,
+  settle,
+  yunpianConfig,
+  type Provider,
+} from './support/env.js';
+
+// nock tests a RegExp base path against the host name, the origin and "METHOD origin/path", so
+// these match a host wherever it appears. (Plain http to a provider host is refused by the guard,
+// which the endpoint tests below check explicitly.)
+const aliyunHosts = /(?:^|\/\/)dysmsapi[a-z0-9.-]*\.aliyuncs\.com(?::\d+)?(?:\/|$)/;
+const yunpianHosts = /(?:^|\/\/)(?:[a-z0-9-]+\.)+yunpian\.com(?::\d+)?(?:\/|$)/;
+const loopbackHosts = /(?:^|\/\/)(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/|$)/;
+
+const aliyunSuccess = { RequestId: 'B1C2D3E4-0000-4000-8000-000000000000', Code: 'OK', Message: 'OK', BizId: '123456789012345678^0' };
+const yunpianSuccess = { code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 30_000_000_001 };
+
+/** Every request that reached an interceptor, and every one that matched none (net connect is off). */
+const requests: string[] = [];
+const unmatched: string[] = [];
+nock.emitter.on('no match', (request: { method?: string; href?: string; path?: string; options?: { href?: string } }) => {
+  unmatched.push(`${request.method ?? '?'} ${request.href ?? request.options?.href ?? request.path ?? '?'}`);
+});
+
+const providerScopes = () => {
+  const record = (provider: string) =>
+    function (this: { req: { headers: Record<string, unknown> } }, uri: string) {
+      requests.push(`${provider} ${String(this.req.headers.host)}${uri}`);
+      return [200, provider === 'aliyun' ? aliyunSuccess : yunpianSuccess] as [number, unknown];
+    };
+  return [
+    nock(aliyunHosts).persist().post('/').query(true).reply(record('aliyun')),
+    nock(yunpianHosts).persist().post('/v2/sms/single_send.json').reply(record('yunpian')),
+    // More specific path first: nock stops at the first interceptor whose origin and path prefix fit.
+    nock(loopbackHosts).persist().post('/v2/sms/single_send.json').reply(record('yunpian')),
+    nock(loopbackHosts).persist().post('/').query(true).reply(record('aliyun')),
+  ];
+};
+
+beforeAll(() => {
+  nock.disableNetConnect();
+});
+
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+beforeEach(() => {
+  requests.length = 0;
+  unmatched.length = 0;
+});
+
+afterEach(() => {
+  expect(unmatched).toEqual([]);
+});
+
+const guards: Record<Provider, Promise<SmsConnector['configGuard']>> = {
+  aliyun: formOnlyConnector('aliyun').then((connector) => connector.configGuard),
+  yunpian: formOnlyConnector('yunpian').then((connector) => connector.configGuard),
+};
+
+// ------------------------------------------------------------------ generators
+
+const jsonLeaf = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: 'grapheme', maxLength: 30 }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constantFrom('', ' ', 'http://127.0.0.1:4010', 'https://dysmsapi.aliyuncs.com', 'https://sms.yunpian.com', 'HMAC-SHA1', '1000', '99', 'en', 'Generic')
+);
+const anyJson = fc.oneof(
+  { weight: 3, arbitrary: jsonLeaf },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) }
+);
+
+const baseAliyun = (endpoint?: string) => {
+  const config = aliyunConfig({ endpoint: endpoint ?? '' });
+  if (endpoint === undefined) delete config.endpoint;
+  return config;
+};
+const baseYunpian = (endpoint?: string) => {
+  const config = yunpianConfig({ endpoint: endpoint ?? '' });
+  if (endpoint === undefined) delete config.endpoint;
+  return config;
+};
+
+type Mutate = (config: Record<string, unknown>) => void;
+
+const topLevelKeys: Record<Provider, string[]> = {
+  aliyun: ['accessKeyId', 'accessKeySecret', 'securityToken', 'signName', 'templates', 'strictPhoneRegionNumberCheck', 'endpoint', 'signatureAlgorithm', 'timeout', 'unknownKey'],
+  yunpian: ['apikey', 'templates', 'enableInternational', 'unsupportedCountriesMsg', 'strictPhoneRegionNumberCheck', 'endpoint', 'timeout', 'unknownKey'],
+};
+const templateKeys: Record<Provider, string[]> = {
+  aliyun: ['usageType', 'templateCode', 'locale', 'codeParamName', 'type'],
+  yunpian: ['usageType', 'content', 'locale'],
+};
+
+const mutation = (provider: Provider): fc.Arbitrary<Mutate> =>
+  fc.oneof(
+    fc.tuple(fc.constantFrom(...topLevelKeys[provider]), anyJson).map(([key, value]): Mutate => (config) => {
+      config[key] = value;
+    }),
+    fc.constantFrom(...topLevelKeys[provider]).map((key): Mutate => (config) => {
+      delete config[key];
+    }),
+    fc.tuple(fc.nat(10), fc.constantFrom(...templateKeys[provider]), anyJson).map(([index, key, value]): Mutate => (config) => {
+      const templates = config.templates;
+      if (!Array.isArray(templates) || templates.length === 0) return;
+      const template: unknown = templates[index % templates.length];
+      if (typeof template === 'object' && template !== null) (template as Record<string, unknown>)[key] = value;
+    }),
+    fc.tuple(fc.nat(10), fc.constantFrom(...templateKeys[provider])).map(([index, key]): Mutate => (config) => {
+      const templates = config.templates;
+      if (!Array.isArray(templates) || templates.length === 0) return;
+      const template: unknown = templates[index % templates.length];
+      if (typeof template === 'object' && template !== null) delete (template as Record<string, unknown>)[key];
+    }),
+    fc.nat(10).map((index): Mutate => (config) => {
+      if (Array.isArray(config.templates) && config.templates.length > 0) config.templates.splice(index % config.templates.length, 1);
+    }),
+    fc.tuple(fc.constantFrom(...requiredUsageTypes, 'MfaVerification', 'Nope'), anyJson, fc.option(anyJson)).map(([usageType, body, locale]): Mutate => (config) => {
+      if (!Array.isArray(config.templates)) return;
+      const field = provider === 'aliyun' ? 'templateCode' : 'content';
+      config.templates.push({ usageType, [field]: body, ...(locale === null ? {} : { locale }) });
+    })
+  );
+
+const mutatedConfig = (provider: Provider) =>
+  fc
+    .tuple(fc.constantFrom(undefined, 'http://127.0.0.1:4010', 'http://localhost:4010'), fc.array(mutation(provider), { minLength: 1, maxLength: 3 }))
+    .map(([endpoint, mutations]) => {
+      const config = provider === 'aliyun' ? baseAliyun(endpoint) : baseYunpian(endpoint);
+      for (const mutate of mutations) mutate(config);
+      return config as unknown;
+    });
+
+const configArbitrary = (provider: Provider) =>
+  fc.oneof({ weight: 6, arbitrary: mutatedConfig(provider) }, { weight: 1, arbitrary: anyJson }, { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) });
+
+// Values a person could paste that are easy to get wrong further down the stack.
+const hostileExamples: Record<Provider, unknown[]> = {
+  aliyun: [
+    { ...baseAliyun(), securityToken: 'tökén' },
+    { ...baseAliyun(), signName: '阿里云短信测试😀' },
+    { ...baseAliyun(), signatureAlgorithm: 'HMAC-SHA1', accessKeyId: 'LTAI密钥', securityToken: '令牌' },
+    { ...baseAliyun(), timeout: '500' },
+    { ...baseAliyun(), endpoint: '' },
+    { ...baseAliyun(), strictPhoneRegionNumberCheck: null },
+    { ...baseAliyun(), templates: [] },
+    { ...baseAliyun(), templates: 'SMS_1' },
+    [],
+    null,
+    'config',
+  ],
+  yunpian: [
+    { ...baseYunpian(), apikey: '密钥' },
+    { ...baseYunpian(), templates: requiredUsageTypes.map((usageType) => ({ usageType, content: '【签名】验证码#code#😀' })) },
+    { ...baseYunpian(), unsupportedCountriesMsg: null },
+    { ...baseYunpian(), timeout: ' 700 ' },
+    { ...baseYunpian(), enableInternational: 'true' },
+    { ...baseYunpian(), templates: requiredUsageTypes.map((usageType) => ({ usageType, content: '#code##code#' })) },
+    [],
+    null,
+    42,
+  ],
+};
+
+/** A string anywhere in the value that holds an unpaired surrogate (no UTF-8 encoding exists). */
+const hasLoneSurrogate = (value: unknown): boolean => {
+  if (typeof value === 'string') return /[\uD800-\uDFFF]/u.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([key, item]) => hasLoneSurrogate(key) || hasLoneSurrogate(item));
+  return false;
+};
+
+/** Aliyun sends accessKeyId / securityToken in HTTP headers (V3), which only carry Latin-1. */
+const beyondLatin1InHeaderCredential = (provider: Provider, config: unknown): boolean =>
+  provider === 'aliyun' &&
+  typeof config === 'object' &&
+  config !== null &&
+  ['accessKeyId', 'securityToken'].some((key) => {
+    const value = (config as Record<string, unknown>)[key];
+    return typeof value === 'string' && /[^\u0000-\u00ff]/.test(value);
+  });
+
+const knownDefect = (provider: Provider, config: unknown) => hasLoneSurrogate(config) || beyondLatin1InHeaderCredential(provider, config);
+
+// ------------------------------------------------------------------ properties
+
+const validSend = sendData('8613800138000', '123456', 'SignIn');
+
+describe('with nock answering every provider and loopback request with a success', () => {
+  let scopes: nock.Scope[] = [];
+  beforeAll(() => {
+    scopes = providerScopes();
+  });
+  afterAll(() => {
+    // Each persisted interceptor was exercised at least once below.
+    const pending = scopes.filter((scope) => !scope.isDone()).flatMap((scope) => scope.pendingMocks());
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
+
+  describe.each<Provider>(['aliyun', 'yunpian'])('%s: arbitrary JSON as config', (provider) => {
+    it('is either a valid config that sends, or InvalidConfig with no request — never another exception', async () => {
+      const guard = await guards[provider];
+      const viaForm = await formOnlyConnector(provider);
+      await fc.assert(
+        fc.asyncProperty(configArbitrary(provider), fc.boolean(), async (config, savedConfig) => {
+          // Two defects are pinned by the dedicated tests below; keep them from masking others here.
+          fc.pre(!knownDefect(provider, config));
+          const before = requests.length;
+          // Both ways Logto hands over a config: the Console's unsaved form, and getConfig at sign-in.
+          // (An absent form config means "read the saved one", so null/undefined go through getConfig.)
+          const viaGetConfig = savedConfig || config === null || config === undefined;
+          const connector = viaGetConfig
+            ? await (provider === 'aliyun' ? createAliyunConnector : createYunpianConnector)({ getConfig: async () => config })
+            : viaForm;
+          const outcome = await settle(async () => (viaGetConfig ? connector.sendMessage(validSend) : connector.sendMessage(validSend, config)));
+          const made = requests.length - before;
+          const valid = guard.safeParse(config).success;
+
+          if (!outcome.ok) {
+            const error = outcome.error as { name?: string; message?: string };
+            expect(isConnectorError(outcome.error), `${error.name ?? ''}: ${error.message ?? ''}`).toBe(true);
+          }
+          if (!valid) {
+            expect(outcome.ok).toBe(false);
+            expect(connectorErrorOf(outcome).code).toBe(ConnectorErrorCodes.InvalidConfig);
+            expect(made).toBe(0);
+          } else {
+            const detail = outcome.ok ? '' : JSON.stringify({ code: connectorErrorOf(outcome).code, data: errorData(connectorErrorOf(outcome)) });
+            expect(outcome.ok, `accepted config failed to send: ${detail}`).toBe(true);
+            expect(made).toBe(1);
+          }
+        }),
+        { numRuns: 300, examples: hostileExamples[provider].map((config) => [config, false] as [unknown, boolean]) }
+      );
+    });
+  });
+
+  describe('config text that cannot go on the wire is InvalidConfig, before any request', () => {
+    const lone = '\uD800';
+    const defects: Array<{ provider: Provider; field: string; config: Record<string, unknown> }> = [
+      { provider: 'aliyun', field: 'signName with a lone surrogate', config: { ...baseAliyun(), signName: `Logto${lone}` } },
+      { provider: 'aliyun', field: 'accessKeySecret with a lone surrogate', config: { ...baseAliyun(), accessKeySecret: `secret${lone}` } },
+      { provider: 'aliyun', field: 'accessKeyId with a lone surrogate', config: { ...baseAliyun(), accessKeyId: `LTAI5t${lone}` } },
+      { provider: 'aliyun', field: 'securityToken with a lone surrogate', config: { ...baseAliyun(), securityToken: `token${lone}` } },
+      {
+        provider: 'aliyun',
+        field: 'templateCode with a lone surrogate',
+        config: { ...baseAliyun(), templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: `SMS_${lone}` })) },
+      },
+      { provider: 'aliyun', field: 'accessKeyId beyond Latin-1 (V3 sends it in a header)', config: { ...baseAliyun(), accessKeyId: 'LTAI密钥' } },
+      { provider: 'aliyun', field: 'securityToken beyond Latin-1 (V3 sends it in a header)', config: { ...baseAliyun(), securityToken: '令牌' } },
+      { provider: 'yunpian', field: 'apikey with a lone surrogate', config: { ...baseYunpian(), apikey: `key${lone}` } },
+      {
+        provider: 'yunpian',
+        field: 'template content with a lone surrogate (only U+FFFD could be sent)',
+        config: { ...baseYunpian(), templates: requiredUsageTypes.map((usageType) => ({ usageType, content: `【签名】验证码#code#${lone}` })) },
+      },
+    ];
+
+    it.each(defects)('$provider: $field', async ({ provider, config }) => {
+      const connector = await formOnlyConnector(provider);
+      const outcome = await settle(async () => connector.sendMessage(validSend, config));
+      const error = connectorErrorOf(outcome);
+      expect({ code: error.code, data: error.data }).toMatchObject({ code: ConnectorErrorCodes.InvalidConfig });
+      expect(requests).toEqual([]);
+    });
+  });
+
+  describe('endpoint: plain http is only for loopback', () => {
+    const offMachine = [
+      'http://dysmsapi.aliyuncs.com',
+      'http://sms.yunpian.com',
+      'http://example.com',
+      'http://10.0.0.1:4010',
+      'http://192.168.1.10',
+      'http://0.0.0.0:4010',
+      'http://[::ffff:10.0.0.1]',
+      'http://localhost.example.com',
+      'http://127.0.0.1.nip.io',
+      'http://localhost@evil.example',
+      'HTTP://EXAMPLE.COM',
+      'ftp://127.0.0.1',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+    ];
+
+    it.each(offMachine.flatMap((endpoint) => (['aliyun', 'yunpian'] as const).map((provider) => ({ provider, endpoint }))))(
+      '$provider refuses $endpoint with InvalidConfig before any request',
+      async ({ provider, endpoint }) => {
+        const config = provider === 'aliyun' ? aliyunConfig({ endpoint }) : yunpianConfig({ endpoint });
+        const connector = await formOnlyConnector(provider);
+        const outcome = await settle(async () => connector.sendMessage(validSend, config));
+        expect(connectorErrorOf(outcome).code).toBe(ConnectorErrorCodes.InvalidConfig);
+        expect(requests).toEqual([]);
+      }
+    );
+
+    it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010', 'https://127.0.0.1:4010'])(
+      'both connectors accept the loopback emulator endpoint %s',
+      async (endpoint) => {
+        for (const provider of ['aliyun', 'yunpian'] as const) {
+          const config = provider === 'aliyun' ? aliyunConfig({ endpoint }) : yunpianConfig({ endpoint });
+          const connector = await formOnlyConnector(provider);
+          const outcome = await settle(async () => connector.sendMessage(validSend, config));
+          expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+        }
+        expect(requests).toHaveLength(2);
+      }
+    );
+  });
+});
+
+// sms-core's retry rule, seen through the connectors, for failures a loopback emulator cannot
+// produce with a provider host name: DNS answers for the real endpoints.
+describe('transport classification through the connectors (nock)', () => {
+  const cases = [
+    { provider: 'aliyun' as const, origin: 'https://dysmsapi.aliyuncs.com', path: '/', body: aliyunSuccess },
+    { provider: 'yunpian' as const, origin: 'https://sms.yunpian.com', path: '/v2/sms/single_send.json', body: yunpianSuccess },
+  ];
+  const config = (provider: Provider) => {
+    const base = provider === 'aliyun' ? baseAliyun() : baseYunpian();
+    return { ...base, timeout: 2000 };
+  };
+
+  const networkError = (code: string) => Object.assign(new Error(`${code} (simulated)`), { code });
+  beforeEach(() => {
+    nock.cleanAll();
+  });
+  afterEach(() => {
+    nock.cleanAll();
+  });
+
+  it.each(cases)('$provider: ENOTFOUND twice → General "nothing was sent", exactly two attempts', async ({ provider, origin, path }) => {
+    const scope = nock(origin).post(path).query(true).replyWithError(networkError('ENOTFOUND')).post(path).query(true).replyWithError(networkError('ENOTFOUND'));
+    const connector = await formOnlyConnector(provider);
+    const outcome = await settle(async () => connector.sendMessage(validSend, config(provider)));
+    const error = connectorErrorOf(outcome);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(String(errorData(error).errorDescription)).toMatch(/ENOTFOUND[\s\S]*nothing was sent/i);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each(cases)('$provider: EAI_AGAIN then an answer → sent once, by the single safe retry', async ({ provider, origin, path, body }) => {
+    const scope = nock(origin).post(path).query(true).replyWithError(networkError('EAI_AGAIN')).post(path).query(true).reply(200, body);
+    const connector = await formOnlyConnector(provider);
+    const outcome = await settle(async () => connector.sendMessage(validSend, config(provider)));
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each(cases)('$provider: ECONNRESET → General, never retried', async ({ provider, origin, path }) => {
+    const scope = nock(origin).post(path).query(true).replyWithError(networkError('ECONNRESET'));
+    const connector = await formOnlyConnector(provider);
+    const outcome = await settle(async () => connector.sendMessage(validSend, config(provider)));
+    const error = connectorErrorOf(outcome);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(String(errorData(error).errorDescription)).toMatch(/ECONNRESET[\s\S]*may or may not have been sent/i);
+    expect(scope.isDone()).toBe(true);
+    // A retry would have found no interceptor: the afterEach check on unmatched requests catches it.
+  });
+});

@@ -1,0 +1,317 @@
+/**
+ * Hostile `sendMessage` input, property-based, against the emulator over real HTTP: whatever
+ * Logto (or anything else) passes as `to`, `type`, `code`, `locale` or the whole data object, the
+ * result is a ConnectorError or a correct delivery, never another exception, and input that is
+ * invalid on its face never causes a request. Requests are counted with the emulator's log, which
+ * writes one line per provider request.
+ *
+ * No nock in this file: it uses real sockets.
+ */
+import { ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
+import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  aliyunConfig,
+  connectorFor,
+  isConnectorError,
+  requiredUsageTypes,
+  sandboxAliyunKey,
+  sandboxAliyunSts,
+  settle,
+  unhandledRejections,
+  yunpianConfig,
+  type Provider,
+} from './support/env.js';
+
+// YunPian templates approved for both domestic and international numbers, so every well-formed
+// number can be delivered and a failure of a well-formed send is a real finding.
+const yunpianChinese = '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信';
+const yunpianEnglish = '【Logto测试】Your verification code is #code#.';
+
+let sandbox: Sandbox;
+let requests = 0;
+const rejections = unhandledRejections();
+
+beforeAll(async () => {
+  rejections.start();
+  sandbox = await startSandbox({
+    config: {
+      rateLimits: { enabled: false },
+      yunpian: {
+        accounts: [{ apikey: 'ab12cd34ef56ab12cd34ef56ab12cd34', balance: 1_000_000, international: true, defaultSignature: '【Logto测试】' }],
+        templates: [
+          { id: '1001', content: yunpianChinese, international: false },
+          { id: '1101', content: yunpianChinese, international: true },
+          { id: '1002', content: yunpianEnglish, international: false },
+          { id: '1102', content: yunpianEnglish, international: true },
+        ],
+      },
+    },
+    log: () => {
+      requests += 1;
+    },
+  });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  rejections.stop();
+  expect(rejections.seen).toEqual([]);
+});
+
+type Variant = {
+  name: string;
+  provider: Provider;
+  config: () => Record<string, unknown>;
+  credential: string;
+  algorithm?: string;
+};
+
+const variants: Variant[] = [
+  {
+    name: 'Aliyun ACS3-HMAC-SHA256',
+    provider: 'aliyun',
+    config: () => aliyunConfig({ endpoint: sandbox.url, signatureAlgorithm: 'ACS3-HMAC-SHA256' }),
+    credential: sandboxAliyunKey.accessKeyId,
+    algorithm: 'ACS3-HMAC-SHA256',
+  },
+  {
+    name: 'Aliyun HMAC-SHA1 with STS',
+    provider: 'aliyun',
+    config: () => aliyunConfig({ endpoint: sandbox.url, signatureAlgorithm: 'HMAC-SHA1', credentials: sandboxAliyunSts }),
+    credential: sandboxAliyunSts.accessKeyId,
+    algorithm: 'HMAC-SHA1',
+  },
+  {
+    name: 'YunPian',
+    provider: 'yunpian',
+    config: () =>
+      yunpianConfig({
+        endpoint: sandbox.url,
+        apikey: 'ab12cd34ef56ab12cd34ef56ab12cd34',
+        templates: [
+          ...requiredUsageTypes.map((usageType) => ({ usageType, content: yunpianChinese })),
+          { usageType: 'Generic', locale: 'en', content: yunpianEnglish },
+        ],
+      }),
+    credential: 'ab12…cd34',
+  },
+];
+
+// ------------------------------------------------------------------ generators
+
+const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+const alnum = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'];
+const nonString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.nat(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+
+const mainland = fc.tuple(fc.constantFrom('13', '14', '15', '16', '17', '18', '19'), digits(9, 9)).map(([head, rest]) => `86${head}${rest}`);
+const international = fc.tuple(fc.constantFrom('852', '853', '886', '1', '44', '81', '65'), digits(7, 9)).map(([cc, rest]) => `${cc}${rest}`);
+const decorated = fc
+  .tuple(fc.constantFrom('', '+', '00', ' ', '+ '), fc.oneof(mainland, international), fc.constantFrom('', ' ', '-', '.', '(', ')', '\u3000'))
+  .map(([prefix, number, separator]) => `${prefix}${number.slice(0, 3)}${separator}${number.slice(3, 7)}${separator}${number.slice(7)}`);
+
+const toArbitrary = fc.oneof(
+  { weight: 4, arbitrary: mainland },
+  { weight: 3, arbitrary: international },
+  { weight: 3, arbitrary: decorated },
+  { weight: 2, arbitrary: digits(0, 18) },
+  { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
+  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789+-() ０１２٣', '\u200b', '\ufeff'), maxLength: 18 }) },
+  { weight: 1, arbitrary: nonString }
+);
+
+const codeArbitrary = fc.oneof(
+  { weight: 5, arbitrary: fc.string({ unit: fc.constantFrom(...alnum), minLength: 4, maxLength: 6 }) },
+  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...alnum), minLength: 1, maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.constantFrom('', ' 123456', '123456\n', '12 34', '１２３４５６', '$&', '${code}', '#code#', '{{code}}') },
+  { weight: 1, arbitrary: nonString }
+);
+
+const typeArbitrary = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...Object.values(TemplateType), 'Test') },
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '') },
+  { weight: 1, arbitrary: nonString }
+);
+
+const localeArbitrary = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom('en', 'en-US', 'EN_gb', 'zh-CN', 'zh-Hant-TW', 'fr', 'de-DE', 'english', '-en', 'en-', 'e'),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  nonString
+);
+
+const dataArbitrary = fc.oneof(
+  {
+    weight: 12,
+    arbitrary: fc
+      .record({ to: toArbitrary, type: typeArbitrary, code: codeArbitrary, locale: localeArbitrary, uiLocales: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }) })
+      .map(({ to, type, code, locale, uiLocales }) => ({
+        to,
+        type,
+        payload: { code, ...(locale === undefined ? {} : { locale }), ...(uiLocales === undefined ? {} : { uiLocales }) },
+      })),
+  },
+  // Whole-object hostility: wrong shapes, missing payload, payload of the wrong type.
+  { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
+  { weight: 1, arbitrary: fc.record({ to: toArbitrary, type: typeArbitrary, payload: fc.anything({ maxDepth: 1 }) }, { requiredKeys: [] }) }
+);
+
+// ------------------------------------------------------------------ oracle
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+type Judgement =
+  | { valid: false; why: string }
+  | { valid: true; to: string; code: string; region: 'mainland' | 'international'; usesGeneric: boolean; english: boolean };
+
+/**
+ * Written from the connectors' documented contract, not from their code: a recipient is digits
+ * (separators allowed) with a country code, optionally after "+" or "00", 7–15 digits, never a
+ * leading 0, and "86" only before a mainland mobile; a code is 1–32 ASCII letters or digits.
+ */
+const judge = (data: unknown): Judgement => {
+  if (!isRecord(data)) return { valid: false, why: 'data is not an object' };
+  const { to, type, payload } = data;
+  if (typeof to !== 'string') return { valid: false, why: 'to is not a string' };
+  if (typeof type !== 'string') return { valid: false, why: 'type is not a string' };
+  const code = isRecord(payload) ? payload.code : undefined;
+  if (typeof code !== 'string' || !/^[A-Za-z0-9]{1,32}$/.test(code)) return { valid: false, why: 'code' };
+  const match = /^(\+|00)?([0-9]+)$/.exec(to.trim().replace(/[\s\-.()]/g, ''));
+  const number = match?.[2];
+  if (number === undefined) return { valid: false, why: 'to has characters other than digits, a prefix and separators' };
+  if (number.length < 7 || number.length > 15) return { valid: false, why: 'to has the wrong number of digits' };
+  if (number.startsWith('0')) return { valid: false, why: 'to has no country code' };
+  const isMainland = number.startsWith('86');
+  if (isMainland && !/^861[3-9][0-9]{9}$/.test(number)) return { valid: false, why: '86 without a mainland mobile' };
+  const locale = isRecord(payload) && typeof payload.locale === 'string' && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(payload.locale) ? payload.locale : undefined;
+  const uiLocale = isRecord(payload) && typeof payload.uiLocales === 'string' ? payload.uiLocales.trim().split(/\s+/)[0] : undefined;
+  const chosen = locale ?? (uiLocale && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(uiLocale) ? uiLocale : undefined);
+  return {
+    valid: true,
+    to: isMainland ? number.slice(2) : number,
+    code,
+    region: isMainland ? 'mainland' : 'international',
+    usesGeneric: !['Register', 'SignIn', 'ForgotPassword'].includes(type),
+    english: chosen !== undefined && chosen.split(/[-_]/)[0]?.toLowerCase() === 'en',
+  };
+};
+
+const locallyRejected: string[] = [
+  ConnectorErrorCodes.InvalidRequestParameters,
+  ConnectorErrorCodes.InsufficientRequestParameters,
+  ConnectorErrorCodes.TemplateNotFound,
+];
+
+// ------------------------------------------------------------------ properties
+
+describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
+  let connector: SmsConnector;
+  beforeAll(async () => {
+    connector = await connectorFor(variant.provider, variant.config());
+  });
+
+  it('is a ConnectorError or a correct delivery; invalid-on-its-face input never makes a request', async () => {
+    await fc.assert(
+      fc.asyncProperty(dataArbitrary, async (data) => {
+        const verdict = judge(data);
+        const requestsBefore = requests;
+        const inboxBefore = sandbox.inbox.count();
+
+        const outcome = await settle(async () => connector.sendMessage(data as never));
+
+        const made = requests - requestsBefore;
+        if (!outcome.ok) {
+          const error = outcome.error as { name?: string; message?: string };
+          expect(isConnectorError(outcome.error), `${error.name ?? ''}: ${error.message ?? ''}`).toBe(true);
+        }
+        // One request at most: nothing the emulator answers is retried.
+        expect(made).toBeLessThanOrEqual(1);
+
+        if (!verdict.valid) {
+          expect(outcome.ok, verdict.why).toBe(false);
+          expect(made, `a request was made for invalid input (${verdict.why})`).toBe(0);
+          expect(locallyRejected).toContain((outcome as { error: { code: string } }).error.code);
+          expect(sandbox.inbox.count()).toBe(inboxBefore);
+          return;
+        }
+
+        // A +1 number such as 14155550100 is also an 11-digit mainland mobile to Aliyun, which reads
+        // PhoneNumbers without a prefix as mainland. It must never be delivered as a mainland
+        // message; whether it can be delivered at all is the dedicated test below.
+        if (variant.provider === 'aliyun' && verdict.region === 'international' && /^1[3-9][0-9]{9}$/.test(verdict.to)) {
+          if (outcome.ok) expect(sandbox.inbox.list({ provider: 'aliyun' })[0]?.template).toBe('SMS_900002');
+          return;
+        }
+
+        // Valid on its face: the emulator decides. Aliyun verification templates take 4–6 characters.
+        const providerAcceptsCode = variant.provider === 'yunpian' || /^[A-Za-z0-9]{4,6}$/.test(verdict.code);
+        if (!providerAcceptsCode) {
+          expect(outcome.ok).toBe(false);
+          expect(made).toBe(1);
+          expect((outcome as { error: { code: string } }).error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+          return;
+        }
+        expect(outcome.ok, outcome.ok ? '' : JSON.stringify((outcome.error as { data?: unknown }).data)).toBe(true);
+        expect(made).toBe(1);
+        expect(sandbox.inbox.count()).toBe(inboxBefore + 1);
+        const [message] = sandbox.inbox.list({ provider: variant.provider });
+        expect(message?.to.replace(/\D/g, '')).toBe(verdict.to);
+        expect(message?.code).toBe(verdict.code);
+        expect(message?.credential).toBe(variant.credential);
+        if (variant.provider === 'aliyun') {
+          expect(message?.signatureAlgorithm).toBe(variant.algorithm);
+          expect(message?.template).toBe(verdict.region === 'mainland' ? 'SMS_900001' : 'SMS_900002');
+        } else {
+          const english = verdict.usesGeneric && verdict.english;
+          expect(message?.template).toBe(`${verdict.region === 'mainland' ? '10' : '11'}0${english ? 2 : 1}`);
+        }
+      }),
+      {
+        numRuns: 200,
+        examples: [
+          [{ to: '8613800138000', type: 'SignIn', payload: { code: '123456' } }],
+          [{ to: '+86 138-0013-8000', type: 'Generic', payload: { code: 'a1B2', locale: 'en' } }],
+          [{ to: '85212345678', type: 'Register', payload: { code: '000000' } }],
+          [{ to: '13800138000', type: 'SignIn', payload: { code: '123456' } }],
+          [{ to: '8612345678901', type: 'SignIn', payload: { code: '123456' } }],
+          [{ to: '8613800138000', type: 'SignIn', payload: { code: '12345\n' } }],
+          [{ to: '8613800138000', type: 'SignIn', payload: {} }],
+          [{ to: '8613800138000', type: 'SignIn' }],
+          [{ to: '8613800138000', type: 'SignIn', payload: null }],
+          [{ to: ['8613800138000'], type: 'SignIn', payload: { code: '123456' } }],
+          [{ to: '8613800138000', type: { toString: () => 'SignIn' }, payload: { code: '123456' } }],
+          [null],
+          ['8613800138000'],
+        ],
+      }
+    );
+  });
+});
+
+// 14155550100 is +1 415 555 0100 (San Francisco) in Logto's format, and also, digit for digit, an
+// 11-digit mainland China mobile. Aliyun reads PhoneNumbers without a prefix as mainland, so sent
+// as bare digits the code would reach a stranger's phone in China.
+describe('Aliyun: a +1 number that is also an 11-digit mainland mobile is never delivered to China', () => {
+  const templateCodes = [
+    { name: 'one templateCode for every number', templateCode: 'SMS_900001', code: '902113' },
+    { name: 'china/overseas templateCodes', templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' }, code: '902114' },
+  ];
+
+  it.each(templateCodes)('$name', async ({ templateCode, code }) => {
+    const to = '14155550100';
+    const connector = await connectorFor(
+      'aliyun',
+      aliyunConfig({ endpoint: sandbox.url, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode })) })
+    );
+    const outcome = await settle(async () => connector.sendMessage({ to, type: 'SignIn', payload: { code } } as never));
+    const deliveredAsMainland = sandbox.inbox
+      .list({ provider: 'aliyun' })
+      .filter((message) => message.code === code && message.template !== 'SMS_900002');
+    expect(deliveredAsMainland.map(({ to: number, template }) => `${number} via ${template}`)).toEqual([]);
+    if (!outcome.ok) expect(isConnectorError(outcome.error)).toBe(true);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * Shared pieces of the reliability suite: emulator configs, connector configs, and small helpers
+ * to observe a send (outcome, elapsed time, unhandled rejections). No nock here: several files
+ * that import this talk to the emulator over real sockets.
+ */
+import { ConnectorError, type SendMessageFunction, type SmsConnector } from '@logto/connector-kit';
+import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
+import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
+import type { SandboxConfigInput } from '@logto-sms/sandbox';
+import { createServer } from 'node:net';
+
+export const requiredUsageTypes = ['Register', 'SignIn', 'ForgotPassword', 'Generic'] as const;
+
+// Emulator defaults (packages/sandbox/src/config/defaults.ts), repeated here on purpose: a test
+// that silently followed a changed default would stop testing what it claims.
+export const sandboxAliyunKey = { accessKeyId: 'LTAI5tSandboxKeyId0001', accessKeySecret: 'SandboxAccessKeySecret000000001' };
+export const sandboxAliyunSts = {
+  accessKeyId: 'STS.SandboxTempKeyId0001',
+  accessKeySecret: 'SandboxStsSecret0000000000001',
+  securityToken: 'SandboxStsToken-0001',
+};
+export const sandboxYunpianApikey = '5a1b2c3d4e5f60718293a4b5c6d7e8f9';
+export const yunpianDomesticTemplate = '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信';
+export const yunpianInternationalTemplate = '【Logto】Your verification code is #code#. It expires in 5 minutes.';
+
+export type AliyunAlgorithm = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';
+
+export type AliyunConfigOptions = {
+  endpoint: string;
+  signatureAlgorithm?: AliyunAlgorithm;
+  timeout?: number;
+  credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  signName?: string;
+  templates?: unknown[];
+  extra?: Record<string, unknown>;
+};
+
+/** Mainland numbers get SMS_900001, all others SMS_900002, for every required usage type. */
+export const aliyunConfig = ({
+  endpoint,
+  signatureAlgorithm = 'ACS3-HMAC-SHA256',
+  timeout = 10_000,
+  credentials = sandboxAliyunKey,
+  signName = 'Logto测试',
+  templates,
+  extra = {},
+}: AliyunConfigOptions): Record<string, unknown> => ({
+  ...credentials,
+  signName,
+  templates:
+    templates ??
+    requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' } })),
+  endpoint,
+  signatureAlgorithm,
+  timeout,
+  ...extra,
+});
+
+export type YunpianConfigOptions = {
+  endpoint: string;
+  apikey?: string;
+  timeout?: number;
+  enableInternational?: boolean;
+  templates?: unknown[];
+  extra?: Record<string, unknown>;
+};
+
+/** The approved domestic template for every required usage type, plus an English Generic one. */
+export const yunpianConfig = ({
+  endpoint,
+  apikey = sandboxYunpianApikey,
+  timeout = 10_000,
+  enableInternational = true,
+  templates,
+  extra = {},
+}: YunpianConfigOptions): Record<string, unknown> => ({
+  apikey,
+  templates: templates ?? [
+    ...requiredUsageTypes.map((usageType) => ({ usageType, content: yunpianDomesticTemplate })),
+    { usageType: 'Generic', locale: 'en', content: yunpianInternationalTemplate },
+  ],
+  enableInternational,
+  endpoint,
+  timeout,
+  ...extra,
+});
+
+/** Emulator config for fault and load work: no per-number limits, balances that do not run out. */
+export const unlimitedSandboxConfig = (extra: SandboxConfigInput = {}): SandboxConfigInput => ({
+  rateLimits: { enabled: false },
+  ...extra,
+});
+
+export type Provider = 'aliyun' | 'yunpian';
+
+/** A connector as Logto's sign-in flow uses it: the saved config is read through `getConfig`. */
+export const connectorFor = async (provider: Provider, config: unknown): Promise<SmsConnector> => {
+  const getConfig = async () => config;
+  return provider === 'aliyun' ? createAliyunConnector({ getConfig }) : createYunpianConnector({ getConfig });
+};
+
+/** A connector whose `getConfig` must never be called (the config comes as the Console's form). */
+export const formOnlyConnector = async (provider: Provider): Promise<SmsConnector> => {
+  const getConfig = async (): Promise<unknown> => {
+    throw new Error('getConfig must not be called when the config is passed explicitly');
+  };
+  return provider === 'aliyun' ? createAliyunConnector({ getConfig }) : createYunpianConnector({ getConfig });
+};
+
+export type SendData = Parameters<SendMessageFunction>[0];
+
+/** Logto's `sendMessage` data; `type` and `payload` are cast because tests also send hostile ones. */
+export const sendData = (to: unknown, code: unknown = '123456', type: unknown = 'SignIn', extra: Record<string, unknown> = {}): SendData =>
+  ({ to, type, payload: { code, ...extra } }) as unknown as SendData;
+
+export type Outcome = { ok: true; value: unknown; ms: number } | { ok: false; error: unknown; ms: number };
+
+/** Settles a send without throwing, with the time it took. */
+export const settle = async (run: () => Promise<unknown>): Promise<Outcome> => {
+  const started = performance.now();
+  try {
+    const value = await run();
+    return { ok: true, value, ms: performance.now() - started };
+  } catch (error: unknown) {
+    return { ok: false, error, ms: performance.now() - started };
+  }
+};
+
+export const isConnectorError = (error: unknown): error is ConnectorError => error instanceof ConnectorError;
+
+/** The ConnectorError of a failed outcome; throws (failing the test) for anything else. */
+export const connectorErrorOf = (outcome: Outcome): ConnectorError => {
+  if (outcome.ok) throw new Error(`expected a ConnectorError, the send resolved with ${JSON.stringify(outcome.value)}`);
+  if (!isConnectorError(outcome.error)) {
+    const error = outcome.error as { name?: string; message?: string } | undefined;
+    throw new Error(`expected a ConnectorError, got ${error?.name ?? typeof outcome.error}: ${error?.message ?? String(outcome.error)}`);
+  }
+  return outcome.error;
+};
+
+export const errorData = (error: ConnectorError): Record<string, unknown> =>
+  typeof error.data === 'object' && error.data !== null ? (error.data as Record<string, unknown>) : {};
+
+/** An http:// URL on a loopback port that was listening a moment ago and is now closed. */
+export const closedPortUrl = async (host = '127.0.0.1'): Promise<string> => {
+  const server = createServer();
+  await new Promise<void>((resolve) => {
+    server.listen(0, host, resolve);
+  });
+  const address = server.address();
+  if (typeof address !== 'object' || address === null) throw new Error('no port');
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+  });
+  return `http://${host}:${address.port}`;
+};
+
+/** Collects every unhandled rejection of this process from `start()` on. */
+export const unhandledRejections = () => {
+  const seen: unknown[] = [];
+  const listener = (reason: unknown) => {
+    seen.push(reason);
+  };
+  return {
+    start: () => process.on('unhandledRejection', listener),
+    stop: () => process.off('unhandledRejection', listener),
+    seen,
+  };
+};
+
+export const sleep = async (ms: number) =>
+  new Promise<void>((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+/**
+ * A mainland mobile number (with country code 86) unique to `(group, index)`, so emulator faults
+ * and inbox lookups can target one send among many running concurrently.
+ */
+export const mainlandNumber = (group: number, index: number): string =>
+  `8613${String(group % 100).padStart(2, '0')}${String(index).padStart(7, '0')}`;
+
+/** The same idea for a Hong Kong number (85 2 + 8 digits). */
+export const hongKongNumber = (group: number, index: number): string =>
+  `8525${String(group % 100).padStart(2, '0')}${String(index).padStart(5, '0')}`;

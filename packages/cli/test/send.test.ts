@@ -199,7 +199,7 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
     const [text, json] = await bothModes(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000', '--code', canaries.code]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('ConnectorError invalid_config');
-    expect(text.stdout).toMatch(/- accessKeySecret: accessKeySecret must not contain spaces/);
+    expect(text.stdout).toMatch(/- accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols/);
     expect(text.stdout).toMatch(/- securityToken: /);
     expect(text.stdout).toContain('- signName: signName is required.');
     expect(text.stdout).toMatch(/- templates: .*missing: .*SignIn/);

@@ -8,6 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { connectorErrorOf, loadBuiltConnectors, randomCode, senderFor, type LoadedConnector, type LogtoWithConnectors } from '../helpers/logto.js';
 
+import { itMapsTransportFaults } from './transport-faults.js';
+
 const usageTypes = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
 const apikey = '5a1b2c3d4e5f60718293a4b5c6d7e8f9';
 const internationalOffApikey = '0f9e8d7c6b5a49382716f5e4d3c2b1a0';
@@ -171,27 +173,9 @@ describe('errors, mapped to ConnectorError codes', () => {
     expect(sandbox.inbox.count()).toBe(0);
   });
 
-  it.each(['truncated', 'non-json'] as const)('InvalidResponse: a %s answer', async (kind) => {
-    sandbox.faults.add({ provider: 'yunpian', kind });
-    const sender = await senderFor(yunpian, configFor(sandbox));
-    const error = await connectorErrorOf(async () => sender.signIn('8613800138000', { code: randomCode() }));
-    expect(error.code).toBe('invalid_response');
-  });
-
-  it('General: an HTML 502 from a gateway', async () => {
-    sandbox.faults.add({ provider: 'yunpian', kind: 'html502' });
-    const sender = await senderFor(yunpian, configFor(sandbox));
-    const error = await connectorErrorOf(async () => sender.signIn('8613800138000', { code: randomCode() }));
-    expect(error.code).toBe('general');
-    expect(error.data.errorDescription).toEqual(expect.any(String));
-  });
-
-  it('General: a hanging provider, cut off by the configured timeout', async () => {
-    sandbox.faults.add({ provider: 'yunpian', kind: 'hang', sticky: true });
-    const sender = await senderFor(yunpian, configFor(sandbox, { timeout: 500 }));
-    const started = Date.now();
-    const error = await connectorErrorOf(async () => sender.signIn('8613800138000', { code: randomCode() }));
-    expect(error.code).toBe('general');
-    expect(Date.now() - started).toBeLessThan(5000);
+  itMapsTransportFaults({
+    provider: 'yunpian',
+    sandbox: () => sandbox,
+    sender: async (overrides) => senderFor(yunpian, configFor(sandbox, overrides)),
   });
 });

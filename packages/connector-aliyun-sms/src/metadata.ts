@@ -1,4 +1,5 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
+import { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
 
 import { defaultEndpoint, defaultSignatureAlgorithm } from './config.js';
 
@@ -76,15 +77,7 @@ export const metadata: ConnectorMetadata = {
       description:
         'One entry per usage type: { "usageType", "templateCode", "locale"?, "codeParamName"? }. SignIn, Register, ForgotPassword and Generic are required; OrganizationInvitation, UserPermissionValidation, BindNewIdentifier, MfaVerification and BindMfa fall back to Generic. templateCode is the Aliyun template code (模板 CODE), or { "china": "…", "overseas": "…" } to use a different template for numbers outside mainland China. The template must contain ${code}; if its variable has another name, set codeParamName to it. Add "locale" (e.g. "en") for per-language templates.',
     },
-    {
-      key: 'strictPhoneRegionNumberCheck',
-      label: 'Strict Phone Region Number Check',
-      type: ConnectorConfigFormItemType.Switch,
-      required: false,
-      defaultValue: true,
-      description:
-        'On (recommended): phone numbers carry their country code, as Logto stores them; only numbers starting with 86 go to mainland China. Off: a bare 11-digit number starting with 13–19 is also treated as mainland China, for users stored without a country code (but such a US or Canadian number would then be misrouted).',
-    },
+    strictPhoneRegionNumberCheckFormItem,
     {
       key: 'endpoint',
       label: 'Endpoint',
@@ -107,15 +100,6 @@ export const metadata: ConnectorMetadata = {
       description:
         'How requests are signed. Keep ACS3-HMAC-SHA256 unless a proxy or policy requires the older HMAC-SHA1 scheme.',
     },
-    {
-      key: 'timeout',
-      label: 'Timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      required: false,
-      defaultValue: 10_000,
-      placeholder: '10000',
-      description:
-        'How long to wait for Aliyun, in milliseconds (100–60000), including the one retry made when a request could not reach Aliyun or was throttled.',
-    },
+    timeoutFormItem('Aliyun'),
   ],
 };

@@ -1,4 +1,5 @@
 import { ConnectorConfigFormItemType, TemplateType, type ConnectorMetadata } from '@logto/connector-kit';
+import { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
 
 import { defaultEndpoint, overseasEndpoint } from './config.js';
 
@@ -70,14 +71,7 @@ export const metadata: ConnectorMetadata = {
       description:
         'Optional. The error text returned when an international number is refused because international SMS is off. Left empty, a default English message is used.',
     },
-    {
-      key: 'strictPhoneRegionNumberCheck',
-      label: 'Strict phone region check',
-      type: ConnectorConfigFormItemType.Switch,
-      defaultValue: true,
-      description:
-        'On (recommended): every number must carry its country code, as Logto stores them. Off: a bare 11-digit number starting with 13–19 (old user rows without 86) is also treated as mainland China; note that some US/Canada numbers look the same.',
-    },
+    strictPhoneRegionNumberCheckFormItem,
     {
       key: 'endpoint',
       label: 'Endpoint',
@@ -87,15 +81,6 @@ export const metadata: ConnectorMetadata = {
       placeholder: defaultEndpoint,
       description: `YunPian API origin. ${defaultEndpoint} (default); ${overseasEndpoint} when your Logto server is outside mainland China; http://127.0.0.1:4010 for the local logto-sms sandbox. Only https://*.yunpian.com hosts or loopback addresses are accepted.`,
     },
-    {
-      key: 'timeout',
-      label: 'Timeout (ms)',
-      type: ConnectorConfigFormItemType.Number,
-      required: false,
-      defaultValue: 10_000,
-      placeholder: '10000',
-      description:
-        'Upper bound in milliseconds for one send, including the single safe retry (100–60000, default 10000). After a timeout the message may still arrive.',
-    },
+    timeoutFormItem('YunPian'),
   ],
 };

@@ -28,3 +28,4 @@ export { createRedactor, redactedMarker, type Redactor } from './redaction.js';
 export { httpAgents, sendWithRetryRule, TransportError, type HttpRequest, type HttpResponse, type SendOptions } from './http.js';
 export { transportFailure } from './transport-errors.js';
 export { createSmsSendMessage, readSendInput, type SmsSendInput, type SmsSendMessageSpec } from './send-message.js';
+export { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from './form-items.js';

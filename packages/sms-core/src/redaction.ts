@@ -34,19 +34,27 @@ const encodedFormsOf = (secret: string): string[] => {
 
 const formsOf = (secret: string): string[] => [secret, JSON.stringify(secret).slice(1, -1), ...encodedFormsOf(secret)];
 
+/** Cheap to create: the forms of each secret are only worked out when something is redacted. */
 export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
-  const forms = [
-    ...new Set(
-      secrets
-        .filter((secret): secret is string => typeof secret === 'string' && secret.length >= minSecretLength)
-        .flatMap(formsOf)
-    ),
-  ]
-    // Longest first, so a secret that contains another one is removed whole.
-    .sort((a, b) => b.length - a.length);
+  let forms: string[] | undefined;
+  const formsToRemove = () => {
+    forms ??= [
+      ...new Set(
+        secrets
+          .filter((secret): secret is string => typeof secret === 'string' && secret.length >= minSecretLength)
+          .flatMap(formsOf)
+      ),
+    ]
+      // Longest first, so a secret that contains another one is removed whole.
+      .sort((a, b) => b.length - a.length);
+    return forms;
+  };
 
   const text = (value: string): string =>
-    forms.reduce((result, form) => (result.includes(form) ? result.split(form).join(redactedMarker) : result), value);
+    formsToRemove().reduce(
+      (result, form) => (result.includes(form) ? result.split(form).join(redactedMarker) : result),
+      value
+    );
 
   const deep = <T>(value: T): T => {
     if (typeof value === 'string') return text(value) as T;

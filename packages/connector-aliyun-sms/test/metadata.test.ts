@@ -62,11 +62,16 @@ describe('createConnector', () => {
     const watch: unknown[] = [];
     const listener = (request: unknown) => watch.push(request);
     nock.emitter.on('no match', listener);
+    // A request to Aliyun itself would match this interceptor instead of showing up as "no match".
+    const aliyun = nock('https://dysmsapi.aliyuncs.com').post(/.*/).reply(200, {}).get(/.*/).reply(200, {});
     const connector = await createConnector({ getConfig });
     nock.emitter.removeListener('no match', listener);
 
     expect(getConfig).not.toHaveBeenCalled();
     expect(watch).toEqual([]);
+    expect(aliyun.isDone()).toBe(false);
+    expect(aliyun.pendingMocks()).toHaveLength(2);
+    nock.cleanAll();
     expect(connector.type).toBe(ConnectorType.Sms);
     expect(connector.metadata).toBe(metadata);
     expect(connector.configGuard).toBe(aliyunSmsConfigGuard);

@@ -22,8 +22,10 @@ const internalAliases = Object.fromEntries(
 export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
 
 const targets = [
-  { name: 'connector-aliyun-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages },
-  { name: 'connector-yunpian-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages },
+  // Connector bundles contain no CommonJS, so no `require` shim: it would cost every Logto start an
+  // extra node:module import and createRequire call.
+  { name: 'connector-aliyun-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages, requireShim: false },
+  { name: 'connector-yunpian-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages, requireShim: false },
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
   { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
 ];
@@ -56,10 +58,19 @@ for (const target of targets) {
     legalComments: 'none',
     logLevel: 'warning',
     // Bundled CommonJS helpers call `require`; give ESM output one.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
+    banner:
+      target.requireShim === false
+        ? undefined
+        : { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  if (target.requireShim === false) {
+    const { readFile } = await import('node:fs/promises');
+    for (const out of Object.keys(entryPoints)) {
+      if ((await readFile(path.join(outdir, `${out}.js`), 'utf8')).includes('__require(')) {
+        throw new Error(`${target.name}: the bundle now calls require(); give it the require shim back`);
+      }
+    }
+  }
   if (entryPoints.bin) {
     const binFile = path.join(outdir, 'bin.js');
     const { readFile, writeFile } = await import('node:fs/promises');

@@ -87,7 +87,8 @@ export const throttlingRetryDelay = (
   response: Omit<HttpResponse, 'attempts'>,
   budgetLeftMs: number
 ): number | undefined => {
-  if (response.status >= 500) return undefined;
+  // Cheap pre-check: a successful answer is parsed once, by interpretAliyunResponse.
+  if (response.status >= 500 || !response.body.includes('Throttling')) return undefined;
   const answer = parseAliyunAnswer(response.body);
   if (!answer?.code.startsWith('Throttling')) return undefined;
   const advised = Number.parseInt(header(response.headers, 'x-acs-retry-after') ?? '', 10);

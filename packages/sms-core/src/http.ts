@@ -54,19 +54,25 @@ export type SendOptions = {
 };
 
 // A bounded keep-alive pool: repeated sends reuse TLS sessions, and a burst of sign-ins cannot open
-// unbounded sockets. Idle sockets are unref'd by Node and closed after `timeout`, before typical
-// provider load balancers drop them (a stale socket fails in a way that must not be retried).
-const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 4000, scheduling: 'lifo' } as const;
+// unbounded sockets. Every socket of a burst may stay idle (a smaller free pool closed most of them
+// after each burst, so the next one paid the TLS handshakes again); idle sockets are unref'd by
+// Node and closed after `timeout`, before typical provider load balancers drop them (a stale
+// socket fails in a way that must not be retried).
+const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 64, timeout: 4000, scheduling: 'lifo' } as const;
 export const httpAgents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
 
-const client = got.extend({
-  retry: { limit: 0 },
-  throwHttpErrors: false,
-  followRedirect: false,
-  responseType: 'text',
-  agent: httpAgents,
-  http2: false,
-});
+const createClient = () =>
+  got.extend({
+    retry: { limit: 0 },
+    throwHttpErrors: false,
+    followRedirect: false,
+    responseType: 'text',
+    agent: httpAgents,
+    http2: false,
+  });
+// Created on the first send, not at import: got.extend costs ~1 ms, paid by every Logto start.
+let client: ReturnType<typeof createClient> | undefined;
+const getClient = () => (client ??= createClient());
 
 // Errors raised before a single byte of the request can have reached the provider.
 const unsentErrorCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENETUNREACH', 'EHOSTUNREACH']);
@@ -120,7 +126,7 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
     const remaining = deadline - Date.now();
     const isLastAttempt = attempt === 2;
     const request = prepare(attempt);
-    const response = client(request.url, {
+    const response = getClient()(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,

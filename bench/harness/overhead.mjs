@@ -1,0 +1,20 @@
+// Child process: the connector's own CPU per send, with got replaced by got-stub (no I/O). Loads the
+// connector from a Logto-like install whose node_modules/got is the stub, warms up, then times
+// sequential sends. Prints one JSON line.
+import { pathToFileURL } from 'node:url';
+
+import { connectorConfig, message, providerOrigin } from './configs.mjs';
+
+const { entry, implementation, provider, algorithm, warm, n } = JSON.parse(process.argv[2]);
+const { default: createConnector } = await import(pathToFileURL(entry).href);
+// Ours with the provider's default endpoint, as in the HTTPS rows.
+const config = connectorConfig({ implementation, provider, algorithm, endpoint: implementation === 'ours' ? providerOrigin[provider] : undefined });
+const connector = await createConnector({ getConfig: async () => config });
+
+for (let index = 0; index < warm; index += 1) await connector.sendMessage(message(index), config);
+const cpu = process.cpuUsage();
+const started = performance.now();
+for (let index = 0; index < n; index += 1) await connector.sendMessage(message(warm + index), config);
+const elapsed = performance.now() - started;
+const used = process.cpuUsage(cpu);
+process.stdout.write(`${JSON.stringify({ cpuPerSendMs: (used.user + used.system) / 1000 / n, wallPerSendMs: elapsed / n })}\n`);

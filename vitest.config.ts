@@ -21,6 +21,9 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/lib/**', 'tests/load/**'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The JSON report lets CI print a plain "N passed, N failed" line.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.tmp/vitest-report.json' },
     pool: 'forks',
     maxWorkers: 2,
   },

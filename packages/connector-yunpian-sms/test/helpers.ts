@@ -1,6 +1,10 @@
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { ConnectorError, type SmsConnector } from '@logto/connector-kit';
 import nock from 'nock';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 
 import createConnector from '../src/index.js';
 
@@ -103,4 +107,54 @@ export const mockYunpian = (
       return [status, typeof body === 'string' ? body : JSON.stringify(body), options.headers ?? { 'content-type': 'application/json;charset=utf-8' }];
     });
   return { scope, captured };
+};
+
+const openServers: http.Server[] = [];
+
+/** A local server that accepts requests and never answers; counts what it received. */
+export const startHungServer = async () => {
+  const received: string[] = [];
+  const server = http.createServer((request) => {
+    received.push(`${request.method ?? ''} ${request.url ?? ''}`);
+    request.resume();
+  });
+  openServers.push(server);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+};
+
+/** A loopback port nothing listens on any more. */
+export const closedPort = async (): Promise<number> => {
+  const server = http.createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  await once(server, 'close');
+  return port;
+};
+
+/**
+ * For test files that use nock and loopback servers together: no request may leave the machine,
+ * unmatched ones are recorded, and every server a test started is closed after it.
+ */
+export const isolateNetworkPerTest = () => {
+  beforeEach(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    unmatchedRequests.length = 0;
+  });
+
+  afterEach(async () => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+    await Promise.all(
+      openServers.splice(0).map(async (server) => {
+        server.closeAllConnections();
+        server.close();
+        await once(server, 'close');
+      })
+    );
+  });
 };

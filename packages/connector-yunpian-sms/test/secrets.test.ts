@@ -1,12 +1,18 @@
-import { once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import type { ConnectorError } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
-import { baseConfig, endpoint, rejectionOf, send, sendPath, socketError, unmatchedRequests } from './helpers.js';
+import {
+  baseConfig,
+  endpoint,
+  isolateNetworkPerTest,
+  rejectionOf,
+  send,
+  sendPath,
+  socketError,
+  startHungServer,
+  unmatchedRequests,
+} from './helpers.js';
 
 // Characters that change under percent-encoding, so encoded echoes are exercised too.
 const canaryKey = 'CANARY-SECRET-key+/=9f8e7d6c5b4a';
@@ -54,25 +60,7 @@ afterAll(() => {
   for (const spy of spies) spy.mockRestore();
 });
 
-const servers: http.Server[] = [];
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  unmatchedRequests.length = 0;
-});
-
-afterEach(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await Promise.all(
-    servers.splice(0).map(async (server) => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    })
-  );
-});
+isolateNetworkPerTest();
 
 const expectNoCanary = (error: ConnectorError) => {
   const surfaces = {
@@ -145,11 +133,7 @@ describe('no secret or code in any error, log line or cause', () => {
   });
 
   test('transport error: timeout', async () => {
-    const server = http.createServer((request) => request.resume());
-    servers.push(server);
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const { origin } = await startHungServer();
     const error = await rejectionOf(send(config({ endpoint: origin, timeout: 300 }), { to: '8613800138000', payload }));
     expectNoCanary(error);
   });

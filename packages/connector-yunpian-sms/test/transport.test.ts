@@ -1,66 +1,24 @@
-import { once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 import {
   baseConfig,
+  closedPort,
   dataOf,
   endpoint,
+  isolateNetworkPerTest,
   rejectionOf,
   send,
   sendPath,
   socketError,
+  startHungServer,
   successBody,
   unmatchedRequests,
 } from './helpers.js';
 
-const servers: http.Server[] = [];
 
-/** A local server that accepts requests and never answers; counts what it received. */
-const startHungServer = async () => {
-  const received: string[] = [];
-  const server = http.createServer((request) => {
-    received.push(`${request.method ?? ''} ${request.url ?? ''}`);
-    request.resume();
-  });
-  servers.push(server);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
-};
-
-/** A loopback port nothing listens on any more. */
-const closedPort = async (): Promise<number> => {
-  const server = http.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-};
-
-beforeEach(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-  unmatchedRequests.length = 0;
-});
-
-afterEach(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await Promise.all(
-    servers.splice(0).map(async (server) => {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    })
-  );
-});
+isolateNetworkPerTest();
 
 describe('timeout', () => {
   test('a server that never answers fails with General within timeout + 1 s, after exactly one request', async () => {

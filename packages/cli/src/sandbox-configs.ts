@@ -1,17 +1,8 @@
+import { TemplateType } from '@logto/connector-kit';
 import type { SandboxConfig } from '@logto-sms/sandbox';
 
-/** All nine Logto usage types, so the pasted config covers every flow, not only the required four. */
-export const allUsageTypes = [
-  'SignIn',
-  'Register',
-  'ForgotPassword',
-  'Generic',
-  'OrganizationInvitation',
-  'UserPermissionValidation',
-  'BindNewIdentifier',
-  'MfaVerification',
-  'BindMfa',
-] as const;
+/** Every Logto usage type, so the pasted config covers every flow, not only the required four. */
+export const allUsageTypes: readonly string[] = Object.values(TemplateType);
 
 export type AliyunSandboxConnectorConfig = {
   accessKeyId: string;

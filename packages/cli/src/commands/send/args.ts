@@ -1,4 +1,5 @@
 import { parseCommandArgs, stringOption } from '../../args.js';
+import { allUsageTypes } from '../../sandbox-configs.js';
 import { UsageError } from '../../usage-error.js';
 
 export const sendHelp = `Usage: logto-sms send <aliyun|yunpian|package-dir|file.tgz> --config <file.json> --to <phone> [options]
@@ -35,19 +36,8 @@ Examples:
   logto-sms send aliyun --config aliyun.json --to 8613800138000
   logto-sms send yunpian --config yunpian.json --to 85261234567 --type SignIn --locale en --json`;
 
-// Every TemplateType Logto 1.43 sends, plus the deprecated Test that older versions still send.
-const usageTypes = [
-  'SignIn',
-  'Register',
-  'ForgotPassword',
-  'OrganizationInvitation',
-  'Generic',
-  'UserPermissionValidation',
-  'BindNewIdentifier',
-  'MfaVerification',
-  'BindMfa',
-  'Test',
-];
+// Every TemplateType Logto sends, plus the deprecated Test that older versions still send.
+const usageTypes: readonly string[] = [...allUsageTypes, 'Test'];
 
 export type SendOptions = {
   target: string;

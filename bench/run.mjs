@@ -277,6 +277,15 @@ const captureFor = async (variant, context) => {
   return file;
 };
 
+/** A timed run only counts if every send was accepted by the emulator, and nothing else was. */
+function deliveryProblems(result, bucket, rejected) {
+  const problems = [];
+  if (result.failures.count > 0) problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
+  if (bucket.ok !== result.sends) problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
+  if (bucket.other > 0) problems.push(`emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`);
+  return problems;
+}
+
 const runScenario = async (scenario, context) => {
   const variant = variantById[scenario.variant];
   const spec = {
@@ -315,10 +324,7 @@ const runScenario = async (scenario, context) => {
   }
 
   const bucket = accepted[variant.provider];
-  const problems = [];
-  if (result.failures.count > 0) problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
-  if (bucket.ok !== result.sends) problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
-  if (bucket.other > 0) problems.push(`emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`);
+  const problems = deliveryProblems(result, bucket, rejected);
   if (scenario.transport === 'https' && result.routedConnections === 0) problems.push('no connection went through the TLS front');
   if (problems.length > 0) throw new Error(`${scenario.key}: ${problems.join('; ')}`);
   // Emulator (+ TLS front) CPU per accepted send, warm-up included.
@@ -385,10 +391,7 @@ const runPaired = async (pair, context) => {
     await server.close();
   }
   const bucket = accepted[variant.provider];
-  const problems = [];
-  if (result.failures.count > 0) problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
-  if (bucket.ok !== result.sends) problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
-  if (bucket.other > 0) problems.push(`emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`);
+  const problems = deliveryProblems(result, bucket, rejected);
   if (problems.length > 0) throw new Error(`paired ${pair.key}: ${problems.join('; ')}`);
   const [a, b] = result.sides;
   const value = pair.mode === 'latency' ? b.p50 / a.p50 : b.perSecond / a.perSecond;

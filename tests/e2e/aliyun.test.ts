@@ -3,18 +3,18 @@
  * directory) against the emulator over real HTTP on 127.0.0.1: successes with both signature
  * algorithms and STS, locale templates, every error category, and what lands in the inbox.
  */
-import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '@logto-sms/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { connectorErrorOf, loadBuiltConnectors, randomCode, senderFor, type LoadedConnector, type LogtoWithConnectors } from '../helpers/logto.js';
+import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';
 
+import { useE2eEnvironment } from './environment.js';
 import { itMapsTransportFaults } from './transport-faults.js';
 
 const usageTypes = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
 const accessKeyId = 'LTAI5tSandboxKeyId0001';
 const accessKeySecret = 'SandboxAccessKeySecret000000001';
 
-let logto: LogtoWithConnectors;
 let aliyun: LoadedConnector;
 // Rate limits off, so tests can reuse numbers; `limited` has Aliyun's real per-number flow control.
 let sandbox: Sandbox;
@@ -29,24 +29,11 @@ const configFor = (target: Sandbox, overrides: Record<string, unknown> = {}) => 
   ...overrides,
 });
 
-beforeAll(async () => {
-  [logto, sandbox, limited] = await Promise.all([
-    loadBuiltConnectors(),
-    startSandbox({ config: { rateLimits: { enabled: false } } }),
-    startSandbox(),
-  ]);
-  aliyun = logto.aliyun;
-});
+const environment = useE2eEnvironment();
 
-afterAll(async () => {
-  await Promise.all([sandbox?.close(), limited?.close(), logto?.host.dispose()]);
-});
-
-beforeEach(() => {
-  for (const target of [sandbox, limited]) {
-    target.inbox.clear();
-    target.faults.clear();
-  }
+beforeAll(() => {
+  ({ sandbox, limited } = environment);
+  aliyun = environment.logto.aliyun;
 });
 
 describe('successful sends', () => {

@@ -3,11 +3,12 @@
  * directory) against the emulator over real HTTP on 127.0.0.1: both placeholder styles, mainland
  * and international numbers, locale templates, every error category, and the inbox contents.
  */
-import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '@logto-sms/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { connectorErrorOf, loadBuiltConnectors, randomCode, senderFor, type LoadedConnector, type LogtoWithConnectors } from '../helpers/logto.js';
+import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';
 
+import { useE2eEnvironment } from './environment.js';
 import { itMapsTransportFaults } from './transport-faults.js';
 
 const usageTypes = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
@@ -17,7 +18,6 @@ const zeroBalanceApikey = '00000000000000000000000000000000';
 const mainlandText = '您的验证码是{{code}}。如非本人操作，请忽略本短信';
 const internationalText = '【Logto】Your verification code is {{code}}. It expires in 5 minutes.';
 
-let logto: LogtoWithConnectors;
 let yunpian: LoadedConnector;
 let sandbox: Sandbox;
 let limited: Sandbox;
@@ -35,24 +35,11 @@ const configFor = (target: Sandbox, overrides: Record<string, unknown> = {}) => 
   ...overrides,
 });
 
-beforeAll(async () => {
-  [logto, sandbox, limited] = await Promise.all([
-    loadBuiltConnectors(),
-    startSandbox({ config: { rateLimits: { enabled: false } } }),
-    startSandbox(),
-  ]);
-  yunpian = logto.yunpian;
-});
+const environment = useE2eEnvironment();
 
-afterAll(async () => {
-  await Promise.all([sandbox?.close(), limited?.close(), logto?.host.dispose()]);
-});
-
-beforeEach(() => {
-  for (const target of [sandbox, limited]) {
-    target.inbox.clear();
-    target.faults.clear();
-  }
+beforeAll(() => {
+  ({ sandbox, limited } = environment);
+  yunpian = environment.logto.yunpian;
 });
 
 describe('successful sends', () => {

@@ -1,21 +1,20 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const internal = (name: string) =>
-  fileURLToPath(new URL(`packages/${name}/src/index.ts`, import.meta.url));
+const packagesDirectory = fileURLToPath(new URL('packages/', import.meta.url));
+
+// Every workspace package with a src/index.ts, by its @logto-sms/ name.
+const internalAliases = Object.fromEntries(
+  readdirSync(packagesDirectory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(`${packagesDirectory}${entry.name}/src/index.ts`))
+    .map((entry) => [`@logto-sms/${entry.name}`, `${packagesDirectory}${entry.name}/src/index.ts`])
+);
 
 // Workspace packages are imported by name and resolved to their TypeScript source, so unit tests
 // never depend on a stale build; only the tests that load packed connectors read `lib/`.
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@logto-sms/sms-core': internal('sms-core'),
-      '@logto-sms/sandbox': internal('sandbox'),
-      '@logto-sms/connector-aliyun-sms': internal('connector-aliyun-sms'),
-      '@logto-sms/connector-yunpian-sms': internal('connector-yunpian-sms'),
-      '@logto-sms/cli': internal('cli'),
-    },
-  },
+  resolve: { alias: internalAliases },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/lib/**', 'tests/load/**'],

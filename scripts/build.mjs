@@ -2,7 +2,7 @@
 // resolved to their TypeScript source and bundled in, so no published tarball ever depends on the
 // private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
 // because `logto connector add` extracts a tarball without installing its dependencies.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,12 +11,13 @@ import { build } from 'esbuild';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = (name, ...rest) => path.join(root, 'packages', name, ...rest);
 
-const internalAliases = Object.fromEntries(
-  ['sms-core', 'sandbox', 'connector-aliyun-sms', 'connector-yunpian-sms', 'cli'].map((name) => [
-    `@logto-sms/${name}`,
-    pkg(name, 'src', 'index.ts'),
-  ])
-);
+// Every folder under packages/ with a src/index.ts is a workspace package; new packages need no edit here.
+const workspacePackages = readdirSync(path.join(root, 'packages'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(pkg(entry.name, 'src', 'index.ts')))
+  .map((entry) => entry.name)
+  .sort();
+
+const internalAliases = Object.fromEntries(workspacePackages.map((name) => [`@logto-sms/${name}`, pkg(name, 'src', 'index.ts')]));
 
 /** What a Logto instance resolves for a connector at run time (see shared/docs/logto-host.md). */
 export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
@@ -24,8 +25,9 @@ export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@si
 const targets = [
   // Connector bundles contain no CommonJS, so no `require` shim: it would cost every Logto start an
   // extra node:module import and createRequire call.
-  { name: 'connector-aliyun-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages, requireShim: false },
-  { name: 'connector-yunpian-sms', entries: { index: 'src/index.ts' }, external: logtoProvidedPackages, requireShim: false },
+  ...workspacePackages
+    .filter((name) => name.startsWith('connector-'))
+    .map((name) => ({ name, entries: { index: 'src/index.ts' }, external: logtoProvidedPackages, requireShim: false })),
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
   { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
 ];

@@ -7,15 +7,26 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const packageDirectory = (name: string) => path.join(repoRoot, 'packages', name);
 
-type Target = 'connector-aliyun-sms' | 'connector-yunpian-sms' | 'sandbox' | 'cli';
+/** A buildable workspace package: a connector, `sandbox` or `cli`. */
+type Target = string;
+
+// Private library packages (sms-core and the like) have no build of their own: esbuild bundles
+// them into whichever target imports them, so a change to one makes every connector stale.
+const internalLibraries = readdirSync(path.join(repoRoot, 'packages')).filter(
+  (name) => !name.startsWith('connector-') && !['sandbox', 'cli'].includes(name) && existsSync(path.join(packageDirectory(name), 'src'))
+);
 
 // What esbuild bundles into each target's lib/: its own src plus the internal packages it imports.
-const inputsOf: Record<Target, string[]> = {
-  'connector-aliyun-sms': ['connector-aliyun-sms', 'sms-core'],
-  'connector-yunpian-sms': ['connector-yunpian-sms', 'sms-core'],
-  sandbox: ['sandbox'],
-  cli: ['cli', 'sandbox'],
+const inputsOf = (target: Target): string[] => {
+  if (target.startsWith('connector-')) return [target, ...internalLibraries];
+  if (target === 'cli') return ['cli', 'sandbox'];
+  return [target];
 };
+
+/** Every connector package in this repository, e.g. `connector-aliyun-sms`. */
+export const connectorPackages: string[] = readdirSync(path.join(repoRoot, 'packages'))
+  .filter((name) => name.startsWith('connector-') && existsSync(path.join(packageDirectory(name), 'src', 'index.ts')))
+  .sort();
 
 const newestMtime = (directory: string): number => {
   if (!existsSync(directory)) return 0;
@@ -31,7 +42,7 @@ const isStale = (target: Target): boolean => {
   const output = path.join(packageDirectory(target), 'lib', 'index.js');
   if (!existsSync(output)) return true;
   const built = statSync(output).mtimeMs;
-  return inputsOf[target].some((name) => newestMtime(path.join(packageDirectory(name), 'src')) > built);
+  return inputsOf(target).some((name) => newestMtime(path.join(packageDirectory(name), 'src')) > built);
 };
 
 // Test files run in parallel processes; a build deletes lib/ first, so two at once would race.

@@ -80,7 +80,7 @@ const signatureAlgorithmGuard = z.enum(signatureAlgorithms, {
   errorMap: () => ({ message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.` }),
 });
 
-/** The config's keys; `aliyunSmsConfigGuard` adds the checks that involve several keys. */
+/** The config's keys; `configGuard` adds the checks that involve several keys. */
 export const aliyunSmsConfigObject = z.object({
   accessKeyId: credentialText('accessKeyId'),
   accessKeySecret: credentialText('accessKeySecret'),
@@ -111,7 +111,7 @@ export const aliyunSmsConfigObject = z.object({
  * The connector config. A superset of the official `@logto/connector-aliyun-sms` config, so its
  * saved JSON validates unchanged; the added keys are optional.
  */
-export const aliyunSmsConfigGuard = aliyunSmsConfigObject.superRefine(({ accessKeyId, securityToken }, context) => {
+export const configGuard = aliyunSmsConfigObject.superRefine(({ accessKeyId, securityToken }, context) => {
   // Without its token an STS key fails at Aliyun with a confusing "AccessKey not found".
   if (accessKeyId.startsWith('STS.') && securityToken === undefined) {
     context.addIssue({
@@ -122,4 +122,4 @@ export const aliyunSmsConfigGuard = aliyunSmsConfigObject.superRefine(({ accessK
   }
 });
 
-export type AliyunSmsConfig = z.output<typeof aliyunSmsConfigGuard>;
+export type AliyunSmsConfig = z.output<typeof configGuard>;

@@ -1,12 +1,14 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { lookupErrorRule, type ErrorRule } from '@logto-sms/sms-core';
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
+import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
+
+import { readResponse, type AliyunSmsSendResult } from './response.js';
 
 /**
  * Aliyun code → what Logto should see and how an operator fixes it. Business errors (`isv.*`,
  * `isp.*`) arrive with HTTP 200, gateway errors with 4xx; both carry `Code`. First match wins, so
  * exact codes and narrow patterns come before the broad `Invalid*` catch-all.
  */
-export const aliyunErrorRules: ReadonlyArray<ErrorRule<string>> = [
+export const errorRules: ReadonlyArray<ErrorRule<string>> = [
   // --- Rate limits: transient, the person can try again later.
   {
     match: 'isv.BUSINESS_LIMIT_CONTROL',
@@ -178,4 +180,69 @@ export const unknownAliyunError: ErrorRule<string> = {
 export const aliyunServerErrorHint =
   'Aliyun had a server-side problem; the message may or may not have been sent, so it was not retried. Try again in a minute and contact Aliyun support with the RequestId if it persists.';
 
-export const ruleForAliyunCode = (code: string): ErrorRule<string> => lookupErrorRule(aliyunErrorRules, code, unknownAliyunError);
+export const ruleForAliyunCode = (code: string): ErrorRule<string> => lookupErrorRule(errorRules, code, unknownAliyunError);
+
+// On `SignatureDoesNotMatch` Aliyun quotes the string it signed, which holds every request
+// parameter (the verification code, the STS token): never pass that part on.
+const quotedStringToSign = /\s*server string to sign is:[\s\S]*$/i;
+const maxMessageLength = 300;
+
+// Callers redact first: cutting first could leave a secret's first characters at the cut.
+export const cleanProviderMessage = (message: string): string => {
+  const withoutEcho = message.replace(quotedStringToSign, '').trim();
+  return withoutEcho.length > maxMessageLength ? `${withoutEcho.slice(0, maxMessageLength)}…` : withoutEcho;
+};
+
+const withPeriod = (text: string) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
+
+/**
+ * Turns Aliyun's answer into the send result or a ConnectorError. Success is `Code === "OK"` on a
+ * 2xx: business errors also come back as HTTP 200.
+ */
+export const checkResponse = (
+  response: Pick<HttpResponse, 'status' | 'body'>,
+  redactor: Redactor
+): AliyunSmsSendResult => {
+  const { status } = response;
+  const answer = readResponse(response.body);
+  const fail = (code: ConnectorErrorCodes, summary: string, hint: string): ConnectorError =>
+    providerError(
+      code,
+      {
+        provider: 'aliyun',
+        summary,
+        hint,
+        httpStatus: status,
+        ...(answer === undefined
+          ? {}
+          : {
+              providerCode: answer.code,
+              ...(answer.message === undefined ? {} : { providerMessage: cleanProviderMessage(redactor.text(answer.message)) }),
+              ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
+            }),
+      },
+      redactor
+    );
+
+  if (status >= 500) {
+    const what = answer ? `${answer.code}${answer.message ? `: ${cleanProviderMessage(redactor.text(answer.message))}` : ''}` : 'no Aliyun error body';
+    throw fail(ConnectorErrorCodes.General, withPeriod(`Aliyun SMS answered HTTP ${status} (${what})`), aliyunServerErrorHint);
+  }
+
+  const isSuccessStatus = status >= 200 && status < 300;
+  if (answer === undefined || (answer.code === 'OK' && !isSuccessStatus) || (status >= 300 && status < 400)) {
+    throw fail(
+      ConnectorErrorCodes.InvalidResponse,
+      `Aliyun SMS answered HTTP ${status} with a body that is not an Aliyun API answer.`,
+      'Check that endpoint points at the Aliyun SMS API (or the local sandbox), not at a proxy or web page.'
+    );
+  }
+
+  if (answer.code === 'OK') {
+    return { bizId: answer.bizId, requestId: answer.requestId };
+  }
+
+  const rule = ruleForAliyunCode(answer.code);
+  const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
+  throw fail(rule.errorCode, `Aliyun SMS refused the message (${answer.code}).${message}`, rule.hint);
+};

@@ -2,20 +2,20 @@ import { ConnectorType, type CreateConnector, type GetConnectorConfig, type SmsC
 import { createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
 
 import type { ClientOptions } from './client.js';
-import { aliyunSmsConfigGuard } from './config.js';
+import { configGuard } from './config.js';
 import { connectorId, metadata } from './metadata.js';
-import { sendVerificationCode } from './send.js';
+import { sendVerificationSms } from './send.js';
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
 export const createAliyunSmsConnector = (getConfig: GetConnectorConfig, clientOptions?: ClientOptions): SmsConnector => ({
   metadata,
   type: ConnectorType.Sms,
-  configGuard: aliyunSmsConfigGuard,
+  configGuard: configGuard,
   sendMessage: createSmsSendMessage({
     connectorId,
     getConfig,
-    parseConfig: (raw) => parseConfig(aliyunSmsConfigGuard, raw),
-    send: async (input, config) => sendVerificationCode(input, config, clientOptions),
+    parseConfig: (raw) => parseConfig(configGuard, raw),
+    send: async (input, config) => sendVerificationSms(input, config, clientOptions),
   }),
 });
 
@@ -24,7 +24,8 @@ const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => 
 
 export default createConnector;
 
-export { aliyunSmsConfigGuard, type AliyunSmsConfig } from './config.js';
+export { configGuard, type AliyunSmsConfig } from './config.js';
 export { connectorId, metadata } from './metadata.js';
-export type { AliyunSendResult } from './response.js';
-export { sendVerificationCode } from './send.js';
+export { errorRules } from './errors.js';
+export type { AliyunSmsSendResult } from './response.js';
+export { sendVerificationSms } from './send.js';

@@ -15,7 +15,7 @@ export type AliyunRecipient = {
 const mainlandMobileDigits = /^1[3-9]\d{9}$/;
 
 /** @throws ConnectorError(InvalidRequestParameters) before anything is sent, for input that cannot be a number. */
-export const aliyunRecipient = (to: string, strictPhoneRegionNumberCheck: boolean): AliyunRecipient => {
+export const toRecipient = (to: string, strictPhoneRegionNumberCheck: boolean): AliyunRecipient => {
   const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck });
   return route.region === 'mainland'
     ? { region: route.region, phoneNumbers: route.national, readsAsMainland: true }

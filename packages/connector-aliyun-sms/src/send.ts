@@ -1,25 +1,27 @@
 import { createRedactor, type SmsSendInput } from '@logto-sms/sms-core';
 
-import { sendSms, type ClientOptions } from './client.js';
+import { sendRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
-import { aliyunRecipient } from './recipient.js';
-import type { AliyunSendResult } from './response.js';
+import { checkResponse } from './errors.js';
+import { toRecipient } from './recipient.js';
+import type { AliyunSmsSendResult } from './response.js';
 import { chooseTemplate } from './templates.js';
 
 /** One verification-code SMS: route the number, pick the template, sign and send. */
-export const sendVerificationCode = async (
+export const sendVerificationSms = async (
   { to, usageType, code, locale }: SmsSendInput,
   config: AliyunSmsConfig,
   clientOptions?: ClientOptions
-): Promise<AliyunSendResult> => {
+): Promise<AliyunSmsSendResult> => {
   // Everything that could leave the connector in an error is scrubbed of these.
   const redactor = createRedactor([config.accessKeySecret, config.securityToken, code]);
-  const recipient = aliyunRecipient(to, config.strictPhoneRegionNumberCheck);
+  const recipient = toRecipient(to, config.strictPhoneRegionNumberCheck);
   const { templateCode, templateParam } = chooseTemplate(config.templates, { usageType, locale, code, recipient });
-  return sendSms(
+  const response = await sendRequest(
     config,
     { PhoneNumbers: recipient.phoneNumbers, SignName: config.signName, TemplateCode: templateCode, TemplateParam: templateParam },
     redactor,
     clientOptions
   );
+  return checkResponse(response, redactor);
 };

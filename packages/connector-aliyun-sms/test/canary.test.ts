@@ -4,7 +4,7 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 
-import { aliyunErrorRules } from '../src/errors.js';
+import { errorRules } from '../src/errors.js';
 import { createAliyunSmsConnector } from '../src/index.js';
 
 import { aliyunOrigin, closedPortUrl, connectorWith, sendData, startHungServer } from './helpers.js';
@@ -100,7 +100,7 @@ const send = async (overrides: Record<string, unknown> = {}, to = '8613800138000
   connectorWith({ ...config, ...overrides }).sendMessage(sendData(to, payload));
 
 // A representative code for every row of the table, plus one unknown code.
-const codes = aliyunErrorRules.map(({ match }) => {
+const codes = errorRules.map(({ match }) => {
   if (typeof match === 'string') return match;
   if (Array.isArray(match)) return match[0]!;
   const samples: Record<string, string> = {

@@ -3,7 +3,7 @@ import { parseConfig } from '@logto-sms/sms-core';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 
-import { aliyunSmsConfigGuard, type AliyunSmsConfig } from '../src/config.js';
+import { configGuard, type AliyunSmsConfig } from '../src/config.js';
 import { defaultTemplates } from '../src/metadata.js';
 
 const credentials = { accessKeyId: 'LTAI5tExampleKeyId', accessKeySecret: 'ExampleSecretValue', signName: '阿里云短信测试' };
@@ -15,7 +15,7 @@ const requiredTemplates = [
 ];
 const base = { ...credentials, templates: requiredTemplates };
 
-const parse = (raw: unknown): AliyunSmsConfig => parseConfig(aliyunSmsConfigGuard, raw);
+const parse = (raw: unknown): AliyunSmsConfig => parseConfig(configGuard, raw);
 
 /** The issues a Console user would see, as `path: message`. */
 const issuesOf = (raw: unknown): string[] => {
@@ -272,7 +272,7 @@ describe('signatureAlgorithm and timeout', () => {
       'signatureAlgorithm: Use one of: ACS3-HMAC-SHA256, HMAC-SHA1.',
     ]);
     // Logto validates with configGuard directly when the config is saved.
-    const direct = aliyunSmsConfigGuard.safeParse({ ...base, signatureAlgorithm: 'HMAC-SHA256' });
+    const direct = configGuard.safeParse({ ...base, signatureAlgorithm: 'HMAC-SHA256' });
     expect(direct.success).toBe(false);
     expect(direct.error?.issues.map(({ message }) => message)).toEqual([
       'signatureAlgorithm must be one of: ACS3-HMAC-SHA256, HMAC-SHA1.',

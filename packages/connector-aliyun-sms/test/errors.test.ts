@@ -3,8 +3,8 @@ import type { ProviderErrorData } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { aliyunErrorRules, ruleForAliyunCode, unknownAliyunError } from '../src/errors.js';
-import { cleanProviderMessage, parseAliyunAnswer } from '../src/response.js';
+import { cleanProviderMessage, errorRules, ruleForAliyunCode, unknownAliyunError } from '../src/errors.js';
+import { readResponse } from '../src/response.js';
 
 import { connectorErrorOf, connectorWith, interceptAliyun, sendData, vectorConfig } from './helpers.js';
 
@@ -92,7 +92,7 @@ describe('the code table', () => {
   });
 
   it('every row has a one-line hint that says what to do', () => {
-    for (const rule of [...aliyunErrorRules, unknownAliyunError]) {
+    for (const rule of [...errorRules, unknownAliyunError]) {
       expect(rule.hint.length).toBeGreaterThan(20);
       expect(rule.hint).not.toContain('\n');
     }
@@ -114,7 +114,7 @@ describe('reading answers', () => {
     ['a JSON string', '"OK"'],
     ['null', 'null'],
   ])('%s is not an Aliyun answer', (_label, body) => {
-    expect(parseAliyunAnswer(body)).toBeUndefined();
+    expect(readResponse(body)).toBeUndefined();
   });
 
   it('never passes on the quoted string to sign', () => {

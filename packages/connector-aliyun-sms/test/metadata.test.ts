@@ -6,7 +6,7 @@ import { ConnectorConfigFormItemType, connectorMetadataGuard, ConnectorType } fr
 import nock from 'nock';
 import { describe, expect, it, vi } from 'vitest';
 
-import { aliyunSmsConfigGuard, aliyunSmsConfigObject } from '../src/config.js';
+import { configGuard, aliyunSmsConfigObject } from '../src/config.js';
 import createConnector, { metadata } from '../src/index.js';
 
 const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -74,7 +74,7 @@ describe('createConnector', () => {
     nock.cleanAll();
     expect(connector.type).toBe(ConnectorType.Sms);
     expect(connector.metadata).toBe(metadata);
-    expect(connector.configGuard).toBe(aliyunSmsConfigGuard);
+    expect(connector.configGuard).toBe(configGuard);
     expect(typeof connector.sendMessage).toBe('function');
   });
 });

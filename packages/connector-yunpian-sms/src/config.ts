@@ -8,7 +8,7 @@ import {
 } from '@logto-sms/sms-core';
 import { z } from 'zod';
 
-import { countCodePlaceholders } from './text.js';
+import { countCodePlaceholders } from './templates.js';
 
 export const defaultEndpoint = 'https://sms.yunpian.com';
 /** YunPian's mirror of the same API for servers outside mainland China. */
@@ -66,7 +66,7 @@ export const templateGuard = z.object({
   locale: optionalLocaleGuard,
 });
 
-export type YunpianTemplate = z.infer<typeof templateGuard>;
+export type YunpianSmsTemplate = z.infer<typeof templateGuard>;
 
 /**
  * Accepts every config the official `@logto/connector-yunpian-sms` accepts (apikey, templates,
@@ -99,4 +99,4 @@ export const configGuard = z.object({
   timeout: timeoutGuard,
 });
 
-export type YunpianConfig = z.output<typeof configGuard>;
+export type YunpianSmsConfig = z.output<typeof configGuard>;

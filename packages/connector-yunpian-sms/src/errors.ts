@@ -1,5 +1,7 @@
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
-import { lookupErrorRule, providerError, type ErrorRule, type Redactor } from '@logto-sms/sms-core';
+import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
+
+import { readResponse, type YunpianSmsSendResult } from './response.js';
 
 const codeReference = 'https://www.yunpian.com/official/document/sms/zh_CN/returnvalue_common';
 
@@ -8,7 +10,7 @@ const codeReference = 'https://www.yunpian.com/official/document/sms/zh_CN/retur
  * positive codes are request problems, -1…-49 account/permission problems, -50 and below its own
  * failures. Each row is one fix; codes not listed fall through to `unknownCodeRule`.
  */
-export const yunpianErrorRules: ReadonlyArray<ErrorRule<number>> = [
+export const errorRules: ReadonlyArray<ErrorRule<number>> = [
   // Rate limits: per recipient, then per account.
   {
     match: [8, 9, 33],
@@ -156,7 +158,7 @@ const sentence = (value: string) => (/[.。!！?？…]$/.test(value) ? value : 
 
 /** YunPian answered with a non-zero `code`. */
 export const yunpianRejection = ({ code, msg, detail, httpStatus }: YunpianRejection, redactor: Redactor): ConnectorError => {
-  const rule = lookupErrorRule(yunpianErrorRules, code, unknownCodeRule);
+  const rule = lookupErrorRule(errorRules, code, unknownCodeRule);
   const words = [msg, detail].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
   const providerMessage = words.length > 0 ? words.join(' — ') : undefined;
   return providerError(
@@ -203,4 +205,26 @@ export const unreadableAnswer = (httpStatus: number, body: string, redactor: Red
     },
     redactor
   );
+};
+
+/**
+ * What a `single_send` answer means: the send result for code 0, else the ConnectorError from the
+ * code table (or for an answer that is not YunPian's envelope).
+ *
+ * @throws ConnectorError for a refusal or an unreadable answer.
+ */
+export const checkResponse = (
+  { status, body }: Pick<HttpResponse, 'status' | 'body'>,
+  redactor: Redactor
+): YunpianSmsSendResult => {
+  const answer = readResponse(body);
+  if (answer === undefined) throw unreadableAnswer(status, body, redactor);
+  const { code, msg, detail, ...result } = answer;
+  if (code !== 0) {
+    throw yunpianRejection(
+      { code, httpStatus: status, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) },
+      redactor
+    );
+  }
+  return result;
 };

@@ -20,7 +20,8 @@ const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => 
 
 export default createConnector;
 
-export { configGuard, type YunpianConfig, type YunpianTemplate } from './config.js';
+export { configGuard, type YunpianSmsConfig, type YunpianSmsTemplate } from './config.js';
 export { connectorId, metadata } from './metadata.js';
-export { yunpianErrorRules } from './errors.js';
-export type { YunpianSendResult } from './response.js';
+export { errorRules } from './errors.js';
+export type { YunpianSmsSendResult } from './response.js';
+export { sendVerificationSms } from './send.js';

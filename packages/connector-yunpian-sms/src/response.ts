@@ -1,9 +1,5 @@
-import type { HttpResponse, Redactor } from '@logto-sms/sms-core';
-
-import { unreadableAnswer, yunpianRejection } from './errors.js';
-
 /** What `sendMessage` resolves with after YunPian accepted the message. */
-export type YunpianSendResult = {
+export type YunpianSmsSendResult = {
   /** YunPian's message id, a 64-bit integer kept as its exact decimal digits. */
   sid?: string;
   /** Billed message parts. */
@@ -114,38 +110,42 @@ const readNumber = (value: unknown): number | undefined => {
 
 const readText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
+/** The fields of a `single_send` answer this connector reads. */
+export type YunpianAnswer = YunpianSmsSendResult & {
+  /** 0 on success; YunPian's return code otherwise. */
+  code: number;
+  msg?: string;
+  detail?: string;
+};
+
 /**
  * Reads a `single_send` answer whatever its HTTP status: YunPian reports refusals as HTTP 400 with
- * the same JSON envelope (`code`, `msg`, `detail`) a success uses.
+ * the same JSON envelope (`code`, `msg`, `detail`) a success uses. Parses only; what the answer
+ * means is decided by `checkResponse` (errors.ts).
  *
- * @throws ConnectorError for a refusal (by code table) or an answer that is not the envelope.
+ * @returns `undefined` for anything that is not that envelope (not JSON, no integer `code`).
  */
-export const readSendAnswer = (
-  { status, body }: Pick<HttpResponse, 'status' | 'body'>,
-  redactor: Redactor
-): YunpianSendResult => {
+export const readResponse = (body: string): YunpianAnswer | undefined => {
   const text = body.replace(/^\uFEFF/, '');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw unreadableAnswer(status, body, redactor);
+    return undefined;
   }
-
   const code = isRecord(parsed) ? readInteger(parsed.code) : undefined;
-  if (!isRecord(parsed) || code === undefined) throw unreadableAnswer(status, body, redactor);
+  if (!isRecord(parsed) || code === undefined) return undefined;
 
+  const msg = readText(parsed.msg);
+  const detail = readText(parsed.detail);
   if (code !== 0) {
-    throw yunpianRejection(
-      { code, msg: readText(parsed.msg), detail: readText(parsed.detail), httpStatus: status },
-      redactor
-    );
+    return { code, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) };
   }
-
   const sid = readSid(topLevelMemberSources(text).get('sid'));
   const count = readInteger(parsed.count);
   const fee = readNumber(parsed.fee);
   return {
+    code,
     ...(sid === undefined ? {} : { sid }),
     ...(count === undefined ? {} : { count }),
     ...(fee === undefined ? {} : { fee }),

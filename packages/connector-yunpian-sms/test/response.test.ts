@@ -3,13 +3,14 @@ import { createRedactor } from '@logto-sms/sms-core';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
-import { readSendAnswer, topLevelMemberSources } from '../src/response.js';
+import { checkResponse } from '../src/errors.js';
+import { topLevelMemberSources } from '../src/response.js';
 
 import { rejectionOf } from './helpers.js';
 
 const redactor = createRedactor([]);
 
-const read = (body: string, status = 200) => readSendAnswer({ status, body }, redactor);
+const read = (body: string, status = 200) => checkResponse({ status, body }, redactor);
 
 describe('sid precision', () => {
   test.each([

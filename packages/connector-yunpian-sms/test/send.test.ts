@@ -2,7 +2,7 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
-import { yunpianErrorRules } from '../src/errors.js';
+import { errorRules } from '../src/errors.js';
 
 import {
   apikey,
@@ -271,7 +271,7 @@ describe('YunPian answers', () => {
   test('every listed code belongs to exactly one table row', () => {
     const listed = categories.slice(0, 5).flatMap(([, codes]) => codes).filter((code) => ![999, -999, 6].includes(code));
     for (const code of listed) {
-      const rows = yunpianErrorRules.filter(({ match }) => (Array.isArray(match) ? match.includes(code) : match === code));
+      const rows = errorRules.filter(({ match }) => (Array.isArray(match) ? match.includes(code) : match === code));
       expect(rows, `code ${code}`).toHaveLength(1);
     }
   });

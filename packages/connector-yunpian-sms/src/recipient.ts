@@ -1,6 +1,6 @@
 import { invalidRequest, routePhoneNumber, type PhoneRoute } from '@logto-sms/sms-core';
 
-import type { YunpianConfig } from './config.js';
+import type { YunpianSmsConfig } from './config.js';
 
 export const defaultUnsupportedCountriesMsg =
   'This phone number is outside mainland China, and international SMS is not enabled for this sign-in method.';
@@ -14,9 +14,9 @@ export type YunpianRecipient = { mobile: string; region: PhoneRoute['region'] };
  * @throws ConnectorError(InvalidRequestParameters) for a malformed number, or an international one
  * while `enableInternational` is off — never a silent success.
  */
-export const toYunpianRecipient = (
+export const toRecipient = (
   to: string,
-  config: Pick<YunpianConfig, 'enableInternational' | 'unsupportedCountriesMsg' | 'strictPhoneRegionNumberCheck'>
+  config: Pick<YunpianSmsConfig, 'enableInternational' | 'unsupportedCountriesMsg' | 'strictPhoneRegionNumberCheck'>
 ): YunpianRecipient => {
   const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck });
   if (route.region === 'mainland') return { mobile: route.national, region: route.region };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { countCodePlaceholders, renderText } from '../src/text.js';
+import { countCodePlaceholders, renderText } from '../src/templates.js';
 
 describe('renderText', () => {
   test.each([

@@ -68,8 +68,9 @@ export const templateOf = (smsText: string, templates: readonly YunpianSmsTempla
   templates.find(({ content }) =>
     (typeof content === 'string' ? [content] : [content.china, content.overseas]).some((candidate) => {
       const pattern = candidate.split(/\{\{code\}\}|#code#/).map(escapeRegExp).join('[A-Za-z0-9]{1,32}');
-      // YunPian may add the default signature in front of a text sent without one.
-      return new RegExp(`^(?:【[^】]*】)?${pattern}$`).test(smsText);
+      // YunPian puts the default signature in front of a text sent without one.
+      const signature = candidate.startsWith('【') ? '' : '(?:【[^】]*】)?';
+      return new RegExp(`^${signature}${pattern}$`).test(smsText);
     })
   )?.usageType;
 

@@ -12,6 +12,17 @@ import { connectorInfo, explainLines, type SendJson } from './send/render.js';
 export { sendHelp } from './send/args.js';
 export type { SendJson } from './send/render.js';
 
+// The id each connector returns: Aliyun `bizId`, YunPian `sid`, Tencent `serialNo`.
+const messageIdKeys = ['bizId', 'sid', 'serialNo'] as const;
+
+/** The provider's message id in a send result, if the connector returned one. */
+export const providerMessageId = (result: unknown): string | undefined => {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const record = result as Record<string, unknown>;
+  const found = messageIdKeys.map((key) => record[key]).find((value) => typeof value === 'string' && value !== '');
+  return typeof found === 'string' ? found : undefined;
+};
+
 /**
  * `logto-sms send`: what the Console's "Send" button does, from a terminal. Returns the exit code.
  */
@@ -122,6 +133,10 @@ const sendWith = async (
       else {
         output.line(`${output.green('✓ Sent')} through ${info.id} to ${options.to}.`);
         output.line(`  Provider answer: ${JSON.stringify(result)}`);
+        const messageId = providerMessageId(result);
+        if (messageId !== undefined) {
+          output.line(`  Message id: ${messageId} (did it arrive? logto-sms status ${options.target} --config ${options.configFile} --to ${options.to} --id '${messageId}')`);
+        }
       }
       return exitCodes.ok;
     } catch (error) {

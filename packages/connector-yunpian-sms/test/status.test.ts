@@ -132,7 +132,7 @@ describe('templateOf', () => {
     expect(templateOf('【示例】您正在重置密码，验证码778899。', templates)).toBe('ForgotPassword');
     expect(templateOf('【别的】【示例】您的验证码是1234。', templates)).toBeUndefined();
     expect(templateOf('something else 1234', templates)).toBeUndefined();
-    const unsigned = config({ templates: [{ usageType: 'Generic', content: '您的验证码是#code#。' }] }).templates;
+    const unsigned = [{ usageType: 'Generic', content: '您的验证码是#code#。' }];
     expect(templateOf('【默认签名】您的验证码是1234。', unsigned)).toBe('Generic');
     expect(templateOf('您的验证码是1234。', unsigned)).toBe('Generic');
   });

@@ -63,16 +63,23 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The usage type whose configured text the record's text is, with any code in place of the placeholder. */
-export const templateOf = (smsText: string, templates: readonly YunpianSmsTemplate[]): string | undefined =>
-  templates.find(({ content }) =>
+/**
+ * The usage type whose configured text the record's text is, with a code in place of the
+ * placeholder. Several usage types often share one text; then the first is named with a count.
+ */
+export const templateOf = (smsText: string, templates: readonly YunpianSmsTemplate[]): string | undefined => {
+  const matching = templates.filter(({ content }) =>
     (typeof content === 'string' ? [content] : [content.china, content.overseas]).some((candidate) => {
       const pattern = candidate.split(/\{\{code\}\}|#code#/).map(escapeRegExp).join('[A-Za-z0-9]{1,32}');
       // YunPian puts the default signature in front of a text sent without one.
       const signature = candidate.startsWith('【') ? '' : '(?:【[^】]*】)?';
       return new RegExp(`^${signature}${pattern}$`).test(smsText);
     })
-  )?.usageType;
+  );
+  const [first] = matching;
+  if (!first) return undefined;
+  return matching.length === 1 ? first.usageType : `${first.usageType} (same text as ${matching.length - 1} other usage types)`;
+};
 
 /**
  * One record in the shared shape. `text` holds the verification code: it is only matched against

@@ -1,7 +1,9 @@
 /**
  * "Did the code arrive?": Aliyun's delivery receipts through `QuerySendDetails` (Dysmsapi
  * 2017-05-25), signed and sent exactly like SendSms. Read-only; RAM action `dysms:QuerySendDetails`.
- * Facts: help.aliyun.com/document_detail/419277.html (via docs/delivery-status-apis.md).
+ * Facts: help.aliyun.com/document_detail/419277.html (via docs/delivery-status-apis.md); the
+ * AliyunDysmsReadOnlyAccess system policy allows `dysms:Query*`
+ * (help.aliyun.com/zh/ram/developer-reference/aliyundysmsreadonlyaccess).
  */
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {

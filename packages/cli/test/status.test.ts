@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { aliyunConfigFor, packConnector, yunpianConfigFor, type SendJson, type StatusJson } from '@logto-sms/cli';
+import { aliyunConfigFor, yunpianConfigFor, type SendJson, type StatusJson } from '@logto-sms/cli';
 import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { prepareCli, runCli, type CliRun } from './run-cli.js';
+import { packWorkspaceConnectors, prepareCli, runCli, type CliRun } from './run-cli.js';
 
 // Canary credentials: the sandbox accepts them, and no output of any run may contain them.
 const canaries = {
@@ -38,12 +38,7 @@ beforeAll(async () => {
     mkdtemp(path.join(os.tmpdir(), 'logto-sms-status-test-')),
     prepareCli(),
   ]);
-  const packages = path.resolve(import.meta.dirname, '..', '..');
-  const [aliyun, yunpian] = await Promise.all(
-    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) => packConnector(path.join(packages, name), directory))
-  );
-  tarballs.aliyun = aliyun!.tarball;
-  tarballs.yunpian = yunpian!.tarball;
+  Object.assign(tarballs, await packWorkspaceConnectors(directory));
   files.aliyun = path.join(directory, 'aliyun.json');
   files.yunpian = path.join(directory, 'yunpian.json');
   await writeFile(files.aliyun, JSON.stringify(aliyunConfigFor(sandbox.config, sandbox.url)));

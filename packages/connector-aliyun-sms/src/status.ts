@@ -8,10 +8,9 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   chinaDay,
-  chinaTimeToIso,
   createRedactor,
-  describeCarrierCode,
-  inWindowNewestFirst,
+  deliveryRecord,
+  deliveryReport,
   invalidRequest,
   lookupWindow,
   type DeliveryQuery,
@@ -86,21 +85,16 @@ export const readSendDetails = (body: string): SendDetailsPage => {
  * One receipt in the shared shape. `Content` (which holds the verification code) is never read.
  * QuerySendDetails carries no BizId per record: a lookup by `--id` passes it through.
  */
-export const toDeliveryRecord = (detail: Record<string, unknown>, bizId: string | undefined): DeliveryRecord => {
-  const sentAt = chinaTimeToIso(detail.SendDate);
-  const reportedAt = chinaTimeToIso(detail.ReceiveDate);
-  const template = text(detail.TemplateCode);
-  const state = states[text(detail.SendStatus) ?? ''] ?? 'waiting';
-  return {
+export const toDeliveryRecord = (detail: Record<string, unknown>, bizId: string | undefined): DeliveryRecord =>
+  deliveryRecord({
     ...(bizId === undefined ? {} : { messageId: bizId }),
-    to: text(detail.PhoneNum) ?? '',
-    ...(sentAt === undefined ? {} : { sentAt }),
-    ...(reportedAt === undefined || state === 'waiting' ? {} : { reportedAt }),
-    state,
-    ...describeCarrierCode(text(detail.ErrCode)),
-    ...(template === undefined ? {} : { template }),
-  };
-};
+    to: text(detail.PhoneNum),
+    sentAt: detail.SendDate,
+    reportedAt: detail.ReceiveDate,
+    state: states[text(detail.SendStatus) ?? ''] ?? 'waiting',
+    carrierCode: text(detail.ErrCode),
+    template: text(detail.TemplateCode),
+  });
 
 const bizIdPattern = /^\d{6,32}\^\d+$/;
 
@@ -132,7 +126,7 @@ export const queryDeliveryStatus = async (
     throw invalidRequest(`"${query.id.slice(0, 40)}" is not an Aliyun BizId (digits, "^", a digit, e.g. 900619746936498440^0).`);
   }
   const window = lookupWindow(query, (retentionDays - 1) * dayMs, 'Aliyun keeps delivery receipts for 30 days.');
-  const notes = [...window.notes];
+  const notes: string[] = [];
   const records: DeliveryRecord[] = [];
 
   for (const day of daysBetween(window.from, window.until)) {
@@ -154,11 +148,5 @@ export const queryDeliveryStatus = async (
     }
   }
 
-  return {
-    api: deliveryStatusSource.api,
-    from: window.from.toISOString(),
-    until: window.until.toISOString(),
-    records: inWindowNewestFirst(records, window),
-    notes,
-  };
+  return deliveryReport(deliveryStatusSource.api, window, records, notes);
 };

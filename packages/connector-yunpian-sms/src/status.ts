@@ -6,11 +6,10 @@
  */
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
-  chinaTimeToIso,
   createRedactor,
-  describeCarrierCode,
+  deliveryRecord,
+  deliveryReport,
   formatChinaTime,
-  inWindowNewestFirst,
   invalidRequest,
   lookupWindow,
   type DeliveryQuery,
@@ -91,20 +90,15 @@ export const toDeliveryRecord = (
 ): DeliveryRecord | undefined => {
   const item: unknown = JSON.parse(itemSource);
   if (!isRecord(item)) return undefined;
-  const sid = readSid(topLevelMemberSources(itemSource).get('sid'));
-  const sentAt = chinaTimeToIso(item.send_time);
-  const reportedAt = chinaTimeToIso(item.user_receive_time);
-  const state = states[text(item.report_status) ?? ''] ?? 'waiting';
-  const template = typeof item.text === 'string' ? templateOf(item.text, templates) : undefined;
-  return {
-    ...(sid === undefined ? {} : { messageId: sid }),
-    to: text(item.mobile) ?? '',
-    ...(sentAt === undefined ? {} : { sentAt }),
-    ...(reportedAt === undefined || state === 'waiting' ? {} : { reportedAt }),
-    state,
-    ...describeCarrierCode(text(item.error_msg)),
-    ...(template === undefined ? {} : { template }),
-  };
+  return deliveryRecord({
+    messageId: readSid(topLevelMemberSources(itemSource).get('sid')),
+    to: text(item.mobile),
+    sentAt: item.send_time,
+    reportedAt: item.user_receive_time,
+    state: states[text(item.report_status) ?? ''] ?? 'waiting',
+    carrierCode: text(item.error_msg),
+    template: typeof item.text === 'string' ? templateOf(item.text, templates) : undefined,
+  });
 };
 
 const buildRecordRequest = (config: YunpianSmsConfig, params: Record<string, string>): HttpRequest => ({
@@ -131,7 +125,7 @@ export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: Deliv
     throw invalidRequest(`"${query.id.slice(0, 40)}" is not a YunPian sid (the digits single_send returned).`);
   }
   const window = lookupWindow(query, maxLookBackMs, 'this tool looks back at most 90 days.');
-  const notes = [...window.notes];
+  const notes: string[] = [];
   const records: DeliveryRecord[] = [];
 
   for (let page = 1; page <= maxPages; page++) {
@@ -161,13 +155,7 @@ export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: Deliv
   }
 
   const wanted = query.id === undefined ? records : records.filter((record) => record.messageId === query.id);
-  return {
-    api: deliveryStatusSource.api,
-    from: window.from.toISOString(),
-    until: window.until.toISOString(),
-    records: inWindowNewestFirst(wanted, window),
-    notes,
-  };
+  return deliveryReport(deliveryStatusSource.api, window, wanted, notes);
 };
 
 /** The element sources of a get_record answer (a JSON array), or undefined for anything else. */

@@ -156,3 +156,38 @@ export const createDeliveryStatusQuery =
       });
     }
   };
+
+/** The report a lookup returns: the window it searched and its records in window, newest first. */
+export const deliveryReport = (api: string, window: LookupWindow, records: readonly DeliveryRecord[], notes: readonly string[]): DeliveryReport => ({
+  api,
+  from: window.from.toISOString(),
+  until: window.until.toISOString(),
+  records: inWindowNewestFirst(records, window),
+  notes: [...window.notes, ...notes],
+});
+
+/** What a provider record says, before it is put in the shared shape; times as the provider wrote them (UTC+8). */
+export type ProviderRecordFields = {
+  messageId?: string;
+  to?: string;
+  sentAt?: unknown;
+  reportedAt?: unknown;
+  state: DeliveryState;
+  carrierCode?: string;
+  template?: string;
+};
+
+/** A `DeliveryRecord` with only the fields the provider gave; no report time while still waiting. */
+export const deliveryRecord = ({ messageId, to, sentAt, reportedAt, state, carrierCode, template }: ProviderRecordFields): DeliveryRecord => {
+  const sent = chinaTimeToIso(sentAt);
+  const reported = state === 'waiting' ? undefined : chinaTimeToIso(reportedAt);
+  return {
+    ...(messageId === undefined ? {} : { messageId }),
+    to: to ?? '',
+    ...(sent === undefined ? {} : { sentAt: sent }),
+    ...(reported === undefined ? {} : { reportedAt: reported }),
+    state,
+    ...describeCarrierCode(carrierCode),
+    ...(template === undefined ? {} : { template }),
+  };
+};

@@ -35,6 +35,8 @@ export {
   chinaDay,
   chinaTimeToIso,
   defaultLookBackMs,
+  deliveryRecord,
+  deliveryReport,
   describeCarrierCode,
   explainCarrierCode,
   inWindowNewestFirst,
@@ -46,5 +48,6 @@ export {
   type DeliveryReport,
   type DeliveryState,
   type LookupWindow,
+  type ProviderRecordFields,
   type QueryDeliveryStatus,
 } from './delivery.js';

@@ -1,9 +1,10 @@
 import { readConfigFile } from '../config-file.js';
 import { describeConnectorError, isConnectorError } from '../connector-error.js';
-import { addConnectorToHost, createLogtoHost, importConnectorModule } from '../logto-host/index.js';
+import { importConnectorModule } from '../logto-host/index.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
 import { UsageError, exitCodes } from '../usage-error.js';
+import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted-run.js';
 import { resolveConnectorSource } from '../workspace.js';
 import type { ConnectorInfo } from './send/render.js';
 import { parseStatusArgs, statusHelp, type StatusOptions } from './status/args.js';
@@ -42,13 +43,7 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
     output.setRedactor(redactor);
     return await statusWith(source, config, options, output, emitJson);
   } catch (error) {
-    if (!options.json) throw error;
-    if (error instanceof UsageError) {
-      emitJson({ ok: false, stage: 'usage', error: { message: error.message } });
-      return exitCodes.usage;
-    }
-    emitJson({ ok: false, stage: 'load', error: { message: error instanceof Error ? error.message : String(error) } });
-    return exitCodes.failed;
+    return jsonFailureBeforeRun(error, options.json, (stage, message) => emitJson({ ok: false, stage, error: { message } }));
   }
 };
 
@@ -60,13 +55,8 @@ const statusWith = async (
   emitJson: (value: StatusJson) => void
 ): Promise<number> => {
   const { json } = options;
-  const progress = async <T>(label: string, task: () => Promise<T>) => (json ? task() : output.step(label, task));
-  const host = await createLogtoHost();
-  try {
-    const hosted = await progress(
-      source.kind === 'directory' ? 'Packing with npm pack and extracting into a Logto host' : 'Extracting into a Logto host',
-      async () => addConnectorToHost(host, source)
-    );
+  const progress = progressFor(output, json);
+  return withHostedConnector(source, progress, async (hosted) => {
     const module = await importConnectorModule(hosted);
     const metadata = module.metadata as { id?: unknown } | undefined;
     const id = typeof module.connectorId === 'string' ? module.connectorId : typeof metadata?.id === 'string' ? metadata.id : hosted.name;
@@ -112,7 +102,5 @@ const statusWith = async (
       else for (const line of statusErrorLines(output, described)) output.line(line);
       return exitCodes.failed;
     }
-  } finally {
-    await host.dispose();
-  }
+  });
 };

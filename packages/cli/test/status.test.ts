@@ -104,7 +104,8 @@ describe('logto-sms status', () => {
 
   it('a waiting message and an empty window read plainly in text', async () => {
     sandbox.faults.add({ provider: 'yunpian', kind: 'delivery-waiting' });
-    await sendJson('yunpian', '551234');
+    const sent = await cli(['send', tarballs.yunpian, '--config', files.yunpian, '--to', '8613800138000', '--code', '551234']);
+    expect(sent.stdout).toMatch(/Message id: \d+ \(did it arrive\? logto-sms status .* --id '\d+'\)/);
     const waiting = await cli(['status', tarballs.yunpian, '--config', files.yunpian, '--to', '8613800138000']);
     expect(waiting.stdout).toContain('… waiting');
     expect(waiting.stdout).toContain('carrier code: none yet');
@@ -120,6 +121,7 @@ describe('logto-sms status', () => {
     expect(text.stdout).toContain('✗ Lookup failed: ConnectorError invalid_config');
     expect(text.stdout).toContain('grant it dysms:QuerySendDetails');
     expect(text.stdout).toContain('Provider code:  Forbidden.RAM (HTTP 403');
+    expect(text.stdout).toContain('This lookup needs: dysms:QuerySendDetails');
 
     sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: -2 });
     const json = await cli(['status', tarballs.yunpian, '--config', files.yunpian, '--to', '8613800138000', '--json']);
@@ -128,6 +130,7 @@ describe('logto-sms status', () => {
       ok: false,
       stage: 'query',
       error: { code: 'invalid_config', providerCode: -2, errorDescription: expect.stringContaining('get_record') },
+      needs: [expect.stringContaining('get_record')],
     });
   });
 

@@ -8,13 +8,21 @@ import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted
 import { resolveConnectorSource } from '../workspace.js';
 import type { ConnectorInfo } from './send/render.js';
 import { parseStatusArgs, statusHelp, type StatusOptions } from './status/args.js';
-import { printableDeep, readReport, statusErrorLines, statusLines, type StatusJson } from './status/render.js';
+import { printable, printableDeep, readReport, statusErrorLines, statusLines, type StatusJson } from './status/render.js';
 
 export { statusHelp } from './status/args.js';
 export type { StatusJson } from './status/render.js';
 
 /** The named export every logto-sms connector adds for this command (Logto ignores it). */
 export const queryExportName = 'queryDeliveryStatus';
+
+/** The `permissions` of a connector's `deliveryStatusSource` export, if it has one. */
+const permissionsOf = (source: unknown): string[] | undefined => {
+  const permissions = typeof source === 'object' && source !== null ? (source as { permissions?: unknown }).permissions : undefined;
+  return Array.isArray(permissions) && permissions.every((item) => typeof item === 'string') && permissions.length > 0
+    ? permissions.map((item) => printable(item))
+    : undefined;
+};
 
 /** `logto-sms status`: what the provider knows about recent messages to one number. Returns the exit code. */
 export const runStatus = async (argv: readonly string[], output: Output): Promise<number> => {
@@ -98,8 +106,13 @@ const statusWith = async (
       }
       const described = describeConnectorError(error);
       const stage = described.code === 'invalid_config' && described.providerCode === undefined ? 'config' : 'query';
-      if (json) emitJson({ ok: false, stage, connector: info, error: described });
-      else for (const line of statusErrorLines(output, described)) output.line(line);
+      // The connector's own list of what the lookup needs, next to a refusal that may be about it.
+      const needs = described.code === 'invalid_config' ? permissionsOf(module.deliveryStatusSource) : undefined;
+      if (json) emitJson({ ok: false, stage, connector: info, error: described, ...(needs ? { needs } : {}) });
+      else {
+        for (const line of statusErrorLines(output, described)) output.line(line);
+        if (needs) output.line(`  This lookup needs: ${needs.join('; ')}`);
+      }
       return exitCodes.failed;
     }
   });

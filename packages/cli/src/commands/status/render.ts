@@ -23,6 +23,8 @@ export type StatusJson =
       stage: 'usage' | 'load' | 'config' | 'query';
       connector?: ConnectorInfo;
       error: Partial<DescribedError> & { message?: string };
+      /** With invalid_config: the read-only permissions the connector says the lookup needs. */
+      needs?: string[];
     };
 
 // C0, DEL, C1, and the bidi controls that can reorder what a terminal shows.

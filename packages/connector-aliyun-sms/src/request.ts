@@ -1,10 +1,10 @@
 import type { HttpRequest } from '@logto-sms/sms-core';
 
 import type { AliyunSmsConfig } from './config.js';
-import { signV1, signV3, type Credentials, type RpcApi } from './signer.js';
+// The connector's one import of the signer (SendSms and QuerySendDetails both sign through here).
+import { sendSmsAction, signV1, signV3, type Credentials, type RpcApi } from './signer.js';
 
-export type { RpcApi } from './signer.js';
-export { sendSmsAction } from './signer.js';
+export { sendSmsAction, type RpcApi };
 
 /** The SendSms parameters of one message. */
 export type SendSmsParams = {

@@ -1,6 +1,7 @@
 import { runDemo } from './commands/demo.js';
 import { runSandbox } from './commands/sandbox.js';
 import { runSend } from './commands/send.js';
+import { runStatus } from './commands/status.js';
 import { createOutput, type Output } from './output.js';
 import { UsageError, exitCodes } from './usage-error.js';
 
@@ -13,6 +14,7 @@ Local tooling for the Logto SMS connectors (Aliyun SMS, YunPian).
 Commands:
   sandbox   run the local Aliyun/YunPian emulator and print ready-to-paste connector configs
   send      send one code through a connector the way Logto's Console "Send" button does
+  status    "did the code arrive?": the provider's delivery state of recent messages to a number
   demo      one-command tour: emulator + both connectors loaded like Logto + codes + a rate limit
 
 Options:
@@ -23,7 +25,7 @@ Exit codes: 0 success, 1 the operation failed, 2 usage error.`;
 
 type Command = (argv: readonly string[], output: Output) => Promise<number>;
 
-const commands: Record<string, Command> = { sandbox: runSandbox, send: runSend, demo: runDemo };
+const commands: Record<string, Command> = { sandbox: runSandbox, send: runSend, status: runStatus, demo: runDemo };
 
 /** Runs the CLI and returns the exit code; never calls process.exit itself (tests call this). */
 export const runCli = async (argv: readonly string[], output: Output = createOutput()): Promise<number> => {

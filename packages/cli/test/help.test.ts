@@ -23,7 +23,7 @@ describe('help (the built binary)', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: logto-sms <command>');
-    for (const command of ['sandbox', 'send', 'demo']) expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    for (const command of ['sandbox', 'send', 'status', 'demo']) expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
     expect(run.stdout).toContain('Exit codes');
     expect(run.stderr).toBe('');
   });
@@ -31,6 +31,7 @@ describe('help (the built binary)', () => {
   it.each([
     ['sandbox', 'Usage: logto-sms sandbox'],
     ['send', 'Usage: logto-sms send'],
+    ['status', 'Usage: logto-sms status'],
     ['demo', 'Usage: logto-sms demo'],
   ])('%s --help', async (command, usage) => {
     const run = await runCli([command, '--help']);

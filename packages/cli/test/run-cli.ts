@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 
+import { packConnector } from '@logto-sms/cli';
+
 import { ensureBuilt, packageDirectory } from '../../../tests/helpers/build.js';
 
 export const binPath = path.join(packageDirectory('cli'), 'lib', 'bin.js');
@@ -25,3 +27,12 @@ export const runCli = async (args: readonly string[], options: { timeoutMs?: num
       }
     );
   });
+
+/** Packs both workspace connectors into `directory` once, so tests can pass the .tgz and skip `npm pack` per run. */
+export const packWorkspaceConnectors = async (directory: string): Promise<{ aliyun: string; yunpian: string }> => {
+  const packages = path.resolve(import.meta.dirname, '..', '..');
+  const [aliyun, yunpian] = await Promise.all(
+    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) => packConnector(path.join(packages, name), directory))
+  );
+  return { aliyun: aliyun!.tarball, yunpian: yunpian!.tarball };
+};

@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { aliyunConfigFor, packConnector, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
+import { aliyunConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
 import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { prepareCli, runCli } from './run-cli.js';
+import { packWorkspaceConnectors, prepareCli, runCli } from './run-cli.js';
 
 let sandbox: Sandbox;
 let directory: string;
@@ -28,12 +28,7 @@ beforeAll(async () => {
     mkdtemp(path.join(os.tmpdir(), 'logto-sms-send-test-')),
     prepareCli(),
   ]);
-  const packages = path.resolve(import.meta.dirname, '..', '..');
-  const [aliyun, yunpian] = await Promise.all(
-    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) => packConnector(path.join(packages, name), directory))
-  );
-  tarballs.aliyun = aliyun!.tarball;
-  tarballs.yunpian = yunpian!.tarball;
+  Object.assign(tarballs, await packWorkspaceConnectors(directory));
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import {
 } from '@logto-sms/sms-core';
 
 import type { AliyunSmsConfig } from './config.js';
-import { buildRequest, type SendSmsParams } from './request.js';
+import { buildRequest, sendSmsAction, type RpcApi } from './request.js';
 import { readResponse } from './response.js';
 
 /** Test seams, never config: a fixed clock and nonce make the signed request reproducible. */
@@ -45,22 +45,24 @@ export const throttlingRetryDelay = (
 };
 
 /**
- * Sends one SendSms call within `config.timeout` (retry included), signing each attempt afresh:
- * Aliyun refuses a reused nonce, and a retried request must not look like a replay.
+ * Makes one Dysmsapi call (SendSms unless `api` says otherwise) within `config.timeout` (retry
+ * included), signing each attempt afresh: Aliyun refuses a reused nonce, and a retried request
+ * must not look like a replay.
  *
  * @returns Aliyun's answer, whatever its status: deciding what it means is `checkResponse`'s job.
  * @throws ConnectorError when no answer arrived (timeout, network).
  */
 export const sendRequest = async (
   config: AliyunSmsConfig,
-  params: SendSmsParams,
+  params: Readonly<Record<string, string>>,
   redactor: Redactor,
-  { now = () => new Date(), nonce = randomUUID }: ClientOptions = {}
+  { now = () => new Date(), nonce = randomUUID }: ClientOptions = {},
+  api: RpcApi = sendSmsAction
 ): Promise<HttpResponse> => {
   try {
     return await sendWithRetryRule({
       timeout: config.timeout,
-      prepare: () => buildRequest({ config, params, timestamp: now(), nonce: nonce() }),
+      prepare: () => buildRequest({ config, params, api, timestamp: now(), nonce: nonce() }),
       retryAfterResponse: throttlingRetryDelay,
     });
   } catch (error: unknown) {

@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
-import { readResponse, type AliyunSmsSendResult } from './response.js';
+import { readResponse, type AliyunAnswer, type AliyunSmsSendResult } from './response.js';
 
 /**
  * Aliyun code → what Logto should see and how an operator fixes it. Business errors (`isv.*`,
@@ -180,7 +180,8 @@ export const unknownAliyunError: ErrorRule<string> = {
 export const aliyunServerErrorHint =
   'Aliyun had a server-side problem; the message may or may not have been sent, so it was not retried. Try again in a minute and contact Aliyun support with the RequestId if it persists.';
 
-export const ruleForAliyunCode = (code: string): ErrorRule<string> => lookupErrorRule(errorRules, code, unknownAliyunError);
+export const ruleForAliyunCode = (code: string, rules: ReadonlyArray<ErrorRule<string>> = errorRules): ErrorRule<string> =>
+  lookupErrorRule(rules, code, unknownAliyunError);
 
 // On `SignatureDoesNotMatch` Aliyun quotes the string it signed, which holds every request
 // parameter (the verification code, the STS token): never pass that part on.
@@ -195,14 +196,26 @@ export const cleanProviderMessage = (message: string): string => {
 
 const withPeriod = (text: string) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
 
+/** What a call was, for the words of its errors: the table to read and how to say "refused". */
+export type AliyunCallKind = {
+  rules: ReadonlyArray<ErrorRule<string>>;
+  /** e.g. "Aliyun SMS refused the message" */
+  refused: string;
+};
+
+const sendCall: AliyunCallKind = { rules: errorRules, refused: 'Aliyun SMS refused the message' };
+
 /**
- * Turns Aliyun's answer into the send result or a ConnectorError. Success is `Code === "OK"` on a
- * 2xx: business errors also come back as HTTP 200.
+ * Reads any Dysmsapi answer and throws the ConnectorError it means; returns the answer when its
+ * `Code` is `OK` on a 2xx (business errors also come back as HTTP 200).
+ *
+ * @throws ConnectorError for a refusal (from `kind.rules`), a 5xx or an answer that is not Aliyun's.
  */
-export const checkResponse = (
+export const checkAnswer = (
   response: Pick<HttpResponse, 'status' | 'body'>,
-  redactor: Redactor
-): AliyunSmsSendResult => {
+  redactor: Redactor,
+  kind: AliyunCallKind
+): AliyunAnswer => {
   const { status } = response;
   const answer = readResponse(response.body);
   const fail = (code: ConnectorErrorCodes, summary: string, hint: string): ConnectorError =>
@@ -238,11 +251,18 @@ export const checkResponse = (
     );
   }
 
-  if (answer.code === 'OK') {
-    return { bizId: answer.bizId, requestId: answer.requestId };
-  }
+  if (answer.code === 'OK') return answer;
 
-  const rule = ruleForAliyunCode(answer.code);
+  const rule = ruleForAliyunCode(answer.code, kind.rules);
   const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
-  throw fail(rule.errorCode, `Aliyun SMS refused the message (${answer.code}).${message}`, rule.hint);
+  throw fail(rule.errorCode, `${kind.refused} (${answer.code}).${message}`, rule.hint);
+};
+
+/** Turns a SendSms answer into the send result or a ConnectorError (see `checkAnswer`). */
+export const checkResponse = (
+  response: Pick<HttpResponse, 'status' | 'body'>,
+  redactor: Redactor
+): AliyunSmsSendResult => {
+  const { bizId, requestId } = checkAnswer(response, redactor, sendCall);
+  return { bizId, requestId };
 };

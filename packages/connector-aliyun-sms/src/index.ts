@@ -1,10 +1,11 @@
 import { ConnectorType, type CreateConnector, type GetConnectorConfig, type SmsConnector } from '@logto/connector-kit';
-import { createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
+import { createDeliveryStatusQuery, createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
 
 import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
 import { connectorId, metadata } from './metadata.js';
 import { sendVerificationSms } from './send.js';
+import { queryDeliveryStatus as queryWithConfig } from './status.js';
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
 export const createAliyunSmsConnector = (getConfig: GetConnectorConfig, clientOptions?: ClientOptions): SmsConnector => ({
@@ -29,3 +30,12 @@ export { connectorId, metadata } from './metadata.js';
 export { errorRules } from './errors.js';
 export type { AliyunSmsSendResult } from './response.js';
 export { sendVerificationSms } from './send.js';
+
+/**
+ * "Did the code arrive?" for `logto-sms status`: receipts from QuerySendDetails, with the same
+ * config, signing and endpoint rules as sending. Logto ignores this export.
+ *
+ * @throws ConnectorError (see `status.ts`).
+ */
+export const queryDeliveryStatus = createDeliveryStatusQuery((raw) => parseConfig(configGuard, raw), queryWithConfig);
+export { deliveryStatusSource } from './status.js';

@@ -1,7 +1,10 @@
 import type { HttpRequest } from '@logto-sms/sms-core';
 
 import type { AliyunSmsConfig } from './config.js';
-import { signV1, signV3, type Credentials } from './signer.js';
+// The connector's one import of the signer (SendSms and QuerySendDetails both sign through here).
+import { sendSmsAction, signV1, signV3, type Credentials, type RpcApi } from './signer.js';
+
+export { sendSmsAction, type RpcApi };
 
 /** The SendSms parameters of one message. */
 export type SendSmsParams = {
@@ -13,7 +16,10 @@ export type SendSmsParams = {
 
 export type AttemptInput = {
   config: Pick<AliyunSmsConfig, 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'signatureAlgorithm'>;
-  params: SendSmsParams;
+  /** The API's own parameters (SendSms's, or QuerySendDetails' for a delivery-status lookup). */
+  params: Readonly<Record<string, string>>;
+  /** Default `SendSms`; the signer takes the action and version as inputs. */
+  api?: RpcApi;
   timestamp: Date;
   nonce: string;
 };
@@ -21,10 +27,10 @@ export type AttemptInput = {
 const userAgent = 'logto-sms-connector-aliyun-sms';
 
 /**
- * One signed SendSms request. V3 mirrors the official SDK: `POST /`, parameters in the query,
+ * One signed Dysmsapi request (SendSms unless `api` says otherwise). V3 mirrors the official SDK: `POST /`, parameters in the query,
  * empty body. V1 sends everything, `Signature` included, as a form body.
  */
-export const buildRequest = ({ config, params, timestamp, nonce }: AttemptInput): HttpRequest => {
+export const buildRequest = ({ config, params, api, timestamp, nonce }: AttemptInput): HttpRequest => {
   const credentials: Credentials = {
     accessKeyId: config.accessKeyId,
     accessKeySecret: config.accessKeySecret,
@@ -33,7 +39,7 @@ export const buildRequest = ({ config, params, timestamp, nonce }: AttemptInput)
   const origin = new URL(config.endpoint);
 
   if (config.signatureAlgorithm === 'HMAC-SHA1') {
-    const signed = signV1({ method: 'POST', credentials, apiParams: params, timestamp, nonce });
+    const signed = signV1({ method: 'POST', credentials, apiParams: params, api, timestamp, nonce });
     return {
       method: 'POST',
       url: `${origin.origin}/`,
@@ -46,7 +52,7 @@ export const buildRequest = ({ config, params, timestamp, nonce }: AttemptInput)
     };
   }
 
-  const signed = signV3({ method: 'POST', host: origin.host, credentials, apiParams: params, timestamp, nonce });
+  const signed = signV3({ method: 'POST', host: origin.host, credentials, apiParams: params, api, timestamp, nonce });
   return {
     method: 'POST',
     url: `${origin.origin}/?${signed.query}`,

@@ -17,8 +17,11 @@ export type Credentials = {
   securityToken?: string | undefined;
 };
 
-/** The RPC action and version every request of this connector calls. */
-export const sendSmsAction = { action: 'SendSms', version: '2017-05-25' } as const;
+/** An RPC API: the action and its version, both signed into every request. */
+export type RpcApi = { action: string; version: string };
+
+/** The API a send calls; the delivery-status lookup passes `QuerySendDetails` instead. */
+export const sendSmsAction = { action: 'SendSms', version: '2017-05-25' } as const satisfies RpcApi;
 
 // `encodeURIComponent` leaves these five unescaped; RFC 3986 (and Aliyun's server) escapes them.
 const reservedByRfc3986 = /[!'()*]/g;
@@ -59,6 +62,8 @@ export type V1SignInput = {
   credentials: Credentials;
   /** The API's own parameters, e.g. `PhoneNumbers`, `SignName`. */
   apiParams: Readonly<Record<string, string>>;
+  /** Default `SendSms` 2017-05-25. */
+  api?: RpcApi;
   /** Signing time; rendered with `formatTimestamp`. */
   timestamp: Date;
   nonce: string;
@@ -74,16 +79,21 @@ export type V1SignedRequest = {
   encoded: string;
 };
 
-/** The common V1 parameters for SendSms. `Format=JSON` because the scheme defaults to XML. */
-export const v1CommonParams = (credentials: Credentials, timestamp: Date, nonce: string): Record<string, string> => ({
+/** The common V1 parameters of one call. `Format=JSON` because the scheme defaults to XML. */
+export const v1CommonParams = (
+  credentials: Credentials,
+  timestamp: Date,
+  nonce: string,
+  api: RpcApi = sendSmsAction
+): Record<string, string> => ({
   AccessKeyId: credentials.accessKeyId,
-  Action: sendSmsAction.action,
+  Action: api.action,
   Format: 'JSON',
   SignatureMethod: 'HMAC-SHA1',
   SignatureNonce: nonce,
   SignatureVersion: '1.0',
   Timestamp: formatTimestamp(timestamp),
-  Version: sendSmsAction.version,
+  Version: api.version,
   ...(credentials.securityToken ? { SecurityToken: credentials.securityToken } : {}),
 });
 
@@ -100,8 +110,8 @@ export const signV1Params = (
   return { canonicalQuery, stringToSign, signature, encoded: `${canonicalQuery}&Signature=${percentEncode(signature)}` };
 };
 
-export const signV1 = ({ method, credentials, apiParams, timestamp, nonce }: V1SignInput): V1SignedRequest => {
-  const params = { ...apiParams, ...v1CommonParams(credentials, timestamp, nonce) };
+export const signV1 = ({ method, credentials, apiParams, api, timestamp, nonce }: V1SignInput): V1SignedRequest => {
+  const params = { ...apiParams, ...v1CommonParams(credentials, timestamp, nonce, api) };
   return { params, ...signV1Params(method, params, credentials.accessKeySecret) };
 };
 
@@ -176,6 +186,8 @@ export type V3SignInput = {
   credentials: Credentials;
   /** The API's own parameters; V3 carries them in the query string. */
   apiParams: Readonly<Record<string, string>>;
+  /** Default `SendSms` 2017-05-25. */
+  api?: RpcApi;
   timestamp: Date;
   nonce: string;
   /** Further `x-acs-*` headers to sign (the vectors use the SDK's `x-acs-credentials-provider`). */
@@ -191,11 +203,20 @@ export type V3SignedRequest = {
   signature: string;
 };
 
-export const signV3 = ({ method, host, credentials, apiParams, timestamp, nonce, extraHeaders }: V3SignInput): V3SignedRequest => {
+export const signV3 = ({
+  method,
+  host,
+  credentials,
+  apiParams,
+  api = sendSmsAction,
+  timestamp,
+  nonce,
+  extraHeaders,
+}: V3SignInput): V3SignedRequest => {
   const headers: Record<string, string> = {
     host,
-    'x-acs-action': sendSmsAction.action,
-    'x-acs-version': sendSmsAction.version,
+    'x-acs-action': api.action,
+    'x-acs-version': api.version,
     'x-acs-date': formatTimestamp(timestamp),
     'x-acs-signature-nonce': nonce,
     'x-acs-content-sha256': emptyPayloadHash,

@@ -156,9 +156,18 @@ export type YunpianRejection = {
 
 const sentence = (value: string) => (/[.。!！?？…]$/.test(value) ? value : `${value}.`);
 
+/** Which table a rejection is read from and what was refused, for a call other than a send. */
+export type YunpianCallKind = { rules: ReadonlyArray<ErrorRule<number>>; refused: string };
+
+const sendCall: YunpianCallKind = { rules: errorRules, refused: 'YunPian refused the message' };
+
 /** YunPian answered with a non-zero `code`. */
-export const yunpianRejection = ({ code, msg, detail, httpStatus }: YunpianRejection, redactor: Redactor): ConnectorError => {
-  const rule = lookupErrorRule(errorRules, code, unknownCodeRule);
+export const yunpianRejection = (
+  { code, msg, detail, httpStatus }: YunpianRejection,
+  redactor: Redactor,
+  kind: YunpianCallKind = sendCall
+): ConnectorError => {
+  const rule = lookupErrorRule(kind.rules, code, unknownCodeRule);
   const words = [msg, detail].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
   const providerMessage = words.length > 0 ? words.join(' — ') : undefined;
   return providerError(
@@ -168,7 +177,7 @@ export const yunpianRejection = ({ code, msg, detail, httpStatus }: YunpianRejec
       providerCode: code,
       ...(providerMessage === undefined ? {} : { providerMessage }),
       httpStatus,
-      summary: sentence(`YunPian refused the message with code ${code}${providerMessage ? `: ${providerMessage}` : ''}`),
+      summary: sentence(`${kind.refused} with code ${code}${providerMessage ? `: ${providerMessage}` : ''}`),
       hint: rule.hint,
     },
     redactor

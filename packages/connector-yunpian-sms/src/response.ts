@@ -86,8 +86,28 @@ export const topLevelMemberSources = (json: string): Map<string, string> => {
   return members;
 };
 
+/**
+ * The source text of each element of a top-level JSON array (YunPian's record lists), so each
+ * element's `sid` can be read exactly with `topLevelMemberSources`. Only call it on text
+ * `JSON.parse` accepted.
+ */
+export const topLevelArrayItemSources = (json: string): string[] => {
+  const items: string[] = [];
+  let index = skipSpace(json, 0);
+  if (json[index] !== '[') return items;
+  index = skipSpace(json, index + 1);
+  while (index < json.length && json[index] !== ']') {
+    const end = endOfValue(json, index);
+    items.push(json.slice(index, end));
+    index = skipSpace(json, end);
+    if (json[index] !== ',') break;
+    index = skipSpace(json, index + 1);
+  }
+  return items;
+};
+
 /** `sid` as exact decimal text, whether YunPian sent it as a number or a string. */
-const readSid = (source: string | undefined): string | undefined => {
+export const readSid = (source: string | undefined): string | undefined => {
   if (source === undefined) return undefined;
   if (/^-?\d+$/.test(source)) return source;
   const value: unknown = JSON.parse(source);

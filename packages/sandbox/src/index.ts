@@ -6,6 +6,7 @@ import { createSandboxServer } from './server/http-server.js';
 import type { ProviderEndpoint } from './server/provider-endpoint.js';
 import type { FaultSpec, MessageFilter, RegisteredFault, SandboxConfig, SandboxConfigInput, SandboxMessage } from './types.js';
 import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
+import { createYunpianRecordEndpoints } from './yunpian/records.js';
 
 export { defaultSandboxConfig } from './config/defaults.js';
 export { loadSandboxConfigFile } from './config/resolve-config.js';
@@ -13,6 +14,8 @@ export type {
   AliyunAccessKey,
   AliyunStsCredential,
   AliyunTemplate,
+  DeliveryOutcome,
+  DeliveryState,
   FaultKind,
   FaultSpec,
   MessageFilter,
@@ -20,6 +23,7 @@ export type {
   RegisteredFault,
   SandboxConfig,
   SandboxConfigInput,
+  SandboxDelivery,
   SandboxMessage,
   YunpianAccount,
   YunpianTemplate,
@@ -61,6 +65,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const endpoints = new Map<string, ProviderEndpoint>([
     ['/', createAliyunEndpoint({ config, now, inbox })],
     [singleSendPath, createYunpianEndpoint({ config, now, inbox })],
+    ...createYunpianRecordEndpoints({ config, inbox }),
   ]);
   const server = createSandboxServer({ config, inbox, faults, endpoints, log: options.log });
   const host = options.host ?? '127.0.0.1';

@@ -55,8 +55,25 @@ type DeepPartial<T> = T extends Array<infer _Item>
 /** Objects merge key by key over the defaults; arrays replace the default array whole. */
 export type SandboxConfigInput = DeepPartial<SandboxConfig>;
 
+/** What the carrier reported for a message; `waiting` has no report yet. */
+export type DeliveryState = 'waiting' | 'delivered' | 'failed';
+
+export type SandboxDelivery = {
+  state: DeliveryState;
+  /** The carrier receipt code: `DELIVERED` (Aliyun) / `DELIVRD` (YunPian) when delivered, e.g. `MK:0001` when failed. */
+  carrierCode: string | null;
+  /** When the carrier reported, ISO 8601; null while waiting. */
+  reportedAt: string | null;
+};
+
+/** How a send should end at the carrier: delivered unless a `delivery-*` fault says otherwise. */
+export type DeliveryOutcome = { state: DeliveryState; carrierCode?: string };
+
 export type SandboxMessage = {
   id: string;
+  /** The provider's id for this message, as the send answer gave it: Aliyun BizId, YunPian sid. */
+  messageId: string;
+  delivery: SandboxDelivery;
   provider: Provider;
   /** The number exactly as the provider received it. */
   to: string;
@@ -93,7 +110,11 @@ export type FaultKind =
   | 'non-json'
   | 'empty'
   | 'unknown-shape'
-  | 'huge';
+  | 'huge'
+  /** The send succeeds; the carrier reports failure (`code` = carrier code, default MK:0001). */
+  | 'delivery-failed'
+  /** The send succeeds; no carrier report ever arrives. */
+  | 'delivery-waiting';
 
 export type FaultSpec = {
   provider?: Provider;

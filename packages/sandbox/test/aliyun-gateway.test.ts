@@ -237,8 +237,8 @@ describe('V3 protocol details', () => {
     expectGatewayError(header, 400, 'SignatureDoesNotMatch');
   });
 
-  it('requires x-acs-action SendSms and x-acs-version 2017-05-25', async () => {
-    expectGatewayError(await send3(sms(phone()), { headers: { 'x-acs-action': 'QuerySendDetails' } }), 404, 'InvalidApi.NotFound');
+  it('requires an emulated x-acs-action (SendSms, QuerySendDetails) and x-acs-version 2017-05-25', async () => {
+    expectGatewayError(await send3(sms(phone()), { headers: { 'x-acs-action': 'SendBatchSms' } }), 404, 'InvalidApi.NotFound');
     expectGatewayError(await send3(sms(phone()), { headers: { 'x-acs-version': '2018-05-01' } }), 400, 'InvalidVersion');
   });
 

@@ -172,6 +172,7 @@ describe('Inbox store', () => {
         provider: 'aliyun',
         to: '13800138000',
         text: `#${index}`,
+        messageId: String(index),
         code: null,
         template: 'T',
         signName: 'S',

@@ -66,6 +66,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     expect(await aliyunCard.locator('mark.code').textContent()).toBe('482913');
     expect(await aliyunCard.locator('.text').textContent()).toBe('【Logto测试】您的验证码为482913，5分钟内有效，请勿泄露。');
     expect(await aliyunCard.locator('.provider').textContent()).toBe('Aliyun');
+    expect(await aliyunCard.textContent()).toContain('Delivery delivered DELIVERED');
 
     await sendYunpian(sandbox, {
       apikey: yunpianKeys.intl,
@@ -121,10 +122,14 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     expect(await page.title()).toBe('SMS Sandbox inbox');
   });
 
-  it('loads stored messages on open', async () => {
+  it('loads stored messages on open, with their delivery state', async () => {
+    sandbox.faults.add({ provider: 'yunpian', kind: 'delivery-failed', code: '<b>MK:0001</b>' });
     await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13900139000', text: '【Logto测试】Hello Ann, code 6060' });
     await page.reload();
-    await page.locator('article.message[data-to="13900139000"]').waitFor({ timeout: 5000 });
+    const card = page.locator('article.message[data-to="13900139000"]');
+    await card.waitFor({ timeout: 5000 });
     expect(await page.locator('article.message').count()).toBe(2);
+    // The carrier code is provider data: shown as text, never parsed as HTML.
+    expect(await card.textContent()).toContain('Delivery failed <b>MK:0001</b>');
   });
 });

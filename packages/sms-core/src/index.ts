@@ -29,3 +29,25 @@ export { httpAgents, sendWithRetryRule, TransportError, type HttpRequest, type H
 export { transportFailure } from './transport-errors.js';
 export { createSmsSendMessage, readSendInput, type SmsSendInput, type SmsSendMessageSpec } from './send-message.js';
 export { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from './form-items.js';
+export {
+  carrierCodeRules,
+  createDeliveryStatusQuery,
+  chinaDay,
+  chinaTimeToIso,
+  defaultLookBackMs,
+  deliveryRecord,
+  deliveryReport,
+  describeCarrierCode,
+  explainCarrierCode,
+  inWindowNewestFirst,
+  lookupWindow,
+  formatChinaTime,
+  type CarrierCodeRule,
+  type DeliveryQuery,
+  type DeliveryRecord,
+  type DeliveryReport,
+  type DeliveryState,
+  type LookupWindow,
+  type ProviderRecordFields,
+  type QueryDeliveryStatus,
+} from './delivery.js';

@@ -1,16 +1,28 @@
 import { readConfigFile } from '../config-file.js';
 import { describeConnectorError, isConnectorError, readIssues, type DescribedError } from '../connector-error.js';
 import { explainConnectorErrorCode } from '../explain.js';
-import { addConnectorToHost, createLogtoHost, factoryFor, loadLikeLogto } from '../logto-host/index.js';
+import { factoryFor, loadLikeLogto } from '../logto-host/index.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
 import { UsageError, exitCodes } from '../usage-error.js';
+import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted-run.js';
 import { resolveConnectorSource } from '../workspace.js';
 import { parseSendArgs, sendHelp, type SendOptions } from './send/args.js';
 import { connectorInfo, explainLines, type SendJson } from './send/render.js';
 
 export { sendHelp } from './send/args.js';
 export type { SendJson } from './send/render.js';
+
+// The id each connector returns: Aliyun `bizId`, YunPian `sid`, Tencent `serialNo`.
+const messageIdKeys = ['bizId', 'sid', 'serialNo'] as const;
+
+/** The provider's message id in a send result, if the connector returned one. */
+export const providerMessageId = (result: unknown): string | undefined => {
+  if (typeof result !== 'object' || result === null) return undefined;
+  const record = result as Record<string, unknown>;
+  const found = messageIdKeys.map((key) => record[key]).find((value) => typeof value === 'string' && value !== '');
+  return typeof found === 'string' ? found : undefined;
+};
 
 /**
  * `logto-sms send`: what the Console's "Send" button does, from a terminal. Returns the exit code.
@@ -43,14 +55,7 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
     output.setRedactor(redactor);
     return await sendWith(source, config, options, output, emitJson);
   } catch (error) {
-    if (!json) throw error;
-    if (error instanceof UsageError) {
-      emitJson({ ok: false, stage: 'usage', error: { message: error.message }, warnings: [] });
-      return exitCodes.usage;
-    }
-    // npm or tar missing, an unreadable tarball, …: scripts still get one JSON object.
-    emitJson({ ok: false, stage: 'load', error: { message: error instanceof Error ? error.message : String(error) }, warnings: [] });
-    return exitCodes.failed;
+    return jsonFailureBeforeRun(error, json, (stage, message) => emitJson({ ok: false, stage, error: { message }, warnings: [] }));
   }
 };
 
@@ -62,13 +67,8 @@ const sendWith = async (
   emitJson: (value: SendJson) => void
 ): Promise<number> => {
   const { json } = options;
-  const progress = async <T>(label: string, task: () => Promise<T>) => (json ? task() : output.step(label, task));
-  const host = await createLogtoHost();
-  try {
-    const hosted = await progress(
-      source.kind === 'directory' ? 'Packing with npm pack and extracting into a Logto host' : 'Extracting into a Logto host',
-      async () => addConnectorToHost(host, source)
-    );
+  const progress = progressFor(output, json);
+  return withHostedConnector(source, progress, async (hosted, host) => {
     const loaded = await progress("Loading with @logto/cli's loadConnectorFactories", async () => loadLikeLogto(host));
     const warnings = loaded.logs.map((log) => log.text);
     const factory = factoryFor(loaded, hosted);
@@ -122,6 +122,10 @@ const sendWith = async (
       else {
         output.line(`${output.green('✓ Sent')} through ${info.id} to ${options.to}.`);
         output.line(`  Provider answer: ${JSON.stringify(result)}`);
+        const messageId = providerMessageId(result);
+        if (messageId !== undefined) {
+          output.line(`  Message id: ${messageId} (did it arrive? logto-sms status ${options.target} --config ${options.configFile} --to ${options.to} --id '${messageId}')`);
+        }
       }
       return exitCodes.ok;
     } catch (error) {
@@ -137,7 +141,5 @@ const sendWith = async (
       else for (const line of explainLines(output, described)) output.line(line);
       return exitCodes.failed;
     }
-  } finally {
-    await host.dispose();
-  }
+  });
 };

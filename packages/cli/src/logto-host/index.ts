@@ -11,3 +11,4 @@ export {
 } from './load.js';
 export { packConnector, type PackedConnector } from './pack.js';
 export { addConnectorToHost, factoryFor, type ConnectorSourceSpec, type HostedConnector } from './install-connectors.js';
+export { importConnectorModule } from './connector-module.js';

@@ -17,10 +17,16 @@ import {
 } from './verify-v3.js';
 
 export const sendSmsAction = 'SendSms';
+export const querySendDetailsAction = 'QuerySendDetails';
 export const sendSmsVersion = '2017-05-25';
+
+/** The Dysmsapi actions the emulator answers; any other is `InvalidApi.NotFound`. */
+export const emulatedActions: ReadonlySet<string> = new Set([sendSmsAction, querySendDetailsAction]);
 
 export type AuthenticatedCall = {
   algorithm: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256';
+  /** The signed action, one of `emulatedActions`. */
+  action: string;
   accessKeyId: string;
   /** The SendSms business parameters (and, for V1, the common ones). */
   params: Map<string, string>;
@@ -68,7 +74,7 @@ const checkTimestamp = (text: string, now: number): void => {
 
 const checkApi = (action: string | undefined, version: string | undefined): void => {
   if (!action) throw missingParameter('Action');
-  if (action !== sendSmsAction) throw aliyunError('InvalidApi.NotFound');
+  if (!emulatedActions.has(action)) throw aliyunError('InvalidApi.NotFound');
   if (!version) throw missingParameter('Version');
   if (version !== sendSmsVersion) throw aliyunError('InvalidVersion');
 };
@@ -80,7 +86,8 @@ const claimNonce = (context: AuthContext, nonce: string): void => {
 /** RPC signature "V1": HMAC-SHA1 over the double-encoded canonical parameters, key secret + '&'. */
 const authenticateV1 = (call: IncomingCall, context: AuthContext): AuthenticatedCall => {
   const params = mergedParams(call);
-  checkApi(params.get('Action'), params.get('Version'));
+  const action = params.get('Action') ?? '';
+  checkApi(action, params.get('Version'));
 
   const accessKeyId = params.get('AccessKeyId');
   if (!accessKeyId) throw missingParameter('AccessKeyId');
@@ -109,7 +116,7 @@ const authenticateV1 = (call: IncomingCall, context: AuthContext): Authenticated
     throw signatureMismatch(stringToSign);
   }
   claimNonce(context, nonce);
-  return { algorithm: 'HMAC-SHA1', accessKeyId, params };
+  return { algorithm: 'HMAC-SHA1', action, accessKeyId, params };
 };
 
 const header = (call: IncomingCall, name: string): string | undefined => {
@@ -141,7 +148,8 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
     );
   }
 
-  checkApi(header(call, 'x-acs-action'), header(call, 'x-acs-version'));
+  const action = header(call, 'x-acs-action') ?? '';
+  checkApi(action, header(call, 'x-acs-version'));
   const credential = lookUpCredential(context, authorization.credential);
   checkSecurityToken(credential, header(call, 'x-acs-security-token'));
 
@@ -179,7 +187,7 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
   // SendSms parameters travel in the query (what the SDK does); a form body is accepted as well.
   const params = query;
   for (const [name, value] of formParams(call)) params.set(name, value);
-  return { algorithm: v3Algorithm, accessKeyId: authorization.credential, params };
+  return { algorithm: v3Algorithm, action, accessKeyId: authorization.credential, params };
 };
 
 /** Throws the gateway error the real POP gateway would return, or yields the verified call. */

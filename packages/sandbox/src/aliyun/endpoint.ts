@@ -3,20 +3,25 @@ import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import type { SandboxConfig } from '../types.js';
-import { authenticate, responseFormat } from './authenticate.js';
+import { authenticate, querySendDetailsAction, responseFormat } from './authenticate.js';
 import { credentialsById } from './credentials.js';
 import { AliyunError, aliyunError } from './errors.js';
 import { AliyunFlowControl } from './flow-control.js';
 import { NonceStore } from './nonce-store.js';
+import { querySendDetails } from './query-send-details.js';
 import { mergedParams } from './request-params.js';
 import { aliyunErrorReply, aliyunReply } from './respond.js';
+import { jsonReply } from '../server/reply.js';
 import { sendSms, sendSmsState } from './send-sms.js';
 
 type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
 
 const newRequestId = (): string => randomUUID().toUpperCase();
 
-/** Aliyun Dysmsapi `SendSms` at path '/', V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256) signed. */
+/**
+ * Aliyun Dysmsapi at path '/', V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256) signed: `SendSms`, and
+ * `QuerySendDetails` over the inbox's delivery states (answered in JSON only).
+ */
 export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
   const credentials = credentialsById(config.aliyun);
   const nonces = new NonceStore();
@@ -33,16 +38,27 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
 
     recipients: (call) => (mergedParams(call).get('PhoneNumbers') ?? '').split(',').filter(Boolean),
 
-    handle(call: IncomingCall) {
+    // Faults and delivery outcomes aim at sends; a lookup names its number in `PhoneNumber`.
+    isSend: (call) => (mergedParams(call).get('Action') ?? call.headers['x-acs-action']) !== querySendDetailsAction,
+
+    handle(call: IncomingCall, delivery) {
       const requestId = newRequestId();
       const format = responseFormat(call);
       try {
         if (call.method !== 'GET' && call.method !== 'POST') throw aliyunError('UnsupportedHTTPMethod');
         const time = now();
         const authenticated = authenticate(call, { credentials, nonces, now: time });
+        if (authenticated.action === querySendDetailsAction) {
+          const answer = querySendDetails(authenticated, inbox.list(), time);
+          return {
+            ...jsonReply(200, { RequestId: requestId, ...answer }, { 'x-acs-request-id': requestId }),
+            summary: `OK ${answer.TotalCount} receipt(s)`,
+          };
+        }
         const accepted = sendSms(authenticated, state, time);
-        for (const message of accepted) inbox.add({ ...message, requestId });
-        const body = { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: nextBizId(time) };
+        const bizId = nextBizId(time);
+        for (const message of accepted) inbox.add({ ...message, requestId, messageId: bizId }, delivery);
+        const body = { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId };
         return { ...aliyunReply(200, body, format, requestId), summary: `OK ${accepted.map((m) => m.to).join(',')}` };
       } catch (error) {
         if (!(error instanceof AliyunError)) throw error;

@@ -22,7 +22,7 @@ export const sendSmsState = (config: SandboxConfig, flowControl: AliyunFlowContr
   flowControl,
 });
 
-export type AcceptedSend = Omit<SandboxMessage, 'id' | 'receivedAt' | 'requestId'>;
+export type AcceptedSend = Omit<SandboxMessage, 'id' | 'receivedAt' | 'requestId' | 'messageId' | 'delivery'>;
 
 const required = (params: ReadonlyMap<string, string>, name: string): string => {
   const value = params.get(name);

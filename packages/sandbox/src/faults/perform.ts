@@ -3,9 +3,11 @@ import type { IncomingCall } from '../server/incoming-call.js';
 import type { Lifecycle } from '../server/lifecycle.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import type { Reply } from '../server/reply.js';
-import type { FaultSpec } from '../types.js';
+import type { DeliveryOutcome, FaultSpec } from '../types.js';
 
 export const defaultDelayMs = 1000;
+/** A common China Mobile receipt for an unreachable number. */
+export const defaultFailedCarrierCode = 'MK:0001';
 export const defaultDripIntervalMs = 500;
 export const defaultHugeBytes = 5 * 1024 * 1024;
 /** "Forever-ish": a drip gives up after an hour so a forgotten sandbox does not hold sockets for ever. */
@@ -60,6 +62,12 @@ const drip = (res: ServerResponse, intervalMs: number, lifecycle: Lifecycle): vo
   res.once('close', stop);
 };
 
+/** The carrier outcome a delivery fault asks for. */
+export const deliveryOutcome = (fault: FaultSpec): DeliveryOutcome =>
+  fault.kind === 'delivery-failed'
+    ? { state: 'failed', carrierCode: String(fault.code ?? defaultFailedCarrierCode) }
+    : { state: 'waiting' };
+
 /**
  * Answers a faulted request. `delay` is not handled here: the server waits, then handles the call
  * normally, because a delayed message must still be delivered.
@@ -101,6 +109,8 @@ export const performFault = (
     case 'huge':
       return sendHuge(res, fault.sizeBytes ?? defaultHugeBytes);
     case 'delay':
-      throw new Error('delay faults are handled by the server');
+    case 'delivery-failed':
+    case 'delivery-waiting':
+      throw new Error(`${fault.kind} faults are handled by the server`);
   }
 };

@@ -14,7 +14,12 @@ export const faultKinds: readonly FaultKind[] = [
   'empty',
   'unknown-shape',
   'huge',
+  'delivery-failed',
+  'delivery-waiting',
 ];
+
+/** Faults that shape the carrier's receipt of an accepted send instead of the HTTP answer. */
+export const isDeliveryFault = (fault: FaultSpec): boolean => fault.kind === 'delivery-failed' || fault.kind === 'delivery-waiting';
 
 export class InvalidFaultError extends Error {}
 
@@ -86,10 +91,14 @@ export class FaultRegistry {
     this.#faults = [];
   }
 
-  /** The first fault matching this request, disarming it unless sticky. */
-  take(provider: Provider, recipients: readonly string[]): RegisteredFault | undefined {
+  /**
+   * The first fault matching this request, disarming it unless sticky. Delivery faults only match
+   * sends: a status lookup must not consume them.
+   */
+  take(provider: Provider, recipients: readonly string[], isSend = true): RegisteredFault | undefined {
     const index = this.#faults.findIndex(
       (fault) =>
+        (isSend || !isDeliveryFault(fault)) &&
         (fault.provider === undefined || fault.provider === provider) &&
         (fault.to === undefined || recipients.some((recipient) => sameRecipient(recipient, fault.to!)))
     );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { MessageFilter, SandboxMessage } from '../types.js';
+import type { DeliveryOutcome, MessageFilter, SandboxDelivery, SandboxMessage } from '../types.js';
 import { matchesFilter } from './message-filter.js';
 
 export type InboxEvent = { type: 'message'; message: SandboxMessage } | { type: 'clear' };
@@ -39,8 +39,18 @@ export class Inbox {
     this.#events.setMaxListeners(0);
   }
 
-  add(fields: Omit<SandboxMessage, 'id' | 'receivedAt'>): SandboxMessage {
-    const message: SandboxMessage = { id: randomUUID(), ...fields, receivedAt: new Date(this.now()).toISOString() };
+  /** Stores an accepted message; the carrier's receipt follows `outcome` (delivered by default). */
+  add(fields: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>, outcome: DeliveryOutcome = { state: 'delivered' }): SandboxMessage {
+    const receivedAt = new Date(this.now()).toISOString();
+    const delivery: SandboxDelivery =
+      outcome.state === 'waiting'
+        ? { state: 'waiting', carrierCode: null, reportedAt: null }
+        : {
+            state: outcome.state,
+            carrierCode: outcome.carrierCode ?? (fields.provider === 'aliyun' ? 'DELIVERED' : 'DELIVRD'),
+            reportedAt: receivedAt,
+          };
+    const message: SandboxMessage = { id: randomUUID(), ...fields, receivedAt, delivery };
     if (this.maxMessages > 0) {
       this.#messages.push(message);
       if (this.#messages.length - this.#head > this.maxMessages) this.#head += 1;

@@ -150,6 +150,7 @@ export const inboxPageHtml = `<!doctype html>
       codeDetail.appendChild(copy);
       details.appendChild(codeDetail);
     }
+    details.appendChild(detail('Delivery', message.delivery.state + (message.delivery.carrierCode ? ' ' + message.delivery.carrierCode : '')));
     details.appendChild(detail('Template', message.template));
     details.appendChild(detail('Signature', message.signName));
     details.appendChild(detail('Credential', message.credential));

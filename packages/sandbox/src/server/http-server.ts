@@ -1,7 +1,8 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
-import { defaultDelayMs, performFault } from '../faults/perform.js';
+import { defaultDelayMs, deliveryOutcome, performFault } from '../faults/perform.js';
+import { isDeliveryFault } from '../faults/registry.js';
 import type { FaultRegistry } from '../faults/registry.js';
 import type { Inbox } from '../inbox/inbox.js';
 import type { SandboxConfig } from '../types.js';
@@ -63,7 +64,14 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     call: IncomingCall,
     res: ServerResponse
   ): Promise<string> => {
-    const fault = faults.isEmpty ? undefined : faults.take(endpoint.provider, endpoint.recipients(call));
+    const fault = faults.isEmpty
+      ? undefined
+      : faults.take(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
+    if (fault && isDeliveryFault(fault)) {
+      const reply = endpoint.handle(call, deliveryOutcome(fault));
+      send(res, reply);
+      return `${fault.kind} ${reply.summary ?? ''}`;
+    }
     if (fault && fault.kind !== 'delay') {
       performFault(fault, endpoint, call, res, lifecycle);
       return `fault ${fault.kind}${fault.kind === 'error' ? ` ${String(fault.code ?? '')}` : ''}`;

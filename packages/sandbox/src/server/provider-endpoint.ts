@@ -1,4 +1,4 @@
-import type { FaultSpec, Provider } from '../types.js';
+import type { DeliveryOutcome, FaultSpec, Provider } from '../types.js';
 import type { IncomingCall } from './incoming-call.js';
 import type { Reply } from './reply.js';
 
@@ -7,7 +7,10 @@ export type ProviderEndpoint = {
   provider: Provider;
   /** Recipients named in the request, read before any verification so faults can match them. */
   recipients(call: IncomingCall): string[];
-  handle(call: IncomingCall): Reply;
+  /** `delivery` is how the carrier treats the message if the call is a send (default: delivered). */
+  handle(call: IncomingCall, delivery?: DeliveryOutcome): Reply;
+  /** Whether the call sends a message (delivery faults match sends only); default true. */
+  isSend?(call: IncomingCall): boolean;
   /** The provider's own error envelope for an `error` fault. */
   faultError(fault: FaultSpec, call: IncomingCall): Reply;
   /** A plausible success body, which the `truncated` fault cuts in half. */

@@ -16,10 +16,10 @@ type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
  * Only form bodies carry parameters: a JSON body (even one labelled as a form) leaves the service
  * without an apikey, which is exactly the code-1 answer YunPian's FAQ describes.
  */
-const formOf = (call: IncomingCall): Map<string, string> =>
+export const formOf = (call: IncomingCall): Map<string, string> =>
   isFormContentType(call.headers['content-type']) ? new Map(parseForm(call.body.toString('utf8'))) : new Map();
 
-const errorReply = (error: YunpianError) => ({
+export const errorReply = (error: YunpianError) => ({
   ...jsonReply(error.status, yunpianErrorBody(error)),
   summary: `code ${error.code}`,
 });
@@ -38,13 +38,13 @@ export const createYunpianEndpoint = ({ config, now, inbox }: Dependencies): Pro
       return mobile ? [mobile] : [];
     },
 
-    handle(call) {
+    handle(call, delivery) {
       try {
         if (call.method !== 'POST') throw yunpianError(11);
         const sid = nextSid;
         const result = singleSend(formOf(call), state, now(), sid);
         nextSid += 1;
-        inbox.add(result.message);
+        inbox.add(result.message, delivery);
         return { ...jsonReply(200, result.response), summary: `OK ${result.response.mobile}` };
       } catch (error) {
         if (!(error instanceof YunpianError)) throw error;

@@ -43,7 +43,7 @@ export const maskApikey = (apikey: string): string =>
 
 export type SingleSendResult = {
   response: { code: 0; msg: string; count: number; fee: number; unit: 'RMB'; mobile: string; sid: number };
-  message: Omit<SandboxMessage, 'id' | 'receivedAt'>;
+  message: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>;
 };
 
 const requiredParam = (params: ReadonlyMap<string, string>, name: string): string => {
@@ -120,6 +120,7 @@ export const singleSend = (
       template: match.template.id,
       signName: signature.slice(1, -1),
       requestId: String(sid),
+      messageId: String(sid),
       credential: maskApikey(apikey),
     },
   };

@@ -1,0 +1,115 @@
+import type { DescribedError } from '../../connector-error.js';
+import type { Output } from '../../output.js';
+import type { ConnectorInfo } from '../send/render.js';
+
+/** One message's fate, as every connector's `queryDeliveryStatus` reports it (sms-core's DeliveryRecord). */
+export type StatusRecord = {
+  messageId?: string;
+  to: string;
+  sentAt?: string;
+  reportedAt?: string;
+  state: 'waiting' | 'delivered' | 'failed';
+  carrierCode?: string;
+  carrierMeaning?: string;
+  template?: string;
+};
+
+export type StatusReport = { api: string; from: string; until: string; records: StatusRecord[]; notes: string[] };
+
+export type StatusJson =
+  | ({ ok: true; connector: ConnectorInfo; to: string } & StatusReport)
+  | {
+      ok: false;
+      stage: 'usage' | 'load' | 'config' | 'query';
+      connector?: ConnectorInfo;
+      error: Partial<DescribedError> & { message?: string };
+      /** With invalid_config: the read-only permissions the connector says the lookup needs. */
+      needs?: string[];
+    };
+
+// C0, DEL, C1, and the bidi controls that can reorder what a terminal shows.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Provider text with every control character removed, so it cannot drive the terminal. */
+export const printable = (text: string): string => text.replace(controlCharacters, '');
+
+/** A copy of provider data with control characters stripped from every string. */
+export const printableDeep = <T>(value: T): T => {
+  if (typeof value === 'string') return printable(value) as T;
+  if (Array.isArray(value)) return value.map((item) => printableDeep(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)])) as T;
+  }
+  return value;
+};
+
+const text = (value: unknown): value is string => typeof value === 'string';
+
+/** Keeps only the fields the CLI knows, typed, so an odd connector cannot smuggle anything else out. */
+export const readReport = (value: unknown): StatusReport | undefined => {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { api, from, until, records, notes } = value as Record<string, unknown>;
+  if (!text(api) || !text(from) || !text(until) || !Array.isArray(records)) return undefined;
+  const states = new Set(['waiting', 'delivered', 'failed']);
+  const read = (record: unknown): StatusRecord | undefined => {
+    if (typeof record !== 'object' || record === null) return undefined;
+    const fields = record as Record<string, unknown>;
+    if (!text(fields.state) || !states.has(fields.state)) return undefined;
+    const optional = ['messageId', 'sentAt', 'reportedAt', 'carrierCode', 'carrierMeaning', 'template'] as const;
+    return {
+      to: text(fields.to) ? fields.to : '',
+      state: fields.state as StatusRecord['state'],
+      ...Object.fromEntries(optional.filter((key) => text(fields[key])).map((key) => [key, fields[key]])),
+    };
+  };
+  return {
+    api,
+    from,
+    until,
+    records: records.map(read).filter((record): record is StatusRecord => record !== undefined),
+    notes: Array.isArray(notes) ? notes.filter(text) : [],
+  };
+};
+
+const marks = { delivered: '✓', failed: '✗', waiting: '…' } as const;
+
+/** The text form: one block per message, newest first. */
+export const statusLines = (output: Output, to: string, report: StatusReport): string[] => {
+  const colour = { delivered: output.green, failed: output.red, waiting: output.yellow } as const;
+  const lines = [`Messages to ${to} from ${report.from} to ${report.until} (${report.api}):`];
+  if (report.records.length === 0) {
+    lines.push(
+      '  None. The provider has no message to this number in that window: check the number, widen --since, or check that the code was sent through this account.'
+    );
+  }
+  for (const record of report.records) {
+    const paint = colour[record.state];
+    lines.push('');
+    lines.push(`  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? 'at an unknown time'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`);
+    if (record.carrierCode) lines.push(`    carrier code: ${record.carrierCode} (${record.carrierMeaning ?? 'no explanation'})`);
+    else if (record.state === 'waiting') lines.push('    carrier code: none yet (the carrier has not reported; receipts usually arrive within minutes)');
+    lines.push(`    template:     ${record.template ?? '(not reported)'}`);
+    lines.push(`    message id:   ${record.messageId ?? '(not in this record; look up with --id)'}`);
+    if (record.to) lines.push(`    number:       ${record.to}`);
+  }
+  for (const note of report.notes) lines.push('', `${output.yellow('note:')} ${note}`);
+  return lines;
+};
+
+/** A failed lookup in text: what the connector said and the provider's code, no Logto HTTP mapping. */
+export const statusErrorLines = (output: Output, described: DescribedError): string[] => {
+  const lines = [`${output.red('✗ Lookup failed:')} ConnectorError ${output.bold(described.code)}`];
+  if (described.errorDescription) lines.push(`  Connector says: ${printable(described.errorDescription)}`);
+  if (described.providerCode !== undefined) {
+    const extras = [
+      described.httpStatus === undefined ? undefined : `HTTP ${described.httpStatus}`,
+      described.requestId === undefined ? undefined : `request id ${printable(described.requestId)}`,
+    ].filter(Boolean);
+    lines.push(`  Provider code:  ${printable(String(described.providerCode))}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`);
+  }
+  if (described.providerMessage) lines.push(`  Provider said:  ${printable(described.providerMessage)}`);
+  for (const issue of described.issues ?? []) lines.push(`  - ${issue.path}: ${printable(issue.message)}`);
+  if (!described.errorDescription && !described.issues) lines.push(`  What it means:  ${described.meaning}`);
+  return lines;
+};

@@ -1,0 +1,69 @@
+import { sameRecipient } from '../shared/recipient.js';
+import { chinaDate, chinaDateTime } from '../shared/china-time.js';
+import type { SandboxMessage } from '../types.js';
+import type { AuthenticatedCall } from './authenticate.js';
+import { aliyunError, missingParameter } from './errors.js';
+
+/** Dysmsapi keeps receipts for the last 30 days, today included. */
+export const receiptRetentionDays = 30;
+export const maxPageSize = 50;
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+// SendStatus: 1 waiting for the receipt, 2 failed, 3 delivered.
+const sendStatus = { waiting: 1, failed: 2, delivered: 3 } as const;
+
+const invalid = (message: string) => aliyunError('isv.INVALID_PARAMETERS', message);
+
+const positiveInteger = (params: ReadonlyMap<string, string>, name: string, max: number): number => {
+  const raw = params.get(name);
+  if (!raw) throw missingParameter(name);
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < 1 || value > max) throw invalid(`${name} 取值范围为 1-${max}`);
+  return value;
+};
+
+/** The receipt as QuerySendDetails reports it (`Content` included, as the real API does). */
+const detailOf = (message: SandboxMessage) => ({
+  PhoneNum: message.to,
+  SendStatus: sendStatus[message.delivery.state],
+  ErrCode: message.delivery.carrierCode ?? '',
+  TemplateCode: message.template,
+  Content: message.text,
+  SendDate: chinaDateTime(Date.parse(message.receivedAt)),
+  ...(message.delivery.reportedAt ? { ReceiveDate: chinaDateTime(Date.parse(message.delivery.reportedAt)) } : {}),
+  OutId: '',
+});
+
+/**
+ * `QuerySendDetails`: the receipts of one number on one day (China Standard Time), newest first,
+ * paged. The answer body, without `RequestId`.
+ */
+export const querySendDetails = (call: AuthenticatedCall, messages: readonly SandboxMessage[], now: number) => {
+  const phoneNumber = call.params.get('PhoneNumber');
+  if (!phoneNumber) throw missingParameter('PhoneNumber');
+  const sendDate = call.params.get('SendDate');
+  if (!sendDate) throw missingParameter('SendDate');
+  if (!/^\d{8}$/.test(sendDate)) throw invalid('SendDate 格式为 yyyyMMdd');
+  const oldest = chinaDate(now - (receiptRetentionDays - 1) * dayMs);
+  if (sendDate < oldest || sendDate > chinaDate(now)) throw invalid('SendDate 只支持查询近30天的记录');
+  const pageSize = positiveInteger(call.params, 'PageSize', maxPageSize);
+  const currentPage = positiveInteger(call.params, 'CurrentPage', Number.MAX_SAFE_INTEGER);
+  const bizId = call.params.get('BizId');
+
+  const found = messages.filter(
+    (message) =>
+      message.provider === 'aliyun' &&
+      sameRecipient(message.to, phoneNumber) &&
+      chinaDate(Date.parse(message.receivedAt)) === sendDate &&
+      (!bizId || message.messageId === bizId)
+  );
+  const page = found.slice((currentPage - 1) * pageSize, currentPage * pageSize);
+  return {
+    Code: 'OK',
+    Message: 'OK',
+    // A string in Dysmsapi's API metadata (the SDK's model declares `totalCount: string`).
+    TotalCount: String(found.length),
+    SmsSendDetailDTOs: { SmsSendDetailDTO: page.map(detailOf) },
+  };
+};

@@ -55,11 +55,20 @@ const connectorPackageDirectories = () =>
     .map((name) => path.join(repoRoot, 'packages', name));
 
 /** Runs vitest on this suite's own config; resolves with its exit code. Killed at clean-up. */
-const runCases = (environment) =>
+const runCases = (environment, reportFile) =>
   new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      [path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', path.join(here, 'vitest.config.ts'), ...vitestArgs()],
+      [
+        path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'),
+        'run',
+        '--config',
+        path.join(here, 'vitest.config.ts'),
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${reportFile}`,
+        ...vitestArgs(),
+      ],
       { cwd: repoRoot, env: { ...process.env, LOGTO_E2E: JSON.stringify(environment) }, stdio: 'inherit', detached: true }
     );
     onCleanUp(async () => {
@@ -133,13 +142,18 @@ const main = async () => {
   const logto = await startLogto({ node, coreDirectory: host.coreDirectory, databaseUrl, logFile: logs.logto, readLog: () => readFile(logs.logto, 'utf8').catch(() => '') });
   log(`Logto core on ${logto.endpoint} (admin ${logto.adminEndpoint})`);
 
+  const reportFile = path.join(runDirectory, 'report.json');
   const exitCode = await runCases({
     ...logto,
     managementSecret,
     databasePassword: database.password,
     logtoLog: logs.logto,
     connectors: installed.map(({ name, packageDirectory }) => ({ name, packageDirectory })),
-  });
+  }, reportFile);
+  const report = JSON.parse(await readFile(reportFile, 'utf8').catch(() => '{}'));
+  if (typeof report.numPassedTests === 'number') {
+    summary = `logto: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`;
+  }
   if (exitCode !== 0) {
     const tail = (await readFile(logs.logto, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
     console.error(`\nLogto core's log (last 40 lines):\n${tail}`);
@@ -147,6 +161,8 @@ const main = async () => {
   return exitCode;
 };
 
+/** The plain closing line CI reads ("N passed, N failed"), once vitest has reported. */
+let summary;
 let exitCode = 1;
 try {
   exitCode = await main();
@@ -156,5 +172,6 @@ try {
 } finally {
   await cleanUp();
   console.log(`test:logto: total time ${seconds(started)}, exit ${exitCode}`);
+  if (summary) console.log(summary);
 }
 process.exit(exitCode);

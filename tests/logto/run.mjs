@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureCoreBuild } from './harness/core-build.mjs';
 import { prepareCoreDirectory, readManagementSecret, seedDatabase, startLogto } from './harness/logto-core.mjs';
 import { startPostgres } from './harness/postgres.mjs';
-import { cleanUp, cleanUpOnSignals, onCleanUp, removeAtCleanUp, runToEnd } from './harness/processes.mjs';
+import { cleanUp, cleanUpOnSignals, onCleanUp, removeAtCleanUp, runToEnd, wasInterrupted } from './harness/processes.mjs';
 import { resolveSource, sourceKey } from './harness/source.mjs';
 import { ensureTools } from './harness/tools.mjs';
 
@@ -94,7 +94,7 @@ const main = async () => {
     return 0;
   }
   log(`Logto source: ${source.path} (${source.kind}, from ${source.origin})`);
-  cleanUpOnSignals();
+  cleanUpOnSignals(() => console.log(`test:logto: interrupted after ${seconds(started)}`));
 
   const runDirectory = await mkdtemp(path.join(os.tmpdir(), 'logto-e2e-'));
   // PostgreSQL runs as another user under root and must be able to enter the run directory.
@@ -154,7 +154,7 @@ const main = async () => {
   if (typeof report.numPassedTests === 'number') {
     summary = `logto: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`;
   }
-  if (exitCode !== 0) {
+  if (exitCode !== 0 && !wasInterrupted()) {
     const tail = (await readFile(logs.logto, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
     console.error(`\nLogto core's log (last 40 lines):\n${tail}`);
   }

@@ -8,7 +8,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import path from 'node:path';
 
 import { deriveCorePackage } from './derive-core.mjs';
-import { runToEnd } from './processes.mjs';
+import { removeAtCleanUp, runToEnd } from './processes.mjs';
 import { checkoutFiles } from './source.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -67,6 +67,8 @@ export const ensureCoreBuild = async ({ source, key, cacheRoot, lockfile, logFil
   const staging = path.join(cacheRoot, `.staging-core-${key}-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
+  // Ctrl-C mid-build exits before the finally below runs.
+  removeAtCleanUp(staging);
   try {
     log(`building Logto core from ${source.path} (cache key ${key}; a cold build takes a few minutes)`);
     const logtoRoot = await copySource(source, staging, logFile);

@@ -35,12 +35,21 @@ export const removeAtCleanUp = (directory) => onCleanUp(async () => rm(directory
 
 const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-/** On a terminating signal: clean up, then exit with the conventional 128+n status. */
-export const cleanUpOnSignals = () => {
+let interrupted = false;
+
+/** True once a terminating signal arrived: failures after that are the interruption, not findings. */
+export const wasInterrupted = () => interrupted;
+
+/** On a terminating signal: clean up, call `beforeExit`, then exit with the conventional 128+n status. */
+export const cleanUpOnSignals = (beforeExit = () => {}) => {
   for (const [signal, exitCode] of Object.entries(signalExitCodes)) {
     process.once(signal, () => {
+      interrupted = true;
       console.error(`\n${signal}: stopping everything this run started…`);
-      void cleanUp().finally(() => process.exit(exitCode));
+      void cleanUp().finally(() => {
+        beforeExit();
+        process.exit(exitCode);
+      });
     });
   }
 };

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { runToEnd } from './processes.mjs';
+import { removeAtCleanUp, runToEnd } from './processes.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -25,6 +25,7 @@ export const ensureTools = async ({ toolsSource, cacheRoot, logFile }) => {
     const staging = `${final}.staging-${process.pid}`;
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
+    removeAtCleanUp(staging);
     try {
       for (const file of ['package.json', 'package-lock.json']) await cp(path.join(toolsSource, file), path.join(staging, file));
       await runToEnd({ name: 'npm ci (tools)', command: npm, args: ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], cwd: staging, logFile });

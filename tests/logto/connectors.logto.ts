@@ -101,6 +101,7 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
     const response = await testCall(phone);
     expect(response.status).toBe(204);
     expect((await messageFor(entry!.provider, phone, since)).code).toBe('000000');
+    expect(sandbox.inbox.list({ since })).toHaveLength(1);
   });
 
   describe('as the tenant SMS connector with phone sign-in enabled', () => {
@@ -127,6 +128,8 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       expect(message.code).toMatch(/^\d{6}$/);
       const { idToken } = await interaction.finish((sent.body as { verificationId: string }).verificationId, message.code!);
       expect(idToken).toMatchObject({ sub: user.id, phone_number: phone, aud: appId, iss: `${environment.endpoint}/oidc` });
+      // One code, one message: no retry sent a second one.
+      expect(sandbox.inbox.list({ since })).toHaveLength(1);
     });
 
     it('sign-up of a new phone number: the code from the inbox creates the user and ends in its ID token', async () => {

@@ -66,8 +66,11 @@ const isAlive = (pid) => {
 /** SIGTERM to the whole group, then SIGKILL after `graceMs` if anything in it is still there. */
 const stopGroup = async (child, graceMs) => {
   const pid = child.pid;
-  if (pid === undefined) return;
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve));
+  // Once the leader has exited and been reaped its pid may be reused by an unrelated process on
+  // this shared machine, so an exited child's group is never signalled. (PostgreSQL's backends
+  // exit with their postmaster; core and the build tools leave no children of their own.)
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     process.kill(-pid, 'SIGTERM');
   } catch {

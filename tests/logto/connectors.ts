@@ -1,0 +1,57 @@
+/**
+ * What the Logto suite needs to know per connector, keyed by its folder under packages/. The suite
+ * installs every `packages/connector-*` it finds; one without an entry here fails (never skips)
+ * with a message naming this file. To add a connector: a config the emulator accepts, a wrong
+ * secret, which config values are secrets, and (if the connector can refuse numbers by
+ * configuration) that case.
+ */
+import { aliyunConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import type { Sandbox } from '@logto-sms/sandbox';
+
+import { logtoMessages, type LogtoShows } from './support/logto-errors.js';
+
+const refusedText = 'Sorry, only mainland China numbers can receive codes here.';
+
+export type ConnectorConfig = Record<string, unknown>;
+
+export type ConnectorUnderTest = {
+  /** The emulator's name for the provider (inbox `provider`, fault `provider`). */
+  provider: string;
+  /** A config that delivers through `sandbox`. */
+  config: (sandbox: Sandbox) => ConnectorConfig;
+  /** The config keys holding secrets: their values must never reach a Logto response or log. */
+  secretKeys: readonly string[];
+  /** A patch with a well-formed secret the provider does not know (a canary for the leak check). */
+  wrongSecret: ConnectorConfig;
+  /**
+   * A number refused by configuration (Logto's digits-only form), the config patch that refuses it
+   * with `text`, and what Logto then shows: the operator's text reaches people only if the
+   * connector reports it as a `general` error, whose message Logto displays.
+   */
+  refusedNumber?: { digits: string; patch: ConnectorConfig; text: string; shows: LogtoShows };
+};
+
+export const connectorsUnderTest: Record<string, ConnectorUnderTest> = {
+  'connector-aliyun-sms': {
+    provider: 'aliyun',
+    config: (sandbox) => aliyunConfigFor(sandbox.config, sandbox.url),
+    secretKeys: ['accessKeySecret', 'securityToken'],
+    wrongSecret: { accessKeySecret: 'CanaryWrongAccessKeySecret0001' },
+  },
+  'connector-yunpian-sms': {
+    provider: 'yunpian',
+    config: (sandbox) => yunpianConfigFor(sandbox.config, sandbox.url),
+    secretKeys: ['apikey'],
+    wrongSecret: { apikey: 'c0ffee00c0ffee00c0ffee00c0ffee00' },
+    refusedNumber: {
+      digits: '85261234567',
+      patch: { enableInternational: false, unsupportedCountriesMsg: refusedText },
+      text: refusedText,
+      // Today the connector reports invalid_request_parameters, so Logto shows its fixed phrase and
+      // the configured unsupportedCountriesMsg reaches only `data.errorDescription`, which neither
+      // the Console nor the sign-in page displays. When YunPian switches to a `general` error this
+      // becomes { status: 400, code: 'connector.general', message: `Error occurred in connector: ${refusedText}` }.
+      shows: { status: 400, code: 'connector.invalid_request_parameters', message: logtoMessages.invalidRequestParameters },
+    },
+  },
+};

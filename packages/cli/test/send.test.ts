@@ -68,7 +68,10 @@ describe('logto-sms send: success', () => {
       to: '85261234567',
       type: 'Generic',
       mode: 'console',
-      result: { bizId: expect.any(String), requestId: expect.any(String) },
+      providerRecipient: '85261234567',
+      template: 'SMS_900002',
+      inboxUrl: `${sandbox.url}/inbox`,
+      result: { bizId: expect.any(String), requestId: expect.any(String), phoneNumbers: '85261234567', templateCode: 'SMS_900002' },
       warnings: [],
     });
     expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '85261234567', code: '000000' })]);
@@ -202,7 +205,7 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
     expect(text.stdout).toMatch(/- accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols/);
     expect(text.stdout).toMatch(/- securityToken: /);
     expect(text.stdout).toContain('- signName: signName is required.');
-    expect(text.stdout).toMatch(/- templates: .*missing: .*SignIn/);
+    expect(text.stdout).toMatch(/- templates: Add a Generic template/);
     expect(text.stdout).toMatch(/- signatureAlgorithm: /);
     expect(json.code).toBe(1);
     const result = parseJson(json.stdout);

@@ -1,6 +1,6 @@
 /**
  * What a person sees when a connector throws: Logto's connector error middleware
- * (`packages/core/src/middleware/koa-connector-error-handler.ts`, docs/logto-host.md) turns the
+ * (logto-io/logto `packages/core/src/middleware/koa-connector-error-handler.ts`) turns the
  * ConnectorError code into `errors:connector.<code>`, and only the `General` branch (its default
  * case) passes `data.errorDescription` as the `{{errorDescription}}` interpolation. The phrase text
  * comes from the `@logto/phrases` that ships with @logto/cli, so the test reads Logto's own words.

@@ -13,8 +13,8 @@ export type ErrorExplanation = {
   /** The HTTP status Logto answers with when a send fails this way (koa-connector-error-handler). */
   logtoStatus: number;
   /**
-   * What the Console / sign-in page shows for it: Logto's exact phrase where docs/logto-host.md
-   * quotes it, otherwise a description of the fixed phrase.
+   * What the Console / sign-in page shows for it: Logto's exact phrase (from @logto/phrases,
+   * errors.connector) where it is short, otherwise a description of the fixed phrase.
    */
   logtoShows: string;
 };

@@ -18,9 +18,9 @@ export const metadata: ConnectorMetadata = {
   target: 'aliyun-sms',
   platform: null,
   name: {
-    en: 'Aliyun SMS (Logto SMS connectors)',
-    'zh-CN': '阿里云短信（Logto SMS connectors）',
-    'zh-TW': '阿里雲簡訊（Logto SMS connectors）',
+    en: 'Aliyun SMS (logto-sms)',
+    'zh-CN': '阿里云短信（logto-sms）',
+    'zh-TW': '阿里雲簡訊（logto-sms）',
   },
   description: {
     en: 'Sends verification codes through Alibaba Cloud Short Message Service, with regional endpoints, STS tokens, mainland/overseas and per-language templates, and errors that say how to fix them.',

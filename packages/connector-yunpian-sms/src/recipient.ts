@@ -10,7 +10,7 @@ export const defaultUnsupportedCountriesMsg =
  * The refusal of an international number while international SMS is off. Its description is the
  * operator's `unsupportedCountriesMsg`, written for the person signing in, and only `General`
  * makes Logto show a connector's own words ("Error occurred in connector: {{errorDescription}}");
- * every other code is replaced by a fixed phrase (docs/logto-host.md).
+ * every other code is replaced by a fixed phrase (Logto's koa-connector-error-handler.ts).
  */
 export const internationalRefused = (unsupportedCountriesMsg: string | undefined): ConnectorError =>
   new ConnectorError(ConnectorErrorCodes.General, {

@@ -85,13 +85,15 @@ describe('a successful send says what went out', () => {
   });
 
   it('still masks the code where it can appear: the provider message', async () => {
-    sandbox.faults.add({ provider: 'aliyun', kind: 'error', code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发分钟级流控 code 482913' });
+    // Sticky: the text and --json runs below both meet it.
+    sandbox.faults.add({ provider: 'aliyun', kind: 'error', code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发分钟级流控 code 482913', sticky: true });
     const file = await writeConfig('aliyun-limit.json', aliyunConfigFor(sandbox.config, sandbox.url));
     const [text, json] = await Promise.all([
       runCli(['send', 'aliyun', '--config', file, '--to', '8613948291300', '--code', '482913']),
       runCli(['send', 'aliyun', '--config', file, '--to', '8613948291300', '--code', '482913', '--json']),
     ]);
     expect(text.code).toBe(1);
+    expect(json.code).toBe(1);
     expect(text.stdout).toContain('Sending to 8613948291300');
     expect(text.stdout).toMatch(/Provider said: +触发分钟级流控 code (?!482913)/);
     expect(json.stdout).not.toMatch(/code 482913/);

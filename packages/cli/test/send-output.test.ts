@@ -4,25 +4,18 @@
  * template, the inbox, a refused connection to the sandbox, the fix taken from the error's data,
  * and config files with common paste mistakes. Runs the BUILT binary.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 
 import { aliyunConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
-import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '@logto-sms/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { prepareCli, runCli } from './run-cli.js';
+import { runCli } from './run-cli.js';
+import { useSendEnvironment } from './send-environment.js';
 
+const environment = useSendEnvironment('logto-sms-send-output-');
+const { writeConfig } = environment;
 let sandbox: Sandbox;
-let directory: string;
-
-const writeConfig = async (name: string, config: unknown) => {
-  const file = path.join(directory, name);
-  await writeFile(file, typeof config === 'string' ? config : JSON.stringify(config));
-  return file;
-};
 
 const parseJson = (stdout: string) => JSON.parse(stdout) as SendJson & Record<string, unknown>;
 
@@ -36,22 +29,8 @@ const closedPort = async (): Promise<number> =>
     });
   });
 
-beforeAll(async () => {
-  [sandbox, directory] = await Promise.all([
-    startSandbox({ config: { rateLimits: { enabled: false } } }),
-    mkdtemp(path.join(os.tmpdir(), 'logto-sms-send-output-')),
-    prepareCli(),
-  ]);
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  if (directory) await rm(directory, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  sandbox.inbox.clear();
-  sandbox.faults.clear();
+beforeAll(() => {
+  ({ sandbox } = environment);
 });
 
 describe('a successful send says what went out', () => {

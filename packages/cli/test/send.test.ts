@@ -1,33 +1,24 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 
 import { aliyunConfigFor, packConnector, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
-import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '@logto-sms/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { prepareCli, runCli } from './run-cli.js';
+import { runCli } from './run-cli.js';
+import { useSendEnvironment } from './send-environment.js';
 
+const environment = useSendEnvironment('logto-sms-send-test-');
+const { writeConfig } = environment;
 let sandbox: Sandbox;
 let directory: string;
 // Packed once: most tests pass the .tgz, which skips `npm pack` and keeps each run short. The
 // first tests use the short names and a package directory, so those paths are covered too.
 const tarballs = { aliyun: '', yunpian: '' };
 
-const writeConfig = async (name: string, config: unknown) => {
-  const file = path.join(directory, name);
-  await writeFile(file, typeof config === 'string' ? config : JSON.stringify(config));
-  return file;
-};
-
 const parseJson = (stdout: string) => JSON.parse(stdout) as SendJson;
 
 beforeAll(async () => {
-  [sandbox, directory] = await Promise.all([
-    startSandbox({ config: { rateLimits: { enabled: false } } }),
-    mkdtemp(path.join(os.tmpdir(), 'logto-sms-send-test-')),
-    prepareCli(),
-  ]);
+  ({ sandbox, directory } = environment);
   const packages = path.resolve(import.meta.dirname, '..', '..');
   const [aliyun, yunpian] = await Promise.all(
     ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) => packConnector(path.join(packages, name), directory))
@@ -36,15 +27,6 @@ beforeAll(async () => {
   tarballs.yunpian = yunpian!.tarball;
 });
 
-afterAll(async () => {
-  await sandbox?.close();
-  if (directory) await rm(directory, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  sandbox.inbox.clear();
-  sandbox.faults.clear();
-});
 
 describe('logto-sms send: success', () => {
   it('sends through Aliyun (short name: packs the workspace package) like the Console does, exit 0, without echoing the code', async () => {

@@ -81,12 +81,24 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     return meta;
   };
 
+  // One card: the `message` or `refusal` article with its data attributes and the meta line.
+  const cardShell = (
+    kind: Item['kind'],
+    entry: { id: string; provider: string; receivedAt: string },
+    to: string,
+    fresh: boolean
+  ): HTMLElement => {
+    const article = el('article', `${kind}${fresh ? ' fresh' : ''}`);
+    article.dataset.id = entry.id;
+    article.dataset.provider = entry.provider;
+    article.dataset.to = to;
+    article.append(metaLine(entry.provider, to || '(no number)', entry.receivedAt));
+    return article;
+  };
+
   const messageCard = (message: SandboxMessage, fresh: boolean): HTMLElement => {
-    const article = el('article', `message${fresh ? ' fresh' : ''}`);
-    article.dataset.id = message.id;
-    article.dataset.provider = message.provider;
-    article.dataset.to = message.to;
-    article.append(metaLine(message.provider, message.to, message.receivedAt), renderText(message.text, message.code));
+    const article = cardShell('message', message, message.to, fresh);
+    article.append(renderText(message.text, message.code));
     const details = el('div', 'details');
     if (message.code) {
       const { code } = message;
@@ -111,11 +123,7 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   };
 
   const refusalCard = (refusal: SandboxRefusal, fresh: boolean): HTMLElement => {
-    const article = el('article', `refusal${fresh ? ' fresh' : ''}`);
-    article.dataset.id = refusal.id;
-    article.dataset.provider = refusal.provider;
-    article.dataset.to = refusal.to.join(',');
-    article.append(metaLine(refusal.provider, refusal.to.join(', ') || '(no number)', refusal.receivedAt));
+    const article = cardShell('refusal', refusal, refusal.to.join(','), fresh);
     const text = el('div', 'text');
     text.append(el('span', 'badge', 'Refused'), document.createTextNode(` ${refusal.reason}`));
     article.append(text);

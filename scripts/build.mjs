@@ -19,7 +19,7 @@ const workspacePackages = readdirSync(path.join(root, 'packages'), { withFileTyp
 
 const internalAliases = Object.fromEntries(workspacePackages.map((name) => [`@logto-sms/${name}`, pkg(name, 'src', 'index.ts')]));
 
-/** What a Logto instance resolves for a connector at run time (see shared/docs/logto-host.md). */
+/** What a Logto instance resolves for a connector at run time: Logto core's own node_modules (`logto connector add` installs nothing). */
 export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
 
 const targets = [

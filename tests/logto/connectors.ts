@@ -8,7 +8,7 @@
 import { aliyunConfigFor, yunpianConfigFor } from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
 
-import { logtoMessages, type LogtoShows } from './support/logto-errors.js';
+import type { LogtoShows } from './support/logto-errors.js';
 
 const refusedText = 'Sorry, only mainland China numbers can receive codes here.';
 
@@ -47,11 +47,10 @@ export const connectorsUnderTest: Record<string, ConnectorUnderTest> = {
       digits: '85261234567',
       patch: { enableInternational: false, unsupportedCountriesMsg: refusedText },
       text: refusedText,
-      // Today the connector reports invalid_request_parameters, so Logto shows its fixed phrase and
-      // the configured unsupportedCountriesMsg reaches only `data.errorDescription`, which neither
-      // the Console nor the sign-in page displays. When YunPian switches to a `general` error this
-      // becomes { status: 400, code: 'connector.general', message: `Error occurred in connector: ${refusedText}` }.
-      shows: { status: 400, code: 'connector.invalid_request_parameters', message: logtoMessages.invalidRequestParameters },
+      // The connector reports this refusal as `general`: the only code whose text Logto shows, so the
+      // configured unsupportedCountriesMsg is what the operator and the end user read (Logto's fixed
+      // phrase for invalid_request_parameters would hide it).
+      shows: { status: 400, code: 'connector.general', message: `Error occurred in connector: ${refusedText}` },
     },
   },
 };

@@ -26,6 +26,11 @@ export type DescribedError = ErrorExplanation & {
   requestId?: string;
   httpStatus?: number;
   hint?: string;
+  /**
+   * What to do, from the error's data: the connector's hint (chosen from the provider's code and
+   * message), or for config issues the fields listed. Absent when the data says nothing to do.
+   */
+  fix?: string;
   /** Zod issues, for InvalidConfig. */
   issues?: ConfigIssue[];
   data?: unknown;
@@ -51,11 +56,20 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isCode = (value: unknown): value is string | number => typeof value === 'string' || typeof value === 'number';
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 
+export const issuesFix = 'Correct each field listed below (as it appears in the Console form), then send again.';
+
+/** The fix line for what a connector reported; never chosen from the ConnectorError code alone. */
+export const fixFromData = ({ hint, issues }: Pick<DescribedError, 'hint' | 'issues'>): string | undefined =>
+  hint ?? (issues && issues.length > 0 ? issuesFix : undefined);
+
 export const describeConnectorError = (error: ConnectorErrorLike): DescribedError => {
   const explanation = explainConnectorErrorCode(error.code);
   const { data } = error;
   const issues = readIssues(data);
-  if (!isRecord(data)) return { ...explanation, ...(issues ? { issues } : {}) };
+  if (!isRecord(data)) {
+    const fix = fixFromData({ issues });
+    return { ...explanation, ...(issues ? { issues } : {}), ...(fix ? { fix } : {}) };
+  }
   const optional = {
     errorDescription: pick(data, 'errorDescription', isString) ?? pick(data, 'message', isString),
     providerCode: pick(data, 'providerCode', isCode),
@@ -64,9 +78,11 @@ export const describeConnectorError = (error: ConnectorErrorLike): DescribedErro
     httpStatus: pick(data, 'httpStatus', isNumber),
     hint: pick(data, 'hint', isString),
   };
+  const fix = fixFromData({ hint: optional.hint, issues });
   return {
     ...explanation,
     ...Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined)),
+    ...(fix ? { fix } : {}),
     ...(issues ? { issues } : { data }),
   };
 };

@@ -67,6 +67,13 @@ describe('logto-sms sandbox', () => {
     });
 
     expect(run.readyOutput).toContain('How to point a local Logto at it');
+    // The note under the YunPian config describes that config: china/overseas texts, no locale.
+    const yunpianTemplates = yunpian!.templates as Array<{ locale?: string; content: unknown }>;
+    expect(yunpianTemplates.every((template) => template.locale === undefined && typeof template.content === 'object')).toBe(true);
+    expect(run.readyOutput).toMatch(/"china" text .* "overseas" text/);
+    expect(run.readyOutput).not.toMatch(/"en" locale/);
+    expect(run.readyOutput).not.toMatch(/logto connector add/);
+    expect(run.readyOutput).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS=host.docker.internal');
     expect(run.requestLog).toMatch(/yunpian POST \/v2\/sms\/single_send\.json/);
     expect(run.stdout).toContain(`${signal} received, stopping the sandbox`);
     expect(run.stdout.trim().endsWith('Stopped.')).toBe(true);

@@ -1,45 +1,27 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 
 import { aliyunConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
-import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '@logto-sms/sandbox';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { packWorkspaceConnectors, prepareCli, runCli } from './run-cli.js';
+import { packWorkspaceConnectors, runCli } from './run-cli.js';
+import { useSendEnvironment } from './send-environment.js';
 
+const environment = useSendEnvironment('logto-sms-send-test-');
+const { writeConfig } = environment;
 let sandbox: Sandbox;
 let directory: string;
 // Packed once: most tests pass the .tgz, which skips `npm pack` and keeps each run short. The
 // first tests use the short names and a package directory, so those paths are covered too.
 const tarballs = { aliyun: '', yunpian: '' };
 
-const writeConfig = async (name: string, config: unknown) => {
-  const file = path.join(directory, name);
-  await writeFile(file, typeof config === 'string' ? config : JSON.stringify(config));
-  return file;
-};
-
 const parseJson = (stdout: string) => JSON.parse(stdout) as SendJson;
 
 beforeAll(async () => {
-  [sandbox, directory] = await Promise.all([
-    startSandbox({ config: { rateLimits: { enabled: false } } }),
-    mkdtemp(path.join(os.tmpdir(), 'logto-sms-send-test-')),
-    prepareCli(),
-  ]);
+  ({ sandbox, directory } = environment);
   Object.assign(tarballs, await packWorkspaceConnectors(directory));
 });
 
-afterAll(async () => {
-  await sandbox?.close();
-  if (directory) await rm(directory, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  sandbox.inbox.clear();
-  sandbox.faults.clear();
-});
 
 describe('logto-sms send: success', () => {
   it('sends through Aliyun (short name: packs the workspace package) like the Console does, exit 0, without echoing the code', async () => {
@@ -63,7 +45,10 @@ describe('logto-sms send: success', () => {
       to: '85261234567',
       type: 'Generic',
       mode: 'console',
-      result: { bizId: expect.any(String), requestId: expect.any(String) },
+      providerRecipient: '85261234567',
+      template: 'SMS_900002',
+      inboxUrl: `${sandbox.url}/inbox`,
+      result: { bizId: expect.any(String), requestId: expect.any(String), phoneNumbers: '85261234567', templateCode: 'SMS_900002' },
       warnings: [],
     });
     expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '85261234567', code: '000000' })]);
@@ -197,7 +182,7 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
     expect(text.stdout).toMatch(/- accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols/);
     expect(text.stdout).toMatch(/- securityToken: /);
     expect(text.stdout).toContain('- signName: signName is required.');
-    expect(text.stdout).toMatch(/- templates: .*missing: .*SignIn/);
+    expect(text.stdout).toMatch(/- templates: Add a Generic template/);
     expect(text.stdout).toMatch(/- signatureAlgorithm: /);
     expect(json.code).toBe(1);
     const result = parseJson(json.stdout);

@@ -62,6 +62,18 @@ export const templateCodeGuard = z.union(
   }
 );
 
+/**
+ * Fixed values for the template's other variables (`${min}`, `${product}`): merged into
+ * `TemplateParam` beside the code. Values are text because Aliyun refuses numbers
+ * (`isv.INVALID_JSON_PARAM`); nothing from Logto's payload other than the code fills a variable.
+ */
+export const fixedParamsGuard = z
+  .record(
+    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'fixedParams keys are template variable names such as "min" for ${min}.'),
+    z.string({ invalid_type_error: 'fixedParams values are text, e.g. { "min": "5" } (Aliyun accepts only string values).' })
+  )
+  .optional();
+
 export const templateGuard = z
   .object({
     // The official connector's template type (2 = verification code). Aliyun does not need it.
@@ -70,6 +82,17 @@ export const templateGuard = z
     templateCode: templateCodeGuard,
     locale: optionalLocaleGuard,
     codeParamName: z.preprocess(blankAsMissing, codeParamNameGuard),
+    fixedParams: z.preprocess(blankAsMissing, fixedParamsGuard),
+  })
+  .superRefine(({ codeParamName, fixedParams }, context) => {
+    // The code's variable always carries the code; a fixed value there would replace it.
+    if (fixedParams !== undefined && Object.hasOwn(fixedParams, codeParamName)) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['fixedParams', codeParamName],
+        message: `fixedParams may not set "${codeParamName}": that variable always holds the verification code (codeParamName).`,
+      });
+    }
   })
   .transform(({ type: _legacyType, ...template }) => template);
 

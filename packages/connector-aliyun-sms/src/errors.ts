@@ -1,7 +1,16 @@
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
-import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
+import {
+  lookupErrorRule,
+  providerError,
+  type ErrorFacts,
+  type ErrorRule,
+  type HttpResponse,
+  type PhoneRoute,
+  type Redactor,
+} from '@logto-sms/sms-core';
 
 import { readResponse, type AliyunAnswer, type AliyunSmsSendResult } from './response.js';
+import { readsAsMainlandExplanation } from './templates.js';
 
 /**
  * Aliyun code → what Logto should see and how an operator fixes it. Business errors (`isv.*`,
@@ -75,6 +84,14 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: "The signature's scenario does not fit the template type; use a signature approved for verification codes with verification-code templates.",
   },
   {
+    // Aliyun reuses this code when the template exists but its variables differ from TemplateParam
+    // (「模板内容与模板参数不匹配」): a variable-name problem, not an unknown template.
+    match: 'isv.SMS_TEMPLATE_ILLEGAL',
+    message: /不匹配|not match|mismatch/i,
+    errorCode: ConnectorErrorCodes.InvalidConfig,
+    hint: "The template's variables do not match what was sent: the code's variable must be ${code} in the Aliyun template, or be named in this template's codeParamName (e.g. \"verifyCode\" for ${verifyCode}); give any other variable a value in fixedParams.",
+  },
+  {
     match: 'isv.SMS_TEMPLATE_ILLEGAL',
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: 'The template code is unknown to this account or not approved; check templateCode (and its china/overseas codes) in the Aliyun SMS console.',
@@ -82,12 +99,20 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
   {
     match: 'isv.TEMPLATE_MISSING_PARAMETERS',
     errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'The template has a variable the connector does not fill; use a template with a single ${code} variable, or set codeParamName to its variable name.',
+    hint: 'The template has a variable without a value: name the code\'s variable in codeParamName (default "code" for ${code}), and give every other variable a fixed text value in the template\'s fixedParams, e.g. "fixedParams": { "min": "5" } for ${min}.',
   },
   {
     match: 'isv.DENY_IP_RANGE',
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: 'Aliyun only sends mainland China SMS from servers in mainland China; run Logto there, or send these numbers through an international template.',
+  },
+  {
+    // The connector sent this number abroad (e.g. a +1 number that looks like a mainland mobile)
+    // and Aliyun still read it as mainland: nothing in the config can change that.
+    match: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
+    region: 'international',
+    errorCode: ConnectorErrorCodes.InvalidRequestParameters,
+    hint: 'Nothing in the connector config can change how Aliyun reads this number; the person can use another phone number or another sign-in method.',
   },
   {
     match: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
@@ -180,8 +205,11 @@ export const unknownAliyunError: ErrorRule<string> = {
 export const aliyunServerErrorHint =
   'Aliyun had a server-side problem; the message may or may not have been sent, so it was not retried. Try again in a minute and contact Aliyun support with the RequestId if it persists.';
 
-export const ruleForAliyunCode = (code: string, rules: ReadonlyArray<ErrorRule<string>> = errorRules): ErrorRule<string> =>
-  lookupErrorRule(rules, code, unknownAliyunError);
+/** The row explaining an Aliyun answer: chosen from its code, its message and where the connector routed the number. */
+export const ruleForAliyunCode = (
+  code: string | ErrorFacts<string>,
+  rules: ReadonlyArray<ErrorRule<string>> = errorRules
+): ErrorRule<string> => lookupErrorRule(rules, code, unknownAliyunError);
 
 // On `SignatureDoesNotMatch` Aliyun quotes the string it signed, which holds every request
 // parameter (the verification code, the STS token): never pass that part on.
@@ -214,7 +242,9 @@ const sendCall: AliyunCallKind = { rules: errorRules, refused: 'Aliyun SMS refus
 export const checkAnswer = (
   response: Pick<HttpResponse, 'status' | 'body'>,
   redactor: Redactor,
-  kind: AliyunCallKind
+  kind: AliyunCallKind,
+  /** Where the connector routed the recipient; it changes what some refusals mean. */
+  region?: PhoneRoute['region']
 ): AliyunAnswer => {
   const { status } = response;
   const answer = readResponse(response.body);
@@ -253,16 +283,22 @@ export const checkAnswer = (
 
   if (answer.code === 'OK') return answer;
 
-  const rule = ruleForAliyunCode(answer.code, kind.rules);
+  const rule = ruleForAliyunCode({ code: answer.code, message: answer.message, region }, kind.rules);
   const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
-  throw fail(rule.errorCode, `${kind.refused} (${answer.code}).${message}`, rule.hint);
+  const readAsMainland = answer.code === 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED' && region === 'international';
+  const summary = readAsMainland
+    ? `${readsAsMainlandExplanation}, and refused it on the international template; it was not sent (${answer.code}).`
+    : `${kind.refused} (${answer.code}).${message}`;
+  throw fail(rule.errorCode, summary, rule.hint);
 };
 
 /** Turns a SendSms answer into the send result or a ConnectorError (see `checkAnswer`). */
 export const checkResponse = (
   response: Pick<HttpResponse, 'status' | 'body'>,
-  redactor: Redactor
-): AliyunSmsSendResult => {
-  const { bizId, requestId } = checkAnswer(response, redactor, sendCall);
+  redactor: Redactor,
+  /** Where the connector routed the recipient; it changes what some refusals mean. */
+  region?: PhoneRoute['region']
+): Pick<AliyunSmsSendResult, 'bizId' | 'requestId'> => {
+  const { bizId, requestId } = checkAnswer(response, redactor, sendCall, region);
   return { bizId, requestId };
 };

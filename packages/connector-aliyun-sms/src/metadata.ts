@@ -18,9 +18,9 @@ export const metadata: ConnectorMetadata = {
   target: 'aliyun-sms',
   platform: null,
   name: {
-    en: 'Aliyun SMS (Logto SMS connectors)',
-    'zh-CN': '阿里云短信（Logto SMS connectors）',
-    'zh-TW': '阿里雲簡訊（Logto SMS connectors）',
+    en: 'Aliyun SMS (logto-sms)',
+    'zh-CN': '阿里云短信（logto-sms）',
+    'zh-TW': '阿里雲簡訊（logto-sms）',
   },
   description: {
     en: 'Sends verification codes through Alibaba Cloud Short Message Service, with regional endpoints, STS tokens, mainland/overseas and per-language templates, and errors that say how to fix them.',
@@ -75,7 +75,7 @@ export const metadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type: { "usageType", "templateCode", "locale"?, "codeParamName"? }. SignIn, Register, ForgotPassword and Generic are required; OrganizationInvitation, UserPermissionValidation, BindNewIdentifier, MfaVerification and BindMfa fall back to Generic. templateCode is the Aliyun template code (模板 CODE), or { "china": "…", "overseas": "…" } to use a different template for numbers outside mainland China. The template must contain ${code}; if its variable has another name, set codeParamName to it. Add "locale" (e.g. "en") for per-language templates.',
+        'One entry per usage type: { "usageType", "templateCode", "locale"?, "codeParamName"?, "fixedParams"? }. Only a Generic template is required (the older name "Test" also works): every other usage type falls back to it. SignIn, Register and ForgotPassword templates are recommended so each can have its own wording. templateCode is the Aliyun template code (模板 CODE), or { "china": "…", "overseas": "…" } to use a different template for numbers outside mainland China. The template must contain ${code}; if its variable has another name, set codeParamName to it. If the template has other variables (e.g. ${min}), give their fixed text values in fixedParams, e.g. { "min": "5" }. Add "locale" (e.g. "en") for per-language templates.',
     },
     strictPhoneRegionNumberCheckFormItem,
     {

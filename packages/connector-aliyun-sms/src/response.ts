@@ -4,6 +4,10 @@ export type AliyunSmsSendResult = {
   bizId: string | undefined;
   /** Aliyun's request id, for support tickets. */
   requestId: string | undefined;
+  /** `PhoneNumbers` exactly as Aliyun received it (national number for mainland China, else country code + number). */
+  phoneNumbers: string;
+  /** The template code the message went out on. */
+  templateCode: string;
 };
 
 /** The fields of an Aliyun answer this connector reads; anything without a `Code` is not one. */

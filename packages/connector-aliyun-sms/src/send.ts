@@ -23,5 +23,7 @@ export const sendVerificationSms = async (
     redactor,
     clientOptions
   );
-  return checkResponse(response, redactor);
+  const accepted = checkResponse(response, redactor, recipient.region);
+  // What went out, so an operator (and `logto-sms send`) can see the number as Aliyun received it.
+  return { ...accepted, phoneNumbers: recipient.phoneNumbers, templateCode };
 };

@@ -158,7 +158,7 @@ describe('credentials and signature name', () => {
 describe('templates', () => {
   it('names the missing required usage types', () => {
     expect(issuesOf({ ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1' }] })).toEqual([
-      'templates: Add a template for every required usage type; missing: Register, ForgotPassword, Generic.',
+      'templates: Add a Generic template (the older name "Test" also works): every usage type without its own template uses it. Register, SignIn, ForgotPassword templates are recommended, not required.',
     ]);
   });
 

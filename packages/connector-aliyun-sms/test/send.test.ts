@@ -40,7 +40,7 @@ describe('the exact signed request', () => {
     const { scope, calls } = interceptAliyun([ok()]);
     const result = await connectorWith(vectorConfig, fixedClock).sendMessage(sendData('8613800138000'));
 
-    expect(result).toEqual({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId });
+    expect(result).toEqual({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId, phoneNumbers: expect.any(String), templateCode: expect.any(String) });
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(1);
     const [call] = calls;
@@ -84,7 +84,7 @@ describe('the exact signed request', () => {
     const canonical = `AccessKeyId=testid&Action=SendSms&Format=JSON&PhoneNumbers=13800138000&SignName=${signNameEncoded}&SignatureMethod=HMAC-SHA1&SignatureNonce=${fixedNonce}&SignatureVersion=1.0&TemplateCode=SMS_154950909&TemplateParam=%7B%22code%22%3A%22123456%22%7D&Timestamp=2024-01-01T00%3A00%3A00Z&Version=2017-05-25`;
     const signature = createHmac('sha1', 'testsecret&').update(`POST&%2F&${rfc3986(canonical)}`).digest('base64');
 
-    expect(result).toEqual({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId });
+    expect(result).toEqual({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId, phoneNumbers: expect.any(String), templateCode: expect.any(String) });
     expect(scope.isDone()).toBe(true);
     const [call] = calls;
     expect(call?.path).toBe('/');
@@ -287,7 +287,7 @@ describe('phone-number routing on the wire', () => {
       // eslint-disable-next-line no-await-in-loop
       const error = await connectorErrorOf(async () => connectorWith(singleCode).sendMessage(sendData(to)));
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-      expect(JSON.stringify(error.data)).toContain('Aliyun would deliver it to China');
+      expect(JSON.stringify(error.data)).toContain('it could be delivered to a phone in China; it was not sent. What works');
     }
     watch.stop();
     expect(watch.unmatched).toEqual([]);
@@ -295,11 +295,13 @@ describe('phone-number routing on the wire', () => {
 });
 
 describe('success answer', () => {
-  it('returns exactly { bizId, requestId }', async () => {
+  it('returns exactly { bizId, requestId } and what was sent: PhoneNumbers and the template code', async () => {
     const { scope } = interceptAliyun([{ status: 200, body: { ...okAnswer, Extra: 'ignored' } }]);
     await expect(connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))).resolves.toStrictEqual({
       bizId: okAnswer.BizId,
       requestId: okAnswer.RequestId,
+      phoneNumbers: '13800138000',
+      templateCode: expect.any(String),
     });
     expect(scope.isDone()).toBe(true);
   });

@@ -8,7 +8,7 @@ import {
 } from '@logto-sms/sms-core';
 import { z } from 'zod';
 
-import { countCodePlaceholders } from './templates.js';
+import { countCodePlaceholders, holdsPlaceholder, unfilledVariables } from './templates.js';
 
 export const defaultEndpoint = 'https://sms.yunpian.com';
 /** YunPian's mirror of the same API for servers outside mainland China. */
@@ -58,13 +58,52 @@ export const contentGuard = z.union(
   }
 );
 
-export const templateGuard = z.object({
-  usageType: usageTypeGuard,
-  /** The exact approved template text(s); sent byte for byte apart from the code. */
-  content: contentGuard,
-  /** Language of this text (e.g. "en", "zh-CN"); without one it is the usage type's fallback. */
-  locale: optionalLocaleGuard,
-});
+/**
+ * Fixed text for the template's other `#name#` variables (e.g. `{ "option": "登录", "eftime": "5分钟" }`
+ * for `#option#` and `#eftime#`). Values are the operator's text; nothing from Logto's payload other
+ * than the code ever fills a variable.
+ */
+export const fixedParamsGuard = z.record(
+  z.string().regex(/^\w+$/, 'fixedParams keys are variable names as written between # in the template, e.g. "option" for #option#.'),
+  z
+    .string({ invalid_type_error: 'fixedParams values are text, e.g. { "eftime": "5分钟" }.' })
+    .refine((value) => !holdsPlaceholder(value), 'A fixedParams value may not itself contain a #name# placeholder.')
+);
+
+const textsOf = (content: z.output<typeof contentGuard>): Array<{ path: string[]; text: string; label: string }> =>
+  typeof content === 'string'
+    ? [{ path: ['content'], text: content, label: 'content' }]
+    : (['china', 'overseas'] as const).map((key) => ({ path: ['content', key], text: content[key], label: `content.${key}` }));
+
+export const templateGuard = z
+  .object({
+    usageType: usageTypeGuard,
+    /** The exact approved template text(s); sent byte for byte apart from the variables. */
+    content: contentGuard,
+    /** Language of this text (e.g. "en", "zh-CN"); without one it is the usage type's fallback. */
+    locale: optionalLocaleGuard,
+    fixedParams: fixedParamsGuard.optional(),
+  })
+  .superRefine(({ content, fixedParams }, context) => {
+    // A variable without a value would reach the person as "#option#": refuse the config instead.
+    for (const { path, text, label } of textsOf(content)) {
+      const unfilled = unfilledVariables(text, fixedParams);
+      // Without exactly one code placeholder the text is already refused, with the reason.
+      if (unfilled.length === 0 || countCodePlaceholders(text) !== 1) continue;
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path,
+        message: `${label} has ${unfilled.map((name) => `#${name}#`).join(', ')} with no value: give each a fixed text in this template's fixedParams, e.g. "fixedParams": { ${unfilled.map((name) => `"${name}": "…"`).join(', ')} }. Only #code# (or {{code}}) is filled by the connector.`,
+      });
+    }
+    if (fixedParams !== undefined && Object.hasOwn(fixedParams, 'code')) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['fixedParams', 'code'],
+        message: 'fixedParams may not set "code": #code# always holds the verification code.',
+      });
+    }
+  });
 
 export type YunpianSmsTemplate = z.infer<typeof templateGuard>;
 

@@ -1,7 +1,7 @@
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
-import { readResponse, type YunpianSmsSendResult } from './response.js';
+import { readResponse, type YunpianAccepted } from './response.js';
 
 const codeReference = 'https://www.yunpian.com/official/document/sms/zh_CN/returnvalue_common';
 
@@ -225,7 +225,7 @@ export const unreadableAnswer = (httpStatus: number, body: string, redactor: Red
 export const checkResponse = (
   { status, body }: Pick<HttpResponse, 'status' | 'body'>,
   redactor: Redactor
-): YunpianSmsSendResult => {
+): YunpianAccepted => {
   const answer = readResponse(body);
   if (answer === undefined) throw unreadableAnswer(status, body, redactor);
   const { code, msg, detail, ...result } = answer;

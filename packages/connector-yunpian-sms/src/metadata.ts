@@ -52,7 +52,7 @@ export const metadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
-        'One entry per usage type: { "usageType", "content", "locale"? }. Register, SignIn, ForgotPassword and Generic are required; other usage types fall back to Generic. "content" must be your approved YunPian template text, character for character (signature 【…】 optional: YunPian adds the default one), with the code written as {{code}} or #code#, exactly once; or { "china": "<domestic template>", "overseas": "<international template>" } when international numbers use a separately filed international template. Add "locale" (e.g. "en") to keep several languages of the same usage type.',
+        'One entry per usage type: { "usageType", "content", "locale"?, "fixedParams"? }. Only a Generic template is required (the older name "Test" also works): every other usage type falls back to it; Register, SignIn and ForgotPassword templates are recommended for their own wording. "content" must be your approved YunPian template text, character for character (signature 【…】 optional: YunPian adds the default one), with the code written as {{code}} or #code#, exactly once; or { "china": "<domestic template>", "overseas": "<international template>" } when international numbers use a separately filed international template. If the template has other variables (#option#, #eftime#), give each a fixed text in "fixedParams", e.g. { "eftime": "5分钟" }. Add "locale" (e.g. "en") to keep several languages of the same usage type.',
     },
     {
       key: 'enableInternational',
@@ -69,7 +69,7 @@ export const metadata: ConnectorMetadata = {
       required: false,
       placeholder: 'International phone numbers are not supported yet.',
       description:
-        'Optional. The error text returned when an international number is refused because international SMS is off. Left empty, a default English message is used.',
+        'Optional. The text the person signing in sees when an international number is refused because international SMS is off (Logto shows it as "Error occurred in connector: …"). Left empty, a default English message is used.',
     },
     strictPhoneRegionNumberCheckFormItem,
     {

@@ -1,11 +1,19 @@
-/** What `sendMessage` resolves with after YunPian accepted the message. */
-export type YunpianSmsSendResult = {
+/** What YunPian's answer to an accepted message carries. */
+export type YunpianAccepted = {
   /** YunPian's message id, a 64-bit integer kept as its exact decimal digits. */
   sid?: string;
   /** Billed message parts. */
   count?: number;
   /** Charge for this message, in `unit` (RMB). */
   fee?: number;
+};
+
+/** What `sendMessage` resolves with after YunPian accepted the message. */
+export type YunpianSmsSendResult = YunpianAccepted & {
+  /** `mobile` exactly as YunPian received it (bare national number for mainland China, else `+<country code><number>`). */
+  mobile: string;
+  /** The template text used, with its placeholders (never the code). */
+  template: string;
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -131,7 +139,7 @@ const readNumber = (value: unknown): number | undefined => {
 const readText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The fields of a `single_send` answer this connector reads. */
-export type YunpianAnswer = YunpianSmsSendResult & {
+export type YunpianAnswer = YunpianAccepted & {
   /** 0 on success; YunPian's return code otherwise. */
   code: number;
   msg?: string;

@@ -82,7 +82,7 @@ describe('config guard', () => {
   test('names every missing required usage type', () => {
     const templates = [{ usageType: 'SignIn', content: '验证码#code#' }];
     expect(issuesOf(baseConfig({ templates }))).toEqual([
-      'templates: Add a template for every required usage type; missing: Register, ForgotPassword, Generic.',
+      'templates: Add a Generic template (the older name "Test" also works): every usage type without its own template uses it. Register, SignIn, ForgotPassword templates are recommended, not required.',
     ]);
   });
 
@@ -260,7 +260,7 @@ describe('config as sendMessage reads it', () => {
         { to: '8613800138000', type: 'Generic' as never, payload: { code: '000000' } },
         officialConfig
       )
-    ).resolves.toEqual({ sid: '3310228982', count: 1, fee: 0.05 });
+    ).resolves.toEqual({ sid: '3310228982', count: 1, fee: 0.05, mobile: '13800138000', template: expect.any(String) });
     expect(scope.isDone()).toBe(true);
     expect(new URLSearchParams(captured[0]?.body).get('text')).toBe('您的验证码是 000000。如非本人操作，请忽略本短信');
   });

@@ -114,19 +114,20 @@ describe('phone numbers', () => {
 describe('international numbers', () => {
   test('refused while enableInternational is off, with the configured message and no request', async () => {
     const error = await refusedLocally(baseConfig({ unsupportedCountriesMsg: '暂不支持海外手机号，请使用中国大陆手机号。' }), '85212345678');
-    expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(error.data).toEqual({ errorDescription: '暂不支持海外手机号，请使用中国大陆手机号。' });
+    // General is the one code whose errorDescription Logto shows to the person signing in.
+    expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(error.data).toEqual({ errorDescription: '暂不支持海外手机号，请使用中国大陆手机号。', hint: expect.stringContaining('enableInternational') });
   });
 
   test('refused with a clear default message when none is configured', async () => {
     const error = await refusedLocally(baseConfig(), '14155552671');
-    expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(dataOf(error).errorDescription).toMatch(/outside mainland China.*international SMS is not enabled/);
   });
 
   test('a legacy bare CN number in strict mode counts as international, so it is refused too (never sent to +1…)', async () => {
     const error = await refusedLocally(baseConfig(), '13800138000');
-    expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+    expect(error.code).toBe(ConnectorErrorCodes.General);
   });
 
   test('mainland numbers still go out while international is off', async () => {
@@ -141,6 +142,8 @@ describe('international numbers', () => {
       sid: '3310228982',
       count: 1,
       fee: 0.05,
+      mobile: '+85212345678',
+      template: expect.any(String),
     });
     expect(scope.isDone()).toBe(true);
     expect(new URLSearchParams(captured[0]?.body).get('mobile')).toBe('+85212345678');
@@ -238,6 +241,8 @@ describe('YunPian answers', () => {
       sid: '9007199254740993',
       count: 2,
       fee: 0.1,
+      mobile: '13800138000',
+      template: expect.any(String),
     });
     expect(scope.isDone()).toBe(true);
   });

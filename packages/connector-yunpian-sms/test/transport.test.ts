@@ -41,7 +41,7 @@ describe('the retry rule', () => {
       .replyWithError(socketError('ECONNREFUSED'))
       .post(sendPath)
       .reply(200, successBody);
-    await expect(send(baseConfig(), { to: '8613800138000' })).resolves.toEqual({ sid: '3310228982', count: 1, fee: 0.05 });
+    await expect(send(baseConfig(), { to: '8613800138000' })).resolves.toMatchObject({ sid: '3310228982', count: 1, fee: 0.05 });
     expect(scope.isDone()).toBe(true);
     expect(unmatchedRequests).toEqual([]);
   });

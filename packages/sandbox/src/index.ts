@@ -4,7 +4,7 @@ import { FaultRegistry } from './faults/registry.js';
 import { Inbox } from './inbox/inbox.js';
 import { createSandboxServer } from './server/http-server.js';
 import type { ProviderEndpoint } from './server/provider-endpoint.js';
-import type { FaultSpec, MessageFilter, RegisteredFault, SandboxConfig, SandboxConfigInput, SandboxMessage } from './types.js';
+import type { FaultSpec, MessageFilter, RegisteredFault, SandboxConfig, SandboxConfigInput, SandboxMessage, SandboxRefusal } from './types.js';
 import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
 import { createYunpianRecordEndpoints } from './yunpian/records.js';
 
@@ -25,6 +25,7 @@ export type {
   SandboxConfigInput,
   SandboxDelivery,
   SandboxMessage,
+  SandboxRefusal,
   YunpianAccount,
   YunpianTemplate,
 } from './types.js';
@@ -52,6 +53,8 @@ export type Sandbox = {
     clear(): void;
     waitForMessage(filter?: MessageFilter, timeoutMs?: number): Promise<SandboxMessage>;
     count(): number;
+    /** Requests answered with an error or a fault, newest first (the inbox page shows them as refused). */
+    refusals(filter?: Pick<MessageFilter, 'to' | 'provider'>): SandboxRefusal[];
   };
   faults: { add(fault: FaultSpec): string; clear(): void; list(): RegisteredFault[] };
   close(): Promise<void>;
@@ -83,6 +86,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       clear: () => inbox.clear(),
       waitForMessage: (filter, timeoutMs) => inbox.waitForMessage(filter, timeoutMs),
       count: () => inbox.count(),
+      refusals: (filter) => inbox.refusals(filter),
     },
     faults: {
       add: (fault) => faults.add(fault),

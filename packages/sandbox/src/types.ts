@@ -69,6 +69,23 @@ export type SandboxDelivery = {
 /** How a send should end at the carrier: delivered unless a `delivery-*` fault says otherwise. */
 export type DeliveryOutcome = { state: DeliveryState; carrierCode?: string };
 
+/**
+ * A provider request the sandbox answered with an error (bad signature, unknown template, rate
+ * limit) or an injected fault: shown in the inbox so a failed Console "Send" can be diagnosed there.
+ * Holds no secret: the reason is the provider's error code or the fault kind.
+ */
+export type SandboxRefusal = {
+  id: string;
+  provider: Provider;
+  /** The recipients named in the request, as sent (may be empty when none could be read). */
+  to: string[];
+  /** HTTP status answered; absent when the fault answered none (reset, hang). */
+  httpStatus?: number;
+  /** The provider's error code (e.g. `SignatureDoesNotMatch`, `code 33`) or `fault <kind>`. */
+  reason: string;
+  receivedAt: string;
+};
+
 export type SandboxMessage = {
   id: string;
   /** The provider's id for this message, as the send answer gave it: Aliyun BizId, YunPian sid. */

@@ -107,8 +107,22 @@ describe('SendSms business checks (HTTP 200 with isv.* codes)', () => {
     await expectRefused(sms('85212345678'), 'isv.MOBILE_NUMBER_ILLEGAL', /mainland template cannot be sent abroad/);
   });
 
-  it('isv.DOMESTIC_NUMBER_NOT_SUPPORTED when an international template targets the mainland', async () => {
-    await expectRefused(sms('13800138000', '1234', { TemplateCode: 'SMS_900002' }), 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED');
+  it('isv.DOMESTIC_NUMBER_NOT_SUPPORTED when an international template targets a mainland number with its country code', async () => {
+    for (const to of ['8613800138000', '+8613800138000', '008613800138000']) {
+      await expectRefused(sms(to, '1234', { TemplateCode: 'SMS_900002' }), 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED');
+    }
+  });
+
+  it('delivers an 11-digit 1… number on an international template as +1 (modelled from reports)', async () => {
+    expect((await send(sms('18625550142', '4321', { TemplateCode: 'SMS_900002' }))).Code).toBe('OK');
+    expect(state.sandbox.inbox.list()).toMatchObject([
+      { to: '+18625550142', text: '【Logto测试】Your verification code is 4321. It expires in 5 minutes.' },
+    ]);
+  });
+
+  it('reads the same 11 digits on a mainland template as a mainland mobile', async () => {
+    expect((await send(sms('18625550142', '4321'))).Code).toBe('OK');
+    expect(state.sandbox.inbox.list()).toMatchObject([{ to: '18625550142', template: 'SMS_900001' }]);
   });
 
   it('sends an international template to a country-code number', async () => {

@@ -17,6 +17,27 @@ const sendAliyun = (to: string, code = '123456') => sendV1(sandbox, v1Params(sms
 const sendYp = (mobile: string, code = '123456') => sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile, text: cnText(code) });
 const api = (path: string, options: Parameters<typeof http>[1] = {}) => http(`${sandbox.url}/__sandbox${path}`, options);
 
+describe('GET /__sandbox/refusals', () => {
+  it('lists refused requests newest first, filtered like messages, with no secret, and DELETE /messages forgets them', async () => {
+    await sendV1(sandbox, v1Params(sms('13800138000', '1111')), { secret: 'WrongSecretValue0001' });
+    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13900139000', text: '【Logto测试】没有这个模板 #code#' });
+    await sendAliyun('13700137000', '3333');
+
+    const all = await api('/refusals');
+    expect(all.status).toBe(200);
+    expect(all.json.refusals).toMatchObject([
+      { provider: 'yunpian', to: ['13900139000'], httpStatus: 400, reason: 'code 5' },
+      { provider: 'aliyun', to: ['13800138000'], httpStatus: 400, reason: 'SignatureDoesNotMatch' },
+    ]);
+    expect(JSON.stringify(all.json)).not.toMatch(/WrongSecretValue0001|1111|apikey/);
+    expect((await api('/refusals?to=8613800138000&provider=aliyun')).json.refusals).toHaveLength(1);
+    expect((await api('/refusals?provider=sms')).status).toBe(400);
+
+    expect((await api('/messages', { method: 'DELETE' })).status).toBe(200);
+    expect((await api('/refusals')).json.refusals).toEqual([]);
+  });
+});
+
 describe('GET/DELETE /__sandbox/messages', () => {
   it('lists newest first and filters by recipient (any prefix) and provider', async () => {
     await sendAliyun('+8613800138000', '1111');

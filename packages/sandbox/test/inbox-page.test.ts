@@ -132,4 +132,57 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     // The carrier code is provider data: shown as text, never parsed as HTML.
     expect(await card.textContent()).toContain('Delivery failed <b>MK:0001</b>');
   });
+
+  it('filters by number the way the API does, and says so when a filter hides everything', async () => {
+    await sandbox.close();
+    sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
+    await page.goto(sandbox.inboxUrl);
+    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await sendV1(sandbox, v1Params(sms('13800138000', '482913')));
+    await page.locator('article.message').first().waitFor({ timeout: 5000 });
+
+    // The number with its country code, as Logto passes it, finds the bare national number.
+    for (const typed of ['8613800138000', '+86 138 0013 8000', '008613800138000']) {
+      await page.fill('#filter', typed);
+      expect(await page.locator('article.message').count()).toBe(1);
+    }
+    expect(await page.request.get(`${sandbox.url}/__sandbox/messages?to=8613800138000`).then(async (response) => (await response.json()).messages.length)).toBe(1);
+
+    await page.fill('#filter', '85299999999');
+    expect(await page.locator('article.message').count()).toBe(0);
+    expect(await page.isVisible('#no-match')).toBe(true);
+    expect(await page.isVisible('#empty')).toBe(false);
+    expect(await page.innerText('main')).not.toContain('No messages yet');
+    await page.fill('#filter', '');
+    expect(await page.isVisible('#no-match')).toBe(false);
+  });
+
+  it('shows refused requests (bad signature, rate limit, injected fault) marked as refused, live and on load', async () => {
+    await sandbox.close();
+    sandbox = await startSandbox();
+    await page.goto(sandbox.inboxUrl);
+    await expect.poll(() => page.textContent('#status')).toBe('live');
+
+    await sendV1(sandbox, v1Params(sms('13700137000', '111111')), { secret: 'not-the-secret' });
+    await sendV1(sandbox, v1Params(sms('13700137001', '222222')));
+    await sendV1(sandbox, v1Params(sms('13700137001', '333333'))); // 1 per minute: refused
+    sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: 33 });
+    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13700137002', text: '【Logto测试】您的验证码是444444。如非本人操作，请忽略本短信' });
+
+    const refused = page.locator('article.refusal');
+    await expect.poll(() => refused.count()).toBe(3);
+    const texts = await refused.locator('.text').allTextContents();
+    expect(texts).toEqual(['Refused fault error 33', 'Refused isv.BUSINESS_LIMIT_CONTROL', 'Refused SignatureDoesNotMatch']);
+    expect(await refused.first().getAttribute('data-to')).toBe('13700137002');
+    expect(await page.locator('article.message').count()).toBe(1);
+    expect(await page.textContent('#refused')).toBe('3 refused');
+
+    await page.fill('#filter', '8613700137000');
+    expect(await refused.count()).toBe(1);
+    await page.fill('#filter', '');
+
+    await page.reload();
+    await expect.poll(() => page.locator('article.refusal').count()).toBe(3);
+    expect(sandbox.inbox.refusals({ to: '8613700137000' })).toMatchObject([{ provider: 'aliyun', reason: 'SignatureDoesNotMatch', httpStatus: 400 }]);
+  });
 });

@@ -7,16 +7,27 @@ import { languageTagPattern, normalizeLocale } from './locale.js';
 export const blankAsMissing = (value: unknown): unknown =>
   value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
 
-/** Logto refuses to save a connector whose templates lack one of these. */
-export const requiredUsageTypes: readonly string[] = [
-  TemplateType.Register,
-  TemplateType.SignIn,
-  TemplateType.ForgotPassword,
-  TemplateType.Generic,
-];
+/**
+ * `Test` is connector-kit's deprecated name for `Generic`: Logto's older docs (and configs saved by
+ * older Logto versions) use it, so a `Test` template is the `Generic` one.
+ */
+export const deprecatedGenericName = 'Test';
 
-// `Test` is deprecated in connector-kit but older Logto versions still send it.
-const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), 'Test'];
+/** The usage type a template or a send stands for, with `Test` read as `Generic`. */
+export const canonicalUsageType = (usageType: string): string =>
+  usageType === deprecatedGenericName ? TemplateType.Generic : usageType;
+
+/**
+ * The only usage type a template list must have: every other usage type falls back to `Generic`
+ * (connector-kit's `getConfigTemplateByType` does the same), so a list with just `Generic` (or
+ * `Test`) can send every code.
+ */
+export const requiredUsageTypes: readonly string[] = [TemplateType.Generic];
+
+/** Usage types worth their own template (their own wording); without one `Generic` is used. */
+export const recommendedUsageTypes: readonly string[] = [TemplateType.Register, TemplateType.SignIn, TemplateType.ForgotPassword];
+
+const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), deprecatedGenericName];
 
 // The message does not quote the value: whatever was typed in the wrong field stays out of errors.
 export const usageTypeGuard = z
@@ -43,18 +54,18 @@ const jsonTextAsValue = (value: unknown): unknown => {
 type TemplateKey = { usageType: string; locale?: string };
 
 const checkTemplateCoverage = (templates: readonly TemplateKey[], context: z.RefinementCtx) => {
-  const present = new Set(templates.map(({ usageType }) => usageType));
+  const present = new Set(templates.map(({ usageType }) => canonicalUsageType(usageType)));
   const missing = requiredUsageTypes.filter((type) => !present.has(type));
   if (missing.length > 0) {
     context.addIssue({
       code: z.ZodIssueCode.custom,
-      message: `Add a template for every required usage type; missing: ${missing.join(', ')}.`,
+      message: `Add a ${missing.join(', ')} template (the older name "${deprecatedGenericName}" also works): every usage type without its own template uses it. ${recommendedUsageTypes.join(', ')} templates are recommended, not required.`,
     });
   }
 
   const seen = new Map<string, number>();
   for (const [index, { usageType, locale }] of templates.entries()) {
-    const key = `${usageType}|${locale === undefined ? '' : normalizeLocale(locale)}`;
+    const key = `${canonicalUsageType(usageType)}|${locale === undefined ? '' : normalizeLocale(locale)}`;
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, index);
@@ -71,8 +82,8 @@ const checkTemplateCoverage = (templates: readonly TemplateKey[], context: z.Ref
 };
 
 /**
- * A `templates` array: the required usage types must be present (the message names the missing
- * ones) and no usage type may have two templates for the same locale, since only one could be used.
+ * A `templates` array: a `Generic` (or `Test`) template must be present, and no usage type may have
+ * two templates for the same locale, since only one could be used (`Test` and `Generic` count as one).
  */
 export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
   z.preprocess(
@@ -102,9 +113,26 @@ const loopbackHosts = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 export const isLoopbackHost = (hostname: string): boolean => loopbackHosts.test(hostname);
 
+/**
+ * Environment variable on the Logto host naming extra hosts (comma-separated, e.g.
+ * `host.docker.internal`) that may be used over plain http, for a sandbox on the machine that runs
+ * Logto in a container. Only whoever starts Logto can set it; no config key can, because a Console
+ * user could then point a secret-bearing request anywhere.
+ */
+export const allowedHttpHostsVariable = 'LOGTO_SMS_ALLOWED_HTTP_HOSTS';
+
+/** The hosts the machine's operator allowed over http, lower-cased; read on every config check. */
+export const operatorAllowedHttpHosts = (environment: NodeJS.ProcessEnv = process.env): ReadonlySet<string> =>
+  new Set(
+    (environment[allowedHttpHostsVariable] ?? '')
+      .split(',')
+      .map((host) => host.trim().toLowerCase())
+      .filter((host) => host !== '')
+  );
+
 export type EndpointRule = {
   defaultUrl: string;
-  /** Provider hosts accepted over HTTPS; loopback hosts are always accepted (local emulator). */
+  /** Provider hosts accepted over HTTPS; loopback hosts (and operator-allowed ones) are always accepted (local emulator). */
   isProviderHost: (hostname: string) => boolean;
   /** Shown when a host is refused, e.g. "an Aliyun SMS endpoint such as …". */
   expected: string;
@@ -112,7 +140,8 @@ export type EndpointRule = {
 
 /**
  * The provider base URL, normalised to its origin. A secret-bearing request must only ever go to
- * the provider or to a local emulator, so other hosts and plain HTTP off-machine are refused.
+ * the provider or to a local emulator, so other hosts and plain HTTP off-machine are refused. The
+ * one exception is a host the machine's operator named in `LOGTO_SMS_ALLOWED_HTTP_HOSTS`.
  */
 export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: EndpointRule) =>
   z.preprocess(
@@ -138,11 +167,13 @@ export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: Endpoint
         if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
           return fail(`endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`);
         }
-        const loopback = isLoopbackHost(url.hostname);
-        if (url.protocol === 'http:' && !loopback) {
-          return fail('endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost.');
+        const local = isLoopbackHost(url.hostname) || operatorAllowedHttpHosts().has(url.hostname.toLowerCase());
+        if (url.protocol === 'http:' && !local) {
+          return fail(
+            `endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost (or a host the Logto server's operator lists in the ${allowedHttpHostsVariable} environment variable, e.g. host.docker.internal).`
+          );
         }
-        if (!loopback && !isProviderHost(url.hostname.toLowerCase())) {
+        if (!local && !isProviderHost(url.hostname.toLowerCase())) {
           return fail(`endpoint host "${url.hostname}" is not ${expected}.`);
         }
         return url.origin;

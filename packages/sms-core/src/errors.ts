@@ -51,22 +51,52 @@ export const providerError = (
   return new ConnectorError(code, redactor.deep(payload));
 };
 
-/** A row of a provider's code table: which codes it covers, what Logto should see, how to fix it. */
+/** What the connector knows about a refusal when it picks the row that explains it. */
+export type ErrorFacts<Code extends string | number> = {
+  code: Code;
+  /** The provider's own message, if it sent one. */
+  message?: string | undefined;
+  /** Where the connector routed the recipient; some provider codes mean different things per region. */
+  region?: 'mainland' | 'international' | undefined;
+};
+
+/**
+ * A row of a provider's code table: which answers it covers, what Logto should see, how to fix it.
+ * `message` and `region` narrow a row: a provider often reuses one code for several causes
+ * (Aliyun's `isv.SMS_TEMPLATE_ILLEGAL` for an unknown template and for a variable-name mismatch),
+ * and only its message, or what the connector did with the number, tells them apart.
+ */
 export type ErrorRule<Code extends string | number> = {
   match: Code | RegExp | readonly Code[];
+  /** The row applies only when the provider's message matches (a row with it is skipped when there is no message). */
+  message?: RegExp;
+  /** The row applies only when the recipient was routed to this region. */
+  region?: 'mainland' | 'international';
   errorCode: ConnectorErrorCodes;
   hint: string;
 };
 
-const matches = <Code extends string | number>(rule: ErrorRule<Code>, code: Code): boolean => {
+const matchesCode = <Code extends string | number>(rule: ErrorRule<Code>, code: Code): boolean => {
   if (rule.match instanceof RegExp) return rule.match.test(String(code));
   if (Array.isArray(rule.match)) return rule.match.includes(code);
   return rule.match === code;
 };
 
-/** First matching row wins, so put exact codes before broad patterns. */
+const matches = <Code extends string | number>(rule: ErrorRule<Code>, facts: ErrorFacts<Code>): boolean =>
+  matchesCode(rule, facts.code) &&
+  (rule.message === undefined || (facts.message !== undefined && rule.message.test(facts.message))) &&
+  (rule.region === undefined || rule.region === facts.region);
+
+/**
+ * The row explaining a provider answer. First matching row wins, so put narrowed rows (message,
+ * region) before the plain row for the same code, and exact codes before broad patterns.
+ * A bare code is accepted for answers that carry nothing else.
+ */
 export const lookupErrorRule = <Code extends string | number>(
   table: ReadonlyArray<ErrorRule<Code>>,
-  code: Code,
+  answer: Code | ErrorFacts<Code>,
   fallback: ErrorRule<Code>
-): ErrorRule<Code> => table.find((rule) => matches(rule, code)) ?? fallback;
+): ErrorRule<Code> => {
+  const facts: ErrorFacts<Code> = typeof answer === 'object' ? answer : { code: answer };
+  return table.find((rule) => matches(rule, facts)) ?? fallback;
+};

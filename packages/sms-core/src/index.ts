@@ -2,12 +2,17 @@ export { routePhoneNumber, type PhoneRoute, type PhoneRoutingOptions } from './p
 export { normalizeLocale, languageOf, preferredLocale } from './locale.js';
 export { selectTemplate, type LocalizedTemplate } from './templates.js';
 export {
+  allowedHttpHostsVariable,
   blankAsMissing,
+  canonicalUsageType,
+  deprecatedGenericName,
   endpointGuard,
   isLoopbackHost,
   localeGuard,
+  operatorAllowedHttpHosts,
   optionalLocaleGuard,
   parseConfig,
+  recommendedUsageTypes,
   requiredUsageTypes,
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
@@ -21,6 +26,7 @@ export {
   lookupErrorRule,
   providerError,
   templateNotFound,
+  type ErrorFacts,
   type ErrorRule,
   type ProviderErrorData,
 } from './errors.js';

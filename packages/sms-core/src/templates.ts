@@ -1,5 +1,6 @@
 import { TemplateType } from '@logto/connector-kit';
 
+import { canonicalUsageType } from './config.js';
 import { templateNotFound } from './errors.js';
 import { languageOf, normalizeLocale } from './locale.js';
 
@@ -21,7 +22,7 @@ const pickByLocale = <T extends LocalizedTemplate>(candidates: readonly T[], loc
  * The template for a send: the usage type's template in the wanted locale (exact tag, then same
  * language, then the one without a locale), then the same steps for `Generic`. If both usage types
  * only have templates for other locales, a code in another language beats no code at all, so the
- * first template of the usage type (then of `Generic`) is used.
+ * first template of the usage type (then of `Generic`) is used. `Test` is read as `Generic` throughout.
  *
  * @throws ConnectorError(TemplateNotFound) when neither the usage type nor Generic has a template.
  */
@@ -30,8 +31,10 @@ export const selectTemplate = <T extends LocalizedTemplate>(
   usageType: string,
   locale?: string
 ): T => {
-  const usageTypes = usageType === TemplateType.Generic ? [usageType] : [usageType, TemplateType.Generic];
-  const byUsage = usageTypes.map((type) => templates.filter((template) => template.usageType === type));
+  const wanted = canonicalUsageType(usageType);
+  const usageTypes = wanted === TemplateType.Generic ? [wanted] : [wanted, TemplateType.Generic];
+  // A `Test` template is the `Generic` one under its deprecated name, and a `Test` send is a `Generic` send.
+  const byUsage = usageTypes.map((type) => templates.filter((template) => canonicalUsageType(template.usageType) === type));
 
   for (const candidates of byUsage) {
     const picked = pickByLocale(candidates, locale);

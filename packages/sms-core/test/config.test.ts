@@ -1,5 +1,5 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z, ZodError } from 'zod';
 
 import {
@@ -50,6 +50,24 @@ describe('endpointGuard', () => {
   ])('refuses %j', (input, message) => {
     expect(messagesOf(endpoint.safeParse(input)).join(' ')).toContain(message);
   });
+
+  describe('hosts the Logto server operator allows over http (Docker Desktop)', () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+    });
+
+    it('refuses host.docker.internal over http without the environment variable, naming it', () => {
+      expect(messagesOf(endpoint.safeParse('http://host.docker.internal:4010')).join(' ')).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
+    });
+
+    it('accepts exactly the listed hosts, whatever their case, and nothing else', () => {
+      vi.stubEnv('LOGTO_SMS_ALLOWED_HTTP_HOSTS', ' Host.Docker.Internal , sandbox.lan');
+      expect(endpoint.parse('http://host.docker.internal:4010')).toBe('http://host.docker.internal:4010');
+      expect(endpoint.parse('http://sandbox.lan:4010')).toBe('http://sandbox.lan:4010');
+      expect(messagesOf(endpoint.safeParse('http://docker.internal:4010')).join(' ')).toContain('http:// is only allowed');
+      expect(messagesOf(endpoint.safeParse('http://host.docker.internal.evil.org')).join(' ')).toContain('http:// is only allowed');
+    });
+  });
 });
 
 describe('timeoutGuard', () => {
@@ -74,9 +92,20 @@ describe('templateListGuard', () => {
     expect(list.safeParse([...required, { usageType: 'SignIn', locale: 'en' }]).success).toBe(true);
   });
 
-  it('names the missing usage types', () => {
+  it('requires only a Generic template, and says the others are recommended', () => {
+    expect(list.safeParse([{ usageType: 'Generic' }]).success).toBe(true);
     expect(messagesOf(list.safeParse([{ usageType: 'SignIn' }]))).toEqual([
-      'Add a template for every required usage type; missing: Register, ForgotPassword, Generic.',
+      'Add a Generic template (the older name "Test" also works): every usage type without its own template uses it. Register, SignIn, ForgotPassword templates are recommended, not required.',
+    ]);
+  });
+
+  it('accepts a configuration from Logto\'s older docs: Register, SignIn and Test', () => {
+    expect(list.safeParse([{ usageType: 'Register' }, { usageType: 'SignIn' }, { usageType: 'Test' }]).success).toBe(true);
+  });
+
+  it('counts Test and Generic as the same usage type', () => {
+    expect(messagesOf(list.safeParse([{ usageType: 'Test' }, { usageType: 'Generic' }]))).toEqual([
+      'Templates 0 and 1 both cover usageType "Generic" without a locale; keep one.',
     ]);
   });
 

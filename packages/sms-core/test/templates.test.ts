@@ -13,6 +13,24 @@ const templates = [
   { usageType: 'Generic', locale: 'zh-CN', id: 'generic-zh-cn' },
 ];
 
+describe('selectTemplate with the deprecated Test name', () => {
+  const legacy = [
+    { usageType: 'SignIn', id: 'sign-in' },
+    { usageType: 'Test', id: 'test' },
+  ];
+
+  it('uses a Test template as the Generic one, for Generic, Test and unlisted usage types', () => {
+    expect(selectTemplate(legacy, 'Generic').id).toBe('test');
+    expect(selectTemplate(legacy, 'Test').id).toBe('test');
+    expect(selectTemplate(legacy, 'ForgotPassword').id).toBe('test');
+    expect(selectTemplate(legacy, 'SignIn').id).toBe('sign-in');
+  });
+
+  it('sends a Test request with the Generic template', () => {
+    expect(selectTemplate([{ usageType: 'Generic', id: 'generic' }], 'Test').id).toBe('generic');
+  });
+});
+
 describe('selectTemplate', () => {
   it.each([
     ['SignIn', undefined, 'sign-in'],

@@ -19,11 +19,14 @@ Options:
 The sandbox accepts only its own fake credentials; messages never leave this machine.`;
 
 export const pointLogtoNote = (url: string) => `How to point a local Logto at it:
-  1. Install the connectors in Logto: "logto connector add @logto-sms/connector-aliyun-sms"
-     (or extract the npm-pack tarball into packages/core/connectors/), then restart Logto.
+  1. Install the connectors in Logto: extract each connector's npm-pack tarball into
+     packages/core/connectors/logto-sms-aliyun and .../logto-sms-yunpian (see the connector
+     READMEs), then restart Logto.
   2. Console > Connectors > SMS: choose the connector and paste the config above.
-     The connectors accept http:// only for loopback hosts, so Logto must run on this machine
-     (with Docker, use --network host so 127.0.0.1 reaches the sandbox).
+     The connectors accept http:// only for loopback hosts, so Logto must run on this machine.
+     Logto in Docker Desktop: start this sandbox with --host 0.0.0.0, start Logto with the
+     environment variable LOGTO_SMS_ALLOWED_HTTP_HOSTS=host.docker.internal and use
+     http://host.docker.internal:<port> as endpoint.
   3. Press "Send" in the Console, or sign in with a phone number: the message shows up at
      ${url}/inbox, not on a real phone.`;
 
@@ -90,7 +93,7 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   output.line(JSON.stringify(yunpianConfigFor(sandbox.config, endpoint), null, 2));
   output.line(
     output.dim(
-      'YunPian keeps domestic and international templates apart: mainland numbers get the default (Chinese) text, overseas numbers need the "en" locale text.'
+      'YunPian keeps domestic and international templates apart: each template above has a "china" text (an approved domestic template) and an "overseas" text (an approved international one); the connector picks by the number\'s region, whatever the language.'
     )
   );
   output.line();

@@ -1,5 +1,5 @@
 import { readConfigFile } from '../config-file.js';
-import { describeConnectorError, isConnectorError, readIssues, type DescribedError } from '../connector-error.js';
+import { describeConnectorError, fixFromData, isConnectorError, readIssues, type DescribedError } from '../connector-error.js';
 import { explainConnectorErrorCode } from '../explain.js';
 import { factoryFor, loadLikeLogto } from '../logto-host/index.js';
 import type { Output } from '../output.js';
@@ -9,6 +9,7 @@ import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted
 import { resolveConnectorSource } from '../workspace.js';
 import { parseSendArgs, sendHelp, type SendOptions } from './send/args.js';
 import { connectorInfo, explainLines, type SendJson } from './send/render.js';
+import { answerForDisplay, connectionRefusedFix, loopbackInboxUrl, whatWasSent } from './send/sent.js';
 
 export { sendHelp } from './send/args.js';
 export type { SendJson } from './send/render.js';
@@ -45,15 +46,19 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
   }
   const { json } = options;
 
-  let redactor = createRedactor([options.code]);
+  // Secrets are masked in everything printed. The code is masked only where it can appear (the
+  // connector's and the provider's words, the provider's answer), never inside the phone number,
+  // which may well contain the same digits (8613900000020 holds 000000).
+  let redactor = createRedactor([]);
+  const codeRedactor = createRedactor([options.code]);
   // Redacted as a value first (so the JSON stays valid), then once more as text by `output`.
   const emitJson = (value: SendJson) => output.line(JSON.stringify(redactor.deep(value), null, 2));
   try {
     const source = resolveConnectorSource('send', options.target);
     const config = await readConfigFile('send', options.configFile);
-    redactor = createRedactor([...collectSecrets(config), options.code]);
+    redactor = createRedactor(collectSecrets(config));
     output.setRedactor(redactor);
-    return await sendWith(source, config, options, output, emitJson);
+    return await sendWith(source, config, options, output, emitJson, codeRedactor);
   } catch (error) {
     return jsonFailureBeforeRun(error, json, (stage, message) => emitJson({ ok: false, stage, error: { message }, warnings: [] }));
   }
@@ -64,7 +69,8 @@ const sendWith = async (
   config: Record<string, unknown>,
   options: SendOptions,
   output: Output,
-  emitJson: (value: SendJson) => void
+  emitJson: (value: SendJson) => void,
+  codeRedactor: ReturnType<typeof createRedactor>
 ): Promise<number> => {
   const { json } = options;
   const progress = progressFor(output, json);
@@ -87,10 +93,13 @@ const sendWith = async (
     // What the Console would refuse before anything is sent.
     const checked = factory.configGuard.safeParse(config);
     if (!checked.success) {
+      const issues = readIssues(checked.error) ?? [];
+      const fix = fixFromData({ issues });
       const described: DescribedError = {
         ...explainConnectorErrorCode('invalid_config'),
         errorDescription: "The config does not pass the connector's configGuard; the Console would refuse to save it.",
-        issues: readIssues(checked.error) ?? [],
+        ...(fix ? { fix } : {}),
+        issues,
       };
       if (json) emitJson({ ok: false, stage: 'config', connector: info, error: described, warnings });
       else for (const line of explainLines(output, described)) output.line(line);
@@ -118,13 +127,20 @@ const sendWith = async (
         // Sign-in passes no config (the connector reads the saved one); the Console passes the form.
         options.saved ? connector.sendMessage(data as never) : connector.sendMessage(data as never, config)
       );
-      if (json) emitJson({ ok: true, connector: info, to: options.to, type: options.type, mode, result, warnings });
-      else {
+      const answer = answerForDisplay(result, codeRedactor);
+      const sent = whatWasSent(answer);
+      const inboxUrl = loopbackInboxUrl(config);
+      if (json) {
+        emitJson({ ok: true, connector: info, to: options.to, type: options.type, mode, ...sent, ...(inboxUrl ? { inboxUrl } : {}), result: answer, warnings });
+      } else {
         output.line(`${output.green('✓ Sent')} through ${info.id} to ${options.to}.`);
-        output.line(`  Provider answer: ${JSON.stringify(result)}`);
+        if (sent.providerRecipient) output.line(`  Provider received: ${sent.providerRecipient}`);
+        if (sent.template) output.line(`  Template used:     ${sent.template}`);
+        if (inboxUrl) output.line(`  Read it in:        ${inboxUrl}`);
+        output.line(`  Provider answer:   ${JSON.stringify(answer)}`);
         const messageId = providerMessageId(result);
         if (messageId !== undefined) {
-          output.line(`  Message id: ${messageId} (did it arrive? logto-sms status ${options.target} --config ${options.configFile} --to ${options.to} --id '${messageId}')`);
+          output.line(`  Message id:        ${messageId} (did it arrive? logto-sms status ${options.target} --config ${options.configFile} --to ${options.to} --id '${messageId}')`);
         }
       }
       return exitCodes.ok;
@@ -136,7 +152,9 @@ const sendWith = async (
         else output.line(`${output.red('✗ Send failed:')} ${message}`);
         return exitCodes.failed;
       }
-      const described = describeConnectorError(error);
+      const described = codeRedactor.deep(describeConnectorError(error));
+      const refused = connectionRefusedFix(config, described.errorDescription);
+      if (refused) described.fix = refused;
       if (json) emitJson({ ok: false, stage: 'send', connector: info, error: described, warnings });
       else for (const line of explainLines(output, described)) output.line(line);
       return exitCodes.failed;

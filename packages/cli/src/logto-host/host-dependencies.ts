@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * The packages a Logto instance (1.43) resolves for a connector at run time: core's own
  * dependencies. `logto connector add` installs nothing else, so a connector that needs anything
- * more must bundle it. Keep in sync with docs/logto-host.md.
+ * more must bundle it. Keep in sync with @logto/core's package.json dependencies.
  */
 export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'] as const;
 

@@ -3,7 +3,7 @@ import type { AliyunTemplate, SandboxConfig, SandboxMessage } from '../types.js'
 import type { AuthenticatedCall } from './authenticate.js';
 import { aliyunError, missingParameter } from './errors.js';
 import type { AliyunFlowControl } from './flow-control.js';
-import { classifyNumber, maxNumbersPerCall } from './phone-numbers.js';
+import { bareNanpReading, classifyNumber, maxNumbersPerCall } from './phone-numbers.js';
 import { checkTemplateParam, extractCode, renderTemplate } from './template-params.js';
 
 export type SendSmsState = {
@@ -46,7 +46,7 @@ export const sendSms = (call: AuthenticatedCall, state: SendSmsState, now: numbe
   const numbers = phoneNumbers.split(',');
   if (numbers.length > maxNumbersPerCall) throw aliyunError('isv.MOBILE_COUNT_OVER_LIMIT');
   const regions = numbers.map((number) => {
-    const region = classifyNumber(number);
+    const region = classifyNumber(number, template.region);
     if (!region) throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `手机号码格式错误: ${number}`);
     if (template.region === 'international' && region === 'mainland') {
       throw aliyunError('isv.DOMESTIC_NUMBER_NOT_SUPPORTED');
@@ -76,9 +76,10 @@ export const sendSms = (call: AuthenticatedCall, state: SendSmsState, now: numbe
 
   const text = `【${signName}】${renderTemplate(template.content, values)}`;
   const code = extractCode(template, values);
-  return numbers.map((to) => ({
+  return numbers.map((to, index) => ({
     provider: 'aliyun',
-    to,
+    // The +1 reading of a bare `1…` number on an international template shows as the number it reached.
+    to: regions[index] === 'international' && bareNanpReading(to) ? `+${to}` : to,
     text,
     code,
     template: template.code,

@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { DeliveryOutcome, MessageFilter, SandboxDelivery, SandboxMessage } from '../types.js';
+import { sameRecipient } from '../shared/recipient.js';
+import type { DeliveryOutcome, MessageFilter, SandboxDelivery, SandboxMessage, SandboxRefusal } from '../types.js';
 import { matchesFilter } from './message-filter.js';
 
-export type InboxEvent = { type: 'message'; message: SandboxMessage } | { type: 'clear' };
+export type InboxEvent =
+  | { type: 'message'; message: SandboxMessage }
+  | { type: 'refusal'; refusal: SandboxRefusal }
+  | { type: 'clear' };
+
+// Refusals are for diagnosing the last few failed sends, not an archive.
+const maxRefusals = 500;
 
 type Waiter = {
   filter: MessageFilter;
@@ -27,6 +34,7 @@ export const defaultWaitTimeoutMs = 30_000;
  */
 export class Inbox {
   #messages: SandboxMessage[] = [];
+  #refusals: SandboxRefusal[] = [];
   #head = 0;
   readonly #waiters = new Set<Waiter>();
   readonly #events = new EventEmitter();
@@ -66,6 +74,26 @@ export class Inbox {
     return message;
   }
 
+  /** Records a refused provider request (newest kept, at most 500) and tells subscribers. */
+  refuse(fields: Omit<SandboxRefusal, 'id' | 'receivedAt'>): SandboxRefusal {
+    const refusal: SandboxRefusal = { id: randomUUID(), ...fields, receivedAt: new Date(this.now()).toISOString() };
+    this.#refusals.push(refusal);
+    if (this.#refusals.length > maxRefusals) this.#refusals.shift();
+    this.#events.emit('event', { type: 'refusal', refusal } satisfies InboxEvent);
+    return refusal;
+  }
+
+  /** Refused requests, newest first; `to` compares subscriber digits as for messages. */
+  refusals(filter: Pick<MessageFilter, 'to' | 'provider'> = {}): SandboxRefusal[] {
+    return this.#refusals
+      .filter(
+        (refusal) =>
+          (filter.provider === undefined || refusal.provider === filter.provider) &&
+          (!filter.to || refusal.to.some((to) => sameRecipient(to, filter.to ?? '')))
+      )
+      .reverse();
+  }
+
   /** Newest first. */
   list(filter?: MessageFilter): SandboxMessage[] {
     const found: SandboxMessage[] = [];
@@ -81,6 +109,7 @@ export class Inbox {
   }
 
   clear(): void {
+    this.#refusals = [];
     this.#messages = [];
     this.#head = 0;
     this.#events.emit('event', { type: 'clear' } satisfies InboxEvent);

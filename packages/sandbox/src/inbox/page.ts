@@ -1,8 +1,10 @@
+import { recipientKey } from '../shared/recipient.js';
+import { inboxApp } from './browser/inbox-app.js';
+
 /**
- * The web inbox, embedded as a string so the bundled `lib/` needs no static files. Plain DOM code:
- * it lists `/__sandbox/messages`, then follows `/__sandbox/events` for live updates. Message text
- * is only ever inserted with textContent, never as HTML.
- * (Keep this free of backticks and dollar-brace sequences: it lives inside a template literal.)
+ * The web inbox, embedded as a string so the bundled `lib/` needs no static files. The markup and
+ * styles live here; the behaviour is `inboxApp` (browser/inbox-app.ts, type-checked with the DOM
+ * types), serialised into the page together with the API's `recipientKey`.
  */
 export const inboxPageHtml = `<!doctype html>
 <html lang="en">
@@ -50,6 +52,10 @@ export const inboxPageHtml = `<!doctype html>
   .details { display: flex; gap: 14px; flex-wrap: wrap; font-size: 12px; color: var(--muted); }
   .details b { font-weight: 600; color: var(--ink); }
   .copy { font-size: 12px; padding: 2px 8px; margin-left: 4px; }
+  .refusal { background: #fdf6f5; border: 1px solid #f0c3bf; border-radius: 12px; padding: 14px 16px; margin-bottom: 12px; }
+  .refusal.fresh { animation: flash 1.2s ease-out; }
+  .badge { background: var(--bad); color: #fff; font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 6px; }
+  .pill.refused { color: var(--bad); border-color: #f0c3bf; }
   .empty { text-align: center; color: var(--muted); padding: 60px 20px; border: 2px dashed var(--line); border-radius: 12px; }
   .empty code { background: #eceef2; padding: 1px 5px; border-radius: 4px; }
 </style>
@@ -60,6 +66,7 @@ export const inboxPageHtml = `<!doctype html>
     <h1>SMS Sandbox <small>Aliyun &amp; YunPian emulator</small></h1>
     <span class="spacer"></span>
     <span id="count" class="pill">0 messages</span>
+    <span id="refused" class="pill refused" hidden>0 refused</span>
     <span id="status" class="pill">connecting…</span>
   </div>
   <div class="tools">
@@ -77,135 +84,11 @@ export const inboxPageHtml = `<!doctype html>
   <div id="empty" class="empty" hidden>
     No messages yet. Send one through a connector pointed at this sandbox, e.g. the CLI's <code>logto-sms send</code>.
   </div>
+  <div id="no-match" class="empty" hidden>
+    Nothing matches this filter. Clear the phone number or the provider to see every message.
+  </div>
 </main>
-<script>
-(function () {
-  'use strict';
-  var messages = [];
-  var seen = new Set();
-  var list = document.getElementById('messages');
-  var empty = document.getElementById('empty');
-  var filterInput = document.getElementById('filter');
-  var providerSelect = document.getElementById('provider');
-  var statusPill = document.getElementById('status');
-  var countPill = document.getElementById('count');
-
-  function digits(text) { return String(text || '').replace(/\\D/g, ''); }
-
-  function visible(message) {
-    var wanted = digits(filterInput.value);
-    if (wanted && digits(message.to).indexOf(wanted) === -1) return false;
-    return !providerSelect.value || message.provider === providerSelect.value;
-  }
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  // The text with every occurrence of the code wrapped in <mark class="code">.
-  function renderText(text, code) {
-    var container = el('div', 'text');
-    if (!code) { container.textContent = text; return container; }
-    var parts = text.split(code);
-    parts.forEach(function (part, index) {
-      if (part) container.appendChild(document.createTextNode(part));
-      if (index < parts.length - 1) container.appendChild(el('mark', 'code', code));
-    });
-    return container;
-  }
-
-  function detail(label, value) {
-    var span = el('span');
-    span.appendChild(document.createTextNode(label + ' '));
-    span.appendChild(el('b', '', value));
-    return span;
-  }
-
-  function card(message, fresh) {
-    var article = el('article', 'message' + (fresh ? ' fresh' : ''));
-    article.dataset.id = message.id;
-    article.dataset.provider = message.provider;
-    article.dataset.to = message.to;
-    var meta = el('div', 'meta');
-    meta.appendChild(el('span', 'provider ' + message.provider, message.provider === 'aliyun' ? 'Aliyun' : 'YunPian'));
-    meta.appendChild(el('span', 'to', message.to));
-    var time = el('time', 'time', new Date(message.receivedAt).toLocaleString());
-    time.dateTime = message.receivedAt;
-    meta.appendChild(time);
-    article.appendChild(meta);
-    article.appendChild(renderText(message.text, message.code));
-    var details = el('div', 'details');
-    if (message.code) {
-      var codeDetail = detail('Code', message.code);
-      var copy = el('button', 'copy', 'Copy');
-      copy.type = 'button';
-      copy.addEventListener('click', function () {
-        if (navigator.clipboard) navigator.clipboard.writeText(message.code).catch(function () {});
-        copy.textContent = 'Copied';
-        setTimeout(function () { copy.textContent = 'Copy'; }, 1200);
-      });
-      codeDetail.appendChild(copy);
-      details.appendChild(codeDetail);
-    }
-    details.appendChild(detail('Delivery', message.delivery.state + (message.delivery.carrierCode ? ' ' + message.delivery.carrierCode : '')));
-    details.appendChild(detail('Template', message.template));
-    details.appendChild(detail('Signature', message.signName));
-    details.appendChild(detail('Credential', message.credential));
-    if (message.signatureAlgorithm) details.appendChild(detail('Signed with', message.signatureAlgorithm));
-    details.appendChild(detail('Request', message.requestId));
-    article.appendChild(details);
-    return article;
-  }
-
-  function render(freshId) {
-    var shown = messages.filter(visible);
-    list.replaceChildren.apply(list, shown.map(function (message) { return card(message, message.id === freshId); }));
-    empty.hidden = shown.length > 0;
-    countPill.textContent = shown.length === messages.length
-      ? messages.length + (messages.length === 1 ? ' message' : ' messages')
-      : shown.length + ' of ' + messages.length + ' messages';
-  }
-
-  function addNewest(message) {
-    if (seen.has(message.id)) return;
-    seen.add(message.id);
-    messages.unshift(message);
-    render(message.id);
-  }
-
-  function setStatus(live) {
-    statusPill.textContent = live ? 'live' : 'offline – retrying';
-    statusPill.className = 'pill ' + (live ? 'live' : 'offline');
-  }
-
-  // Subscribe before loading the list, then merge by id, so nothing slips between the two.
-  var events = new EventSource('/__sandbox/events');
-  events.addEventListener('open', function () { setStatus(true); });
-  events.addEventListener('error', function () { setStatus(false); });
-  events.addEventListener('message', function (event) { addNewest(JSON.parse(event.data)); });
-  events.addEventListener('clear', function () { messages = []; seen.clear(); render(); });
-
-  fetch('/__sandbox/messages').then(function (response) { return response.json(); }).then(function (body) {
-    // Anything already here came over SSE and is newer than the stored list (server order, newest first).
-    body.messages.forEach(function (message) {
-      if (seen.has(message.id)) return;
-      seen.add(message.id);
-      messages.push(message);
-    });
-    render();
-  });
-
-  filterInput.addEventListener('input', function () { render(); });
-  providerSelect.addEventListener('change', function () { render(); });
-  document.getElementById('clear').addEventListener('click', function () {
-    fetch('/__sandbox/messages', { method: 'DELETE' });
-  });
-  render();
-})();
-</script>
+<script>(${inboxApp.toString()})(${recipientKey.toString()});</script>
 </body>
 </html>
 `;

@@ -124,6 +124,11 @@ export const handleControl = (
       if (typeof filter === 'string') return send(res, problem(400, filter));
       return send(res, jsonReply(200, { messages: context.inbox.list(filter) }));
     }
+    case 'GET /refusals': {
+      const filter = parseFilter(query);
+      if (typeof filter === 'string') return send(res, problem(400, filter));
+      return send(res, jsonReply(200, { refusals: context.inbox.refusals(filter) }));
+    }
     case 'DELETE /messages':
       context.inbox.clear();
       return send(res, jsonReply(200, { ok: true }));

@@ -67,6 +67,9 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     const fault = faults.isEmpty
       ? undefined
       : faults.take(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
+    // Every answer but a success shows in the inbox as refused, so a failed send can be diagnosed there.
+    const refuse = (reason: string) =>
+      inbox.refuse({ provider: endpoint.provider, to: endpoint.recipients(call), reason, ...(res.headersSent ? { httpStatus: res.statusCode } : {}) });
     if (fault && isDeliveryFault(fault)) {
       const reply = endpoint.handle(call, deliveryOutcome(fault));
       send(res, reply);
@@ -74,11 +77,14 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     }
     if (fault && fault.kind !== 'delay') {
       performFault(fault, endpoint, call, res, lifecycle);
-      return `fault ${fault.kind}${fault.kind === 'error' ? ` ${String(fault.code ?? '')}` : ''}`;
+      const summary = `fault ${fault.kind}${fault.kind === 'error' ? ` ${String(fault.code ?? '')}` : ''}`;
+      refuse(summary);
+      return summary;
     }
     if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs))) return 'closed during delay';
     const reply = endpoint.handle(call);
     send(res, reply);
+    if (!reply.summary?.startsWith('OK ')) refuse(reply.summary ?? `HTTP ${reply.status}`);
     return `${fault ? 'delayed ' : ''}${reply.summary ?? ''}`;
   };
 

@@ -4,12 +4,15 @@ import type { Lifecycle } from './lifecycle.js';
 
 const heartbeatMs = 15_000;
 
-const frame = (event: InboxEvent): string =>
-  `event: ${event.type}\ndata: ${JSON.stringify(event.type === 'message' ? event.message : {})}\n\n`;
+const payload = (event: InboxEvent): unknown =>
+  event.type === 'message' ? event.message : event.type === 'refusal' ? event.refusal : {};
+
+const frame = (event: InboxEvent): string => `event: ${event.type}\ndata: ${JSON.stringify(payload(event))}\n\n`;
 
 /**
  * Server-Sent Events: `event: message` with a SandboxMessage as data for every accepted message,
- * `event: clear` with `{}` when the inbox is emptied. Comment heartbeats keep proxies from idling out.
+ * `event: refusal` with a SandboxRefusal for every refused request, `event: clear` with `{}` when
+ * the inbox is emptied. Comment heartbeats keep proxies from idling out.
  */
 export const streamEvents = (res: ServerResponse, inbox: Inbox, lifecycle: Lifecycle): void => {
   res.writeHead(200, {

@@ -18,14 +18,16 @@ Options:
   --config <file.json>   the connector config, as you would paste it into the Console (required)
   --to <phone>           recipient, digits only with the country code, e.g. 8613800138000 (required)
   --type <usageType>     Generic (default), SignIn, Register, ForgotPassword, ...
-  --code <code>          the code to send (default 000000); never printed
+  --code <code>          the code to send (default 000000); masked in everything printed
+                         except the phone number
   --locale <tag>         payload.locale, e.g. zh-CN or en (selects a locale template)
   --saved                pass the config as sign-in does (through getConfig) instead of as the
                          Console's unsaved form
   --json                 print one JSON object instead of text
   -h, --help             show this help
 
-Secrets in the config (accessKeySecret, securityToken, apikey, ...) and the code are never printed.
+Secrets in the config (accessKeySecret, securityToken, apikey, ...) are never printed; the code
+only where a phone number contains its digits.
 
 Exit codes:
   0  the connector sent the message

@@ -11,6 +11,12 @@ export type SendJson =
       to: string;
       type: string;
       mode: 'console' | 'sign-in';
+      /** The number as the provider received it (Aliyun PhoneNumbers, YunPian mobile). */
+      providerRecipient?: string;
+      /** The template the message went out on. */
+      template?: string;
+      /** The sandbox inbox, when the endpoint is a loopback address. */
+      inboxUrl?: string;
       result: unknown;
       warnings: string[];
     }
@@ -30,11 +36,8 @@ export const connectorInfo = (factory: LoadedConnectorFactory, name: string, ver
 
 /** Text lines for a described ConnectorError. */
 export const explainLines = (output: Output, described: DescribedError): string[] => {
-  const lines = [
-    `${output.red('✗ Send failed:')} ConnectorError ${output.bold(described.code)}`,
-    `  What it means:  ${described.meaning}`,
-    `  How to fix:     ${described.fix}`,
-  ];
+  const lines = [`${output.red('✗ Send failed:')} ConnectorError ${output.bold(described.code)}`, `  What it means:  ${described.meaning}`];
+  if (described.fix) lines.push(`  How to fix:     ${described.fix}`);
   if (described.errorDescription) lines.push(`  Connector says: ${described.errorDescription}`);
   if (described.providerCode !== undefined) {
     const extras = [

@@ -1,0 +1,48 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+
+import { prepareCli } from './run-cli.js';
+
+export type SendEnvironment = {
+  /** The emulator (rate limits off); inbox and faults are cleared before each test. */
+  sandbox: Sandbox;
+  /** A scratch directory for config files and tarballs, removed afterwards. */
+  directory: string;
+  /** Writes a config file (JSON, or the text as given) into the scratch directory. */
+  writeConfig: (name: string, config: unknown) => Promise<string>;
+};
+
+/** Hooks for a file that runs `logto-sms send`; the object is filled in before the file's own `beforeAll`. */
+export const useSendEnvironment = (prefix: string): SendEnvironment => {
+  const environment = {
+    writeConfig: async (name: string, config: unknown) => {
+      const file = path.join(environment.directory, name);
+      await writeFile(file, typeof config === 'string' ? config : JSON.stringify(config));
+      return file;
+    },
+  } as SendEnvironment;
+
+  beforeAll(async () => {
+    [environment.sandbox, environment.directory] = await Promise.all([
+      startSandbox({ config: { rateLimits: { enabled: false } } }),
+      mkdtemp(path.join(os.tmpdir(), prefix)),
+      prepareCli(),
+    ]);
+  });
+
+  afterAll(async () => {
+    await environment.sandbox?.close();
+    if (environment.directory) await rm(environment.directory, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    environment.sandbox.inbox.clear();
+    environment.sandbox.faults.clear();
+  });
+
+  return environment;
+};

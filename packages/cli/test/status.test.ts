@@ -105,7 +105,7 @@ describe('logto-sms status', () => {
   it('a waiting message and an empty window read plainly in text', async () => {
     sandbox.faults.add({ provider: 'yunpian', kind: 'delivery-waiting' });
     const sent = await cli(['send', tarballs.yunpian, '--config', files.yunpian, '--to', '8613800138000', '--code', '551234']);
-    expect(sent.stdout).toMatch(/Message id: \d+ \(did it arrive\? logto-sms status .* --id '\d+'\)/);
+    expect(sent.stdout).toMatch(/Message id:\s+\d+ \(did it arrive\? logto-sms status .* --id '\d+'\)/);
     const waiting = await cli(['status', tarballs.yunpian, '--config', files.yunpian, '--to', '8613800138000']);
     expect(waiting.stdout).toContain('… waiting');
     expect(waiting.stdout).toContain('carrier code: none yet');

@@ -1,10 +1,13 @@
 /**
- * The one test-support module: loopback servers, network isolation, ConnectorError capture,
- * connector builders and canary secrets. Package tests import it as `../../../tests/support/index.js`.
+ * The one test-support module: loopback servers, ConnectorError capture, connector builders,
+ * canary secrets and a deterministic DNS failure. Package tests import it as
+ * `../../../tests/support/index.js`.
+ *
+ * Network isolation (`./network.js`) is not re-exported: it loads nock, whose interceptor wraps
+ * every http request of the process, and tests that measure real sockets must not have it.
  */
 export * from './canaries.js';
 export * from './connectors.js';
 export * from './loopback.js';
-export * from './network.js';
 export * from './rejection.js';
 export * from './unresolvable.js';

@@ -38,25 +38,21 @@ export type LoopbackServer = {
 
 const openServers = new Set<LoopbackServer>();
 
-const readRequest = async (request: IncomingMessage): Promise<RecordedRequest> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return {
-    method: request.method ?? '',
-    url: request.url ?? '',
-    headers: { ...request.headers },
-    body: Buffer.concat(chunks).toString('utf8'),
-  };
-};
-
 /** A server on 127.0.0.1 and a free port, answering through `handler`. */
 export const startLoopbackServer = async (handler: LoopbackHandler): Promise<LoopbackServer> => {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
-  const server = http.createServer((request, response) => {
-    void readRequest(request).then((recorded) => {
-      requests.push(recorded);
-      handler(recorded, response, requests.length);
+  // Recorded on arrival, so a request counts even while its body is still coming; the handler
+  // runs once the body is complete.
+  const server = http.createServer((request: IncomingMessage, response) => {
+    const recorded: RecordedRequest = { method: request.method ?? '', url: request.url ?? '', headers: { ...request.headers }, body: '' };
+    requests.push(recorded);
+    const hit = requests.length;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      recorded.body = Buffer.concat(chunks).toString('utf8');
+      handler(recorded, response, hit);
     });
   });
   server.on('connection', (socket) => {

@@ -8,20 +8,15 @@ import { afterEach, beforeEach } from 'vitest';
 
 import { closeLoopbackServers } from './loopback.js';
 
-/** Requests nock refused since the current test started (`METHOD url`). */
+/** Requests no nock interceptor matched (`METHOD url`); `isolateNetworkPerTest` empties it before each test. */
 export const unmatchedRequests: string[] = [];
 
-let listening = false;
-const recordUnmatched = (request: { method?: string; path?: string; href?: string }) => {
+nock.emitter.on('no match', (request: { method?: string; path?: string; href?: string }) => {
   unmatchedRequests.push(`${request.method ?? '?'} ${request.href ?? request.path ?? '?'}`);
-};
+});
 
 /** Registers the `beforeEach`/`afterEach` hooks; call once at the top of a test file. */
 export const isolateNetworkPerTest = (): void => {
-  if (!listening) {
-    nock.emitter.on('no match', recordUnmatched);
-    listening = true;
-  }
   beforeEach(() => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');

@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInst
 import { errorRules } from '../src/errors.js';
 import { createAliyunSmsConnector } from '../src/index.js';
 
-import { aliyunOrigin, closedPortUrl, connectorWith, sendData, startHungServer } from './helpers.js';
+import { closedPortUrl, startHungServer } from '../../../tests/support/index.js';
+
+import { aliyunOrigin, connectorWith, sendData } from './helpers.js';
 
 const secret = 'CANARY-SECRET/k+9=Zq';
 const token = 'CANARY-STS-TOKEN+t/8=Wx';

@@ -2,17 +2,10 @@ import type { ConnectorError } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 
-import {
-  baseConfig,
-  endpoint,
-  isolateNetworkPerTest,
-  rejectionOf,
-  send,
-  sendPath,
-  socketError,
-  startHungServer,
-  unmatchedRequests,
-} from './helpers.js';
+import { rejectionOf, startHungServer } from '../../../tests/support/index.js';
+import { isolateNetworkPerTest, socketError, unmatchedRequests } from '../../../tests/support/network.js';
+
+import { baseConfig, endpoint, send, sendPath } from './helpers.js';
 
 // Characters that change under percent-encoding, so encoded echoes are exercised too.
 const canaryKey = 'CANARY-SECRET-key+/=9f8e7d6c5b4a';
@@ -133,7 +126,7 @@ describe('no secret or code in any error, log line or cause', () => {
   });
 
   test('transport error: timeout', async () => {
-    const { origin } = await startHungServer();
+    const { url: origin } = await startHungServer();
     const error = await rejectionOf(send(config({ endpoint: origin, timeout: 300 }), { to: '8613800138000', payload }));
     expectNoCanary(error);
   });

@@ -1,10 +1,13 @@
+import cliPackage from '../package.json' with { type: 'json' };
+
 import { runDemo } from './commands/demo.js';
 import { runSandbox } from './commands/sandbox.js';
 import { runSend } from './commands/send.js';
 import { createOutput, type Output } from './output.js';
 import { UsageError, exitCodes } from './usage-error.js';
 
-export const version = '0.1.0';
+/** The CLI's version, from its package.json (bundled into lib/ at build time). */
+export const version: string = cliPackage.version;
 
 export const topLevelHelp = `Usage: logto-sms <command> [options]
 

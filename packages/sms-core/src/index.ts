@@ -7,7 +7,6 @@ export {
   isLoopbackHost,
   localeGuard,
   optionalLocaleGuard,
-  parseConfig,
   requiredUsageTypes,
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
@@ -15,6 +14,7 @@ export {
   usageTypeGuard,
   type EndpointRule,
 } from './config.js';
+export { parseConfig } from './parse-config.js';
 export {
   insufficientRequest,
   invalidRequest,

@@ -28,7 +28,13 @@ type Command = (argv: readonly string[], output: Output) => Promise<number>;
 
 const commands: Record<string, Command> = { sandbox: runSandbox, send: runSend, demo: runDemo };
 
-/** Runs the CLI and returns the exit code; never calls process.exit itself (tests call this). */
+/**
+ * Runs the CLI with `argv` (the arguments after `logto-sms`) and returns the exit code: 0 success,
+ * 1 the operation failed, 2 a usage error. Never calls process.exit and never throws: errors are
+ * printed through `output`.
+ *
+ * @param output where to print. @default createOutput() (stdout/stderr, colour on a terminal)
+ */
 export const runCli = async (argv: readonly string[], output: Output = createOutput()): Promise<number> => {
   const [first, ...rest] = argv;
   try {

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 
 import { UsageError } from './usage-error.js';
 
-/** Reads a connector config JSON file (what one would paste into the Logto Console). */
+/**
+ * Reads a connector config JSON file (what one would paste into the Logto Console).
+ *
+ * @throws UsageError (naming `command`) when the file cannot be read, is not JSON or not an object.
+ */
 export const readConfigFile = async (command: string, file: string): Promise<Record<string, unknown>> => {
   let raw: string;
   try {

@@ -51,6 +51,11 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isCode = (value: unknown): value is string | number => typeof value === 'string' || typeof value === 'number';
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 
+/**
+ * What a ConnectorError means for an operator: its code explained (what Logto shows, with which
+ * HTTP status, and the fix), plus what the connector put in `data` (provider code and message,
+ * description, config issues). Never throws.
+ */
 export const describeConnectorError = (error: ConnectorErrorLike): DescribedError => {
   const explanation = explainConnectorErrorCode(error.code);
   const { data } = error;

@@ -23,10 +23,12 @@ export const requiredUsageTypes: readonly string[] = [
 const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), 'Test'];
 
 // The message does not quote the value: whatever was typed in the wrong field stays out of errors.
+/** A template's `usageType`: one of connector-kit's TemplateType values, or the legacy `Test`. */
 export const usageTypeGuard = z
   .string()
   .refine((value) => knownUsageTypes.includes(value), `Unknown usageType. Use one of: ${knownUsageTypes.join(', ')}.`);
 
+/** A language tag such as `en`, `zh-CN`, `zh-Hant-TW` (`_` accepted as separator). */
 export const localeGuard = z
   .string()
   .regex(languageTagPattern, 'Use a language tag such as "en", "zh-CN" or "zh-Hant-TW".');
@@ -75,8 +77,10 @@ const checkTemplateCoverage = (templates: readonly TemplateKey[], context: z.Ref
 };
 
 /**
- * A `templates` array: the required usage types must be present (the message names the missing
- * ones) and no usage type may have two templates for the same locale, since only one could be used.
+ * A `templates` array of `item`: the required usage types (`requiredUsageTypes`) must be present
+ * (the message names the missing ones) and no usage type may have two templates for the same
+ * locale, since only one could be used. The Console's Json field may hand over the typed text;
+ * text that parses as JSON is read as its value.
  */
 export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
   z.preprocess(
@@ -86,8 +90,17 @@ export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
     })
   );
 
+/**
+ * Whether every number must carry its country code (Logto's own format). Blank means the default.
+ * @default true
+ */
 export const strictPhoneRegionNumberCheckGuard = z.preprocess(blankAsMissing, z.boolean().default(true));
 
+/**
+ * The send budget in milliseconds, retry included: a whole number from 100 to 60000 (a Number
+ * field's text is accepted). Blank means the default.
+ * @default 10000
+ */
 export const timeoutGuard = z.preprocess(
   (value) => {
     const present = blankAsMissing(value);
@@ -115,8 +128,11 @@ export type EndpointRule = {
 };
 
 /**
- * The provider base URL, normalised to its origin. A secret-bearing request must only ever go to
- * the provider or to a local emulator, so other hosts and plain HTTP off-machine are refused.
+ * The provider base URL, normalised to its origin (`https://host[:port]`, no trailing slash). A
+ * secret-bearing request must only ever go to the provider or to a local emulator, so other
+ * hosts and plain HTTP off-machine are refused. Blank means `defaultUrl`.
+ *
+ * @default rule.defaultUrl
  */
 export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: EndpointRule) =>
   z.preprocess(

@@ -68,12 +68,18 @@ const parsedConfigs = new WeakMap<ZodTypeAny, Map<string, unknown>>();
 const maxCachedConfigsPerGuard = 32;
 
 /**
- * Parses a connector config. On failure throws `ConnectorError(InvalidConfig, ZodError)` — the shape
- * connector-kit's `validateConfig` produces, which the Logto Console renders issue by issue.
+ * Parses a connector config with its `guard`: the config Logto saved, or the Console's unsaved form.
  *
  * Logto stores configs as JSON, so the config is read as its JSON text: that text is the cache key,
  * and on a miss the guard parses exactly that text's value, so a cached result can never belong to a
- * different config. Results are frozen because concurrent sends share them.
+ * different config. Results are frozen because concurrent sends share them; at most 32 distinct
+ * configs are kept per guard (oldest dropped first).
+ *
+ * @returns the guard's output, deep-frozen.
+ * @throws ConnectorError(InvalidConfig) whose `data` is a ZodError — the shape connector-kit's
+ * `validateConfig` produces, which the Logto Console renders issue by issue. Its issues carry the
+ * path of each bad field and never the value received (a secret typed into the wrong field stays
+ * out of errors); text with an unpaired surrogate is refused the same way, before the guard runs.
  */
 export const parseConfig = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
   let key: string | undefined;

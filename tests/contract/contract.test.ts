@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 
 import { ensureBuilt } from '../helpers/build.js';
 import {
+  captureOutput,
   closedPortUrl,
   closeLoopbackServers,
   connectorWithoutSavedConfig,
@@ -229,13 +230,8 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
     type Scenario = { name: string; run: (server?: LoopbackServer) => Promise<unknown> };
 
     it('leave no canary secret or code in any error, result or log line, and nothing is logged', async () => {
-      const logs: string[] = [];
-      const consoleMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
-      const spies = consoleMethods.map((method) =>
-        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-          logs.push(`console.${method}: ${args.map(String).join(' ')}`);
-        })
-      );
+      const output = captureOutput();
+      output.start();
       const leaks: Leak[] = [];
       const echo = hostileEcho(secrets);
       const answers = [
@@ -277,11 +273,11 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
           else leaks.push(...leaksIn(JSON.stringify(outcome.value) ?? '', secrets, `${name}: result`));
         }
       } finally {
-        for (const spy of spies) spy.mockRestore();
+        output.stop();
       }
-      for (const line of logs) leaks.push(...leaksIn(line, secrets, 'log'));
+      for (const line of [...output.consoleLines, ...output.stdioChunks]) leaks.push(...leaksIn(line, secrets, 'log'));
       expect(leaks).toEqual([]);
-      expect(logs).toEqual([]);
+      expect(output.consoleLines).toEqual([]);
     });
   });
 });

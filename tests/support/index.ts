@@ -11,3 +11,4 @@ export * from './connectors.js';
 export * from './loopback.js';
 export * from './rejection.js';
 export * from './unresolvable.js';
+export * from './output-capture.js';

@@ -21,11 +21,9 @@ import {
   startHungServer,
   startScriptedServer,
   type Leak,
-  type LoopbackServer,
 } from '../support/index.js';
 
 import { contractCanaries, contractCode, discoverFixtures } from './discover.js';
-import type { ContractFixture } from './fixture.js';
 import { configKeysOf, issuePaths, requestFields, requestText, volatileFields } from './inspect.js';
 
 const { fixtures, missing } = await discoverFixtures();
@@ -227,7 +225,7 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
       contractCode,
     ];
 
-    type Scenario = { name: string; run: (server?: LoopbackServer) => Promise<unknown> };
+    type Scenario = { name: string; run: () => Promise<unknown> };
 
     it('leave no canary secret or code in any error, result or log line, and nothing is logged', async () => {
       const output = captureOutput();

@@ -2,7 +2,7 @@
 // resolved to their TypeScript source and bundled in, so no published tarball ever depends on the
 // private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
 // because `logto connector add` extracts a tarball without installing its dependencies.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,8 +19,10 @@ const workspacePackages = readdirSync(path.join(root, 'packages'), { withFileTyp
 
 const internalAliases = Object.fromEntries(workspacePackages.map((name) => [`@logto-sms/${name}`, pkg(name, 'src', 'index.ts')]));
 
-/** What a Logto instance resolves for a connector at run time: Logto core's own node_modules (`logto connector add` installs nothing). */
-export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
+/** What a Logto instance resolves for a connector at run time: the one list, shared with the CLI and the bench. */
+export const logtoProvidedPackages = JSON.parse(
+  readFileSync(pkg('cli', 'src', 'logto-host', 'logto-provided-packages.json'), 'utf8')
+).packages;
 
 const targets = [
   // Connector bundles contain no CommonJS, so no `require` shim: it would cost every Logto start an

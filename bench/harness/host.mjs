@@ -12,7 +12,10 @@ import { existsSync, realpathSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 
-export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
+// The one list of what Logto provides (shared with the build and the CLI's host).
+export const logtoProvidedPackages = JSON.parse(
+  readFileSync(new URL('../../packages/cli/src/logto-host/logto-provided-packages.json', import.meta.url), 'utf8')
+).packages;
 
 /** `npm pack` a package directory (lifecycle scripts skipped) and report what npm reports. */
 export const packPackage = (packageDirectory, destination) => {

@@ -9,6 +9,8 @@ import {
   type LogtoHost,
 } from '@logto-sms/cli';
 
+import { errorData, rejectionOf } from '../support/index.js';
+
 import { ensureBuilt, packageDirectory } from './build.js';
 
 export type LoadedConnector = { hosted: HostedConnector; factory: LoadedConnectorFactory };
@@ -68,19 +70,10 @@ export const senderFor = async ({ factory }: LoadedConnector, config: unknown): 
   };
 };
 
-/** Runs `task`, expecting a ConnectorError; returns it (fails the test otherwise). */
+/** The ConnectorError `task` rejects with, its `data` as a record (fails the test otherwise). */
 export const connectorErrorOf = async (task: () => Promise<unknown>): Promise<{ code: string; data: Record<string, unknown>; message: string }> => {
-  try {
-    await task();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code !== 'string' || !('data' in (error as object))) {
-      throw new Error(`expected a ConnectorError, got ${String(error)}`);
-    }
-    const { data } = error as { data: unknown };
-    return { code, data: (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>, message: (error as Error).message };
-  }
-  throw new Error('expected a ConnectorError, but the send succeeded');
+  const error = await rejectionOf(task);
+  return { code: error.code, data: errorData(error), message: error.message };
 };
 
 export const randomCode = () => String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');

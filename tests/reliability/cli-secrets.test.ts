@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { canaries, leaksIn } from './support/canaries.js';
+import { canaries, leaksIn } from '../support/canaries.js';
 import { aliyunConfig, mainlandNumber, yunpianConfig, type Provider } from './support/env.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -25,7 +25,7 @@ import {
   yunpianConfig,
   type Provider,
 } from './support/env.js';
-import { makeLocalhostUnresolvable, refusedLookups, restoreResolver, unresolvableUrl as toUnresolvable } from './support/unresolvable.js';
+import { makeLocalhostUnresolvable, refusedLookups, restoreResolver, unresolvableUrl as toUnresolvable } from '../support/unresolvable.js';
 
 /** For faults that only end with the timeout (hang, drip, delay): short, to keep the file fast. */
 const timeout = 600;

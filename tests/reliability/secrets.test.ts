@@ -14,7 +14,7 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { canaries, formsOf, hostileEcho, leaksIn, leaksInError, lowercaseHexEcho, type Leak } from './support/canaries.js';
+import { canaries, formsOf, hostileEcho, leaksIn, leaksInError, lowercaseHexEcho, type Leak } from '../support/canaries.js';
 import {
   aliyunConfig,
   closedPortUrl,
@@ -34,7 +34,7 @@ import {
   type Outcome,
   type Provider,
 } from './support/env.js';
-import { makeLocalhostUnresolvable, restoreResolver, unresolvableUrl } from './support/unresolvable.js';
+import { makeLocalhostUnresolvable, restoreResolver, unresolvableUrl } from '../support/unresolvable.js';
 
 /** For the scenarios that wait for the timeout (hang, drip, delay); short to keep the file fast. */
 const timeout = 500;

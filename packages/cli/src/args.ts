@@ -43,11 +43,3 @@ export const stringOption = (values: ParsedArgs['values'], name: string): string
   const value = values[name];
   return typeof value === 'string' ? value : undefined;
 };
-
-/** A TCP port from a flag value; anything else is a usage error. */
-export const portOption = (command: string, raw: string | undefined, fallback: number): number => {
-  if (raw === undefined) return fallback;
-  const port = Number(raw);
-  if (!/^\d+$/.test(raw) || port > 65_535) throw new UsageError(`--port must be a number from 0 to 65535, got "${raw}".`, command);
-  return port;
-};

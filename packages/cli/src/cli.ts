@@ -1,3 +1,5 @@
+import cliPackage from '../package.json' with { type: 'json' };
+
 import { runDemo } from './commands/demo.js';
 import { runSandbox } from './commands/sandbox.js';
 import { runSend } from './commands/send.js';
@@ -5,7 +7,8 @@ import { runStatus } from './commands/status.js';
 import { createOutput, type Output } from './output.js';
 import { UsageError, exitCodes } from './usage-error.js';
 
-export const version = '0.1.0';
+/** The CLI's version, from its package.json (bundled into lib/ at build time). */
+export const version: string = cliPackage.version;
 
 export const topLevelHelp = `Usage: logto-sms <command> [options]
 
@@ -27,7 +30,13 @@ type Command = (argv: readonly string[], output: Output) => Promise<number>;
 
 const commands: Record<string, Command> = { sandbox: runSandbox, send: runSend, status: runStatus, demo: runDemo };
 
-/** Runs the CLI and returns the exit code; never calls process.exit itself (tests call this). */
+/**
+ * Runs the CLI with `argv` (the arguments after `logto-sms`) and returns the exit code: 0 success,
+ * 1 the operation failed, 2 a usage error. Never calls process.exit and never throws: errors are
+ * printed through `output`.
+ *
+ * @param output where to print. @default createOutput() (stdout/stderr, colour on a terminal)
+ */
 export const runCli = async (argv: readonly string[], output: Output = createOutput()): Promise<number> => {
   const [first, ...rest] = argv;
   try {

@@ -63,6 +63,8 @@ const tokenOffset = (text: string, token: string): number | undefined => {
  * Reads a connector config JSON file (what one would paste into the Logto Console). A UTF-8 byte
  * order mark, which Windows editors add, is dropped; a syntax error is reported with its line,
  * column and the likely paste mistake.
+ *
+ * @throws UsageError (naming `command`) when the file cannot be read, is not JSON or not an object.
  */
 export const readConfigFile = async (command: string, file: string): Promise<Record<string, unknown>> => {
   let raw: string;

@@ -62,6 +62,12 @@ export const issuesFix = 'Correct each field listed below (as it appears in the 
 export const fixFromData = ({ hint, issues }: Pick<DescribedError, 'hint' | 'issues'>): string | undefined =>
   hint ?? (issues && issues.length > 0 ? issuesFix : undefined);
 
+
+/**
+ * What a ConnectorError means for an operator: its code explained (what Logto shows, with which
+ * HTTP status, and the fix), plus what the connector put in `data` (provider code and message,
+ * description, config issues). Never throws.
+ */
 export const describeConnectorError = (error: ConnectorErrorLike): DescribedError => {
   const explanation = explainConnectorErrorCode(error.code);
   const { data } = error;

@@ -106,6 +106,7 @@ const fallback: Row = {
   logtoShows: 'Error occurred in connector: {{errorDescription}}',
 };
 
+/** What `code` (a ConnectorErrorCodes value) means, what Logto shows and with which HTTP status; a generic row for unknown codes. */
 export const explainConnectorErrorCode = (code: string): ErrorExplanation => ({ code, ...(table[code] ?? fallback) });
 
 /** Codes the table covers, for tests that keep it complete as connector-kit grows. */

@@ -26,6 +26,9 @@ const isWorkspaceName = (value: string): value is WorkspaceConnector => Object.h
 /**
  * `aliyun` / `yunpian` → this repository's built package; a directory → a connector package
  * (built, with lib/index.js); a `.tgz` → an npm tarball as `npm pack` makes it.
+ *
+ * @param command the CLI command, named in a usage error.
+ * @throws UsageError for anything else, or a package that is not built.
  */
 export const resolveConnectorSource = (command: string, target: string): ConnectorSource => {
   if (isWorkspaceName(target)) {

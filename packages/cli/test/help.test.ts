@@ -1,4 +1,7 @@
-import { createOutput, runCli as runInProcess } from '@logto-sms/cli';
+import { readFile } from 'node:fs/promises';
+
+import { createOutput, runCli as runInProcess, version } from '@logto-sms/cli';
+import { sandboxHelp } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { prepareCli, runCli } from './run-cli.js';
@@ -91,5 +94,19 @@ describe('usage errors (in process)', () => {
     const run = await runHere(['send', 'aliyun', '--to', '8613800138000', '--json']);
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, stage: 'usage', error: { message: expect.stringContaining('--config') } });
+  });
+});
+
+describe('one sandbox command line', () => {
+  it('logto-sms sandbox --help prints the emulator help that logto-sms-sandbox prints', async () => {
+    const run = await runHere(['sandbox', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${sandboxHelp('logto-sms sandbox')}\n`);
+  });
+
+  it('logto-sms --version is the version in package.json', async () => {
+    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(version).toBe(manifest.version);
+    expect((await runHere(['--version'])).stdout).toBe(`${manifest.version}\n`);
   });
 });

@@ -2,12 +2,13 @@
 // an error (message, data, stack, cause) or in anything written to the console or stdio.
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { captureOutput, closedPortUrl, startHungServer } from '../../../tests/support/index.js';
 import { errorRules } from '../src/errors.js';
 import { createAliyunSmsConnector } from '../src/index.js';
 
-import { aliyunOrigin, closedPortUrl, connectorWith, sendData, startHungServer } from './helpers.js';
+import { aliyunOrigin, connectorWith, sendData } from './helpers.js';
 
 const secret = 'CANARY-SECRET/k+9=Zq';
 const token = 'CANARY-STS-TOKEN+t/8=Wx';
@@ -40,23 +41,11 @@ const message = (base: string) =>
   `${base} ${secret} ${rfc3986(secret)} ${token} code ${code} ` +
   `server string to sign is:POST&%2F&SecurityToken%3D${rfc3986(rfc3986(token))}%26TemplateParam%3D%257B%2522code%2522%253A%2522${code}%2522%257D`;
 
-const spies: Array<MockInstance<(...args: any[]) => unknown>> = [];
-const written: string[] = [];
+const output = captureOutput();
 
 beforeAll(() => {
   nock.disableNetConnect();
-  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    spies.push(vi.spyOn(console, method).mockImplementation(() => undefined));
-  }
-  for (const stream of [process.stdout, process.stderr]) {
-    const original = stream.write.bind(stream);
-    spies.push(
-      vi.spyOn(stream, 'write').mockImplementation((chunk: unknown, ...rest: unknown[]) => {
-        written.push(String(chunk));
-        return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-      })
-    );
-  }
+  output.start();
 });
 
 afterEach(() => {
@@ -65,7 +54,7 @@ afterEach(() => {
 });
 
 afterAll(() => {
-  for (const spy of spies) spy.mockRestore();
+  output.stop();
 });
 
 const checked: string[] = [];
@@ -208,7 +197,7 @@ describe('no canary escapes', () => {
 
   it('nothing was logged, and nothing written contains a canary', () => {
     expect(checked.length).toBeGreaterThan(60);
-    for (const spy of spies.slice(0, 6)) expect(spy).not.toHaveBeenCalled();
-    for (const chunk of written) expect(findCanary(chunk)).toBeUndefined();
+    expect(output.consoleLines).toEqual([]);
+    for (const chunk of output.stdioChunks) expect(findCanary(chunk)).toBeUndefined();
   });
 });

@@ -6,7 +6,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanProviderMessage, errorRules, ruleForAliyunCode, unknownAliyunError } from '../src/errors.js';
 import { readResponse } from '../src/response.js';
 
-import { connectorErrorOf, connectorWith, interceptAliyun, sendData, vectorConfig } from './helpers.js';
+import { rejectionOf } from '../../../tests/support/index.js';
+
+import { connectorWith, interceptAliyun, sendData, vectorConfig } from './helpers.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -176,7 +178,7 @@ describe('each category through the connector', () => {
     const { scope, calls } = interceptAliyun([{ status, body: { RequestId: requestId, Code: code, Message: message } }], {
       count: attempts,
     });
-    const error = await connectorErrorOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
 
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(attempts);
@@ -203,7 +205,7 @@ describe('each category through the connector', () => {
         },
       },
     ]);
-    const error = await connectorErrorOf(async () =>
+    const error = await rejectionOf(async () =>
       connectorWith({ ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' }).sendMessage(sendData('8613800138000'))
     );
     expect(scope.isDone()).toBe(true);
@@ -229,7 +231,7 @@ describe('answers that are not Aliyun answers', () => {
     [403, '"OK" on an error status', JSON.stringify({ RequestId: requestId, Code: 'OK' })],
   ])('HTTP %s %s → InvalidResponse', async (status, _label, body) => {
     const { scope } = interceptAliyun([{ status, body }]);
-    const error = await connectorErrorOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(InvalidResponse);
     expect(error.data).toMatchObject({ provider: 'aliyun', httpStatus: status });
@@ -246,7 +248,7 @@ describe('5xx answers are General, whatever the body', () => {
     [500, JSON.stringify({ RequestId: requestId, Code: 'isv.MOBILE_NUMBER_ILLEGAL', Message: 'odd' }), 'isv.MOBILE_NUMBER_ILLEGAL'],
   ])('HTTP %s → General', async (status, body, providerCode) => {
     const { scope, calls } = interceptAliyun([{ status, body }], { count: 1 });
-    const error = await connectorErrorOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(1);
     expect(error.code).toBe(General);

@@ -1,9 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-
-import { ConnectorError, type SendMessageData, TemplateType } from '@logto/connector-kit';
+import { type SendMessageData, TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
-import { expect } from 'vitest';
 
 import type { ClientOptions } from '../src/client.js';
 import { createAliyunSmsConnector } from '../src/index.js';
@@ -66,65 +62,6 @@ export const interceptAliyun = (replies: Reply[], { origin = aliyunOrigin, count
 };
 
 export const ok = (): Reply => ({ status: 200, body: okAnswer, headers: { 'content-type': 'application/json' } });
-
-/** Runs `action` and returns the ConnectorError it throws (fails the test otherwise). */
-export const connectorErrorOf = async (action: () => Promise<unknown>): Promise<ConnectorError> => {
-  try {
-    await action();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected a ConnectorError');
-};
-
-/** Any request that no interceptor matched (nock refuses it while net connect is disabled). */
-export const watchUnmatchedRequests = () => {
-  const unmatched: unknown[] = [];
-  const listener = (request: unknown) => unmatched.push(request);
-  nock.emitter.on('no match', listener);
-  return { unmatched, stop: () => nock.emitter.removeListener('no match', listener) };
-};
-
-/** A local server that accepts requests and never answers; counts them. */
-export const startHungServer = async () => {
-  const sockets = new Set<Socket>();
-  let requests = 0;
-  const server = http.createServer(() => {
-    requests++;
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests: () => requests,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
-    },
-  };
-};
-
-/** A loopback URL nothing listens on: the port was just released. */
-export const closedPortUrl = async (): Promise<string> => {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-  });
-  return `http://127.0.0.1:${port}`;
-};
 
 /** Query parameters of a captured V3 request, decoded. */
 export const queryOf = (path: string): Record<string, string> => Object.fromEntries(new URL(path, aliyunOrigin).searchParams);

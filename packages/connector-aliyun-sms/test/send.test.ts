@@ -4,21 +4,10 @@ import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  connectorErrorOf,
-  connectorWith,
-  emptySha256,
-  fixedClock,
-  fixedNonce,
-  formOf,
-  interceptAliyun,
-  ok,
-  okAnswer,
-  queryOf,
-  sendData,
-  vectorConfig,
-  watchUnmatchedRequests,
-} from './helpers.js';
+import { rejectionOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
+
+import { connectorWith, emptySha256, fixedClock, fixedNonce, formOf, interceptAliyun, ok, okAnswer, queryOf, sendData, vectorConfig } from './helpers.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -162,11 +151,10 @@ describe('TemplateParam carries the code and nothing else', () => {
     ['no payload code', {}],
     ['an empty code', { code: '' }],
   ])('%s → InsufficientRequestParameters, nothing sent', async (_label, payload) => {
-    const watch = watchUnmatchedRequests();
-    const error = await connectorErrorOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000', payload)));
-    watch.stop();
+    unmatchedRequests.length = 0;
+    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000', payload)));
     expect(error.code).toBe(ConnectorErrorCodes.InsufficientRequestParameters);
-    expect(watch.unmatched).toEqual([]);
+    expect(unmatchedRequests).toEqual([]);
   });
 });
 
@@ -265,16 +253,15 @@ describe('phone-number routing on the wire', () => {
     ['86 with a landline', '861012345678'],
     ['national leading 0', '07700900123'],
   ])('%s (%j) → InvalidRequestParameters before any request', async (_label, to) => {
-    const watch = watchUnmatchedRequests();
+    unmatchedRequests.length = 0;
     for (const strict of [true, false]) {
       // eslint-disable-next-line no-await-in-loop
-      const error = await connectorErrorOf(async () =>
+      const error = await rejectionOf(async () =>
         connectorWith({ ...config, strictPhoneRegionNumberCheck: strict }).sendMessage(sendData(to))
       );
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
     }
-    watch.stop();
-    expect(watch.unmatched).toEqual([]);
+    expect(unmatchedRequests).toEqual([]);
   });
 
   it('refuses a +1 number that reads as a mainland mobile when only one templateCode exists', async () => {
@@ -282,15 +269,14 @@ describe('phone-number routing on the wire', () => {
       ...config,
       templates: config.templates.map(({ usageType }) => ({ usageType, templateCode: 'SMS_ONE' })),
     };
-    const watch = watchUnmatchedRequests();
+    unmatchedRequests.length = 0;
     for (const to of ['16502530000', '+1 (415) 555-0100', '0013800138000']) {
       // eslint-disable-next-line no-await-in-loop
-      const error = await connectorErrorOf(async () => connectorWith(singleCode).sendMessage(sendData(to)));
+      const error = await rejectionOf(async () => connectorWith(singleCode).sendMessage(sendData(to)));
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
       expect(JSON.stringify(error.data)).toContain('it could be delivered to a phone in China; it was not sent. What works');
     }
-    watch.stop();
-    expect(watch.unmatched).toEqual([]);
+    expect(unmatchedRequests).toEqual([]);
   });
 });
 

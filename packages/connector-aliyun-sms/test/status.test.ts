@@ -8,7 +8,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { configGuard } from '../src/config.js';
 import { queryDeliveryStatus as exportedQuery } from '../src/index.js';
 import { queryDeliveryStatus } from '../src/status.js';
-import { connectorErrorOf, emptySha256, fixedNonce, interceptAliyun, queryOf, vectorConfig, watchUnmatchedRequests } from './helpers.js';
+import { rejectionOf as connectorErrorOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
+import { emptySha256, fixedNonce, interceptAliyun, queryOf, vectorConfig } from './helpers.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -139,8 +141,8 @@ describe('QuerySendDetails: errors', () => {
   });
 
   it('bad input fails before any request: a malformed BizId, a future since, a bad number', async () => {
-    const watch = watchUnmatchedRequests();
-    try {
+    unmatchedRequests.length = 0;
+    {
       for (const query of [
         { to: '8613800138000', id: 'not-a-bizid' },
         { to: '8613800138000', since: new Date('2024-02-01T00:00:00Z') },
@@ -150,9 +152,7 @@ describe('QuerySendDetails: errors', () => {
         const error = await connectorErrorOf(async () => queryDeliveryStatus(config(), { ...query, now }, clock));
         expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
       }
-      expect(watch.unmatched).toEqual([]);
-    } finally {
-      watch.stop();
+      expect(unmatchedRequests).toEqual([]);
     }
   });
 

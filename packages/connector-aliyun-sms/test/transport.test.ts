@@ -7,19 +7,9 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { throttlingRetryDelay } from '../src/client.js';
 
-import {
-  aliyunOrigin,
-  closedPortUrl,
-  connectorErrorOf,
-  connectorWith,
-  formOf,
-  interceptAliyun,
-  ok,
-  okAnswer,
-  sendData,
-  startHungServer,
-  vectorConfig,
-} from './helpers.js';
+import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/support/index.js';
+
+import { aliyunOrigin, connectorWith, formOf, interceptAliyun, ok, okAnswer, sendData, vectorConfig } from './helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -58,7 +48,7 @@ describe('timeout', () => {
     const timeout = 800;
 
     const started = Date.now();
-    const error = await connectorErrorOf(async () =>
+    const error = await rejectionOf(async () =>
       connectorWith({ ...vectorConfig, endpoint: server.url, timeout }).sendMessage(sendData('8613800138000'))
     );
     const elapsed = Date.now() - started;
@@ -66,7 +56,7 @@ describe('timeout', () => {
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(elapsed).toBeLessThan(timeout + 1000);
     expect(elapsed).toBeGreaterThanOrEqual(timeout - 50);
-    expect(server.requests()).toBe(1);
+    expect(server.requests).toHaveLength(1);
     const data = error.data as ProviderErrorData;
     expect(data.errorDescription).toMatch(/No answer from Aliyun SMS before the timeout/);
     expect(data.errorDescription).toMatch(/may or may not have been sent; it was not retried/);
@@ -128,7 +118,7 @@ describe('retried once, re-signed, when the request cannot have reached Aliyun',
     allowLoopback();
     const endpoint = await closedPortUrl();
     const nonces: string[] = [];
-    const error = await connectorErrorOf(async () =>
+    const error = await rejectionOf(async () =>
       connectorWith(
         { ...vectorConfig, endpoint },
         {
@@ -174,7 +164,7 @@ describe('throttling', () => {
   it('throttled twice → RateLimitExceeded after exactly two requests', async () => {
     const { scope, calls } = interceptAliyun([throttled(), throttled()]);
     const spare = nock(aliyunOrigin).post('/').query(true).reply(200, okAnswer);
-    const error = await connectorErrorOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(2);
@@ -206,7 +196,7 @@ describe('never retried: the message may already have gone out', () => {
   ])('HTTP %s %s → %s after one request', async (status, body, expected) => {
     const first = nock(aliyunOrigin).post('/').query(true).times(1).reply(status, body);
     const second = nock(aliyunOrigin).post('/').query(true).reply(200, okAnswer);
-    const error = await connectorErrorOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
     expect(error.code).toBe(expected);
     expect(first.isDone()).toBe(true);
     expect(second.isDone()).toBe(false);
@@ -216,7 +206,7 @@ describe('never retried: the message may already have gone out', () => {
     allowLoopback();
     const server = await startHungServer();
     cleanups.push(server.close);
-    const error = await connectorErrorOf(async () =>
+    const error = await rejectionOf(async () =>
       connectorWith({ ...vectorConfig, endpoint: server.url, timeout: 400, signatureAlgorithm: 'HMAC-SHA1' }).sendMessage(
         sendData('8613800138000')
       )
@@ -226,7 +216,7 @@ describe('never retried: the message may already have gone out', () => {
     await new Promise((resolve) => {
       setTimeout(resolve, 300);
     });
-    expect(server.requests()).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('a connection reset after sending → one request only', async () => {
@@ -235,7 +225,7 @@ describe('never retried: the message may already have gone out', () => {
       .query(true)
       .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const second = nock(aliyunOrigin).post('/').query(true).reply(200, okAnswer);
-    const error = await connectorErrorOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(reset.isDone()).toBe(true);
     expect(second.isDone()).toBe(false);

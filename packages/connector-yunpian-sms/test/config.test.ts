@@ -6,17 +6,10 @@ import { ZodError } from 'zod';
 
 import { configGuard } from '../src/config.js';
 
-import {
-  allUsageTypes,
-  apikey,
-  baseConfig,
-  connectorWith,
-  dataOf,
-  mockYunpian,
-  rejectionOf,
-  successBody,
-  unmatchedRequests,
-} from './helpers.js';
+import { errorData, rejectionOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
+
+import { allUsageTypes, apikey, baseConfig, connectorWith, mockYunpian, successBody } from './helpers.js';
 
 /** What the official connector's Console form saves by default, plus its two optional keys. */
 const officialConfig = {
@@ -269,7 +262,7 @@ describe('config as sendMessage reads it', () => {
     const connector = await connectorWith({ apikey });
     const error = await rejectionOf(connector.sendMessage({ to: '8613800138000', type: 'SignIn' as never, payload: { code: '123456' } }));
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
-    expect(dataOf(error)).toBeInstanceOf(ZodError);
+    expect(errorData(error)).toBeInstanceOf(ZodError);
     expect(unmatchedRequests).toEqual([]);
   });
 });

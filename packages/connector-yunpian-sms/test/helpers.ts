@@ -1,11 +1,7 @@
-import { once } from 'node:events';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
-import { ConnectorError, type SmsConnector } from '@logto/connector-kit';
+import type { SmsConnector } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterEach, beforeEach, expect } from 'vitest';
 
+import { connectorWithoutSavedConfig, connectorWithSavedConfig } from '../../../tests/support/index.js';
 import createConnector from '../src/index.js';
 
 export const endpoint = 'https://sms.yunpian.com';
@@ -45,13 +41,9 @@ export const baseConfig = (overrides: Record<string, unknown> = {}): Record<stri
   ...overrides,
 });
 
+/** A connector whose saved config is `savedConfig`; without one, reading the saved config fails. */
 export const connectorWith = async (savedConfig?: unknown): Promise<SmsConnector> =>
-  createConnector({
-    getConfig: async () => {
-      if (savedConfig === undefined) throw new Error('getConfig must not be called');
-      return savedConfig;
-    },
-  });
+  savedConfig === undefined ? connectorWithoutSavedConfig(createConnector) : connectorWithSavedConfig(createConnector, savedConfig);
 
 /** Sends like Logto's sign-in flow: the saved config is read through getConfig. */
 export const send = async (
@@ -65,31 +57,6 @@ export const send = async (
     payload: (data.payload ?? { code: '123456' }) as never,
   });
 };
-
-/** The ConnectorError a promise rejects with (fails the test if it resolves or throws anything else). */
-export const rejectionOf = async (promise: Promise<unknown>): Promise<ConnectorError> => {
-  const outcome = await promise.then(
-    (value) => ({ resolved: value }),
-    (error: unknown) => ({ error })
-  );
-  if (!('error' in outcome)) throw new Error(`expected a rejection, got ${JSON.stringify(outcome.resolved)}`);
-  expect(outcome.error).toBeInstanceOf(ConnectorError);
-  return outcome.error as ConnectorError;
-};
-
-export const dataOf = (error: ConnectorError) => error.data as Record<string, unknown>;
-
-/** Every request nock saw that matched no interceptor (with net connect disabled, none may occur). */
-export const unmatchedRequests: string[] = [];
-nock.emitter.on('no match', (request: { method?: string; path?: string; href?: string }) => {
-  unmatchedRequests.push(`${request.method ?? '?'} ${request.href ?? request.path ?? '?'}`);
-});
-
-/**
- * A Node-style connection error for `replyWithError`. nock 14 only emits Error instances; a plain
- * `{ code }` object leaves the request hanging until the timeout.
- */
-export const socketError = (code: string): Error => Object.assign(new Error(`${code} (simulated)`), { code });
 
 export type CapturedRequest = { path: string; headers: Record<string, unknown>; body: string };
 
@@ -107,54 +74,4 @@ export const mockYunpian = (
       return [status, typeof body === 'string' ? body : JSON.stringify(body), options.headers ?? { 'content-type': 'application/json;charset=utf-8' }];
     });
   return { scope, captured };
-};
-
-const openServers: http.Server[] = [];
-
-/** A local server that accepts requests and never answers; counts what it received. */
-export const startHungServer = async () => {
-  const received: string[] = [];
-  const server = http.createServer((request) => {
-    received.push(`${request.method ?? ''} ${request.url ?? ''}`);
-    request.resume();
-  });
-  openServers.push(server);
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
-};
-
-/** A loopback port nothing listens on any more. */
-export const closedPort = async (): Promise<number> => {
-  const server = http.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
-};
-
-/**
- * For test files that use nock and loopback servers together: no request may leave the machine,
- * unmatched ones are recorded, and every server a test started is closed after it.
- */
-export const isolateNetworkPerTest = () => {
-  beforeEach(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-    unmatchedRequests.length = 0;
-  });
-
-  afterEach(async () => {
-    nock.cleanAll();
-    nock.enableNetConnect();
-    await Promise.all(
-      openServers.splice(0).map(async (server) => {
-        server.closeAllConnections();
-        server.close();
-        await once(server, 'close');
-      })
-    );
-  });
 };

@@ -6,7 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { checkResponse } from '../src/errors.js';
 import { topLevelMemberSources } from '../src/response.js';
 
-import { rejectionOf } from './helpers.js';
+import { rejectionOf } from '../../../tests/support/index.js';
+
 
 const redactor = createRedactor([]);
 

@@ -1,18 +1,11 @@
 import type { ConnectorError } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import {
-  baseConfig,
-  endpoint,
-  isolateNetworkPerTest,
-  rejectionOf,
-  send,
-  sendPath,
-  socketError,
-  startHungServer,
-  unmatchedRequests,
-} from './helpers.js';
+import { captureOutput, rejectionOf, startHungServer } from '../../../tests/support/index.js';
+import { isolateNetworkPerTest, socketError, unmatchedRequests } from '../../../tests/support/network.js';
+
+import { baseConfig, endpoint, send, sendPath } from './helpers.js';
 
 // Characters that change under percent-encoding, so encoded echoes are exercised too.
 const canaryKey = 'CANARY-SECRET-key+/=9f8e7d6c5b4a';
@@ -34,30 +27,14 @@ const payload = { code: canaryCode, locale: 'zh-CN' };
 const echoedBody = new URLSearchParams({ apikey: canaryKey, mobile: '13800138000', text: `【示例】您的验证码是${canaryCode}。` }).toString();
 const echo = `apikey=${canaryKey} body=${echoedBody} text=您的验证码是${canaryCode} enc=${encodeURIComponent(canaryKey)}`;
 
-const written: string[] = [];
-const spies: Array<{ mockRestore: () => void }> = [];
+const output = captureOutput();
 
 beforeAll(() => {
-  for (const method of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
-    spies.push(
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        written.push(`console.${method} ${args.map(String).join(' ')}`);
-      })
-    );
-  }
-  for (const stream of [process.stdout, process.stderr]) {
-    const original = stream.write.bind(stream);
-    spies.push(
-      vi.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
-        written.push(String(chunk));
-        return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write)
-    );
-  }
+  output.start();
 });
 
 afterAll(() => {
-  for (const spy of spies) spy.mockRestore();
+  output.stop();
 });
 
 isolateNetworkPerTest();
@@ -133,7 +110,7 @@ describe('no secret or code in any error, log line or cause', () => {
   });
 
   test('transport error: timeout', async () => {
-    const { origin } = await startHungServer();
+    const { url: origin } = await startHungServer();
     const error = await rejectionOf(send(config({ endpoint: origin, timeout: 300 }), { to: '8613800138000', payload }));
     expectNoCanary(error);
   });
@@ -147,6 +124,6 @@ describe('no secret or code in any error, log line or cause', () => {
   });
 
   test('the connector wrote nothing to the console or stdout/stderr', () => {
-    expect(written).toEqual([]);
+    expect([...output.consoleLines, ...output.stdioChunks]).toEqual([]);
   });
 });

@@ -4,18 +4,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
 import { errorRules } from '../src/errors.js';
 
-import {
-  apikey,
-  baseConfig,
-  dataOf,
-  endpoint,
-  mockYunpian,
-  rejectionOf,
-  send,
-  sendPath,
-  successBody,
-  unmatchedRequests,
-} from './helpers.js';
+import { errorData, rejectionOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
+
+import { apikey, baseConfig, endpoint, mockYunpian, send, sendPath, successBody } from './helpers.js';
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -107,7 +99,7 @@ describe('phone numbers', () => {
   ])('%s (%j) is InvalidRequestParameters with no request', async (_name, to) => {
     const error = await refusedLocally(baseConfig({ enableInternational: true }), to);
     expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-    expect(dataOf(error).errorDescription).toEqual(expect.any(String));
+    expect(errorData(error).errorDescription).toEqual(expect.any(String));
   });
 });
 
@@ -122,7 +114,7 @@ describe('international numbers', () => {
   test('refused with a clear default message when none is configured', async () => {
     const error = await refusedLocally(baseConfig(), '14155552671');
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(dataOf(error).errorDescription).toMatch(/outside mainland China.*international SMS is not enabled/);
+    expect(errorData(error).errorDescription).toMatch(/outside mainland China.*international SMS is not enabled/);
   });
 
   test('a legacy bare CN number in strict mode counts as international, so it is refused too (never sent to +1…)', async () => {
@@ -266,7 +258,7 @@ describe('YunPian answers', () => {
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(errorCode);
-    const data = dataOf(error);
+    const data = errorData(error);
     expect(data).toMatchObject({ provider: 'yunpian', providerCode: code, httpStatus: 400 });
     expect(data.errorDescription).toContain(`code ${code}: msg-${code} — detail-${code}.`);
     expect(data.errorDescription).toContain(String(data.hint));
@@ -290,8 +282,8 @@ describe('YunPian answers', () => {
     const { scope } = mockYunpian(400, { http_status_code: 400, code, msg, detail });
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
-    expect(dataOf(error).errorDescription).toContain(`${msg} — ${detail}`);
-    expect(dataOf(error).errorDescription).toMatch(hint);
+    expect(errorData(error).errorDescription).toContain(`${msg} — ${detail}`);
+    expect(errorData(error).errorDescription).toMatch(hint);
   });
 
   test('a refusal inside an HTTP 200 is still a refusal', async () => {
@@ -299,8 +291,8 @@ describe('YunPian answers', () => {
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(dataOf(error)).toMatchObject({ providerCode: 9, httpStatus: 200 });
-    expect(dataOf(error).errorDescription).toContain('code 9: 同一手机号5分钟内重复提交相同的内容超过3次.');
+    expect(errorData(error)).toMatchObject({ providerCode: 9, httpStatus: 200 });
+    expect(errorData(error).errorDescription).toContain('code 9: 同一手机号5分钟内重复提交相同的内容超过3次.');
   });
 
   test('a refusal without msg or detail still names the code', async () => {
@@ -308,8 +300,8 @@ describe('YunPian answers', () => {
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(dataOf(error).errorDescription).toMatch(/^YunPian refused the message with code -51\. /);
-    expect(dataOf(error)).not.toHaveProperty('providerMessage');
+    expect(errorData(error).errorDescription).toMatch(/^YunPian refused the message with code -51\. /);
+    expect(errorData(error)).not.toHaveProperty('providerMessage');
   });
 
   test.each([
@@ -325,7 +317,7 @@ describe('YunPian answers', () => {
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(errorCode);
-    expect(dataOf(error)).toMatchObject({ provider: 'yunpian', httpStatus: status });
+    expect(errorData(error)).toMatchObject({ provider: 'yunpian', httpStatus: status });
   });
 });
 

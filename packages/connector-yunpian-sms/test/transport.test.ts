@@ -2,35 +2,25 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { describe, expect, test } from 'vitest';
 
-import {
-  baseConfig,
-  closedPort,
-  dataOf,
-  endpoint,
-  isolateNetworkPerTest,
-  rejectionOf,
-  send,
-  sendPath,
-  socketError,
-  startHungServer,
-  successBody,
-  unmatchedRequests,
-} from './helpers.js';
+import { closedPortUrl, errorData, rejectionOf, startHungServer } from '../../../tests/support/index.js';
+import { isolateNetworkPerTest, socketError, unmatchedRequests } from '../../../tests/support/network.js';
+
+import { baseConfig, endpoint, send, sendPath, successBody } from './helpers.js';
 
 
 isolateNetworkPerTest();
 
 describe('timeout', () => {
   test('a server that never answers fails with General within timeout + 1 s, after exactly one request', async () => {
-    const { origin, received } = await startHungServer();
+    const { url: origin, requests } = await startHungServer();
     const started = Date.now();
     const error = await rejectionOf(send(baseConfig({ endpoint: origin, timeout: 800 }), { to: '8613800138000' }));
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(750);
     expect(elapsed).toBeLessThan(800 + 1000);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(dataOf(error).errorDescription).toMatch(/No answer from YunPian before the timeout.*may or may not have been sent; it was not retried/);
-    expect(received).toEqual([`POST ${sendPath}`]);
+    expect(errorData(error).errorDescription).toMatch(/No answer from YunPian before the timeout.*may or may not have been sent; it was not retried/);
+    expect(requests.map(({ method, url }) => `${method} ${url}`)).toEqual([`POST ${sendPath}`]);
   });
 });
 
@@ -67,17 +57,17 @@ describe('the retry rule', () => {
     expect(scope.isDone()).toBe(true);
     expect(unmatchedRequests).toEqual([]);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(dataOf(error).errorDescription).toMatch(/Could not talk to YunPian \(ECONNREFUSED\)\. Nothing was sent/);
+    expect(errorData(error).errorDescription).toMatch(/Could not talk to YunPian \(ECONNREFUSED\)\. Nothing was sent/);
   });
 
   test('a real closed port: General, quickly', async () => {
-    const port = await closedPort();
+    const closed = await closedPortUrl();
     const started = Date.now();
-    const error = await rejectionOf(send(baseConfig({ endpoint: `http://127.0.0.1:${port}` }), { to: '8613800138000' }));
+    const error = await rejectionOf(send(baseConfig({ endpoint: closed }), { to: '8613800138000' }));
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(dataOf(error)).toMatchObject({ provider: 'yunpian' });
-    expect(dataOf(error).errorDescription).toMatch(/ECONNREFUSED/);
+    expect(errorData(error)).toMatchObject({ provider: 'yunpian' });
+    expect(errorData(error).errorDescription).toMatch(/ECONNREFUSED/);
   });
 
   test('a reset after sending is not retried (exactly 1 call)', async () => {
@@ -86,7 +76,7 @@ describe('the retry rule', () => {
     expect(scope.isDone()).toBe(true);
     expect(unmatchedRequests).toEqual([]);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(dataOf(error).errorDescription).toMatch(/may or may not have been sent/);
+    expect(errorData(error).errorDescription).toMatch(/may or may not have been sent/);
   });
 
   test.each([

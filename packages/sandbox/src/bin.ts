@@ -1,32 +1,20 @@
-import { parseArgs } from 'node:util';
+import { parseSandboxCommandLine, sandboxHelp } from './command-line.js';
+import { SandboxUsageError } from './errors.js';
 import { loadSandboxConfigFile, startSandbox } from './index.js';
 
-const usage = `Usage: logto-sms-sandbox [--port 4010] [--host 127.0.0.1] [--config sandbox.json] [--quiet]
+const command = 'logto-sms-sandbox';
 
-Starts the local Aliyun SMS + YunPian emulator. Inbox: http://<host>:<port>/inbox`;
-
-const main = async (): Promise<void> => {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      config: { type: 'string' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(usage);
-    return;
+const main = async (): Promise<number> => {
+  const options = parseSandboxCommandLine(process.argv.slice(2));
+  if (options.help) {
+    console.log(sandboxHelp(command));
+    return 0;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0–65535, got ${values.port}`);
-
   const sandbox = await startSandbox({
-    host: values.host,
-    port,
-    config: values.config ? await loadSandboxConfigFile(values.config) : undefined,
-    log: values.quiet ? undefined : (line) => console.log(line),
+    host: options.host,
+    port: options.port,
+    config: options.configFile === undefined ? undefined : await loadSandboxConfigFile(options.configFile),
+    log: options.quiet ? undefined : (line) => console.log(line),
   });
   console.log(`SMS sandbox listening on ${sandbox.url}`);
   console.log(`Inbox: ${sandbox.inboxUrl}`);
@@ -36,10 +24,19 @@ const main = async (): Promise<void> => {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return 0;
 };
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  console.error(usage);
-  process.exit(1);
-});
+main().then(
+  (exitCode) => {
+    if (exitCode !== 0) process.exit(exitCode);
+  },
+  (error: unknown) => {
+    console.error(`${command}: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof SandboxUsageError) {
+      console.error(`Run "${command} --help" for usage.`);
+      process.exit(2);
+    }
+    process.exit(1);
+  }
+);

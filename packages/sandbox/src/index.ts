@@ -1,5 +1,6 @@
 import { createAliyunEndpoint } from './aliyun/endpoint.js';
 import { resolveConfig } from './config/resolve-config.js';
+import { SandboxListenError } from './errors.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Inbox } from './inbox/inbox.js';
 import { createSandboxServer } from './server/http-server.js';
@@ -9,6 +10,15 @@ import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
 import { createYunpianRecordEndpoints } from './yunpian/records.js';
 
 export { defaultSandboxConfig } from './config/defaults.js';
+export { SandboxConfigError, SandboxListenError, SandboxUsageError } from './errors.js';
+export { WaitTimeoutError } from './inbox/inbox.js';
+export {
+  defaultSandboxHost,
+  defaultSandboxPort,
+  parseSandboxCommandLine,
+  sandboxHelp,
+  type SandboxCommandLine,
+} from './command-line.js';
 export { loadSandboxConfigFile } from './config/resolve-config.js';
 export type {
   AliyunAccessKey,
@@ -30,36 +40,59 @@ export type {
   YunpianTemplate,
 } from './types.js';
 
+/** How to start the emulator. Every field is optional. */
 export type SandboxOptions = {
-  /** Default '127.0.0.1'. */
+  /** Address to bind; a loopback address keeps the emulator private to this machine. @default '127.0.0.1' */
   host?: string;
-  /** Default 0 (an ephemeral port). */
+  /** TCP port. @default 0 (an ephemeral port; read the chosen one from `Sandbox.port`) */
   port?: number;
-  /** Deep-merged over the embedded defaults (arrays replace). */
+  /** Overrides deep-merged over the embedded defaults (`defaultSandboxConfig`); arrays replace. */
   config?: SandboxConfigInput;
-  /** Clock override in epoch ms, for clock-skew and rate-limit tests. */
+  /** The clock, in epoch milliseconds, for clock-skew and rate-limit tests. @default Date.now */
   now?: () => number;
-  /** Receives one line per provider request. Lines never contain apikeys, secrets or signatures. */
+  /** Receives one line per provider request. Lines never contain apikeys, secrets or signatures. @default no logging */
   log?: (line: string) => void;
 };
 
+/** A running emulator. */
 export type Sandbox = {
+  /** Base URL of the provider APIs, e.g. `http://127.0.0.1:4010`: the connectors' `endpoint`. */
   url: string;
+  /** The port actually bound (the ephemeral one when `port` was 0). */
   port: number;
+  /** `${url}/inbox`: the web page listing received messages. */
   inboxUrl: string;
+  /** The resolved config (defaults plus overrides). */
   config: SandboxConfig;
   inbox: {
+    /** Messages accepted so far, newest first, optionally filtered. */
     list(filter?: MessageFilter): SandboxMessage[];
     clear(): void;
+    /**
+     * The next message matching `filter` to arrive; with `filter.since`, one already received at
+     * or after that instant counts too, so a test can send first and wait afterwards.
+     *
+     * @param timeoutMs milliseconds to wait. @default 30000
+     * @throws WaitTimeoutError when none arrives in time; an Error when the sandbox closes meanwhile.
+     */
     waitForMessage(filter?: MessageFilter, timeoutMs?: number): Promise<SandboxMessage>;
     count(): number;
     /** Requests answered with an error or a fault, newest first (the inbox page shows them as refused). */
     refusals(filter?: Pick<MessageFilter, 'to' | 'provider'>): SandboxRefusal[];
   };
+  /** Injected failures (hang, 5xx, truncated answer, …) for the next matching provider requests. */
   faults: { add(fault: FaultSpec): string; clear(): void; list(): RegisteredFault[] };
+  /** Stops listening, ends open connections and timers. Idempotent: every call returns the same promise. */
   close(): Promise<void>;
 };
 
+/**
+ * Starts the emulator of the Aliyun SMS (`SendSms`, V1 and V3 signatures) and YunPian
+ * (`single_send`) APIs, with the inbox and the fault registry, on `host:port`.
+ *
+ * @throws SandboxConfigError when `config` (merged over the defaults) is invalid; nothing listens then.
+ * @throws SandboxListenError when the address cannot be bound; its `code` is Node's (`EADDRINUSE`, …).
+ */
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const config = resolveConfig(options.config);
   const now = options.now ?? Date.now;
@@ -72,7 +105,12 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   ]);
   const server = createSandboxServer({ config, inbox, faults, endpoints, log: options.log });
   const host = options.host ?? '127.0.0.1';
-  const port = await server.listen(host, options.port ?? 0);
+  let port: number;
+  try {
+    port = await server.listen(host, options.port ?? 0);
+  } catch (error) {
+    throw new SandboxListenError(host, options.port ?? 0, error);
+  }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   let closing: Promise<void> | undefined;

@@ -1,5 +1,9 @@
-import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
-import { z, ZodError, type ZodIssue, type ZodTypeAny } from 'zod';
+/**
+ * The zod pieces connector config guards are built from: one per kind of field, each with messages
+ * a Console user understands. Parsing a whole config (and caching the result) is parse-config.ts.
+ */
+import { TemplateType } from '@logto/connector-kit';
+import { z, type ZodTypeAny } from 'zod';
 
 import { languageTagPattern, normalizeLocale } from './locale.js';
 
@@ -30,10 +34,12 @@ export const recommendedUsageTypes: readonly string[] = [TemplateType.Register, 
 const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), deprecatedGenericName];
 
 // The message does not quote the value: whatever was typed in the wrong field stays out of errors.
+/** A template's `usageType`: one of connector-kit's TemplateType values, or the legacy `Test`. */
 export const usageTypeGuard = z
   .string()
   .refine((value) => knownUsageTypes.includes(value), `Unknown usageType. Use one of: ${knownUsageTypes.join(', ')}.`);
 
+/** A language tag such as `en`, `zh-CN`, `zh-Hant-TW` (`_` accepted as separator). */
 export const localeGuard = z
   .string()
   .regex(languageTagPattern, 'Use a language tag such as "en", "zh-CN" or "zh-Hant-TW".');
@@ -82,8 +88,10 @@ const checkTemplateCoverage = (templates: readonly TemplateKey[], context: z.Ref
 };
 
 /**
- * A `templates` array: a `Generic` (or `Test`) template must be present, and no usage type may have
- * two templates for the same locale, since only one could be used (`Test` and `Generic` count as one).
+ * A `templates` array of `item`: a `Generic` (or `Test`) template must be present (the message
+ * names what is missing), and no usage type may have two templates for the same locale, since only
+ * one could be used (`Test` and `Generic` count as one). The Console's Json field may hand over the
+ * typed text; text that parses as JSON is read as its value.
  */
 export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
   z.preprocess(
@@ -93,8 +101,17 @@ export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
     })
   );
 
+/**
+ * Whether every number must carry its country code (Logto's own format). Blank means the default.
+ * @default true
+ */
 export const strictPhoneRegionNumberCheckGuard = z.preprocess(blankAsMissing, z.boolean().default(true));
 
+/**
+ * The send budget in milliseconds, retry included: a whole number from 100 to 60000 (a Number
+ * field's text is accepted). Blank means the default.
+ * @default 10000
+ */
 export const timeoutGuard = z.preprocess(
   (value) => {
     const present = blankAsMissing(value);
@@ -139,9 +156,13 @@ export type EndpointRule = {
 };
 
 /**
- * The provider base URL, normalised to its origin. A secret-bearing request must only ever go to
- * the provider or to a local emulator, so other hosts and plain HTTP off-machine are refused. The
- * one exception is a host the machine's operator named in `LOGTO_SMS_ALLOWED_HTTP_HOSTS`.
+/**
+ * The provider base URL, normalised to its origin (`https://host[:port]`, no trailing slash). A
+ * secret-bearing request must only ever go to the provider or to a local emulator, so other hosts
+ * and plain HTTP off-machine are refused. The one exception is a host the machine's operator named
+ * in `LOGTO_SMS_ALLOWED_HTTP_HOSTS`. Blank means `defaultUrl`.
+ *
+ * @default rule.defaultUrl
  */
 export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: EndpointRule) =>
   z.preprocess(
@@ -179,94 +200,3 @@ export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: Endpoint
         return url.origin;
       })
   );
-
-/**
- * Zod issues without the values that were received: a secret typed into the wrong field must not be
- * echoed back. Zod quotes the value in both `received` and the default message of enum/literal issues.
- */
-const withoutReceivedValues = (issue: ZodIssue): ZodIssue => {
-  if (issue.code === z.ZodIssueCode.invalid_type) return issue;
-  const { received: _received, ...rest } = issue as ZodIssue & { received?: unknown };
-  if (issue.code === z.ZodIssueCode.invalid_enum_value) {
-    return { ...rest, message: `Use one of: ${issue.options.map(String).join(', ')}.` } as ZodIssue;
-  }
-  if (issue.code === z.ZodIssueCode.invalid_literal) {
-    return { ...rest, message: `Use ${JSON.stringify(issue.expected)}.` } as ZodIssue;
-  }
-  return rest as ZodIssue;
-};
-
-/**
- * Paths of strings that are not well-formed UTF-16 (a lone surrogate, typically from a bad paste).
- * Such text cannot be UTF-8 encoded for a signature or a form body, so it is refused up front
- * rather than failing mid-send.
- */
-const malformedTextPaths = (
-  value: unknown,
-  path: Array<string | number> = [],
-  seen = new WeakSet<object>()
-): Array<Array<string | number>> => {
-  if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
-  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
-  seen.add(value);
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
-  return entries.flatMap(([key, item]) => malformedTextPaths(item, [...path, key], seen));
-};
-
-const deepFreeze = <T>(value: T): T => {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFreeze(item);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-const parseUncached = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
-  const malformed = malformedTextPaths(config);
-  if (malformed.length > 0) {
-    const issues = malformed.map((path) => ({
-      code: z.ZodIssueCode.custom,
-      path,
-      message: 'This text contains a broken character (an unpaired surrogate); type or paste it again.',
-    }));
-    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(issues));
-  }
-  const result = guard.safeParse(config);
-  if (result.success) return result.data as z.output<Guard>;
-  throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(result.error.issues.map(withoutReceivedValues)));
-};
-
-// Validating a config with nine templates costs zod 0.1–0.2 ms, more than the rest of a send, and
-// Logto hands over the same config on every sign-in. A handful of distinct configs are in use at once.
-const parsedConfigs = new WeakMap<ZodTypeAny, Map<string, unknown>>();
-const maxCachedConfigsPerGuard = 32;
-
-/**
- * Parses a connector config. On failure throws `ConnectorError(InvalidConfig, ZodError)` — the shape
- * connector-kit's `validateConfig` produces, which the Logto Console renders issue by issue.
- *
- * Logto stores configs as JSON, so the config is read as its JSON text: that text is the cache key,
- * and on a miss the guard parses exactly that text's value, so a cached result can never belong to a
- * different config. Results are frozen because concurrent sends share them.
- */
-export const parseConfig = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
-  let key: string | undefined;
-  try {
-    key = JSON.stringify(config);
-  } catch {
-    // Not JSON at all (a cycle, a BigInt): nothing Logto could have stored; let the guard say why.
-  }
-  if (key === undefined) return parseUncached(guard, config);
-
-  const cache = parsedConfigs.get(guard) ?? new Map<string, unknown>();
-  parsedConfigs.set(guard, cache);
-  if (cache.has(key)) return cache.get(key) as z.output<Guard>;
-
-  const parsed = deepFreeze(parseUncached(guard, JSON.parse(key) as unknown));
-  if (cache.size >= maxCachedConfigsPerGuard) {
-    // Maps iterate in insertion order: drop the oldest.
-    cache.delete(cache.keys().next().value as string);
-  }
-  cache.set(key, parsed);
-  return parsed;
-};

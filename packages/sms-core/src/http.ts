@@ -117,6 +117,19 @@ const expiredAttempt = (socket: Socket | undefined, attempts: number): Transport
  * reached the provider (refused, DNS failure, connect timeout) or the provider explicitly rejected
  * it unprocessed (`retryAfterResponse`). Never after a response timeout, a reset or a 5xx: SMS
  * sends are not idempotent and a second code is worse than an error.
+ *
+ * Redirects are not followed and no status is an error here: every answer that arrives is
+ * returned for the connector's `checkResponse` to judge. Requests go through `httpAgents` (a
+ * keep-alive pool of at most 64 sockets per origin).
+ *
+ * @param options.timeout budget in milliseconds for the whole send, retry and retry delay
+ * included; a request still queued for a pooled socket ends at it too.
+ * @param options.prepare builds attempt 1 and, if a retry is made, attempt 2 (signed afresh).
+ * @param options.retryAfterResponse see `SendOptions`; without it, every answer is final.
+ * @param options.maxResponseBytes @default 1048576 (1 MiB)
+ * @returns the provider's answer (any status) and how many attempts it took (1 or 2).
+ * @throws TransportError when no answer arrived: `kind` `timeout`, `network` or
+ * `response-too-large`; `reachedProvider` says whether the provider may have received it.
  */
 export const sendWithRetryRule = async (options: SendOptions): Promise<HttpResponse> => {
   const { timeout, prepare, retryAfterResponse, maxResponseBytes = 1024 * 1024 } = options;

@@ -11,7 +11,6 @@ export {
   localeGuard,
   operatorAllowedHttpHosts,
   optionalLocaleGuard,
-  parseConfig,
   recommendedUsageTypes,
   requiredUsageTypes,
   strictPhoneRegionNumberCheckGuard,
@@ -20,6 +19,7 @@ export {
   usageTypeGuard,
   type EndpointRule,
 } from './config.js';
+export { parseConfig } from './parse-config.js';
 export {
   insufficientRequest,
   invalidRequest,

@@ -1,48 +1,10 @@
 // No nock in this file: its interceptor wraps real sockets and reports a got timeout on an
 // in-flight response as an extra unhandled rejection that production code never sees.
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { closedPortUrl, closeLoopbackServers, startHungServer, startLoopbackServer } from '../../../tests/support/loopback.js';
+
 import { sendWithRetryRule, TransportError, type HttpRequest } from '../src/http.js';
-
-type Handler = (response: ServerResponse, hit: number) => void;
-
-/** A loopback server whose behaviour each test scripts; counts the requests that reached it. */
-const startServer = async (handler: Handler) => {
-  const sockets = new Set<Socket>();
-  let hits = 0;
-  const server: Server = createServer((request, response) => {
-    hits += 1;
-    request.resume();
-    handler(response, hits);
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => {
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    hits: () => hits,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-      });
-    },
-  };
-};
-
-const closedPortUrl = async () => {
-  const server = await startServer(() => undefined);
-  await server.close();
-  return server.url;
-};
 
 const post = (url: string, attempt = 1): HttpRequest => ({
   method: 'POST',
@@ -61,90 +23,82 @@ const failureOf = async (promise: Promise<unknown>) => {
 };
 
 describe('sendWithRetryRule against a loopback server', () => {
-  const cleanups: Array<() => Promise<void>> = [];
   afterEach(async () => {
-    await Promise.all(cleanups.splice(0).map(async (cleanup) => cleanup()));
+    await closeLoopbackServers();
   });
 
   it('returns status, headers and body of any answer without retrying it', async () => {
-    const server = await startServer((response) => {
+    const server = await startLoopbackServer((_request, response) => {
       response.writeHead(400, { 'content-type': 'application/json', 'x-test': 'yes' }).end('{"code":-1}');
     });
-    cleanups.push(server.close);
-    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(server.url) });
+    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(`${server.url}/`) });
     expect(response).toMatchObject({ status: 400, body: '{"code":-1}', attempts: 1 });
     expect(response.headers['x-test']).toBe('yes');
-    expect(server.hits()).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('does not retry a 5xx answer', async () => {
-    const server = await startServer((response) => {
+    const server = await startLoopbackServer((_request, response) => {
       response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>');
     });
-    cleanups.push(server.close);
-    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(server.url) });
+    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(`${server.url}/`) });
     expect(response.status).toBe(502);
-    expect(server.hits()).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('gives up a hung response at the timeout and never retries it (the code may have gone out)', async () => {
-    const server = await startServer(() => undefined);
-    cleanups.push(server.close);
+    const server = await startHungServer();
     const started = Date.now();
-    const error = await failureOf(sendWithRetryRule({ timeout: 300, prepare: () => post(server.url) }));
+    const error = await failureOf(sendWithRetryRule({ timeout: 300, prepare: () => post(`${server.url}/`) }));
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(TransportError);
     expect(error).toMatchObject({ kind: 'timeout', reachedProvider: true, attempts: 1 });
     expect(elapsed).toBeGreaterThanOrEqual(290);
     expect(elapsed).toBeLessThan(1300);
-    expect(server.hits()).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('bounds a slow drip by the same budget', async () => {
-    const server = await startServer((response) => {
+    const server = await startLoopbackServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       const timer = setInterval(() => response.write(' '), 50);
       response.on('close', () => clearInterval(timer));
     });
-    cleanups.push(server.close);
     const started = Date.now();
-    const error = await failureOf(sendWithRetryRule({ timeout: 400, prepare: () => post(server.url) }));
+    const error = await failureOf(sendWithRetryRule({ timeout: 400, prepare: () => post(`${server.url}/`) }));
     expect(error).toMatchObject({ kind: 'timeout', reachedProvider: true });
     expect(Date.now() - started).toBeLessThan(1400);
-    expect(server.hits()).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('ends a request queued behind a full socket pool at its own timeout, as never sent', async () => {
-    const server = await startServer(() => undefined);
-    cleanups.push(server.close);
+    const server = await startHungServer();
     const hung = Array.from({ length: 64 }, async () =>
-      sendWithRetryRule({ timeout: 3000, prepare: () => post(server.url) }).catch((error: unknown) => error)
+      sendWithRetryRule({ timeout: 3000, prepare: () => post(`${server.url}/`) }).catch((error: unknown) => error)
     );
     const started = Date.now();
-    const error = await failureOf(sendWithRetryRule({ timeout: 300, prepare: () => post(server.url) }));
+    const error = await failureOf(sendWithRetryRule({ timeout: 300, prepare: () => post(`${server.url}/`) }));
     expect(Date.now() - started).toBeLessThan(1300);
     expect(error).toMatchObject({ kind: 'timeout', reachedProvider: false, detail: 'queued for a connection' });
     const hungErrors = await Promise.all(hung);
     expect(hungErrors.every((hungError) => hungError instanceof TransportError)).toBe(true);
-    expect(server.hits()).toBe(64);
+    expect(server.requests).toHaveLength(64);
   });
 
   it('abandons an oversized answer', async () => {
-    const server = await startServer((response) => {
+    const server = await startLoopbackServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' }).end('x'.repeat(5 * 1024 * 1024));
     });
-    cleanups.push(server.close);
     const error = await failureOf(
-      sendWithRetryRule({ timeout: 5000, prepare: () => post(server.url), maxResponseBytes: 64 * 1024 })
+      sendWithRetryRule({ timeout: 5000, prepare: () => post(`${server.url}/`), maxResponseBytes: 64 * 1024 })
     );
     expect(error).toMatchObject({ kind: 'response-too-large', attempts: 1 });
   });
 
   it('retries a refused connection once, preparing a fresh request', async () => {
-    const server = await startServer((response) => {
+    const server = await startLoopbackServer((_request, response) => {
       response.writeHead(200).end('ok');
     });
-    cleanups.push(server.close);
     const refused = await closedPortUrl();
     const prepared: number[] = [];
     const response = await sendWithRetryRule({
@@ -156,7 +110,7 @@ describe('sendWithRetryRule against a loopback server', () => {
     });
     expect(prepared).toEqual([1, 2]);
     expect(response).toMatchObject({ status: 200, body: 'ok', attempts: 2 });
-    expect(server.hits()).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 
   it('stops after one retry when the connection stays refused', async () => {
@@ -176,18 +130,17 @@ describe('sendWithRetryRule against a loopback server', () => {
   });
 
   it('retries once when the provider says it rejected the request unprocessed', async () => {
-    const server = await startServer((response, hit) => {
+    const server = await startLoopbackServer((_request, response, hit) => {
       if (hit === 1) {
         response.writeHead(400, { 'x-acs-retry-after': '20' }).end('{"Code":"Throttling.User"}');
         return;
       }
       response.writeHead(200).end('{"Code":"OK"}');
     });
-    cleanups.push(server.close);
     const seen: string[] = [];
     const response = await sendWithRetryRule({
       timeout: 2000,
-      prepare: (attempt) => post(server.url, attempt),
+      prepare: (attempt) => post(`${server.url}/`, attempt),
       retryAfterResponse: ({ body, headers }) => {
         seen.push(body);
         return body.includes('Throttling') ? Number(headers['x-acs-retry-after']) : undefined;
@@ -195,21 +148,20 @@ describe('sendWithRetryRule against a loopback server', () => {
     });
     expect(seen).toEqual(['{"Code":"Throttling.User"}']);
     expect(response).toMatchObject({ status: 200, body: '{"Code":"OK"}', attempts: 2 });
-    expect(server.hits()).toBe(2);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('keeps a throttling answer when the delay would not fit the budget', async () => {
-    const server = await startServer((response) => {
+    const server = await startLoopbackServer((_request, response) => {
       response.writeHead(400).end('{"Code":"Throttling.User"}');
     });
-    cleanups.push(server.close);
     const response = await sendWithRetryRule({
       timeout: 500,
-      prepare: (attempt) => post(server.url, attempt),
+      prepare: (attempt) => post(`${server.url}/`, attempt),
       retryAfterResponse: () => 10_000,
     });
     expect(response).toMatchObject({ status: 400, attempts: 1 });
-    expect(server.hits()).toBe(1);
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -3,11 +3,14 @@
  * to observe a send (outcome, elapsed time, unhandled rejections). No nock here: several files
  * that import this talk to the emulator over real sockets.
  */
-import { ConnectorError, type SendMessageFunction, type SmsConnector } from '@logto/connector-kit';
+import type { ConnectorError, SendMessageFunction, SmsConnector } from '@logto/connector-kit';
 import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
 import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
 import type { SandboxConfigInput } from '@logto-sms/sandbox';
-import { createServer } from 'node:net';
+
+import { connectorWithoutSavedConfig, connectorWithSavedConfig, isConnectorError } from '../../support/index.js';
+
+export { closedPortUrl, errorData, isConnectorError, unhandledRejections } from '../../support/index.js';
 
 export const requiredUsageTypes = ['Register', 'SignIn', 'ForgotPassword', 'Generic'] as const;
 
@@ -93,19 +96,14 @@ export const unlimitedSandboxConfig = (extra: SandboxConfigInput = {}): SandboxC
 
 export type Provider = 'aliyun' | 'yunpian';
 
+const createConnectorOf = { aliyun: createAliyunConnector, yunpian: createYunpianConnector } as const;
+
 /** A connector as Logto's sign-in flow uses it: the saved config is read through `getConfig`. */
-export const connectorFor = async (provider: Provider, config: unknown): Promise<SmsConnector> => {
-  const getConfig = async () => config;
-  return provider === 'aliyun' ? createAliyunConnector({ getConfig }) : createYunpianConnector({ getConfig });
-};
+export const connectorFor = async (provider: Provider, config: unknown): Promise<SmsConnector> =>
+  connectorWithSavedConfig(createConnectorOf[provider], config);
 
 /** A connector whose `getConfig` must never be called (the config comes as the Console's form). */
-export const formOnlyConnector = async (provider: Provider): Promise<SmsConnector> => {
-  const getConfig = async (): Promise<unknown> => {
-    throw new Error('getConfig must not be called when the config is passed explicitly');
-  };
-  return provider === 'aliyun' ? createAliyunConnector({ getConfig }) : createYunpianConnector({ getConfig });
-};
+export const formOnlyConnector = async (provider: Provider): Promise<SmsConnector> => connectorWithoutSavedConfig(createConnectorOf[provider]);
 
 export type SendData = Parameters<SendMessageFunction>[0];
 
@@ -126,8 +124,6 @@ export const settle = async (run: () => Promise<unknown>): Promise<Outcome> => {
   }
 };
 
-export const isConnectorError = (error: unknown): error is ConnectorError => error instanceof ConnectorError;
-
 /** The ConnectorError of a failed outcome; throws (failing the test) for anything else. */
 export const connectorErrorOf = (outcome: Outcome): ConnectorError => {
   if (outcome.ok) throw new Error(`expected a ConnectorError, the send resolved with ${JSON.stringify(outcome.value)}`);
@@ -136,36 +132,6 @@ export const connectorErrorOf = (outcome: Outcome): ConnectorError => {
     throw new Error(`expected a ConnectorError, got ${error?.name ?? typeof outcome.error}: ${error?.message ?? String(outcome.error)}`);
   }
   return outcome.error;
-};
-
-export const errorData = (error: ConnectorError): Record<string, unknown> =>
-  typeof error.data === 'object' && error.data !== null ? (error.data as Record<string, unknown>) : {};
-
-/** An http:// URL on a loopback port that was listening a moment ago and is now closed. */
-export const closedPortUrl = async (host = '127.0.0.1'): Promise<string> => {
-  const server = createServer();
-  await new Promise<void>((resolve) => {
-    server.listen(0, host, resolve);
-  });
-  const address = server.address();
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-  });
-  return `http://${host}:${address.port}`;
-};
-
-/** Collects every unhandled rejection of this process from `start()` on. */
-export const unhandledRejections = () => {
-  const seen: unknown[] = [];
-  const listener = (reason: unknown) => {
-    seen.push(reason);
-  };
-  return {
-    start: () => process.on('unhandledRejection', listener),
-    stop: () => process.off('unhandledRejection', listener),
-    seen,
-  };
 };
 
 export const sleep = async (ms: number) =>

@@ -1,22 +1,21 @@
-import { loadSandboxConfigFile, startSandbox, type SandboxConfigInput } from '@logto-sms/sandbox';
+import {
+  loadSandboxConfigFile,
+  parseSandboxCommandLine,
+  SandboxConfigError,
+  SandboxListenError,
+  sandboxHelp,
+  SandboxUsageError,
+  startSandbox,
+  type SandboxCommandLine,
+  type SandboxConfigInput,
+} from '@logto-sms/sandbox';
 
-import { parseCommandArgs, portOption, stringOption } from '../args.js';
 import type { Output } from '../output.js';
 import { aliyunConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 
-export const sandboxHelp = `Usage: logto-sms sandbox [--port 4010] [--host 127.0.0.1] [--config sandbox.json]
-
-Starts the local emulator of the Aliyun SMS and YunPian APIs with a web inbox, and prints a
-ready-to-paste config for each connector pointing at it. Runs until Ctrl-C.
-
-Options:
-  --port <port>          port to listen on (default 4010; 0 picks a free one)
-  --host <address>       address to bind (default 127.0.0.1)
-  --config <file.json>   sandbox config overrides: credentials, templates, rate limits, ...
-  -h, --help             show this help
-
-The sandbox accepts only its own fake credentials; messages never leave this machine.`;
+/** The emulator's own help (one text for `logto-sms sandbox` and `logto-sms-sandbox`). */
+export const sandboxCommandHelp = sandboxHelp('logto-sms sandbox');
 
 export const pointLogtoNote = (url: string) => `How to point a local Logto at it:
   1. Install the connectors in Logto: extract each connector's npm-pack tarball into
@@ -42,26 +41,36 @@ const untilSignal = async (): Promise<NodeJS.Signals> =>
     process.on('SIGTERM', onSignal);
   });
 
+/** The sandbox flags, with a mistake reported the way every CLI command reports one. */
+const readCommandLine = (argv: readonly string[]): SandboxCommandLine => {
+  try {
+    return parseSandboxCommandLine(argv);
+  } catch (error) {
+    if (error instanceof SandboxUsageError) throw new UsageError(error.message, 'sandbox');
+    throw error;
+  }
+};
+
+/**
+ * `logto-sms sandbox`: starts the emulator, prints a config to paste for each connector, and runs
+ * until SIGINT/SIGTERM.
+ *
+ * @returns the exit code (0 after a signal stopped it).
+ * @throws UsageError for a bad flag, an unusable `--config` file or a port in use.
+ */
 export const runSandbox = async (argv: readonly string[], output: Output): Promise<number> => {
-  const { values } = parseCommandArgs(
-    'sandbox',
-    argv,
-    { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' } },
-    { maxPositionals: 0 }
-  );
-  if (values.help) {
-    output.line(sandboxHelp);
+  const { help, port, host, configFile, quiet } = readCommandLine(argv);
+  if (help) {
+    output.line(sandboxCommandHelp);
     return exitCodes.ok;
   }
-  const port = portOption('sandbox', stringOption(values, 'port'), 4010);
-  const host = stringOption(values, 'host') ?? '127.0.0.1';
-  const configFile = stringOption(values, 'config');
   let config: SandboxConfigInput | undefined;
   if (configFile) {
     try {
       config = await loadSandboxConfigFile(configFile);
     } catch (error) {
-      throw new UsageError((error as Error).message, 'sandbox');
+      if (error instanceof SandboxConfigError) throw new UsageError(error.message, 'sandbox');
+      throw error;
     }
   }
 
@@ -71,11 +80,12 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
       host,
       port,
       ...(config ? { config } : {}),
-      log: (line) => output.line(output.dim(line)),
+      ...(quiet ? {} : { log: (line: string) => output.line(output.dim(line)) }),
     });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new UsageError(`Port ${port} on ${host} is in use; pass --port <another> (or 0).`, 'sandbox');
+    if (error instanceof SandboxListenError && error.code === 'EADDRINUSE') {
+      throw new UsageError(`Port ${port} on ${host} is in use; pass --port <another> (or 0).`, 'sandbox');
+    }
     throw error;
   }
 
@@ -99,7 +109,7 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   output.line();
   output.line(pointLogtoNote(endpoint));
   output.line();
-  output.line('Press Ctrl-C to stop. Requests are logged below.');
+  output.line(quiet ? 'Press Ctrl-C to stop.' : 'Press Ctrl-C to stop. Requests are logged below.');
 
   const signal = await untilSignal();
   output.line(`\n${signal} received, stopping the sandbox …`);

@@ -2,14 +2,16 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/**
- * The packages a Logto instance (1.43) resolves for a connector at run time: core's own
- * dependencies. `logto connector add` installs nothing else, so a connector that needs anything
- * more must bundle it. Keep in sync with @logto/core's package.json dependencies.
- */
-export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'] as const;
+import providedPackages from './logto-provided-packages.json' with { type: 'json' };
 
-export type LogtoProvidedPackage = (typeof logtoProvidedPackages)[number];
+/**
+ * The packages a Logto instance resolves for a connector at run time (Logto core's own
+ * dependencies), from logto-provided-packages.json: the one list the build, this host and the
+ * bench read.
+ */
+export const logtoProvidedPackages: readonly string[] = providedPackages.packages;
+
+export type LogtoProvidedPackage = string;
 
 const moduleDirectory = path.dirname(fileURLToPath(import.meta.url));
 

@@ -38,7 +38,13 @@ export const leakyAncestors = (directory: string): string[] => {
 /**
  * Creates a Logto-shaped directory. By default under the OS temp directory, never inside this
  * repository: there Node would resolve the repository's `node_modules` and a connector that forgot
- * to bundle a dependency would still load.
+ * to bundle a dependency would still load. Its `node_modules` holds only Logto's packages
+ * (`logtoProvidedPackages`), linked to this installation's copies.
+ *
+ * @param rootDirectory where to create it. @default a fresh directory under `os.tmpdir()`
+ * @returns the host; call `dispose()` to delete it.
+ * @throws Error when an ancestor of the root has a `node_modules` (it would hide a missing bundle),
+ * or a Logto package cannot be found next to this CLI.
  */
 export const createLogtoHost = async (rootDirectory?: string): Promise<LogtoHost> => {
   const root = rootDirectory ?? (await mkdtemp(path.join(os.tmpdir(), 'logto-host-')));

@@ -10,6 +10,9 @@ export type InstalledConnector = { name: string; version: string; directory: str
  * Extracts a connector tarball into `connectors/<dir>` and installs NO dependencies, which is all
  * `logto connector add` does. The directory is named like Logto names it: the package name with
  * `/` replaced by `-`, unless `directoryName` says otherwise (tests install broken copies).
+ *
+ * @returns the package name and version from the extracted package.json, and where it went.
+ * @throws Error when tar fails or the tarball has no package name; nothing is left behind then.
  */
 export const installTarball = async (
   host: LogtoHost,

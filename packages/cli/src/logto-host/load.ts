@@ -93,6 +93,9 @@ const captureConsole = async <T>(task: () => Promise<T>): Promise<{ value: T; lo
  * version mismatches NOT ignored (Logto's default). The loader caches its result for the life of
  * the process, so this works once per process; a second call is refused rather than silently
  * returning the first host's connectors.
+ *
+ * @returns the connectors found, those loaded and skipped, and every line the loader printed.
+ * @throws Error when the loader already ran in this process.
  */
 export const loadLikeLogto = async (host: LogtoHost): Promise<LoadResult> => {
   const packages = await listConnectorPackages(host);

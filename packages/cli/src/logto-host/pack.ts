@@ -29,6 +29,9 @@ const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
  * `npm pack` a package directory: the same tarball `npm publish` would upload and
  * `logto connector add` would download. Lifecycle scripts are skipped so packing never starts a
  * build behind the caller's back; build first.
+ *
+ * @returns the tarball path, name, version, file list and sizes (bytes) npm reported.
+ * @throws Error when npm is missing or fails, or reports no tarball.
  */
 export const packConnector = async (packageDirectory: string, destinationDirectory: string): Promise<PackedConnector> => {
   await mkdir(destinationDirectory, { recursive: true });

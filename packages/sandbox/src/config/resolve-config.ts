@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { SandboxConfigError } from '../errors.js';
 import type { SandboxConfig, SandboxConfigInput } from '../types.js';
 import { defaultSandboxConfig } from './defaults.js';
 import { validateConfig } from './validate-config.js';
@@ -20,26 +21,43 @@ const deepMerge = (base: unknown, override: unknown): unknown => {
   return structuredClone(override);
 };
 
+/**
+ * The embedded defaults with `input` deep-merged over them (arrays replace), validated.
+ *
+ * @throws SandboxConfigError naming the first invalid path, e.g. `config.aliyun.accessKeys[0].accessKeySecret`.
+ */
 export const resolveConfig = (input: SandboxConfigInput = {}): SandboxConfig => {
   const merged = deepMerge(defaultSandboxConfig, input);
   validateConfig(merged);
   return merged;
 };
 
+/**
+ * Reads a JSON file of sandbox config overrides (the `--config` flag) and checks it against the
+ * defaults now, so a bad file fails at start-up naming the file.
+ *
+ * @param path A file holding one JSON object; it is merged over the defaults as `startSandbox({ config })` does.
+ * @throws SandboxConfigError (with `file`) when the file cannot be read, is not a JSON object, or
+ * gives an invalid config.
+ */
 export const loadSandboxConfigFile = async (path: string): Promise<SandboxConfigInput> => {
-  const raw = await readFile(path, 'utf8');
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new SandboxConfigError(`Sandbox config ${path} cannot be read: ${(error as Error).message}`, path, { cause: error });
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new Error(`Sandbox config ${path} is not valid JSON: ${(error as Error).message}`);
+    throw new SandboxConfigError(`Sandbox config ${path} is not valid JSON: ${(error as Error).message}`, path);
   }
-  if (!isPlainObject(parsed)) throw new Error(`Sandbox config ${path} must contain a JSON object`);
-  // Validate the merged result now so a bad file fails at load time, naming the file.
+  if (!isPlainObject(parsed)) throw new SandboxConfigError(`Sandbox config ${path} must contain a JSON object`, path);
   try {
     validateConfig(deepMerge(defaultSandboxConfig, parsed));
   } catch (error) {
-    throw new Error(`Sandbox config ${path}: ${(error as Error).message}`);
+    throw new SandboxConfigError(`Sandbox config ${path}: ${(error as Error).message}`, path);
   }
   return parsed as SandboxConfigInput;
 };

@@ -1,9 +1,10 @@
+import { SandboxConfigError } from '../errors.js';
 import type { SandboxConfig } from '../types.js';
 
 type Check = (value: unknown, path: string) => void;
 
 const fail = (path: string, expected: string): never => {
-  throw new Error(`${path ? `config.${path}` : 'config'} must be ${expected}`);
+  throw new SandboxConfigError(`${path ? `config.${path}` : 'config'} must be ${expected}`);
 };
 
 const string: Check = (value, path) => {

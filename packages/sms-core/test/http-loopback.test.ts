@@ -1,7 +1,8 @@
 // No nock in this file: its interceptor wraps real sockets and reports a got timeout on an
 // in-flight response as an extra unhandled rejection that production code never sees.
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { spawn } from 'node:child_process';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -213,3 +214,61 @@ describe('sendWithRetryRule against a loopback server', () => {
   });
 });
 
+
+/**
+ * A loopback port whose connects hang, like a black-holed address: a child process listens with a
+ * backlog of 1 and blocks its event loop so it never accepts; once the accept queue is full (two
+ * connections on Linux), the kernel drops further SYNs and the client keeps retransmitting.
+ */
+const startBlackHole = async () => {
+  const child = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const server = require('node:net').createServer();
+       server.listen({ port: 0, host: '127.0.0.1', backlog: 1 }, () => {
+         process.stdout.write(server.address().port + '\\n');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+       });`,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] }
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+    child.once('exit', () => reject(new Error('black-hole listener exited')));
+  });
+  // Fill the accept queue (the kernel completes these handshakes itself).
+  const fillers = Array.from({ length: 2 }, () => connect(port, '127.0.0.1').on('error', () => undefined));
+  await Promise.all(fillers.map(async (filler) => new Promise((resolve) => filler.once('connect', resolve))));
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: async () => {
+      for (const filler of fillers) filler.destroy();
+      child.kill('SIGKILL');
+    },
+  };
+};
+
+describe('sendWithRetryRule when connecting hangs', () => {
+  it('gives the first connect only part of the budget, so the one retry still gets a turn', async () => {
+    const blackHole = await startBlackHole();
+    try {
+      const prepared: number[] = [];
+      const error = await failureOf(
+        sendWithRetryRule({
+          timeout: 1200,
+          prepare: (attempt) => {
+            prepared.push(attempt);
+            return post(blackHole.url, attempt);
+          },
+        })
+      );
+      expect(prepared).toEqual([1, 2]);
+      // The retry ran out of budget still connecting (its expiry fires before got's connect timer,
+      // armed later for the same span): nothing was written, and the error must say so.
+      expect(error).toMatchObject({ kind: 'timeout', reachedProvider: false, detail: 'connect', attempts: 2 });
+    } finally {
+      await blackHole.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadSandboxConfigFile, startSandbox } from './index.js';
 
-const usage = `Usage: logto-sms-sandbox [--port 4010] [--host 127.0.0.1] [--config sandbox.json] [--quiet]
+const usage = `Usage: logto-sms-sandbox [--port 4010] [--host 127.0.0.1] [--allow-host name]... [--config sandbox.json] [--quiet]
 
 Starts the local Aliyun SMS + YunPian emulator. Inbox: http://<host>:<port>/inbox`;
 
@@ -10,6 +10,7 @@ const main = async (): Promise<void> => {
     options: {
       port: { type: 'string', default: '4010' },
       host: { type: 'string', default: '127.0.0.1' },
+      'allow-host': { type: 'string', multiple: true },
       config: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -25,6 +26,7 @@ const main = async (): Promise<void> => {
   const sandbox = await startSandbox({
     host: values.host,
     port,
+    allowedHosts: values['allow-host'] ?? [],
     config: values.config ? await loadSandboxConfigFile(values.config) : undefined,
     log: values.quiet ? undefined : (line) => console.log(line),
   });

@@ -1,11 +1,11 @@
 import { loadSandboxConfigFile, startSandbox, type SandboxConfigInput } from '@logto-sms/sandbox';
 
-import { parseCommandArgs, portOption, stringOption } from '../args.js';
+import { parseCommandArgs, portOption, stringOption, type ParsedArgs } from '../args.js';
 import type { Output } from '../output.js';
 import { aliyunConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 
-export const sandboxHelp = `Usage: logto-sms sandbox [--port 4010] [--host 127.0.0.1] [--config sandbox.json]
+export const sandboxHelp = `Usage: logto-sms sandbox [--port 4010] [--host 127.0.0.1] [--allow-host <name>]... [--config sandbox.json]
 
 Starts the local emulator of the Aliyun SMS and YunPian APIs with a web inbox, and prints a
 ready-to-paste config for each connector pointing at it. Runs until Ctrl-C.
@@ -13,6 +13,8 @@ ready-to-paste config for each connector pointing at it. Runs until Ctrl-C.
 Options:
   --port <port>          port to listen on (default 4010; 0 picks a free one)
   --host <address>       address to bind (default 127.0.0.1)
+  --allow-host <name>    another name requests may use as Host, e.g. host.docker.internal
+                         (repeatable; loopback names and the bound address always work)
   --config <file.json>   sandbox config overrides: credentials, templates, rate limits, ...
   -h, --help             show this help
 
@@ -26,6 +28,11 @@ export const pointLogtoNote = (url: string) => `How to point a local Logto at it
      (with Docker, use --network host so 127.0.0.1 reaches the sandbox).
   3. Press "Send" in the Console, or sign in with a phone number: the message shows up at
      ${url}/inbox, not on a real phone.`;
+
+const allowHostOption = (values: ParsedArgs['values']): string[] => {
+  const value = (values as Record<string, unknown>)['allow-host'];
+  return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : [];
+};
 
 /** Resolves on the first SIGINT/SIGTERM; removes its listeners once it has. */
 const untilSignal = async (): Promise<NodeJS.Signals> =>
@@ -43,7 +50,7 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   const { values } = parseCommandArgs(
     'sandbox',
     argv,
-    { port: { type: 'string' }, host: { type: 'string' }, config: { type: 'string' } },
+    { port: { type: 'string' }, host: { type: 'string' }, 'allow-host': { type: 'string', multiple: true }, config: { type: 'string' } },
     { maxPositionals: 0 }
   );
   if (values.help) {
@@ -68,7 +75,9 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
       host,
       port,
       ...(config ? { config } : {}),
+      allowedHosts: allowHostOption(values),
       log: (line) => output.line(output.dim(line)),
+      warn: (message) => output.error(output.yellow(message)),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,3 +1,4 @@
+import { maskSecret } from '../shared/mask.js';
 import { recipientKey } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage, YunpianAccount } from '../types.js';
 import type { YunpianRateLimits } from './anti-bombing.js';
@@ -37,9 +38,6 @@ export const billedParts = (text: string): number => {
   const length = [...text].length;
   return length <= 70 ? 1 : Math.ceil(length / 67);
 };
-
-export const maskApikey = (apikey: string): string =>
-  apikey.length <= 8 ? '****' : `${apikey.slice(0, 4)}…${apikey.slice(-4)}`;
 
 export type SingleSendResult = {
   response: { code: 0; msg: string; count: number; fee: number; unit: 'RMB'; mobile: string; sid: number };
@@ -120,7 +118,7 @@ export const singleSend = (
       template: match.template.id,
       signName: signature.slice(1, -1),
       requestId: String(sid),
-      credential: maskApikey(apikey),
+      credential: maskSecret(apikey),
     },
   };
 };

@@ -223,4 +223,19 @@ describe('request log', () => {
     expect(all).not.toContain('Signature');
     expect(all).not.toContain('?');
   });
+
+  it("escapes control characters from outside data, such as an error fault's code", async () => {
+    const lines: string[] = [];
+    const logged = await startSandbox({ log: (line) => lines.push(line), config: { rateLimits: { enabled: false } } });
+    try {
+      // An OSC window-title sequence, a carriage return that would overwrite the line, and a C1 CSI.
+      logged.faults.add({ kind: 'error', provider: 'yunpian', code: '\u001B]0;pwned\u0007\r✓ sent\u009B2J' });
+      await sendYunpian(logged, { apikey: yunpianKeys.intl, mobile: '13900139000', text: cnText('1234') });
+    } finally {
+      await logged.close();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+    expect(lines[0]).toContain('fault error \\u001B]0;pwned\\u0007\\u000D✓ sent\\u009B2J');
+  });
 });

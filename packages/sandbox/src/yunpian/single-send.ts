@@ -8,6 +8,8 @@ import type { CompiledTemplate } from './templates.js';
 import { compileTemplate, extractCode, matchTemplate, splitSignature } from './templates.js';
 
 export const feePerPart = 0.05;
+/** YunPian's limit on `text`, signature included (code 48 "parameter length over limit"; fact sheet: ≈500 characters). */
+export const maxTextLength = 500;
 
 export type SingleSendState = {
   accounts: ReadonlyMap<string, YunpianAccount>;
@@ -62,6 +64,7 @@ export const singleSend = (
   if (!account) throw yunpianError(-1);
   const mobile = requiredParam(params, 'mobile');
   const text = requiredParam(params, 'text');
+  if ([...text].length > maxTextLength) throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
 
   const kind = classifyMobile(mobile);
   if (!kind) throw yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`);

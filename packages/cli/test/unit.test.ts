@@ -52,6 +52,16 @@ describe('redaction', () => {
     expect(redactor.deep({ list: ['se/cr+et"42'] })).toEqual({ list: [mask] });
   });
 
+  it("uses the connectors' redactor, so every encoded form is masked (lowercase hex, RFC 3986, form)", () => {
+    const secret = "key~!'()*+ 42";
+    const redactor = createRedactor([secret]);
+    const rfc3986 = encodeURIComponent(secret).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const form = new URLSearchParams({ v: secret }).toString().slice(2);
+    for (const encoded of [rfc3986, rfc3986.toLowerCase(), form, encodeURIComponent(form).toLowerCase()]) {
+      expect(redactor.text(`x=${encoded}`), encoded).toBe(`x=${mask}`);
+    }
+  });
+
   it('ignores values too short to mask safely', () => {
     expect(createRedactor(['ab', undefined]).text('ab cd')).toBe('ab cd');
   });

@@ -7,7 +7,7 @@ import { collectSecrets, createRedactor } from '../redact.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 import { resolveConnectorSource } from '../workspace.js';
 import { parseSendArgs, sendHelp, type SendOptions } from './send/args.js';
-import { connectorInfo, explainLines, type SendJson } from './send/render.js';
+import { connectorInfo, explainLines, oneLine, type SendJson } from './send/render.js';
 
 export { sendHelp } from './send/args.js';
 export type { SendJson } from './send/render.js';
@@ -75,13 +75,13 @@ const sendWith = async (
     if (!factory) {
       const message = `Logto would skip ${hosted.name}: ${warnings.join(' ') || 'the loader gave no reason'}`;
       if (json) emitJson({ ok: false, stage: 'load', error: { message }, warnings });
-      else output.line(`${output.red('✗ Not loadable:')} ${message}`);
+      else output.line(`${output.red('✗ Not loadable:')} ${oneLine(message)}`);
       return exitCodes.failed;
     }
     const info = connectorInfo(factory, hosted.name, hosted.version);
     if (!json) {
-      output.line(`Loaded ${output.bold(info.id)} (${info.package} ${info.version}, type ${factory.type})`);
-      for (const warning of warnings) output.line(`${output.yellow('warning from the loader:')} ${warning}`);
+      output.line(`Loaded ${output.bold(oneLine(info.id))} (${oneLine(`${info.package} ${info.version}, type ${factory.type}`)})`);
+      for (const warning of warnings) output.line(`${output.yellow('warning from the loader:')} ${oneLine(warning)}`);
     }
 
     // What the Console would refuse before anything is sent.
@@ -106,7 +106,7 @@ const sendWith = async (
     if (!('sendMessage' in connector) || typeof connector.sendMessage !== 'function') {
       const message = `${info.package} has no sendMessage; it is not an SMS or email connector.`;
       if (json) emitJson({ ok: false, stage: 'load', connector: info, error: { message }, warnings });
-      else output.line(`${output.red('✗')} ${message}`);
+      else output.line(`${output.red('✗')} ${oneLine(message)}`);
       return exitCodes.failed;
     }
 
@@ -120,7 +120,7 @@ const sendWith = async (
       );
       if (json) emitJson({ ok: true, connector: info, to: options.to, type: options.type, mode, result, warnings });
       else {
-        output.line(`${output.green('✓ Sent')} through ${info.id} to ${options.to}.`);
+        output.line(`${output.green('✓ Sent')} through ${oneLine(info.id)} to ${options.to}.`);
         output.line(`  Provider answer: ${JSON.stringify(result)}`);
       }
       return exitCodes.ok;
@@ -129,7 +129,7 @@ const sendWith = async (
         // Logto answers a non-ConnectorError with HTTP 500 and no explanation: a connector bug.
         const message = `The connector threw a plain ${error instanceof Error ? error.name : typeof error} instead of a ConnectorError; Logto would answer HTTP 500. ${error instanceof Error ? error.message : String(error)}`;
         if (json) emitJson({ ok: false, stage: 'send', connector: info, error: { code: 'not_a_connector_error', message }, warnings });
-        else output.line(`${output.red('✗ Send failed:')} ${message}`);
+        else output.line(`${output.red('✗ Send failed:')} ${oneLine(message)}`);
         return exitCodes.failed;
       }
       const described = describeConnectorError(error);

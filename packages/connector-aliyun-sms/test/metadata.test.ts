@@ -27,10 +27,9 @@ describe('metadata', () => {
   });
 
   it('names and describes itself in English and Chinese', () => {
-    for (const phrases of [metadata.name, metadata.description]) {
-      expect(phrases.en).toBeTruthy();
-      expect(phrases['zh-CN']).toBeTruthy();
-    }
+    expect(metadata.name).toMatchObject({ en: 'Aliyun SMS (Logto SMS connectors)', 'zh-CN': '阿里云短信（Logto SMS connectors）' });
+    expect(metadata.description.en).toMatch(/^Sends verification codes through Alibaba Cloud Short Message Service/);
+    expect(metadata.description['zh-CN']).toMatch(/^通过阿里云短信服务发送验证码/);
   });
 
   it('has one described form item per config key; secrets are confidential', () => {

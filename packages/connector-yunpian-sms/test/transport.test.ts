@@ -2,6 +2,8 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { describe, expect, test } from 'vitest';
 
+import { settlesWithin } from '../../../tests/helpers/order.js';
+
 import {
   baseConfig,
   closedPort,
@@ -21,13 +23,14 @@ import {
 isolateNetworkPerTest();
 
 describe('timeout', () => {
-  test('a server that never answers fails with General within timeout + 1 s, after exactly one request', async () => {
+  test('a server that never answers fails with General at the timeout, after exactly one request', async () => {
     const { origin, received } = await startHungServer();
     const started = Date.now();
-    const error = await rejectionOf(send(baseConfig({ endpoint: origin, timeout: 800 }), { to: '8613800138000' }));
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(750);
-    expect(elapsed).toBeLessThan(800 + 1000);
+    const sending = send(baseConfig({ endpoint: origin, timeout: 800 }), { to: '8613800138000' });
+    // Ended by the configured timeout, before got's backstop 250 ms later.
+    expect(await settlesWithin(sending, 800 + 200)).toBe(true);
+    const error = await rejectionOf(sending);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(750);
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(dataOf(error).errorDescription).toMatch(/No answer from YunPian before the timeout.*may or may not have been sent; it was not retried/);
     expect(received).toEqual([`POST ${sendPath}`]);
@@ -70,11 +73,9 @@ describe('the retry rule', () => {
     expect(dataOf(error).errorDescription).toMatch(/Could not talk to YunPian \(ECONNREFUSED\)\. Nothing was sent/);
   });
 
-  test('a real closed port: General, quickly', async () => {
+  test('a real closed port: General, from the refusal itself (not the timeout)', async () => {
     const port = await closedPort();
-    const started = Date.now();
     const error = await rejectionOf(send(baseConfig({ endpoint: `http://127.0.0.1:${port}` }), { to: '8613800138000' }));
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(dataOf(error)).toMatchObject({ provider: 'yunpian' });
     expect(dataOf(error).errorDescription).toMatch(/ECONNREFUSED/);

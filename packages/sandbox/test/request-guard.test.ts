@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
@@ -150,6 +151,13 @@ describe('binding a non-loopback address', () => {
     try {
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0]![0]).toMatch(/WARNING.*0\.0\.0\.0.*other machines/s);
+      // Bound to every address: the address itself and each of this machine's addresses are Hosts
+      // no DNS name can fake; names still are not.
+      const loopbackUrl = `http://127.0.0.1:${exposed.port}/__sandbox/health`;
+      expect((await http(loopbackUrl, { headers: { host: `0.0.0.0:${exposed.port}` } })).status).toBe(200);
+      const [ownAddress] = Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).filter((entry) => entry.family === 'IPv4').map((entry) => entry.address));
+      expect((await http(loopbackUrl, { headers: { host: `${ownAddress}:${exposed.port}` } })).status).toBe(200);
+      expect((await http(loopbackUrl, { headers: { host: `attacker.example:${exposed.port}` } })).status).toBe(403);
     } finally {
       await exposed.close();
     }

@@ -39,7 +39,8 @@ export const createRequestGuard = (options: { boundHost: string; allowedHosts?: 
   const bound = normalizeHostName(options.boundHost);
   // An IP literal cannot be re-pointed by DNS, so every local address is safe to answer to.
   const named = new Set([
-    ...(wildcardAddresses.has(bound) ? localAddresses() : [bound]),
+    bound,
+    ...(wildcardAddresses.has(bound) ? localAddresses() : []),
     ...(options.allowedHosts ?? []).map(normalizeHostName),
   ]);
   const isAllowed = (name: string) => isLoopbackHost(name) || named.has(name);

@@ -10,6 +10,7 @@ import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
 
 export { defaultSandboxConfig } from './config/defaults.js';
 export { loadSandboxConfigFile } from './config/resolve-config.js';
+export { terminalSafe } from './shared/terminal-safe.js';
 export type {
   AliyunAccessKey,
   AliyunStsCredential,
@@ -68,8 +69,6 @@ const exposureWarning = (host: string, port: number): string =>
     'Its inbox shows every verification code and its control API arms faults for anyone who can connect.',
     'Bind 127.0.0.1 unless another machine really has to reach it.',
   ].join('\n');
-
-export { terminalSafe } from './shared/terminal-safe.js';
 
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const config = resolveConfig(options.config);

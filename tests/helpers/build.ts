@@ -19,7 +19,7 @@ const internalLibraries = readdirSync(path.join(repoRoot, 'packages')).filter(
 // What esbuild bundles into each target's lib/: its own src plus the internal packages it imports.
 const inputsOf = (target: Target): string[] => {
   if (target.startsWith('connector-')) return [target, ...internalLibraries];
-  if (target === 'cli') return ['cli', 'sandbox'];
+  if (target === 'cli') return ['cli', 'sandbox', ...internalLibraries];
   return [target];
 };
 

@@ -2,12 +2,12 @@
  * The CLI (`logto-sms send`) in failing scenarios against the emulator (transport failure,
  * provider refusal, provider echoing a secret, config error; text and --json output): whatever it prints, in text
  * or --json mode, on stdout or stderr, holds no canary secret and not the code passed with --code.
- * Runs the BUILT CLI (packages/cli/lib/bin.js); skipped until it is built.
+ * Runs the BUILT CLI (packages/cli/lib/bin.js), building it first when it is missing or stale.
  *
  * No nock in this file: it uses real sockets.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,12 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { canaries, leaksIn } from '../support/canaries.js';
+import { connectorPackages, ensureBuilt } from '../helpers/build.js';
+import { canaries, hostileEcho, leaksIn } from '../support/canaries.js';
 import { aliyunConfig, mainlandNumber, yunpianConfig, type Provider } from './support/env.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(root, 'packages/cli/lib/bin.js');
-const built = existsSync(bin);
 
 const longTermKeyId = 'LTAI5tCliLeakProbe0001';
 const stsKeyId = 'STS.CliLeakProbeTemp0001';
@@ -35,7 +35,7 @@ type CliScenario = {
   code: string;
 };
 
-const echo = (secret: string) => `echo ${secret} ${encodeURIComponent(secret)} ${JSON.stringify(secret)}`;
+const echo = (secret: string) => hostileEcho([secret]);
 
 const scenarios: CliScenario[] = [
   {
@@ -114,8 +114,9 @@ let sandbox: Sandbox;
 let workdir: string;
 const runs = new Map<string, Run>();
 
-describe.skipIf(!built)('logto-sms send prints no secret and no code (built CLI)', () => {
+describe('logto-sms send prints no secret and no code (built CLI)', () => {
   beforeAll(async () => {
+    await ensureBuilt(['cli', ...connectorPackages]);
     sandbox = await startSandbox({
       config: {
         rateLimits: { enabled: false },

@@ -168,6 +168,9 @@ const hostileExamples: Record<Provider, unknown[]> = {
     { ...baseAliyun(), signName: '阿里云短信测试😀' },
     { ...baseAliyun(), signatureAlgorithm: 'HMAC-SHA1', accessKeyId: 'LTAI密钥', securityToken: '令牌' },
     { ...baseAliyun(), timeout: '500' },
+    // Not JSON: Logto's stored config turns these into null (a default), never hands them over.
+    { ...baseAliyun(), timeout: Number.POSITIVE_INFINITY },
+    { ...baseAliyun(), timeout: Number.NaN, signatureAlgorithm: undefined },
     { ...baseAliyun(), endpoint: '' },
     { ...baseAliyun(), strictPhoneRegionNumberCheck: null },
     { ...baseAliyun(), templates: [] },
@@ -181,6 +184,7 @@ const hostileExamples: Record<Provider, unknown[]> = {
     { ...baseYunpian(), templates: requiredUsageTypes.map((usageType) => ({ usageType, content: '【签名】验证码#code#😀' })) },
     { ...baseYunpian(), unsupportedCountriesMsg: null },
     { ...baseYunpian(), timeout: ' 700 ' },
+    { ...baseYunpian(), timeout: Number.NEGATIVE_INFINITY },
     { ...baseYunpian(), enableInternational: 'true' },
     { ...baseYunpian(), templates: requiredUsageTypes.map((usageType) => ({ usageType, content: '#code##code#' })) },
     [],
@@ -209,6 +213,16 @@ const beyondLatin1InHeaderCredential = (provider: Provider, config: unknown): bo
 
 const knownDefect = (provider: Provider, config: unknown) => hasLoneSurrogate(config) || beyondLatin1InHeaderCredential(provider, config);
 
+/** A value as Logto passes it after storing it as JSON (undefined: nothing stored). */
+const asLogtoPassesIt = (value: unknown): unknown => {
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : (JSON.parse(text) as unknown);
+};
+
+// Fixed, so a run is reproducible; FC_SEED explores others. fast-check names the seed and path of
+// any counterexample in the failure message.
+const propertySeed = Number(process.env.FC_SEED ?? 20_261_130);
+
 // ------------------------------------------------------------------ properties
 
 const validSend = sendData('8613800138000', '123456', 'SignIn');
@@ -230,9 +244,12 @@ describe('with nock answering every provider and loopback request with a success
       const guard = await guards[provider];
       const viaForm = await formOnlyConnector(provider);
       await fc.assert(
-        fc.asyncProperty(configArbitrary(provider), fc.boolean(), async (config, savedConfig) => {
+        fc.asyncProperty(configArbitrary(provider), fc.boolean(), async (generated, savedConfig) => {
           // Two defects are pinned by the dedicated tests below; keep them from masking others here.
-          fc.pre(!knownDefect(provider, config));
+          fc.pre(!knownDefect(provider, generated));
+          // What Logto hands a connector has been through JSON (the Console's form and the stored
+          // config alike): Infinity, NaN and undefined never arrive as such.
+          const config = asLogtoPassesIt(generated);
           const before = requests.length;
           // Both ways Logto hands over a config: the Console's unsaved form, and getConfig at sign-in.
           // (An absent form config means "read the saved one", so null/undefined go through getConfig.)
@@ -258,7 +275,7 @@ describe('with nock answering every provider and loopback request with a success
             expect(made).toBe(1);
           }
         }),
-        { numRuns: 300, examples: hostileExamples[provider].map((config) => [config, false] as [unknown, boolean]) }
+        { numRuns: 300, seed: propertySeed, examples: hostileExamples[provider].map((config) => [config, false] as [unknown, boolean]) }
       );
     });
   });

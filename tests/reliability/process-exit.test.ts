@@ -4,10 +4,11 @@
  * batch of faulted sends, closes the emulator and never calls process.exit. It must exit on its own.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { ensureBuilt } from '../helpers/build.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lib = (name: string) => `${root}packages/${name}/lib/index.js`;
@@ -63,7 +64,9 @@ const runChild = async () =>
   );
 
 describe('a process that ran faulted sends exits by itself', () => {
-  it.skipIf(!libs.every((file) => existsSync(file)))(
+  beforeAll(async () => ensureBuilt(['connector-aliyun-sms', 'connector-yunpian-sms', 'sandbox']));
+
+  it(
     'built connectors + emulator: every fault is a ConnectorError, nothing delivered twice, exit without process.exit',
     async () => {
       const run = await runChild();

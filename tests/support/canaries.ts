@@ -1,28 +1,30 @@
 /**
  * Canary secrets for the leak tests, and every form in which one could escape: raw, percent-encoded
- * once and twice (RFC 3986, encodeURIComponent, form encoding), JSON-escaped once and twice. Each
- * canary holds characters that every one of those encodings changes (+ / = & " \), and starts
- * with a distinctive alphanumeric core that all forms share, so even a truncated or re-encoded
- * fragment is caught by looking for the start of the core.
+ * once and twice by any of the project's encoders in any order (RFC 3986, encodeURIComponent, form
+ * encoding, JSON escaping), in both hex cases. Each canary holds characters that every one of those
+ * encodings changes (+ / = & " \ %) and the ones they disagree on (~ ! ' ( ) *: kept by some,
+ * escaped by others), so a redactor that misses one encoder's form is caught; and each starts with
+ * a distinctive alphanumeric core that all forms share, so even a truncated or re-encoded fragment
+ * is caught by looking for the start of the core.
  */
 import { inspect } from 'node:util';
 
 export const canaries = {
   /** Long-term AccessKey secret known to the emulator. */
-  accessKeySecret: 'CnryAkSecret7f3a+/="\\&%x',
+  accessKeySecret: 'CnryAkSecret7f3a+/="\\&%~!\'()*x',
   /** Secret of the STS key known to the emulator. */
-  stsSecret: 'CnryStsSecret5b1c+/="\\&%y',
+  stsSecret: 'CnryStsSecret5b1c+/="\\&%~!\'()*y',
   /** STS token known to the emulator. */
-  securityToken: 'CnryStsToken9d4e+/="\\&%z',
+  securityToken: 'CnryStsToken9d4e+/="\\&%~!\'()*z',
   /** A secret the emulator does not know: SignatureDoesNotMatch. */
-  wrongSecret: 'CnryWrongSecret2c8f+/="\\&%w',
+  wrongSecret: 'CnryWrongSecret2c8f+/="\\&%~!\'()*w',
   /** A token the emulator does not know: InvalidSecurityToken. */
-  wrongToken: 'CnryWrongToken6a0b+/="\\&%v',
+  wrongToken: 'CnryWrongToken6a0b+/="\\&%~!\'()*v',
   /** YunPian apikeys: international on, balance 0, domestic only; and one unknown to the emulator. */
-  apikey: 'CnryApikeyA1b2+/="\\&%u',
-  emptyBalanceApikey: 'CnryPoorApikey3c4d+/="\\&%t',
-  domesticApikey: 'CnryDomesticApikey5e6f+/="\\&%s',
-  wrongApikey: 'CnryWrongApikey7a8b+/="\\&%r',
+  apikey: 'CnryApikeyA1b2+/="\\&%~!\'()*u',
+  emptyBalanceApikey: 'CnryPoorApikey3c4d+/="\\&%~!\'()*t',
+  domesticApikey: 'CnryDomesticApikey5e6f+/="\\&%~!\'()*s',
+  wrongApikey: 'CnryWrongApikey7a8b+/="\\&%~!\'()*r',
   /** Verification codes: one the emulators accept, one Aliyun refuses as too long. */
   code: 'Zq7Kx9',
   longCode: 'CnryCodeZq7Kx9Wm3Tn5',
@@ -34,23 +36,14 @@ const formEncoded = (value: string) => new URLSearchParams({ v: value }).toStrin
 const jsonEscaped = (value: string) => JSON.stringify(value).slice(1, -1);
 const lowerHex = (value: string) => value.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 
-/** Every form of a secret this suite looks for. */
+const encoders = [rfc3986, encodeURIComponent, formEncoded, jsonEscaped];
+const bothCases = (forms: string[]) => forms.flatMap((form) => [form, lowerHex(form)]);
+const encodedOnce = (value: string) => bothCases(encoders.map((encode) => encode(value)));
+
+/** Every form of a secret this suite looks for: raw, and each encoder once or twice, either hex case. */
 export const formsOf = (secret: string): string[] => {
-  const once = rfc3986(secret);
-  return [
-    ...new Set([
-      secret,
-      once,
-      rfc3986(once),
-      lowerHex(once),
-      encodeURIComponent(secret),
-      encodeURIComponent(encodeURIComponent(secret)),
-      formEncoded(secret),
-      formEncoded(formEncoded(secret)),
-      jsonEscaped(secret),
-      jsonEscaped(jsonEscaped(secret)),
-    ]),
-  ];
+  const once = encodedOnce(secret);
+  return [...new Set([secret, ...once, ...once.flatMap(encodedOnce)])];
 };
 
 /** The alphanumeric start shared by every form of the canary. */
@@ -109,19 +102,11 @@ export const leaksInError = (error: unknown, secrets: readonly string[]): Leak[]
   errorSurfaces(error).flatMap(([where, text]) => leaksIn(text, secrets, where));
 
 /**
- * A provider message that echoes the secrets the way a careless proxy or API might: raw,
- * percent-encoded once and twice (RFC 3986, encodeURIComponent, form encoding) and JSON-escaped.
- * Lowercase-hex percent-encoding is left out: that gap has scenarios of its own, so it does not
- * show up in every echo scenario. (The leak checks still look for every form of `formsOf`.)
+ * A provider message that echoes the secrets the way a careless proxy or API might: in every form
+ * of `formsOf` (raw, each encoder once or twice, either hex case).
  */
 export const hostileEcho = (secrets: readonly string[]): string =>
-  secrets
-    .map((secret) => {
-      const once = rfc3986(secret);
-      const forms = new Set([secret, once, rfc3986(once), encodeURIComponent(secret), encodeURIComponent(encodeURIComponent(secret)), formEncoded(secret), formEncoded(formEncoded(secret)), jsonEscaped(secret)]);
-      return `echo ${[...forms].join(' | ')}`;
-    })
-    .join(' ; ');
+  secrets.map((secret) => `echo ${formsOf(secret).join(' | ')}`).join(' ; ');
 
 /** Only the lowercase-hex percent-encoded form (`%2b` instead of `%2B`). */
 export const lowercaseHexEcho = (secret: string): string => `echo ${lowerHex(rfc3986(secret))}`;

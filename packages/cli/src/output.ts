@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+
+import { terminalSafe } from '@logto-sms/sandbox';
+
 import type { Redactor } from './redact.js';
 
 type Stream = { write: (chunk: string) => unknown; isTTY?: boolean };
@@ -27,7 +31,22 @@ export type Output = {
 export const shouldUseColor = (stream: Stream, env: NodeJS.ProcessEnv = process.env): boolean =>
   Boolean(stream.isTTY) && !env.NO_COLOR;
 
-const sgr = (open: number, close: number): Style => (text) => `\u001B[${open}m${text}\u001B[${close}m`;
+/**
+ * Styles mark their colour codes with a random token instead of writing ESC: everything printed is
+ * escaped on the way out (outside data may carry terminal control sequences), and only the marks
+ * this output made itself, which outside data cannot guess, become real colour codes again.
+ */
+const styleMarks = (token: string) => ({
+  style: (open: number, close: number): Style => (text) => `${token}${open}m${text}${token}${close}m`,
+  render: (text: string, clean: (piece: string) => string): string =>
+    text
+      .split(token)
+      .map((piece, index) => {
+        const mark = index === 0 ? null : /^\d+m/.exec(piece);
+        return mark ? `\u001B[${mark[0]}${clean(piece.slice(mark[0].length))}` : clean(piece);
+      })
+      .join(''),
+});
 
 export const createOutput = (options: {
   stdout?: Stream;
@@ -41,9 +60,12 @@ export const createOutput = (options: {
   let redactor = options.redactor;
   // Progress lines stay on one line only in a terminal; piped output gets one event per line.
   const inline = Boolean(stdout.isTTY);
-  const clean = (text: string) => (redactor ? redactor.text(text) : text);
+  const marks = styleMarks(`\u0000${randomBytes(8).toString('hex')}`);
+  // Redacted first (a secret is matched as it was received), then made safe for a terminal.
+  const clean = (text: string) =>
+    marks.render(text, (piece) => terminalSafe(redactor ? redactor.text(piece) : piece, { keepLineFeeds: true }));
   const plain: Style = (text) => text;
-  const style = (open: number, close: number) => (color ? sgr(open, close) : plain);
+  const style = (open: number, close: number) => (color ? marks.style(open, close) : plain);
 
   const line = (text = '') => {
     stdout.write(`${clean(text)}\n`);

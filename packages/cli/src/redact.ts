@@ -1,21 +1,20 @@
 /**
  * Keeps secrets out of everything the CLI prints. Connectors redact their own errors, but the CLI
  * prints configs, zod issues and provider answers too, and must not depend on a connector getting
- * it right: every line goes through here before it reaches stdout or stderr.
+ * it right: every line goes through the redactor before it reaches stdout or stderr. It is the
+ * connectors' own redactor (sms-core's pure `redaction` module, bundled into the CLI), so both
+ * remove the same encoded forms; this file adds only what the CLI knows: which config keys hold
+ * secrets.
  */
-export type Redactor = {
-  text: (value: string) => string;
-  /** A copy of a JSON-like value with every string redacted. */
-  deep: <T>(value: T) => T;
-};
+import { redactedMarker } from '../../sms-core/src/redaction.js';
 
-export const mask = '***';
+export { createRedactor, type Redactor } from '../../sms-core/src/redaction.js';
+
+/** What replaces a secret in CLI output. */
+export const mask = redactedMarker;
 
 // Config keys whose values are secrets, whatever the connector calls them.
 const secretKey = /secret|token|apikey|api_key|password|privatekey|private_key/i;
-
-// Shorter values would also match inside unrelated text (a 3-digit number in a request id).
-const minimumLength = 4;
 
 /** Every string value under a secret-looking key, at any depth. */
 export const collectSecrets = (value: unknown): string[] => {
@@ -35,40 +34,6 @@ export const collectSecrets = (value: unknown): string[] => {
   };
   visit(value, undefined);
   return found;
-};
-
-// The ways a secret can show up in output: as is, URL-encoded (query strings, Aliyun's
-// string-to-sign), or escaped inside a JSON string.
-const spellings = (secret: string): string[] => {
-  const trimmed = secret.trim();
-  return [secret, trimmed, encodeURIComponent(trimmed), encodeURIComponent(encodeURIComponent(trimmed)), JSON.stringify(trimmed).slice(1, -1)];
-};
-
-export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
-  const needles = [
-    ...new Set(
-      secrets
-        .filter((secret): secret is string => typeof secret === 'string')
-        .flatMap(spellings)
-        .filter((needle) => needle.length >= minimumLength)
-    ),
-  ]
-    // Longest first, so a secret containing another is masked whole.
-    .sort((a, b) => b.length - a.length);
-
-  const text = (value: string): string =>
-    needles.reduce((result, needle) => (result.includes(needle) ? result.split(needle).join(mask) : result), value);
-
-  const deep = <T>(value: T): T => {
-    if (typeof value === 'string') return text(value) as T;
-    if (Array.isArray(value)) return value.map((item) => deep(item)) as T;
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [text(key), deep(item)])) as T;
-    }
-    return value;
-  };
-
-  return { text, deep };
 };
 
 /** A copy of a config for display: secret-looking fields replaced by the mask. */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 
 import { aliyunConfigFor, yunpianConfigFor } from '@logto-sms/cli';
 import { defaultSandboxConfig } from '@logto-sms/sandbox';
@@ -83,5 +84,40 @@ describe('logto-sms sandbox', () => {
     const run = await runCli(['sandbox', '--port', '0', '--config', '/nonexistent/sandbox.json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('logto-sms:');
+  });
+});
+
+describe('logto-sms sandbox --allow-host', () => {
+  it('answers the named host and still refuses any other', async () => {
+    const child = spawn(process.execPath, [binPath, 'sandbox', '--port', '0', '--allow-host', 'host.docker.internal'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const endpoint = await new Promise<string>((resolve, reject) => {
+        let stdout = '';
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk;
+          const match = /API endpoint {2}(\S+)/.exec(stdout);
+          if (match && stdout.includes('Press Ctrl-C to stop.')) resolve(match[1]!);
+        });
+        child.once('exit', () => reject(new Error(`sandbox exited early:\n${stdout}`)));
+      });
+      const { port } = new URL(endpoint);
+      const status = async (host: string) =>
+        new Promise<number>((resolve, reject) => {
+          request(`${endpoint}/__sandbox/health`, { headers: { host }, agent: false }, (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          })
+            .on('error', reject)
+            .end();
+        });
+      expect(await status(`host.docker.internal:${port}`)).toBe(200);
+      expect(await status(`attacker.example:${port}`)).toBe(403);
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   });
 });

@@ -87,6 +87,22 @@ describe('logto-sms send: failures', () => {
     });
   });
 
+  it('prints control characters in a provider message escaped, never as a spoofed line or a retitled window', async () => {
+    const hostile = 'Busy\u001B]0;owned\u0007\r\n✓ Sent through logto-sms-yunpian to 8613800138000.\u009B2J';
+    sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: -51, message: hostile });
+    const file = await writeConfig('yunpian-escapes.json', yunpianConfigFor(sandbox.config, sandbox.url));
+    const run = await runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--code', '4242']);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+    expect(run.stdout.split('\n').filter((line) => line.trimStart().startsWith('✓'))).toEqual([]);
+    expect(run.stdout).toContain('\\u001B]0;owned\\u0007\\u000D\\u000A✓ Sent');
+
+    sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: -51, message: hostile });
+    const json = await runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--code', '4242', '--json']);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
+    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { providerMessage: expect.stringContaining('✓ Sent') } });
+  });
+
   it('a config file that is not JSON → exit 2', async () => {
     const file = await writeConfig('broken.json', '{ "accessKeyId": "abc", ');
     const run = await runCli(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000']);

@@ -24,6 +24,12 @@ describe('metadata', () => {
     expect(metadata.logoDark).toBeNull();
   });
 
+  it('names and describes itself in English and Chinese', () => {
+    expect(metadata.name).toMatchObject({ en: 'Aliyun SMS (logto-sms)', 'zh-CN': '阿里云短信（logto-sms）' });
+    expect(metadata.description.en).toMatch(/^Sends verification codes through Alibaba Cloud Short Message Service/);
+    expect(metadata.description['zh-CN']).toMatch(/^通过阿里云短信服务发送验证码/);
+  });
+
   it('has one described form item per config key; secrets are confidential', () => {
     const formItems = metadata.formItems ?? [];
     expect(formItems.map(({ key }) => key).sort()).toEqual(Object.keys(aliyunSmsConfigObject.shape).sort());

@@ -14,8 +14,10 @@ export const defaultEndpoint = 'https://sms.yunpian.com';
 /** YunPian's mirror of the same API for servers outside mainland China. */
 export const overseasEndpoint = 'https://us.yunpian.com';
 
-// Any subdomain of yunpian.com: sms., us., and whatever YunPian adds later.
-const yunpianHost = /^(?:[a-z0-9-]+\.)+yunpian\.com$/;
+// Exactly the documented hosts of the SMS API (fact sheet: sms.yunpian.com, and its overseas
+// mirror us.yunpian.com); never a pattern, which would also admit other services and names no one
+// has vetted.
+const yunpianHosts: ReadonlySet<string> = new Set([new URL(defaultEndpoint).hostname, new URL(overseasEndpoint).hostname]);
 
 const placeholderHelp =
   'Write {{code}} (Logto style) or #code# (YunPian style, as in the template approved in the YunPian console) where the verification code goes, e.g. "您的验证码是#code#。如非本人操作，请忽略本短信". Placeholders are case-sensitive and take no spaces.';
@@ -132,8 +134,8 @@ export const configGuard = z.object({
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
   endpoint: endpointGuard({
     defaultUrl: defaultEndpoint,
-    isProviderHost: (hostname) => yunpianHost.test(hostname),
-    expected: `a YunPian host such as ${defaultEndpoint} or ${overseasEndpoint}`,
+    isProviderHost: (hostname) => yunpianHosts.has(hostname),
+    expected: `a YunPian host: ${defaultEndpoint} or ${overseasEndpoint}`,
   }),
   timeout: timeoutGuard,
 });

@@ -79,7 +79,7 @@ export const metadata: ConnectorMetadata = {
       required: false,
       defaultValue: defaultEndpoint,
       placeholder: defaultEndpoint,
-      description: `YunPian API origin. ${defaultEndpoint} (default); ${overseasEndpoint} when your Logto server is outside mainland China; http://127.0.0.1:4010 for the local logto-sms sandbox. Only https://*.yunpian.com hosts or loopback addresses are accepted.`,
+      description: `YunPian API origin. ${defaultEndpoint} (default); ${overseasEndpoint} when your Logto server is outside mainland China; http://127.0.0.1:4010 for the local logto-sms sandbox. Only these two YunPian hosts or loopback addresses are accepted.`,
     },
     timeoutFormItem('YunPian'),
   ],

@@ -157,7 +157,6 @@ describe('config guard', () => {
     ['https://us.yunpian.com', 'https://us.yunpian.com'],
     ['https://US.Yunpian.com/', 'https://us.yunpian.com'],
     [' https://sms.yunpian.com ', 'https://sms.yunpian.com'],
-    ['https://vsms.yunpian.com', 'https://vsms.yunpian.com'],
     ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
     ['http://localhost:4010', 'http://localhost:4010'],
     ['http://[::1]:4010', 'http://[::1]:4010'],
@@ -168,6 +167,14 @@ describe('config guard', () => {
   test.each([
     ['http://sms.yunpian.com', /must use https:\/\//],
     ['https://sms.yunpian.com.evil.example', /is not a YunPian host/],
+    // Only the two documented SMS API hosts: other yunpian.com services and any deeper or
+    // bare name are not where single_send lives.
+    ['https://vsms.yunpian.com', /is not a YunPian host/],
+    ['https://voice.yunpian.com', /is not a YunPian host/],
+    ['https://www.yunpian.com', /is not a YunPian host/],
+    ['https://yunpian.com', /is not a YunPian host/],
+    ['https://attacker.sms.yunpian.com', /is not a YunPian host/],
+    ['https://sms-yunpian.com', /is not a YunPian host/],
     ['https://evilyunpian.com', /is not a YunPian host/],
     ['https://yunpian.com.cn', /is not a YunPian host/],
     ['https://sms.yunpian.com/v2/sms/single_send.json', /bare origin/],

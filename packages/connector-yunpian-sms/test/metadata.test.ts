@@ -22,6 +22,12 @@ describe('metadata', () => {
     expect(metadata.platform).toBeNull();
   });
 
+  test('is named and described in English and Chinese', () => {
+    expect(metadata.name).toMatchObject({ en: 'YunPian SMS (logto-sms)', 'zh-CN': '云片短信（logto-sms）' });
+    expect(metadata.description.en).toMatch(/^Sends verification codes through YunPian \(云片\) SMS/);
+    expect(metadata.description['zh-CN']).toMatch(/^通过云片短信发送验证码/);
+  });
+
   test('points at files the package ships', () => {
     expect(metadata.logo).toBe('./logo.svg');
     expect(metadata.logoDark).toBeNull();
@@ -37,8 +43,16 @@ describe('metadata', () => {
     const keys = Object.keys(configGuard.shape);
     const items = metadata.formItems ?? [];
     expect(items.map(({ key }) => key).sort()).toEqual([...keys].sort());
+    expect(Object.fromEntries(items.map(({ key, label }) => [key, label]))).toEqual({
+      apikey: 'API key (APIKEY)',
+      templates: 'Templates',
+      enableInternational: 'Send to international numbers',
+      unsupportedCountriesMsg: 'Message for refused international numbers',
+      endpoint: 'Endpoint',
+      strictPhoneRegionNumberCheck: 'Strict phone region check',
+      timeout: 'Timeout (ms)',
+    });
     for (const item of items) {
-      expect(item.label, item.key).toBeTruthy();
       expect(item.description?.length ?? 0, item.key).toBeGreaterThan(40);
     }
   });

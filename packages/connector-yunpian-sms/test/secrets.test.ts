@@ -2,30 +2,25 @@ import type { ConnectorError } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { captureOutput, rejectionOf, startHungServer } from '../../../tests/support/index.js';
+import { captureOutput, formsOf, rejectionOf, startHungServer } from '../../../tests/support/index.js';
 import { isolateNetworkPerTest, socketError, unmatchedRequests } from '../../../tests/support/network.js';
 
 import { baseConfig, endpoint, send, sendPath } from './helpers.js';
 
-// Characters that change under percent-encoding, so encoded echoes are exercised too.
-const canaryKey = 'CANARY-SECRET-key+/=9f8e7d6c5b4a';
+// Characters that change under percent-encoding, and the ones the encoders disagree on (~ ! ' ( ) *),
+// so every encoded echo is exercised too.
+const canaryKey = `CANARY-SECRET-key+/=9f8e7d6c5b4a~!'()*"\\&%`;
 const canaryCode = '739146';
 
 // The last entry catches a fragment left when a quoted body is cut in the middle of the key.
-const canaryForms = [
-  canaryKey,
-  canaryCode,
-  encodeURIComponent(canaryKey),
-  new URLSearchParams({ k: canaryKey }).toString().slice(2),
-  'CANARY-SECRET',
-];
+const canaryForms = [...formsOf(canaryKey), canaryCode, 'CANARY-SECRET'];
 
 const config = (overrides: Record<string, unknown> = {}) => baseConfig({ apikey: canaryKey, ...overrides });
 const payload = { code: canaryCode, locale: 'zh-CN' };
 
 /** What YunPian or a proxy might echo back: the raw form body, the key, the rendered text. */
 const echoedBody = new URLSearchParams({ apikey: canaryKey, mobile: '13800138000', text: `【示例】您的验证码是${canaryCode}。` }).toString();
-const echo = `apikey=${canaryKey} body=${echoedBody} text=您的验证码是${canaryCode} enc=${encodeURIComponent(canaryKey)}`;
+const echo = `apikey=${canaryKey} body=${echoedBody} text=您的验证码是${canaryCode} enc=${formsOf(canaryKey).join(' ')}`;
 
 const output = captureOutput();
 

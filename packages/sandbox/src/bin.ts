@@ -15,6 +15,7 @@ const main = async (): Promise<number> => {
     port: options.port,
     config: options.configFile === undefined ? undefined : await loadSandboxConfigFile(options.configFile),
     log: options.quiet ? undefined : (line) => console.log(line),
+    allowedHosts: options.allowedHosts,
   });
   console.log(`SMS sandbox listening on ${sandbox.url}`);
   console.log(`Inbox: ${sandbox.inboxUrl}`);

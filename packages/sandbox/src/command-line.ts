@@ -15,6 +15,8 @@ export type SandboxCommandLine = {
   host: string;
   /** Path of a JSON file of config overrides (see `loadSandboxConfigFile`). */
   configFile?: string;
+  /** More names requests may use as `Host` (e.g. `host.docker.internal`); loopback names and the bound address always work. @default [] */
+  allowedHosts: string[];
   /** Do not print a line per provider request. @default false */
   quiet: boolean;
 };
@@ -23,7 +25,7 @@ export const defaultSandboxPort = 4010;
 export const defaultSandboxHost = '127.0.0.1';
 
 /** The help text, for the name the sandbox was started by (`logto-sms-sandbox`, `logto-sms sandbox`). */
-export const sandboxHelp = (command: string): string => `Usage: ${command} [--port ${defaultSandboxPort}] [--host ${defaultSandboxHost}] [--config sandbox.json] [--quiet]
+export const sandboxHelp = (command: string): string => `Usage: ${command} [--port ${defaultSandboxPort}] [--host ${defaultSandboxHost}] [--allow-host <name>]... [--config sandbox.json] [--quiet]
 
 Starts the local emulator of the Aliyun SMS and YunPian APIs with a web inbox at
 http://<host>:<port>/inbox. Runs until Ctrl-C.
@@ -31,6 +33,8 @@ http://<host>:<port>/inbox. Runs until Ctrl-C.
 Options:
   --port <port>          port to listen on (default ${defaultSandboxPort}; 0 picks a free one)
   --host <address>       address to bind (default ${defaultSandboxHost})
+  --allow-host <name>    another name requests may use as Host, e.g. host.docker.internal
+                         (repeatable; loopback names and the bound address always work)
   --config <file.json>   sandbox config overrides: credentials, templates, rate limits, ...
   --quiet                do not print a line per provider request
   -h, --help             show this help
@@ -48,6 +52,7 @@ export const parseSandboxCommandLine = (argv: readonly string[]): SandboxCommand
   const options = {
     port: { type: 'string' },
     host: { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
     config: { type: 'string' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -69,6 +74,7 @@ export const parseSandboxCommandLine = (argv: readonly string[]): SandboxCommand
     port,
     host: values.host ?? defaultSandboxHost,
     ...(values.config === undefined ? {} : { configFile: values.config }),
+    allowedHosts: values['allow-host'] ?? [],
     quiet: values.quiet ?? false,
   };
 };

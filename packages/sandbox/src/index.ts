@@ -4,6 +4,7 @@ import { SandboxListenError } from './errors.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Inbox } from './inbox/inbox.js';
 import { createSandboxServer } from './server/http-server.js';
+import { createRequestGuard, isLoopbackHost } from './server/request-guard.js';
 import type { ProviderEndpoint } from './server/provider-endpoint.js';
 import type { FaultSpec, MessageFilter, RegisteredFault, SandboxConfig, SandboxConfigInput, SandboxMessage, SandboxRefusal } from './types.js';
 import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
@@ -20,6 +21,7 @@ export {
   type SandboxCommandLine,
 } from './command-line.js';
 export { loadSandboxConfigFile } from './config/resolve-config.js';
+export { terminalSafe } from './shared/terminal-safe.js';
 export type {
   AliyunAccessKey,
   AliyunStsCredential,
@@ -52,6 +54,14 @@ export type SandboxOptions = {
   now?: () => number;
   /** Receives one line per provider request. Lines never contain apikeys, secrets or signatures. @default no logging */
   log?: (line: string) => void;
+  /**
+   * Host names besides loopback (`localhost`, 127.0.0.0/8, ::1) and the bound address that requests
+   * may name in their Host header, e.g. `host.docker.internal` for a Logto in a container. Any
+   * other Host is refused (403), which is what stops DNS-rebinding pages. Default none.
+   */
+  allowedHosts?: readonly string[];
+  /** Receives the warning printed when `host` is not a loopback address. Default `console.warn`. */
+  warn?: (message: string) => void;
 };
 
 /** A running emulator. */
@@ -93,6 +103,13 @@ export type Sandbox = {
  * @throws SandboxConfigError when `config` (merged over the defaults) is invalid; nothing listens then.
  * @throws SandboxListenError when the address cannot be bound; its `code` is Node's (`EADDRINUSE`, …).
  */
+const exposureWarning = (host: string, port: number): string =>
+  [
+    `WARNING: the SMS sandbox is listening on ${host}:${port}, which other machines on the network can reach.`,
+    'Its inbox shows every verification code and its control API arms faults for anyone who can connect.',
+    'Bind 127.0.0.1 unless another machine really has to reach it.',
+  ].join('\n');
+
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const config = resolveConfig(options.config);
   const now = options.now ?? Date.now;
@@ -103,14 +120,19 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     [singleSendPath, createYunpianEndpoint({ config, now, inbox })],
     ...createYunpianRecordEndpoints({ config, inbox }),
   ]);
-  const server = createSandboxServer({ config, inbox, faults, endpoints, log: options.log });
   const host = options.host ?? '127.0.0.1';
+  const guard = createRequestGuard({
+    boundHost: host,
+    allowedHosts: [...[...endpoints.values()].flatMap((endpoint) => endpoint.hosts ?? []), ...(options.allowedHosts ?? [])],
+  });
+  const server = createSandboxServer({ config, inbox, faults, endpoints, log: options.log, guard });
   let port: number;
   try {
     port = await server.listen(host, options.port ?? 0);
   } catch (error) {
     throw new SandboxListenError(host, options.port ?? 0, error);
   }
+  if (!isLoopbackHost(host)) (options.warn ?? console.warn)(exposureWarning(host, port));
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   let closing: Promise<void> | undefined;

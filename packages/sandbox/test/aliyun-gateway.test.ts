@@ -4,7 +4,7 @@ import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 import { NonceStore } from '../src/aliyun/nonce-store.js';
 import { parseAcsTimestamp } from '../src/aliyun/timestamp.js';
-import { acsTimestamp, http, manualClock, sandboxKey, sandboxSts, sendV1, sendV3, sms, v1Params } from './helpers.js';
+import { OpenApiUtil, acsTimestamp, http, manualClock, sandboxKey, sandboxSts, sendV1, sendV3, sha256Hex, sms, v1Params } from './helpers.js';
 
 const clock = manualClock(Date.parse('2025-03-01T08:00:00Z'));
 let sandbox: Sandbox;
@@ -249,5 +249,49 @@ describe('V3 protocol details', () => {
       },
     });
     expectGatewayError(response, 400, 'InvalidSignatureMethod');
+  });
+});
+
+describe('signature checks that a lenient comparison would weaken', () => {
+  it('compares a V1 signature case-sensitively (base64 is case-sensitive)', async () => {
+    const swapCase = (text: string) =>
+      [...text].map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase())).join('');
+    const to = phone();
+    const response = await sendV1(sandbox, params1(sms(to)), {
+      tamper: (signed) => ({ ...signed, Signature: swapCase(signed.Signature!) }),
+    });
+    expectGatewayError(response, 400, 'SignatureDoesNotMatch');
+    expect(sandbox.inbox.list({ to })).toEqual([]);
+  });
+
+  it('requires content-type to be signed when a V3 request has a body', async () => {
+    const to = phone();
+    const body = new URLSearchParams(sms(to)).toString();
+    const host = new URL(sandbox.url).host;
+    const headers: Record<string, string> = {
+      host,
+      'x-acs-action': 'SendSms',
+      'x-acs-version': '2017-05-25',
+      'x-acs-date': acsTimestamp(clock.now()),
+      'x-acs-signature-nonce': randomUUID(),
+      'x-acs-content-sha256': sha256Hex(body),
+    };
+    // Signed over every header but content-type, which is added afterwards.
+    const authorization = OpenApiUtil.getAuthorization(
+      { pathname: '/', method: 'POST', query: {}, headers },
+      'ACS3-HMAC-SHA256',
+      headers['x-acs-content-sha256']!,
+      sandboxKey.accessKeyId,
+      sandboxKey.accessKeySecret
+    );
+    expect(authorization).not.toContain('content-type');
+    const response = await http(`${sandbox.url}/`, {
+      method: 'POST',
+      headers: { ...headers, authorization, 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expectGatewayError(response, 400, 'IncompleteSignature');
+    expect(response.json.Message).toContain('content-type');
+    expect(sandbox.inbox.list({ to })).toEqual([]);
   });
 });

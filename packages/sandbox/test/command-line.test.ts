@@ -14,15 +14,18 @@ const usageErrorOf = (argv: string[]): SandboxUsageError => {
 
 describe('the sandbox command line (logto-sms-sandbox and logto-sms sandbox)', () => {
   it('defaults to 127.0.0.1:4010, request logging on', () => {
-    expect(parseSandboxCommandLine([])).toEqual({ help: false, port: 4010, host: '127.0.0.1', quiet: false });
+    expect(parseSandboxCommandLine([])).toEqual({ help: false, port: 4010, host: '127.0.0.1', allowedHosts: [], quiet: false });
   });
 
   it('reads every flag', () => {
-    expect(parseSandboxCommandLine(['--port', '0', '--host', '::1', '--config', 'sandbox.json', '--quiet'])).toEqual({
+    expect(
+      parseSandboxCommandLine(['--port', '0', '--host', '::1', '--config', 'sandbox.json', '--quiet', '--allow-host', 'a.test', '--allow-host', 'b.test'])
+    ).toEqual({
       help: false,
       port: 0,
       host: '::1',
       configFile: 'sandbox.json',
+      allowedHosts: ['a.test', 'b.test'],
       quiet: true,
     });
     expect(parseSandboxCommandLine(['-h']).help).toBe(true);

@@ -225,7 +225,7 @@ describe('fault matching', () => {
     expect(sandbox.faults.list()).toEqual([]);
 
     for (const bad of ['{"kind":"explode"}', '{"kind":"delay","delayMs":-1}', 'not json', '{"kind":"error","provider":"twilio"}']) {
-      const response = await http(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: bad });
+      const response = await http(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bad });
       expect(response.status).toBe(400);
       expect(typeof response.json.error).toBe('string');
     }

@@ -133,7 +133,11 @@ describe('GET /__sandbox/events (SSE)', () => {
 describe('other control routes', () => {
   it('health, config, redirects and the inbox page', async () => {
     expect((await api('/health')).json).toEqual({ ok: true });
-    expect((await api('/config')).json).toEqual(sandbox.config);
+    const shown = (await api('/config')).json;
+    expect(shown.aliyun.templates).toEqual(sandbox.config.aliyun.templates);
+    expect(shown.yunpian.accounts.map((account: { apikey: string }) => account.apikey)).toEqual(
+      sandbox.config.yunpian.accounts.map((account) => `${account.apikey.slice(0, 4)}…${account.apikey.slice(-4)}`)
+    );
     expect(sandbox.config.aliyun.accessKeys).toEqual(defaultSandboxConfig.aliyun.accessKeys);
     const redirect = await api('/');
     expect(redirect.status).toBe(302);
@@ -240,5 +244,20 @@ describe('request log', () => {
     expect(all).not.toContain('SandboxAccessKeySecret');
     expect(all).not.toContain('Signature');
     expect(all).not.toContain('?');
+  });
+
+  it("escapes control characters from outside data, such as an error fault's code", async () => {
+    const lines: string[] = [];
+    const logged = await startSandbox({ log: (line) => lines.push(line), config: { rateLimits: { enabled: false } } });
+    try {
+      // An OSC window-title sequence, a carriage return that would overwrite the line, and a C1 CSI.
+      logged.faults.add({ kind: 'error', provider: 'yunpian', code: '\u001B]0;pwned\u0007\r✓ sent\u009B2J' });
+      await sendYunpian(logged, { apikey: yunpianKeys.intl, mobile: '13900139000', text: cnText('1234') });
+    } finally {
+      await logged.close();
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
+    expect(lines[0]).toContain('fault error \\u001B]0;pwned\\u0007\\u000D✓ sent\\u009B2J');
   });
 });

@@ -1,18 +1,21 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../../tests/helpers/chromium.js';
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 import { sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
+const chromiumPath = findChromium();
+const hasChromium = chromiumPath !== undefined;
 if (!hasChromium) {
-  console.warn(`SKIPPED: web inbox browser test — ${chromiumPath} not found. Install it with "apt-get install -y chromium".`);
+  const message = 'web inbox browser test: no Chromium found (CHROMIUM_PATH, or chromium / chromium-browser / google-chrome on PATH). Install it with "apt-get install -y chromium".';
+  // CI must run these tests: there a missing browser fails instead of skipping.
+  if (process.env.CI) describe('web inbox in headless Chromium', () => it('has a Chromium to run in', () => expect.fail(message)));
+  else console.warn(`SKIPPED: ${message}`);
 }
 
 describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
@@ -26,7 +29,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
     // A fresh profile directory per run (Playwright's form of --user-data-dir).
     browser = await chromium.launchPersistentContext(path.join(scratch, 'profile'), {
-      executablePath: chromiumPath,
+      executablePath: chromiumPath!,
       viewport: { width: 1100, height: 800 },
       args: [
         '--headless',
@@ -184,5 +187,44 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await page.reload();
     await expect.poll(() => page.locator('article.refusal').count()).toBe(3);
     expect(sandbox.inbox.refusals({ to: '8613700137000' })).toMatchObject([{ provider: 'aliyun', reason: 'SignatureDoesNotMatch', httpStatus: 400 }]);
+  });
+
+  it('renders a text without a code, and every metadata field, as text, never as HTML', async () => {
+    await sandbox.close();
+    const html = (tag: string) => `<${tag} class="injected" onmouseover="document.title='owned'">x</${tag}>`;
+    const accessKey = { accessKeyId: `Key${html('s')}`, accessKeySecret: 'InboxPageSecret0001' };
+    sandbox = await startSandbox({
+      config: {
+        rateLimits: { enabled: false },
+        aliyun: { accessKeys: [accessKey], signatures: [`Sig${html('u')}`] },
+        yunpian: {
+          accounts: [{ apikey: yunpianKeys.intl, balance: 100, international: true, defaultSignature: '【Logto测试】' }],
+          templates: [{ id: `Tpl${html('i')}`, content: `【Sig${html('b')}】Hello #name#`, international: false }],
+        },
+      },
+    });
+    await page.goto(sandbox.inboxUrl);
+    await expect.poll(() => page.textContent('#status')).toBe('live');
+
+    // No value looks like a code, so the page takes its code-less branch.
+    const yunpianText = `【Sig${html('b')}】Hello ${html('em')}`;
+    expect((await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13700137000', text: yunpianText })).json.code).toBe(0);
+    const yunpianCard = page.locator('article.message[data-to="13700137000"]');
+    await yunpianCard.waitFor({ timeout: 5000 });
+    expect(await yunpianCard.locator('mark.code').count()).toBe(0);
+    expect(await yunpianCard.locator('.text').textContent()).toBe(yunpianText);
+
+    const params = v1Params(sms('13600136000', '731902', { SignName: `Sig${html('u')}` }), { accessKeyId: accessKey.accessKeyId });
+    expect((await sendV1(sandbox, params, { secret: accessKey.accessKeySecret })).json.Code).toBe('OK');
+    const aliyunCard = page.locator('article.message[data-to="13600136000"]');
+    await aliyunCard.waitFor({ timeout: 5000 });
+
+    for (const card of [yunpianCard, aliyunCard]) {
+      expect(await card.locator('.injected').count()).toBe(0);
+    }
+    const details = async (card: typeof aliyunCard) => card.locator('.details b').allTextContents();
+    expect(await details(yunpianCard)).toEqual(expect.arrayContaining([`Tpl${html('i')}`, `Sig${html('b')}`]));
+    expect(await details(aliyunCard)).toEqual(expect.arrayContaining([accessKey.accessKeyId, `Sig${html('u')}`, '731902']));
+    expect(await page.title()).toBe('SMS Sandbox inbox');
   });
 });

@@ -240,3 +240,45 @@ describe('template matching', () => {
     expect(matchTemplate('Hi Ann, code 1234 (valid 5 min).', '【别的】', [template])).toBeNull();
   });
 });
+
+describe('template matching on hostile input', () => {
+  const adjacent = compileTemplate({ id: '10', content: '【签】#a##b##c##d#!', international: false });
+
+  it('splits adjacent variables the way the lazy pattern did: one character each, the rest to the last', () => {
+    expect(matchTemplate('wxyz1234!', '【签】', [adjacent])?.values).toEqual({ a: 'w', b: 'x', c: 'y', d: 'z1234' });
+    expect(matchTemplate('wxy!', '【签】', [adjacent])).toBeNull();
+  });
+
+  it('places each literal at its earliest fit and never lets a variable span a line break', () => {
+    const lines = compileTemplate({ id: '11', content: '【签】#a#-#b#\n#c#-end', international: false });
+    expect(matchTemplate('1-2-3\n4-end', '【签】', [lines])?.values).toEqual({ a: '1', b: '2-3', c: '4' });
+    expect(matchTemplate('1-2\n3\n4-end', '【签】', [lines])).toBeNull();
+    expect(matchTemplate('1-2\r\n4-end', '【签】', [lines])).toBeNull();
+    expect(matchTemplate('-2\n4-end', '【签】', [lines])).toBeNull();
+    const noVariables = compileTemplate({ id: '12', content: '【签】Fixed text.', international: false });
+    expect(matchTemplate('Fixed text.', '【签】', [noVariables])?.values).toEqual({});
+    expect(matchTemplate('Fixed text!', '【签】', [noVariables])).toBeNull();
+  });
+
+  it('takes time linear in the text: four adjacent variables over 200k characters that almost match', () => {
+    // A backtracking pattern needs minutes here (the test's own timeout ends it); a linear scan, milliseconds.
+    expect(matchTemplate('x'.repeat(200_000), '【签】', [adjacent])).toBeNull();
+    const two = compileTemplate({ id: '13', content: '【签】#a##b#;', international: false });
+    expect(matchTemplate(`${'y'.repeat(200_000)}:`, '【签】', [two])).toBeNull();
+  });
+});
+
+describe('YunPian text length', () => {
+  const { state, send } = harness({
+    rateLimits: { enabled: false },
+    yunpian: { templates: [{ id: '20', content: '【Logto测试】Note: #body#', international: false }] },
+  });
+
+  it('refuses a text over 500 characters with code 48 before matching templates', async () => {
+    const fits = `【Logto测试】Note: ${'字'.repeat(500 - '【Logto测试】Note: '.length)}`;
+    expect([...fits].length).toBe(500);
+    expect((await send({ mobile: '13800138000', text: fits })).json.code).toBe(0);
+    expectError(await send({ mobile: '13800138001', text: `${fits}字` }), 48);
+    expect(state.sandbox.inbox.list({ to: '13800138001' })).toEqual([]);
+  });
+});

@@ -161,9 +161,11 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
     });
     // got's own timeout cannot end a request still queued for a pooled socket until one frees up;
     // cancelling settles the promise at once, wherever the request is.
-    let expired = false;
+    // Judged before cancelling: cancelling destroys the socket, and a destroyed socket no longer
+    // reports that it was still connecting.
+    let expiredFailure: TransportError | undefined;
     const expiry = setTimeout(() => {
-      expired = true;
+      expiredFailure = expiredAttempt(socket, attempt);
       response.cancel();
     }, remaining);
 
@@ -179,7 +181,7 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       // eslint-disable-next-line no-await-in-loop
       await delay(retryDelay);
     } catch (error: unknown) {
-      const failure = expired ? expiredAttempt(socket, attempt) : toTransportError(error, attempt, maxResponseBytes);
+      const failure = expiredFailure ?? toTransportError(error, attempt, maxResponseBytes);
       const budgetLeft = deadline - Date.now();
       if (isLastAttempt || failure.reachedProvider || budgetLeft < minimumRetryBudgetMs) {
         throw failure;

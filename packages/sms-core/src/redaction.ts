@@ -1,12 +1,17 @@
 /**
  * Removes secrets (AccessKey secret, STS token, apikey) and the verification code from anything
- * that may leave the connector: error data, descriptions, provider messages.
+ * that may leave a connector or be printed by the CLI: error data, descriptions, provider
+ * messages, CLI output. The one redactor of the project: connectors and the CLI both use it.
  *
- * Providers echo what they received, sometimes percent-encoded once or twice (Aliyun's
- * `SignatureDoesNotMatch` quotes its string-to-sign), so each secret is also removed in those forms.
+ * Providers and proxies echo what they received, encoded the way it travelled, sometimes twice
+ * (Aliyun's `SignatureDoesNotMatch` quotes its string-to-sign, which percent-encodes the already
+ * percent-encoded query; YunPian's body is a form whose `tpl_value` is itself form-encoded). So
+ * each secret is removed in every form the encoders below produce, applied once or twice in any
+ * order, with percent-encoding hex in either case.
  */
 export type Redactor = {
   text: (value: string) => string;
+  /** A copy of a JSON-like value with every string (object keys included) redacted. */
   deep: <T>(value: T) => T;
 };
 
@@ -15,24 +20,46 @@ export const redactedMarker = '[redacted]';
 // Secrets shorter than this would also match ordinary text (a 3-digit code inside a request id).
 const minSecretLength = 4;
 
-const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * The encoders whose output can carry a secret. They differ exactly on the characters that made
+ * redaction leaky before: `~` (form encoding escapes it), `! ' ( ) *` (encodeURIComponent keeps
+ * them, RFC 3986 and form encoding escape them) and space (`+` in forms, `%20` elsewhere).
+ */
+const encoders: ReadonlyArray<(value: string) => string> = [
+  // RFC 3986 unreserved characters only (what Aliyun's POP signing uses).
+  (value) => encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`),
+  encodeURIComponent,
+  // application/x-www-form-urlencoded (URLSearchParams, got's `form`; YunPian's body).
+  (value) => new URLSearchParams([['', value]]).toString().slice(1),
+  // Inside a JSON string.
+  (value) => JSON.stringify(value).slice(1, -1),
+];
 
 // Percent-encoding hex digits are case-insensitive (RFC 3986 §2.1); servers echo either case.
 const withLowercaseHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 
-const encodedFormsOf = (secret: string): string[] => {
+const tryEncode = (encode: (value: string) => string, value: string): string | undefined => {
   try {
-    const once = rfc3986(secret);
-    const twice = rfc3986(once);
-    return [once, twice, encodeURIComponent(secret)].flatMap((form) => [form, withLowercaseHex(form)]);
+    return encode(value);
   } catch {
-    // A lone surrogate cannot be percent-encoded, so it cannot travel encoded either.
-    return [];
+    // A lone surrogate cannot be percent-encoded, so it cannot travel percent-encoded either.
+    return undefined;
   }
 };
 
-const formsOf = (secret: string): string[] => [secret, JSON.stringify(secret).slice(1, -1), ...encodedFormsOf(secret)];
+/** Every encoder applied to every value, each result in both hex cases. */
+const encodeAll = (values: readonly string[]): string[] =>
+  values
+    .flatMap((value) => encoders.map((encode) => tryEncode(encode, value)))
+    .filter((form): form is string => form !== undefined)
+    .flatMap((form) => [form, withLowercaseHex(form)]);
+
+/** The secret as is, and as every encoder (one or two, in any order, either hex case) turns it into. */
+const formsOf = (secret: string): string[] => {
+  const bases = [...new Set([secret, secret.trim()])];
+  const once = [...new Set(encodeAll(bases))];
+  return [...bases, ...once, ...encodeAll(once)];
+};
 
 /** Cheap to create: the forms of each secret are only worked out when something is redacted. */
 export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Redactor => {
@@ -41,7 +68,7 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Reda
     forms ??= [
       ...new Set(
         secrets
-          .filter((secret): secret is string => typeof secret === 'string' && secret.length >= minSecretLength)
+          .filter((secret): secret is string => typeof secret === 'string' && secret.trim().length >= minSecretLength)
           .flatMap(formsOf)
       ),
     ]
@@ -60,7 +87,7 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Reda
     if (typeof value === 'string') return text(value) as T;
     if (Array.isArray(value)) return value.map((item) => deep(item)) as T;
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, deep(item)])) as T;
+      return Object.fromEntries(Object.entries(value).map(([key, item]) => [text(key), deep(item)])) as T;
     }
     return value;
   };

@@ -23,7 +23,8 @@ export const pointLogtoNote = (url: string) => `How to point a local Logto at it
      READMEs), then restart Logto.
   2. Console > Connectors > SMS: choose the connector and paste the config above.
      The connectors accept http:// only for loopback hosts, so Logto must run on this machine.
-     Logto in Docker Desktop: start this sandbox with --host 0.0.0.0, start Logto with the
+     Logto in Docker Desktop: start this sandbox with --host 0.0.0.0 --allow-host host.docker.internal,
+     start Logto with the
      environment variable LOGTO_SMS_ALLOWED_HTTP_HOSTS=host.docker.internal and use
      http://host.docker.internal:<port> as endpoint.
   3. Press "Send" in the Console, or sign in with a phone number: the message shows up at
@@ -59,7 +60,7 @@ const readCommandLine = (argv: readonly string[]): SandboxCommandLine => {
  * @throws UsageError for a bad flag, an unusable `--config` file or a port in use.
  */
 export const runSandbox = async (argv: readonly string[], output: Output): Promise<number> => {
-  const { help, port, host, configFile, quiet } = readCommandLine(argv);
+  const { help, port, host, configFile, quiet, allowedHosts } = readCommandLine(argv);
   if (help) {
     output.line(sandboxCommandHelp);
     return exitCodes.ok;
@@ -80,7 +81,9 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
       host,
       port,
       ...(config ? { config } : {}),
+      allowedHosts,
       ...(quiet ? {} : { log: (line: string) => output.line(output.dim(line)) }),
+      warn: (message) => output.error(output.yellow(message)),
     });
   } catch (error) {
     if (error instanceof SandboxListenError && error.code === 'EADDRINUSE') {

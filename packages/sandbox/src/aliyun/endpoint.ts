@@ -35,6 +35,7 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
 
   return {
     provider: 'aliyun',
+    hosts: ['dysmsapi.aliyuncs.com'],
 
     recipients: (call) => (mergedParams(call).get('PhoneNumbers') ?? '').split(',').filter(Boolean),
 

@@ -3,10 +3,12 @@ import type { FaultRegistry } from '../faults/registry.js';
 import { InvalidFaultError } from '../faults/registry.js';
 import type { Inbox } from '../inbox/inbox.js';
 import { WaitTimeoutError, defaultWaitTimeoutMs } from '../inbox/inbox.js';
+import { publicConfig } from '../config/public-config.js';
 import { inboxPageHtml } from '../inbox/page.js';
 import type { MessageFilter, SandboxConfig } from '../types.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Reply } from './reply.js';
+import { isJsonContentType } from './request-guard.js';
 import { jsonReply } from './reply.js';
 import { streamEvents } from './sse.js';
 
@@ -66,6 +68,14 @@ const waitForMessage = (res: ServerResponse, query: URLSearchParams, context: Co
   );
 };
 
+const decodePathSegment = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
 const faultRoutes = (req: IncomingMessage, res: ServerResponse, rest: string, body: Buffer, context: ControlContext) => {
   if (rest === '' && req.method === 'GET') return send(res, jsonReply(200, { faults: context.faults.list() }));
   if (rest === '' && req.method === 'DELETE') {
@@ -82,7 +92,9 @@ const faultRoutes = (req: IncomingMessage, res: ServerResponse, rest: string, bo
     }
   }
   if (rest.startsWith('/') && req.method === 'DELETE') {
-    return context.faults.remove(decodeURIComponent(rest.slice(1)))
+    const id = decodePathSegment(rest.slice(1));
+    if (id === undefined) return send(res, problem(400, 'The fault id is not valid percent-encoding'));
+    return context.faults.remove(id)
       ? send(res, jsonReply(200, { ok: true }))
       : send(res, problem(404, 'No such fault'));
   }
@@ -104,6 +116,13 @@ export const handleControl = (
     return send(res, { status: 200, headers: { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store' }, body: inboxPageHtml });
   }
 
+  // A write must be a JSON request: a cross-site form or sendBeacon can only send form and text
+  // bodies, and never application/json without a CORS preflight this server does not answer.
+  const isWrite = method !== 'GET' && method !== 'HEAD';
+  if (isWrite && (body.length > 0 || method !== 'DELETE') && !isJsonContentType(req.headers['content-type'])) {
+    return send(res, problem(415, 'Control writes must be sent as application/json'));
+  }
+
   const route = path.slice(controlPrefix.length);
   if (route === '' || route === '/') {
     res.writeHead(302, { location: inboxPath, 'content-length': 0 });
@@ -118,7 +137,7 @@ export const handleControl = (
     case 'GET /health':
       return send(res, jsonReply(200, { ok: true }));
     case 'GET /config':
-      return send(res, jsonReply(200, context.config));
+      return send(res, jsonReply(200, publicConfig(context.config)));
     case 'GET /messages': {
       const filter = parseFilter(query);
       if (typeof filter === 'string') return send(res, problem(400, filter));

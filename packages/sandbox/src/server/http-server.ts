@@ -12,6 +12,8 @@ import type { IncomingCall } from './incoming-call.js';
 import { Lifecycle } from './lifecycle.js';
 import type { ProviderEndpoint } from './provider-endpoint.js';
 import { readBody } from './read-body.js';
+import type { RequestGuard } from './request-guard.js';
+import { terminalSafe } from '../shared/terminal-safe.js';
 import type { Reply } from './reply.js';
 import { jsonReply } from './reply.js';
 
@@ -22,6 +24,8 @@ export type ServerDependencies = {
   /** Exact request path → the provider emulated there. */
   endpoints: ReadonlyMap<string, ProviderEndpoint>;
   log?: (line: string) => void;
+  /** Refuses requests from foreign hosts and origins (see request-guard.ts). */
+  guard: RequestGuard;
 };
 
 export type SandboxServer = {
@@ -44,7 +48,7 @@ const isBrowserVisit = (req: IncomingMessage, rawQuery: string): boolean =>
   req.method === 'GET' && rawQuery === '' && !req.headers.authorization && (req.headers.accept ?? '').includes('text/html');
 
 export const createSandboxServer = (dependencies: ServerDependencies): SandboxServer => {
-  const { inbox, faults, endpoints, log } = dependencies;
+  const { inbox, faults, endpoints, log, guard } = dependencies;
   const lifecycle = new Lifecycle();
   const sockets = new Set<Socket>();
   const control: ControlContext = { config: dependencies.config, inbox, faults, lifecycle };
@@ -52,7 +56,8 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
   const writeLog = (line: string): void => {
     if (!log) return;
     try {
-      log(line);
+      // Lines carry outside data (a fault's code, an error message): no terminal control sequences.
+      log(terminalSafe(line));
     } catch {
       // A failing log sink must never break request handling.
     }
@@ -91,6 +96,12 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const startedAt = performance.now();
     const { path, rawQuery } = splitUrl(req.url ?? '/');
+    const refusal = guard(req);
+    if (refusal !== undefined) {
+      req.resume();
+      res.shouldKeepAlive = false;
+      return send(res, jsonReply(403, { error: refusal }));
+    }
 
     if (path === '/' && isBrowserVisit(req, rawQuery)) {
       res.writeHead(302, { location: inboxPath, 'content-length': 0 });

@@ -5,6 +5,11 @@ import type { Reply } from './reply.js';
 /** What the server needs from each emulated provider. */
 export type ProviderEndpoint = {
   provider: Provider;
+  /**
+   * The real service's host names. A client pointed at the sandbox through /etc/hosts sends them
+   * as Host; no web page can, so answering them opens nothing to DNS rebinding.
+   */
+  hosts?: readonly string[];
   /** Recipients named in the request, read before any verification so faults can match them. */
   recipients(call: IncomingCall): string[];
   /** `delivery` is how the carrier treats the message if the call is a send (default: delivered). */

@@ -32,6 +32,7 @@ export const createYunpianEndpoint = ({ config, now, inbox }: Dependencies): Pro
 
   return {
     provider: 'yunpian',
+    hosts: ['sms.yunpian.com', 'us.yunpian.com'],
 
     recipients: (call) => {
       const mobile = formOf(call).get('mobile');

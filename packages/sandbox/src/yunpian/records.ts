@@ -7,7 +7,8 @@ import { sameRecipient } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage } from '../types.js';
 import { errorReply, formOf } from './endpoint.js';
 import { YunpianError, yunpianError } from './errors.js';
-import { billedParts, feePerPart, maskApikey } from './single-send.js';
+import { maskSecret } from '../shared/mask.js';
+import { billedParts, feePerPart } from './single-send.js';
 
 export const getRecordPath = '/v2/sms/get_record.json';
 export const pullStatusPath = '/v2/sms/pull_status.json';
@@ -71,7 +72,7 @@ export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): M
   const pulled = new Set<string>();
 
   const ownMessages = (apikey: string) => {
-    const credential = maskApikey(apikey);
+    const credential = maskSecret(apikey);
     return inbox.list({ provider: 'yunpian' }).filter((message) => message.credential === credential);
   };
 

@@ -1,3 +1,4 @@
+import { maskSecret } from '../shared/mask.js';
 import { recipientKey } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage, YunpianAccount } from '../types.js';
 import type { YunpianRateLimits } from './anti-bombing.js';
@@ -7,6 +8,8 @@ import type { CompiledTemplate } from './templates.js';
 import { compileTemplate, extractCode, matchTemplate, splitSignature } from './templates.js';
 
 export const feePerPart = 0.05;
+/** YunPian's limit on `text`, signature included (code 48 "parameter length over limit"; fact sheet: ≈500 characters). */
+export const maxTextLength = 500;
 
 export type SingleSendState = {
   accounts: ReadonlyMap<string, YunpianAccount>;
@@ -38,9 +41,6 @@ export const billedParts = (text: string): number => {
   return length <= 70 ? 1 : Math.ceil(length / 67);
 };
 
-export const maskApikey = (apikey: string): string =>
-  apikey.length <= 8 ? '****' : `${apikey.slice(0, 4)}…${apikey.slice(-4)}`;
-
 export type SingleSendResult = {
   response: { code: 0; msg: string; count: number; fee: number; unit: 'RMB'; mobile: string; sid: number };
   message: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>;
@@ -64,6 +64,7 @@ export const singleSend = (
   if (!account) throw yunpianError(-1);
   const mobile = requiredParam(params, 'mobile');
   const text = requiredParam(params, 'text');
+  if ([...text].length > maxTextLength) throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
 
   const kind = classifyMobile(mobile);
   if (!kind) throw yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`);
@@ -121,7 +122,7 @@ export const singleSend = (
       signName: signature.slice(1, -1),
       requestId: String(sid),
       messageId: String(sid),
-      credential: maskApikey(apikey),
+      credential: maskSecret(apikey),
     },
   };
 };

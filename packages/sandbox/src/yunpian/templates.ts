@@ -8,13 +8,21 @@ export type CompiledTemplate = {
   variables: string[];
   /** Templates with a `#code#` variable are treated as verification templates (anti-bombing rules). */
   verification: boolean;
-  pattern: RegExp;
+  /** The body cut at its line breaks; variables never span one. */
+  lines: TemplateLine[];
+  /** The line-break characters between `lines`, in order. */
+  breaks: string;
 };
+
+/**
+ * One line of a template body: literal text with runs of variables between. `literals` has one
+ * more entry than `runs`; `runs[i]` counts the adjacent variables after `literals[i]`.
+ */
+type TemplateLine = { literals: string[]; runs: number[] };
 
 const variablePattern = /#([^#\r\n]+?)#/g;
 const leadingSignature = /^【([^【】]*)】/;
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const lineBreak = /[\r\n]/;
 
 /** Splits '【签名】body' into its signature (with brackets) and body; signature '' when absent. */
 export const splitSignature = (text: string): { signature: string; body: string } => {
@@ -22,30 +30,92 @@ export const splitSignature = (text: string): { signature: string; body: string 
   return match ? { signature: match[0], body: text.slice(match[0].length) } : { signature: '', body: text };
 };
 
+const splitLines = (text: string): { lines: string[]; breaks: string } => ({
+  lines: text.split(lineBreak),
+  breaks: text.replace(/[^\r\n]/g, ''),
+});
+
+const compileLine = (line: string, variables: string[]): TemplateLine => {
+  const literals: string[] = [];
+  const runs: number[] = [];
+  let last = 0;
+  for (const match of line.matchAll(variablePattern)) {
+    const literal = line.slice(last, match.index);
+    // Adjacent variables (nothing between) form one run.
+    if (runs.length > 0 && literal === '') runs[runs.length - 1]! += 1;
+    else {
+      literals.push(literal);
+      runs.push(1);
+    }
+    variables.push(match[1]!);
+    last = match.index + match[0].length;
+  }
+  literals.push(line.slice(last));
+  return { literals, runs };
+};
+
 /** A `#var#` matches one or more characters other than line breaks, so the body must match exactly. */
 export const compileTemplate = (template: YunpianTemplate): CompiledTemplate => {
   const { signature, body } = splitSignature(template.content);
   const variables: string[] = [];
-  let source = '';
-  let last = 0;
-  for (const match of body.matchAll(variablePattern)) {
-    source += escapeRegExp(body.slice(last, match.index)) + '([^\\r\\n]+?)';
-    variables.push(match[1]!);
-    last = match.index + match[0].length;
-  }
-  source += escapeRegExp(body.slice(last));
+  const { lines, breaks } = splitLines(body);
+  const compiled = lines.map((line) => compileLine(line, variables));
   return {
     id: template.id,
     signature,
     international: template.international,
     variables,
     verification: variables.includes('code'),
-    pattern: new RegExp(`^${source}$`),
+    lines: compiled,
+    breaks,
   };
+};
+
+/**
+ * The values of one line's variables, or null. Each literal goes to its earliest place after the
+ * one before (leaving room for one character per variable between), which is the fit a lazy
+ * `^L0(.+?)L1(.+?)…$` pattern finds, but in one pass: indexOf only moves forward. Within a run
+ * of adjacent variables every variable but the last takes one character.
+ */
+const matchLine = (text: string, line: TemplateLine): string[] | null => {
+  const { literals, runs } = line;
+  const first = literals[0]!;
+  const final = literals[literals.length - 1]!;
+  if (runs.length === 0) return text === first ? [] : null;
+  if (!text.startsWith(first)) return null;
+  const finalStart = text.length - final.length;
+  if (!text.endsWith(final)) return null;
+
+  const values: string[] = [];
+  let position = first.length;
+  for (const [index, run] of runs.entries()) {
+    const isLast = index === runs.length - 1;
+    const next = literals[index + 1]!;
+    const at = isLast ? finalStart : text.indexOf(next, position + run);
+    if (at === -1 || at < position + run || (isLast && at > finalStart)) return null;
+    for (let variable = 0; variable < run - 1; variable++) values.push(text[position + variable]!);
+    values.push(text.slice(position + run - 1, at));
+    position = at + next.length;
+  }
+  return values;
+};
+
+const matchBody = (body: string, template: CompiledTemplate): string[] | null => {
+  const { lines, breaks } = splitLines(body);
+  // Variables hold no line breaks, so the text has exactly the template's.
+  if (breaks !== template.breaks) return null;
+  const values: string[] = [];
+  for (const [index, line] of template.lines.entries()) {
+    const found = matchLine(lines[index]!, line);
+    if (!found) return null;
+    values.push(...found);
+  }
+  return values;
 };
 
 export type TemplateMatch = { template: CompiledTemplate; values: Record<string, string> };
 
+/** The first template with this signature whose body the text fills; time linear in the text. */
 export const matchTemplate = (
   body: string,
   signature: string,
@@ -53,11 +123,11 @@ export const matchTemplate = (
 ): TemplateMatch | null => {
   for (const template of templates) {
     if (template.signature !== signature) continue;
-    const match = template.pattern.exec(body);
-    if (!match) continue;
+    const found = matchBody(body, template);
+    if (!found) continue;
     const values: Record<string, string> = {};
     template.variables.forEach((name, index) => {
-      values[name] = match[index + 1]!;
+      values[name] = found[index]!;
     });
     return { template, values };
   }

@@ -3,12 +3,15 @@ export { normalizeLocale, languageOf, preferredLocale } from './locale.js';
 export { selectTemplate, type LocalizedTemplate } from './templates.js';
 export {
   blankAsMissing,
+  credentialGuard,
   endpointGuard,
   isLoopbackHost,
   localeGuard,
   optionalLocaleGuard,
   parseConfig,
+  requiredTextGuard,
   requiredUsageTypes,
+  securityTokenGuard,
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,

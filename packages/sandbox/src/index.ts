@@ -4,6 +4,7 @@ import { FaultRegistry } from './faults/registry.js';
 import { Inbox } from './inbox/inbox.js';
 import { createSandboxServer } from './server/http-server.js';
 import type { ProviderEndpoint } from './server/provider-endpoint.js';
+import { createTencentEndpoint } from './tencent/endpoint.js';
 import type { FaultSpec, MessageFilter, RegisteredFault, SandboxConfig, SandboxConfigInput, SandboxMessage } from './types.js';
 import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
 
@@ -21,6 +22,10 @@ export type {
   SandboxConfig,
   SandboxConfigInput,
   SandboxMessage,
+  TencentSecret,
+  TencentSignature,
+  TencentStsCredential,
+  TencentTemplate,
   YunpianAccount,
   YunpianTemplate,
 } from './types.js';
@@ -58,9 +63,10 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? Date.now;
   const inbox = new Inbox(config.inbox.maxMessages, now);
   const faults = new FaultRegistry();
-  const endpoints = new Map<string, ProviderEndpoint>([
-    ['/', createAliyunEndpoint({ config, now, inbox })],
-    [singleSendPath, createYunpianEndpoint({ config, now, inbox })],
+  // Tencent and Aliyun both answer at '/': Tencent claims the TC3-signed calls, Aliyun the rest.
+  const endpoints = new Map<string, ProviderEndpoint[]>([
+    ['/', [createTencentEndpoint({ config, now, inbox }), createAliyunEndpoint({ config, now, inbox })]],
+    [singleSendPath, [createYunpianEndpoint({ config, now, inbox })]],
   ]);
   const server = createSandboxServer({ config, inbox, faults, endpoints, log: options.log });
   const host = options.host ?? '127.0.0.1';

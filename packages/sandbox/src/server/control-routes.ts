@@ -4,7 +4,7 @@ import { InvalidFaultError } from '../faults/registry.js';
 import type { Inbox } from '../inbox/inbox.js';
 import { WaitTimeoutError, defaultWaitTimeoutMs } from '../inbox/inbox.js';
 import { inboxPageHtml } from '../inbox/page.js';
-import type { MessageFilter, SandboxConfig } from '../types.js';
+import { isProvider, providers, type MessageFilter, type SandboxConfig } from '../types.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Reply } from './reply.js';
 import { jsonReply } from './reply.js';
@@ -36,7 +36,7 @@ const parseFilter = (query: URLSearchParams): MessageFilter | string => {
   if (to) filter.to = to;
   const provider = query.get('provider');
   if (provider) {
-    if (provider !== 'aliyun' && provider !== 'yunpian') return "provider must be 'aliyun' or 'yunpian'";
+    if (!isProvider(provider)) return `provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`;
     filter.provider = provider;
   }
   const since = query.get('since');

@@ -14,7 +14,7 @@ import {
   type LoadedConnectorFactory,
 } from '../logto-host/index.js';
 import type { Output } from '../output.js';
-import { aliyunConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
+import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource, type WorkspaceConnector } from '../workspace.js';
 
@@ -22,7 +22,7 @@ export const demoHelp = `Usage: logto-sms demo
 
 A one-command tour, finished in seconds, with nothing to configure:
   1. starts the emulator on a free loopback port;
-  2. packs both connectors with npm pack and loads them through @logto/cli's loader, exactly as
+  2. packs the three connectors with npm pack and loads them through @logto/cli's loader, exactly as
      a Logto instance would (extracted without dependencies into a Logto-shaped directory);
   3. sends a code through each to a mainland (8613800138000) and an overseas (85261234567)
      number, the way sign-in does;
@@ -33,13 +33,15 @@ Exit codes: 0 everything behaved as expected, 1 something did not (the output sa
 
 type DemoConnector = {
   short: WorkspaceConnector;
-  provider: 'aliyun' | 'yunpian';
+  provider: WorkspaceConnector;
   hosted: HostedConnector;
   factory?: LoadedConnectorFactory;
   config: unknown;
 };
 
 type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
+
+const sandboxConfigOf = { aliyun: aliyunConfigFor, yunpian: yunpianConfigFor, tencent: tencentConfigFor } as const;
 
 const mainland = '8613800138000';
 const overseas = '85261234567';
@@ -78,16 +80,16 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
   };
 
   // Validate the inputs before starting anything, so a missing build is a clear usage error.
-  const sources = (['aliyun', 'yunpian'] as const).map((short) => ({ short, source: resolveConnectorSource('demo', short) }));
+  const sources = (['aliyun', 'yunpian', 'tencent'] as const).map((short) => ({ short, source: resolveConnectorSource('demo', short) }));
 
-  output.line(output.bold('logto-sms demo: two connectors, one local emulator, the loader Logto itself uses'));
+  output.line(output.bold('logto-sms demo: three connectors, one local emulator, the loader Logto itself uses'));
   output.line();
   const sandbox: Sandbox = await startSandbox({ host: '127.0.0.1', port: 0, log: () => undefined });
   const host = await createLogtoHost();
   try {
     output.line(`[1/5] Emulator listening on ${sandbox.url} (inbox: ${sandbox.inboxUrl})`);
 
-    const hosted = await output.step('[2/5] Packing both connectors with npm pack and extracting them into a Logto host', async () =>
+    const hosted = await output.step('[2/5] Packing the three connectors with npm pack and extracting them into a Logto host', async () =>
       Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
     );
     for (const item of hosted) {
@@ -99,8 +101,7 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     check(loaded.logs.length === 0, `the loader printed: ${loaded.logs.map((log) => log.text).join(' | ')}`);
     const connectors: DemoConnector[] = sources.map(({ short }, index) => {
       const item = hosted[index]!;
-      const config =
-        short === 'aliyun' ? aliyunConfigFor(sandbox.config, sandbox.url) : yunpianConfigFor(sandbox.config, sandbox.url);
+      const config = sandboxConfigOf[short](sandbox.config, sandbox.url);
       return { short, provider: short, hosted: item, factory: factoryFor(loaded, item), config };
     });
     for (const connector of connectors) {
@@ -170,14 +171,15 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     for (const message of messages) {
       output.line(`  ${pad(message.provider, 9)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
     }
-    check(messages.length === 4, `expected 4 messages in the inbox, found ${messages.length}`);
+    const expected = connectors.length * 2;
+    check(messages.length === expected, `expected ${expected} messages in the inbox, found ${messages.length}`);
     output.line();
     if (problems.length > 0) {
       output.line(output.red(`Demo finished with ${problems.length} problem(s):`));
       for (const problem of problems) output.line(`  - ${problem}`);
       return exitCodes.failed;
     }
-    output.line(output.green('Demo finished: 4 codes delivered, the rate limit mapped to rate_limit_exceeded, no loader warnings.'));
+    output.line(output.green(`Demo finished: ${expected} codes delivered, the rate limit mapped to rate_limit_exceeded, no loader warnings.`));
     output.line(`Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`);
     return exitCodes.ok;
   } finally {

@@ -2,12 +2,12 @@ import { loadSandboxConfigFile, startSandbox, type SandboxConfigInput } from '@l
 
 import { parseCommandArgs, portOption, stringOption } from '../args.js';
 import type { Output } from '../output.js';
-import { aliyunConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
+import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 
 export const sandboxHelp = `Usage: logto-sms sandbox [--port 4010] [--host 127.0.0.1] [--config sandbox.json]
 
-Starts the local emulator of the Aliyun SMS and YunPian APIs with a web inbox, and prints a
+Starts the local emulator of the Aliyun SMS, YunPian and Tencent Cloud SMS APIs with a web inbox, and prints a
 ready-to-paste config for each connector pointing at it. Runs until Ctrl-C.
 
 Options:
@@ -79,7 +79,7 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   // The connectors only allow plain http to loopback hosts, so print a loopback endpoint even when
   // the sandbox listens on every interface.
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${sandbox.port}`;
-  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + YunPian emulator'));
+  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + YunPian + Tencent Cloud SMS emulator'));
   output.line(`  API endpoint  ${endpoint}`);
   output.line(`  Inbox         ${output.cyan(sandbox.inboxUrl)}`);
   output.line();
@@ -93,6 +93,9 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
       'YunPian keeps domestic and international templates apart: mainland numbers get the default (Chinese) text, overseas numbers need the "en" locale text.'
     )
   );
+  output.line();
+  output.line(output.bold('Tencent Cloud SMS connector (logto-sms-tencent), config to paste:'));
+  output.line(JSON.stringify(tencentConfigFor(sandbox.config, endpoint), null, 2));
   output.line();
   output.line(pointLogtoNote(endpoint));
   output.line();

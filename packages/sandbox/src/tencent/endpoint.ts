@@ -53,7 +53,7 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
         const authenticated = authenticateTencent(call, { secrets, regions: config.tencent.regions, nowMs: time });
         const { statuses, delivered } = sendSms(authenticated, state, time, nextSerialNo);
         for (const message of delivered) inbox.add({ ...message, requestId });
-        const summary = statuses.map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `Ok ${PhoneNumber}` : Code)).join(',');
+        const summary = statuses.map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `OK ${PhoneNumber}` : Code)).join(',');
         return { ...jsonReply(200, { Response: { SendStatusSet: statuses, RequestId: requestId } }), summary };
       } catch (error) {
         if (!(error instanceof TencentError)) throw error;

@@ -8,6 +8,7 @@ import {
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,
+  unionGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
 import { z } from 'zod';
@@ -61,20 +62,12 @@ const signNameText = (label: string) =>
 
 const templateIdText = (label: string) => numericId(label, '1110');
 
-export const templateCodeGuard = z.union(
+export const templateCodeGuard = unionGuard(
   [
     templateIdText('templateCode'),
     z.object({ china: templateIdText('templateCode.china'), overseas: templateIdText('templateCode.overseas') }),
   ],
-  {
-    errorMap: (issue, context) =>
-      issue.code === z.ZodIssueCode.invalid_union
-        ? {
-            message:
-              'templateCode is the Tencent template ID (e.g. "1110"), or { "china": "<domestic template ID>", "overseas": "<international template ID>" }.',
-          }
-        : { message: context.defaultError },
-  }
+  'templateCode is the Tencent template ID (e.g. "1110"), or { "china": "<domestic template ID>", "overseas": "<international template ID>" }.'
 );
 
 // Tencent allows a handful of variables per template; the code fills {1}, these fill {2}, {3}, ….

@@ -117,6 +117,15 @@ export const securityTokenGuard = z.preprocess(
     .optional()
 );
 
+/**
+ * A union whose failure reads as one message naming the accepted shapes, rather than zod's
+ * "Invalid input"; an issue inside a matching branch keeps its own message.
+ */
+export const unionGuard = <Options extends [ZodTypeAny, ZodTypeAny, ...ZodTypeAny[]]>(options: Options, message: string) =>
+  z.union(options, {
+    errorMap: (issue, context) => (issue.code === z.ZodIssueCode.invalid_union ? { message } : { message: context.defaultError }),
+  });
+
 export const strictPhoneRegionNumberCheckGuard = z.preprocess(blankAsMissing, z.boolean().default(true));
 
 export const timeoutGuard = z.preprocess(

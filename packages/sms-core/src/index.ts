@@ -15,6 +15,7 @@ export {
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,
+  unionGuard,
   usageTypeGuard,
   type EndpointRule,
 } from './config.js';

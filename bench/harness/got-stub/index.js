@@ -17,7 +17,9 @@ const tencentBody = JSON.stringify({
 const answer = (url, options) => {
   const target = String(typeof url === 'string' || url instanceof URL ? url : (url?.url ?? options?.url));
   const body = target.includes('/v2/sms/single_send.json') ? yunpianBody : target.includes('tencentcloudapi.com') ? tencentBody : aliyunBody;
-  const response = Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json;charset=utf-8' }, body });
+  // The official Tencent connector asks got for a parsed body (responseType 'json').
+  const parsed = options?.responseType === 'json' ? JSON.parse(body) : body;
+  const response = Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json;charset=utf-8' }, body: parsed });
   response.on = () => response;
   response.cancel = () => {};
   return response;

@@ -17,10 +17,10 @@
 //   ├─ harness/overhead.mjs   connector CPU per send with got replaced by an in-memory stub
 //   └─ harness/cold-load.mjs  one fresh process per sample: @logto/cli loadConnectorFactories
 //
-// Routing the official connectors, which hard-code https://dysmsapi.aliyuncs.com/ and
-// https://sms.yunpian.com/v2/sms/single_send.json: no root, no port 443, no /etc/hosts. Client
+// Routing the official connectors, which hard-code https://dysmsapi.aliyuncs.com/,
+// https://sms.yunpian.com/v2/sms/single_send.json and https://sms.tencentcloudapi.com/: no root, no port 443, no /etc/hosts. Client
 // processes start with NODE_EXTRA_CA_CERTS=<throwaway certificate> (Node reads it at start-up, hence
-// child processes) and harness/route.mjs wraps tls.connect so a connection to one of those two hosts
+// child processes) and harness/route.mjs wraps tls.connect so a connection to one of those hosts
 // on port 443 goes to 127.0.0.1:<TLS front port>, with SNI and the certificate check still naming the
 // provider host. got, its options and Node's default https.globalAgent are untouched. DNS lookups
 // and TLS connections to anything else throw. For a fair comparison our connectors run the HTTPS rows
@@ -34,7 +34,7 @@
 //          --rounds=N       separate-process rows run N times in alternating order (default 2)
 //          --only=<text>    investigation: only the send/paired rows whose key contains <text>
 //          BENCH_CPU_PROF=<dir>                      --cpu-prof for the client processes
-//          BENCH_OURS_ALIYUN / BENCH_OURS_YUNPIAN=<package dir>   measure a candidate build as "ours"
+//          BENCH_OURS_ALIYUN / BENCH_OURS_YUNPIAN / BENCH_OURS_TENCENT=<package dir>   measure a candidate build as "ours"
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -72,22 +72,25 @@ const log = (line) => process.stderr.write(`${line}\n`);
 // ---------------------------------------------------------------------------------------------------
 // What is measured
 
-// BENCH_OURS_ALIYUN / BENCH_OURS_YUNPIAN: measure another package directory as "ours" (a candidate
+// BENCH_OURS_ALIYUN / BENCH_OURS_YUNPIAN / BENCH_OURS_TENCENT: measure another package directory as "ours" (a candidate
 // fix built elsewhere); the run is then labelled as such.
 const ours = {
   aliyun: process.env.BENCH_OURS_ALIYUN ?? path.join(repositoryRoot, 'packages', 'connector-aliyun-sms'),
   yunpian: process.env.BENCH_OURS_YUNPIAN ?? path.join(repositoryRoot, 'packages', 'connector-yunpian-sms'),
+  tencent: process.env.BENCH_OURS_TENCENT ?? path.join(repositoryRoot, 'packages', 'connector-tencent-sms'),
 };
-const candidate = Boolean(process.env.BENCH_OURS_ALIYUN || process.env.BENCH_OURS_YUNPIAN);
+const candidate = Boolean(process.env.BENCH_OURS_ALIYUN || process.env.BENCH_OURS_YUNPIAN || process.env.BENCH_OURS_TENCENT);
 const official = {
   aliyun: path.join(benchDirectory, 'node_modules', '@logto', 'connector-aliyun-sms'),
   yunpian: path.join(benchDirectory, 'node_modules', '@logto', 'connector-yunpian-sms'),
+  tencent: path.join(benchDirectory, 'node_modules', '@logto', 'connector-tencent-sms'),
 };
 
 const variants = [
   { id: 'aliyun-v3', provider: 'aliyun', algorithm: 'ACS3-HMAC-SHA256', label: 'Aliyun V3 (ACS3-HMAC-SHA256)' },
   { id: 'aliyun-v1', provider: 'aliyun', algorithm: 'HMAC-SHA1', label: 'Aliyun V1 (HMAC-SHA1)' },
   { id: 'yunpian', provider: 'yunpian', algorithm: undefined, label: 'YunPian' },
+  { id: 'tencent', provider: 'tencent', algorithm: undefined, label: 'Tencent (TC3-HMAC-SHA256)' },
 ];
 const variantById = Object.fromEntries(variants.map((variant) => [variant.id, variant]));
 
@@ -104,7 +107,7 @@ const scenarioList = () => {
   for (const variant of variants) {
     for (const kind of ['floor-http', 'floor-got', 'ours']) list.push({ transport: 'http', variant: variant.id, kind });
   }
-  for (const id of ['aliyun-v1', 'aliyun-v3', 'yunpian']) {
+  for (const id of ['aliyun-v1', 'aliyun-v3', 'yunpian', 'tencent']) {
     const kinds = ['floor-http', 'floor-got', 'ours'];
     if (id !== 'aliyun-v3') kinds.push('official');
     for (const kind of kinds) list.push({ transport: 'https', variant: id, kind });
@@ -129,9 +132,11 @@ const assertBuilt = () => {
   const missing = [
     path.join(ours.aliyun, 'lib', 'index.js'),
     path.join(ours.yunpian, 'lib', 'index.js'),
+    path.join(ours.tencent, 'lib', 'index.js'),
     path.join(repositoryRoot, 'packages', 'sandbox', 'lib', 'index.js'),
     path.join(official.aliyun, 'package.json'),
     path.join(official.yunpian, 'package.json'),
+    path.join(official.tencent, 'package.json'),
   ].filter((file) => !existsSync(file));
   if (missing.length > 0) {
     throw new Error(`Missing ${missing.join(', ')}: run \`pnpm bench\` (it builds first) or \`pnpm install && pnpm build\`.`);
@@ -183,6 +188,8 @@ const overheadSubjects = [
   { key: 'ours/aliyun-v3', implementation: 'ours', variant: 'aliyun-v3' },
   { key: 'official/yunpian', implementation: 'official', variant: 'yunpian' },
   { key: 'ours/yunpian', implementation: 'ours', variant: 'yunpian' },
+  { key: 'official/tencent', implementation: 'official', variant: 'tencent' },
+  { key: 'ours/tencent', implementation: 'ours', variant: 'tencent' },
 ];
 
 const connectorOverhead = async (installedStubbed) => {
@@ -220,7 +227,7 @@ const connectorOverhead = async (installedStubbed) => {
 const coldLoad = async (installed) => {
   const subjects = [
     { key: 'baseline', args: [] },
-    ...['aliyun', 'yunpian'].flatMap((provider) =>
+    ...['aliyun', 'yunpian', 'tencent'].flatMap((provider) =>
       ['official', 'ours'].map((implementation) => {
         const { name, directory } = installed[`${implementation}/${provider}`];
         return { key: `${implementation}/${provider}`, args: [name, directory] };
@@ -263,10 +270,11 @@ const coldLoad = async (installed) => {
 // Pre-signed requests for the floor rows, one set per request variant. Each row runs against a fresh
 // emulator (new process, empty nonce store), so one set serves every floor row of every round; it is
 // renewed when its timestamps get old (the emulator allows 15 minutes of clock skew).
-const captureMaxAgeMs = 8 * 60 * 1000;
+// Tencent's signed timestamp is accepted for 5 minutes only.
+const captureMaxAgeMs = { aliyun: 8 * 60 * 1000, yunpian: 8 * 60 * 1000, tencent: 3 * 60 * 1000 };
 const captureFor = async (variant, context) => {
   const existing = context.captures.get(variant.id);
-  if (existing && Date.now() - existing.at < captureMaxAgeMs) return existing.file;
+  if (existing && Date.now() - existing.at < captureMaxAgeMs[variant.provider]) return existing.file;
   const file = path.join(context.temporary, `capture-${variant.id}-${Date.now()}.json`);
   await runWithMessage('capture.mjs', [
     JSON.stringify({ entry: context.installed[`ours/${variant.provider}`].entry, provider: variant.provider, algorithm: variant.algorithm, count: captureCount, file }),
@@ -345,14 +353,14 @@ const pairedList = [
       { label: 'ours', kind: 'ours' },
     ],
   })),
-  ...['aliyun-v1', 'aliyun-v3', 'yunpian'].map((id) => ({
+  ...['aliyun-v1', 'aliyun-v3', 'yunpian', 'tencent'].map((id) => ({
     key: `throughput/${id}`,
     mode: 'throughput',
     transport: 'https',
     variant: id,
     target: `${variantById[id].label}: sends/s at c=64 ≥ the official connector's${id === 'aliyun-v3' ? ' (official V1)' : ''}`,
     sides: [
-      { label: id === 'aliyun-v3' ? 'official (V1)' : 'official', kind: 'official', algorithm: id === 'yunpian' ? undefined : 'HMAC-SHA1' },
+      { label: id === 'aliyun-v3' ? 'official (V1)' : 'official', kind: 'official', algorithm: id.startsWith('aliyun') ? 'HMAC-SHA1' : undefined },
       { label: 'ours', kind: 'ours' },
     ],
   })),
@@ -437,8 +445,8 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
   }
 
   header(['Send · HTTPS via the TLS front (provider hostnames routed)', ...sendColumns, 'vs official: p50 c=1 · sends/s c=64']);
-  const officialFor = { 'aliyun-v1': 'aliyun-v1', 'aliyun-v3': 'aliyun-v1', yunpian: 'yunpian' };
-  for (const id of ['aliyun-v1', 'aliyun-v3', 'yunpian']) {
+  const officialFor = { 'aliyun-v1': 'aliyun-v1', 'aliyun-v3': 'aliyun-v1', yunpian: 'yunpian', tencent: 'tencent' };
+  for (const id of ['aliyun-v1', 'aliyun-v3', 'yunpian', 'tencent']) {
     const variant = variantById[id];
     const reference = get('https', officialFor[id], 'official');
     const kinds = ['floor-http', 'floor-got', ...(id === 'aliyun-v3' ? [] : ['official']), 'ours'];
@@ -486,7 +494,7 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
   for (const subject of overheadSubjects) {
     const row = overhead[subject.key];
     const variant = variantById[subject.variant];
-    const reference = overhead[`official/${variant.provider === 'aliyun' ? 'aliyun-v1' : 'yunpian'}`];
+    const reference = overhead[`official/${variant.provider === 'aliyun' ? 'aliyun-v1' : variant.provider}`];
     const vs =
       subject.implementation === 'official'
         ? 'reference'
@@ -505,9 +513,10 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
   ]);
   const base = cold.baseline;
   rows.push(['baseline: the loader with no connector', `${base.loadMs.toFixed(1)} ms`, `${base.wallMs.toFixed(0)} ms`, `${base.loaderImportMs.toFixed(0)} ms`, '', '', '']);
-  for (const provider of ['aliyun', 'yunpian']) {
+  const providerName = { aliyun: 'Aliyun', yunpian: 'YunPian', tencent: 'Tencent' };
+  for (const provider of ['aliyun', 'yunpian', 'tencent']) {
     const reference = cold[`official/${provider}`];
-    const name = provider === 'aliyun' ? 'Aliyun' : 'YunPian';
+    const name = providerName[provider];
     for (const implementation of ['official', 'ours']) {
       const row = cold[`${implementation}/${provider}`];
       const vs = implementation === 'official' ? 'reference' : `${ratio(row.loadMs / reference.loadMs)} · ${ratio(row.wallMs / reference.wallMs)}`;
@@ -523,7 +532,7 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
   }
 
   header(['Size · npm pack', 'tarball', 'unpacked', 'files', 'version', '', 'vs official: tarball · unpacked']);
-  for (const provider of ['aliyun', 'yunpian']) {
+  for (const provider of ['aliyun', 'yunpian', 'tencent']) {
     const reference = sizes[`official/${provider}`];
     for (const implementation of ['official', 'ours']) {
       const row = sizes[`${implementation}/${provider}`];
@@ -627,7 +636,7 @@ const main = async () => {
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
     const m = results.machine;
-    const notes = [quick && 'QUICK RUN, not for publishing', candidate && `CANDIDATE BUILD as "ours": ${ours.aliyun}, ${ours.yunpian}`].filter(Boolean);
+    const notes = [quick && 'QUICK RUN, not for publishing', candidate && `CANDIDATE BUILD as "ours": ${ours.aliyun}, ${ours.yunpian}, ${ours.tencent}`].filter(Boolean);
     console.log(`\nLogto SMS connectors benchmark — ${m.cpuModel}, ${m.nproc} CPUs, Node ${m.node}${notes.map((note) => ` — ${note}`).join('')}\n`);
     console.log(table);
     console.log(`\nmedian of ${rounds} round(s) per send row; results: ${path.relative(repositoryRoot, resultsFile)}; took ${results.durationSeconds} s`);

@@ -28,6 +28,17 @@ const yunpianBase = {
   templates: usageTypes.map((usageType) => ({ usageType, content: '您的验证码是{{code}}。如非本人操作，请忽略本短信' })),
 };
 
+// Tencent: the emulator's SecretId, SdkAppId 1400000001 and domestic template 900001 ({1}). The
+// official connector takes one template ID per usage type; ours gets the same single ID.
+const tencentBase = {
+  accessKeyId: 'AKIDSandboxSecretId0001',
+  accessKeySecret: 'SandboxSecretKey00000000000000001',
+  signName: 'Logto测试',
+  sdkAppId: '1400000001',
+  region: 'ap-guangzhou',
+  templates: usageTypes.map((usageType) => ({ usageType, templateCode: '900001' })),
+};
+
 /**
  * `endpoint` undefined means "the provider's real endpoint" (routed to the TLS front by route.mjs);
  * the official connectors cannot be given anything else.
@@ -37,9 +48,17 @@ export const connectorConfig = ({ implementation, provider, algorithm, endpoint 
     if (implementation === 'official') return { ...aliyunBase };
     return { ...aliyunBase, signatureAlgorithm: algorithm, ...(endpoint ? { endpoint } : {}) };
   }
+  if (provider === 'tencent') {
+    if (implementation === 'official') return { ...tencentBase };
+    return { ...tencentBase, ...(endpoint ? { endpoint } : {}) };
+  }
   if (implementation === 'official') return { ...yunpianBase };
   return { ...yunpianBase, ...(endpoint ? { endpoint } : {}) };
 };
 
-export const providerOrigin = { aliyun: 'https://dysmsapi.aliyuncs.com', yunpian: 'https://sms.yunpian.com' };
-export const providerPath = { aliyun: '/', yunpian: '/v2/sms/single_send.json' };
+export const providerOrigin = {
+  aliyun: 'https://dysmsapi.aliyuncs.com',
+  yunpian: 'https://sms.yunpian.com',
+  tencent: 'https://sms.tencentcloudapi.com',
+};
+export const providerPath = { aliyun: '/', yunpian: '/v2/sms/single_send.json', tencent: '/' };

@@ -1,12 +1,12 @@
 // Routes the provider hostnames to the local TLS front, inside the calling process only.
 //
-// The official connectors hard-code https://dysmsapi.aliyuncs.com/ and
-// https://sms.yunpian.com/v2/sms/single_send.json and send with got through Node's default
+// The official connectors hard-code https://dysmsapi.aliyuncs.com/,
+// https://sms.yunpian.com/v2/sms/single_send.json and https://sms.tencentcloudapi.com/ and send with got through Node's default
 // https.globalAgent. Nothing of that is changed: not the URL, not got, not the agent, not the TLS
 // verification. What changes is where the TCP socket goes, the way /etc/hosts plus a port forward
 // would do it, but without root and without touching the machine:
 //
-// - `tls.connect` is wrapped: a connection for one of the two provider hosts on port 443 is opened to
+// - `tls.connect` is wrapped: a connection for one of the provider hosts on port 443 is opened to
 //   127.0.0.1:<front port> instead, with `servername` kept as the provider host, so SNI and the
 //   certificate check still name the provider. (node:https's Agent calls `tls.connect` through the
 //   module object, so the wrapper sees every HTTPS connection, whichever agent made it.)

@@ -16,7 +16,7 @@ import { defaultSandboxConfig, startSandbox } from '../../packages/sandbox/lib/i
 
 const [keyFile, certFile] = process.argv.slice(2);
 
-const counts = { aliyun: { ok: 0, other: 0 }, yunpian: { ok: 0, other: 0 } };
+const counts = { aliyun: { ok: 0, other: 0 }, yunpian: { ok: 0, other: 0 }, tencent: { ok: 0, other: 0 } };
 const rejected = [];
 
 const sandbox = await startSandbox({

@@ -20,18 +20,20 @@ export type LogtoWithConnectors = {
   load: LoadResult;
   aliyun: LoadedConnector;
   yunpian: LoadedConnector;
+  tencent: LoadedConnector;
 };
 
 /**
- * Builds (if stale), packs both connectors, extracts them into a fresh Logto-shaped directory and
+ * Builds (if stale), packs every connector, extracts them into a fresh Logto-shaped directory and
  * loads them with @logto/cli's loader: the real lib/index.js, as a Logto instance would run it.
  * Call once per test file (the loader caches per process; each test file is its own process).
  */
 export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
-  await ensureBuilt(['connector-aliyun-sms', 'connector-yunpian-sms']);
+  const packages = ['connector-aliyun-sms', 'connector-yunpian-sms', 'connector-tencent-sms'];
+  await ensureBuilt(packages);
   const host = await createLogtoHost();
-  const [aliyun, yunpian] = await Promise.all(
-    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) =>
+  const [aliyun, yunpian, tencent] = await Promise.all(
+    packages.map(async (name) =>
       addConnectorToHost(host, { kind: 'directory', path: packageDirectory(name) })
     )
   );
@@ -42,7 +44,7 @@ export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
     if (!factory) throw new Error(`Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`);
     return { hosted, factory };
   };
-  return { host, load, aliyun: pick(aliyun), yunpian: pick(yunpian) };
+  return { host, load, aliyun: pick(aliyun), yunpian: pick(yunpian), tencent: pick(tencent) };
 };
 
 export type SmsSender = {

@@ -4,7 +4,7 @@
 const [sandboxLib] = process.argv.slice(2);
 const { startSandbox } = await import(sandboxLib);
 
-const counts = { requests: 0, accepted: { aliyun: 0, yunpian: 0 }, refused: 0 };
+const counts = { requests: 0, accepted: { aliyun: 0, yunpian: 0, tencent: 0 }, refused: 0 };
 
 const sandbox = await startSandbox({
   config: {
@@ -19,7 +19,7 @@ const sandbox = await startSandbox({
   log: (line) => {
     const [, provider, , , status, verdict] = line.split(' ');
     counts.requests += 1;
-    if (status === '200' && verdict === 'OK' && (provider === 'aliyun' || provider === 'yunpian')) counts.accepted[provider] += 1;
+    if (status === '200' && verdict === 'OK' && Object.hasOwn(counts.accepted, provider)) counts.accepted[provider] += 1;
     else counts.refused += 1;
   },
 });

@@ -1,4 +1,4 @@
-// Load test: 20,000 sends through the BUILT connectors against the emulator running in a child
+// Load test: 20,000 sends through the BUILT connectors (Aliyun V3 and V1, YunPian, Tencent) against the emulator running in a child
 // process (rate limits off). Prints a table and exits non-zero when a bound is violated:
 //   - any failed send (or the emulator did not accept exactly the sends made),
 //   - heap after GC more than 20 MB above the start,
@@ -21,7 +21,7 @@ if (typeof globalThis.gc !== 'function') {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const lib = (name) => `${root}packages/${name}/lib/index.js`;
-for (const name of ['connector-aliyun-sms', 'connector-yunpian-sms', 'sandbox']) {
+for (const name of ['connector-aliyun-sms', 'connector-yunpian-sms', 'connector-tencent-sms', 'sandbox']) {
   if (!existsSync(lib(name))) {
     console.error(`Missing ${lib(name)}: build first (node scripts/build.mjs, or pnpm test:load).`);
     process.exit(2);
@@ -35,13 +35,14 @@ const bucket = 1000;
 const maxHeapGrowthBytes = 20 * 1024 * 1024;
 const minLastToFirstRatio = 0.5;
 // sms-core's keep-alive agent allows 64 sockets per origin; each connector bundles its own copy
-// of sms-core (and so its own agent), and both talk to the one emulator origin.
+// of sms-core (and so its own agent), and all of them talk to the one emulator origin.
 const maxSocketsPerAgent = 64;
-const agents = 2;
+const agents = 3;
 const socketBound = maxSocketsPerAgent * agents;
 
 const { default: createAliyun } = await import(pathToFileURL(lib('connector-aliyun-sms')).href);
 const { default: createYunpian } = await import(pathToFileURL(lib('connector-yunpian-sms')).href);
+const { default: createTencent } = await import(pathToFileURL(lib('connector-tencent-sms')).href);
 
 // ------------------------------------------------------------------ emulator in a child process
 
@@ -96,12 +97,22 @@ const senders = [
       endpoint: url,
     }),
   }),
+  await createTencent({
+    getConfig: async () => ({
+      accessKeyId: 'AKIDSandboxSecretId0001',
+      accessKeySecret: 'SandboxSecretKey00000000000000001',
+      sdkAppId: '1400000001',
+      signName: 'Logto测试',
+      templates: usageTypes.map((usageType) => ({ usageType, templateCode: { china: '900001', overseas: '900002' } })),
+      endpoint: url,
+    }),
+  }),
 ];
 
 let sequence = 0;
 const failures = [];
 
-/** One send to a fresh mainland number, round-robin over the three configs. */
+/** One send to a fresh mainland number, round-robin over the configs. */
 const sendOne = async () => {
   const index = sequence++;
   const connector = senders[index % senders.length];
@@ -177,7 +188,7 @@ const first = rates[0] ?? 0;
 const last = rates.at(-1) ?? 0;
 const ratio = first > 0 ? last / first : 0;
 const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)] ?? 0;
-const accepted = stats.counts.accepted.aliyun + stats.counts.accepted.yunpian;
+const accepted = stats.counts.accepted.aliyun + stats.counts.accepted.yunpian + stats.counts.accepted.tencent;
 const expectedAccepted = warmupSends + totalSends;
 
 console.log(`\nLoad: ${totalSends} sends (after ${warmupSends} warm-up), ${concurrency} in flight, against ${url} (emulator in a child process)`);
@@ -190,7 +201,7 @@ rates.forEach((rate, index) => {
 
 const checks = [
   ['failed sends', `${failures.length}`, '0', failures.length === 0],
-  ['accepted by the emulator', `${accepted} (aliyun ${stats.counts.accepted.aliyun}, yunpian ${stats.counts.accepted.yunpian})`, `${expectedAccepted}`, accepted === expectedAccepted && stats.counts.refused === 0],
+  ['accepted by the emulator', `${accepted} (aliyun ${stats.counts.accepted.aliyun}, yunpian ${stats.counts.accepted.yunpian}, tencent ${stats.counts.accepted.tencent})`, `${expectedAccepted}`, accepted === expectedAccepted && stats.counts.refused === 0],
   ['heap after GC: start → end', `${mb(heapStart)} MB → ${mb(heapEnd)} MB (${heapEnd >= heapStart ? '+' : ''}${mb(heapEnd - heapStart)} MB)`, `≤ +${mb(maxHeapGrowthBytes)} MB`, heapEnd - heapStart <= maxHeapGrowthBytes],
   ['open TCP sockets (max sampled)', `${maxSockets}`, `≤ ${socketBound} (${agents} agents × ${maxSocketsPerAgent})`, maxSockets <= socketBound],
   ['throughput first → last thousand', `${first.toFixed(0)} → ${last.toFixed(0)} sends/s (ratio ${ratio.toFixed(2)})`, `ratio ≥ ${minLastToFirstRatio}`, ratio >= minLastToFirstRatio],

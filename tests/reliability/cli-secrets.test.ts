@@ -17,13 +17,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorPackages, ensureBuilt } from '../helpers/build.js';
 import { canaries, hostileEcho, leaksIn } from '../support/canaries.js';
-import { aliyunConfig, mainlandNumber, yunpianConfig, type Provider } from './support/env.js';
+import { aliyunConfig, mainlandNumber, tencentConfig, yunpianConfig, type Provider } from './support/env.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(root, 'packages/cli/lib/bin.js');
 
 const longTermKeyId = 'LTAI5tCliLeakProbe0001';
 const stsKeyId = 'STS.CliLeakProbeTemp0001';
+const tencentSecretId = 'AKIDCliLeakProbe0001';
+const tencentTmpSecretId = 'AKIDCliLeakProbeTmp0001';
 const allSecrets = Object.values(canaries);
 
 type CliScenario = {
@@ -83,6 +85,36 @@ const scenarios: CliScenario[] = [
     },
     code: 'invalid_config',
   },
+  {
+    name: 'tencent STS, provider error echoing the secret and the token',
+    provider: 'tencent',
+    config: (endpoint) =>
+      tencentConfig({ endpoint, credentials: { accessKeyId: tencentTmpSecretId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken } }),
+    fault: { kind: 'error', code: 'FailedOperation.InsufficientBalanceInSmsPackage', message: `${echo(canaries.stsSecret)} ${echo(canaries.securityToken)}` },
+    code: 'usage_limit_exceeded',
+  },
+  {
+    name: 'tencent with a wrong SecretKey (AuthFailure.SignatureFailure)',
+    provider: 'tencent',
+    config: (endpoint) => tencentConfig({ endpoint, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.wrongSecret } }),
+    code: 'invalid_config',
+  },
+  {
+    name: 'tencent, provider hangs',
+    provider: 'tencent',
+    config: (endpoint) => tencentConfig({ endpoint, timeout: 500, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret } }),
+    fault: { kind: 'hang' },
+    code: 'general',
+  },
+  {
+    name: 'tencent config error with the secret as the SdkAppId',
+    provider: 'tencent',
+    config: (endpoint) => ({
+      ...tencentConfig({ endpoint, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret } }),
+      sdkAppId: canaries.stsSecret,
+    }),
+    code: 'invalid_config',
+  },
 ];
 
 /** Scenarios alternate text / --json, starting with text. */
@@ -125,6 +157,10 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
           stsCredentials: [{ accessKeyId: stsKeyId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken }],
         },
         yunpian: { accounts: [{ apikey: canaries.apikey, balance: 1000, international: true, defaultSignature: '【Logto测试】' }] },
+        tencent: {
+          secrets: [{ secretId: tencentSecretId, secretKey: canaries.accessKeySecret }],
+          stsCredentials: [{ secretId: tencentTmpSecretId, secretKey: canaries.stsSecret, token: canaries.securityToken }],
+        },
       },
     });
     workdir = mkdtempSync(path.join(tmpdir(), 'logto-sms-cli-secrets-'));

@@ -1,7 +1,8 @@
 /**
- * 1,000 concurrent sends through both connectors, with interleaved DIFFERENT configs: Aliyun
+ * 1,000 concurrent sends through the three connectors, with interleaved DIFFERENT configs: Aliyun
  * AccessKeys and STS credentials, both signature algorithms, two signatures, several templates
- * (one with a custom variable name), YunPian apikeys, per-region texts, and two emulator
+ * (one with a custom variable name), YunPian apikeys, per-region texts, Tencent SecretIds, STS
+ * tokens and SdkAppIds, and two emulator
  * instances that know disjoint credentials. The emulators verify every signature and apikey, so
  * a request signed or addressed with another call's config fails; the inboxes must then hold
  * exactly one correct message per send, matching the answer that send received.
@@ -34,10 +35,16 @@ const aliyunSts = {
   S1: { accessKeyId: 'STS.ConcurrencyTemp01', accessKeySecret: 'ConcurrencyStsSecret01', securityToken: 'ConcurrencyStsToken01/+=' },
   S2: { accessKeyId: 'STS.ConcurrencyTemp02', accessKeySecret: 'ConcurrencyStsSecret02', securityToken: 'ConcurrencyStsToken02&%' },
 } as const;
+const tencentKeys = {
+  T1: { accessKeyId: 'AKIDConcurrencyTencent01', accessKeySecret: 'ConcurrencyTencentKey01+/=' },
+  T2: { accessKeyId: 'AKIDConcurrencyTencent02', accessKeySecret: 'ConcurrencyTencentKey02&%' },
+  TS: { accessKeyId: 'AKIDConcurrencyTencentTmp', accessKeySecret: 'ConcurrencyTencentTmpKey', securityToken: 'ConcurrencyTencentToken/+=' },
+} as const;
+const sdkAppIdOf: Record<keyof typeof tencentKeys, string> = { T1: '1400000011', T2: '1400000012', TS: '1400000013' };
 const apikeys = { Y1: 'a1a1000000000000000000000000b1b1', Y2: 'a2a2000000000000000000000000b2b2', Y3: 'a3a3000000000000000000000000b3b3' } as const;
 
 // Each emulator knows only its own credentials: a request sent to the wrong one is refused.
-const emulatorOf: Record<string, Emulator> = { K1: 'A', K2: 'A', S1: 'A', K3: 'B', S2: 'B', Y1: 'A', Y2: 'A', Y3: 'B' };
+const emulatorOf: Record<string, Emulator> = { K1: 'A', K2: 'A', S1: 'A', K3: 'B', S2: 'B', Y1: 'A', Y2: 'A', Y3: 'B', T1: 'A', TS: 'A', T2: 'B' };
 
 const yunpianDomestic = '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信';
 const yunpianDomesticEnglish = '【Logto测试】Your verification code is #code#.';
@@ -70,6 +77,23 @@ const sandboxConfig = (emulator: Emulator) => ({
       { id: '1001', content: yunpianDomestic, international: false },
       { id: '1002', content: yunpianDomesticEnglish, international: false },
       { id: '2001', content: yunpianInternational, international: true },
+    ],
+  },
+  tencent: {
+    secrets: (['T1', 'T2'] as const)
+      .filter((name) => emulatorOf[name] === emulator)
+      .map((name) => ({ secretId: tencentKeys[name].accessKeyId, secretKey: tencentKeys[name].accessKeySecret })),
+    stsCredentials: (['TS'] as const)
+      .filter((name) => emulatorOf[name] === emulator)
+      .map((name) => ({ secretId: tencentKeys[name].accessKeyId, secretKey: tencentKeys[name].accessKeySecret, token: tencentKeys[name].securityToken })),
+    sdkAppIds: Object.entries(sdkAppIdOf)
+      .filter(([name]) => emulatorOf[name] === emulator)
+      .map(([, id]) => id),
+    templates: [
+      { id: '900001', type: 'verification' as const, region: 'mainland' as const, content: '您的验证码为{1}，5分钟内有效，请勿泄露。' },
+      { id: '900002', type: 'verification' as const, region: 'international' as const, content: 'Your verification code is {1}. It expires in 5 minutes.' },
+      { id: '900005', type: 'verification' as const, region: 'mainland' as const, content: 'Your Logto code is {1}, valid for {2} minutes.' },
+      { id: '900006', type: 'verification' as const, region: 'international' as const, content: 'Logto code {1}, valid for {2} minutes.' },
     ],
   },
 });
@@ -144,6 +168,30 @@ const yunpianProfile = (name: string, keyName: keyof typeof apikeys, withEnglish
   },
 });
 
+const tencentProfile = (name: string, keyName: keyof typeof tencentKeys, withEnglish: boolean): Profile => ({
+  name,
+  provider: 'tencent',
+  emulator: emulatorOf[keyName] ?? 'A',
+  config: (endpoint) => ({
+    timeout: sendTimeoutMs,
+    ...tencentKeys[keyName],
+    sdkAppId: sdkAppIdOf[keyName],
+    signName: 'Logto测试',
+    overseasSignName: 'LogtoSandbox',
+    endpoint,
+    templates: [
+      ...requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: '900001', overseas: '900002' } })),
+      ...(withEnglish ? [{ usageType: 'Generic', locale: 'en', templateCode: { china: '900005', overseas: '900006' }, fixedParams: ['5'] }] : []),
+    ],
+  }),
+  expect: (region, locale) => ({
+    template: withEnglish && locale === 'en' ? (region === 'international' ? '900006' : '900005') : region === 'international' ? '900002' : '900001',
+    credential: tencentKeys[keyName].accessKeyId,
+    signName: region === 'international' ? 'LogtoSandbox' : 'Logto测试',
+    signatureAlgorithm: 'TC3-HMAC-SHA256',
+  }),
+});
+
 const profiles: Profile[] = [
   aliyunProfile('aliyun K1 V3', 'K1', 'ACS3-HMAC-SHA256', 'Logto测试', 'SMS_900001'),
   aliyunProfile('aliyun K2 V1', 'K2', 'HMAC-SHA1', 'LogtoSandbox', 'SMS_900003'),
@@ -156,6 +204,9 @@ const profiles: Profile[] = [
   yunpianProfile('yunpian Y1', 'Y1', false),
   yunpianProfile('yunpian Y2 + English', 'Y2', true),
   yunpianProfile('yunpian Y3 (B)', 'Y3', true),
+  tencentProfile('tencent T1', 'T1', false),
+  tencentProfile('tencent STS + English', 'TS', true),
+  tencentProfile('tencent T2 + English (B)', 'T2', true),
 ];
 
 /** mulberry32: a fixed interleaving, the same on every run. */
@@ -186,7 +237,8 @@ const plan: Send[] = Array.from({ length: total }, (_, index) => {
   const profile = profiles[Math.floor(random() * profiles.length)] ?? profiles[0]!;
   const region: Region = random() < 0.7 ? 'mainland' : 'international';
   const to = region === 'mainland' ? mainlandNumber(60, index) : hongKongNumber(60, index);
-  const recorded = region === 'mainland' ? to.slice(2) : profile.provider === 'yunpian' ? `+${to}` : to;
+  // Tencent always receives E.164 with +; Aliyun and YunPian the national form for mainland numbers.
+  const recorded = profile.provider === 'tencent' ? `+${to}` : region === 'mainland' ? to.slice(2) : profile.provider === 'yunpian' ? `+${to}` : to;
   const locale = random() < 0.3 ? 'en' : undefined;
   return {
     index,
@@ -218,7 +270,11 @@ beforeAll(async () => {
 
   const own = new Map<Profile, SmsConnector>();
   for (const profile of profiles) own.set(profile, await connectorFor(profile.provider, profile.config(emulator(profile.emulator).url)));
-  const shared = { aliyun: await formOnlyConnector('aliyun'), yunpian: await formOnlyConnector('yunpian') };
+  const shared = {
+    aliyun: await formOnlyConnector('aliyun'),
+    yunpian: await formOnlyConnector('yunpian'),
+    tencent: await formOnlyConnector('tencent'),
+  };
 
   await Promise.all(
     plan.map(async (send) => {
@@ -296,7 +352,7 @@ describe(`${total} concurrent sends, ${profiles.length} interleaved configs, two
       const outcome = results.get(send.index);
       if (!outcome?.ok) continue;
       const value = outcome.value as { requestId?: string; bizId?: string; sid?: string };
-      const answerId = send.profile.provider === 'aliyun' ? value.requestId : value.sid;
+      const answerId = send.profile.provider === 'yunpian' ? value.sid : value.requestId;
       const message = emulator(send.profile.emulator).inbox.list({ to: send.recorded })[0];
       if (!answerId || answerId !== message?.requestId) problems.push(`${send.index}: answer ${String(answerId)} vs message ${String(message?.requestId)}`);
       if (answerId && seen.has(`${send.profile.emulator}:${answerId}`)) problems.push(`${send.index}: answer id ${answerId} seen twice`);

@@ -8,6 +8,7 @@
  */
 import { ConnectorErrorCodes, type SmsConnector } from '@logto/connector-kit';
 import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
+import createTencentConnector from '@logto-sms/connector-tencent-sms';
 import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
 import fc from 'fast-check';
 import nock from 'nock';
@@ -22,6 +23,7 @@ import {
   requiredUsageTypes,
   sendData,
   settle,
+  tencentConfig,
   yunpianConfig,
   type Provider,
 } from './support/env.js';
@@ -31,10 +33,15 @@ import {
 // which the endpoint tests below check explicitly.)
 const aliyunHosts = /(?:^|\/\/)dysmsapi[a-z0-9.-]*\.aliyuncs\.com(?::\d+)?(?:\/|$)/;
 const yunpianHosts = /(?:^|\/\/)(?:[a-z0-9-]+\.)+yunpian\.com(?::\d+)?(?:\/|$)/;
+const tencentHosts = /(?:^|\/\/)sms(?:\.[a-z0-9-]+)?\.tencentcloudapi\.com(?::\d+)?(?:\/|$)/;
 const loopbackHosts = /(?:^|\/\/)(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/|$)/;
 
 const aliyunSuccess = { RequestId: 'B1C2D3E4-0000-4000-8000-000000000000', Code: 'OK', Message: 'OK', BizId: '123456789012345678^0' };
 const yunpianSuccess = { code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 30_000_000_001 };
+const tencentSuccess = {
+  Response: { SendStatusSet: [{ SerialNo: '5000:1', PhoneNumber: '+8613800138000', Fee: 1, Code: 'Ok', Message: 'send success', IsoCode: 'CN' }], RequestId: 'c0ffee00-0000-4000-8000-000000000000' },
+};
+const successOf: Record<Provider, unknown> = { aliyun: aliyunSuccess, yunpian: yunpianSuccess, tencent: tencentSuccess };
 
 /** Every request that reached an interceptor, and every one that matched none (net connect is off). */
 const requests: string[] = [];
@@ -44,17 +51,20 @@ nock.emitter.on('no match', (request: { method?: string; href?: string; path?: s
 });
 
 const providerScopes = () => {
-  const record = (provider: string) =>
+  // At a loopback '/', Aliyun and Tencent share the path, as in the emulator: Tencent's calls carry X-TC-Action.
+  const record = (fixed?: Provider) =>
     function (this: { req: { headers: Record<string, unknown> } }, uri: string) {
+      const provider = fixed ?? (this.req.headers['x-tc-action'] === undefined ? 'aliyun' : 'tencent');
       requests.push(`${provider} ${String(this.req.headers.host)}${uri}`);
-      return [200, provider === 'aliyun' ? aliyunSuccess : yunpianSuccess] as [number, unknown];
+      return [200, successOf[provider]] as [number, unknown];
     };
   return [
     nock(aliyunHosts).persist().post('/').query(true).reply(record('aliyun')),
     nock(yunpianHosts).persist().post('/v2/sms/single_send.json').reply(record('yunpian')),
+    nock(tencentHosts).persist().post('/').reply(record('tencent')),
     // More specific path first: nock stops at the first interceptor whose origin and path prefix fit.
     nock(loopbackHosts).persist().post('/v2/sms/single_send.json').reply(record('yunpian')),
-    nock(loopbackHosts).persist().post('/').query(true).reply(record('aliyun')),
+    nock(loopbackHosts).persist().post('/').query(true).reply(record()),
   ];
 };
 
@@ -79,6 +89,7 @@ afterEach(() => {
 const guards: Record<Provider, Promise<SmsConnector['configGuard']>> = {
   aliyun: formOnlyConnector('aliyun').then((connector) => connector.configGuard),
   yunpian: formOnlyConnector('yunpian').then((connector) => connector.configGuard),
+  tencent: formOnlyConnector('tencent').then((connector) => connector.configGuard),
 };
 
 // ------------------------------------------------------------------ generators
@@ -90,7 +101,7 @@ const jsonLeaf = fc.oneof(
   fc.double(),
   fc.boolean(),
   fc.constant(null),
-  fc.constantFrom('', ' ', 'http://127.0.0.1:4010', 'https://dysmsapi.aliyuncs.com', 'https://sms.yunpian.com', 'HMAC-SHA1', '1000', '99', 'en', 'Generic')
+  fc.constantFrom('', ' ', 'http://127.0.0.1:4010', 'https://dysmsapi.aliyuncs.com', 'https://sms.yunpian.com', 'https://sms.ap-singapore.tencentcloudapi.com', 'HMAC-SHA1', '1000', '99', 'en', 'Generic', 'ap-beijing', ['5'])
 );
 const anyJson = fc.oneof(
   { weight: 3, arbitrary: jsonLeaf },
@@ -108,15 +119,25 @@ const baseYunpian = (endpoint?: string) => {
   return config;
 };
 
+const baseTencent = (endpoint?: string) => {
+  const config = tencentConfig({ endpoint: endpoint ?? '' });
+  if (endpoint === undefined) delete config.endpoint;
+  return config;
+};
+const baseConfigOf: Record<Provider, (endpoint?: string) => Record<string, unknown>> = { aliyun: baseAliyun, yunpian: baseYunpian, tencent: baseTencent };
+const createConnectorOf = { aliyun: createAliyunConnector, yunpian: createYunpianConnector, tencent: createTencentConnector };
+
 type Mutate = (config: Record<string, unknown>) => void;
 
 const topLevelKeys: Record<Provider, string[]> = {
   aliyun: ['accessKeyId', 'accessKeySecret', 'securityToken', 'signName', 'templates', 'strictPhoneRegionNumberCheck', 'endpoint', 'signatureAlgorithm', 'timeout', 'unknownKey'],
   yunpian: ['apikey', 'templates', 'enableInternational', 'unsupportedCountriesMsg', 'strictPhoneRegionNumberCheck', 'endpoint', 'timeout', 'unknownKey'],
+  tencent: ['accessKeyId', 'accessKeySecret', 'securityToken', 'sdkAppId', 'signName', 'overseasSignName', 'region', 'templates', 'strictPhoneRegionNumberCheck', 'endpoint', 'timeout', 'unknownKey'],
 };
 const templateKeys: Record<Provider, string[]> = {
   aliyun: ['usageType', 'templateCode', 'locale', 'codeParamName', 'type'],
   yunpian: ['usageType', 'content', 'locale'],
+  tencent: ['usageType', 'templateCode', 'locale', 'fixedParams'],
 };
 
 const mutation = (provider: Provider): fc.Arbitrary<Mutate> =>
@@ -144,7 +165,7 @@ const mutation = (provider: Provider): fc.Arbitrary<Mutate> =>
     }),
     fc.tuple(fc.constantFrom(...requiredUsageTypes, 'MfaVerification', 'Nope'), anyJson, fc.option(anyJson)).map(([usageType, body, locale]): Mutate => (config) => {
       if (!Array.isArray(config.templates)) return;
-      const field = provider === 'aliyun' ? 'templateCode' : 'content';
+      const field = provider === 'yunpian' ? 'content' : 'templateCode';
       config.templates.push({ usageType, [field]: body, ...(locale === null ? {} : { locale }) });
     })
   );
@@ -153,7 +174,7 @@ const mutatedConfig = (provider: Provider) =>
   fc
     .tuple(fc.constantFrom(undefined, 'http://127.0.0.1:4010', 'http://localhost:4010'), fc.array(mutation(provider), { minLength: 1, maxLength: 3 }))
     .map(([endpoint, mutations]) => {
-      const config = provider === 'aliyun' ? baseAliyun(endpoint) : baseYunpian(endpoint);
+      const config = baseConfigOf[provider](endpoint);
       for (const mutate of mutations) mutate(config);
       return config as unknown;
     });
@@ -190,6 +211,18 @@ const hostileExamples: Record<Provider, unknown[]> = {
     [],
     null,
     42,
+  ],
+  tencent: [
+    { ...baseTencent(), securityToken: 'tökén' },
+    { ...baseTencent(), accessKeyId: 'AKID密钥' },
+    { ...baseTencent(), signName: '腾讯云😀', overseasSignName: 'Ünïcode' },
+    { ...baseTencent(), sdkAppId: 1_400_000_001 },
+    { ...baseTencent(), region: 'AP-GUANGZHOU' },
+    { ...baseTencent(), timeout: '500' },
+    { ...baseTencent(), templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: 1110, fixedParams: ['5', '分钟'] })) },
+    { ...baseTencent(), templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: '1' } })) },
+    [],
+    null,
   ],
 };
 
@@ -239,7 +272,7 @@ describe('with nock answering every provider and loopback request with a success
     expect(pending).toEqual([]);
   });
 
-  describe.each<Provider>(['aliyun', 'yunpian'])('%s: arbitrary JSON as config', (provider) => {
+  describe.each<Provider>(['aliyun', 'yunpian', 'tencent'])('%s: arbitrary JSON as config', (provider) => {
     it('is either a valid config that sends, or InvalidConfig with no request — never another exception', async () => {
       const guard = await guards[provider];
       const viaForm = await formOnlyConnector(provider);
@@ -255,7 +288,7 @@ describe('with nock answering every provider and loopback request with a success
           // (An absent form config means "read the saved one", so null/undefined go through getConfig.)
           const viaGetConfig = savedConfig || config === null || config === undefined;
           const connector = viaGetConfig
-            ? await (provider === 'aliyun' ? createAliyunConnector : createYunpianConnector)({ getConfig: async () => config })
+            ? await createConnectorOf[provider]({ getConfig: async () => config })
             : viaForm;
           const outcome = await settle(async () => (viaGetConfig ? connector.sendMessage(validSend) : connector.sendMessage(validSend, config)));
           const made = requests.length - before;
@@ -295,6 +328,14 @@ describe('with nock answering every provider and loopback request with a success
       { provider: 'aliyun', field: 'accessKeyId beyond Latin-1 (V3 sends it in a header)', config: { ...baseAliyun(), accessKeyId: 'LTAI密钥' } },
       { provider: 'aliyun', field: 'securityToken beyond Latin-1 (V3 sends it in a header)', config: { ...baseAliyun(), securityToken: '令牌' } },
       { provider: 'yunpian', field: 'apikey with a lone surrogate', config: { ...baseYunpian(), apikey: `key${lone}` } },
+      { provider: 'tencent', field: 'signName with a lone surrogate', config: { ...baseTencent(), signName: `腾讯云${lone}` } },
+      { provider: 'tencent', field: 'accessKeySecret with a lone surrogate', config: { ...baseTencent(), accessKeySecret: `secret${lone}` } },
+      {
+        provider: 'tencent',
+        field: 'fixedParams with a lone surrogate',
+        config: { ...baseTencent(), templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: '1', fixedParams: [`5${lone}`] })) },
+      },
+      { provider: 'tencent', field: 'securityToken beyond Latin-1 (sent in X-TC-Token)', config: { ...baseTencent(), securityToken: '令牌' } },
       {
         provider: 'yunpian',
         field: 'template content with a lone surrogate (only U+FFFD could be sent)',
@@ -315,6 +356,9 @@ describe('with nock answering every provider and loopback request with a success
     const offMachine = [
       'http://dysmsapi.aliyuncs.com',
       'http://sms.yunpian.com',
+      'http://sms.tencentcloudapi.com',
+      'https://sms.tencentcloudapi.com.evil.example',
+      'https://cvm.tencentcloudapi.com',
       'http://example.com',
       'http://10.0.0.1:4010',
       'http://192.168.1.10',
@@ -329,10 +373,13 @@ describe('with nock answering every provider and loopback request with a success
       'javascript:alert(1)',
     ];
 
-    it.each(offMachine.flatMap((endpoint) => (['aliyun', 'yunpian'] as const).map((provider) => ({ provider, endpoint }))))(
+    const configWith = (provider: Provider, endpoint: string) =>
+      provider === 'aliyun' ? aliyunConfig({ endpoint }) : provider === 'yunpian' ? yunpianConfig({ endpoint }) : tencentConfig({ endpoint });
+
+    it.each(offMachine.flatMap((endpoint) => (['aliyun', 'yunpian', 'tencent'] as const).map((provider) => ({ provider, endpoint }))))(
       '$provider refuses $endpoint with InvalidConfig before any request',
       async ({ provider, endpoint }) => {
-        const config = provider === 'aliyun' ? aliyunConfig({ endpoint }) : yunpianConfig({ endpoint });
+        const config = configWith(provider, endpoint);
         const connector = await formOnlyConnector(provider);
         const outcome = await settle(async () => connector.sendMessage(validSend, config));
         expect(connectorErrorOf(outcome).code).toBe(ConnectorErrorCodes.InvalidConfig);
@@ -341,15 +388,15 @@ describe('with nock answering every provider and loopback request with a success
     );
 
     it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010', 'https://127.0.0.1:4010'])(
-      'both connectors accept the loopback emulator endpoint %s',
+      'every connector accepts the loopback emulator endpoint %s',
       async (endpoint) => {
-        for (const provider of ['aliyun', 'yunpian'] as const) {
-          const config = provider === 'aliyun' ? aliyunConfig({ endpoint }) : yunpianConfig({ endpoint });
+        for (const provider of ['aliyun', 'yunpian', 'tencent'] as const) {
+          const config = configWith(provider, endpoint);
           const connector = await formOnlyConnector(provider);
           const outcome = await settle(async () => connector.sendMessage(validSend, config));
           expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
         }
-        expect(requests).toHaveLength(2);
+        expect(requests).toHaveLength(3);
       }
     );
   });
@@ -361,11 +408,9 @@ describe('transport classification through the connectors (nock)', () => {
   const cases = [
     { provider: 'aliyun' as const, origin: 'https://dysmsapi.aliyuncs.com', path: '/', body: aliyunSuccess },
     { provider: 'yunpian' as const, origin: 'https://sms.yunpian.com', path: '/v2/sms/single_send.json', body: yunpianSuccess },
+    { provider: 'tencent' as const, origin: 'https://sms.tencentcloudapi.com', path: '/', body: tencentSuccess },
   ];
-  const config = (provider: Provider) => {
-    const base = provider === 'aliyun' ? baseAliyun() : baseYunpian();
-    return { ...base, timeout: 2000 };
-  };
+  const config = (provider: Provider) => ({ ...baseConfigOf[provider](), timeout: 2000 });
 
   const networkError = (code: string) => Object.assign(new Error(`${code} (simulated)`), { code });
   beforeEach(() => {

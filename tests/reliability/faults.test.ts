@@ -23,6 +23,7 @@ import {
   settle,
   sleep,
   unhandledRejections,
+  tencentConfig,
   unlimitedSandboxConfig,
   yunpianConfig,
   type Provider,
@@ -57,6 +58,7 @@ const variants: Variant[] = [
     config: (endpoint, budget) => aliyunConfig({ endpoint, timeout: budget, signatureAlgorithm: 'HMAC-SHA1' }),
   },
   { name: 'YunPian', provider: 'yunpian', config: (endpoint, budget) => yunpianConfig({ endpoint, timeout: budget }) },
+  { name: 'Tencent', provider: 'tencent', config: (endpoint, budget) => tencentConfig({ endpoint, timeout: budget }) },
 ];
 
 type Where = 'emulator' | 'refused' | 'unresolvable';
@@ -219,9 +221,9 @@ describe.each(variants.map((variant, index) => ({ ...variant, group: 40 + index 
 // Sends queue for one of the 64 pooled sockets per origin. A send with a shorter budget than the
 // ones holding the sockets (another tenant's config, the Console's unsaved form) must still fail
 // within its own budget, not whenever a socket frees up. The pool is sms-core's, the same for
-// both Aliyun signature schemes, so one Aliyun variant and YunPian are enough.
+// both Aliyun signature schemes, so one Aliyun variant, YunPian and Tencent are enough.
 describe('saturated socket pool', () => {
-  const pooled = [variants[0], variants[2]].filter((variant): variant is Variant => variant !== undefined);
+  const pooled = [variants[0], variants[2], variants[3]].filter((variant): variant is Variant => variant !== undefined);
   it.concurrent.each(pooled.map((variant, index) => ({ ...variant, group: 50 + index })))(
     '$name: a send queued behind 64 hung sends still fails within its own timeout + 1 s',
     async (variant) => {

@@ -19,7 +19,9 @@ import {
   requiredUsageTypes,
   sandboxAliyunKey,
   sandboxAliyunSts,
+  sandboxTencentKey,
   settle,
+  tencentConfig,
   unhandledRejections,
   yunpianConfig,
   type Provider,
@@ -98,7 +100,28 @@ const variants: Variant[] = [
       }),
     credential: 'ab12…cd34',
   },
+  {
+    name: 'Tencent',
+    provider: 'tencent',
+    config: () => tencentConfig({ endpoint: sandbox.url }),
+    credential: sandboxTencentKey.accessKeyId,
+    algorithm: 'TC3-HMAC-SHA256',
+  },
 ];
+
+/** Codes each emulated provider delivers with its verification templates. */
+const providerAcceptsCodeOf: Record<Provider, (code: string) => boolean> = {
+  aliyun: (code) => /^[A-Za-z0-9]{4,6}$/.test(code),
+  yunpian: () => true,
+  // Tencent verification templates take 0–6 digits per variable.
+  tencent: (code) => /^\d{0,6}$/.test(code),
+};
+/** The template each provider's config above uses, by region and by whether the English Generic entry applies. */
+const templateOf: Record<Provider, (region: string, english: boolean) => string> = {
+  aliyun: (region) => (region === 'mainland' ? 'SMS_900001' : 'SMS_900002'),
+  yunpian: (region, english) => `${region === 'mainland' ? '10' : '11'}0${english ? 2 : 1}`,
+  tencent: (region) => (region === 'mainland' ? '900001' : '900002'),
+};
 
 // ------------------------------------------------------------------ generators
 
@@ -247,8 +270,8 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
           return;
         }
 
-        // Valid on its face: the emulator decides. Aliyun verification templates take 4–6 characters.
-        const providerAcceptsCode = variant.provider === 'yunpian' || /^[A-Za-z0-9]{4,6}$/.test(verdict.code);
+        // Valid on its face: the emulator decides (Aliyun: 4–6 letters or digits; Tencent: up to 6 digits).
+        const providerAcceptsCode = providerAcceptsCodeOf[variant.provider](verdict.code);
         if (!providerAcceptsCode) {
           expect(outcome.ok).toBe(false);
           expect(made).toBe(1);
@@ -259,16 +282,13 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
         expect(made).toBe(1);
         expect(sandbox.inbox.count()).toBe(inboxBefore + 1);
         const [message] = sandbox.inbox.list({ provider: variant.provider });
-        expect(message?.to.replace(/\D/g, '')).toBe(verdict.to);
+        // Tencent receives every number as full E.164; the others get mainland numbers in national form.
+        const recordedDigits = variant.provider === 'tencent' && verdict.region === 'mainland' ? `86${verdict.to}` : verdict.to;
+        expect(message?.to.replace(/\D/g, '')).toBe(recordedDigits);
         expect(message?.code).toBe(verdict.code);
         expect(message?.credential).toBe(variant.credential);
-        if (variant.provider === 'aliyun') {
-          expect(message?.signatureAlgorithm).toBe(variant.algorithm);
-          expect(message?.template).toBe(verdict.region === 'mainland' ? 'SMS_900001' : 'SMS_900002');
-        } else {
-          const english = verdict.usesGeneric && verdict.english;
-          expect(message?.template).toBe(`${verdict.region === 'mainland' ? '10' : '11'}0${english ? 2 : 1}`);
-        }
+        if (variant.algorithm) expect(message?.signatureAlgorithm).toBe(variant.algorithm);
+        expect(message?.template).toBe(templateOf[variant.provider](verdict.region, Boolean(verdict.usesGeneric && verdict.english)));
       }),
       {
         numRuns: 200,

@@ -28,6 +28,7 @@ import {
   sendData,
   settle,
   sleep,
+  tencentConfig,
   unhandledRejections,
   yunpianConfig,
   type AliyunAlgorithm,
@@ -44,6 +45,8 @@ const relaxedTimeout = 10_000;
 const waits = { timeout };
 const longTermKeyId = 'LTAI5tLeakProbeKey0001';
 const stsKeyId = 'STS.LeakProbeTempKey0001';
+const tencentSecretId = 'AKIDLeakProbeSecretId0001';
+const tencentTmpSecretId = 'AKIDLeakProbeTmpSecretId0001';
 
 type Scenario = {
   name: string;
@@ -91,6 +94,41 @@ const aliyun = (endpoint: string, algorithm: AliyunAlgorithm, credentials: Aliyu
 
 const yunpian = (endpoint: string, apikey: string = canaries.apikey, extra: Record<string, unknown> = {}) =>
   yunpianConfig({ endpoint, apikey, timeout: relaxedTimeout, extra });
+
+type TencentCredentialSet = { label: string; accessKeyId: string; accessKeySecret: string; securityToken?: string };
+const tencentLongTerm: TencentCredentialSet = { label: 'SecretKey', accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret };
+const tencentSts: TencentCredentialSet = {
+  label: 'STS',
+  accessKeyId: tencentTmpSecretId,
+  accessKeySecret: canaries.stsSecret,
+  securityToken: canaries.securityToken,
+};
+
+const tencent = (endpoint: string, credentials: TencentCredentialSet, extra: Record<string, unknown> = {}) =>
+  tencentConfig({
+    endpoint,
+    timeout: relaxedTimeout,
+    credentials: {
+      accessKeyId: credentials.accessKeyId,
+      accessKeySecret: credentials.accessKeySecret,
+      ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+    },
+    extra,
+  });
+
+const tencentProviderErrors: Array<{ code: string; httpStatus?: number; expected: ConnectorErrorCodes; sticky?: boolean }> = [
+  { code: 'LimitExceeded.PhoneNumberThirtySecondLimit', expected: ConnectorErrorCodes.RateLimitExceeded },
+  // Retried once (rejected unprocessed); sticky, so the retry is refused as well.
+  { code: 'RequestLimitExceeded', expected: ConnectorErrorCodes.RateLimitExceeded, sticky: true },
+  { code: 'FailedOperation.InsufficientBalanceInSmsPackage', expected: ConnectorErrorCodes.UsageLimitExceeded },
+  { code: 'AuthFailure.SignatureFailure', expected: ConnectorErrorCodes.InvalidConfig },
+  { code: 'AuthFailure.TokenFailure', expected: ConnectorErrorCodes.InvalidConfig },
+  { code: 'FailedOperation.TemplateIncorrectOrUnapproved', expected: ConnectorErrorCodes.InvalidConfig },
+  { code: 'InvalidParameterValue.IncorrectPhoneNumber', expected: ConnectorErrorCodes.InvalidRequestParameters },
+  { code: 'InternalError.OtherError', expected: ConnectorErrorCodes.General },
+  { code: 'InternalError', httpStatus: 500, expected: ConnectorErrorCodes.General },
+  { code: 'Something.New', expected: ConnectorErrorCodes.General },
+];
 
 // ------------------------------------------------------------------ scenarios
 
@@ -384,9 +422,77 @@ const scenarios = (): Scenario[] => {
     }
   );
 
+  // Tencent
+  for (const credentials of [tencentLongTerm, tencentSts]) {
+    const tSecrets = [credentials.accessKeySecret, credentials.securityToken, canaries.code].filter((value): value is string => value !== undefined);
+    const prefix = `tencent ${credentials.label}`;
+    const config = (extra: Record<string, unknown> = {}, endpoint = url()) => tencent(endpoint, credentials, extra);
+    for (const { kind, fault, code, waitsForTimeout } of transportFaults) {
+      const extra = waitsForTimeout ? waits : {};
+      list.push({
+        name: `${prefix}: ${kind}`,
+        provider: 'tencent',
+        secrets: tSecrets,
+        run: async () => (fault ? faulted('tencent', config(extra), fault) : send('tencent', config(extra, endpointFor(kind)))),
+        expected: { code },
+      });
+    }
+    for (const error of tencentProviderErrors) {
+      list.push({
+        name: `${prefix}: ${error.code}${error.httpStatus ? ` (HTTP ${error.httpStatus})` : ''} whose message echoes every secret form`,
+        provider: 'tencent',
+        secrets: tSecrets,
+        run: async () =>
+          faulted('tencent', config(), {
+            kind: 'error',
+            code: error.code,
+            message: hostileEcho(tSecrets),
+            ...(error.httpStatus ? { httpStatus: error.httpStatus } : {}),
+            ...(error.sticky ? { sticky: true } : {}),
+          }),
+        expected: { code: error.expected, providerCode: error.code },
+      });
+    }
+    list.push(
+      {
+        name: `${prefix}: wrong SecretKey`,
+        provider: 'tencent',
+        secrets: [canaries.wrongSecret, credentials.securityToken, canaries.code].filter((value): value is string => value !== undefined),
+        run: async () => send('tencent', tencent(url(), { ...credentials, accessKeySecret: canaries.wrongSecret })),
+        expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'AuthFailure.SignatureFailure' },
+      },
+      {
+        name: `${prefix}: wrong or unexpected STS token`,
+        provider: 'tencent',
+        secrets: [credentials.accessKeySecret, canaries.wrongToken, canaries.code],
+        run: async () => send('tencent', tencent(url(), { ...credentials, securityToken: canaries.wrongToken })),
+        expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'AuthFailure.TokenFailure' },
+      },
+      {
+        name: `${prefix}: a template the account does not have`,
+        provider: 'tencent',
+        secrets: tSecrets,
+        run: async () => send('tencent', config({ templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: '404' })) })),
+        expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'FailedOperation.TemplateIncorrectOrUnapproved' },
+      },
+      {
+        name: `${prefix}: second code to the same number within 30 s`,
+        provider: 'tencent',
+        secrets: tSecrets,
+        run: async () => {
+          const to = nextMainland();
+          await send('tencent', config(), sendData(to, canaries.code));
+          return send('tencent', config(), sendData(to, canaries.code));
+        },
+        expected: { code: ConnectorErrorCodes.RateLimitExceeded, providerCode: 'LimitExceeded.PhoneNumberThirtySecondLimit' },
+      }
+    );
+  }
+
   // Config errors: the secrets are present (in their own fields or typed into the wrong one).
   const aliyunValid = aliyun('http://127.0.0.1:1', 'ACS3-HMAC-SHA256', sts);
   const yunpianValid = yunpian('http://127.0.0.1:1');
+  const tencentValid = tencent('http://127.0.0.1:1', tencentSts);
   // Refused before any request, so the endpoint is never used.
   const configErrors: Array<[Provider, string, Record<string, unknown>]> = [
     ['aliyun', 'missing signName', { ...aliyunValid, signName: undefined }],
@@ -403,6 +509,19 @@ const scenarios = (): Scenario[] => {
     ['aliyun', 'secret in templateCode of the wrong type', { ...aliyunValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: canaries.stsSecret } })) }],
     ['aliyun', 'secret in usageType', { ...aliyunValid, templates: [...(aliyunValid.templates as unknown[]), { usageType: canaries.stsSecret, templateCode: 'SMS_1' }] }],
     ['aliyun', 'plain http off-machine endpoint', { ...aliyunValid, endpoint: 'http://dysmsapi.aliyuncs.com' }],
+    ['tencent', 'no templates', { ...tencentValid, templates: [] }],
+    ['tencent', 'secret in sdkAppId', { ...tencentValid, sdkAppId: canaries.stsSecret }],
+    ['tencent', 'secret in region', { ...tencentValid, region: canaries.securityToken }],
+    ['tencent', 'secret in timeout', { ...tencentValid, timeout: canaries.stsSecret }],
+    ['tencent', 'secret in endpoint', { ...tencentValid, endpoint: canaries.securityToken }],
+    ['tencent', 'secret in endpoint query', { ...tencentValid, endpoint: `https://sms.tencentcloudapi.com/?k=${encodeURIComponent(canaries.stsSecret)}` }],
+    ['tencent', 'secret in signName with brackets', { ...tencentValid, signName: `【${canaries.stsSecret}】` }],
+    ['tencent', 'secret in overseasSignName with brackets', { ...tencentValid, overseasSignName: `[${canaries.securityToken}]` }],
+    ['tencent', 'secret with a line break inside', { ...tencentValid, accessKeySecret: `${canaries.stsSecret}\n${canaries.stsSecret}` }],
+    ['tencent', 'secret in templateCode', { ...tencentValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: canaries.stsSecret })) }],
+    ['tencent', 'secret as fixedParams text instead of a list', { ...tencentValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: '1', fixedParams: canaries.securityToken })) }],
+    ['tencent', 'secret in usageType', { ...tencentValid, templates: [...(tencentValid.templates as unknown[]), { usageType: canaries.stsSecret, templateCode: '1' }] }],
+    ['tencent', 'plain http off-machine endpoint', { ...tencentValid, endpoint: 'http://sms.tencentcloudapi.com' }],
     ['yunpian', 'no templates', { ...yunpianValid, templates: [] }],
     ['yunpian', 'secret in timeout', { ...yunpianValid, timeout: canaries.apikey }],
     ['yunpian', 'secret in endpoint', { ...yunpianValid, endpoint: canaries.apikey }],
@@ -413,7 +532,7 @@ const scenarios = (): Scenario[] => {
     ['yunpian', 'plain http off-machine endpoint', { ...yunpianValid, endpoint: 'http://sms.yunpian.com' }],
   ];
   for (const [provider, name, config] of configErrors) {
-    const secrets = provider === 'aliyun' ? [canaries.stsSecret, canaries.securityToken, canaries.accessKeySecret, canaries.code] : [canaries.apikey, canaries.code];
+    const secrets = provider === 'yunpian' ? [canaries.apikey, canaries.code] : [canaries.stsSecret, canaries.securityToken, canaries.accessKeySecret, canaries.code];
     list.push({
       name: `${provider} config: ${name}`,
       provider,
@@ -434,10 +553,11 @@ const scenarios = (): Scenario[] => {
     ['86 with a non-mainland number', sendData(`86${canaries.code.replace(/\D/g, '')}12345`, canaries.code), ConnectorErrorCodes.InvalidRequestParameters],
     ['type that is not a string', { to: nextMainland(), type: { secret: canaries.apikey }, payload: { code: canaries.code } }, ConnectorErrorCodes.InvalidRequestParameters],
   ];
-  for (const provider of ['aliyun', 'yunpian'] as const) {
+  const validConfigOf = { aliyun: aliyunValid, yunpian: yunpianValid, tencent: tencentValid };
+  for (const provider of ['aliyun', 'yunpian', 'tencent'] as const) {
     for (const [name, data, code] of inputErrors) {
-      const config = () => ({ ...(provider === 'aliyun' ? aliyunValid : yunpianValid), endpoint: url() });
-      const secrets = provider === 'aliyun' ? [canaries.stsSecret, canaries.securityToken, canaries.code] : [canaries.apikey, canaries.code];
+      const config = () => ({ ...validConfigOf[provider], endpoint: url() });
+      const secrets = provider === 'yunpian' ? [canaries.apikey, canaries.code] : [canaries.stsSecret, canaries.securityToken, canaries.code];
       list.push({
         name: `${provider} input: ${name}`,
         provider,
@@ -470,6 +590,15 @@ beforeAll(async () => {
       aliyun: {
         accessKeys: [{ accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret }],
         stsCredentials: [{ accessKeyId: stsKeyId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken }],
+      },
+      tencent: {
+        secrets: [{ secretId: tencentSecretId, secretKey: canaries.accessKeySecret }],
+        stsCredentials: [{ secretId: tencentTmpSecretId, secretKey: canaries.stsSecret, token: canaries.securityToken }],
+        // Notification templates: the canary code has letters, which verification templates refuse.
+        templates: [
+          { id: '900001', type: 'notification', region: 'mainland', content: '您的验证码为{1}。' },
+          { id: '900002', type: 'notification', region: 'international', content: 'Your code is {1}.' },
+        ],
       },
       yunpian: {
         accounts: [

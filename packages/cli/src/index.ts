@@ -14,8 +14,10 @@ export { collectSecrets, createRedactor, mask, maskConfig, type Redactor } from 
 export {
   aliyunConfigFor,
   allUsageTypes,
+  tencentConfigFor,
   yunpianConfigFor,
   type AliyunSandboxConnectorConfig,
+  type TencentSandboxConnectorConfig,
   type YunpianSandboxConnectorConfig,
 } from './sandbox-configs.js';
 export { createOutput, shouldUseColor, type Output } from './output.js';

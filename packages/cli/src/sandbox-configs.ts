@@ -12,6 +12,17 @@ export type AliyunSandboxConnectorConfig = {
   templates: Array<{ usageType: string; templateCode: { china: string; overseas: string } }>;
 };
 
+export type TencentSandboxConnectorConfig = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  sdkAppId: string;
+  signName: string;
+  overseasSignName: string;
+  region: string;
+  endpoint: string;
+  templates: Array<{ usageType: string; templateCode: { china: string; overseas: string } }>;
+};
+
 export type YunpianSandboxConnectorConfig = {
   apikey: string;
   endpoint: string;
@@ -90,5 +101,33 @@ export const yunpianConfigFor = (config: SandboxConfig, endpoint: string): Yunpi
       usageType,
       content: { china: asConnectorText(domestic.content), overseas: asConnectorText(international.content) },
     })),
+  };
+};
+
+/**
+ * A config for the Tencent connector that the given sandbox accepts: the domestic and the
+ * international verification template with a single `{1}`, and a signature for each region.
+ */
+export const tencentConfigFor = (config: SandboxConfig, endpoint: string): TencentSandboxConnectorConfig => {
+  const secret = required(config.tencent.secrets[0], 'Tencent SecretId');
+  const verification = config.tencent.templates.filter(
+    (template) => template.type === 'verification' && [...template.content.matchAll(/\{(\d+)\}/g)].every((match) => match[1] === '1')
+  );
+  const china = required(verification.find((template) => template.region === 'mainland'), 'domestic Tencent verification template');
+  const overseas = required(
+    verification.find((template) => template.region === 'international'),
+    'international Tencent verification template'
+  );
+  const signatureFor = (region: 'mainland' | 'international') =>
+    required(config.tencent.signatures.find((signature) => signature.region === region)?.name, `${region} Tencent signature`);
+  return {
+    accessKeyId: secret.secretId,
+    accessKeySecret: secret.secretKey,
+    sdkAppId: required(config.tencent.sdkAppIds[0], 'Tencent SdkAppId'),
+    signName: signatureFor('mainland'),
+    overseasSignName: signatureFor('international'),
+    region: required(config.tencent.regions[0], 'Tencent region'),
+    endpoint,
+    templates: allUsageTypes.map((usageType) => ({ usageType, templateCode: { china: china.id, overseas: overseas.id } })),
   };
 };

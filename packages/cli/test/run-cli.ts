@@ -3,14 +3,14 @@ import path from 'node:path';
 
 import { packConnector } from '@logto-sms/cli';
 
-import { ensureBuilt, packageDirectory } from '../../../tests/helpers/build.js';
+import { connectorPackages, ensureBuilt, packageDirectory } from '../../../tests/helpers/build.js';
 
 export const binPath = path.join(packageDirectory('cli'), 'lib', 'bin.js');
 
 export type CliRun = { code: number; stdout: string; stderr: string };
 
 /** Builds what the CLI needs (if stale) once per test file. */
-export const prepareCli = async () => ensureBuilt(['cli', 'connector-aliyun-sms', 'connector-yunpian-sms']);
+export const prepareCli = async () => ensureBuilt(['cli', ...connectorPackages]);
 
 /** Runs the BUILT `logto-sms` binary in a child process, as a user would, without a terminal. */
 export const runCli = async (args: readonly string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> =>

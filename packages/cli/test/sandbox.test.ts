@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 
-import { aliyunConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '@logto-sms/cli';
 import { defaultSandboxConfig } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -48,8 +48,18 @@ describe('logto-sms sandbox', () => {
     expect(endpoint).toBeDefined();
     expect(run.stdout).toContain(`Inbox         ${endpoint}/inbox`);
 
-    const [aliyun, yunpian] = jsonBlocks(run.readyOutput);
+    const [aliyun, yunpian, tencent] = jsonBlocks(run.readyOutput);
     expect(aliyun).toEqual(aliyunConfigFor(defaultSandboxConfig, endpoint!));
+    expect(tencent).toEqual(tencentConfigFor(defaultSandboxConfig, endpoint!));
+    expect(tencent).toMatchObject({
+      accessKeyId: 'AKIDSandboxSecretId0001',
+      sdkAppId: '1400000001',
+      signName: 'Logto测试',
+      overseasSignName: 'LogtoSandbox',
+      region: 'ap-guangzhou',
+      endpoint,
+    });
+    expect(tencent!.templates).toContainEqual({ usageType: 'SignIn', templateCode: { china: '900001', overseas: '900002' } });
     expect(yunpian).toEqual(yunpianConfigFor(defaultSandboxConfig, endpoint!));
     expect(aliyun).toMatchObject({
       accessKeyId: 'LTAI5tSandboxKeyId0001',

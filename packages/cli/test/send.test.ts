@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { aliyunConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
+import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -63,6 +63,21 @@ describe('logto-sms send: success', () => {
     const result = parseJson(run.stdout);
     expect(result).toMatchObject({ ok: true, mode: 'sign-in', type: 'SignIn', connector: { id: 'logto-sms-yunpian' } });
     expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '+85261234567', code: '135790', template: '2001' })]);
+  });
+
+  it('Tencent (short name): E.164 with + and the international template for a US number', async () => {
+    const file = await writeConfig('tencent.json', tencentConfigFor(sandbox.config, sandbox.url));
+    const run = await runCli(['send', 'tencent', '--config', file, '--to', '16502530000', '--code', '246810', '--json']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(parseJson(run.stdout)).toMatchObject({
+      ok: true,
+      connector: { id: 'logto-sms-tencent', package: '@logto-sms/connector-tencent-sms' },
+      result: { serialNo: expect.stringMatching(/^5000:/), requestId: expect.any(String) },
+    });
+    expect(run.stdout).not.toContain('246810');
+    expect(sandbox.inbox.list()).toEqual([
+      expect.objectContaining({ provider: 'tencent', to: '+16502530000', code: '246810', template: '900002', signName: 'LogtoSandbox' }),
+    ]);
   });
 
   it('accepts a package directory instead of a short name', async () => {

@@ -1,7 +1,10 @@
 import {
   blankAsMissing,
+  credentialGuard,
   endpointGuard,
   optionalLocaleGuard,
+  requiredTextGuard,
+  securityTokenGuard,
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,
@@ -18,22 +21,8 @@ export const defaultSignatureAlgorithm = 'ACS3-HMAC-SHA256';
 // `dysmsapi-xman-vpc`, with or without one region / `vpc-proxy` label, under aliyuncs.com.
 const dysmsapiHost = /^dysmsapi(?:-[a-z0-9]+)*(?:\.[a-z0-9-]+)?\.aliyuncs\.com$/;
 
-const requiredText = (label: string) =>
-  z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-    .trim()
-    .min(1, `${label} is required.`);
-
-// Aliyun credentials are printable ASCII; anything else (a stray space, a full-width character from
-// an IME) is a copy mistake, and it could not travel in an HTTP header anyway.
-const printableAscii = /^[\x21-\x7E]+$/;
-
-const credentialText = (label: string) =>
-  requiredText(label).refine(
-    // Empty is reported once, as "required".
-    (value) => value === '' || printableAscii.test(value),
-    `${label} may only contain letters, digits and ASCII symbols, without spaces or line breaks; copy it again from the Aliyun console.`
-  );
+const requiredText = requiredTextGuard;
+const credentialText = (label: string) => credentialGuard(label, 'the Aliyun console');
 
 const signNameGuard = requiredText('signName').refine(
   (value) => !/[【】]/.test(value),
@@ -107,17 +96,7 @@ const signatureAlgorithmGuard = z.enum(signatureAlgorithms, {
 export const aliyunSmsConfigObject = z.object({
   accessKeyId: credentialText('accessKeyId'),
   accessKeySecret: credentialText('accessKeySecret'),
-  securityToken: z.preprocess(
-    blankAsMissing,
-    z
-      .string({ invalid_type_error: 'securityToken must be text (the STS token), or left empty.' })
-      .trim()
-      .refine(
-        (value) => printableAscii.test(value),
-        'securityToken may only contain letters, digits and ASCII symbols, without spaces or line breaks.'
-      )
-      .optional()
-  ),
+  securityToken: securityTokenGuard,
   signName: signNameGuard,
   templates: templateListGuard(templateGuard),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,

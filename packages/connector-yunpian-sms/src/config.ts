@@ -4,6 +4,7 @@ import {
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,
+  unionGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
 import { z } from 'zod';
@@ -44,20 +45,12 @@ const placeholderTextGuard = (label: string) =>
  * One text for every number, or separate texts: YunPian files domestic and international templates
  * apart (国内短信 / 国际短信) and matches an international number only against the latter.
  */
-export const contentGuard = z.union(
+export const contentGuard = unionGuard(
   [
     placeholderTextGuard('content'),
     z.object({ china: placeholderTextGuard('content.china'), overseas: placeholderTextGuard('content.overseas') }),
   ],
-  {
-    errorMap: (issue, context) =>
-      issue.code === z.ZodIssueCode.invalid_union
-        ? {
-            message:
-              'content is the approved template text, or { "china": "<domestic template text>", "overseas": "<international template text>" }.',
-          }
-        : { message: context.defaultError },
-  }
+  'content is the approved template text, or { "china": "<domestic template text>", "overseas": "<international template text>" }.'
 );
 
 /**

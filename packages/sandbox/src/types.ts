@@ -1,4 +1,9 @@
-export type Provider = 'aliyun' | 'yunpian';
+export type Provider = 'aliyun' | 'yunpian' | 'tencent';
+
+/** Every emulated provider, for checking a `provider` given over HTTP. */
+export const providers: readonly Provider[] = ['aliyun', 'yunpian', 'tencent'];
+
+export const isProvider = (value: unknown): value is Provider => providers.includes(value as Provider);
 
 export type AliyunAccessKey = { accessKeyId: string; accessKeySecret: string };
 export type AliyunStsCredential = AliyunAccessKey & { securityToken: string };
@@ -27,6 +32,26 @@ export type YunpianTemplate = {
   international: boolean;
 };
 
+export type TencentSecret = { secretId: string; secretKey: string };
+/** Temporary credentials: the pair only works together with its `token` (`X-TC-Token`). */
+export type TencentStsCredential = TencentSecret & { token: string };
+
+export type TencentSignature = {
+  /** The approved signature text, without 【】. */
+  name: string;
+  region: 'mainland' | 'international';
+};
+
+export type TencentTemplate = {
+  id: string;
+  /** Verification-code templates take only 0–6 digits per variable. */
+  type: 'verification' | 'notification' | 'marketing';
+  /** Domestic templates serve mainland China numbers only; international templates everything else. */
+  region: 'mainland' | 'international';
+  /** Body with `{1}`, `{2}`, … variables, without the signature. */
+  content: string;
+};
+
 export type SandboxConfig = {
   aliyun: {
     accessKeys: AliyunAccessKey[];
@@ -40,6 +65,18 @@ export type SandboxConfig = {
     accounts: YunpianAccount[];
     templates: YunpianTemplate[];
     /** Numbers exempt from the per-number limits (codes 8, 9, 17, 22, 33). */
+    whitelist: string[];
+  };
+  tencent: {
+    secrets: TencentSecret[];
+    stsCredentials: TencentStsCredential[];
+    /** SMS applications (SdkAppId) of the account. */
+    sdkAppIds: string[];
+    /** `X-TC-Region` values that serve SMS here; others get `UnsupportedRegion`. */
+    regions: string[];
+    signatures: TencentSignature[];
+    templates: TencentTemplate[];
+    /** Numbers exempt from the per-number frequency limits (the console's allowlist). */
     whitelist: string[];
   };
   rateLimits: { enabled: boolean };
@@ -103,7 +140,7 @@ export type SandboxMessage = {
   receivedAt: string;
   /** AccessKeyId, or the apikey masked as first4…last4. */
   credential: string;
-  signatureAlgorithm?: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256';
+  signatureAlgorithm?: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256' | 'TC3-HMAC-SHA256';
 };
 
 export type MessageFilter = {

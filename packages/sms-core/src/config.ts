@@ -101,6 +101,50 @@ export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
     })
   );
 
+/** A required, trimmed text field; empty and missing both read "<label> is required." */
+export const requiredTextGuard = (label: string) =>
+  z
+    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
+    .trim()
+    .min(1, `${label} is required.`);
+
+// Cloud credentials are printable ASCII; anything else (a stray space, a full-width character from
+// an IME) is a copy mistake, and it could not travel in an HTTP header anyway.
+const printableAscii = /^[\x21-\x7E]+$/;
+
+/**
+ * A required credential (key id, key secret): printable ASCII only. `console` names where to copy it
+ * from again, e.g. "the Aliyun console".
+ */
+export const credentialGuard = (label: string, console: string) =>
+  requiredTextGuard(label).refine(
+    // Empty is reported once, as "required".
+    (value) => value === '' || printableAscii.test(value),
+    `${label} may only contain letters, digits and ASCII symbols, without spaces or line breaks; copy it again from ${console}.`
+  );
+
+/** An optional STS security token: left empty it is absent; otherwise printable ASCII. */
+export const securityTokenGuard = z.preprocess(
+  blankAsMissing,
+  z
+    .string({ invalid_type_error: 'securityToken must be text (the STS token), or left empty.' })
+    .trim()
+    .refine(
+      (value) => printableAscii.test(value),
+      'securityToken may only contain letters, digits and ASCII symbols, without spaces or line breaks.'
+    )
+    .optional()
+);
+
+/**
+ * A union whose failure reads as one message naming the accepted shapes, rather than zod's
+ * "Invalid input"; an issue inside a matching branch keeps its own message.
+ */
+export const unionGuard = <Options extends [ZodTypeAny, ZodTypeAny, ...ZodTypeAny[]]>(options: Options, message: string) =>
+  z.union(options, {
+    errorMap: (issue, context) => (issue.code === z.ZodIssueCode.invalid_union ? { message } : { message: context.defaultError }),
+  });
+
 /**
  * Whether every number must carry its country code (Logto's own format). Blank means the default.
  * @default true

@@ -9,13 +9,15 @@ import type { Redactor } from './redaction.js';
  */
 export type ProviderErrorData = {
   errorDescription: string;
-  provider: 'aliyun' | 'yunpian';
+  provider: 'aliyun' | 'yunpian' | 'tencent';
   /** The provider's own code, e.g. `isv.BUSINESS_LIMIT_CONTROL` or `-3`. Absent for transport errors. */
   providerCode?: string | number;
   /** The provider's own message, redacted. */
   providerMessage?: string;
-  /** Aliyun `RequestId` or YunPian request identity, for support tickets. */
+  /** Aliyun or Tencent `RequestId`, or YunPian request identity, for support tickets. */
   requestId?: string;
+  /** Tencent `SerialNo` of the per-number result, when Tencent assigned one. */
+  serialNo?: string;
   /** HTTP status of the provider's answer; absent when no answer arrived. */
   httpStatus?: number;
   /** One line telling an operator what to do about it. */

@@ -5,6 +5,7 @@
  */
 import type { ConnectorError, SendMessageFunction, SmsConnector } from '@logto/connector-kit';
 import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
+import createTencentConnector from '@logto-sms/connector-tencent-sms';
 import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
 import type { SandboxConfigInput } from '@logto-sms/sandbox';
 
@@ -25,6 +26,14 @@ export const sandboxAliyunSts = {
 export const sandboxYunpianApikey = '5a1b2c3d4e5f60718293a4b5c6d7e8f9';
 export const yunpianDomesticTemplate = '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信';
 export const yunpianInternationalTemplate = '【Logto】Your verification code is #code#. It expires in 5 minutes.';
+
+export const sandboxTencentKey = { accessKeyId: 'AKIDSandboxSecretId0001', accessKeySecret: 'SandboxSecretKey00000000000000001' };
+export const sandboxTencentSts = {
+  accessKeyId: 'AKIDSandboxTmpSecretId0001',
+  accessKeySecret: 'SandboxTmpSecretKey0000000000001',
+  securityToken: 'SandboxTencentStsToken-0001',
+};
+export const sandboxTencentSdkAppId = '1400000001';
 
 export type AliyunAlgorithm = 'ACS3-HMAC-SHA256' | 'HMAC-SHA1';
 
@@ -88,15 +97,41 @@ export const yunpianConfig = ({
   ...extra,
 });
 
+export type TencentConfigOptions = {
+  endpoint: string;
+  timeout?: number;
+  credentials?: { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+  templates?: unknown[];
+  extra?: Record<string, unknown>;
+};
+
+/** Mainland numbers get template 900001 signed 'Logto测试', others 900002 signed 'LogtoSandbox'. */
+export const tencentConfig = ({
+  endpoint,
+  timeout = 10_000,
+  credentials = sandboxTencentKey,
+  templates,
+  extra = {},
+}: TencentConfigOptions): Record<string, unknown> => ({
+  ...credentials,
+  sdkAppId: sandboxTencentSdkAppId,
+  signName: 'Logto测试',
+  overseasSignName: 'LogtoSandbox',
+  templates: templates ?? requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: '900001', overseas: '900002' } })),
+  endpoint,
+  timeout,
+  ...extra,
+});
+
 /** Emulator config for fault and load work: no per-number limits, balances that do not run out. */
 export const unlimitedSandboxConfig = (extra: SandboxConfigInput = {}): SandboxConfigInput => ({
   rateLimits: { enabled: false },
   ...extra,
 });
 
-export type Provider = 'aliyun' | 'yunpian';
+export type Provider = 'aliyun' | 'yunpian' | 'tencent';
 
-const createConnectorOf = { aliyun: createAliyunConnector, yunpian: createYunpianConnector } as const;
+const createConnectorOf = { aliyun: createAliyunConnector, yunpian: createYunpianConnector, tencent: createTencentConnector } as const;
 
 /** A connector as Logto's sign-in flow uses it: the saved config is read through `getConfig`. */
 export const connectorFor = async (provider: Provider, config: unknown): Promise<SmsConnector> =>

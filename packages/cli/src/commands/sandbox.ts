@@ -11,7 +11,7 @@ import {
 } from '@logto-sms/sandbox';
 
 import type { Output } from '../output.js';
-import { aliyunConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
+import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 
 /** The emulator's own help (one text for `logto-sms sandbox` and `logto-sms-sandbox`). */
@@ -95,7 +95,7 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   // The connectors only allow plain http to loopback hosts, so print a loopback endpoint even when
   // the sandbox listens on every interface.
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${sandbox.port}`;
-  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + YunPian emulator'));
+  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + YunPian + Tencent Cloud SMS emulator'));
   output.line(`  API endpoint  ${endpoint}`);
   output.line(`  Inbox         ${output.cyan(sandbox.inboxUrl)}`);
   output.line();
@@ -109,6 +109,9 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
       'YunPian keeps domestic and international templates apart: each template above has a "china" text (an approved domestic template) and an "overseas" text (an approved international one); the connector picks by the number\'s region, whatever the language.'
     )
   );
+  output.line();
+  output.line(output.bold('Tencent Cloud SMS connector (logto-sms-tencent), config to paste:'));
+  output.line(JSON.stringify(tencentConfigFor(sandbox.config, endpoint), null, 2));
   output.line();
   output.line(pointLogtoNote(endpoint));
   output.line();

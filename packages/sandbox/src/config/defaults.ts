@@ -77,6 +77,25 @@ export const defaultSandboxConfig: SandboxConfig = {
     ],
     whitelist: [],
   },
+  tencent: {
+    secrets: [{ secretId: 'AKIDSandboxSecretId0001', secretKey: 'SandboxSecretKey00000000000000001' }],
+    stsCredentials: [
+      { secretId: 'AKIDSandboxTmpSecretId0001', secretKey: 'SandboxTmpSecretKey0000000000001', token: 'SandboxTencentStsToken-0001' },
+    ],
+    sdkAppIds: ['1400000001'],
+    regions: ['ap-guangzhou', 'ap-beijing', 'ap-nanjing', 'ap-singapore'],
+    signatures: [
+      { name: 'Logto测试', region: 'mainland' },
+      { name: 'LogtoSandbox', region: 'international' },
+    ],
+    templates: [
+      { id: '900001', type: 'verification', region: 'mainland', content: '您的验证码为{1}，5分钟内有效，请勿泄露。' },
+      { id: '900002', type: 'verification', region: 'international', content: 'Your verification code is {1}. It expires in 5 minutes.' },
+      { id: '900003', type: 'verification', region: 'mainland', content: '您的验证码为{1}，{2}分钟内有效。' },
+      { id: '900010', type: 'notification', region: 'mainland', content: '{1}，您好：您的验证码为{2}。' },
+    ],
+    whitelist: [],
+  },
   rateLimits: { enabled: true },
   inbox: { maxMessages: 10_000 },
 };

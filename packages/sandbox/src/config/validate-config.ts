@@ -65,6 +65,22 @@ const checkConfig = shape({
     templates: arrayOf(shape({ id: string, content: signedTemplate, international: boolean })),
     whitelist: arrayOf(string),
   }),
+  tencent: shape({
+    secrets: arrayOf(shape({ secretId: string, secretKey: string })),
+    stsCredentials: arrayOf(shape({ secretId: string, secretKey: string, token: string })),
+    sdkAppIds: arrayOf(string),
+    regions: arrayOf(string),
+    signatures: arrayOf(shape({ name: string, region: oneOf('mainland', 'international') })),
+    templates: arrayOf(
+      shape({
+        id: string,
+        type: oneOf('verification', 'notification', 'marketing'),
+        region: oneOf('mainland', 'international'),
+        content: string,
+      })
+    ),
+    whitelist: arrayOf(string),
+  }),
   rateLimits: shape({ enabled: boolean }),
   inbox: shape({ maxMessages: count }),
 });

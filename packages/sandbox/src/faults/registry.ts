@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sameRecipient } from '../shared/recipient.js';
-import type { FaultKind, FaultSpec, Provider, RegisteredFault } from '../types.js';
+import { isProvider, providers, type FaultKind, type FaultSpec, type Provider, type RegisteredFault } from '../types.js';
 
 export const faultKinds: readonly FaultKind[] = [
   'error',
@@ -40,8 +40,8 @@ export const validateFault = (input: unknown): FaultSpec => {
   if (!faultKinds.includes(spec.kind as FaultKind)) {
     throw new InvalidFaultError(`fault.kind must be one of ${faultKinds.join(', ')}`);
   }
-  if (spec.provider !== undefined && spec.provider !== 'aliyun' && spec.provider !== 'yunpian') {
-    throw new InvalidFaultError("fault.provider must be 'aliyun' or 'yunpian'");
+  if (spec.provider !== undefined && !isProvider(spec.provider)) {
+    throw new InvalidFaultError(`fault.provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`);
   }
   if (spec.to !== undefined && (typeof spec.to !== 'string' || spec.to.replace(/\D/g, '') === '')) {
     throw new InvalidFaultError('fault.to must be a phone number');

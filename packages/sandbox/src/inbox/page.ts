@@ -16,7 +16,7 @@ export const inboxPageHtml = `<!doctype html>
 <style>
   :root {
     --bg: #f5f6f8; --card: #fff; --ink: #1d2330; --muted: #677085; --line: #e2e5ea;
-    --accent: #5d34f2; --aliyun: #ff6a00; --yunpian: #1f7ae0; --mark: #fff1a8; --ok: #1a9b5b; --bad: #c9372c;
+    --accent: #5d34f2; --aliyun: #ff6a00; --yunpian: #1f7ae0; --tencent: #0052d9; --mark: #fff1a8; --ok: #1a9b5b; --bad: #c9372c;
   }
   * { box-sizing: border-box; }
   body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", sans-serif;
@@ -44,6 +44,7 @@ export const inboxPageHtml = `<!doctype html>
   .provider { color: #fff; font-weight: 600; font-size: 12px; padding: 1px 8px; border-radius: 6px; text-transform: uppercase; letter-spacing: .03em; }
   .provider.aliyun { background: var(--aliyun); }
   .provider.yunpian { background: var(--yunpian); }
+  .provider.tencent { background: var(--tencent); }
   .to { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--ink); font-size: 14px; font-weight: 600; }
   .time { margin-left: auto; }
   .text { margin: 10px 0 8px; font-size: 16px; white-space: pre-wrap; word-break: break-word; }
@@ -75,6 +76,7 @@ export const inboxPageHtml = `<!doctype html>
       <option value="">All providers</option>
       <option value="aliyun">Aliyun</option>
       <option value="yunpian">YunPian</option>
+      <option value="tencent">Tencent</option>
     </select>
     <button id="clear" class="danger" type="button">Clear inbox</button>
   </div>

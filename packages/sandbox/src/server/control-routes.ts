@@ -5,7 +5,7 @@ import type { Inbox } from '../inbox/inbox.js';
 import { WaitTimeoutError, defaultWaitTimeoutMs } from '../inbox/inbox.js';
 import { publicConfig } from '../config/public-config.js';
 import { inboxPageHtml } from '../inbox/page.js';
-import type { MessageFilter, SandboxConfig } from '../types.js';
+import { isProvider, providers, type MessageFilter, type SandboxConfig } from '../types.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Reply } from './reply.js';
 import { isJsonContentType } from './request-guard.js';
@@ -38,7 +38,7 @@ const parseFilter = (query: URLSearchParams): MessageFilter | string => {
   if (to) filter.to = to;
   const provider = query.get('provider');
   if (provider) {
-    if (provider !== 'aliyun' && provider !== 'yunpian') return "provider must be 'aliyun' or 'yunpian'";
+    if (!isProvider(provider)) return `provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`;
     filter.provider = provider;
   }
   const since = query.get('since');

@@ -21,8 +21,8 @@ export type ServerDependencies = {
   config: SandboxConfig;
   inbox: Inbox;
   faults: FaultRegistry;
-  /** Exact request path → the provider emulated there. */
-  endpoints: ReadonlyMap<string, ProviderEndpoint>;
+  /** Exact request path → the providers emulated there; the first that claims a call serves it. */
+  endpoints: ReadonlyMap<string, readonly ProviderEndpoint[]>;
   log?: (line: string) => void;
   /** Refuses requests from foreign hosts and origins (see request-guard.ts). */
   guard: RequestGuard;
@@ -119,9 +119,6 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       return handleControl(req, res, path, new URLSearchParams(rawQuery), body.body, control);
     }
 
-    const endpoint = endpoints.get(path);
-    if (!endpoint) return send(res, jsonReply(404, { error: `Nothing is emulated at ${path}` }));
-
     const call: IncomingCall = {
       method: req.method ?? 'GET',
       path,
@@ -130,6 +127,9 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       headersDistinct: req.headersDistinct,
       body: body.body,
     };
+    const endpoint = endpoints.get(path)?.find((candidate) => candidate.claims?.(call) ?? true);
+    if (!endpoint) return send(res, jsonReply(404, { error: `Nothing is emulated at ${path}` }));
+
     const summary = await handleProvider(endpoint, call, res);
     // Path only: query strings carry AccessKeyIds and signatures, form bodies carry apikeys.
     writeLog(

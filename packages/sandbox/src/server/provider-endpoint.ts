@@ -10,6 +10,11 @@ export type ProviderEndpoint = {
    * as Host; no web page can, so answering them opens nothing to DNS rebinding.
    */
   hosts?: readonly string[];
+  /**
+   * Whether this endpoint serves the call, for providers that share a path (Aliyun and Tencent both
+   * use '/'). Absent: it serves every call that reaches its path.
+   */
+  claims?(call: IncomingCall): boolean;
   /** Recipients named in the request, read before any verification so faults can match them. */
   recipients(call: IncomingCall): string[];
   /** `delivery` is how the carrier treats the message if the call is a send (default: delivered). */

@@ -1,0 +1,76 @@
+/** What `sendMessage` resolves to once Tencent accepted the message. */
+export type TencentSmsSendResult = {
+  /** Tencent's send serial number, for delivery-status lookups. */
+  serialNo: string | undefined;
+  /** Tencent's request id, for support tickets. */
+  requestId: string | undefined;
+};
+
+/** One `SendStatusSet` entry: the per-number result. `code` is `Ok` on success. */
+export type TencentSendStatus = {
+  code: string;
+  message?: string;
+  serialNo?: string;
+  fee?: number;
+  isoCode?: string;
+};
+
+/**
+ * The parts of a Tencent answer this connector reads. Whole-request failures carry `error`;
+ * processed requests carry one status per number (`statuses`).
+ */
+export type TencentAnswer = {
+  requestId?: string;
+  error?: { code: string; message?: string };
+  statuses?: TencentSendStatus[];
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const text = (record: Record<string, unknown>, key: string): string | undefined => {
+  const value = record[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+const withText = <Key extends string>(key: Key, value: string | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<Key, string>>;
+
+const readStatus = (entry: unknown): TencentSendStatus | undefined => {
+  if (!isRecord(entry)) return undefined;
+  const code = text(entry, 'Code');
+  if (code === undefined) return undefined;
+  return {
+    code,
+    ...withText('message', text(entry, 'Message')),
+    ...withText('serialNo', text(entry, 'SerialNo')),
+    ...withText('isoCode', text(entry, 'IsoCode')),
+    ...(typeof entry.Fee === 'number' ? { fee: entry.Fee } : {}),
+  };
+};
+
+/**
+ * Reads `{"Response": {...}}`; `undefined` for anything that is not a Tencent API 3.0 answer
+ * (HTML, truncated JSON, no `Response`, or a `Response` with neither `Error` nor `SendStatusSet`).
+ * A status entry without a `Code` is kept out, so `statuses` may be shorter than what was sent.
+ */
+export const readResponse = (body: string): TencentAnswer | undefined => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const response = isRecord(parsed) ? parsed.Response : undefined;
+  if (!isRecord(response)) return undefined;
+
+  const requestId = text(response, 'RequestId');
+  const error = isRecord(response.Error) ? response.Error : undefined;
+  const errorCode = error === undefined ? undefined : text(error, 'Code');
+  if (error !== undefined && errorCode !== undefined) {
+    return { ...withText('requestId', requestId), error: { code: errorCode, ...withText('message', text(error, 'Message')) } };
+  }
+  if (!Array.isArray(response.SendStatusSet)) return undefined;
+  const statuses = response.SendStatusSet.map(readStatus).filter((status): status is TencentSendStatus => status !== undefined);
+  return { ...withText('requestId', requestId), statuses };
+};

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { Inbox } from '../inbox/inbox.js';
+import type { IncomingCall } from '../server/incoming-call.js';
+import type { ProviderEndpoint } from '../server/provider-endpoint.js';
+import { jsonReply } from '../server/reply.js';
+import type { SandboxConfig } from '../types.js';
+import { authenticateTencent, secretsById } from './authenticate.js';
+import { TencentError, tencentError, tencentErrorBody } from './errors.js';
+import { TencentFrequencyLimits } from './frequency.js';
+import { sendSms, tencentSendState } from './send-sms.js';
+
+type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
+
+const errorReply = (error: TencentError, requestId: string) => ({
+  ...jsonReply(200, tencentErrorBody(error, requestId)),
+  summary: error.code,
+});
+
+/** Tencent signs every API 3.0 call with TC3; Aliyun, which shares the path `/`, never does. */
+export const isTencentCall = (call: IncomingCall): boolean =>
+  call.headersDistinct['x-tc-action'] !== undefined || (call.headers.authorization ?? '').startsWith('TC3-');
+
+/** Tencent Cloud SMS API 3.0 `SendSms` (2021-01-11) at path '/', TC3-HMAC-SHA256 signed. */
+export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
+  const secrets = secretsById(config.tencent);
+  const state = tencentSendState(config, new TencentFrequencyLimits());
+  let sequence = 0;
+  // Shaped like real serial numbers ("5000:1045710669157053657849499619").
+  const nextSerialNo = () => {
+    sequence = (sequence + 1) % 1_000_000;
+    return `5000:${String(now()).padStart(16, '0')}${String(sequence).padStart(12, '0')}`;
+  };
+
+  return {
+    provider: 'tencent',
+    // Tencent's own API host: a client pointed here through /etc/hosts sends it as Host.
+    hosts: ['sms.tencentcloudapi.com'],
+
+    claims: isTencentCall,
+
+    recipients: (call) => {
+      try {
+        const parsed = JSON.parse(call.body.toString('utf8')) as { PhoneNumberSet?: unknown };
+        return Array.isArray(parsed.PhoneNumberSet) ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string') : [];
+      } catch {
+        return [];
+      }
+    },
+
+    handle(call, delivery) {
+      const requestId = randomUUID();
+      try {
+        if (call.method !== 'POST') throw tencentError('InvalidParameter', 'SendSms with TC3-HMAC-SHA256 is a POST request.');
+        const time = now();
+        const authenticated = authenticateTencent(call, { secrets, regions: config.tencent.regions, nowMs: time });
+        const { statuses, delivered } = sendSms(authenticated, state, time, nextSerialNo);
+        for (const message of delivered) inbox.add({ ...message, requestId }, delivery);
+        const summary = statuses.map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `OK ${PhoneNumber}` : Code)).join(',');
+        return { ...jsonReply(200, { Response: { SendStatusSet: statuses, RequestId: requestId } }), summary };
+      } catch (error) {
+        if (!(error instanceof TencentError)) throw error;
+        return errorReply(error, requestId);
+      }
+    },
+
+    faultError(fault) {
+      const error = tencentError(String(fault.code ?? 'InternalError.OtherError'), fault.message);
+      return { ...errorReply(error, randomUUID()), status: fault.httpStatus ?? 200, summary: `fault ${error.code}` };
+    },
+
+    successSample: () =>
+      JSON.stringify({
+        Response: {
+          SendStatusSet: [
+            { SerialNo: nextSerialNo(), PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' },
+          ],
+          RequestId: randomUUID(),
+        },
+      }),
+  };
+};

@@ -3,6 +3,7 @@
 // private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
 // because `logto connector add` extracts a tarball without installing its dependencies.
 import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,12 +23,36 @@ const internalAliases = Object.fromEntries(workspacePackages.map((name) => [`@lo
 /** What a Logto instance resolves for a connector at run time (see shared/docs/logto-host.md). */
 export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
 
+// sms-core's phone-metadata.ts imports libphonenumber-js's number plan (157 KB of JSON). Bundled as
+// an object literal, V8 would compile all of it at every Logto start; as a string literal it costs
+// next to nothing and phone-metadata.ts parses it on the first send (docs/benchmarks.md, "Phone numbers").
+const phoneMetadataAsText = {
+  name: 'phone-metadata-as-text',
+  setup(pluginBuild) {
+    const requireFromSmsCore = createRequire(pkg('sms-core', 'package.json'));
+    const jsonFile = path.join(path.dirname(requireFromSmsCore.resolve('libphonenumber-js/package.json')), 'metadata.max.json');
+    pluginBuild.onResolve({ filter: /^libphonenumber-js\/metadata\.max\.json$/ }, (args) =>
+      args.importer === pkg('sms-core', 'src', 'phone-metadata.ts') ? { path: jsonFile, namespace: 'phone-metadata-text' } : undefined
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      return { contents: await readFile(args.path, 'utf8'), loader: 'text' };
+    });
+  },
+};
+
 const targets = [
   // Connector bundles contain no CommonJS, so no `require` shim: it would cost every Logto start an
   // extra node:module import and createRequire call.
   ...workspacePackages
     .filter((name) => name.startsWith('connector-'))
-    .map((name) => ({ name, entries: { index: 'src/index.ts' }, external: logtoProvidedPackages, requireShim: false })),
+    .map((name) => ({
+      name,
+      entries: { index: 'src/index.ts' },
+      external: logtoProvidedPackages,
+      requireShim: false,
+      plugins: [phoneMetadataAsText],
+    })),
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
   { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
 ];
@@ -59,6 +84,7 @@ for (const target of targets) {
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: target.plugins ?? [],
     // Bundled CommonJS helpers call `require`; give ESM output one.
     banner:
       target.requireShim === false

@@ -1,4 +1,5 @@
 import {
+  allowedCountriesGuard,
   blankAsMissing,
   endpointGuard,
   optionalLocaleGuard,
@@ -98,6 +99,7 @@ export const aliyunSmsConfigObject = z.object({
   signName: signNameGuard,
   templates: templateListGuard(templateGuard),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
+  allowedCountries: allowedCountriesGuard,
   endpoint: endpointGuard({
     defaultUrl: defaultEndpoint,
     isProviderHost: (hostname) => dysmsapiHost.test(hostname),

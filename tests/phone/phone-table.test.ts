@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ConnectorError, ConnectorErrorCodes, type SmsConnector } from '@logto/connector-kit';
+import { ConnectorError, ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { phoneFixtures } from './connectors.js';
@@ -49,7 +49,7 @@ describe.each(phoneFixtures)('$packageName: the phone table', (fixture) => {
   it.each(phoneTable)('$name: $to', async (phoneCase) => {
     const connector = await connectorFor(phoneCase.allowedCountries);
     const outcome = await connector
-      .sendMessage({ to: phoneCase.to, type: 'SignIn', payload: { code: '123456' } })
+      .sendMessage({ to: phoneCase.to, type: TemplateType.SignIn, payload: { code: '123456' } })
       .then(() => undefined, (error: unknown) => error);
 
     if ('refused' in phoneCase) {

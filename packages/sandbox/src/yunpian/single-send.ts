@@ -65,8 +65,11 @@ export const singleSend = (
   const mobile = requiredParam(params, 'mobile');
   const text = requiredParam(params, 'text');
 
-  const kind = classifyMobile(mobile);
-  if (!kind) throw yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`);
+  const verdict = classifyMobile(mobile);
+  if ('refusal' in verdict) {
+    throw verdict.refusal === 2 ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`) : yunpianError(verdict.refusal);
+  }
+  const { kind } = verdict;
   if (kind === 'international' && !account.international) throw yunpianError(20);
 
   const balance = state.balances.get(apikey) ?? 0;

@@ -17,13 +17,14 @@ const asList = (value: unknown): unknown => {
   return typeof present === 'string' ? present.split(/[\s,;]+/).filter(Boolean) : present;
 };
 
-const checkCode = (code: string, context: z.RefinementCtx) => {
+const checkCode = (code: string, index: number, context: z.RefinementCtx) => {
   if (Object.hasOwn(phoneMetadata().countries, code)) return;
   // Only a short code is quoted back: anything longer may be a secret pasted into the wrong field.
   const shown = /^[A-Z]{1,3}$/.test(code) ? `"${code}" ` : '';
   const suggestion = commonMistakes[code];
   context.addIssue({
     code: z.ZodIssueCode.custom,
+    path: [index],
     message: suggestion
       ? `allowedCountries: ${shown}is not an ISO 3166-1 alpha-2 code; use "${suggestion}".`
       : `allowedCountries: ${shown}is not an ISO 3166-1 alpha-2 code of a country or region with phone numbers; write ${listHelp}.`,
@@ -45,7 +46,7 @@ export const allowedCountriesGuard = z.preprocess(
     })
     .min(1, `allowedCountries is empty, so no number could receive a code: write ${listHelp}, or remove the key to allow every country.`)
     .superRefine((codes, context) => {
-      for (const code of codes) checkCode(code, context);
+      for (const [index, code] of codes.entries()) checkCode(code, index, context);
     })
     .transform((codes) => [...new Set(codes)])
     .optional()

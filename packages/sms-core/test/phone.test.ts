@@ -7,6 +7,15 @@ import { routePhoneNumber } from '../src/phone.js';
 const strict = { strictPhoneRegionNumberCheck: true };
 const legacy = { strictPhoneRegionNumberCheck: false };
 
+const cn = (national: string) => ({ region: 'mainland', national, e164: `86${national}`, country: 'CN', countryCallingCode: '86', type: 'MOBILE' });
+const abroad = (e164: string, country: string, countryCallingCode: string, type: string) => ({
+  region: 'international',
+  e164,
+  country,
+  countryCallingCode,
+  type,
+});
+
 const errorOf = (input: unknown, options = strict): ConnectorError => {
   try {
     routePhoneNumber(input, options);
@@ -38,26 +47,26 @@ describe('routePhoneNumber: the phone table', () => {
 describe('routePhoneNumber', () => {
   it.each([
     // [input, options, expected route]
-    ['8613800138000', strict, { region: 'mainland', national: '13800138000', e164: '8613800138000', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
-    ['+8613800138000', strict, { region: 'mainland', national: '13800138000', e164: '8613800138000', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
-    ['008613800138000', strict, { region: 'mainland', national: '13800138000', e164: '8613800138000', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
-    ['(+86) 138 0013 8000', strict, { region: 'mainland', national: '13800138000', e164: '8613800138000', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
-    ['86\u00a0199\u30001234\u00a05678', strict, { region: 'mainland', national: '19912345678', e164: '8619912345678', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
-    ['+852 6123 4567', strict, { region: 'international', e164: '85261234567', country: 'HK', countryCallingCode: '852', type: 'MOBILE' }],
-    ['16502530000', strict, { region: 'international', e164: '16502530000', country: 'US', countryCallingCode: '1', type: 'FIXED_LINE_OR_MOBILE' }],
-    ['+1 (650) 253-0000', strict, { region: 'international', e164: '16502530000', country: 'US', countryCallingCode: '1', type: 'FIXED_LINE_OR_MOBILE' }],
-    ['447400123456', strict, { region: 'international', e164: '447400123456', country: 'GB', countryCallingCode: '44', type: 'MOBILE' }],
+    ['8613800138000', strict, cn('13800138000')],
+    ['+8613800138000', strict, cn('13800138000')],
+    ['008613800138000', strict, cn('13800138000')],
+    ['(+86) 138 0013 8000', strict, cn('13800138000')],
+    ['86\u00a0199\u30001234\u00a05678', strict, cn('19912345678')],
+    ['+852 6123 4567', strict, abroad('85261234567', 'HK', '852', 'MOBILE')],
+    ['16502530000', strict, abroad('16502530000', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
+    ['+1 (650) 253-0000', strict, abroad('16502530000', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
+    ['447400123456', strict, abroad('447400123456', 'GB', '44', 'MOBILE')],
     // Strict: a bare number that looks like a mainland mobile is read as country code 1 + number, never as China.
-    ['14155550100', strict, { region: 'international', e164: '14155550100', country: 'US', countryCallingCode: '1', type: 'FIXED_LINE_OR_MOBILE' }],
+    ['14155550100', strict, abroad('14155550100', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
     // Legacy mode: bare 11-digit 1[3-9]… numbers are mainland, as documented.
-    ['13800138000', legacy, { region: 'mainland', national: '13800138000', e164: '8613800138000', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
-    ['16502530000', legacy, { region: 'mainland', national: '16502530000', e164: '8616502530000', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
-    ['8613800138000', legacy, { region: 'mainland', national: '13800138000', e164: '8613800138000', country: 'CN', countryCallingCode: '86', type: 'MOBILE' }],
+    ['13800138000', legacy, cn('13800138000')],
+    ['16502530000', legacy, cn('16502530000')],
+    ['8613800138000', legacy, cn('13800138000')],
     // An explicit "+" means the country code is there, even in legacy mode.
-    ['+14155550100', legacy, { region: 'international', e164: '14155550100', country: 'US', countryCallingCode: '1', type: 'FIXED_LINE_OR_MOBILE' }],
-    ['85261234567', legacy, { region: 'international', e164: '85261234567', country: 'HK', countryCallingCode: '852', type: 'MOBILE' }],
-    ['12025550123', legacy, { region: 'international', e164: '12025550123', country: 'US', countryCallingCode: '1', type: 'FIXED_LINE_OR_MOBILE' }],
-  ] as const)('routes %s (strict=%o)', (input, options, expected) => {
+    ['+14155550100', legacy, abroad('14155550100', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
+    ['85261234567', legacy, abroad('85261234567', 'HK', '852', 'MOBILE')],
+    ['12025550123', legacy, abroad('12025550123', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
+  ])('routes %s (strict=%o)', (input, options, expected) => {
     expect(routePhoneNumber(input, options)).toEqual(expected);
   });
 

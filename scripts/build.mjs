@@ -23,9 +23,11 @@ const internalAliases = Object.fromEntries(workspacePackages.map((name) => [`@lo
 /** What a Logto instance resolves for a connector at run time (see shared/docs/logto-host.md). */
 export const logtoProvidedPackages = ['@logto/connector-kit', 'got', 'zod', '@silverhand/essentials'];
 
-// sms-core's phone-metadata.ts imports libphonenumber-js's number plan (157 KB of JSON). Bundled as
-// an object literal, V8 would compile all of it at every Logto start; as a string literal it costs
-// next to nothing and phone-metadata.ts parses it on the first send (docs/benchmarks.md, "Phone numbers").
+// sms-core's number plan (libphonenumber-js and its 157 KB of JSON metadata) is loaded on the first
+// send with a dynamic import (sms-core/src/phone-plan-loader.ts). Connector builds therefore split:
+// lib/index.js plus lib/phone-plan-<hash>.js, which Logto's start-up never reads. Inside that chunk the
+// metadata is a string literal, parsed by phone-metadata.ts when first used: V8 compiles a string far
+// faster than the same data as an object literal (docs/benchmarks.md, "Phone numbers").
 const phoneMetadataAsText = {
   name: 'phone-metadata-as-text',
   setup(pluginBuild) {
@@ -35,7 +37,7 @@ const phoneMetadataAsText = {
       args.importer === pkg('sms-core', 'src', 'phone-metadata.ts') ? { path: jsonFile, namespace: 'phone-metadata-text' } : undefined
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
+      const { readdir, readFile } = await import('node:fs/promises');
       return { contents: await readFile(args.path, 'utf8'), loader: 'text' };
     });
   },
@@ -52,6 +54,7 @@ const targets = [
       external: logtoProvidedPackages,
       requireShim: false,
       plugins: [phoneMetadataAsText],
+      splitting: true,
     })),
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
   { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
@@ -85,6 +88,8 @@ for (const target of targets) {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: target.plugins ?? [],
+    splitting: target.splitting ?? false,
+    chunkNames: '[name]-[hash]',
     // Bundled CommonJS helpers call `require`; give ESM output one.
     banner:
       target.requireShim === false
@@ -92,9 +97,9 @@ for (const target of targets) {
         : { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   if (target.requireShim === false) {
-    const { readFile } = await import('node:fs/promises');
-    for (const out of Object.keys(entryPoints)) {
-      if ((await readFile(path.join(outdir, `${out}.js`), 'utf8')).includes('__require(')) {
+    const { readdir, readFile } = await import('node:fs/promises');
+    for (const out of (await readdir(outdir)).filter((file) => file.endsWith('.js'))) {
+      if ((await readFile(path.join(outdir, out), 'utf8')).includes('__require(')) {
         throw new Error(`${target.name}: the bundle now calls require(); give it the require shim back`);
       }
     }

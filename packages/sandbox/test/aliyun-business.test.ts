@@ -230,6 +230,7 @@ describe('number classification', () => {
     ['14012345678', null],
     ['8614012345678', null],
     ['12905550123', null],
+    ['119043000000', null],
     // Aliyun reads a bare 1[3-9]… as mainland: +1 381 555 0123 and +1 800 555 0123 become mainland mobiles.
     ['13815550123', 'mainland'],
     ['18005550123', 'mainland'],

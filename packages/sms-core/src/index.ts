@@ -1,4 +1,5 @@
 export { routePhoneNumber, type PhoneRoute, type PhoneRoutingOptions, type SmsCapableNumberType } from './phone.js';
+export { loadPhonePlan } from './phone-plan-loader.js';
 export { allowedCountriesGuard, checkAllowedCountry } from './allowed-countries.js';
 export { normalizeLocale, languageOf, preferredLocale } from './locale.js';
 export { selectTemplate, type LocalizedTemplate } from './templates.js';

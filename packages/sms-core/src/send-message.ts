@@ -9,6 +9,7 @@ import { checkAllowedCountry } from './allowed-countries.js';
 import { insufficientRequest, invalidRequest } from './errors.js';
 import { preferredLocale } from './locale.js';
 import { routePhoneNumber } from './phone.js';
+import { loadPhonePlan } from './phone-plan-loader.js';
 
 /** The parts of Logto's `sendMessage` data an SMS connector uses, checked. */
 export type SmsSendInput = {
@@ -76,6 +77,7 @@ export const createSmsSendMessage =
   <Config>({ connectorId, getConfig, parseConfig, send }: SmsSendMessageSpec<Config>): SendMessageFunction =>
   async (data, config) => {
     try {
+      await loadPhonePlan();
       const parsed = parseConfig(config ?? (await getConfig(connectorId)));
       const input = readSendInput(data);
       enforceAllowedCountries(input.to, parsed);

@@ -1,10 +1,13 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { z } from 'zod';
-import { describe, expect, it, vi } from 'vitest';
+import { getCountries } from 'libphonenumber-js/core';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { allowedCountriesGuard, checkAllowedCountry } from '../src/allowed-countries.js';
+import { allowedCountriesGuard, checkAllowedCountry, planCountries } from '../src/allowed-countries.js';
 import { parseConfig } from '../src/config.js';
 import { routePhoneNumber } from '../src/phone.js';
+import { phoneMetadata } from '../src/phone-metadata.js';
+import { loadPhonePlan } from '../src/phone-plan-loader.js';
 import { createSmsSendMessage } from '../src/send-message.js';
 
 const guard = z.object({ allowedCountries: allowedCountriesGuard });
@@ -13,7 +16,13 @@ const issuesOf = (value: unknown) => {
   return result.success ? [] : result.error.issues.map(({ message }) => message);
 };
 
+beforeAll(loadPhonePlan);
+
 describe('allowedCountriesGuard', () => {
+  it('knows exactly the countries of the bundled number plan', () => {
+    expect([...planCountries].sort()).toEqual([...getCountries(phoneMetadata())].sort());
+  });
+
   it.each([
     [undefined, undefined],
     [null, undefined],
@@ -45,17 +54,17 @@ describe('allowedCountriesGuard', () => {
 });
 
 describe('checkAllowedCountry', () => {
-  const hongKong = routePhoneNumber('85261234567', { strictPhoneRegionNumberCheck: true });
+  const hongKong = () => routePhoneNumber('85261234567', { strictPhoneRegionNumberCheck: true });
 
   it('lets every number through without a list, and a listed country with one', () => {
-    expect(() => checkAllowedCountry(hongKong, undefined)).not.toThrow();
-    expect(() => checkAllowedCountry(hongKong, ['CN', 'HK'])).not.toThrow();
+    expect(() => checkAllowedCountry(hongKong(), undefined)).not.toThrow();
+    expect(() => checkAllowedCountry(hongKong(), ['CN', 'HK'])).not.toThrow();
   });
 
   it('refuses an unlisted country with an end-user message that names it and not the configuration', () => {
     const error = (() => {
       try {
-        checkAllowedCountry(hongKong, ['CN']);
+        checkAllowedCountry(hongKong(), ['CN']);
       } catch (error: unknown) {
         return error;
       }

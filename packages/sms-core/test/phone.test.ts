@@ -1,8 +1,11 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { phoneTable } from '../../../tests/phone/phone-table.js';
 import { routePhoneNumber } from '../src/phone.js';
+import { loadPhonePlan } from '../src/phone-plan-loader.js';
+
+beforeAll(loadPhonePlan);
 
 const strict = { strictPhoneRegionNumberCheck: true };
 const legacy = { strictPhoneRegionNumberCheck: false };
@@ -105,6 +108,9 @@ describe('routePhoneNumber', () => {
     ['448712345678', 'premium-rate number in United Kingdom (GB)'],
     ['447700900123', '+44 770 is in use, but the digits after it are not an assigned number'],
     ['16501234567', '+1 650 is in use, but the digits after it are not an assigned number'],
+    // libphonenumber would drop the trunk prefix; a digit is never dropped silently.
+    ['119043000000', 'a digit too many after +1'],
+    ['4407400123456', 'a digit too many after +44'],
   ])('refuses %j before any network call, saying: %s', (input, message) => {
     expect(descriptionOf(input)).toContain(message);
   });

@@ -21,7 +21,8 @@ export const judgeNumber = (e164Digits: string): PlanVerdict => {
   } catch (error: unknown) {
     return { valid: false, reason: (error as Error).message === 'INVALID_COUNTRY' ? 'unknown-calling-code' : 'not-a-number' };
   }
-  if (!phone.isValid() || !phone.country) return { valid: false, reason: 'not-a-number' };
+  // The library drops a trunk prefix after the country code (+1 1…); a provider sees a digit too many.
+  if (phone.number !== `+${e164Digits}` || !phone.isValid() || !phone.country) return { valid: false, reason: 'not-a-number' };
   const type = phone.getType();
   if (type === undefined || !smsCapable.has(type)) return { valid: false, reason: 'cannot-receive-sms' };
   return { valid: true, country: phone.country, mainland: phone.country === 'CN' };

@@ -8,7 +8,9 @@
 //     rotating over every root × connector;
 //   - connector CPU per send with got stubbed (harness/overhead.mjs): once with one recipient for every
 //     send (as in `pnpm bench`), once with a different valid number on every send, so no memo helps;
-//   - the first send of a fresh process (got stubbed, wall time), which pays the lazy metadata parse.
+//   - the first send of a fresh process (got stubbed, wall time), which pays the lazy metadata parse;
+//   - importing lib/index.js alone after Logto's packages (harness/import-cost.mjs): CPU, less noisy
+//     than the loader's figures.
 //
 // Options: --samples=N cold loads per root and connector (default 21); --rounds=N CPU rounds (default 3).
 // docs/benchmarks.md ("Phone numbers") has the figures and the commands that built each root.
@@ -72,6 +74,18 @@ const install = async (temporary) => {
     }
   }
   return subjects;
+};
+
+const importCost = async (subjects) => {
+  const results = new Map(subjects.map((subject) => [subject, []]));
+  for (let round = 0; round < samples; round += 1) {
+    for (const subject of round % 2 === 0 ? subjects : [...subjects].reverse()) {
+      // eslint-disable-next-line no-await-in-loop
+      const { stdout } = await runTimed('import-cost.mjs', [subject.installed.entry]);
+      results.get(subject).push(JSON.parse(stdout.trim().split('\n').at(-1)).importCpuMs);
+    }
+  }
+  return new Map([...results].map(([subject, values]) => [subject, median(values)]));
 };
 
 const coldLoad = async (subjects) => {
@@ -141,6 +155,8 @@ try {
   const subjects = await install(temporary);
   log(`phone-cost: cold load, ${samples} processes per root and connector`);
   const cold = await coldLoad(subjects);
+  log(`phone-cost: import of lib/index.js alone, ${samples} processes per root and connector`);
+  const imports = await importCost(subjects);
   log('phone-cost: connector CPU per send, got stubbed, one recipient');
   const same = await cpuPerSend(subjects, false);
   log('phone-cost: connector CPU per send, got stubbed, a different number on every send');
@@ -148,8 +164,8 @@ try {
   log('phone-cost: first send of a fresh process');
   const first = await firstSend(subjects);
 
-  const rows = [['build · connector', 'lib/index.js', 'tarball', 'cold load in process', 'cold load CPU', 'process wall', 'CPU/send, one number', 'CPU/send, distinct numbers', 'first send (wall)']];
-  rows.push(['baseline: loader, no connector', '', '', `${cold.baseline.loadMs.toFixed(1)} ms`, `${cold.baseline.loadCpuMs.toFixed(1)} ms`, `${cold.baseline.wallMs.toFixed(0)} ms`, '', '', '']);
+  const rows = [['build · connector', 'lib/index.js', 'tarball', 'cold load in process', 'cold load CPU', 'process wall', 'import CPU', 'CPU/send, one number', 'CPU/send, distinct numbers', 'first send (wall)']];
+  rows.push(['baseline: loader, no connector', '', '', `${cold.baseline.loadMs.toFixed(1)} ms`, `${cold.baseline.loadCpuMs.toFixed(1)} ms`, `${cold.baseline.wallMs.toFixed(0)} ms`, '', '', '', '']);
   for (const subject of subjects) {
     const load = cold.bySubject.get(subject);
     rows.push([
@@ -159,6 +175,7 @@ try {
       `${load.loadMs.toFixed(1)} ms`,
       `${load.loadCpuMs.toFixed(1)} ms`,
       `${load.wallMs.toFixed(0)} ms`,
+      `${imports.get(subject).toFixed(1)} ms`,
       perSend(same.get(subject)),
       perSend(distinct.get(subject)),
       Number.isNaN(first.get(subject)) ? 'refuses the numbers' : `${first.get(subject).toFixed(1)} ms`,

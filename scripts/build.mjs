@@ -3,6 +3,7 @@
 // private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
 // because `logto connector add` extracts a tarball without installing its dependencies.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chmod, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +25,39 @@ export const logtoProvidedPackages = JSON.parse(
   readFileSync(pkg('cli', 'src', 'logto-host', 'logto-provided-packages.json'), 'utf8')
 ).packages;
 
+// sms-core's number plan (libphonenumber-js and its 157 KB of JSON metadata) is loaded on the first
+// send with a dynamic import (sms-core/src/phone-plan-loader.ts). Connector builds therefore split:
+// lib/index.js plus lib/phone-plan-<hash>.js, which Logto's start-up never reads. Inside that chunk the
+// metadata is a string literal, parsed by phone-metadata.ts when first used: V8 compiles a string far
+// faster than the same data as an object literal (docs/benchmarks.md, "Phone numbers").
+const phoneMetadataAsText = {
+  name: 'phone-metadata-as-text',
+  setup(pluginBuild) {
+    const requireFromSmsCore = createRequire(pkg('sms-core', 'package.json'));
+    const jsonFile = path.join(path.dirname(requireFromSmsCore.resolve('libphonenumber-js/package.json')), 'metadata.max.json');
+    pluginBuild.onResolve({ filter: /^libphonenumber-js\/metadata\.max\.json$/ }, (args) =>
+      args.importer === pkg('sms-core', 'src', 'phone-metadata.ts') ? { path: jsonFile, namespace: 'phone-metadata-text' } : undefined
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
+      const { readdir, readFile } = await import('node:fs/promises');
+      return { contents: await readFile(args.path, 'utf8'), loader: 'text' };
+    });
+  },
+};
+
 const targets = [
   // Connector bundles contain no CommonJS, so no `require` shim: it would cost every Logto start an
   // extra node:module import and createRequire call.
   ...workspacePackages
     .filter((name) => name.startsWith('connector-'))
-    .map((name) => ({ name, entries: { index: 'src/index.ts' }, external: logtoProvidedPackages, requireShim: false })),
+    .map((name) => ({
+      name,
+      entries: { index: 'src/index.ts' },
+      external: logtoProvidedPackages,
+      requireShim: false,
+      plugins: [phoneMetadataAsText],
+      splitting: true,
+    })),
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
   { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
 ];
@@ -61,6 +89,9 @@ for (const target of targets) {
     sourcemap: false,
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: target.plugins ?? [],
+    splitting: target.splitting ?? false,
+    chunkNames: '[name]-[hash]',
     // Bundled CommonJS helpers call `require`; give ESM output one.
     banner:
       target.requireShim === false
@@ -68,9 +99,9 @@ for (const target of targets) {
         : { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   if (target.requireShim === false) {
-    const { readFile } = await import('node:fs/promises');
-    for (const out of Object.keys(entryPoints)) {
-      if ((await readFile(path.join(outdir, `${out}.js`), 'utf8')).includes('__require(')) {
+    const { readdir, readFile } = await import('node:fs/promises');
+    for (const out of (await readdir(outdir)).filter((file) => file.endsWith('.js'))) {
+      if ((await readFile(path.join(outdir, out), 'utf8')).includes('__require(')) {
         throw new Error(`${target.name}: the bundle now calls require(); give it the require shim back`);
       }
     }

@@ -10,6 +10,7 @@
 import { ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import fc from 'fast-check';
+import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -130,7 +131,12 @@ const alnum = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 const nonString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.nat(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
 
 const mainland = fc.tuple(fc.constantFrom('13', '14', '15', '16', '17', '18', '19'), digits(9, 9)).map(([head, rest]) => `86${head}${rest}`);
-const international = fc.tuple(fc.constantFrom('852', '853', '886', '1', '44', '81', '65'), digits(7, 9)).map(([cc, rest]) => `${cc}${rest}`);
+// Random digits after a country code are rarely a number in use; real ranges with random endings are.
+const anyInternational = fc.tuple(fc.constantFrom('852', '853', '886', '1', '44', '81', '65'), digits(7, 9)).map(([cc, rest]) => `${cc}${rest}`);
+const realRange = fc
+  .constantFrom(['8526123', 4], ['8536612', 4], ['88691234', 4], ['1202555', 4], ['1416555', 4], ['447400', 6], ['658123', 4], ['819012', 6], ['1900555', 4], ['85221', 6])
+  .chain(([prefix, length]) => digits(Number(length), Number(length)).map((rest) => `${String(prefix)}${rest}`));
+const international = fc.oneof(anyInternational, realRange);
 const decorated = fc
   .tuple(fc.constantFrom('', '+', '00', ' ', '+ '), fc.oneof(mainland, international), fc.constantFrom('', ' ', '-', '.', '(', ')', '\u3000'))
   .map(([prefix, number, separator]) => `${prefix}${number.slice(0, 3)}${separator}${number.slice(3, 7)}${separator}${number.slice(7)}`);
@@ -191,10 +197,25 @@ type Judgement =
   | { valid: false; why: string }
   | { valid: true; to: string; code: string; region: 'mainland' | 'international'; usesGeneric: boolean; english: boolean };
 
+// Number types that can receive SMS (the connectors' documented contract).
+const smsTypes = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', 'VOIP', 'PERSONAL_NUMBER']);
+
+/** The number plan's verdict, from libphonenumber-js directly (not through the connectors' code). */
+const planCountry = (digits: string): string | undefined => {
+  try {
+    const phone = parsePhoneNumberWithError(`+${digits}`);
+    const type = phone.getType();
+    return phone.isValid() && type !== undefined && smsTypes.has(type) ? phone.country : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * Written from the connectors' documented contract, not from their code: a recipient is digits
  * (separators allowed) with a country code, optionally after "+" or "00", 7–15 digits, never a
- * leading 0, and "86" only before a mainland mobile; a code is 1–32 ASCII letters or digits.
+ * leading 0, and a number of its country's plan of a type that can receive SMS; mainland means the
+ * plan's country is CN. A code is 1–32 ASCII letters or digits.
  */
 const judge = (data: unknown): Judgement => {
   if (!isRecord(data)) return { valid: false, why: 'data is not an object' };
@@ -208,8 +229,9 @@ const judge = (data: unknown): Judgement => {
   if (number === undefined) return { valid: false, why: 'to has characters other than digits, a prefix and separators' };
   if (number.length < 7 || number.length > 15) return { valid: false, why: 'to has the wrong number of digits' };
   if (number.startsWith('0')) return { valid: false, why: 'to has no country code' };
-  const isMainland = number.startsWith('86');
-  if (isMainland && !/^861[3-9][0-9]{9}$/.test(number)) return { valid: false, why: '86 without a mainland mobile' };
+  const country = planCountry(number);
+  if (country === undefined) return { valid: false, why: 'not a number of its plan that can receive SMS' };
+  const isMainland = country === 'CN';
   const locale = isRecord(payload) && typeof payload.locale === 'string' && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(payload.locale) ? payload.locale : undefined;
   const uiLocale = isRecord(payload) && typeof payload.uiLocales === 'string' ? payload.uiLocales.trim().split(/\s+/)[0] : undefined;
   const chosen = locale ?? (uiLocale && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(uiLocale) ? uiLocale : undefined);
@@ -296,6 +318,11 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
           [{ to: '8613800138000', type: 'SignIn', payload: { code: '123456' } }],
           [{ to: '+86 138-0013-8000', type: 'Generic', payload: { code: 'a1B2', locale: 'en' } }],
           [{ to: '85212345678', type: 'Register', payload: { code: '000000' } }],
+          [{ to: '85261234567', type: 'Register', payload: { code: '000000' } }],
+          [{ to: '13815550123', type: 'SignIn', payload: { code: '123456' } }],
+          [{ to: '14155550100', type: 'SignIn', payload: { code: '123456' } }],
+          [{ to: '449098790000', type: 'SignIn', payload: { code: '123456' } }],
+          [{ to: '8614012345678', type: 'SignIn', payload: { code: '123456' } }],
           [{ to: '13800138000', type: 'SignIn', payload: { code: '123456' } }],
           [{ to: '8612345678901', type: 'SignIn', payload: { code: '123456' } }],
           [{ to: '8613800138000', type: 'SignIn', payload: { code: '12345\n' } }],

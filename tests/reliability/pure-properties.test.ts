@@ -3,9 +3,9 @@
  * written from RFC 3986, phone routing, and request signing (deterministic, input-sensitive, and
  * accepted by the emulator's independent verifier).
  */
-import { routePhoneNumber, type PhoneRoute } from '@logto-sms/sms-core';
+import { loadPhonePlan, routePhoneNumber, type PhoneRoute } from '@logto-sms/sms-core';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
   canonicalQueryString,
@@ -128,6 +128,8 @@ const tryRoute = (input: string, strict: boolean): PhoneRoute | undefined => {
 };
 
 describe('routePhoneNumber', () => {
+  beforeAll(loadPhonePlan);
+
   it('is idempotent: routing "+" + e164 gives the same route, in both modes', () => {
     fc.assert(
       fc.property(anyPhoneInput, fc.boolean(), (input, strict) => {

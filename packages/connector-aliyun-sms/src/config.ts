@@ -1,4 +1,5 @@
 import {
+  allowedCountriesGuard,
   blankAsMissing,
   credentialGuard,
   endpointGuard,
@@ -100,6 +101,7 @@ export const aliyunSmsConfigObject = z.object({
   signName: signNameGuard,
   templates: templateListGuard(templateGuard),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
+  allowedCountries: allowedCountriesGuard,
   endpoint: endpointGuard({
     defaultUrl: defaultEndpoint,
     isProviderHost: (hostname) => dysmsapiHost.test(hostname),

@@ -287,3 +287,16 @@ describe('signatureAlgorithm and timeout', () => {
     expect(issuesOf({ ...base, timeout: 'soon' })).toEqual(['timeout: timeout is a number of milliseconds, e.g. 10000.']);
   });
 });
+
+describe('allowedCountries', () => {
+  it('is optional, and normalised when present', () => {
+    expect(parse(base).allowedCountries).toBeUndefined();
+    expect(parse({ ...base, allowedCountries: ['cn', 'HK', 'CN'] }).allowedCountries).toEqual(['CN', 'HK']);
+  });
+
+  it('names the field for a code that is not ISO 3166-1 alpha-2', () => {
+    expect(issuesOf({ ...base, allowedCountries: ['UK'] })).toEqual([
+      'allowedCountries.0: allowedCountries: "UK" is not an ISO 3166-1 alpha-2 code; use "GB".',
+    ]);
+  });
+});

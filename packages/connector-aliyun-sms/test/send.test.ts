@@ -99,13 +99,13 @@ describe('the exact signed request', () => {
   it('uses the endpoint host (and port) for a regional or local endpoint', async () => {
     const regional = interceptAliyun([ok()], { origin: 'https://dysmsapi.ap-southeast-1.aliyuncs.com' });
     await connectorWith({ ...vectorConfig, endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com' }, fixedClock).sendMessage(
-      sendData('85212345678')
+      sendData('85261234567')
     );
     expect(regional.scope.isDone()).toBe(true);
     expect(regional.calls[0]?.headers.host).toBe('dysmsapi.ap-southeast-1.aliyuncs.com');
 
     const local = interceptAliyun([ok()], { origin: 'http://127.0.0.1:4010' });
-    await connectorWith({ ...vectorConfig, endpoint: 'http://127.0.0.1:4010' }, fixedClock).sendMessage(sendData('85212345678'));
+    await connectorWith({ ...vectorConfig, endpoint: 'http://127.0.0.1:4010' }, fixedClock).sendMessage(sendData('85261234567'));
     expect(local.scope.isDone()).toBe(true);
     expect(local.calls[0]?.headers.host).toBe('127.0.0.1:4010');
   });
@@ -211,20 +211,20 @@ describe('phone-number routing on the wire', () => {
     ['86 138 0013 8000', true, '13800138000', 'SMS_CN'],
     ['+86-138-0013-8000', true, '13800138000', 'SMS_CN'],
     ['8619912345678', true, '19912345678', 'SMS_CN'],
-    ['85212345678', true, '85212345678', 'SMS_INTL'],
-    ['85212345678', false, '85212345678', 'SMS_INTL'],
+    ['85261234567', true, '85261234567', 'SMS_INTL'],
+    ['85261234567', false, '85261234567', 'SMS_INTL'],
     ['16502530000', true, '16502530000', 'SMS_INTL'],
-    ['447700900123', true, '447700900123', 'SMS_INTL'],
-    ['+44 7700 900123', true, '447700900123', 'SMS_INTL'],
-    ['00447700900123', false, '447700900123', 'SMS_INTL'],
+    ['447400123456', true, '447400123456', 'SMS_INTL'],
+    ['+44 7400 123456', true, '447400123456', 'SMS_INTL'],
+    ['00447400123456', false, '447400123456', 'SMS_INTL'],
     ['886912345678', true, '886912345678', 'SMS_INTL'],
-    // Strict (the default): a bare number is read as carrying its country code.
-    ['13800138000', true, '13800138000', 'SMS_INTL'],
+    // Strict (the default): a bare number is read as carrying its country code (+1 415 555 0100).
+    ['14155550100', true, '14155550100', 'SMS_INTL'],
     // Legacy mode: a bare 1[3-9]… number is mainland China — including a US number, the documented trade-off.
     ['13800138000', false, '13800138000', 'SMS_CN'],
     ['16502530000', false, '16502530000', 'SMS_CN'],
     ['8613800138000', false, '13800138000', 'SMS_CN'],
-    ['+13800138000', false, '13800138000', 'SMS_INTL'],
+    ['+14155550100', false, '14155550100', 'SMS_INTL'],
   ])('%s (strict %s) → PhoneNumbers %s, %s', async (to, strict, phoneNumbers, templateCode) => {
     const { scope, calls } = interceptAliyun([ok()]);
     await connectorWith({ ...config, strictPhoneRegionNumberCheck: strict }).sendMessage(sendData(to));
@@ -233,7 +233,7 @@ describe('phone-number routing on the wire', () => {
   });
 
   it('with the default settings no non-86 number is ever sent as mainland', async () => {
-    for (const to of ['85212345678', '16502530000', '13800138000', '447700900123', '6591234567']) {
+    for (const to of ['85261234567', '16502530000', '14155550100', '447400123456', '6591234567']) {
       const { scope, calls } = interceptAliyun([ok()]);
       // eslint-disable-next-line no-await-in-loop
       await connectorWith(config).sendMessage(sendData(to));
@@ -251,7 +251,10 @@ describe('phone-number routing on the wire', () => {
     ['spaces only', '   '],
     ['86 but not a mainland mobile', '8612345'],
     ['86 with a landline', '861012345678'],
-    ['national leading 0', '07700900123'],
+    ['national leading 0', '07400123456'],
+    ['an unassigned +1 area code', '+13815550123'],
+    ['86 with an unallocated mobile prefix', '8614012345678'],
+    ['a premium-rate number', '449098790000'],
   ])('%s (%j) → InvalidRequestParameters before any request', async (_label, to) => {
     unmatchedRequests.length = 0;
     for (const strict of [true, false]) {
@@ -270,7 +273,7 @@ describe('phone-number routing on the wire', () => {
       templates: config.templates.map(({ usageType }) => ({ usageType, templateCode: 'SMS_ONE' })),
     };
     unmatchedRequests.length = 0;
-    for (const to of ['16502530000', '+1 (415) 555-0100', '0013800138000']) {
+    for (const to of ['16502530000', '+1 (415) 555-0100', '0013105550123']) {
       // eslint-disable-next-line no-await-in-loop
       const error = await rejectionOf(async () => connectorWith(singleCode).sendMessage(sendData(to)));
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { parseConfig } from '@logto-sms/sms-core';
+import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,7 +12,9 @@ import { rejectionOf as connectorErrorOf } from '../../../tests/support/index.js
 import { unmatchedRequests } from '../../../tests/support/network.js';
 import { emptySha256, fixedNonce, interceptAliyun, queryOf, vectorConfig } from './helpers.js';
 
-beforeAll(() => {
+beforeAll(async () => {
+  // queryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
+  await loadPhonePlan();
   nock.disableNetConnect();
 });
 

@@ -1,7 +1,7 @@
 // Timeouts and the one-retry rule. SendSms is not idempotent: a retry is only made when the first
 // request cannot have been processed (never reached Aliyun, or rejected by its throttle).
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import type { ProviderErrorData } from '@logto-sms/sms-core';
+import { loadPhonePlan, type ProviderErrorData } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,6 +13,10 @@ import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/supp
 import { aliyunOrigin, connectorWith, formOf, interceptAliyun, ok, okAnswer, sendData, vectorConfig } from './helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
+
+// The number plan loads on a process's first send; loaded here, so the timing checks below measure
+// the send's own timeout and nothing else.
+beforeAll(loadPhonePlan);
 
 beforeAll(() => {
   nock.disableNetConnect();

@@ -1,4 +1,5 @@
 import {
+  allowedCountriesGuard,
   endpointGuard,
   optionalLocaleGuard,
   strictPhoneRegionNumberCheckGuard,
@@ -125,6 +126,7 @@ export const configGuard = z.object({
     .nullish()
     .transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value)),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
+  allowedCountries: allowedCountriesGuard,
   endpoint: endpointGuard({
     defaultUrl: defaultEndpoint,
     isProviderHost: (hostname) => yunpianHosts.has(hostname),

@@ -1,5 +1,5 @@
 import { ConnectorConfigFormItemType, TemplateType, type ConnectorMetadata } from '@logto/connector-kit';
-import { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
+import { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
 
 import { defaultEndpoint, overseasEndpoint } from './config.js';
 
@@ -72,6 +72,7 @@ export const metadata: ConnectorMetadata = {
         'Optional. The text the person signing in sees when an international number is refused because international SMS is off (Logto shows it as "Error occurred in connector: …"). Left empty, a default English message is used.',
     },
     strictPhoneRegionNumberCheckFormItem,
+    allowedCountriesFormItem,
     {
       key: 'endpoint',
       label: 'Endpoint',

@@ -273,3 +273,14 @@ describe('config as sendMessage reads it', () => {
     expect(unmatchedRequests).toEqual([]);
   });
 });
+
+describe('allowedCountries', () => {
+  test('is optional, and normalised when present', () => {
+    expect(parse(baseConfig()).allowedCountries).toBeUndefined();
+    expect(parse(baseConfig({ allowedCountries: '["cn", "mo"]' })).allowedCountries).toEqual(['CN', 'MO']);
+  });
+
+  test('names the field for an empty list', () => {
+    expect(issuesOf(baseConfig({ allowedCountries: [] }))[0]).toMatch(/^allowedCountries: allowedCountries is empty/);
+  });
+});

@@ -45,6 +45,7 @@ describe('metadata', () => {
     expect(items.map(({ key }) => key).sort()).toEqual([...keys].sort());
     expect(Object.fromEntries(items.map(({ key, label }) => [key, label]))).toEqual({
       apikey: 'API key (APIKEY)',
+      allowedCountries: 'Allowed countries',
       templates: 'Templates',
       enableInternational: 'Send to international numbers',
       unsupportedCountriesMsg: 'Message for refused international numbers',

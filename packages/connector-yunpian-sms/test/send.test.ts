@@ -74,13 +74,13 @@ describe('phone numbers', () => {
     ['CN typed with separators', '+86 138-0013-8000', {}, '13800138000'],
     ['CN 19x range', '8619912345678', {}, '19912345678'],
     ['legacy bare CN number, strict check off', '13800138000', { strictPhoneRegionNumberCheck: false }, '13800138000'],
-    ['HK', '85212345678', intlOn, '%2B85212345678'],
-    ['HK with +', '+852 1234 5678', intlOn, '%2B85212345678'],
+    ['HK', '85261234567', intlOn, '%2B85261234567'],
+    ['HK with +', '+852 6123 4567', intlOn, '%2B85261234567'],
     ['US', '14155552671', intlOn, '%2B14155552671'],
-    ['UK', '447700900123', intlOn, '%2B447700900123'],
-    ['UK with 00', '00447700900123', intlOn, '%2B447700900123'],
-    ['legacy bare CN number, strict check on: read as +1', '13800138000', intlOn, '%2B13800138000'],
-    ['explicit +1 with strict check off stays international', '+13800138000', { ...intlOn, strictPhoneRegionNumberCheck: false }, '%2B13800138000'],
+    ['UK', '447400123456', intlOn, '%2B447400123456'],
+    ['UK with 00', '00447400123456', intlOn, '%2B447400123456'],
+    ['bare CN-shaped number, strict check on: read as +1', '16502530000', intlOn, '%2B16502530000'],
+    ['explicit +1 with strict check off stays international', '+16502530000', { ...intlOn, strictPhoneRegionNumberCheck: false }, '%2B16502530000'],
   ])('%s: %s → mobile=%s', async (_name, to, overrides, wire) => {
     const { scope, captured } = mockYunpian(200, successBody);
     await send(baseConfig(overrides), { to });
@@ -94,6 +94,9 @@ describe('phone numbers', () => {
     ['too long', '8613800138000123'],
     ['86 but not a mainland mobile', '8612345678901'],
     ['national number with a leading 0', '013800138000'],
+    ['an unassigned +1 area code', '13815550123'],
+    ['86 with an unallocated mobile prefix', '8614012345678'],
+    ['a toll-free number', '+1 800 555 0123'],
     ['empty', ''],
     ['only a plus', '+'],
   ])('%s (%j) is InvalidRequestParameters with no request', async (_name, to) => {
@@ -105,7 +108,7 @@ describe('phone numbers', () => {
 
 describe('international numbers', () => {
   test('refused while enableInternational is off, with the configured message and no request', async () => {
-    const error = await refusedLocally(baseConfig({ unsupportedCountriesMsg: '暂不支持海外手机号，请使用中国大陆手机号。' }), '85212345678');
+    const error = await refusedLocally(baseConfig({ unsupportedCountriesMsg: '暂不支持海外手机号，请使用中国大陆手机号。' }), '85261234567');
     // General is the one code whose errorDescription Logto shows to the person signing in.
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(error.data).toEqual({ errorDescription: '暂不支持海外手机号，请使用中国大陆手机号。', hint: expect.stringContaining('enableInternational') });
@@ -118,8 +121,9 @@ describe('international numbers', () => {
   });
 
   test('a legacy bare CN number in strict mode counts as international, so it is refused too (never sent to +1…)', async () => {
-    const error = await refusedLocally(baseConfig(), '13800138000');
+    const error = await refusedLocally(baseConfig(), '16502530000');
     expect(error.code).toBe(ConnectorErrorCodes.General);
+    expect(errorData(error).errorDescription).toMatch(/international SMS is not enabled/);
   });
 
   test('mainland numbers still go out while international is off', async () => {
@@ -129,16 +133,16 @@ describe('international numbers', () => {
   });
 
   test('sent as +<country code><number> when enableInternational is on', async () => {
-    const { scope, captured } = mockYunpian(200, { ...successBody, mobile: '+85212345678' });
-    await expect(send(baseConfig({ enableInternational: true }), { to: '85212345678' })).resolves.toEqual({
+    const { scope, captured } = mockYunpian(200, { ...successBody, mobile: '+85261234567' });
+    await expect(send(baseConfig({ enableInternational: true }), { to: '85261234567' })).resolves.toEqual({
       sid: '3310228982',
       count: 1,
       fee: 0.05,
-      mobile: '+85212345678',
+      mobile: '+85261234567',
       template: expect.any(String),
     });
     expect(scope.isDone()).toBe(true);
-    expect(new URLSearchParams(captured[0]?.body).get('mobile')).toBe('+85212345678');
+    expect(new URLSearchParams(captured[0]?.body).get('mobile')).toBe('+85261234567');
   });
 });
 
@@ -336,7 +340,7 @@ describe('config errors come before the network', () => {
 
 describe('the test harness', () => {
   test('notices a request no interceptor expected (so "no request made" assertions mean something)', async () => {
-    const error = await rejectionOf(send(baseConfig({ enableInternational: true }), { to: '85212345678' }));
+    const error = await rejectionOf(send(baseConfig({ enableInternational: true }), { to: '85261234567' }));
     expect(error.code).toBe(ConnectorErrorCodes.General);
     // nock refuses with ENETUNREACH, which the retry rule reads as "never sent": two attempts.
     expect(unmatchedRequests).toEqual([`POST ${endpoint}${sendPath}`, `POST ${endpoint}${sendPath}`]);

@@ -1,5 +1,5 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { parseConfig } from '@logto-sms/sms-core';
+import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,7 +10,9 @@ import { rejectionOf } from '../../../tests/support/index.js';
 import { unmatchedRequests } from '../../../tests/support/network.js';
 import { apikey, baseConfig, endpoint } from './helpers.js';
 
-beforeAll(() => {
+beforeAll(async () => {
+  // queryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
+  await loadPhonePlan();
   nock.disableNetConnect();
 });
 

@@ -1,6 +1,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
-import { describe, expect, test } from 'vitest';
+import { loadPhonePlan } from '@logto-sms/sms-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 
 import { settlesWithin } from '../../../tests/helpers/order.js';
 import { closedPortUrl, errorData, rejectionOf, startHungServer } from '../../../tests/support/index.js';
@@ -8,8 +9,11 @@ import { isolateNetworkPerTest, socketError, unmatchedRequests } from '../../../
 
 import { baseConfig, endpoint, send, sendPath, successBody } from './helpers.js';
 
-
 isolateNetworkPerTest();
+
+// The number plan loads on a process's first send; loaded here, so the timing checks below measure
+// the send's own timeout and nothing else.
+beforeAll(loadPhonePlan);
 
 describe('timeout', () => {
   test('a server that never answers fails with General at the timeout, after exactly one request', async () => {

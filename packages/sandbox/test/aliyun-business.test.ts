@@ -96,15 +96,32 @@ describe('SendSms business checks (HTTP 200 with isv.* codes)', () => {
   });
 
   it('isv.MOBILE_NUMBER_ILLEGAL for malformed numbers', async () => {
-    for (const to of ['12345', '1380013800', '23800138000', '+85212345678', '0085212345678', '138 0013 8000', '13800138000,']) {
+    for (const to of ['12345', '1380013800', '23800138000', '+85261234567', '0085261234567', '138 0013 8000', '13800138000,']) {
       const body = await send(sms(to));
       expect({ to, code: body.Code }).toEqual({ to, code: 'isv.MOBILE_NUMBER_ILLEGAL' });
     }
     expect(state.sandbox.inbox.count()).toBe(0);
   });
 
+  it('isv.MOBILE_NUMBER_ILLEGAL for numbers the plan says cannot exist or cannot receive SMS', async () => {
+    // Unallocated mainland prefix (Aliyun reads any bare 1[3-9]… as mainland, so +1 numbers with an
+    // area code 2xx are the ones it reads as +1), unassigned +1 area code, UK premium rate, HK fixed
+    // line, unassigned country code.
+    for (const [to, templateCode] of [
+      ['14012345678', 'SMS_900001'],
+      ['12905550123', 'SMS_900002'],
+      ['449098790000', 'SMS_900002'],
+      ['85221234567', 'SMS_900002'],
+      ['99912345678', 'SMS_900002'],
+    ]) {
+      const body = await send(sms(to!, '1234', { TemplateCode: templateCode! }));
+      expect({ to, code: body.Code }).toEqual({ to, code: 'isv.MOBILE_NUMBER_ILLEGAL' });
+    }
+    expect(state.sandbox.inbox.count()).toBe(0);
+  });
+
   it('isv.MOBILE_NUMBER_ILLEGAL when a mainland template is sent abroad', async () => {
-    await expectRefused(sms('85212345678'), 'isv.MOBILE_NUMBER_ILLEGAL', /mainland template cannot be sent abroad/);
+    await expectRefused(sms('85261234567'), 'isv.MOBILE_NUMBER_ILLEGAL', /mainland template cannot be sent abroad/);
   });
 
   it('isv.DOMESTIC_NUMBER_NOT_SUPPORTED when an international template targets a mainland number with its country code', async () => {
@@ -126,9 +143,9 @@ describe('SendSms business checks (HTTP 200 with isv.* codes)', () => {
   });
 
   it('sends an international template to a country-code number', async () => {
-    expect((await send(sms('85212345678', '4321', { TemplateCode: 'SMS_900002' }))).Code).toBe('OK');
+    expect((await send(sms('85261234567', '4321', { TemplateCode: 'SMS_900002' }))).Code).toBe('OK');
     expect(state.sandbox.inbox.list()[0]).toMatchObject({
-      to: '85212345678',
+      to: '85261234567',
       text: '【Logto测试】Your verification code is 4321. It expires in 5 minutes.',
     });
   });
@@ -198,7 +215,7 @@ describe('per-number flow control', () => {
   it('does not apply to international numbers', async () => {
     at('14:00:00');
     for (let index = 0; index < 3; index += 1) {
-      expect((await send(sms('85290000000', '1234', { TemplateCode: 'SMS_900002' }))).Code).toBe('OK');
+      expect((await send(sms('85291234567', '1234', { TemplateCode: 'SMS_900002' }))).Code).toBe('OK');
     }
   });
 });
@@ -215,14 +232,27 @@ describe('number classification', () => {
     ['13800138000', 'mainland'],
     ['+8619912345678', 'mainland'],
     ['008613800138000', 'mainland'],
-    ['85212345678', 'international'],
+    ['85261234567', 'international'],
     ['12025550123', 'international'],
     ['6591234567', 'international'],
     ['8612345', null],
-    ['+85212345678', null],
-    ['0085212345678', null],
+    ['+85261234567', null],
+    ['0085261234567', null],
     ['12', null],
     ['1380013800a', null],
+    // The number plan: shapes that cannot exist or cannot receive SMS are MOBILE_NUMBER_ILLEGAL too.
+    ['14012345678', null],
+    ['8614012345678', null],
+    ['12905550123', null],
+    ['119043000000', null],
+    // Aliyun reads a bare 1[3-9]… as mainland: +1 381 555 0123 and +1 800 555 0123 become mainland mobiles.
+    ['13815550123', 'mainland'],
+    ['18005550123', 'mainland'],
+    ['449098790000', null],
+    ['85221234567', null],
+    ['447700900123', null],
+    ['85366123456', 'international'],
+    ['886912345678', 'international'],
   ])('%s → %s', (number, region) => {
     expect(classifyNumber(number)).toBe(region);
   });

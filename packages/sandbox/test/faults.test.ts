@@ -192,13 +192,13 @@ describe('fault matching', () => {
 
   it('per-number faults compare digits across prefixes', async () => {
     sandbox.faults.add({ kind: 'error', code: 'isv.MOBILE_NUMBER_ILLEGAL', to: '+8613800138000', sticky: true });
-    sandbox.faults.add({ kind: 'error', code: 20, to: '0085212345678', provider: 'yunpian' });
+    sandbox.faults.add({ kind: 'error', code: 20, to: '0085261234567', provider: 'yunpian' });
     expect((await aliyun('13900139000')).json.Code).toBe('OK');
     expect((await aliyun('13800138000')).json.Code).toBe('isv.MOBILE_NUMBER_ILLEGAL');
     expect((await aliyun('008613800138000')).json.Code).toBe('isv.MOBILE_NUMBER_ILLEGAL');
     const intl = await sendYunpian(sandbox, {
       apikey: yunpianKeys.intl,
-      mobile: '+85212345678',
+      mobile: '+85261234567',
       text: '【Logto】Your verification code is 1234. It expires in 5 minutes.',
     });
     expect(intl.json).toMatchObject({ code: 20 });

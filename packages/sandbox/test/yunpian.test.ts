@@ -85,12 +85,12 @@ describe('YunPian single_send', () => {
   });
 
   it('international: +<country code> numbers need an international template', async () => {
-    const response = await send({ mobile: '+85212345678', text: intlText('5678') });
-    expect(response.json).toMatchObject({ code: 0, mobile: '+85212345678' });
-    expect(state.sandbox.inbox.list()[0]).toMatchObject({ to: '+85212345678', template: '2001', code: '5678' });
+    const response = await send({ mobile: '+85261234567', text: intlText('5678') });
+    expect(response.json).toMatchObject({ code: 0, mobile: '+85261234567' });
+    expect(state.sandbox.inbox.list()[0]).toMatchObject({ to: '+85261234567', template: '2001', code: '5678' });
     // Only a domestic template matches → 23; nothing matches → 5.
-    expectError(await send({ mobile: '+85212345678', text: cnText('5678') }), 23, '号码归属地不在模板可发送的地区内');
-    expectError(await send({ mobile: '+85212345678', text: '【Logto】hello' }), 5);
+    expectError(await send({ mobile: '+85261234567', text: cnText('5678') }), 23, '号码归属地不在模板可发送的地区内');
+    expectError(await send({ mobile: '+85261234567', text: '【Logto】hello' }), 5);
     // An international template does not serve domestic numbers.
     expectError(await send({ mobile: '13800138000', text: intlText('5678') }), 5);
   });
@@ -98,7 +98,7 @@ describe('YunPian single_send', () => {
   it('code 20 when the account has international sending disabled', async () => {
     const response = await sendYunpian(state.sandbox, {
       apikey: yunpianKeys.domesticOnly,
-      mobile: '+85212345678',
+      mobile: '+85261234567',
       text: intlText('5678'),
     });
     expectError(response, 20, '暂不支持的国家地区', '请确认号码归属地');
@@ -106,11 +106,11 @@ describe('YunPian single_send', () => {
 
   it('a raw + decodes to a space (code 2); %2B works', async () => {
     const raw = await sendYunpian(state.sandbox, {}, {
-      rawBody: `apikey=${yunpianKeys.intl}&mobile=+85212345678&text=${encodeURIComponent(intlText('1234'))}`,
+      rawBody: `apikey=${yunpianKeys.intl}&mobile=+85261234567&text=${encodeURIComponent(intlText('1234'))}`,
     });
-    expectError(raw, 2, '请求参数格式错误', '参数 mobile 格式不正确，mobile: 85212345678');
+    expectError(raw, 2, '请求参数格式错误', '参数 mobile 格式不正确，mobile: 85261234567');
     const encoded = await sendYunpian(state.sandbox, {}, {
-      rawBody: `apikey=${yunpianKeys.intl}&mobile=%2B85212345678&text=${encodeURIComponent(intlText('1234'))}`,
+      rawBody: `apikey=${yunpianKeys.intl}&mobile=%2B85261234567&text=${encodeURIComponent(intlText('1234'))}`,
     });
     expect(encoded.json.code).toBe(0);
   });
@@ -119,6 +119,15 @@ describe('YunPian single_send', () => {
     for (const mobile of ['8613800138000', '1380013800', '+86 13800138000', '23800138000']) {
       expectError(await send({ mobile, text: cnText('1234') }), 2);
     }
+  });
+
+  it('code 2 for numbers the plan says cannot exist or cannot receive SMS, code 20 for an unassigned country code', async () => {
+    // Unallocated mainland prefix, unassigned +1 area code, toll free, UK premium rate, HK fixed line.
+    for (const mobile of ['14012345678', '+13815550123', '+18005550123', '+449098790000', '+85221234567']) {
+      expectError(await send({ apikey: yunpianKeys.intl, mobile, text: intlText('1234') }), 2, '请求参数格式错误', `参数 mobile 格式不正确，mobile:${mobile}`);
+    }
+    expectError(await send({ apikey: yunpianKeys.intl, mobile: '+99912345678', text: intlText('1234') }), 20, '暂不支持的国家地区');
+    expect(state.sandbox.inbox.list()).toEqual([]);
   });
 
   it('accepts +86 mainland numbers as domestic', async () => {

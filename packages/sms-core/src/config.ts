@@ -48,7 +48,7 @@ export const localeGuard = z
 export const optionalLocaleGuard = z.preprocess(blankAsMissing, localeGuard.optional());
 
 // The Json form field may hand over the text the person typed rather than the parsed value.
-const jsonTextAsValue = (value: unknown): unknown => {
+export const jsonTextAsValue = (value: unknown): unknown => {
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value) as unknown;

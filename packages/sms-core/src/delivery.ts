@@ -1,5 +1,6 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { invalidRequest } from './errors.js';
+import { loadPhonePlan } from './phone-plan-loader.js';
 
 /**
  * The provider-neutral shape of "did the code arrive?": every connector's `queryDeliveryStatus`
@@ -148,7 +149,10 @@ export const createDeliveryStatusQuery =
   <Config>(parseConfig: (raw: unknown) => Config, query: (config: Config, query: DeliveryQuery) => Promise<DeliveryReport>): QueryDeliveryStatus =>
   async (rawConfig, deliveryQuery) => {
     try {
-      return await query(parseConfig(rawConfig), deliveryQuery);
+      const config = parseConfig(rawConfig);
+      // The number plan loads on first use (as for a send), before the recipient is routed.
+      await loadPhonePlan();
+      return await query(config, deliveryQuery);
     } catch (error: unknown) {
       if (error instanceof ConnectorError) throw error;
       throw new ConnectorError(ConnectorErrorCodes.General, {

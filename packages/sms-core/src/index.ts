@@ -1,4 +1,6 @@
-export { routePhoneNumber, type PhoneRoute, type PhoneRoutingOptions } from './phone.js';
+export { routePhoneNumber, type PhoneRoute, type PhoneRoutingOptions, type SmsCapableNumberType } from './phone.js';
+export { loadPhonePlan } from './phone-plan-loader.js';
+export { allowedCountriesGuard, checkAllowedCountry } from './allowed-countries.js';
 export { normalizeLocale, languageOf, preferredLocale } from './locale.js';
 export { selectTemplate, type LocalizedTemplate } from './templates.js';
 export {
@@ -38,7 +40,7 @@ export { createRedactor, redactedMarker, type Redactor } from './redaction.js';
 export { httpAgents, sendWithRetryRule, TransportError, type HttpRequest, type HttpResponse, type SendOptions } from './http.js';
 export { transportFailure } from './transport-errors.js';
 export { createSmsSendMessage, readSendInput, type SmsSendInput, type SmsSendMessageSpec } from './send-message.js';
-export { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from './form-items.js';
+export { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from './form-items.js';
 export {
   carrierCodeRules,
   createDeliveryStatusQuery,

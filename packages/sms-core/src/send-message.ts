@@ -5,8 +5,11 @@ import {
   type SendMessageFunction,
 } from '@logto/connector-kit';
 
+import { checkAllowedCountry } from './allowed-countries.js';
 import { insufficientRequest, invalidRequest } from './errors.js';
 import { preferredLocale } from './locale.js';
+import { routePhoneNumber } from './phone.js';
+import { loadPhonePlan } from './phone-plan-loader.js';
 
 /** The parts of Logto's `sendMessage` data an SMS connector uses, checked. */
 export type SmsSendInput = {
@@ -43,6 +46,18 @@ export const readSendInput = (data: unknown): SmsSendInput => {
   return { to, usageType: type, code, ...(locale === undefined ? {} : { locale }) };
 };
 
+/**
+ * The country allow-list, for every connector whose config has the `allowedCountries` key (sms-core's
+ * `allowedCountriesGuard`), so a connector gets it from its config guard and form item alone. The
+ * number is routed with the connector's own strictness; the connector's second routing of the same
+ * number is answered from `routePhoneNumber`'s memo.
+ */
+const enforceAllowedCountries = (to: string, config: unknown) => {
+  if (!isRecord(config) || !Array.isArray(config.allowedCountries)) return;
+  const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck !== false });
+  checkAllowedCountry(route, config.allowedCountries as readonly string[]);
+};
+
 export type SmsSendMessageSpec<Config> = {
   /** `metadata.id`; Logto's `getConfig` looks the saved config up by it. */
   connectorId: string;
@@ -52,8 +67,9 @@ export type SmsSendMessageSpec<Config> = {
 };
 
 /**
- * The `sendMessage` both connectors expose. The Console "Send" button passes the unsaved form
- * config; sign-in passes none and the saved one is read. Whatever goes wrong surfaces as a
+ * The `sendMessage` every connector exposes. The Console "Send" button passes the unsaved form
+ * config; sign-in passes none and the saved one is read. A number outside the config's
+ * `allowedCountries` is refused here, before the connector's own send. Whatever goes wrong surfaces as a
  * ConnectorError: an unexpected exception is replaced by a General error without its message,
  * which could quote request options.
  */
@@ -61,8 +77,11 @@ export const createSmsSendMessage =
   <Config>({ connectorId, getConfig, parseConfig, send }: SmsSendMessageSpec<Config>): SendMessageFunction =>
   async (data, config) => {
     try {
+      await loadPhonePlan();
       const parsed = parseConfig(config ?? (await getConfig(connectorId)));
-      return await send(readSendInput(data), parsed);
+      const input = readSendInput(data);
+      enforceAllowedCountries(input.to, parsed);
+      return await send(input, parsed);
     } catch (error: unknown) {
       if (error instanceof ConnectorError) throw error;
       throw new ConnectorError(ConnectorErrorCodes.General, {

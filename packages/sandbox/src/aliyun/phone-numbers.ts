@@ -1,7 +1,9 @@
+import { judgeNumber } from '../shared/number-plan.js';
+
 export type NumberRegion = 'mainland' | 'international';
 
 // Mainland: 11-digit mobile, optionally prefixed +86 / 0086 / 86 (per the SendSms parameter docs).
-const mainland = /^(?:\+86|0086|86)?1[3-9]\d{9}$/;
+const mainland = /^(?:\+86|0086|86)?(1[3-9]\d{9})$/;
 // International/HK/MO/TW: country code + number, digits only, no + or 00, at most E.164's 15 digits.
 const international = /^[1-9]\d{6,14}$/;
 
@@ -9,18 +11,29 @@ const international = /^[1-9]\d{6,14}$/;
 const bareMainlandOrNanp = /^1[3-9]\d{9}$/;
 
 /**
- * Which side of Aliyun's service a `PhoneNumbers` entry goes to, given the template's region.
+ * Which side of Aliyun's service a `PhoneNumbers` entry goes to, given the template's region, or
+ * null for every number SendSms answers `isv.MOBILE_NUMBER_ILLEGAL` for: a wrong shape, or a number
+ * the plan says cannot exist or cannot receive SMS.
  * Documented: mainland numbers with or without +86/0086/86, international ones as country code +
  * number. Modelled from reports (Logto's fix for +1 numbers relies on it): an international
  * template reads a bare 11-digit `1…` number as +1 and delivers it abroad, while a mainland
- * template reads the same digits as a mainland mobile.
+ * template reads the same digits as a mainland mobile (so a US number sent that way is judged as
+ * +86: refused or, worse, delivered in China — which the connectors must prevent).
  */
 export const classifyNumber = (number: string, templateRegion: NumberRegion = 'mainland'): NumberRegion | null => {
-  if (templateRegion === 'international' && bareMainlandOrNanp.test(number)) return 'international';
-  if (mainland.test(number)) return 'mainland';
+  if (templateRegion === 'international' && bareMainlandOrNanp.test(number)) {
+    const verdict = judgeNumber(number);
+    return verdict.valid && !verdict.mainland ? 'international' : null;
+  }
+  const mainlandDigits = mainland.exec(number)?.[1];
+  if (mainlandDigits !== undefined) {
+    const verdict = judgeNumber(`86${mainlandDigits}`);
+    return verdict.valid && verdict.mainland ? 'mainland' : null;
+  }
   // '86' followed by anything that is not a mainland mobile is not a number SendSms accepts.
-  if (international.test(number) && !number.startsWith('86')) return 'international';
-  return null;
+  if (!international.test(number) || number.startsWith('86')) return null;
+  const verdict = judgeNumber(number);
+  return verdict.valid && !verdict.mainland ? 'international' : null;
 };
 
 /** True for digits an international template delivers as a +1 number (see `classifyNumber`). */

@@ -66,8 +66,11 @@ export const singleSend = (
   const text = requiredParam(params, 'text');
   if ([...text].length > maxTextLength) throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
 
-  const kind = classifyMobile(mobile);
-  if (!kind) throw yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`);
+  const verdict = classifyMobile(mobile);
+  if ('refusal' in verdict) {
+    throw verdict.refusal === 2 ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`) : yunpianError(verdict.refusal);
+  }
+  const { kind } = verdict;
   if (kind === 'international' && !account.international) throw yunpianError(20);
 
   const balance = state.balances.get(apikey) ?? 0;

@@ -1,5 +1,6 @@
-import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
-import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { checkAliyunResponse } from '@logto-sms/aliyun-pop';
+import { lookupErrorRule, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
 import { readResponse, type AliyunSmsSendResult } from './response.js';
 
@@ -182,67 +183,24 @@ export const aliyunServerErrorHint =
 
 export const ruleForAliyunCode = (code: string): ErrorRule<string> => lookupErrorRule(errorRules, code, unknownAliyunError);
 
-// On `SignatureDoesNotMatch` Aliyun quotes the string it signed, which holds every request
-// parameter (the verification code, the STS token): never pass that part on.
-const quotedStringToSign = /\s*server string to sign is:[\s\S]*$/i;
-const maxMessageLength = 300;
-
-// Callers redact first: cutting first could leave a secret's first characters at the cut.
-export const cleanProviderMessage = (message: string): string => {
-  const withoutEcho = message.replace(quotedStringToSign, '').trim();
-  return withoutEcho.length > maxMessageLength ? `${withoutEcho.slice(0, maxMessageLength)}…` : withoutEcho;
-};
-
-const withPeriod = (text: string) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
+export { cleanProviderMessage } from '@logto-sms/aliyun-pop';
 
 /**
  * Turns Aliyun's answer into the send result or a ConnectorError. Success is `Code === "OK"` on a
  * 2xx: business errors also come back as HTTP 200.
+ *
+ * @throws ConnectorError for every other answer, classified by `errorRules`.
  */
 export const checkResponse = (
   response: Pick<HttpResponse, 'status' | 'body'>,
   redactor: Redactor
-): AliyunSmsSendResult => {
-  const { status } = response;
-  const answer = readResponse(response.body);
-  const fail = (code: ConnectorErrorCodes, summary: string, hint: string): ConnectorError =>
-    providerError(
-      code,
-      {
-        provider: 'aliyun',
-        summary,
-        hint,
-        httpStatus: status,
-        ...(answer === undefined
-          ? {}
-          : {
-              providerCode: answer.code,
-              ...(answer.message === undefined ? {} : { providerMessage: cleanProviderMessage(redactor.text(answer.message)) }),
-              ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
-            }),
-      },
-      redactor
-    );
-
-  if (status >= 500) {
-    const what = answer ? `${answer.code}${answer.message ? `: ${cleanProviderMessage(redactor.text(answer.message))}` : ''}` : 'no Aliyun error body';
-    throw fail(ConnectorErrorCodes.General, withPeriod(`Aliyun SMS answered HTTP ${status} (${what})`), aliyunServerErrorHint);
-  }
-
-  const isSuccessStatus = status >= 200 && status < 300;
-  if (answer === undefined || (answer.code === 'OK' && !isSuccessStatus) || (status >= 300 && status < 400)) {
-    throw fail(
-      ConnectorErrorCodes.InvalidResponse,
-      `Aliyun SMS answered HTTP ${status} with a body that is not an Aliyun API answer.`,
-      'Check that endpoint points at the Aliyun SMS API (or the local sandbox), not at a proxy or web page.'
-    );
-  }
-
-  if (answer.code === 'OK') {
-    return { bizId: answer.bizId, requestId: answer.requestId };
-  }
-
-  const rule = ruleForAliyunCode(answer.code);
-  const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
-  throw fail(rule.errorCode, `Aliyun SMS refused the message (${answer.code}).${message}`, rule.hint);
-};
+): AliyunSmsSendResult =>
+  checkAliyunResponse(response, redactor, {
+    provider: 'aliyun',
+    productName: 'Aliyun SMS',
+    read: readResponse,
+    accepted: (answer) => ({ bizId: answer.bizId, requestId: answer.requestId }),
+    ruleFor: ruleForAliyunCode,
+    serverErrorHint: aliyunServerErrorHint,
+    notAnAnswerHint: 'Check that endpoint points at the Aliyun SMS API (or the local sandbox), not at a proxy or web page.',
+  });

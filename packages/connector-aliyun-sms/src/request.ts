@@ -1,7 +1,10 @@
+import { buildSignedRequest, credentialsOf, type RpcAction } from '@logto-sms/aliyun-pop';
 import type { HttpRequest } from '@logto-sms/sms-core';
 
 import type { AliyunSmsConfig } from './config.js';
-import { signV1, signV3, type Credentials } from './signer.js';
+
+/** Dysmsapi `SendSms`, the one API this connector calls (aliyun-sms-api.md §1). */
+export const sendSmsAction: RpcAction = { action: 'SendSms', version: '2017-05-25' };
 
 /** The SendSms parameters of one message. */
 export type SendSmsParams = {
@@ -20,36 +23,15 @@ export type AttemptInput = {
 
 const userAgent = 'logto-sms-connector-aliyun-sms';
 
-/**
- * One signed SendSms request. V3 mirrors the official SDK: `POST /`, parameters in the query,
- * empty body. V1 sends everything, `Signature` included, as a form body.
- */
-export const buildRequest = ({ config, params, timestamp, nonce }: AttemptInput): HttpRequest => {
-  const credentials: Credentials = {
-    accessKeyId: config.accessKeyId,
-    accessKeySecret: config.accessKeySecret,
-    securityToken: config.securityToken,
-  };
-  const origin = new URL(config.endpoint);
-
-  if (config.signatureAlgorithm === 'HMAC-SHA1') {
-    const signed = signV1({ method: 'POST', credentials, apiParams: params, timestamp, nonce });
-    return {
-      method: 'POST',
-      url: `${origin.origin}/`,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-        'user-agent': userAgent,
-      },
-      body: signed.encoded,
-    };
-  }
-
-  const signed = signV3({ method: 'POST', host: origin.host, credentials, apiParams: params, timestamp, nonce });
-  return {
-    method: 'POST',
-    url: `${origin.origin}/?${signed.query}`,
-    headers: { ...signed.headers, accept: 'application/json', 'user-agent': userAgent },
-  };
-};
+/** One signed SendSms request (V3 in the query, or V1 as a form body; see aliyun-pop). */
+export const buildRequest = ({ config, params, timestamp, nonce }: AttemptInput): HttpRequest =>
+  buildSignedRequest({
+    endpoint: config.endpoint,
+    signatureAlgorithm: config.signatureAlgorithm,
+    credentials: credentialsOf(config),
+    action: sendSmsAction,
+    params,
+    timestamp,
+    nonce,
+    userAgent,
+  });

@@ -1,0 +1,39 @@
+export {
+  canonicalizeHeaders,
+  canonicalQueryString,
+  emptyPayloadHash,
+  formatTimestamp,
+  percentEncode,
+  sha256Hex,
+  signV1,
+  signV1Params,
+  signV3,
+  v1CommonParams,
+  v1Signature,
+  v1StringToSign,
+  v3Algorithm,
+  v3Authorization,
+  v3CanonicalRequest,
+  v3Signature,
+  v3StringToSign,
+  type Credentials,
+  type RpcAction,
+  type SignatureAlgorithm,
+  type V1SignedRequest,
+  type V3SignedRequest,
+} from './signer.js';
+export {
+  credentialsOf,
+  credentialText,
+  defaultSignatureAlgorithm,
+  requiredText,
+  requireStsToken,
+  securityTokenGuard,
+  signatureAlgorithmGuard,
+  signatureAlgorithms,
+} from './credentials.js';
+export { aliyunEndpointGuard, dypnsapiHosts, dysmsapiHosts, type AliyunProductEndpoint } from './endpoints.js';
+export { cleanProviderMessage, readAliyunAnswer, textField, withoutBusinessPrefix, type AliyunAnswer } from './answer.js';
+export { checkAliyunResponse, type AliyunAnswerBasics, type AliyunAnswerSpec } from './check.js';
+export { buildSignedRequest, type SignedRequestInput } from './request.js';
+export { sendAliyunRequest, throttlingRetryDelay, type AliyunSendOptions } from './client.js';

@@ -16,8 +16,11 @@ import {
   v3StringToSign,
 } from './verify-v3.js';
 
-export const sendSmsAction = 'SendSms';
-export const sendSmsVersion = '2017-05-25';
+/** An RPC API the emulator serves: Dysmsapi `SendSms` or Dypnsapi `SendSmsVerifyCode`. */
+export type RpcApi = { action: string; version: string };
+
+export const sendSmsApi: RpcApi = { action: 'SendSms', version: '2017-05-25' };
+export const sendSmsVerifyCodeApi: RpcApi = { action: 'SendSmsVerifyCode', version: '2017-05-25' };
 
 export type AuthenticatedCall = {
   algorithm: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256';
@@ -30,6 +33,8 @@ export type AuthContext = {
   credentials: ReadonlyMap<string, AliyunCredential>;
   nonces: NonceStore;
   now: number;
+  /** The API the request must name; SendSms unless said otherwise. */
+  api?: RpcApi;
 };
 
 /** V3 always answers JSON (the SDK asks with `Accept`); V1 follows `Format`, defaulting to XML. */
@@ -66,12 +71,16 @@ const checkTimestamp = (text: string, now: number): void => {
   if (Math.abs(now - time) > maxClockSkewMs) throw aliyunError('InvalidTimeStamp.Expired');
 };
 
-const checkApi = (action: string | undefined, version: string | undefined): void => {
+const checkApi = (action: string | undefined, version: string | undefined, { api = sendSmsApi }: AuthContext): void => {
   if (!action) throw missingParameter('Action');
-  if (action !== sendSmsAction) throw aliyunError('InvalidApi.NotFound');
+  if (action !== api.action) throw aliyunError('InvalidApi.NotFound');
   if (!version) throw missingParameter('Version');
-  if (version !== sendSmsVersion) throw aliyunError('InvalidVersion');
+  if (version !== api.version) throw aliyunError('InvalidVersion');
 };
+
+/** The action a call names (V3 header or V1 parameter), read before verification to route it. */
+export const requestedAction = (call: IncomingCall): string | undefined =>
+  isV3Call(call) ? call.headers['x-acs-action']?.toString() : mergedParams(call).get('Action');
 
 const claimNonce = (context: AuthContext, nonce: string): void => {
   if (!context.nonces.claim(nonce, context.now)) throw aliyunError('SignatureNonceUsed');
@@ -80,7 +89,7 @@ const claimNonce = (context: AuthContext, nonce: string): void => {
 /** RPC signature "V1": HMAC-SHA1 over the double-encoded canonical parameters, key secret + '&'. */
 const authenticateV1 = (call: IncomingCall, context: AuthContext): AuthenticatedCall => {
   const params = mergedParams(call);
-  checkApi(params.get('Action'), params.get('Version'));
+  checkApi(params.get('Action'), params.get('Version'), context);
 
   const accessKeyId = params.get('AccessKeyId');
   if (!accessKeyId) throw missingParameter('AccessKeyId');
@@ -141,7 +150,7 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
     );
   }
 
-  checkApi(header(call, 'x-acs-action'), header(call, 'x-acs-version'));
+  checkApi(header(call, 'x-acs-action'), header(call, 'x-acs-version'), context);
   const credential = lookUpCredential(context, authorization.credential);
   checkSecurityToken(credential, header(call, 'x-acs-security-token'));
 

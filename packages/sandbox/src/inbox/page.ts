@@ -67,6 +67,7 @@ export const inboxPageHtml = `<!doctype html>
     <select id="provider" aria-label="Provider">
       <option value="">All providers</option>
       <option value="aliyun">Aliyun</option>
+      <option value="aliyun-mas">Aliyun MAS</option>
       <option value="yunpian">YunPian</option>
     </select>
     <button id="clear" class="danger" type="button">Clear inbox</button>
@@ -130,7 +131,7 @@ export const inboxPageHtml = `<!doctype html>
     article.dataset.provider = message.provider;
     article.dataset.to = message.to;
     var meta = el('div', 'meta');
-    meta.appendChild(el('span', 'provider ' + message.provider, message.provider === 'aliyun' ? 'Aliyun' : 'YunPian'));
+    meta.appendChild(el('span', 'provider ' + message.provider, ({ aliyun: 'Aliyun', 'aliyun-mas': 'Aliyun MAS', yunpian: 'YunPian' })[message.provider] || message.provider));
     meta.appendChild(el('span', 'to', message.to));
     var time = el('time', 'time', new Date(message.receivedAt).toLocaleString());
     time.dateTime = message.receivedAt;

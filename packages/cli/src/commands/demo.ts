@@ -14,7 +14,7 @@ import {
   type LoadedConnectorFactory,
 } from '../logto-host/index.js';
 import type { Output } from '../output.js';
-import { aliyunConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
+import { aliyunConfigFor, aliyunMasConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource, type WorkspaceConnector } from '../workspace.js';
 
@@ -22,10 +22,12 @@ export const demoHelp = `Usage: logto-sms demo
 
 A one-command tour, finished in seconds, with nothing to configure:
   1. starts the emulator on a free loopback port;
-  2. packs both connectors with npm pack and loads them through @logto/cli's loader, exactly as
-     a Logto instance would (extracted without dependencies into a Logto-shaped directory);
+  2. packs the three connectors (Aliyun SMS, Aliyun MAS, YunPian) with npm pack and loads them
+     through @logto/cli's loader, exactly as a Logto instance would (extracted without
+     dependencies into a Logto-shaped directory);
   3. sends a code through each to a mainland (8613800138000) and an overseas (85261234567)
-     number, the way sign-in does;
+     number, the way sign-in does (Aliyun MAS is mainland-only: it refuses the overseas number
+     before sending);
   4. provokes Aliyun's per-number rate limit and shows how the error reaches Logto;
   5. prints what arrived in the inbox.
 
@@ -33,7 +35,7 @@ Exit codes: 0 everything behaved as expected, 1 something did not (the output sa
 
 type DemoConnector = {
   short: WorkspaceConnector;
-  provider: 'aliyun' | 'yunpian';
+  provider: SandboxMessage['provider'];
   hosted: HostedConnector;
   factory?: LoadedConnectorFactory;
   config: unknown;
@@ -78,16 +80,19 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
   };
 
   // Validate the inputs before starting anything, so a missing build is a clear usage error.
-  const sources = (['aliyun', 'yunpian'] as const).map((short) => ({ short, source: resolveConnectorSource('demo', short) }));
+  const sources = (['aliyun', 'aliyun-mas', 'yunpian'] as const).map((short) => ({
+    short,
+    source: resolveConnectorSource('demo', short),
+  }));
 
-  output.line(output.bold('logto-sms demo: two connectors, one local emulator, the loader Logto itself uses'));
+  output.line(output.bold('logto-sms demo: three connectors, one local emulator, the loader Logto itself uses'));
   output.line();
   const sandbox: Sandbox = await startSandbox({ host: '127.0.0.1', port: 0, log: () => undefined });
   const host = await createLogtoHost();
   try {
     output.line(`[1/5] Emulator listening on ${sandbox.url} (inbox: ${sandbox.inboxUrl})`);
 
-    const hosted = await output.step('[2/5] Packing both connectors with npm pack and extracting them into a Logto host', async () =>
+    const hosted = await output.step('[2/5] Packing the three connectors with npm pack and extracting them into a Logto host', async () =>
       Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
     );
     for (const item of hosted) {
@@ -99,8 +104,8 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     check(loaded.logs.length === 0, `the loader printed: ${loaded.logs.map((log) => log.text).join(' | ')}`);
     const connectors: DemoConnector[] = sources.map(({ short }, index) => {
       const item = hosted[index]!;
-      const config =
-        short === 'aliyun' ? aliyunConfigFor(sandbox.config, sandbox.url) : yunpianConfigFor(sandbox.config, sandbox.url);
+      const configFor = { aliyun: aliyunConfigFor, 'aliyun-mas': aliyunMasConfigFor, yunpian: yunpianConfigFor }[short];
+      const config = configFor(sandbox.config, sandbox.url);
       return { short, provider: short, hosted: item, factory: factoryFor(loaded, item), config };
     });
     for (const connector of connectors) {
@@ -109,7 +114,7 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
       const metadataOk = connectorMetadataGuard.safeParse(factory.metadata).success;
       check(metadataOk, `${factory.metadata.id}: metadata fails connector-kit's connectorMetadataGuard`);
       output.line(
-        `      ${pad(factory.metadata.id, 18)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
+        `      ${pad(factory.metadata.id, 21)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
       );
     }
     if (connectors.some((connector) => !connector.factory)) return exitCodes.failed;
@@ -125,13 +130,29 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
       ] as const) {
         const code = sixDigits();
         const since = Date.now();
+        if (connector.short === 'aliyun-mas' && to === overseas) {
+          // Mainland only: the connector must refuse before anything reaches the emulator.
+          const before = sandbox.inbox.count();
+          try {
+            await sendOf.get(connector.short)!({ to, type: 'SignIn', payload: { code, locale } });
+            check(false, `aliyun-mas → ${to} was accepted; Aliyun MAS only serves mainland numbers`);
+          } catch (error) {
+            const described = isConnectorError(error) ? describeConnectorError(error) : undefined;
+            const refused = check(
+              described?.code === 'invalid_request_parameters' && sandbox.inbox.count() === before,
+              `aliyun-mas → ${to}: expected invalid_request_parameters before any request, got ${described?.code ?? (error as Error).message}`
+            );
+            output.line(`      ${refused ? output.green('✓') : output.red('✗')} ${pad(connector.short, 10)} → ${pad(to, 13)} refused before sending: ${String(described?.code)} (mainland China numbers only)`);
+          }
+          continue;
+        }
         try {
           const result = await sendOf.get(connector.short)!({ to, type: 'SignIn', payload: { code, locale } });
           const message = await sandbox.inbox.waitForMessage({ provider: connector.provider, since }, 5000);
           deliveries.push({ connector, to, code, message });
           const sameCode = check(message.code === code, `${connector.short} → ${to}: the inbox shows code ${String(message.code)}, sent ${code}`);
           output.line(
-            `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 7)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
+            `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 10)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
           );
         } catch (error) {
           deliveries.push({ connector, to, code });
@@ -166,18 +187,18 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     const messages = sandbox.inbox.list().reverse();
     output.line();
     output.line(output.bold(`Inbox (${messages.length} messages; the emulator stops with the demo, "logto-sms sandbox" keeps one running)`));
-    output.line(`  ${pad('provider', 9)}${pad('received as', 15)}${pad('code', 8)}text`);
+    output.line(`  ${pad('provider', 12)}${pad('received as', 15)}${pad('code', 8)}text`);
     for (const message of messages) {
-      output.line(`  ${pad(message.provider, 9)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
+      output.line(`  ${pad(message.provider, 12)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
     }
-    check(messages.length === 4, `expected 4 messages in the inbox, found ${messages.length}`);
+    check(messages.length === 5, `expected 5 messages in the inbox, found ${messages.length}`);
     output.line();
     if (problems.length > 0) {
       output.line(output.red(`Demo finished with ${problems.length} problem(s):`));
       for (const problem of problems) output.line(`  - ${problem}`);
       return exitCodes.failed;
     }
-    output.line(output.green('Demo finished: 4 codes delivered, the rate limit mapped to rate_limit_exceeded, no loader warnings.'));
+    output.line(output.green('Demo finished: 5 codes delivered, the overseas number refused by Aliyun MAS, the rate limit mapped to rate_limit_exceeded, no loader warnings.'));
     output.line(`Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`);
     return exitCodes.ok;
   } finally {

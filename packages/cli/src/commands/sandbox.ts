@@ -2,12 +2,13 @@ import { loadSandboxConfigFile, startSandbox, type SandboxConfigInput } from '@l
 
 import { parseCommandArgs, portOption, stringOption } from '../args.js';
 import type { Output } from '../output.js';
-import { aliyunConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
+import { aliyunConfigFor, aliyunMasConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 
 export const sandboxHelp = `Usage: logto-sms sandbox [--port 4010] [--host 127.0.0.1] [--config sandbox.json]
 
-Starts the local emulator of the Aliyun SMS and YunPian APIs with a web inbox, and prints a
+Starts the local emulator of the Aliyun SMS, Aliyun Message Authentication Service and YunPian
+APIs with a web inbox, and prints a
 ready-to-paste config for each connector pointing at it. Runs until Ctrl-C.
 
 Options:
@@ -79,12 +80,16 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   // The connectors only allow plain http to loopback hosts, so print a loopback endpoint even when
   // the sandbox listens on every interface.
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${sandbox.port}`;
-  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + YunPian emulator'));
+  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + Aliyun MAS + YunPian emulator'));
   output.line(`  API endpoint  ${endpoint}`);
   output.line(`  Inbox         ${output.cyan(sandbox.inboxUrl)}`);
   output.line();
   output.line(output.bold('Aliyun SMS connector (logto-sms-aliyun), config to paste:'));
   output.line(JSON.stringify(aliyunConfigFor(sandbox.config, endpoint), null, 2));
+  output.line();
+  output.line(output.bold('Aliyun MAS connector (logto-sms-aliyun-mas), config to paste:'));
+  output.line(JSON.stringify(aliyunMasConfigFor(sandbox.config, endpoint), null, 2));
+  output.line(output.dim('Aliyun MAS delivers to mainland China numbers only, with the gift signature and system templates above.'));
   output.line();
   output.line(output.bold('YunPian connector (logto-sms-yunpian), config to paste:'));
   output.line(JSON.stringify(yunpianConfigFor(sandbox.config, endpoint), null, 2));

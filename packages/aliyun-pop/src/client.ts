@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 
 import {
   sendWithRetryRule,
@@ -38,13 +38,20 @@ export const throttlingRetryDelay = (
   return jitteredRetryDelay();
 };
 
+/** Test seams, never config: a fixed clock and nonce make the signed request reproducible. */
+export type ClientOptions = {
+  now?: () => Date;
+  nonce?: () => string;
+};
+
 export type AliyunSendOptions = {
   /** Budget in ms for the whole send, the retry included. */
   timeout: number;
-  /** Builds and signs an attempt; called again for the retry, so it needs a fresh clock and nonce. */
-  prepare: () => HttpRequest;
+  /** Builds and signs one attempt; called again for the retry with a fresh time and nonce. */
+  build: (timestamp: Date, nonce: string) => HttpRequest;
   provider: ProviderErrorData['provider'];
   redactor: Redactor;
+  clock?: ClientOptions;
 };
 
 /**
@@ -54,10 +61,29 @@ export type AliyunSendOptions = {
  * @returns Aliyun's answer, whatever its status: deciding what it means is `checkAliyunResponse`'s job.
  * @throws ConnectorError when no answer arrived (timeout, network).
  */
-export const sendAliyunRequest = async ({ timeout, prepare, provider, redactor }: AliyunSendOptions): Promise<HttpResponse> => {
+export const sendAliyunRequest = async ({ timeout, build, provider, redactor, clock = {} }: AliyunSendOptions): Promise<HttpResponse> => {
+  const { now = () => new Date(), nonce = randomUUID } = clock;
   try {
-    return await sendWithRetryRule({ timeout, prepare, retryAfterResponse: throttlingRetryDelay });
+    return await sendWithRetryRule({ timeout, prepare: () => build(now(), nonce()), retryAfterResponse: throttlingRetryDelay });
   } catch (error: unknown) {
     throw error instanceof TransportError ? transportFailure(error, provider, redactor) : error;
   }
 };
+
+/**
+ * A connector's `sendRequest`: one call of its RPC action through `sendAliyunRequest`, with the
+ * request built (and signed) by the connector's `buildRequest` for every attempt.
+ */
+export const rpcSender =
+  <Config extends { timeout: number }, Params>(
+    provider: ProviderErrorData['provider'],
+    buildRequest: (input: { config: Config; params: Params; timestamp: Date; nonce: string }) => HttpRequest
+  ) =>
+  async (config: Config, params: Params, redactor: Redactor, clientOptions?: ClientOptions): Promise<HttpResponse> =>
+    sendAliyunRequest({
+      timeout: config.timeout,
+      build: (timestamp, nonce) => buildRequest({ config, params, timestamp, nonce }),
+      provider,
+      redactor,
+      ...(clientOptions === undefined ? {} : { clock: clientOptions }),
+    });

@@ -35,6 +35,13 @@ export const securityTokenGuard = z.preprocess(
     .optional()
 );
 
+/** The credential keys of an Aliyun connector config, to spread into its `z.object`. */
+export const credentialKeys = {
+  accessKeyId: credentialText('accessKeyId'),
+  accessKeySecret: credentialText('accessKeySecret'),
+  securityToken: securityTokenGuard,
+};
+
 /**
  * For a config object's `superRefine`: an STS AccessKey (`STS.` prefix) without its token fails at
  * Aliyun with a confusing "AccessKey not found", so it is refused here, naming `securityToken`.

@@ -23,6 +23,7 @@ export {
   type V3SignedRequest,
 } from './signer.js';
 export {
+  credentialKeys,
   credentialsOf,
   credentialText,
   defaultSignatureAlgorithm,
@@ -36,4 +37,6 @@ export { aliyunEndpointGuard, dypnsapiHosts, dysmsapiHosts, type AliyunProductEn
 export { cleanProviderMessage, readAliyunAnswer, textField, withoutBusinessPrefix, type AliyunAnswer } from './answer.js';
 export { checkAliyunResponse, type AliyunAnswerBasics, type AliyunAnswerSpec } from './check.js';
 export { buildSignedRequest, type SignedRequestInput } from './request.js';
-export { sendAliyunRequest, throttlingRetryDelay, type AliyunSendOptions } from './client.js';
+export { rpcSender, sendAliyunRequest, throttlingRetryDelay, type AliyunSendOptions, type ClientOptions } from './client.js';
+export { credentialRules, nonceReusedRule, throttlingRule } from './rules.js';
+export { accessKeyIdFormItem, accessKeySecretFormItem, securityTokenFormItem, signatureAlgorithmFormItem } from './form-items.js';

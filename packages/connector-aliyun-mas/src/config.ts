@@ -1,10 +1,9 @@
 import {
   aliyunEndpointGuard,
-  credentialText,
+  credentialKeys,
   dypnsapiHosts,
   requiredText,
   requireStsToken,
-  securityTokenGuard,
   signatureAlgorithmGuard,
 } from '@logto-sms/aliyun-pop';
 import {
@@ -89,9 +88,7 @@ const codeValidMinutesGuard = z.preprocess(
 
 /** The config's keys; `configGuard` adds the checks that involve several keys. */
 export const aliyunMasConfigObject = z.object({
-  accessKeyId: credentialText('accessKeyId'),
-  accessKeySecret: credentialText('accessKeySecret'),
-  securityToken: securityTokenGuard,
+  ...credentialKeys,
   signName: signNameGuard,
   templates: templateListGuard(templateGuard),
   codeValidMinutes: codeValidMinutesGuard,

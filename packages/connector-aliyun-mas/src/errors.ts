@@ -1,5 +1,5 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { checkAliyunResponse, withoutBusinessPrefix } from '@logto-sms/aliyun-pop';
+import { checkAliyunResponse, credentialRules, nonceReusedRule, throttlingRule, withoutBusinessPrefix } from '@logto-sms/aliyun-pop';
 import { lookupErrorRule, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
 import { readResponse, type AliyunMasSendResult } from './response.js';
@@ -24,11 +24,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     errorCode: ConnectorErrorCodes.RateLimitExceeded,
     hint: 'This number reached its per-minute, per-hour or per-day limit; try again later. The limits are shown in the 号码认证 console under 通用设置.',
   },
-  {
-    match: /^Throttling/,
-    errorCode: ConnectorErrorCodes.RateLimitExceeded,
-    hint: "The account's Aliyun API request rate (QPS) limit was hit; try again in a few seconds.",
-  },
+  throttlingRule,
 
   // --- Balance and caps: persist until someone pays or raises the cap.
   {
@@ -48,26 +44,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
   },
 
   // --- Configuration: credentials, permissions, activation, signature, template, deployment.
-  {
-    match: 'SignatureDoesNotMatch',
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'The AccessKey secret is probably wrong: copy accessKeySecret again from the Aliyun RAM console (a missing or extra character is enough).',
-  },
-  {
-    match: ['IncompleteSignature', 'InvalidSignatureMethod'],
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'Aliyun could not read the request signature; check accessKeyId and set signatureAlgorithm to ACS3-HMAC-SHA256 or HMAC-SHA1.',
-  },
-  {
-    match: /^InvalidAccessKeyId/,
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'accessKeyId is unknown or disabled; check it in the Aliyun RAM console (with STS, an expired token also causes this).',
-  },
-  {
-    match: /^InvalidSecurityToken/,
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'The STS securityToken expired or does not belong to this AccessKey; paste a fresh accessKeyId, accessKeySecret and securityToken, or use a RAM user AccessKey without a token.',
-  },
+  ...credentialRules,
   {
     match: /^(?:RAM_PERMISSION_DENY|RamPermissionDeny|Forbidden.*|NoPermission|UnauthorizedOperation)$/,
     errorCode: ConnectorErrorCodes.InvalidConfig,
@@ -142,11 +119,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     errorCode: ConnectorErrorCodes.General,
     hint: 'Aliyun had an internal problem; try again shortly, and open an Aliyun ticket with the RequestId if it persists.',
   },
-  {
-    match: 'SignatureNonceUsed',
-    errorCode: ConnectorErrorCodes.General,
-    hint: 'Aliyun saw this request twice (the nonce was reused); check that no proxy replays requests, then try again.',
-  },
+  nonceReusedRule,
 ];
 
 export const unknownAliyunMasError: ErrorRule<string> = {

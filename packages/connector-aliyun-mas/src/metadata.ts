@@ -1,7 +1,13 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
+import {
+  accessKeyIdFormItem,
+  accessKeySecretFormItem,
+  securityTokenFormItem,
+  signatureAlgorithmFormItem,
+} from '@logto-sms/aliyun-pop';
 import { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
 
-import { defaultEndpoint, defaultSignatureAlgorithm, logtoDefaultCodeMinutes } from './config.js';
+import { defaultEndpoint, logtoDefaultCodeMinutes } from './config.js';
 
 /** Distinct from the official connector's `aliyun-short-message-auth-service`, so both can be installed. */
 export const connectorId = 'logto-sms-aliyun-mas';
@@ -38,34 +44,9 @@ export const metadata: ConnectorMetadata = {
   logoDark: null,
   readme: './README.md',
   formItems: [
-    {
-      key: 'accessKeyId',
-      label: 'AccessKey ID',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: 'LTAI5t…',
-      description:
-        'The AccessKey ID of a RAM user allowed to call dypns:SendSmsVerifyCode (e.g. policy AliyunDypnsFullAccess). Create it in the Aliyun console under RAM > Users > AccessKey.',
-    },
-    {
-      key: 'accessKeySecret',
-      label: 'AccessKey Secret',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      isConfidential: true,
-      placeholder: '<access-key-secret>',
-      description: 'The secret shown once when the AccessKey was created. A wrong secret shows up as "SignatureDoesNotMatch".',
-    },
-    {
-      key: 'securityToken',
-      label: 'STS Security Token',
-      type: ConnectorConfigFormItemType.Text,
-      required: false,
-      isConfidential: true,
-      placeholder: 'Leave empty unless you use STS temporary credentials',
-      description:
-        'Only for STS temporary credentials (AccessKey IDs starting with "STS."). Logto cannot refresh it: update all three credential fields before the token expires, or use a RAM user AccessKey instead.',
-    },
+    accessKeyIdFormItem('call dypns:SendSmsVerifyCode (e.g. policy AliyunDypnsFullAccess)'),
+    accessKeySecretFormItem,
+    securityTokenFormItem,
     {
       key: 'signName',
       label: 'Gift Signature',
@@ -103,19 +84,7 @@ export const metadata: ConnectorMetadata = {
       description:
         'Leave empty for https://dypnsapi.aliyuncs.com, the only Message Authentication Service endpoint (every region uses it). For the local sandbox use http://127.0.0.1:4010.',
     },
-    {
-      key: 'signatureAlgorithm',
-      label: 'Signature Algorithm',
-      type: ConnectorConfigFormItemType.Select,
-      required: false,
-      defaultValue: defaultSignatureAlgorithm,
-      selectItems: [
-        { value: 'ACS3-HMAC-SHA256', title: 'ACS3-HMAC-SHA256 (V3, recommended)' },
-        { value: 'HMAC-SHA1', title: 'HMAC-SHA1 (legacy RPC signature)' },
-      ],
-      description:
-        'How requests are signed. Keep ACS3-HMAC-SHA256 unless a proxy or policy requires the older HMAC-SHA1 scheme.',
-    },
+    signatureAlgorithmFormItem,
     timeoutFormItem('Aliyun'),
   ],
 };

@@ -1,6 +1,6 @@
-import { ConnectorError, type SendMessageData, TemplateType } from '@logto/connector-kit';
-import nock from 'nock';
-import { expect } from 'vitest';
+import { type SendMessageData, TemplateType } from '@logto/connector-kit';
+
+import { interceptAliyun } from '../../connector-aliyun-sms/test/helpers.js';
 
 import type { ClientOptions } from '../src/client.js';
 import { createAliyunMasConnector } from '../src/index.js';
@@ -40,52 +40,14 @@ export const sendData = (to: string, payload: Record<string, unknown> = { code: 
 export const connectorWith = (config: unknown, clientOptions?: ClientOptions) =>
   createAliyunMasConnector(async () => config, clientOptions);
 
-export type CapturedRequest = {
-  method: string;
-  /** Path and query exactly as sent. */
-  path: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-};
-
 export type Reply = { status: number; body: string | Record<string, unknown>; headers?: Record<string, string> };
 
 export const ok = (): Reply => ({ status: 200, body: okAnswer, headers: { 'content-type': 'application/json' } });
 export const answer = (status: number, body: Record<string, unknown> | string): Reply => ({ status, body });
 
-/** Intercepts `count` POSTs to the endpoint, recording each and answering with the replies in order. */
-export const interceptDypns = (replies: Reply[], { origin = dypnsOrigin, count = replies.length } = {}) => {
-  const calls: CapturedRequest[] = [];
-  const scope = nock(origin)
-    .post('/')
-    .query(true)
-    .times(count)
-    .reply(function (path, body) {
-      const reply = replies[Math.min(calls.length, replies.length - 1)]!;
-      calls.push({
-        method: this.req.method,
-        path,
-        headers: { ...this.req.headers },
-        body: typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      return [reply.status, typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), reply.headers ?? {}];
-    });
-  return { scope, calls };
-};
+/** Intercepts `count` POSTs to the Dypnsapi endpoint, recording each and answering with the replies in order. */
+export const interceptDypns = (replies: Reply[], { origin = dypnsOrigin, count = replies.length } = {}) =>
+  interceptAliyun(replies, { origin, count });
 
-/** Runs `action` and returns the ConnectorError it throws (fails the test otherwise). */
-export const connectorErrorOf = async (action: () => Promise<unknown>): Promise<ConnectorError> => {
-  try {
-    await action();
-  } catch (error: unknown) {
-    expect(error).toBeInstanceOf(ConnectorError);
-    return error as ConnectorError;
-  }
-  throw new Error('expected a ConnectorError');
-};
-
-/** Query parameters of a captured V3 request, decoded. */
-export const queryOf = (path: string): Record<string, string> => Object.fromEntries(new URL(path, dypnsOrigin).searchParams);
-
-/** Form parameters of a captured V1 request, decoded. */
-export const formOf = (body: string): Record<string, string> => Object.fromEntries(new URLSearchParams(body));
+// Capturing, decoding and error helpers are the Aliyun SMS connector's: both speak the same POP protocol.
+export { connectorErrorOf, formOf, queryOf } from '../../connector-aliyun-sms/test/helpers.js';

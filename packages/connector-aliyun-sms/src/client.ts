@@ -1,34 +1,17 @@
-import { randomUUID } from 'node:crypto';
-
-import { sendAliyunRequest } from '@logto-sms/aliyun-pop';
-import type { HttpResponse, Redactor } from '@logto-sms/sms-core';
+import { rpcSender } from '@logto-sms/aliyun-pop';
 
 import type { AliyunSmsConfig } from './config.js';
 import { buildRequest, type SendSmsParams } from './request.js';
 
+export type { ClientOptions } from '@logto-sms/aliyun-pop';
 export { throttlingRetryDelay } from '@logto-sms/aliyun-pop';
 
-/** Test seams, never config: a fixed clock and nonce make the signed request reproducible. */
-export type ClientOptions = {
-  now?: () => Date;
-  nonce?: () => string;
-};
-
 /**
- * Sends one SendSms call within `config.timeout` (retry included), signing each attempt afresh.
+ * `sendRequest(config, params, redactor, clientOptions?)`: one SendSms call within
+ * `config.timeout` (the one safe retry included), each attempt signed afresh; never resent after
+ * a response timeout, which could deliver a second code.
  *
  * @returns Aliyun's answer, whatever its status: deciding what it means is `checkResponse`'s job.
  * @throws ConnectorError when no answer arrived (timeout, network).
  */
-export const sendRequest = async (
-  config: AliyunSmsConfig,
-  params: SendSmsParams,
-  redactor: Redactor,
-  { now = () => new Date(), nonce = randomUUID }: ClientOptions = {}
-): Promise<HttpResponse> =>
-  sendAliyunRequest({
-    timeout: config.timeout,
-    prepare: () => buildRequest({ config, params, timestamp: now(), nonce: nonce() }),
-    provider: 'aliyun',
-    redactor,
-  });
+export const sendRequest = rpcSender<AliyunSmsConfig, SendSmsParams>('aliyun', buildRequest);

@@ -1,10 +1,9 @@
 import {
   aliyunEndpointGuard,
-  credentialText,
+  credentialKeys,
   dysmsapiHosts,
   requiredText,
   requireStsToken,
-  securityTokenGuard,
   signatureAlgorithmGuard,
 } from '@logto-sms/aliyun-pop';
 import {
@@ -63,9 +62,7 @@ export type AliyunSmsTemplate = z.output<typeof templateGuard>;
 
 /** The config's keys; `configGuard` adds the checks that involve several keys. */
 export const aliyunSmsConfigObject = z.object({
-  accessKeyId: credentialText('accessKeyId'),
-  accessKeySecret: credentialText('accessKeySecret'),
-  securityToken: securityTokenGuard,
+  ...credentialKeys,
   signName: signNameGuard,
   templates: templateListGuard(templateGuard),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,

@@ -37,6 +37,7 @@ const semver = createRequire(path.join(logtoCliDirectory, 'package.json'))('semv
 const connectors = [
   { directory: 'connector-aliyun-sms', id: 'logto-sms-aliyun', officialId: 'aliyun-short-message-service' },
   { directory: 'connector-yunpian-sms', id: 'logto-sms-yunpian', officialId: 'yunpian-sms' },
+  { directory: 'connector-aliyun-mas', id: 'logto-sms-aliyun-mas', officialId: 'aliyun-short-message-auth-service' },
 ] as const;
 
 let host: LogtoHost;
@@ -44,12 +45,12 @@ let load: LoadResult;
 const hosted = new Map<string, HostedConnector>();
 
 beforeAll(async () => {
-  await ensureBuilt(['connector-aliyun-sms', 'connector-yunpian-sms']);
+  await ensureBuilt(connectors.map(({ directory }) => directory));
   host = await createLogtoHost();
   for (const connector of connectors) {
     hosted.set(connector.directory, await addConnectorToHost(host, { kind: 'directory', path: packageDirectory(connector.directory) }));
   }
-  // One call for both: the loader caches its result for the life of the process, as in Logto.
+  // One call for all: the loader caches its result for the life of the process, as in Logto.
   load = await loadLikeLogto(host);
 });
 
@@ -70,13 +71,13 @@ describe('the Logto host itself', () => {
     expect(got.version.split('.')[0]).toBe('14');
   });
 
-  it('loaded both connectors with no console output at all (no skip, no warning)', () => {
+  it('loaded every connector with no console output at all (no skip, no warning)', () => {
     expect(load.logs).toEqual([]);
     expect(load.skipped).toEqual([]);
-    expect(load.factories).toHaveLength(2);
+    expect(load.factories).toHaveLength(connectors.length);
   });
 
-  it('gives the two connectors distinct ids (Logto aborts start-up on duplicates)', () => {
+  it('gives the connectors distinct ids (Logto aborts start-up on duplicates)', () => {
     const ids = load.factories.map((factory) => factory.metadata.id);
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -173,12 +174,13 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     expect(specifiers).toContain('@logto/connector-kit');
   });
 
-  it('publishes no workspace: ranges and no dependency on the private sms-core', () => {
+  it('publishes no workspace: ranges and no dependency on the private sms-core or aliyun-pop', () => {
     const pkg = manifest();
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies', 'bundleDependencies']) {
       const ranges = (pkg[field] ?? {}) as Record<string, string>;
       expect(Object.values(ranges).filter((range) => String(range).startsWith('workspace:')), field).toEqual([]);
       expect(Object.keys(ranges), field).not.toContain('@logto-sms/sms-core');
+      expect(Object.keys(ranges), field).not.toContain('@logto-sms/aliyun-pop');
     }
     expect(pkg.private).not.toBe(true);
   });

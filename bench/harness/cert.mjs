@@ -1,11 +1,11 @@
 // A throwaway self-signed certificate for the local TLS front, generated with openssl into a fresh
-// temporary directory at run time and deleted with it. Its SANs cover both provider hostnames (the
+// temporary directory at run time and deleted with it. Its SANs cover the provider hostnames (the
 // official connectors hard-code them) and 127.0.0.1. Nothing here is ever written into the repo.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const providerHosts = ['dysmsapi.aliyuncs.com', 'sms.yunpian.com'];
+export const providerHosts = ['dysmsapi.aliyuncs.com', 'dypnsapi.aliyuncs.com', 'sms.yunpian.com'];
 
 export const generateCertificate = (directory) => {
   const keyFile = path.join(directory, 'front-key.pem');

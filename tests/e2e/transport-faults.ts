@@ -1,6 +1,6 @@
 /**
  * Failures that have nothing to do with the provider's own rules: a broken gateway, a garbled or
- * truncated answer, a provider that never answers. Both connectors must map them the same way.
+ * truncated answer, a provider that never answers. Every connector must map them the same way.
  */
 import type { Sandbox } from '@logto-sms/sandbox';
 import { expect, it } from 'vitest';

@@ -19,19 +19,21 @@ export type LogtoWithConnectors = {
   host: LogtoHost;
   load: LoadResult;
   aliyun: LoadedConnector;
+  aliyunMas: LoadedConnector;
   yunpian: LoadedConnector;
 };
 
 /**
- * Builds (if stale), packs both connectors, extracts them into a fresh Logto-shaped directory and
+ * Builds (if stale), packs the connectors, extracts them into a fresh Logto-shaped directory and
  * loads them with @logto/cli's loader: the real lib/index.js, as a Logto instance would run it.
  * Call once per test file (the loader caches per process; each test file is its own process).
  */
 export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
-  await ensureBuilt(['connector-aliyun-sms', 'connector-yunpian-sms']);
+  const names = ['connector-aliyun-sms', 'connector-aliyun-mas', 'connector-yunpian-sms'];
+  await ensureBuilt(names);
   const host = await createLogtoHost();
-  const [aliyun, yunpian] = await Promise.all(
-    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) =>
+  const [aliyun, aliyunMas, yunpian] = await Promise.all(
+    names.map(async (name) =>
       addConnectorToHost(host, { kind: 'directory', path: packageDirectory(name) })
     )
   );
@@ -42,7 +44,7 @@ export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
     if (!factory) throw new Error(`Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`);
     return { hosted, factory };
   };
-  return { host, load, aliyun: pick(aliyun), yunpian: pick(yunpian) };
+  return { host, load, aliyun: pick(aliyun), aliyunMas: pick(aliyunMas), yunpian: pick(yunpian) };
 };
 
 export type SmsSender = {

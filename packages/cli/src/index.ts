@@ -13,8 +13,10 @@ export {
 export { collectSecrets, createRedactor, mask, maskConfig, type Redactor } from './redact.js';
 export {
   aliyunConfigFor,
+  aliyunMasConfigFor,
   allUsageTypes,
   yunpianConfigFor,
+  type AliyunMasSandboxConnectorConfig,
   type AliyunSandboxConnectorConfig,
   type YunpianSandboxConnectorConfig,
 } from './sandbox-configs.js';

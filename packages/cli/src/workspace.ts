@@ -7,6 +7,7 @@ import { UsageError } from './usage-error.js';
 /** Short names for the connectors of this repository. */
 export const workspaceConnectors = {
   aliyun: 'connector-aliyun-sms',
+  'aliyun-mas': 'connector-aliyun-mas',
   yunpian: 'connector-yunpian-sms',
 } as const;
 
@@ -24,7 +25,7 @@ export type ConnectorSource = { kind: 'directory'; path: string } | { kind: 'tar
 const isWorkspaceName = (value: string): value is WorkspaceConnector => Object.hasOwn(workspaceConnectors, value);
 
 /**
- * `aliyun` / `yunpian` → this repository's built package; a directory → a connector package
+ * `aliyun` / `aliyun-mas` / `yunpian` → this repository's built package; a directory → a connector package
  * (built, with lib/index.js); a `.tgz` → an npm tarball as `npm pack` makes it.
  *
  * @param command the CLI command, named in a usage error.
@@ -44,7 +45,7 @@ export const resolveConnectorSource = (command: string, target: string): Connect
   }
   const resolved = path.resolve(target);
   if (!existsSync(resolved)) {
-    throw new UsageError(`"${target}" is neither aliyun, yunpian, a package directory nor a .tgz file.`, command);
+    throw new UsageError(`"${target}" is neither aliyun, aliyun-mas, yunpian, a package directory nor a .tgz file.`, command);
   }
   if (statSync(resolved).isDirectory()) {
     if (!existsSync(path.join(resolved, 'package.json'))) {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 
-import { aliyunConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import { aliyunConfigFor, aliyunMasConfigFor, yunpianConfigFor } from '@logto-sms/cli';
 import { defaultSandboxConfig } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -48,8 +48,12 @@ describe('logto-sms sandbox', () => {
     expect(endpoint).toBeDefined();
     expect(run.stdout).toContain(`Inbox         ${endpoint}/inbox`);
 
-    const [aliyun, yunpian] = jsonBlocks(run.readyOutput);
+    const [aliyun, aliyunMas, yunpian] = jsonBlocks(run.readyOutput);
     expect(aliyun).toEqual(aliyunConfigFor(defaultSandboxConfig, endpoint!));
+    expect(aliyunMas).toEqual(aliyunMasConfigFor(defaultSandboxConfig, endpoint!));
+    expect(aliyunMas).toMatchObject({ accessKeyId: 'LTAI5tSandboxKeyId0001', signName: '速通互联验证码', endpoint });
+    expect(aliyunMas!.templates).toContainEqual({ usageType: 'ForgotPassword', templateCode: '100003' });
+    expect(aliyunMas!.templates).toHaveLength(9);
     expect(yunpian).toEqual(yunpianConfigFor(defaultSandboxConfig, endpoint!));
     expect(aliyun).toMatchObject({
       accessKeyId: 'LTAI5tSandboxKeyId0001',

@@ -4,7 +4,11 @@ import { providerError, type ProviderErrorData } from './errors.js';
 import type { TransportError } from './http.js';
 import type { Redactor } from './redaction.js';
 
-const providerNames: Record<ProviderErrorData['provider'], string> = { aliyun: 'Aliyun SMS', yunpian: 'YunPian' };
+const providerNames: Record<ProviderErrorData['provider'], string> = {
+  aliyun: 'Aliyun SMS',
+  'aliyun-mas': 'Aliyun Message Authentication Service',
+  yunpian: 'YunPian',
+};
 
 /** A send that got no usable answer. Timeouts and resets say the code may have gone out anyway. */
 export const transportFailure = (

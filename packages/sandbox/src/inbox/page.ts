@@ -74,6 +74,7 @@ export const inboxPageHtml = `<!doctype html>
     <select id="provider" aria-label="Provider">
       <option value="">All providers</option>
       <option value="aliyun">Aliyun</option>
+      <option value="aliyun-mas">Aliyun MAS</option>
       <option value="yunpian">YunPian</option>
     </select>
     <button id="clear" class="danger" type="button">Clear inbox</button>

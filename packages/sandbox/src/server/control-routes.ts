@@ -38,7 +38,9 @@ const parseFilter = (query: URLSearchParams): MessageFilter | string => {
   if (to) filter.to = to;
   const provider = query.get('provider');
   if (provider) {
-    if (provider !== 'aliyun' && provider !== 'yunpian') return "provider must be 'aliyun' or 'yunpian'";
+    if (provider !== 'aliyun' && provider !== 'aliyun-mas' && provider !== 'yunpian') {
+      return "provider must be 'aliyun', 'aliyun-mas' or 'yunpian'";
+    }
     filter.provider = provider;
   }
   const since = query.get('since');

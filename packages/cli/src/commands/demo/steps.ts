@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 
 import { connectorMetadataGuard } from '@logto/connector-kit';
-import type { Sandbox } from '@logto-sms/sandbox';
+import type { Sandbox, SandboxMessage } from '@logto-sms/sandbox';
 
 import { describeConnectorError, isConnectorError } from '../../connector-error.js';
 import {
@@ -18,7 +18,7 @@ import {
   type LogtoHost,
 } from '../../logto-host/index.js';
 import type { Output } from '../../output.js';
-import { aliyunConfigFor, yunpianConfigFor } from '../../sandbox-configs.js';
+import { aliyunConfigFor, aliyunMasConfigFor, yunpianConfigFor } from '../../sandbox-configs.js';
 import { exitCodes } from '../../usage-error.js';
 import type { WorkspaceConnector } from '../../workspace.js';
 
@@ -26,7 +26,7 @@ export type DemoSource = { short: WorkspaceConnector; source: ConnectorSourceSpe
 
 type DemoConnector = {
   short: WorkspaceConnector;
-  provider: 'aliyun' | 'yunpian';
+  provider: SandboxMessage['provider'];
   hosted: HostedConnector;
   factory: LoadedConnectorFactory;
   config: unknown;
@@ -70,7 +70,7 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
 
 /** Step 2: `npm pack` each connector and extract it into the Logto host, as `logto connector add` does. */
 export const installConnectors = async ({ output, host }: DemoRun, sources: readonly DemoSource[]): Promise<HostedConnector[]> => {
-  const hosted = await output.step('[2/5] Packing both connectors with npm pack and extracting them into a Logto host', async () =>
+  const hosted = await output.step('[2/5] Packing the three connectors with npm pack and extracting them into a Logto host', async () =>
     Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
   );
   for (const item of hosted) {
@@ -100,9 +100,10 @@ export const loadConnectors = async (
     const metadataOk = connectorMetadataGuard.safeParse(factory.metadata).success;
     check(metadataOk, `${factory.metadata.id}: metadata fails connector-kit's connectorMetadataGuard`);
     output.line(
-      `      ${pad(factory.metadata.id, 18)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
+      `      ${pad(factory.metadata.id, 21)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
     );
-    const config = short === 'aliyun' ? aliyunConfigFor(sandbox.config, sandbox.url) : yunpianConfigFor(sandbox.config, sandbox.url);
+    const configFor = { aliyun: aliyunConfigFor, 'aliyun-mas': aliyunMasConfigFor, yunpian: yunpianConfigFor }[short];
+    const config = configFor(sandbox.config, sandbox.url);
     connectors.push({ short, provider: short, hosted: item, factory, config });
   }
   return connectors.length === sources.length ? connectors : undefined;
@@ -120,16 +121,32 @@ const sendFunctionOf = async ({ factory, hosted, config }: DemoConnector): Promi
   return created.sendMessage as unknown as SendMessage;
 };
 
+/** Aliyun MAS serves mainland numbers only: the connector must refuse before anything reaches the emulator. */
+const expectMainlandOnlyRefusal = async ({ output, sandbox, check }: DemoRun, send: SendMessage, to: string, locale: string): Promise<void> => {
+  const before = sandbox.inbox.count();
+  try {
+    await send({ to, type: 'SignIn', payload: { code: sixDigits(), locale } });
+    check(false, `aliyun-mas → ${to} was accepted; Aliyun MAS only serves mainland numbers`);
+  } catch (error) {
+    const described = isConnectorError(error) ? describeConnectorError(error) : undefined;
+    const refused = check(
+      described?.code === 'invalid_request_parameters' && sandbox.inbox.count() === before,
+      `aliyun-mas → ${to}: expected invalid_request_parameters before any request, got ${described?.code ?? (error as Error).message}`
+    );
+    output.line(
+      `      ${refused ? output.green('✓') : output.red('✗')} ${pad('aliyun-mas', 10)} → ${pad(to, 13)} refused before sending: ${String(described?.code)} (mainland China numbers only)`
+    );
+  }
+};
+
 /**
  * Step 4: a sign-in code through each connector to a mainland and an overseas number, checked
- * against what the emulator's inbox received.
+ * against what the emulator's inbox received (Aliyun MAS must refuse the overseas one).
  *
  * @returns each connector's `sendMessage`, for the next step.
  */
-export const sendSignInCodes = async (
-  { output, sandbox, check }: DemoRun,
-  connectors: readonly DemoConnector[]
-): Promise<Map<WorkspaceConnector, SendMessage>> => {
+export const sendSignInCodes = async (run: DemoRun, connectors: readonly DemoConnector[]): Promise<Map<WorkspaceConnector, SendMessage>> => {
+  const { output, sandbox, check } = run;
   output.line('[4/5] Sending sign-in codes (config read through getConfig, as at sign-in)');
   const sendOf = new Map<WorkspaceConnector, SendMessage>();
   for (const connector of connectors) sendOf.set(connector.short, await sendFunctionOf(connector));
@@ -138,6 +155,11 @@ export const sendSignInCodes = async (
       [mainland, 'zh-CN'],
       [overseas, 'en'],
     ] as const) {
+      if (connector.short === 'aliyun-mas' && to === overseas) {
+        // eslint-disable-next-line no-await-in-loop
+        await expectMainlandOnlyRefusal(run, sendOf.get(connector.short)!, to, locale);
+        continue;
+      }
       const code = sixDigits();
       const since = Date.now();
       try {
@@ -145,7 +167,7 @@ export const sendSignInCodes = async (
         const message = await sandbox.inbox.waitForMessage({ provider: connector.provider, since }, 5000);
         const sameCode = check(message.code === code, `${connector.short} → ${to}: the inbox shows code ${String(message.code)}, sent ${code}`);
         output.line(
-          `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 7)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
+          `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 10)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
         );
       } catch (error) {
         const reason = isConnectorError(error)
@@ -180,17 +202,17 @@ export const provokeRateLimit = async ({ output, sandbox, check }: DemoRun, send
   check(sandbox.inbox.count() === before, 'the rate-limited send still put a message in the inbox');
 };
 
-/** The inbox as a table, in the order the messages were sent; four are expected. */
+/** The inbox as a table, in the order the messages were sent; five are expected. */
 export const printInbox = ({ output, sandbox, check }: DemoRun): void => {
   // The inbox lists newest first.
   const messages = sandbox.inbox.list().reverse();
   output.line();
   output.line(output.bold(`Inbox (${messages.length} messages; the emulator stops with the demo, "logto-sms sandbox" keeps one running)`));
-  output.line(`  ${pad('provider', 9)}${pad('received as', 15)}${pad('code', 8)}text`);
+  output.line(`  ${pad('provider', 12)}${pad('received as', 15)}${pad('code', 8)}text`);
   for (const message of messages) {
-    output.line(`  ${pad(message.provider, 9)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
+    output.line(`  ${pad(message.provider, 12)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
   }
-  check(messages.length === 4, `expected 4 messages in the inbox, found ${messages.length}`);
+  check(messages.length === 5, `expected 5 messages in the inbox, found ${messages.length}`);
   output.line();
 };
 
@@ -201,7 +223,7 @@ export const summarize = ({ output, problems }: DemoRun): number => {
     for (const problem of problems) output.line(`  - ${problem}`);
     return exitCodes.failed;
   }
-  output.line(output.green('Demo finished: 4 codes delivered, the rate limit mapped to rate_limit_exceeded, no loader warnings.'));
+  output.line(output.green('Demo finished: 5 codes delivered, the overseas number refused by Aliyun MAS, the rate limit mapped to rate_limit_exceeded, no loader warnings.'));
   output.line(`Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`);
   return exitCodes.ok;
 };

@@ -70,7 +70,8 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     return span;
   };
 
-  const providerName = (provider: string): string => (provider === 'aliyun' ? 'Aliyun' : 'YunPian');
+  const providerNames: Record<string, string> = { aliyun: 'Aliyun', 'aliyun-mas': 'Aliyun MAS', yunpian: 'YunPian' };
+  const providerName = (provider: string): string => providerNames[provider] ?? provider;
 
   const metaLine = (provider: string, to: string, receivedAt: string): HTMLDivElement => {
     const meta = el('div', 'meta');

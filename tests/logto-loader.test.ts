@@ -37,6 +37,7 @@ const semver = createRequire(path.join(logtoCliDirectory, 'package.json'))('semv
 const connectors = [
   { directory: 'connector-aliyun-sms', id: 'logto-sms-aliyun', officialId: 'aliyun-short-message-service' },
   { directory: 'connector-yunpian-sms', id: 'logto-sms-yunpian', officialId: 'yunpian-sms' },
+  { directory: 'connector-aliyun-mas', id: 'logto-sms-aliyun-mas', officialId: 'aliyun-short-message-auth-service' },
   { directory: 'connector-tencent-sms', id: 'logto-sms-tencent', officialId: 'tencent-short-message-service' },
 ] as const;
 
@@ -180,12 +181,13 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     }
   });
 
-  it('publishes no workspace: ranges and no dependency on the private sms-core', () => {
+  it('publishes no workspace: ranges and no dependency on the private sms-core or aliyun-pop', () => {
     const pkg = manifest();
     for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies', 'bundleDependencies']) {
       const ranges = (pkg[field] ?? {}) as Record<string, string>;
       expect(Object.values(ranges).filter((range) => String(range).startsWith('workspace:')), field).toEqual([]);
       expect(Object.keys(ranges), field).not.toContain('@logto-sms/sms-core');
+      expect(Object.keys(ranges), field).not.toContain('@logto-sms/aliyun-pop');
     }
     expect(pkg.private).not.toBe(true);
   });

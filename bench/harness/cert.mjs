@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const providerHosts = ['dysmsapi.aliyuncs.com', 'sms.yunpian.com', 'sms.tencentcloudapi.com'];
+export const providerHosts = ['dysmsapi.aliyuncs.com', 'dypnsapi.aliyuncs.com', 'sms.yunpian.com', 'sms.tencentcloudapi.com'];
 
 export const generateCertificate = (directory) => {
   const keyFile = path.join(directory, 'front-key.pem');

@@ -39,11 +39,26 @@ const tencentBase = {
   templates: usageTypes.map((usageType) => ({ usageType, templateCode: '900001' })),
 };
 
+// Aliyun MAS: the emulator's gift signature and system template 100001 (with ${code} and ${min}).
+// The official MAS connector requires a template for all nine usage types.
+const aliyunMasBase = {
+  accessKeyId: 'LTAI5tSandboxKeyId0001',
+  accessKeySecret: 'SandboxAccessKeySecret000000001',
+  signName: '速通互联验证码',
+  templates: [...usageTypes, 'OrganizationInvitation', 'UserPermissionValidation', 'BindNewIdentifier', 'MfaVerification', 'BindMfa'].map(
+    (usageType) => ({ usageType, templateCode: '100001' })
+  ),
+};
+
 /**
  * `endpoint` undefined means "the provider's real endpoint" (routed to the TLS front by route.mjs);
  * the official connectors cannot be given anything else.
  */
 export const connectorConfig = ({ implementation, provider, algorithm, endpoint }) => {
+  if (provider === 'aliyun-mas') {
+    if (implementation === 'official') return { ...aliyunMasBase };
+    return { ...aliyunMasBase, signatureAlgorithm: algorithm, ...(endpoint ? { endpoint } : {}) };
+  }
   if (provider === 'aliyun') {
     if (implementation === 'official') return { ...aliyunBase };
     return { ...aliyunBase, signatureAlgorithm: algorithm, ...(endpoint ? { endpoint } : {}) };
@@ -58,7 +73,8 @@ export const connectorConfig = ({ implementation, provider, algorithm, endpoint 
 
 export const providerOrigin = {
   aliyun: 'https://dysmsapi.aliyuncs.com',
+  'aliyun-mas': 'https://dypnsapi.aliyuncs.com',
   yunpian: 'https://sms.yunpian.com',
   tencent: 'https://sms.tencentcloudapi.com',
 };
-export const providerPath = { aliyun: '/', yunpian: '/v2/sms/single_send.json', tencent: '/' };
+export const providerPath = { aliyun: '/', 'aliyun-mas': '/', yunpian: '/v2/sms/single_send.json', tencent: '/' };

@@ -19,6 +19,7 @@ export type LogtoWithConnectors = {
   host: LogtoHost;
   load: LoadResult;
   aliyun: LoadedConnector;
+  aliyunMas: LoadedConnector;
   yunpian: LoadedConnector;
   tencent: LoadedConnector;
 };
@@ -29,10 +30,10 @@ export type LogtoWithConnectors = {
  * Call once per test file (the loader caches per process; each test file is its own process).
  */
 export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
-  const packages = ['connector-aliyun-sms', 'connector-yunpian-sms', 'connector-tencent-sms'];
+  const packages = ['connector-aliyun-sms', 'connector-aliyun-mas', 'connector-yunpian-sms', 'connector-tencent-sms'];
   await ensureBuilt(packages);
   const host = await createLogtoHost();
-  const [aliyun, yunpian, tencent] = await Promise.all(
+  const [aliyun, aliyunMas, yunpian, tencent] = await Promise.all(
     packages.map(async (name) =>
       addConnectorToHost(host, { kind: 'directory', path: packageDirectory(name) })
     )
@@ -44,7 +45,7 @@ export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
     if (!factory) throw new Error(`Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`);
     return { hosted, factory };
   };
-  return { host, load, aliyun: pick(aliyun), yunpian: pick(yunpian), tencent: pick(tencent) };
+  return { host, load, aliyun: pick(aliyun), aliyunMas: pick(aliyunMas), yunpian: pick(yunpian), tencent: pick(tencent) };
 };
 
 export type SmsSender = {

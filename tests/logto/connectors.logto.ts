@@ -200,7 +200,7 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       it('a hung provider: 400 connector.general, "Error occurred in connector: No answer from … before the timeout …", for both', async () => {
         const { operator, endUser } = await bothWays(freshMainlandPhone(), { timeout: 1500 }, () => {
           sandbox.faults.clear();
-          sandbox.faults.add({ provider: entry!.provider, kind: 'hang', sticky: true } as Parameters<Sandbox['faults']['add']>[0]);
+          sandbox.faults.add({ provider: entry!.faultProvider ?? entry!.provider, kind: 'hang', sticky: true } as Parameters<Sandbox['faults']['add']>[0]);
         });
         for (const response of [operator, endUser]) {
           const description = errorDescriptionOf(response);

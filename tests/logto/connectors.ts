@@ -5,7 +5,7 @@
  * secret, which config values are secrets, and (if the connector can refuse numbers by
  * configuration) that case.
  */
-import { aliyunConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import { aliyunConfigFor, aliyunMasConfigFor, yunpianConfigFor } from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
 
 import type { LogtoShows } from './support/logto-errors.js';
@@ -15,8 +15,10 @@ const refusedText = 'Sorry, only mainland China numbers can receive codes here.'
 export type ConnectorConfig = Record<string, unknown>;
 
 export type ConnectorUnderTest = {
-  /** The emulator's name for the provider (inbox `provider`, fault `provider`). */
+  /** The emulator's name for the provider (inbox `provider`, and fault `provider` unless `faultProvider` says otherwise). */
   provider: string;
+  /** The emulator endpoint that takes this connector's faults, when it is not `provider` (Aliyun MAS shares the Aliyun endpoint). */
+  faultProvider?: string;
   /** A config that delivers through `sandbox`. */
   config: (sandbox: Sandbox) => ConnectorConfig;
   /** The config keys holding secrets: their values must never reach a Logto response or log. */
@@ -37,6 +39,14 @@ export const connectorsUnderTest: Record<string, ConnectorUnderTest> = {
     config: (sandbox) => aliyunConfigFor(sandbox.config, sandbox.url),
     secretKeys: ['accessKeySecret', 'securityToken'],
     wrongSecret: { accessKeySecret: 'CanaryWrongAccessKeySecret0001' },
+  },
+  'connector-aliyun-mas': {
+    provider: 'aliyun-mas',
+    faultProvider: 'aliyun',
+    config: (sandbox) => aliyunMasConfigFor(sandbox.config, sandbox.url),
+    secretKeys: ['accessKeySecret', 'securityToken'],
+    wrongSecret: { accessKeySecret: 'CanaryWrongMasAccessKeySecret01' },
+    // No refusedNumber: Aliyun MAS refuses every number outside mainland China by design, not by configuration.
   },
   'connector-yunpian-sms': {
     provider: 'yunpian',

@@ -13,7 +13,7 @@ import {
   signV1,
   signV3,
   type Credentials,
-} from '../../packages/connector-aliyun-sms/src/signer.js';
+} from '@logto-sms/aliyun-pop';
 import { v1Signature as serverV1Signature, v1StringToSign as serverV1StringToSign } from '../../packages/sandbox/src/aliyun/verify-v1.js';
 import {
   parseV3Authorization,
@@ -238,8 +238,10 @@ const mutation = (input: SignInput): fc.Arbitrary<Mutation> =>
     fc.tuple(paramName, unicodeValue).filter(([name]) => !(name in input.apiParams)).map(([name, value]) => ({ field: `extra param ${name}`, apply: (i: SignInput) => ({ ...i, apiParams: { ...i.apiParams, [name]: value } }) }))
   );
 
-const v1 = (input: SignInput) => signV1({ method: 'POST', credentials: input.credentials, apiParams: input.apiParams, timestamp: input.timestamp, nonce: input.nonce });
-const v3 = (input: SignInput) => signV3({ method: 'POST', host: input.host, credentials: input.credentials, apiParams: input.apiParams, timestamp: input.timestamp, nonce: input.nonce });
+// The property holds for any action; SendSms is the one with published vectors.
+const action = { action: 'SendSms', version: '2017-05-25' };
+const v1 = (input: SignInput) => signV1({ method: 'POST', credentials: input.credentials, action, apiParams: input.apiParams, timestamp: input.timestamp, nonce: input.nonce });
+const v3 = (input: SignInput) => signV3({ method: 'POST', host: input.host, credentials: input.credentials, action, apiParams: input.apiParams, timestamp: input.timestamp, nonce: input.nonce });
 
 describe('request signing', () => {
   it('is deterministic for a fixed nonce and time (both schemes)', () => {

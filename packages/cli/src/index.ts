@@ -13,9 +13,11 @@ export {
 export { collectSecrets, createRedactor, mask, maskConfig, type Redactor } from './redact.js';
 export {
   aliyunConfigFor,
+  aliyunMasConfigFor,
   allUsageTypes,
   tencentConfigFor,
   yunpianConfigFor,
+  type AliyunMasSandboxConnectorConfig,
   type AliyunSandboxConnectorConfig,
   type TencentSandboxConnectorConfig,
   type YunpianSandboxConnectorConfig,

@@ -23,6 +23,14 @@ export type TencentSandboxConnectorConfig = {
   templates: Array<{ usageType: string; templateCode: { china: string; overseas: string } }>;
 };
 
+export type AliyunMasSandboxConnectorConfig = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  signName: string;
+  endpoint: string;
+  templates: Array<{ usageType: string; templateCode: string }>;
+};
+
 export type YunpianSandboxConnectorConfig = {
   apikey: string;
   endpoint: string;
@@ -62,6 +70,33 @@ export const aliyunConfigFor = (config: SandboxConfig, endpoint: string): Aliyun
       usageType,
       templateCode: { china: china.code, overseas: overseas.code },
     })),
+  };
+};
+
+// The system template each usage type means (aliyun-dypns-api.md §5); 100001 for everything else.
+const masTemplateByUsage: Readonly<Record<string, string>> = {
+  ForgotPassword: '100003',
+  UserPermissionValidation: '100005',
+  BindNewIdentifier: '100004',
+};
+
+/**
+ * A config for the Aliyun MAS connector that the given sandbox accepts: the sandbox's first gift
+ * signature and its system templates, falling back to the first one for a code it does not have.
+ */
+export const aliyunMasConfigFor = (config: SandboxConfig, endpoint: string): AliyunMasSandboxConnectorConfig => {
+  const key = required(config.aliyun.accessKeys[0], 'Aliyun AccessKey');
+  const codes = new Set(config.aliyunMas.templates.map(({ code }) => code));
+  const fallback = required(config.aliyunMas.templates[0], 'Message Authentication Service system template').code;
+  return {
+    accessKeyId: key.accessKeyId,
+    accessKeySecret: key.accessKeySecret,
+    signName: required(config.aliyunMas.giftSignatures[0], 'gift signature'),
+    endpoint,
+    templates: allUsageTypes.map((usageType) => {
+      const wanted = masTemplateByUsage[usageType] ?? '100001';
+      return { usageType, templateCode: codes.has(wanted) ? wanted : fallback };
+    }),
   };
 };
 

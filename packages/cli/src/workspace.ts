@@ -7,6 +7,7 @@ import { UsageError } from './usage-error.js';
 /** Short names for the connectors of this repository. */
 export const workspaceConnectors = {
   aliyun: 'connector-aliyun-sms',
+  'aliyun-mas': 'connector-aliyun-mas',
   yunpian: 'connector-yunpian-sms',
   tencent: 'connector-tencent-sms',
 } as const;
@@ -25,7 +26,7 @@ export type ConnectorSource = { kind: 'directory'; path: string } | { kind: 'tar
 const isWorkspaceName = (value: string): value is WorkspaceConnector => Object.hasOwn(workspaceConnectors, value);
 
 /**
- * `aliyun` / `yunpian` / `tencent` → this repository's built package; a directory → a connector package
+ * `aliyun` / `aliyun-mas` / `yunpian` / `tencent` → this repository's built package; a directory → a connector package
  * (built, with lib/index.js); a `.tgz` → an npm tarball as `npm pack` makes it.
  *
  * @param command the CLI command, named in a usage error.

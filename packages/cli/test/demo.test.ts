@@ -5,7 +5,7 @@ import { prepareCli, runCli } from './run-cli.js';
 beforeAll(prepareCli);
 
 describe('logto-sms demo', () => {
-  it('delivers through the three connectors, maps the rate limit, and exits 0 within seconds', async () => {
+  it('delivers through the four connectors, refuses the overseas number on Aliyun MAS, maps the rate limit, and exits 0 within seconds', async () => {
     const started = Date.now();
     const run = await runCli(['demo'], { timeoutMs: 30_000 });
     const elapsed = Date.now() - started;
@@ -13,19 +13,24 @@ describe('logto-sms demo', () => {
     expect(elapsed).toBeLessThan(20_000);
 
     // Progress for the slow steps, and the loader's verdict.
-    expect(run.stdout).toMatch(/Packing the three connectors[\s\S]*done \(\d+\.\d s\)/);
+    expect(run.stdout).toMatch(/Packing the connectors[\s\S]*done \(\d+\.\d s\)/);
     expect(run.stdout).toMatch(/loadConnectorFactories[\s\S]*done \(\d+\.\d s\)/);
     expect(run.stdout).toMatch(/logto-sms-aliyun\s+type Sms, metadata valid, no loader warnings: yes/);
     expect(run.stdout).toMatch(/logto-sms-yunpian\s+type Sms, metadata valid, no loader warnings: yes/);
     expect(run.stdout).toMatch(/logto-sms-tencent\s+type Sms, metadata valid, no loader warnings: yes/);
 
-    // Six deliveries, as each provider received the number (Tencent always with +).
+    expect(run.stdout).toMatch(/logto-sms-aliyun-mas\s+type Sms, metadata valid, no loader warnings: yes/);
+
+    // Seven deliveries, as each provider received the number (Tencent always with +), and the
+    // mainland-only refusal.
     expect(run.stdout).toMatch(/aliyun\s+→ 8613800138000 .*delivered as 13800138000/);
+    expect(run.stdout).toMatch(/aliyun-mas\s+→ 8613800138000 .*delivered as 13800138000/);
+    expect(run.stdout).toMatch(/aliyun-mas\s+→ 85261234567 +refused before sending: invalid_request_parameters/);
     expect(run.stdout).toMatch(/aliyun\s+→ 85261234567 .*delivered as 85261234567/);
-    expect(run.stdout).toMatch(/yunpian → 8613800138000 .*delivered as 13800138000/);
-    expect(run.stdout).toMatch(/yunpian → 85261234567 .*delivered as \+85261234567/);
-    expect(run.stdout).toMatch(/tencent → 8613800138000 .*delivered as \+8613800138000, answer \{"serialNo":"5000:/);
-    expect(run.stdout).toMatch(/tencent → 85261234567 .*delivered as \+85261234567/);
+    expect(run.stdout).toMatch(/yunpian\s+→ 8613800138000 .*delivered as 13800138000/);
+    expect(run.stdout).toMatch(/yunpian\s+→ 85261234567 .*delivered as \+85261234567/);
+    expect(run.stdout).toMatch(/tencent\s+→ 8613800138000 .*delivered as \+8613800138000, answer \{"serialNo":"5000:/);
+    expect(run.stdout).toMatch(/tencent\s+→ 85261234567 .*delivered as \+85261234567/);
 
     // The rate limit and how it reaches Logto.
     expect(run.stdout).toContain(
@@ -35,13 +40,13 @@ describe('logto-sms demo', () => {
     // The inbox table: recipient as received, code, rendered text containing that code.
     const rows = run.stdout
       .split('\n')
-      .filter((line) => /^ {2}(aliyun|yunpian|tencent) +\S+ +\d{6} +【/.test(line));
-    expect(rows).toHaveLength(6);
+      .filter((line) => /^ {2}(aliyun|aliyun-mas|yunpian|tencent) +\S+ +\d{6} +【/.test(line));
+    expect(rows).toHaveLength(7);
     for (const row of rows) {
       const [, , , code, text] = /^ {2}(\S+) +(\S+) +(\d{6}) +(.*)$/.exec(row) ?? [];
       expect(text).toContain(code);
     }
-    expect(run.stdout).toContain('Demo finished: 6 codes delivered');
+    expect(run.stdout).toContain('Demo finished: 7 codes delivered');
 
     // Not a terminal: no colour codes.
     expect(run.stdout).not.toMatch(/\u001B\[/);

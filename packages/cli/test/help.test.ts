@@ -83,7 +83,7 @@ describe('usage errors (in process)', () => {
     [['send', 'aliyun', '--config', 'x.json', '--to', '8613800138000', '--type', 'Login'], '--type must be one of'],
     [['send', 'aliyun', 'yunpian', '--config', 'x.json', '--to', '8613800138000'], 'Unexpected argument: yunpian'],
     [['send', '--config', 'x.json', '--to', '8613800138000'], 'Which connector?'],
-    [['send', 'no-such-connector', '--config', 'x.json', '--to', '8613800138000'], 'neither aliyun, yunpian'],
+    [['send', 'no-such-connector', '--config', 'x.json', '--to', '8613800138000'], 'neither aliyun, aliyun-mas, yunpian'],
   ])('exits 2 for %j', async (args, message) => {
     const run = await runHere(args);
     expect(run.code).toBe(2);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 
-import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor } from '@logto-sms/cli';
 import { defaultSandboxConfig } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -48,8 +48,12 @@ describe('logto-sms sandbox', () => {
     expect(endpoint).toBeDefined();
     expect(run.stdout).toContain(`Inbox         ${endpoint}/inbox`);
 
-    const [aliyun, yunpian, tencent] = jsonBlocks(run.readyOutput);
+    const [aliyun, aliyunMas, yunpian, tencent] = jsonBlocks(run.readyOutput);
     expect(aliyun).toEqual(aliyunConfigFor(defaultSandboxConfig, endpoint!));
+    expect(aliyunMas).toEqual(aliyunMasConfigFor(defaultSandboxConfig, endpoint!));
+    expect(aliyunMas).toMatchObject({ accessKeyId: 'LTAI5tSandboxKeyId0001', signName: '速通互联验证码', endpoint });
+    expect(aliyunMas!.templates).toContainEqual({ usageType: 'ForgotPassword', templateCode: '100003' });
+    expect(aliyunMas!.templates).toHaveLength(9);
     expect(tencent).toEqual(tencentConfigFor(defaultSandboxConfig, endpoint!));
     expect(tencent).toMatchObject({
       accessKeyId: 'AKIDSandboxSecretId0001',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
+import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -32,6 +32,22 @@ describe('logto-sms send: success', () => {
     expect(run.stdout).toMatch(/Packing[\s\S]*done/);
     expect(run.stdout + run.stderr).not.toContain('Q7c4ny');
     expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '13800138000', code: 'Q7c4ny', provider: 'aliyun' })]);
+  });
+
+  it('sends through Aliyun MAS (short name) to a mainland number; an overseas number is refused before sending', async () => {
+    const file = await writeConfig('aliyun-mas.json', aliyunMasConfigFor(sandbox.config, sandbox.url));
+    const run = await runCli(['send', 'aliyun-mas', '--config', file, '--to', '8613800138000', '--type', 'ForgotPassword', '--code', '482915']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('✓ Sent through logto-sms-aliyun-mas to 8613800138000');
+    expect(run.stdout + run.stderr).not.toContain('482915');
+    expect(sandbox.inbox.list()).toEqual([
+      expect.objectContaining({ to: '13800138000', code: '482915', provider: 'aliyun-mas', template: '100003', signName: '速通互联验证码' }),
+    ]);
+
+    const abroad = await runCli(['send', 'aliyun-mas', '--config', file, '--to', '85261234567', '--json']);
+    expect(abroad.code).toBe(1);
+    expect(JSON.parse(abroad.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_request_parameters' } });
+    expect(sandbox.inbox.count()).toBe(1);
   });
 
   it('--json prints exactly one JSON object describing the send', async () => {

@@ -1,8 +1,14 @@
 import {
+  aliyunEndpointGuard,
+  credentialKeys,
+  dysmsapiHosts,
+  requiredText,
+  requireStsToken,
+  signatureAlgorithmGuard,
+} from '@logto-sms/aliyun-pop';
+import {
   allowedCountriesGuard,
   blankAsMissing,
-  credentialGuard,
-  endpointGuard,
   optionalLocaleGuard,
   requiredTextGuard,
   securityTokenGuard,
@@ -15,15 +21,7 @@ import { z } from 'zod';
 
 export const defaultEndpoint = 'https://dysmsapi.aliyuncs.com';
 
-export const signatureAlgorithms = ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const;
-export const defaultSignatureAlgorithm = 'ACS3-HMAC-SHA256';
-
-// Every Dysmsapi host Alibaba documents: `dysmsapi`, `dysmsapi-xman`, `dysmsapi-proxy`,
-// `dysmsapi-xman-vpc`, with or without one region / `vpc-proxy` label, under aliyuncs.com.
-const dysmsapiHost = /^dysmsapi(?:-[a-z0-9]+)*(?:\.[a-z0-9-]+)?\.aliyuncs\.com$/;
-
-const requiredText = requiredTextGuard;
-const credentialText = (label: string) => credentialGuard(label, 'the Aliyun console');
+export { defaultSignatureAlgorithm, signatureAlgorithms } from '@logto-sms/aliyun-pop';
 
 const signNameGuard = requiredText('signName').refine(
   (value) => !/[【】]/.test(value),
@@ -88,26 +86,19 @@ export const templateGuard = z
 
 export type AliyunSmsTemplate = z.output<typeof templateGuard>;
 
-const signatureAlgorithmGuard = z.enum(signatureAlgorithms, {
-  // Zod's default message quotes the received value; say what is allowed instead.
-  errorMap: () => ({ message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.` }),
-});
-
 /** The config's keys; `configGuard` adds the checks that involve several keys. */
 export const aliyunSmsConfigObject = z.object({
-  accessKeyId: credentialText('accessKeyId'),
-  accessKeySecret: credentialText('accessKeySecret'),
-  securityToken: securityTokenGuard,
+  ...credentialKeys,
   signName: signNameGuard,
   templates: templateListGuard(templateGuard),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
   allowedCountries: allowedCountriesGuard,
-  endpoint: endpointGuard({
+  endpoint: aliyunEndpointGuard({
+    hosts: dysmsapiHosts,
     defaultUrl: defaultEndpoint,
-    isProviderHost: (hostname) => dysmsapiHost.test(hostname),
     expected: 'an Aliyun SMS endpoint such as dysmsapi.aliyuncs.com or dysmsapi.ap-southeast-1.aliyuncs.com',
   }),
-  signatureAlgorithm: z.preprocess(blankAsMissing, signatureAlgorithmGuard.default(defaultSignatureAlgorithm)),
+  signatureAlgorithm: signatureAlgorithmGuard,
   timeout: timeoutGuard,
 });
 
@@ -115,15 +106,6 @@ export const aliyunSmsConfigObject = z.object({
  * The connector config. A superset of the official `@logto/connector-aliyun-sms` config, so its
  * saved JSON validates unchanged; the added keys are optional.
  */
-export const configGuard = aliyunSmsConfigObject.superRefine(({ accessKeyId, securityToken }, context) => {
-  // Without its token an STS key fails at Aliyun with a confusing "AccessKey not found".
-  if (accessKeyId.startsWith('STS.') && securityToken === undefined) {
-    context.addIssue({
-      code: z.ZodIssueCode.custom,
-      path: ['securityToken'],
-      message: 'accessKeyId starts with "STS.", so it is a temporary credential: also fill in securityToken (the STS token), or use a RAM user AccessKey.',
-    });
-  }
-});
+export const configGuard = aliyunSmsConfigObject.superRefine(requireStsToken);
 
 export type AliyunSmsConfig = z.output<typeof configGuard>;

@@ -1,13 +1,6 @@
-import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
-import {
-  lookupErrorRule,
-  providerError,
-  type ErrorFacts,
-  type ErrorRule,
-  type HttpResponse,
-  type PhoneRoute,
-  type Redactor,
-} from '@logto-sms/sms-core';
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { checkAliyunResponse, credentialRules, nonceReusedRule, throttlingRule } from '@logto-sms/aliyun-pop';
+import { lookupErrorRule, type ErrorFacts, type ErrorRule, type HttpResponse, type PhoneRoute, type Redactor } from '@logto-sms/sms-core';
 
 import { readResponse, type AliyunAnswer, type AliyunSmsSendResult } from './response.js';
 import { readsAsMainlandExplanation } from './templates.js';
@@ -24,11 +17,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     errorCode: ConnectorErrorCodes.RateLimitExceeded,
     hint: 'Aliyun limits codes per number (by default 1 per minute, 5 per hour, 10 per day); wait before requesting another code, or change the limits or whitelist test numbers in the Aliyun SMS console.',
   },
-  {
-    match: /^Throttling/,
-    errorCode: ConnectorErrorCodes.RateLimitExceeded,
-    hint: "The account's Aliyun API request rate (QPS) limit was hit; try again in a few seconds.",
-  },
+  throttlingRule,
 
   // --- Balance and volume caps: persist until someone pays or raises the cap.
   {
@@ -48,26 +37,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
   },
 
   // --- Configuration: credentials, permissions, signature, templates, deployment.
-  {
-    match: 'SignatureDoesNotMatch',
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'The AccessKey secret is probably wrong: copy accessKeySecret again from the Aliyun RAM console (a missing or extra character is enough).',
-  },
-  {
-    match: ['IncompleteSignature', 'InvalidSignatureMethod'],
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'Aliyun could not read the request signature; check accessKeyId and set signatureAlgorithm to ACS3-HMAC-SHA256 or HMAC-SHA1.',
-  },
-  {
-    match: /^InvalidAccessKeyId/,
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'accessKeyId is unknown or disabled; check it in the Aliyun RAM console (with STS, an expired token also causes this).',
-  },
-  {
-    match: /^InvalidSecurityToken/,
-    errorCode: ConnectorErrorCodes.InvalidConfig,
-    hint: 'The STS securityToken expired or does not belong to this AccessKey; paste a fresh accessKeyId, accessKeySecret and securityToken, or use a RAM user AccessKey without a token.',
-  },
+  ...credentialRules,
   {
     match: /^(?:Forbidden.*|NoPermission|isp\.RAM_PERMISSION_DENY)$/,
     errorCode: ConnectorErrorCodes.InvalidConfig,
@@ -188,11 +158,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     errorCode: ConnectorErrorCodes.General,
     hint: 'Aliyun had an internal problem; try again shortly, and open an Aliyun ticket with the RequestId if it persists.',
   },
-  {
-    match: 'SignatureNonceUsed',
-    errorCode: ConnectorErrorCodes.General,
-    hint: 'Aliyun saw this request twice (the nonce was reused); check that no proxy replays requests, then try again.',
-  },
+  nonceReusedRule,
 ];
 
 export const unknownAliyunError: ErrorRule<string> = {
@@ -211,18 +177,7 @@ export const ruleForAliyunCode = (
   rules: ReadonlyArray<ErrorRule<string>> = errorRules
 ): ErrorRule<string> => lookupErrorRule(rules, code, unknownAliyunError);
 
-// On `SignatureDoesNotMatch` Aliyun quotes the string it signed, which holds every request
-// parameter (the verification code, the STS token): never pass that part on.
-const quotedStringToSign = /\s*server string to sign is:[\s\S]*$/i;
-const maxMessageLength = 300;
-
-// Callers redact first: cutting first could leave a secret's first characters at the cut.
-export const cleanProviderMessage = (message: string): string => {
-  const withoutEcho = message.replace(quotedStringToSign, '').trim();
-  return withoutEcho.length > maxMessageLength ? `${withoutEcho.slice(0, maxMessageLength)}…` : withoutEcho;
-};
-
-const withPeriod = (text: string) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
+export { cleanProviderMessage } from '@logto-sms/aliyun-pop';
 
 /** What a call was, for the words of its errors: the table to read and how to say "refused". */
 export type AliyunCallKind = {
@@ -245,52 +200,21 @@ export const checkAnswer = (
   kind: AliyunCallKind,
   /** Where the connector routed the recipient; it changes what some refusals mean. */
   region?: PhoneRoute['region']
-): AliyunAnswer => {
-  const { status } = response;
-  const answer = readResponse(response.body);
-  const fail = (code: ConnectorErrorCodes, summary: string, hint: string): ConnectorError =>
-    providerError(
-      code,
-      {
-        provider: 'aliyun',
-        summary,
-        hint,
-        httpStatus: status,
-        ...(answer === undefined
-          ? {}
-          : {
-              providerCode: answer.code,
-              ...(answer.message === undefined ? {} : { providerMessage: cleanProviderMessage(redactor.text(answer.message)) }),
-              ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
-            }),
-      },
-      redactor
-    );
-
-  if (status >= 500) {
-    const what = answer ? `${answer.code}${answer.message ? `: ${cleanProviderMessage(redactor.text(answer.message))}` : ''}` : 'no Aliyun error body';
-    throw fail(ConnectorErrorCodes.General, withPeriod(`Aliyun SMS answered HTTP ${status} (${what})`), aliyunServerErrorHint);
-  }
-
-  const isSuccessStatus = status >= 200 && status < 300;
-  if (answer === undefined || (answer.code === 'OK' && !isSuccessStatus) || (status >= 300 && status < 400)) {
-    throw fail(
-      ConnectorErrorCodes.InvalidResponse,
-      `Aliyun SMS answered HTTP ${status} with a body that is not an Aliyun API answer.`,
-      'Check that endpoint points at the Aliyun SMS API (or the local sandbox), not at a proxy or web page.'
-    );
-  }
-
-  if (answer.code === 'OK') return answer;
-
-  const rule = ruleForAliyunCode({ code: answer.code, message: answer.message, region }, kind.rules);
-  const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
-  const readAsMainland = answer.code === 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED' && region === 'international';
-  const summary = readAsMainland
-    ? `${readsAsMainlandExplanation}, and refused it on the international template; it was not sent (${answer.code}).`
-    : `${kind.refused} (${answer.code}).${message}`;
-  throw fail(rule.errorCode, summary, rule.hint);
-};
+): AliyunAnswer =>
+  checkAliyunResponse(response, redactor, {
+    provider: 'aliyun',
+    productName: 'Aliyun SMS',
+    read: readResponse,
+    accepted: (answer) => answer,
+    ruleFor: (facts) => ruleForAliyunCode({ ...facts, region }, kind.rules),
+    refused: kind.refused,
+    explainRefusal: (answer) =>
+      answer.code === 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED' && region === 'international'
+        ? `${readsAsMainlandExplanation}, and refused it on the international template; it was not sent (${answer.code}).`
+        : undefined,
+    serverErrorHint: aliyunServerErrorHint,
+    notAnAnswerHint: 'Check that endpoint points at the Aliyun SMS API (or the local sandbox), not at a proxy or web page.',
+  });
 
 /** Turns a SendSms answer into the send result or a ConnectorError (see `checkAnswer`). */
 export const checkResponse = (

@@ -1,7 +1,13 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
+import {
+  accessKeyIdFormItem,
+  accessKeySecretFormItem,
+  securityTokenFormItem,
+  signatureAlgorithmFormItem,
+} from '@logto-sms/aliyun-pop';
 import { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
 
-import { defaultEndpoint, defaultSignatureAlgorithm } from './config.js';
+import { defaultEndpoint } from './config.js';
 
 /** Distinct from the official connector's `aliyun-short-message-service`, so both can be installed. */
 export const connectorId = 'logto-sms-aliyun';
@@ -31,34 +37,9 @@ export const metadata: ConnectorMetadata = {
   logoDark: null,
   readme: './README.md',
   formItems: [
-    {
-      key: 'accessKeyId',
-      label: 'AccessKey ID',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      placeholder: 'LTAI5t…',
-      description:
-        'The AccessKey ID of a RAM user allowed to send SMS (policy AliyunDysmsFullAccess). Create it in the Aliyun console under RAM > Users > AccessKey.',
-    },
-    {
-      key: 'accessKeySecret',
-      label: 'AccessKey Secret',
-      type: ConnectorConfigFormItemType.Text,
-      required: true,
-      isConfidential: true,
-      placeholder: '<access-key-secret>',
-      description: 'The secret shown once when the AccessKey was created. A wrong secret shows up as "SignatureDoesNotMatch".',
-    },
-    {
-      key: 'securityToken',
-      label: 'STS Security Token',
-      type: ConnectorConfigFormItemType.Text,
-      required: false,
-      isConfidential: true,
-      placeholder: 'Leave empty unless you use STS temporary credentials',
-      description:
-        'Only for STS temporary credentials (AccessKey IDs starting with "STS."). Logto cannot refresh it: update all three credential fields before the token expires, or use a RAM user AccessKey instead.',
-    },
+    accessKeyIdFormItem('send SMS (policy AliyunDysmsFullAccess)'),
+    accessKeySecretFormItem,
+    securityTokenFormItem,
     {
       key: 'signName',
       label: 'Signature Name',
@@ -88,19 +69,7 @@ export const metadata: ConnectorMetadata = {
       description:
         'Leave empty for https://dysmsapi.aliyuncs.com. For the international site use a regional endpoint such as https://dysmsapi.ap-southeast-1.aliyuncs.com; for the local sandbox use http://127.0.0.1:4010.',
     },
-    {
-      key: 'signatureAlgorithm',
-      label: 'Signature Algorithm',
-      type: ConnectorConfigFormItemType.Select,
-      required: false,
-      defaultValue: defaultSignatureAlgorithm,
-      selectItems: [
-        { value: 'ACS3-HMAC-SHA256', title: 'ACS3-HMAC-SHA256 (V3, recommended)' },
-        { value: 'HMAC-SHA1', title: 'HMAC-SHA1 (legacy RPC signature)' },
-      ],
-      description:
-        'How requests are signed. Keep ACS3-HMAC-SHA256 unless a proxy or policy requires the older HMAC-SHA1 scheme.',
-    },
+    signatureAlgorithmFormItem,
     timeoutFormItem('Aliyun'),
   ],
 };

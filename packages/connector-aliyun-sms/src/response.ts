@@ -1,3 +1,5 @@
+import { readAliyunAnswer, textField } from '@logto-sms/aliyun-pop';
+
 /** What `sendMessage` resolves to once Aliyun accepted the message. */
 export type AliyunSmsSendResult = {
   /** Receipt id for `QuerySendDetails`. */
@@ -10,33 +12,14 @@ export type AliyunSmsSendResult = {
   templateCode: string;
 };
 
-/** The fields of an Aliyun answer this connector reads; anything without a `Code` is not one. */
+/** The fields of a SendSms answer this connector reads; anything without a `Code` is not one. */
 export type AliyunAnswer = { code: string; message?: string; requestId?: string; bizId?: string };
 
-const textField = (record: Record<string, unknown>, key: string): string | undefined => {
-  const value = record[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-/** Reads an Aliyun JSON answer; `undefined` for anything else (HTML, truncated, empty, no `Code`). */
+/** Reads a SendSms JSON answer; `undefined` for anything else (HTML, truncated, empty, no `Code`). */
 export const readResponse = (body: string): AliyunAnswer | undefined => {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const record = parsed as Record<string, unknown>;
-  const code = textField(record, 'Code');
-  if (code === undefined) return undefined;
-  const message = textField(record, 'Message');
-  const requestId = textField(record, 'RequestId');
-  const bizId = textField(record, 'BizId');
-  return {
-    code,
-    ...(message === undefined ? {} : { message }),
-    ...(requestId === undefined ? {} : { requestId }),
-    ...(bizId === undefined ? {} : { bizId }),
-  };
+  const answer = readAliyunAnswer(body);
+  if (answer === undefined) return undefined;
+  const { fields, ...common } = answer;
+  const bizId = textField(fields, 'BizId');
+  return { ...common, ...(bizId === undefined ? {} : { bizId }) };
 };

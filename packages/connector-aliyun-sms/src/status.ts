@@ -24,9 +24,9 @@ import { sendRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
 import { checkAnswer, errorRules, type AliyunCallKind } from './errors.js';
 import { toRecipient } from './recipient.js';
-import type { RpcApi } from './request.js';
+import type { RpcAction } from './request.js';
 
-export const querySendDetailsApi = { action: 'QuerySendDetails', version: '2017-05-25' } as const satisfies RpcApi;
+export const querySendDetailsApi = { action: 'QuerySendDetails', version: '2017-05-25' } as const satisfies RpcAction;
 
 /** What `logto-sms status` and the READMEs say about this lookup. */
 export const deliveryStatusSource = {

@@ -1,4 +1,5 @@
 import {
+  allowedCountriesGuard,
   blankAsMissing,
   credentialGuard,
   endpointGuard,
@@ -120,6 +121,7 @@ export const tencentSmsConfigObject = z.object({
   region: regionGuard,
   templates: templateListGuard(templateGuard),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
+  allowedCountries: allowedCountriesGuard,
   endpoint: endpointGuard({
     defaultUrl: defaultEndpoint,
     isProviderHost: (hostname) => tencentSmsHosts.includes(hostname),

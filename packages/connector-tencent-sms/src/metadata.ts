@@ -1,5 +1,5 @@
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
+import { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
 
 import { defaultEndpoint, defaultRegion } from './config.js';
 
@@ -106,6 +106,7 @@ export const metadata: ConnectorMetadata = {
         'One entry per usage type: { "usageType", "templateCode", "locale"?, "fixedParams"? }. SignIn, Register, ForgotPassword and Generic are required; other usage types fall back to Generic. templateCode is the approved template ID, or { "china": "<domestic ID>", "overseas": "<international ID>" }: Tencent only sends international templates to numbers outside mainland China. The code fills {1}; fixedParams (e.g. ["5"]) fill {2}, {3}, …. Add "locale" (e.g. "en") for per-language templates.',
     },
     strictPhoneRegionNumberCheckFormItem,
+    allowedCountriesFormItem,
     {
       key: 'endpoint',
       label: 'Endpoint',

@@ -27,7 +27,8 @@ export const defaultSandboxHost = '127.0.0.1';
 /** The help text, for the name the sandbox was started by (`logto-sms-sandbox`, `logto-sms sandbox`). */
 export const sandboxHelp = (command: string): string => `Usage: ${command} [--port ${defaultSandboxPort}] [--host ${defaultSandboxHost}] [--allow-host <name>]... [--config sandbox.json] [--quiet]
 
-Starts the local emulator of the Aliyun SMS, YunPian and Tencent Cloud SMS APIs with a web inbox at
+Starts the local emulator of the Aliyun SMS, Aliyun Message Authentication Service (MAS), YunPian
+and Tencent Cloud SMS APIs with a web inbox at
 http://<host>:<port>/inbox. Runs until Ctrl-C.
 
 Options:

@@ -1,9 +1,17 @@
-export type Provider = 'aliyun' | 'yunpian' | 'tencent';
+/** `aliyun-mas` is Dypnsapi SendSmsVerifyCode; it shares the Aliyun endpoint, credentials and faults. */
+export type Provider = 'aliyun' | 'aliyun-mas' | 'yunpian' | 'tencent';
 
 /** Every emulated provider, for checking a `provider` given over HTTP. */
-export const providers: readonly Provider[] = ['aliyun', 'yunpian', 'tencent'];
+export const providers: readonly Provider[] = ['aliyun', 'aliyun-mas', 'yunpian', 'tencent'];
 
 export const isProvider = (value: unknown): value is Provider => providers.includes(value as Provider);
+
+/** A Message Authentication Service system template (赠送模板), e.g. 100001. */
+export type AliyunMasTemplate = {
+  code: string;
+  /** Body with `${name}` variables (`${code}`, `${min}`), without the signature. */
+  content: string;
+};
 
 export type AliyunAccessKey = { accessKeyId: string; accessKeySecret: string };
 export type AliyunStsCredential = AliyunAccessKey & { securityToken: string };
@@ -60,6 +68,14 @@ export type SandboxConfig = {
     templates: AliyunTemplate[];
     /** Numbers exempt from the per-number flow control (Aliyun's console whitelist). */
     whitelist: string[];
+  };
+  /** Dypnsapi SendSmsVerifyCode, signed with the `aliyun` credentials. */
+  aliyunMas: {
+    /** The gift signatures (赠送签名) Aliyun currently offers; it rotates them, so they are config. */
+    giftSignatures: string[];
+    templates: AliyunMasTemplate[];
+    /** Minimum seconds between two codes to one number (the API's `Interval`, default 60). */
+    intervalSeconds: number;
   };
   yunpian: {
     accounts: YunpianAccount[];

@@ -9,7 +9,7 @@ import type { Redactor } from './redaction.js';
  */
 export type ProviderErrorData = {
   errorDescription: string;
-  provider: 'aliyun' | 'yunpian' | 'tencent';
+  provider: 'aliyun' | 'aliyun-mas' | 'yunpian' | 'tencent';
   /** The provider's own code, e.g. `isv.BUSINESS_LIMIT_CONTROL` or `-3`. Absent for transport errors. */
   providerCode?: string | number;
   /** The provider's own message, redacted. */

@@ -6,6 +6,7 @@ import type { Redactor } from './redaction.js';
 
 const providerNames: Record<ProviderErrorData['provider'], string> = {
   aliyun: 'Aliyun SMS',
+  'aliyun-mas': 'Aliyun Message Authentication Service',
   yunpian: 'YunPian',
   tencent: 'Tencent Cloud SMS',
 };

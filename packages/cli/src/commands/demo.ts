@@ -20,10 +20,12 @@ export const demoHelp = `Usage: logto-sms demo
 
 A one-command tour, finished in seconds, with nothing to configure:
   1. starts the emulator on a free loopback port;
-  2. packs the three connectors with npm pack and loads them through @logto/cli's loader, exactly as
-     a Logto instance would (extracted without dependencies into a Logto-shaped directory);
+  2. packs the four connectors (Aliyun SMS, Aliyun MAS, YunPian, Tencent) with npm pack and loads
+     them through @logto/cli's loader, exactly as a Logto instance would (extracted without
+     dependencies into a Logto-shaped directory);
   3. sends a code through each to a mainland (8613800138000) and an overseas (85261234567)
-     number, the way sign-in does;
+     number, the way sign-in does (Aliyun MAS is mainland-only: it refuses the overseas number
+     before sending);
   4. provokes Aliyun's per-number rate limit and shows how the error reaches Logto;
   5. prints what arrived in the inbox.
 
@@ -43,7 +45,10 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     return exitCodes.ok;
   }
   // Validate the inputs before starting anything, so a missing build is a clear usage error.
-  const sources = (['aliyun', 'yunpian', 'tencent'] as const).map((short) => ({ short, source: resolveConnectorSource('demo', short) }));
+  const sources = (['aliyun', 'aliyun-mas', 'yunpian', 'tencent'] as const).map((short) => ({
+    short,
+    source: resolveConnectorSource('demo', short),
+  }));
 
   output.line(output.bold('logto-sms demo: three connectors, one local emulator, the loader Logto itself uses'));
   output.line();

@@ -11,7 +11,7 @@ import {
 } from '@logto-sms/sandbox';
 
 import type { Output } from '../output.js';
-import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
+import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 
 /** The emulator's own help (one text for `logto-sms sandbox` and `logto-sms-sandbox`). */
@@ -19,7 +19,7 @@ export const sandboxCommandHelp = sandboxHelp('logto-sms sandbox');
 
 export const pointLogtoNote = (url: string) => `How to point a local Logto at it:
   1. Install the connectors in Logto: extract each connector's npm-pack tarball into
-     packages/core/connectors/logto-sms-aliyun and .../logto-sms-yunpian (see the connector
+     packages/core/connectors/logto-sms-aliyun, .../logto-sms-aliyun-mas and .../logto-sms-yunpian (see the connector
      READMEs), then restart Logto.
   2. Console > Connectors > SMS: choose the connector and paste the config above.
      The connectors accept http:// only for loopback hosts, so Logto must run on this machine.
@@ -95,12 +95,16 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   // The connectors only allow plain http to loopback hosts, so print a loopback endpoint even when
   // the sandbox listens on every interface.
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${sandbox.port}`;
-  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + YunPian + Tencent Cloud SMS emulator'));
+  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + Aliyun MAS + YunPian + Tencent Cloud SMS emulator'));
   output.line(`  API endpoint  ${endpoint}`);
   output.line(`  Inbox         ${output.cyan(sandbox.inboxUrl)}`);
   output.line();
   output.line(output.bold('Aliyun SMS connector (logto-sms-aliyun), config to paste:'));
   output.line(JSON.stringify(aliyunConfigFor(sandbox.config, endpoint), null, 2));
+  output.line();
+  output.line(output.bold('Aliyun MAS connector (logto-sms-aliyun-mas), config to paste:'));
+  output.line(JSON.stringify(aliyunMasConfigFor(sandbox.config, endpoint), null, 2));
+  output.line(output.dim('Aliyun MAS delivers to mainland China numbers only, with the gift signature and system templates above.'));
   output.line();
   output.line(output.bold('YunPian connector (logto-sms-yunpian), config to paste:'));
   output.line(JSON.stringify(yunpianConfigFor(sandbox.config, endpoint), null, 2));

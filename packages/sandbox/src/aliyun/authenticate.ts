@@ -18,10 +18,18 @@ import {
 
 export const sendSmsAction = 'SendSms';
 export const querySendDetailsAction = 'QuerySendDetails';
-export const sendSmsVersion = '2017-05-25';
+export const sendSmsVerifyCodeAction = 'SendSmsVerifyCode';
 
-/** The Dysmsapi actions the emulator answers; any other is `InvalidApi.NotFound`. */
-export const emulatedActions: ReadonlySet<string> = new Set([sendSmsAction, querySendDetailsAction]);
+/**
+ * The RPC actions the emulator answers, each with its API version: Dysmsapi `SendSms` and
+ * `QuerySendDetails`, and Dypnsapi `SendSmsVerifyCode` (really another host; both connectors point
+ * at one local origin, so the action picks the API). Any other action is `InvalidApi.NotFound`.
+ */
+export const emulatedActions: ReadonlyMap<string, string> = new Map([
+  [sendSmsAction, '2017-05-25'],
+  [querySendDetailsAction, '2017-05-25'],
+  [sendSmsVerifyCodeAction, '2017-05-25'],
+]);
 
 export type AuthenticatedCall = {
   algorithm: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256';
@@ -72,12 +80,18 @@ const checkTimestamp = (text: string, now: number): void => {
   if (Math.abs(now - time) > maxClockSkewMs) throw aliyunError('InvalidTimeStamp.Expired');
 };
 
-const checkApi = (action: string | undefined, version: string | undefined): void => {
+const checkApi = (action: string | undefined, version: string | undefined): string => {
   if (!action) throw missingParameter('Action');
-  if (!emulatedActions.has(action)) throw aliyunError('InvalidApi.NotFound');
+  const apiVersion = emulatedActions.get(action);
+  if (apiVersion === undefined) throw aliyunError('InvalidApi.NotFound');
   if (!version) throw missingParameter('Version');
-  if (version !== sendSmsVersion) throw aliyunError('InvalidVersion');
+  if (version !== apiVersion) throw aliyunError('InvalidVersion');
+  return action;
 };
+
+/** The action a call names (V3 header or V1 parameter), read before verification to route it. */
+export const requestedAction = (call: IncomingCall): string | undefined =>
+  isV3Call(call) ? call.headers['x-acs-action']?.toString() : mergedParams(call).get('Action');
 
 const claimNonce = (context: AuthContext, nonce: string): void => {
   if (!context.nonces.claim(nonce, context.now)) throw aliyunError('SignatureNonceUsed');
@@ -86,8 +100,7 @@ const claimNonce = (context: AuthContext, nonce: string): void => {
 /** RPC signature "V1": HMAC-SHA1 over the double-encoded canonical parameters, key secret + '&'. */
 const authenticateV1 = (call: IncomingCall, context: AuthContext): AuthenticatedCall => {
   const params = mergedParams(call);
-  const action = params.get('Action') ?? '';
-  checkApi(action, params.get('Version'));
+  const action = checkApi(params.get('Action'), params.get('Version'));
 
   const accessKeyId = params.get('AccessKeyId');
   if (!accessKeyId) throw missingParameter('AccessKeyId');
@@ -148,8 +161,7 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
     );
   }
 
-  const action = header(call, 'x-acs-action') ?? '';
-  checkApi(action, header(call, 'x-acs-version'));
+  const action = checkApi(header(call, 'x-acs-action'), header(call, 'x-acs-version'));
   const credential = lookUpCredential(context, authorization.credential);
   checkSecurityToken(credential, header(call, 'x-acs-security-token'));
 

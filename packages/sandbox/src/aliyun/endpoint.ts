@@ -3,7 +3,14 @@ import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import type { SandboxConfig } from '../types.js';
-import { authenticate, querySendDetailsAction, responseFormat } from './authenticate.js';
+import { jsonReply } from '../server/reply.js';
+import {
+  authenticate,
+  querySendDetailsAction,
+  requestedAction,
+  responseFormat,
+  sendSmsVerifyCodeAction,
+} from './authenticate.js';
 import { credentialsById } from './credentials.js';
 import { AliyunError, aliyunError } from './errors.js';
 import { AliyunFlowControl } from './flow-control.js';
@@ -11,21 +18,24 @@ import { NonceStore } from './nonce-store.js';
 import { querySendDetails } from './query-send-details.js';
 import { mergedParams } from './request-params.js';
 import { aliyunErrorReply, aliyunReply } from './respond.js';
-import { jsonReply } from '../server/reply.js';
 import { sendSms, sendSmsState } from './send-sms.js';
+import { sendSmsVerifyCode, sendSmsVerifyCodeState } from './send-sms-verify-code.js';
 
 type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
 
 const newRequestId = (): string => randomUUID().toUpperCase();
 
 /**
- * Aliyun Dysmsapi at path '/', V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256) signed: `SendSms`, and
- * `QuerySendDetails` over the inbox's delivery states (answered in JSON only).
+ * Aliyun at path '/', V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256) signed: Dysmsapi `SendSms`,
+ * `QuerySendDetails` over the inbox's delivery states (answered in JSON only), and Dypnsapi
+ * `SendSmsVerifyCode` (really another host; both connectors point at one local origin, so the
+ * action picks the API).
  */
 export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
   const credentials = credentialsById(config.aliyun);
   const nonces = new NonceStore();
   const state = sendSmsState(config, new AliyunFlowControl());
+  const masState = sendSmsVerifyCodeState(config);
   let bizSequence = 0;
   // Shaped like real BizIds ("900619746936498440^0"): 18 digits, '^', a digit.
   const nextBizId = (time: number): string => {
@@ -35,12 +45,16 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
 
   return {
     provider: 'aliyun',
-    hosts: ['dysmsapi.aliyuncs.com'],
+    // Dysmsapi for Aliyun SMS, Dypnsapi for Aliyun MAS: the real hosts a Host header may name.
+    hosts: ['dysmsapi.aliyuncs.com', 'dypnsapi.aliyuncs.com'],
 
-    recipients: (call) => (mergedParams(call).get('PhoneNumbers') ?? '').split(',').filter(Boolean),
+    recipients: (call) => {
+      const params = mergedParams(call);
+      return (params.get('PhoneNumbers') ?? params.get('PhoneNumber') ?? '').split(',').filter(Boolean);
+    },
 
     // Faults and delivery outcomes aim at sends; a lookup names its number in `PhoneNumber`.
-    isSend: (call) => (mergedParams(call).get('Action') ?? call.headers['x-acs-action']) !== querySendDetailsAction,
+    isSend: (call) => requestedAction(call) !== querySendDetailsAction,
 
     handle(call: IncomingCall, delivery) {
       const requestId = newRequestId();
@@ -49,6 +63,25 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
         if (call.method !== 'GET' && call.method !== 'POST') throw aliyunError('UnsupportedHTTPMethod');
         const time = now();
         const authenticated = authenticate(call, { credentials, nonces, now: time });
+        if (authenticated.action === sendSmsVerifyCodeAction) {
+          const message = sendSmsVerifyCode(authenticated, masState, time);
+          const bizId = nextBizId(time);
+          inbox.add({ ...message, requestId, messageId: bizId }, delivery);
+          const summary = `OK ${message.to}`;
+          if (format === 'XML') {
+            const body = { RequestId: requestId, Code: 'OK', Message: '成功', Success: 'true', BizId: bizId };
+            return { ...aliyunReply(200, body, format, requestId, 'SendSmsVerifyCodeResponse'), summary };
+          }
+          const body = {
+            AccessDeniedDetail: '',
+            Message: '成功',
+            Model: { VerifyCode: '', RequestId: requestId, OutId: authenticated.params.get('OutId') ?? '', BizId: bizId },
+            Code: 'OK',
+            Success: true,
+            RequestId: requestId,
+          };
+          return { ...jsonReply(200, body, { 'x-acs-request-id': requestId }), summary };
+        }
         if (authenticated.action === querySendDetailsAction) {
           const answer = querySendDetails(authenticated, inbox.list(), time);
           return {

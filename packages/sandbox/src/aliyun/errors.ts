@@ -17,7 +17,8 @@ export class AliyunError extends Error {
   }
 }
 
-export const isBusinessCode = (code: string): boolean => code.startsWith('isv.') || code.startsWith('isp.');
+// Dypnsapi also answers business errors such as `biz.FREQUENCY` with HTTP 200.
+export const isBusinessCode = (code: string): boolean => /^(?:isv|isp|biz)\./.test(code);
 
 const gatewayCatalogue: Record<string, [status: number, message: string]> = {
   SignatureDoesNotMatch: [400, 'Specified signature is not matched with our calculation.'],
@@ -66,6 +67,7 @@ const businessCatalogue: Record<string, string> = {
   'isv.SMS_SIGNATURE_SCENE_ILLEGAL': '签名和模板类型不一致',
   'isp.RAM_PERMISSION_DENY': 'RAM权限DENY',
   'isp.SYSTEM_ERROR': '系统错误',
+  'biz.FREQUENCY': '发送频率过高',
 };
 
 /** Builds an error with the real status and a realistic message for any known code. */

@@ -45,6 +45,19 @@ export const defaultSandboxConfig: SandboxConfig = {
     ],
     whitelist: [],
   },
+  aliyunMas: {
+    // The one name Aliyun's own docs use as an example; real accounts see the console's current list.
+    giftSignatures: ['速通互联验证码'],
+    // The system templates by meaning (aliyun-dypns-api.md §5); wording is the sandbox's own.
+    templates: [
+      { code: '100001', content: '您的验证码为${code}，${min}分钟内有效，请勿泄露。' },
+      { code: '100002', content: '您正在修改绑定手机号，验证码为${code}，${min}分钟内有效。' },
+      { code: '100003', content: '您正在重置密码，验证码为${code}，${min}分钟内有效。' },
+      { code: '100004', content: '您正在绑定新手机号，验证码为${code}，${min}分钟内有效。' },
+      { code: '100005', content: '您正在验证已绑定的手机号，验证码为${code}，${min}分钟内有效。' },
+    ],
+    intervalSeconds: 60,
+  },
   yunpian: {
     accounts: [
       {

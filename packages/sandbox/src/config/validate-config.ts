@@ -60,6 +60,11 @@ const checkConfig = shape({
     ),
     whitelist: arrayOf(string),
   }),
+  aliyunMas: shape({
+    giftSignatures: arrayOf(string),
+    templates: arrayOf(shape({ code: string, content: string })),
+    intervalSeconds: count,
+  }),
   yunpian: shape({
     accounts: arrayOf(shape({ apikey: string, balance: count, international: boolean, defaultSignature: bracketedSignature })),
     templates: arrayOf(shape({ id: string, content: signedTemplate, international: boolean })),

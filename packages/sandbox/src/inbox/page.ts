@@ -75,6 +75,7 @@ export const inboxPageHtml = `<!doctype html>
     <select id="provider" aria-label="Provider">
       <option value="">All providers</option>
       <option value="aliyun">Aliyun</option>
+      <option value="aliyun-mas">Aliyun MAS</option>
       <option value="yunpian">YunPian</option>
       <option value="tencent">Tencent</option>
     </select>

@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 
 import { connectorMetadataGuard } from '@logto/connector-kit';
-import type { Sandbox } from '@logto-sms/sandbox';
+import type { Sandbox, SandboxMessage } from '@logto-sms/sandbox';
 
 import { describeConnectorError, isConnectorError } from '../../connector-error.js';
 import {
@@ -18,7 +18,7 @@ import {
   type LogtoHost,
 } from '../../logto-host/index.js';
 import type { Output } from '../../output.js';
-import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '../../sandbox-configs.js';
+import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor } from '../../sandbox-configs.js';
 import { exitCodes } from '../../usage-error.js';
 import type { WorkspaceConnector } from '../../workspace.js';
 
@@ -26,7 +26,7 @@ export type DemoSource = { short: WorkspaceConnector; source: ConnectorSourceSpe
 
 type DemoConnector = {
   short: WorkspaceConnector;
-  provider: WorkspaceConnector;
+  provider: SandboxMessage['provider'];
   hosted: HostedConnector;
   factory: LoadedConnectorFactory;
   config: unknown;
@@ -35,7 +35,7 @@ type DemoConnector = {
 type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
 
 /** The ready-to-paste sandbox config of each connector the demo runs. */
-const sandboxConfigOf = { aliyun: aliyunConfigFor, yunpian: yunpianConfigFor, tencent: tencentConfigFor } as const;
+const sandboxConfigOf = { aliyun: aliyunConfigFor, 'aliyun-mas': aliyunMasConfigFor, yunpian: yunpianConfigFor, tencent: tencentConfigFor } as const;
 
 /** What every step shares: where to print, the emulator, the Logto host, the problems so far. */
 export type DemoRun = {
@@ -106,7 +106,7 @@ export const loadConnectors = async (
     const metadataOk = connectorMetadataGuard.safeParse(factory.metadata).success;
     check(metadataOk, `${factory.metadata.id}: metadata fails connector-kit's connectorMetadataGuard`);
     output.line(
-      `      ${pad(factory.metadata.id, 18)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
+      `      ${pad(factory.metadata.id, 21)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
     );
     const config = sandboxConfigOf[short as keyof typeof sandboxConfigOf](sandbox.config, sandbox.url);
     connectors.push({ short, provider: short, hosted: item, factory, config });
@@ -126,16 +126,31 @@ const sendFunctionOf = async ({ factory, hosted, config }: DemoConnector): Promi
   return created.sendMessage as unknown as SendMessage;
 };
 
+/** Aliyun MAS serves mainland numbers only: the connector must refuse before anything reaches the emulator. */
+const expectMainlandOnlyRefusal = async ({ output, sandbox, check }: DemoRun, send: SendMessage, to: string, locale: string): Promise<void> => {
+  const before = sandbox.inbox.count();
+  try {
+    await send({ to, type: 'SignIn', payload: { code: sixDigits(), locale } });
+    check(false, `aliyun-mas → ${to} was accepted; Aliyun MAS only serves mainland numbers`);
+  } catch (error) {
+    const described = isConnectorError(error) ? describeConnectorError(error) : undefined;
+    const refused = check(
+      described?.code === 'invalid_request_parameters' && sandbox.inbox.count() === before,
+      `aliyun-mas → ${to}: expected invalid_request_parameters before any request, got ${described?.code ?? (error as Error).message}`
+    );
+    output.line(
+      `      ${refused ? output.green('✓') : output.red('✗')} ${pad('aliyun-mas', 10)} → ${pad(to, 13)} refused before sending: ${String(described?.code)} (mainland China numbers only)`
+    );
+  }
+};
+
 /**
  * Step 4: a sign-in code through each connector to a mainland and an overseas number, checked
- * against what the emulator's inbox received.
+ * against what the emulator's inbox received (Aliyun MAS must refuse the overseas one).
  *
  * @returns each connector's `sendMessage`, for the next step.
  */
-export const sendSignInCodes = async (
-  run: DemoRun,
-  connectors: readonly DemoConnector[]
-): Promise<Map<WorkspaceConnector, SendMessage>> => {
+export const sendSignInCodes = async (run: DemoRun, connectors: readonly DemoConnector[]): Promise<Map<WorkspaceConnector, SendMessage>> => {
   const { output, sandbox, check } = run;
   output.line('[4/5] Sending sign-in codes (config read through getConfig, as at sign-in)');
   const sendOf = new Map<WorkspaceConnector, SendMessage>();
@@ -145,6 +160,11 @@ export const sendSignInCodes = async (
       [mainland, 'zh-CN'],
       [overseas, 'en'],
     ] as const) {
+      if (connector.short === 'aliyun-mas' && to === overseas) {
+        // eslint-disable-next-line no-await-in-loop
+        await expectMainlandOnlyRefusal(run, sendOf.get(connector.short)!, to, locale);
+        continue;
+      }
       const code = sixDigits();
       const since = Date.now();
       try {
@@ -153,7 +173,7 @@ export const sendSignInCodes = async (
         const message = await sandbox.inbox.waitForMessage({ provider: connector.provider, since }, 5000);
         const sameCode = check(message.code === code, `${connector.short} → ${to}: the inbox shows code ${String(message.code)}, sent ${code}`);
         output.line(
-          `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 7)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
+          `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 10)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
         );
       } catch (error) {
         const reason = isConnectorError(error)
@@ -188,15 +208,15 @@ export const provokeRateLimit = async ({ output, sandbox, check }: DemoRun, send
   check(sandbox.inbox.count() === before, 'the rate-limited send still put a message in the inbox');
 };
 
-/** The inbox as a table, in the order the messages were sent; four are expected. */
+/** The inbox as a table, in the order the messages were sent: one per code a provider accepted. */
 export const printInbox = ({ output, sandbox, check, delivered }: DemoRun): void => {
   // The inbox lists newest first.
   const messages = sandbox.inbox.list().reverse();
   output.line();
   output.line(output.bold(`Inbox (${messages.length} messages; the emulator stops with the demo, "logto-sms sandbox" keeps one running)`));
-  output.line(`  ${pad('provider', 9)}${pad('received as', 15)}${pad('code', 8)}text`);
+  output.line(`  ${pad('provider', 12)}${pad('received as', 15)}${pad('code', 8)}text`);
   for (const message of messages) {
-    output.line(`  ${pad(message.provider, 9)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
+    output.line(`  ${pad(message.provider, 12)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
   }
   check(messages.length === delivered, `expected ${delivered} messages in the inbox, found ${messages.length}`);
   output.line();
@@ -209,7 +229,7 @@ export const summarize = ({ output, problems, delivered }: DemoRun): number => {
     for (const problem of problems) output.line(`  - ${problem}`);
     return exitCodes.failed;
   }
-  output.line(output.green(`Demo finished: ${delivered} codes delivered, the rate limit mapped to rate_limit_exceeded, no loader warnings.`));
+  output.line(output.green(`Demo finished: ${delivered} codes delivered, the overseas number refused by Aliyun MAS, the rate limit mapped to rate_limit_exceeded, no loader warnings.`));
   output.line(`Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`);
   return exitCodes.ok;
 };

@@ -2,7 +2,7 @@ import { parseCommandArgs, stringOption } from '../../args.js';
 import { allUsageTypes } from '../../sandbox-configs.js';
 import { UsageError } from '../../usage-error.js';
 
-export const sendHelp = `Usage: logto-sms send <aliyun|yunpian|tencent|package-dir|file.tgz> --config <file.json> --to <phone> [options]
+export const sendHelp = `Usage: logto-sms send <aliyun|aliyun-mas|yunpian|tencent|package-dir|file.tgz> --config <file.json> --to <phone> [options]
 
 Sends one verification code through a connector exactly as Logto would: the package is packed
 with npm, extracted into a Logto-shaped directory WITHOUT installing its dependencies, and loaded
@@ -10,7 +10,7 @@ with @logto/cli's own loader. By default it does what the Console's "Send" butto
 Generic, code 000000, and the config passed as the unsaved form.
 
 Arguments:
-  aliyun | yunpian | tencent
+  aliyun | aliyun-mas | yunpian | tencent
                          this repository's built connector (run "pnpm build" first)
   <package-dir>          any built connector package directory (with lib/index.js)
   <file.tgz>             a connector tarball as made by "npm pack"
@@ -37,6 +37,7 @@ Exit codes:
 
 Examples:
   logto-sms send aliyun --config aliyun.json --to 8613800138000
+  logto-sms send aliyun-mas --config aliyun-mas.json --to 8613800138000 --type SignIn
   logto-sms send yunpian --config yunpian.json --to 85261234567 --type SignIn --locale en --json
   logto-sms send tencent --config tencent.json --to 16502530000`;
 
@@ -73,7 +74,7 @@ export const parseSendArgs = (argv: readonly string[]): SendOptions | 'help' => 
   const target = positionals[0];
   const configFile = stringOption(values, 'config');
   const to = stringOption(values, 'to');
-  if (!target) throw new UsageError('Which connector? Pass aliyun, yunpian, tencent, a package directory or a .tgz.', 'send');
+  if (!target) throw new UsageError('Which connector? Pass aliyun, aliyun-mas, yunpian, tencent, a package directory or a .tgz.', 'send');
   if (!configFile) throw new UsageError('--config <file.json> is required.', 'send');
   if (!to) throw new UsageError('--to <phone> is required.', 'send');
   // The Console's test route refuses anything but digits before the connector sees it.

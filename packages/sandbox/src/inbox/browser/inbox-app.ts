@@ -70,7 +70,7 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     return span;
   };
 
-  const providerNames: Record<string, string> = { aliyun: 'Aliyun', yunpian: 'YunPian', tencent: 'Tencent' };
+  const providerNames: Record<string, string> = { aliyun: 'Aliyun', 'aliyun-mas': 'Aliyun MAS', yunpian: 'YunPian', tencent: 'Tencent' };
   const providerName = (provider: string): string => providerNames[provider] ?? provider;
 
   const metaLine = (provider: string, to: string, receivedAt: string): HTMLDivElement => {

@@ -17,11 +17,11 @@ export type Credentials = {
   securityToken?: string | undefined;
 };
 
-/** An RPC API: the action and its version, both signed into every request. */
-export type RpcApi = { action: string; version: string };
-
-/** The API a send calls; the delivery-status lookup passes `QuerySendDetails` instead. */
-export const sendSmsAction = { action: 'SendSms', version: '2017-05-25' } as const satisfies RpcApi;
+/**
+ * Which RPC API a request calls. Dysmsapi `SendSms` and Dypnsapi `SendSmsVerifyCode` share the
+ * version `2017-05-25` and differ only in action (and host), so both are inputs, never constants.
+ */
+export type RpcAction = { action: string; version: string };
 
 // `encodeURIComponent` leaves these five unescaped; RFC 3986 (and Aliyun's server) escapes them.
 const reservedByRfc3986 = /[!'()*]/g;
@@ -60,10 +60,9 @@ export const v1Signature = (stringToSign: string, accessKeySecret: string): stri
 export type V1SignInput = {
   method: 'GET' | 'POST';
   credentials: Credentials;
+  action: RpcAction;
   /** The API's own parameters, e.g. `PhoneNumbers`, `SignName`. */
   apiParams: Readonly<Record<string, string>>;
-  /** Default `SendSms` 2017-05-25. */
-  api?: RpcApi;
   /** Signing time; rendered with `formatTimestamp`. */
   timestamp: Date;
   nonce: string;
@@ -79,21 +78,21 @@ export type V1SignedRequest = {
   encoded: string;
 };
 
-/** The common V1 parameters of one call. `Format=JSON` because the scheme defaults to XML. */
+/** The common V1 parameters. `Format=JSON` because the scheme defaults to XML. */
 export const v1CommonParams = (
   credentials: Credentials,
+  { action, version }: RpcAction,
   timestamp: Date,
-  nonce: string,
-  api: RpcApi = sendSmsAction
+  nonce: string
 ): Record<string, string> => ({
   AccessKeyId: credentials.accessKeyId,
-  Action: api.action,
+  Action: action,
   Format: 'JSON',
   SignatureMethod: 'HMAC-SHA1',
   SignatureNonce: nonce,
   SignatureVersion: '1.0',
   Timestamp: formatTimestamp(timestamp),
-  Version: api.version,
+  Version: version,
   ...(credentials.securityToken ? { SecurityToken: credentials.securityToken } : {}),
 });
 
@@ -110,8 +109,8 @@ export const signV1Params = (
   return { canonicalQuery, stringToSign, signature, encoded: `${canonicalQuery}&Signature=${percentEncode(signature)}` };
 };
 
-export const signV1 = ({ method, credentials, apiParams, api, timestamp, nonce }: V1SignInput): V1SignedRequest => {
-  const params = { ...apiParams, ...v1CommonParams(credentials, timestamp, nonce, api) };
+export const signV1 = ({ method, credentials, action, apiParams, timestamp, nonce }: V1SignInput): V1SignedRequest => {
+  const params = { ...apiParams, ...v1CommonParams(credentials, action, timestamp, nonce) };
   return { params, ...signV1Params(method, params, credentials.accessKeySecret) };
 };
 
@@ -121,7 +120,7 @@ export const signV1 = ({ method, credentials, apiParams, api, timestamp, nonce }
 
 export const v3Algorithm = 'ACS3-HMAC-SHA256';
 
-/** SHA-256 of an empty body, the payload hash of every SendSms request (parameters travel in the query). */
+/** SHA-256 of an empty body, the payload hash of every RPC request here (parameters travel in the query). */
 // sha256Hex(''), written out: hashing at import time costs the first createHash of the process.
 export const emptyPayloadHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -184,10 +183,9 @@ export type V3SignInput = {
   /** Endpoint host as sent in the `host` header, with the port when it is not the default. */
   host: string;
   credentials: Credentials;
+  action: RpcAction;
   /** The API's own parameters; V3 carries them in the query string. */
   apiParams: Readonly<Record<string, string>>;
-  /** Default `SendSms` 2017-05-25. */
-  api?: RpcApi;
   timestamp: Date;
   nonce: string;
   /** Further `x-acs-*` headers to sign (the vectors use the SDK's `x-acs-credentials-provider`). */
@@ -203,20 +201,11 @@ export type V3SignedRequest = {
   signature: string;
 };
 
-export const signV3 = ({
-  method,
-  host,
-  credentials,
-  apiParams,
-  api = sendSmsAction,
-  timestamp,
-  nonce,
-  extraHeaders,
-}: V3SignInput): V3SignedRequest => {
+export const signV3 = ({ method, host, credentials, action, apiParams, timestamp, nonce, extraHeaders }: V3SignInput): V3SignedRequest => {
   const headers: Record<string, string> = {
     host,
-    'x-acs-action': api.action,
-    'x-acs-version': api.version,
+    'x-acs-action': action.action,
+    'x-acs-version': action.version,
     'x-acs-date': formatTimestamp(timestamp),
     'x-acs-signature-nonce': nonce,
     'x-acs-content-sha256': emptyPayloadHash,

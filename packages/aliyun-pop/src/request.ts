@@ -1,0 +1,54 @@
+import type { HttpRequest } from '@logto-sms/sms-core';
+
+import { signV1, signV3, type Credentials, type RpcAction, type SignatureAlgorithm } from './signer.js';
+
+export type SignedRequestInput = {
+  /** Origin only, e.g. `https://dysmsapi.aliyuncs.com` (the config guard normalises it). */
+  endpoint: string;
+  signatureAlgorithm: SignatureAlgorithm;
+  credentials: Credentials;
+  action: RpcAction;
+  /** The API's own parameters. */
+  params: Readonly<Record<string, string>>;
+  timestamp: Date;
+  nonce: string;
+  userAgent: string;
+};
+
+/**
+ * One signed RPC request. V3 mirrors the official SDK: `POST /`, parameters in the query, empty
+ * body. V1 sends everything, `Signature` included, as a form body.
+ */
+export const buildSignedRequest = ({
+  endpoint,
+  signatureAlgorithm,
+  credentials,
+  action,
+  params,
+  timestamp,
+  nonce,
+  userAgent,
+}: SignedRequestInput): HttpRequest => {
+  const origin = new URL(endpoint);
+
+  if (signatureAlgorithm === 'HMAC-SHA1') {
+    const signed = signV1({ method: 'POST', credentials, action, apiParams: params, timestamp, nonce });
+    return {
+      method: 'POST',
+      url: `${origin.origin}/`,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        'user-agent': userAgent,
+      },
+      body: signed.encoded,
+    };
+  }
+
+  const signed = signV3({ method: 'POST', host: origin.host, credentials, action, apiParams: params, timestamp, nonce });
+  return {
+    method: 'POST',
+    url: `${origin.origin}/?${signed.query}`,
+    headers: { ...signed.headers, accept: 'application/json', 'user-agent': userAgent },
+  };
+};

@@ -1,0 +1,16 @@
+import { rpcSender } from '@logto-sms/aliyun-pop';
+
+import type { AliyunMasConfig } from './config.js';
+import { buildRequest, type SendSmsVerifyCodeParams } from './request.js';
+
+export type { ClientOptions } from '@logto-sms/aliyun-pop';
+
+/**
+ * `sendRequest(config, params, redactor, clientOptions?)`: one SendSmsVerifyCode call within
+ * `config.timeout` (the one safe retry included), each attempt signed afresh; never resent after
+ * a response timeout, which could deliver a second code.
+ *
+ * @returns Aliyun's answer, whatever its status: deciding what it means is `checkResponse`'s job.
+ * @throws ConnectorError when no answer arrived (timeout, network).
+ */
+export const sendRequest = rpcSender<AliyunMasConfig, SendSmsVerifyCodeParams>('aliyun-mas', buildRequest);

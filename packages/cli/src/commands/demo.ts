@@ -7,6 +7,7 @@ import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource } from '../workspace.js';
 
 import {
+  connectorCount,
   createDemoRun,
   installConnectors,
   loadConnectors,
@@ -45,7 +46,7 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
   // Validate the inputs before starting anything, so a missing build is a clear usage error.
   const sources = (['aliyun', 'yunpian', 'tencent'] as const).map((short) => ({ short, source: resolveConnectorSource('demo', short) }));
 
-  output.line(output.bold('logto-sms demo: three connectors, one local emulator, the loader Logto itself uses'));
+  output.line(output.bold(`logto-sms demo: ${connectorCount(sources)}, one local emulator, the loader Logto itself uses`));
   output.line();
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, log: () => undefined });
   const host = await createLogtoHost();

@@ -5,7 +5,7 @@
  * secret, which config values are secrets, and (if the connector can refuse numbers by
  * configuration) that case.
  */
-import { aliyunConfigFor, aliyunMasConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor } from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
 
 import type { LogtoShows } from './support/logto-errors.js';
@@ -62,5 +62,12 @@ export const connectorsUnderTest: Record<string, ConnectorUnderTest> = {
       // phrase for invalid_request_parameters would hide it).
       shows: { status: 400, code: 'connector.general', message: `Error occurred in connector: ${refusedText}` },
     },
+  },
+  'connector-tencent-sms': {
+    provider: 'tencent',
+    config: (sandbox) => tencentConfigFor(sandbox.config, sandbox.url),
+    secretKeys: ['accessKeySecret', 'securityToken'],
+    // A well-formed SecretKey the emulator does not hold: Tencent answers AuthFailure.SignatureFailure.
+    wrongSecret: { accessKeySecret: 'CanaryWrongTencentSecretKey000001' },
   },
 };

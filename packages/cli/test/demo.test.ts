@@ -13,7 +13,7 @@ describe('logto-sms demo', () => {
     expect(elapsed).toBeLessThan(20_000);
 
     // Progress for the slow steps, and the loader's verdict.
-    expect(run.stdout).toMatch(/Packing the connectors[\s\S]*done \(\d+\.\d s\)/);
+    expect(run.stdout).toMatch(/Packing the four connectors[\s\S]*done \(\d+\.\d s\)/);
     expect(run.stdout).toMatch(/loadConnectorFactories[\s\S]*done \(\d+\.\d s\)/);
     expect(run.stdout).toMatch(/logto-sms-aliyun\s+type Sms, metadata valid, no loader warnings: yes/);
     expect(run.stdout).toMatch(/logto-sms-yunpian\s+type Sms, metadata valid, no loader warnings: yes/);

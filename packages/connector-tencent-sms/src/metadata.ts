@@ -18,9 +18,9 @@ export const metadata: ConnectorMetadata = {
   target: 'tencent-sms',
   platform: null,
   name: {
-    en: 'Tencent Cloud SMS (Logto SMS connectors)',
-    'zh-CN': '腾讯云短信（Logto SMS connectors）',
-    'zh-TW': '騰訊雲簡訊（Logto SMS connectors）',
+    en: 'Tencent Cloud SMS (logto-sms)',
+    'zh-CN': '腾讯云短信（logto-sms）',
+    'zh-TW': '騰訊雲簡訊（logto-sms）',
   },
   description: {
     en: 'Sends verification codes through Tencent Cloud SMS (API 3.0, TC3-HMAC-SHA256): domestic and international templates and sign names, STS tokens, regional and international hosts, and errors that say how to fix them.',

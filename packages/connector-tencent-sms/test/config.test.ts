@@ -4,6 +4,7 @@ import type { ZodError } from 'zod';
 import { describe, expect, it } from 'vitest';
 
 import { configGuard, tencentSmsHosts } from '../src/config.js';
+import { chooseTemplate } from '../src/templates.js';
 
 import { officialConfig, vectorConfig } from './helpers.js';
 
@@ -34,6 +35,20 @@ describe('the official connector config', () => {
     expect(parsed.templates).toHaveLength(9);
     expect(parsed.securityToken).toBeUndefined();
     expect(parsed.overseasSignName).toBeUndefined();
+  });
+
+  it('needs only a Generic template, and reads the older name Test as Generic', () => {
+    expect(issuesOf({ ...officialConfig, templates: [{ usageType: 'Generic', templateCode: '1110' }] })).toEqual([]);
+    const older = parseConfig(configGuard, {
+      ...officialConfig,
+      templates: [
+        { usageType: 'Register', templateCode: '1111' },
+        { usageType: 'SignIn', templateCode: '1112' },
+        { usageType: 'Test', templateCode: '1113' },
+      ],
+    });
+    expect(chooseTemplate(older.templates, { usageType: 'MfaVerification', code: '123456', region: 'mainland' }).templateId).toBe('1113');
+    expect(chooseTemplate(older.templates, { usageType: 'Generic', code: '123456', region: 'mainland' }).templateId).toBe('1113');
   });
 
   it('region defaults to ap-guangzhou when missing or cleared', () => {
@@ -91,7 +106,14 @@ describe('invalid configs name the field and the fix', () => {
     [{ endpoint: 'http://sms.tencentcloudapi.com' }, 'endpoint: endpoint must use https://'],
     [{ endpoint: 'https://sms.tencentcloudapi.com/v3' }, 'endpoint: endpoint is a bare origin'],
     [{ timeout: 10 }, 'timeout: timeout must be at least 100 ms.'],
-    [{ templates: [] }, 'templates: Add a template for every required usage type; missing: Register, SignIn, ForgotPassword, Generic.'],
+    [
+      { templates: [] },
+      'templates: Add a Generic template (the older name "Test" also works): every usage type without its own template uses it. Register, SignIn, ForgotPassword templates are recommended, not required.',
+    ],
+    [
+      { templates: [{ usageType: 'SignIn', templateCode: '1110' }] },
+      'templates: Add a Generic template (the older name "Test" also works)',
+    ],
   ])('%j → %s', (patch, expected) => {
     const issues = issuesOf({ ...vectorConfig, ...patch });
     expect(issues.some((issue) => issue.startsWith(expected)), issues.join('\n')).toBe(true);

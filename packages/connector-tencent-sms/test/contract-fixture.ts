@@ -12,10 +12,13 @@ export const contractFixture: ContractFixture = {
     signName: '腾讯云',
     region: 'ap-guangzhou',
     endpoint,
-    templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
-      usageType,
-      templateCode: { china: '1110', overseas: '2220' },
-    })),
+    // Each usage type its own template IDs: the contract suite tells SignIn from Generic by them.
+    templates: [
+      { usageType: 'SignIn', templateCode: { china: '1110', overseas: '2220' } },
+      { usageType: 'Register', templateCode: '1111' },
+      { usageType: 'ForgotPassword', templateCode: '1112' },
+      { usageType: 'Generic', templateCode: { china: '1113', overseas: '2223' } },
+    ],
   }),
   success: {
     status: 200,
@@ -41,4 +44,17 @@ export const contractFixture: ContractFixture = {
     { patch: { templates: [] }, field: 'templates' },
   ],
   numbers: { mainland: '8613800138000', international: '16502530000' },
+  // Tencent reports a refused number as HTTP 200 with a per-number Code and Message in SendStatusSet.
+  refusal: (message) => ({
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      Response: {
+        SendStatusSet: [
+          { SerialNo: '', PhoneNumber: '+8613800138000', Fee: 0, SessionContext: '', Code: 'FailedOperation.TemplateIncorrectOrUnapproved', Message: message, IsoCode: 'CN' },
+        ],
+        RequestId: 'b1bbcec7-d0a2-4f4e-b92a-a209d8f8e33a',
+      },
+    }),
+  }),
 };

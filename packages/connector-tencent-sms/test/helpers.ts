@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { ConnectorError, TemplateType, type SendMessageData } from '@logto/connector-kit';
+import { TemplateType, type SendMessageData } from '@logto/connector-kit';
 import nock from 'nock';
 
 import type { ClientOptions } from '../src/client.js';
@@ -114,14 +114,5 @@ export const interceptTencent = (replies: Reply[], { origin = tencentOrigin, cou
 
 export const ok = (): Reply => ({ status: 200, body: successBody() });
 
-/** The ConnectorError `action` rejects with; anything else fails the test. */
-export const rejectionOf = async (action: () => Promise<unknown>): Promise<ConnectorError> =>
-  action().then(
-    () => {
-      throw new Error('expected a ConnectorError, but the send succeeded');
-    },
-    (error: unknown) => {
-      if (error instanceof ConnectorError) return error;
-      throw new Error(`expected a ConnectorError, got ${String(error)}`);
-    }
-  );
+// The one ConnectorError capture every package's tests use (issue 9's test-support module).
+export { rejectionOf } from '../../../tests/support/index.js';

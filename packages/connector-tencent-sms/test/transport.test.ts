@@ -5,6 +5,8 @@ import type { ProviderErrorData } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { settlesWithin } from '../../../tests/helpers/order.js';
+import { closeLoopbackServers, startHungServer } from '../../../tests/support/index.js';
 import { rateLimitRetryDelay } from '../src/client.js';
 
 import { connectorWith, errorBody, interceptTencent, ok, rejectionOf, sendData, tencentOrigin, vectorConfig } from './helpers.js';
@@ -13,8 +15,10 @@ beforeAll(() => {
   nock.disableNetConnect();
 });
 
-afterEach(() => {
+afterEach(async () => {
   nock.cleanAll();
+  nock.disableNetConnect();
+  await closeLoopbackServers();
 });
 
 /** A clock that moves one second per reading, so each attempt gets its own timestamp. */
@@ -26,17 +30,25 @@ const tickingClock = () => {
 const networkError = (code: string) => Object.assign(new Error(code), { code });
 
 describe('timeout', () => {
+  // A real loopback server that accepts the request and never answers: nock's delayed reply keeps
+  // its fake socket "connecting", which sms-core rightly reads as a connect hang (nothing sent).
   it('a silent Tencent fails within timeout + 1 s as general, and is not retried', async () => {
-    const scope = nock(tencentOrigin).post('/').delay(5000).reply(200, ok().body);
+    nock.enableNetConnect('127.0.0.1');
+    const server = await startHungServer();
     const timeout = 600;
-    const started = Date.now();
-    const error = await rejectionOf(async () => connectorWith({ ...vectorConfig, timeout }).sendMessage(sendData('8613800138000')));
-    const elapsed = Date.now() - started;
 
-    expect(scope.isDone()).toBe(true);
+    const started = Date.now();
+    const sending = connectorWith({ ...vectorConfig, endpoint: server.url, timeout }).sendMessage(sendData('8613800138000'));
+    // Ended by the configured timeout, before the request backstop 250 ms later.
+    expect(await settlesWithin(sending, timeout + 200)).toBe(true);
+    const error = await rejectionOf(async () => sending);
+
+    expect(Date.now() - started).toBeGreaterThanOrEqual(timeout - 50);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect((error.data as ProviderErrorData).errorDescription).toMatch(/may or may not have been sent/);
-    expect(elapsed).toBeLessThan(timeout + 1000);
+    const { errorDescription } = error.data as ProviderErrorData;
+    expect(errorDescription).toMatch(/No answer from Tencent Cloud SMS before the timeout/);
+    expect(errorDescription).toMatch(/may or may not have been sent; it was not retried/);
+    expect(server.requests).toHaveLength(1);
   });
 });
 

@@ -47,6 +47,15 @@ describe('the Host header (DNS rebinding)', () => {
     expect((await api('/health', { headers: { host: 'dysmsapi.aliyuncs.com.attacker.example' } })).status).toBe(403);
   });
 
+  it('answers every documented Tencent SMS host, regional and international ones too, and no other tencentcloudapi.com name', async () => {
+    for (const host of ['sms.tencentcloudapi.com', 'sms.intl.tencentcloudapi.com', 'sms.ap-singapore.tencentcloudapi.com', 'sms.eu-frankfurt.tencentcloudapi.com']) {
+      expect((await api('/health', { headers: { host } })).status, host).toBe(200);
+    }
+    for (const host of ['cvm.tencentcloudapi.com', 'sms.ap-nowhere.tencentcloudapi.com', 'sms.tencentcloudapi.com.attacker.example']) {
+      expect((await api('/health', { headers: { host } })).status, host).toBe(403);
+    }
+  });
+
   it('answers loopback names and the bound address, with or without a port', async () => {
     for (const host of [own(), 'localhost', `localhost:${sandbox.port}`, `LOCALHOST.:${sandbox.port}`, '127.0.0.1', `[::1]:${sandbox.port}`]) {
       expect((await api('/health', { headers: { host } })).status, host).toBe(200);

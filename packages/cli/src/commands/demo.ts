@@ -7,6 +7,7 @@ import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource } from '../workspace.js';
 
 import {
+  connectorCount,
   createDemoRun,
   installConnectors,
   loadConnectors,
@@ -50,7 +51,7 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     source: resolveConnectorSource('demo', short),
   }));
 
-  output.line(output.bold('logto-sms demo: three connectors, one local emulator, the loader Logto itself uses'));
+  output.line(output.bold(`logto-sms demo: ${connectorCount(sources)}, one local emulator, the loader Logto itself uses`));
   output.line();
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, log: () => undefined });
   const host = await createLogtoHost();

@@ -19,8 +19,8 @@ export const sandboxCommandHelp = sandboxHelp('logto-sms sandbox');
 
 export const pointLogtoNote = (url: string) => `How to point a local Logto at it:
   1. Install the connectors in Logto: extract each connector's npm-pack tarball into
-     packages/core/connectors/logto-sms-aliyun, .../logto-sms-aliyun-mas and .../logto-sms-yunpian (see the connector
-     READMEs), then restart Logto.
+     packages/core/connectors/logto-sms-aliyun, .../logto-sms-aliyun-mas, .../logto-sms-yunpian and
+     .../logto-sms-tencent (see the connector READMEs), then restart Logto.
   2. Console > Connectors > SMS: choose the connector and paste the config above.
      The connectors accept http:// only for loopback hosts, so Logto must run on this machine.
      Logto in Docker Desktop: start this sandbox with --host 0.0.0.0 --allow-host host.docker.internal,

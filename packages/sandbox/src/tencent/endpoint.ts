@@ -7,6 +7,7 @@ import type { SandboxConfig } from '../types.js';
 import { authenticateTencent, secretsById } from './authenticate.js';
 import { TencentError, tencentError, tencentErrorBody } from './errors.js';
 import { TencentFrequencyLimits } from './frequency.js';
+import { tencentApiHosts } from './hosts.js';
 import { sendSms, tencentSendState } from './send-sms.js';
 
 type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
@@ -33,8 +34,8 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
 
   return {
     provider: 'tencent',
-    // Tencent's own API host: a client pointed here through /etc/hosts sends it as Host.
-    hosts: ['sms.tencentcloudapi.com'],
+    // Tencent's own API hosts: a client pointed here through /etc/hosts sends one as Host.
+    hosts: tencentApiHosts,
 
     claims: isTencentCall,
 

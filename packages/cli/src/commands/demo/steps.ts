@@ -74,9 +74,14 @@ const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
 const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
 
+const countWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+/** "three connectors": how the demo names what it runs, from the list it actually runs. */
+export const connectorCount = (sources: readonly DemoSource[]): string =>
+  `${countWords[sources.length] ?? String(sources.length)} connector${sources.length === 1 ? '' : 's'}`;
+
 /** Step 2: `npm pack` each connector and extract it into the Logto host, as `logto connector add` does. */
 export const installConnectors = async ({ output, host }: DemoRun, sources: readonly DemoSource[]): Promise<HostedConnector[]> => {
-  const hosted = await output.step('[2/5] Packing the connectors with npm pack and extracting them into a Logto host', async () =>
+  const hosted = await output.step(`[2/5] Packing the ${connectorCount(sources)} with npm pack and extracting them into a Logto host`, async () =>
     Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
   );
   for (const item of hosted) {

@@ -90,7 +90,7 @@ describe('successful sends', () => {
 });
 
 describe('errors, mapped to ConnectorError codes', () => {
-  it.each(['85261234567', '14155550100', '447700900123'])('InvalidRequestParameters before any request: %s is not a mainland number', async (to) => {
+  it.each(['85261234567', '14155550100', '447400123456'])('InvalidRequestParameters before any request: %s is not a mainland number', async (to) => {
     const sender = await senderFor(mas, configFor(sandbox));
     const error = await connectorErrorOf(async () => sender.signIn(to, { code: randomCode() }));
     expect(error.code).toBe('invalid_request_parameters');

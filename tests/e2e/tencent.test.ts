@@ -61,7 +61,7 @@ describe('successful sends', () => {
   it.each([
     ['16502530000', '+16502530000'],
     ['85261234567', '+85261234567'],
-    ['447700900123', '+447700900123'],
+    ['447400123456', '+447400123456'],
   ])('international number %s: sent as %s on the international template and signature', async (to, e164) => {
     const sender = await senderFor(tencent, configFor(sandbox));
     const code = randomCode();

@@ -135,10 +135,10 @@ describe('routing: which number, template and sign name', () => {
     ['008619912345678', '+8619912345678', '1110', '腾讯云'],
     ['16502530000', '+16502530000', '2220', 'Tencent Intl'],
     ['+1 650 253 0000', '+16502530000', '2220', 'Tencent Intl'],
-    ['85212345678', '+85212345678', '2220', 'Tencent Intl'],
+    ['85261234567', '+85261234567', '2220', 'Tencent Intl'],
     ['85366123456', '+85366123456', '2220', 'Tencent Intl'],
     ['886912345678', '+886912345678', '2220', 'Tencent Intl'],
-    ['447700900123', '+447700900123', '2220', 'Tencent Intl'],
+    ['447400123456', '+447400123456', '2220', 'Tencent Intl'],
   ])('%s → %s, template %s, sign name %s', async (to, e164, templateId, signName) => {
     expect(await bodyOf(to)).toEqual({
       PhoneNumberSet: [e164],
@@ -150,11 +150,12 @@ describe('routing: which number, template and sign name', () => {
   });
 
   it('a bare 11-digit mainland mobile is mainland only with strictPhoneRegionNumberCheck off', async () => {
-    const lenient = await bodyOf('13800138000', { ...config, strictPhoneRegionNumberCheck: false });
-    expect(lenient).toMatchObject({ PhoneNumberSet: ['+8613800138000'], TemplateId: '1110' });
+    // 16502530000 reads both ways: mainland 165 0253 0000, or the US number +1 650 253 0000.
+    const lenient = await bodyOf('16502530000', { ...config, strictPhoneRegionNumberCheck: false });
+    expect(lenient).toMatchObject({ PhoneNumberSet: ['+8616502530000'], TemplateId: '1110' });
     // Strict (the default): the digits carry their country code, here +1; the + stops Tencent reading it as +86.
-    const strict = await bodyOf('13800138000');
-    expect(strict).toMatchObject({ PhoneNumberSet: ['+13800138000'], TemplateId: '2220' });
+    const strict = await bodyOf('16502530000');
+    expect(strict).toMatchObject({ PhoneNumberSet: ['+16502530000'], TemplateId: '2220' });
   });
 
   it('a single string template ID goes to both kinds of number; the + keeps the country', async () => {

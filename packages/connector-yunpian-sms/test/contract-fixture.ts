@@ -31,7 +31,7 @@ export const contractFixture: ContractFixture = {
     { patch: { endpoint: 'http://sms.yunpian.com' }, field: 'endpoint' },
     { patch: { timeout: 'soon' }, field: 'timeout' },
   ],
-  numbers: { mainland: '8613800138000', international: '447700900123' },
+  numbers: { mainland: '8613800138000', international: '447400123456' },
   // YunPian reports a refused message as HTTP 400 with the same envelope a success uses.
   refusal: (message) => ({ status: 400, headers: json, body: JSON.stringify({ code: 5, msg: message, detail: message }) }),
 };

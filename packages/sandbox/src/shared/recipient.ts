@@ -1,6 +1,6 @@
 /**
  * Reduces a phone number to the digits that identify the subscriber, so '+8613800138000',
- * '008613800138000' and '13800138000' all compare equal, as do '+85212345678' and '85212345678'.
+ * '008613800138000' and '13800138000' all compare equal, as do '+85261234567' and '85261234567'.
  */
 export const recipientKey = (raw: string): string => {
   let digits = raw.replace(/\D/g, '');

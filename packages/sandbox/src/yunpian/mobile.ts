@@ -11,7 +11,7 @@ const domestic = /^(?:\+86)?(1[3-9]\d{9})$/;
 const international = /^\+([1-9]\d{6,14})$/;
 
 /**
- * Code 2 (参数 mobile 格式不正确) for a wrong shape — e.g. '8613800138000' or ' 85212345678' (a raw
+ * Code 2 (参数 mobile 格式不正确) for a wrong shape — e.g. '8613800138000' or ' 85261234567' (a raw
  * '+') — or a number the plan says cannot exist or cannot receive SMS; code 20 (暂不支持的国家地区)
  * for an unassigned country calling code.
  */

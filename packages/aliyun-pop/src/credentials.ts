@@ -1,39 +1,13 @@
-import { blankAsMissing } from '@logto-sms/sms-core';
+import { blankAsMissing, credentialGuard, requiredTextGuard, securityTokenGuard } from '@logto-sms/sms-core';
 import { z } from 'zod';
 
 import type { Credentials } from './signer.js';
 
-/** A required text field whose messages name the field; surrounding spaces are dropped. */
-export const requiredText = (label: string) =>
-  z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-    .trim()
-    .min(1, `${label} is required.`);
-
-// Aliyun credentials are printable ASCII; anything else (a stray space, a full-width character from
-// an IME) is a copy mistake, and it could not travel in an HTTP header anyway.
-const printableAscii = /^[\x21-\x7E]+$/;
+/** A required text field whose messages name the field (sms-core's, under the name Aliyun code uses). */
+export const requiredText = requiredTextGuard;
 
 /** `accessKeyId` / `accessKeySecret`: required, printable ASCII without spaces. */
-export const credentialText = (label: string) =>
-  requiredText(label).refine(
-    // Empty is reported once, as "required".
-    (value) => value === '' || printableAscii.test(value),
-    `${label} may only contain letters, digits and ASCII symbols, without spaces or line breaks; copy it again from the Aliyun console.`
-  );
-
-/** The optional STS token; a cleared Console field means "none". */
-export const securityTokenGuard = z.preprocess(
-  blankAsMissing,
-  z
-    .string({ invalid_type_error: 'securityToken must be text (the STS token), or left empty.' })
-    .trim()
-    .refine(
-      (value) => printableAscii.test(value),
-      'securityToken may only contain letters, digits and ASCII symbols, without spaces or line breaks.'
-    )
-    .optional()
-);
+export const credentialText = (label: string) => credentialGuard(label, 'the Aliyun console');
 
 /** The credential keys of an Aliyun connector config, to spread into its `z.object`. */
 export const credentialKeys = {

@@ -29,7 +29,6 @@ export {
   defaultSignatureAlgorithm,
   requiredText,
   requireStsToken,
-  securityTokenGuard,
   signatureAlgorithmGuard,
   signatureAlgorithms,
 } from './credentials.js';

@@ -1,5 +1,5 @@
-import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/connector-kit';
-import { createDeliveryStatusQuery, createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
+import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
+import { createDeliveryStatusQuery, createSmsConnector, parseConfig } from '@logto-sms/sms-core';
 
 import { configGuard } from './config.js';
 import { metadata } from './metadata.js';
@@ -7,17 +7,8 @@ import { sendVerificationSms } from './send.js';
 import { queryDeliveryStatus as queryWithConfig } from './status.js';
 
 // Logto calls this at load time with a getConfig that throws: read nothing, connect nowhere.
-const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => ({
-  metadata,
-  type: ConnectorType.Sms,
-  configGuard,
-  sendMessage: createSmsSendMessage({
-    connectorId: metadata.id,
-    getConfig,
-    parseConfig: (raw) => parseConfig(configGuard, raw),
-    send: sendVerificationSms,
-  }),
-});
+const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
+  createSmsConnector({ metadata, configGuard, getConfig, send: sendVerificationSms });
 
 export default createConnector;
 

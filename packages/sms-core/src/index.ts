@@ -63,3 +63,4 @@ export {
   type ProviderRecordFields,
   type QueryDeliveryStatus,
 } from './delivery.js';
+export { createSmsConnector, type SmsConnectorSpec } from './connector.js';

@@ -26,6 +26,19 @@ export type AttemptInput = {
 
 const userAgent = 'logto-sms-connector-aliyun-sms';
 
+// `new URL` cost every send ~1 µs for a value that only changes with the config.
+const originParts = new Map<string, { origin: string; host: string }>();
+const partsOf = (endpoint: string) => {
+  let parts = originParts.get(endpoint);
+  if (!parts) {
+    const { origin, host } = new URL(endpoint);
+    parts = { origin, host };
+    if (originParts.size >= 64) originParts.clear();
+    originParts.set(endpoint, parts);
+  }
+  return parts;
+};
+
 /**
  * One signed Dysmsapi request (SendSms unless `api` says otherwise). V3 mirrors the official SDK: `POST /`, parameters in the query,
  * empty body. V1 sends everything, `Signature` included, as a form body.
@@ -36,7 +49,7 @@ export const buildRequest = ({ config, params, api, timestamp, nonce }: AttemptI
     accessKeySecret: config.accessKeySecret,
     securityToken: config.securityToken,
   };
-  const origin = new URL(config.endpoint);
+  const origin = partsOf(config.endpoint);
 
   if (config.signatureAlgorithm === 'HMAC-SHA1') {
     const signed = signV1({ method: 'POST', credentials, apiParams: params, api, timestamp, nonce });

@@ -17,6 +17,24 @@ const pickByLocale = <T extends LocalizedTemplate>(candidates: readonly T[], loc
   return candidates.find(({ locale: own }) => own === undefined);
 };
 
+const remembered = new WeakMap<readonly LocalizedTemplate[], Map<string, LocalizedTemplate>>();
+const maxChoicesPerList = 64;
+
+const selectUncached = <T extends LocalizedTemplate>(templates: readonly T[], usageType: string, locale?: string): T => {
+  const usageTypes = usageType === TemplateType.Generic ? [usageType] : [usageType, TemplateType.Generic];
+  const byUsage = usageTypes.map((type) => templates.filter((template) => template.usageType === type));
+
+  for (const candidates of byUsage) {
+    const picked = pickByLocale(candidates, locale);
+    if (picked) return picked;
+  }
+
+  const anyLocale = byUsage.find((candidates) => candidates.length > 0)?.[0];
+  if (anyLocale) return anyLocale;
+
+  throw templateNotFound(usageType);
+};
+
 /**
  * The template for a send: the usage type's template in the wanted locale (exact tag, then same
  * language, then the one without a locale), then the same steps for `Generic`. If both usage types
@@ -30,16 +48,20 @@ export const selectTemplate = <T extends LocalizedTemplate>(
   usageType: string,
   locale?: string
 ): T => {
-  const usageTypes = usageType === TemplateType.Generic ? [usageType] : [usageType, TemplateType.Generic];
-  const byUsage = usageTypes.map((type) => templates.filter((template) => template.usageType === type));
-
-  for (const candidates of byUsage) {
-    const picked = pickByLocale(candidates, locale);
-    if (picked) return picked;
+  // A parsed config is deep-frozen (parseConfig) and shared by every send with it: its choices are remembered. A
+  // mutable list is chosen from afresh each time, so a changed list can never get a stale answer.
+  if (!Object.isFrozen(templates)) return selectUncached(templates, usageType, locale);
+  let choices = remembered.get(templates);
+  if (!choices) {
+    choices = new Map();
+    remembered.set(templates, choices);
   }
-
-  const anyLocale = byUsage.find((candidates) => candidates.length > 0)?.[0];
-  if (anyLocale) return anyLocale;
-
-  throw templateNotFound(usageType);
+  const key = locale === undefined ? usageType : `${usageType}\u0000${locale}`;
+  const known = choices.get(key);
+  if (known) return known as T;
+  const chosen = selectUncached(templates, usageType, locale);
+  // Locales come from end users' requests: keep the remembered set small.
+  if (choices.size >= maxChoicesPerList) choices.clear();
+  choices.set(key, chosen);
+  return chosen;
 };

@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 
-import { connectorConfig, message } from './configs.mjs';
+import { connectorConfig, message, successBody } from './configs.mjs';
 
 process.on('disconnect', () => process.exit(1));
 const { entry, provider, algorithm, count, file } = JSON.parse(process.argv[2]);
@@ -18,10 +18,7 @@ const { entry, provider, algorithm, count, file } = JSON.parse(process.argv[2]);
 const hopByHop = new Set(['connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 const captured = [];
 
-const replyBody =
-  provider === 'aliyun'
-    ? JSON.stringify({ RequestId: '00000000-0000-4000-8000-000000000000', Code: 'OK', Message: 'OK', BizId: '900000000000000001^0' })
-    : JSON.stringify({ code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 30000000001 });
+const replyBody = successBody[provider];
 
 const recorder = http.createServer((req, res) => {
   const chunks = [];

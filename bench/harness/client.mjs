@@ -48,8 +48,9 @@ const run = async (n, concurrency) => {
 };
 
 await run(counts.warm64, 64);
-await run(counts.warm1, 1);
-const c1 = await run(counts.n1, 1);
+// The cross-process rounds (run.mjs) time c=64 only: no c=1 phases.
+if (counts.warm1 > 0) await run(counts.warm1, 1);
+const c1 = counts.n1 > 0 ? await run(counts.n1, 1) : undefined;
 const c64 = await run(counts.n64, 64);
 
 process.send({ c1, c64, sends: cursor, failures, routedConnections: routing.routedConnections }, () => process.exit(0));

@@ -13,10 +13,11 @@ import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 
 import { defaultSandboxConfig, startSandbox } from '../../packages/sandbox/lib/index.js';
+import { connectors } from '../connectors.mjs';
 
 const [keyFile, certFile] = process.argv.slice(2);
 
-const counts = { aliyun: { ok: 0, other: 0 }, yunpian: { ok: 0, other: 0 } };
+const counts = Object.fromEntries(connectors.map(({ provider }) => [provider, { ok: 0, other: 0 }]));
 const rejected = [];
 
 const sandbox = await startSandbox({

@@ -3,17 +3,20 @@
 // the connector's own work per send: config validation, templating, signing, encoding, answer
 // parsing. One difference to keep in mind: the official connectors hand got a `form` object and let
 // got encode it, which this stub skips, while ours encode the body themselves (counted here).
+import { connectors } from '../../connectors.mjs';
+
 export class RequestError extends Error {}
 export class HTTPError extends RequestError {}
 export class CancelError extends RequestError {}
 export class TimeoutError extends RequestError {}
 
-const aliyunBody = JSON.stringify({ RequestId: '00000000-0000-4000-8000-000000000000', Code: 'OK', Message: 'OK', BizId: '900000000000000001^0' });
-const yunpianBody = JSON.stringify({ code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 30000000001 });
+// Ours are given the provider's origin in these rows, the official connectors hard-code it.
+const bodies = connectors.map((connector) => [connector.origin, JSON.stringify(connector.success)]);
 
 const answer = (url, options) => {
   const target = String(typeof url === 'string' || url instanceof URL ? url : (url?.url ?? options?.url));
-  const body = target.includes('/v2/sms/single_send.json') ? yunpianBody : aliyunBody;
+  const body = bodies.find(([origin]) => target.startsWith(origin))?.[1];
+  if (body === undefined) throw new Error(`got stub: no connector in bench/connectors.mjs sends to ${target}`);
   const response = Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json;charset=utf-8' }, body });
   response.on = () => response;
   response.cancel = () => {};

@@ -47,6 +47,7 @@ export const readOptions = (args, environment) => {
     crossCounts: quick ? { warm64: 256, warm1: 0, n1: 0, n64: 600 } : { warm64: 800, warm1: 0, n1: 0, n64: 2000 },
     coldLoadSamples: quick ? 5 : 15,
     only: value('only'),
+    companion: args.includes('--companion'),
     sets: value('sets')?.split(','),
     cpuProfileDirectory: environment.BENCH_CPU_PROF,
     pairedCounts,

@@ -29,6 +29,8 @@
 //          --cross-rounds=N   cross-process rounds (default 9; the targets want at least 9)
 //          --sets=a,b         only these row sets: cross, separate, paired, overhead, cold, size
 //          --only=<text>      investigation: only the send/paired/cross rows whose key contains <text>
+//          --companion        investigation: in the cross-process rounds, each process also loads and
+//                             warms the other connector first (what sharing a process changes)
 //          BENCH_CPU_PROF=<dir>                      --cpu-prof for the client processes
 //          BENCH_OURS_<PROVIDER>=<package dir>       measure a candidate build as "ours"
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -261,6 +263,11 @@ const runCross = async (row, context) => {
       const results = {};
       for (const kind of sides) {
         const spec = clientSpec({ kind, variant: kind === 'official' ? officialVariant : variant, transport: 'https', counts: options.crossCounts }, context);
+        if (options.companion) {
+          const other = kind === 'official' ? 'ours' : 'official';
+          const otherVariant = other === 'official' ? officialVariant : variant;
+          spec.companion = { kind: other, algorithm: otherVariant.algorithm, entry: context.installed[`${other}/${otherVariant.provider}`].entry };
+        }
         const result = await runClient({ key: `${row.key}/${kind}`, spec, server, context });
         results[kind] = { ...result.c64, serverCpuPerSendMs: result.serverCpuPerSendMs };
       }
@@ -409,7 +416,7 @@ const main = async () => {
     };
     mkdirSync(path.join(benchDirectory, 'results'), { recursive: true });
     // Smoke runs, partial runs and candidate builds never overwrite the figures of the last full run.
-    const partial = options.sets !== undefined || only !== undefined;
+    const partial = options.sets !== undefined || only !== undefined || options.companion;
     const resultsName = options.candidate ? 'candidate.json' : options.quick ? 'quick.json' : partial ? 'partial.json' : 'latest.json';
     const resultsFile = path.join(benchDirectory, 'results', resultsName);
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);

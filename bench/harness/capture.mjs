@@ -7,11 +7,12 @@
 // exactly as it arrived (method, path+query, headers, body) to a JSON file. The floor clients then
 // post those bytes to the emulator, so floor and connector rows carry identical requests. YunPian
 // requests are captured the same way for symmetry (they carry no nonce). Tencent requests carry a
-// signed timestamp the emulator accepts for 5 minutes, so their capture is renewed more often.
+// signed timestamp the emulator accepts for 5 minutes, so their capture is renewed more often
+// (`captureMaxAgeMs` in ../connectors.mjs).
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 
-import { connectorConfig, message } from './configs.mjs';
+import { connectorConfig, message, successBody } from './configs.mjs';
 
 process.on('disconnect', () => process.exit(1));
 const { entry, provider, algorithm, count, file } = JSON.parse(process.argv[2]);
@@ -19,14 +20,7 @@ const { entry, provider, algorithm, count, file } = JSON.parse(process.argv[2]);
 const hopByHop = new Set(['connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 const captured = [];
 
-const replyBodies = {
-  aliyun: JSON.stringify({ RequestId: '00000000-0000-4000-8000-000000000000', Code: 'OK', Message: 'OK', BizId: '900000000000000001^0' }),
-  yunpian: JSON.stringify({ code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 30000000001 }),
-  tencent: JSON.stringify({
-    Response: { SendStatusSet: [{ SerialNo: '5000:0', PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }], RequestId: '00000000-0000-4000-8000-000000000000' },
-  }),
-};
-const replyBody = replyBodies[provider];
+const replyBody = successBody[provider];
 
 const recorder = http.createServer((req, res) => {
   const chunks = [];

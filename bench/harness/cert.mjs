@@ -1,11 +1,13 @@
 // A throwaway self-signed certificate for the local TLS front, generated with openssl into a fresh
-// temporary directory at run time and deleted with it. Its SANs cover the provider hostnames (the
-// official connectors hard-code them) and 127.0.0.1. Nothing here is ever written into the repo.
+// temporary directory at run time and deleted with it. Its SANs cover every provider hostname the
+// official connectors hard-code (../connectors.mjs) and 127.0.0.1. Nothing here is ever written into the repo.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const providerHosts = ['dysmsapi.aliyuncs.com', 'dypnsapi.aliyuncs.com', 'sms.yunpian.com', 'sms.tencentcloudapi.com'];
+import { providerHosts } from '../connectors.mjs';
+
+export { providerHosts };
 
 export const generateCertificate = (directory) => {
   const keyFile = path.join(directory, 'front-key.pem');

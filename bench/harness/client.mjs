@@ -33,6 +33,7 @@ const origin = originFor(spec);
 const sendOne = await createSender({ ...spec, origin, needed: total });
 
 let cursor = 0;
+let companionSends = 0;
 const failures = { count: 0, first: undefined };
 
 const run = async (n, concurrency) => {
@@ -47,9 +48,19 @@ const run = async (n, concurrency) => {
   };
 };
 
+// Investigation (run.mjs --companion): another connector loaded and warmed in the same process
+// first, as in paired.mjs, to see what sharing a process does to this one's figures.
+if (spec.companion) {
+  const companion = await createSender({ ...spec, ...spec.companion, origin, needed: 0 });
+  let companionIndex = 0;
+  await runLoad({ send: companion, n: counts.warm64, concurrency: 64, nextIndex: () => companionIndex++, failures });
+  companionSends = companionIndex;
+}
+
 await run(counts.warm64, 64);
-await run(counts.warm1, 1);
-const c1 = await run(counts.n1, 1);
+// The cross-process rounds (run.mjs) time c=64 only: no c=1 phases.
+if (counts.warm1 > 0) await run(counts.warm1, 1);
+const c1 = counts.n1 > 0 ? await run(counts.n1, 1) : undefined;
 const c64 = await run(counts.n64, 64);
 
-process.send({ c1, c64, sends: cursor, failures, routedConnections: routing.routedConnections }, () => process.exit(0));
+process.send({ c1, c64, sends: cursor + companionSends, failures, routedConnections: routing.routedConnections }, () => process.exit(0));

@@ -13,10 +13,12 @@ import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 
 import { defaultSandboxConfig, startSandbox } from '../../packages/sandbox/lib/index.js';
+import { connectors, emulatorLogOf } from '../connectors.mjs';
 
 const [keyFile, certFile] = process.argv.slice(2);
 
-const counts = { aliyun: { ok: 0, other: 0 }, yunpian: { ok: 0, other: 0 }, tencent: { ok: 0, other: 0 } };
+// Keyed by the provider name in the emulator's log (Aliyun MAS sends are logged under `aliyun`).
+const counts = Object.fromEntries(connectors.map(({ provider }) => [emulatorLogOf(provider), { ok: 0, other: 0 }]));
 const rejected = [];
 
 const sandbox = await startSandbox({

@@ -1,3 +1,5 @@
+import { topLevelMemberSources } from './json-scan.js';
+
 /** What YunPian's answer to an accepted message carries. */
 export type YunpianAccepted = {
   /** YunPian's message id, a 64-bit integer kept as its exact decimal digits. */
@@ -19,101 +21,6 @@ export type YunpianSmsSendResult = YunpianAccepted & {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isJsonSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n' || char === '\r';
-
-const skipSpace = (text: string, from: number): number => {
-  let index = from;
-  while (isJsonSpace(text[index])) index++;
-  return index;
-};
-
-/** Index just past the string token that starts at `start` (a `"`). */
-const endOfString = (text: string, start: number): number => {
-  let index = start + 1;
-  while (index < text.length) {
-    const char = text[index];
-    if (char === '\\') {
-      index += 2;
-    } else if (char === '"') {
-      return index + 1;
-    } else {
-      index++;
-    }
-  }
-  return text.length;
-};
-
-/** Index just past the value token that starts at `start`. */
-const endOfValue = (text: string, start: number): number => {
-  const first = text[start];
-  if (first === '"') return endOfString(text, start);
-  if (first === '{' || first === '[') {
-    let depth = 0;
-    let index = start;
-    while (index < text.length) {
-      const char = text[index];
-      if (char === '"') {
-        index = endOfString(text, index);
-        continue;
-      }
-      if (char === '{' || char === '[') depth++;
-      if (char === '}' || char === ']') depth--;
-      index++;
-      if (depth === 0) return index;
-    }
-    return text.length;
-  }
-  let index = start;
-  while (index < text.length && !isJsonSpace(text[index]) && !',}]'.includes(text[index] ?? '')) index++;
-  return index;
-};
-
-/**
- * The source text of each member of a top-level JSON object, by decoded name (the last duplicate
- * wins, as in `JSON.parse`). Only call it on text `JSON.parse` accepted.
- *
- * This exists for `sid`: a 64-bit integer that `JSON.parse` rounds above 2^53, and that a reviver
- * only ever sees already rounded on Node 20. Scanning tokens (rather than searching for `"sid":`)
- * cannot be fooled by the same characters inside a string or a nested object.
- */
-export const topLevelMemberSources = (json: string): Map<string, string> => {
-  const members = new Map<string, string>();
-  let index = skipSpace(json, 0);
-  if (json[index] !== '{') return members;
-  index = skipSpace(json, index + 1);
-  while (json[index] === '"') {
-    const nameEnd = endOfString(json, index);
-    const name: unknown = JSON.parse(json.slice(index, nameEnd));
-    const valueStart = skipSpace(json, skipSpace(json, nameEnd) + 1);
-    const valueEnd = endOfValue(json, valueStart);
-    if (typeof name === 'string') members.set(name, json.slice(valueStart, valueEnd));
-    index = skipSpace(json, valueEnd);
-    if (json[index] !== ',') break;
-    index = skipSpace(json, index + 1);
-  }
-  return members;
-};
-
-/**
- * The source text of each element of a top-level JSON array (YunPian's record lists), so each
- * element's `sid` can be read exactly with `topLevelMemberSources`. Only call it on text
- * `JSON.parse` accepted.
- */
-export const topLevelArrayItemSources = (json: string): string[] => {
-  const items: string[] = [];
-  let index = skipSpace(json, 0);
-  if (json[index] !== '[') return items;
-  index = skipSpace(json, index + 1);
-  while (index < json.length && json[index] !== ']') {
-    const end = endOfValue(json, index);
-    items.push(json.slice(index, end));
-    index = skipSpace(json, end);
-    if (json[index] !== ',') break;
-    index = skipSpace(json, index + 1);
-  }
-  return items;
-};
-
 /** `sid` as exact decimal text, whether YunPian sent it as a number or a string. */
 export const readSid = (source: string | undefined): string | undefined => {
   if (source === undefined) return undefined;
@@ -123,6 +30,23 @@ export const readSid = (source: string | undefined): string | undefined => {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 };
+
+/**
+ * `sid` as exact decimal text, from the value `JSON.parse` gave and, only when that value may have
+ * been rounded (a number beyond 2^53), from its source text. Every sid below 2^53 (YunPian's today
+ * are about 3·10^10) is exact as parsed, so the token scanner runs only for the rare large one:
+ * reading it from the source of every answer cost more than the rest of reading the answer.
+ */
+export const exactSid = (value: unknown, source: () => string | undefined): string | undefined => {
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  // -0 would print as "0" where the source says "-0".
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
+  if (value === undefined) return undefined;
+  return readSid(source());
+};
+
+/** The text without a leading byte order mark (some proxies add one). */
+export const withoutBom = (body: string): string => (body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
 
 const readInteger = (value: unknown): number | undefined => {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
@@ -154,7 +78,7 @@ export type YunpianAnswer = YunpianAccepted & {
  * @returns `undefined` for anything that is not that envelope (not JSON, no integer `code`).
  */
 export const readResponse = (body: string): YunpianAnswer | undefined => {
-  const text = body.replace(/^\uFEFF/, '');
+  const text = withoutBom(body);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -169,7 +93,7 @@ export const readResponse = (body: string): YunpianAnswer | undefined => {
   if (code !== 0) {
     return { code, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) };
   }
-  const sid = readSid(topLevelMemberSources(text).get('sid'));
+  const sid = exactSid(parsed.sid, () => topLevelMemberSources(text).get('sid'));
   const count = readInteger(parsed.count);
   const fee = readNumber(parsed.fee);
   return {

@@ -23,8 +23,9 @@ import {
 import { sendRequest } from './client.js';
 import type { YunpianSmsConfig, YunpianSmsTemplate } from './config.js';
 import { errorRules, unreadableAnswer, yunpianRejection, type YunpianCallKind } from './errors.js';
+import { topLevelArrayItemSources, topLevelMemberSources } from './json-scan.js';
 import { toRecipient } from './recipient.js';
-import { readResponse, readSid, topLevelArrayItemSources, topLevelMemberSources } from './response.js';
+import { exactSid, readResponse, withoutBom } from './response.js';
 
 export const getRecordPath = '/v2/sms/get_record.json';
 
@@ -91,7 +92,7 @@ export const toDeliveryRecord = (
   const item: unknown = JSON.parse(itemSource);
   if (!isRecord(item)) return undefined;
   return deliveryRecord({
-    messageId: readSid(topLevelMemberSources(itemSource).get('sid')),
+    messageId: exactSid(item.sid, () => topLevelMemberSources(itemSource).get('sid')),
     to: text(item.mobile),
     sentAt: item.send_time,
     reportedAt: item.user_receive_time,
@@ -160,7 +161,7 @@ export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: Deliv
 
 /** The element sources of a get_record answer (a JSON array), or undefined for anything else. */
 export const readRecordList = (body: string): string[] | undefined => {
-  const json = body.replace(/^\uFEFF/, '');
+  const json = withoutBom(body);
   try {
     if (!Array.isArray(JSON.parse(json))) return undefined;
   } catch {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { countCodePlaceholders, renderText } from '../src/templates.js';
+import { countCodePlaceholders, renderText, splitAtCode } from '../src/templates.js';
 
 describe('renderText', () => {
   test.each([
@@ -55,5 +55,18 @@ describe('countCodePlaceholders', () => {
     ['{{Code}} #Code# {{ code }} # code #', 0],
   ])('%j has %i', (content, count) => {
     expect(countCodePlaceholders(content)).toBe(count);
+  });
+});
+
+describe('splitAtCode', () => {
+  test('puts the fixed values in before splitting, so the request carries them around the code', () => {
+    const split = splitAtCode('【示例】#option#验证码#code#，#eftime#内有效', Object.freeze({ option: '登录', eftime: '5分钟' }));
+    expect(split).toMatchObject({ before: '【示例】登录验证码', after: '，5分钟内有效' });
+    expect(Object.isFrozen(split)).toBe(true);
+  });
+
+  test('still refuses a variable without a value, and text the code would turn into a placeholder', () => {
+    expect(() => splitAtCode('验证码#code#，#option#', {})).toThrow(expect.objectContaining({ code: 'invalid_config' }));
+    expect(() => renderText('#ab{{code}}#', '123456')).toThrow(expect.objectContaining({ code: 'invalid_config' }));
   });
 });

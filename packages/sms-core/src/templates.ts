@@ -18,19 +18,10 @@ const pickByLocale = <T extends LocalizedTemplate>(candidates: readonly T[], loc
   return candidates.find(({ locale: own }) => own === undefined);
 };
 
-/**
- * The template for a send: the usage type's template in the wanted locale (exact tag, then same
- * language, then the one without a locale), then the same steps for `Generic`. If both usage types
- * only have templates for other locales, a code in another language beats no code at all, so the
- * first template of the usage type (then of `Generic`) is used. `Test` is read as `Generic` throughout.
- *
- * @throws ConnectorError(TemplateNotFound) when neither the usage type nor Generic has a template.
- */
-export const selectTemplate = <T extends LocalizedTemplate>(
-  templates: readonly T[],
-  usageType: string,
-  locale?: string
-): T => {
+const remembered = new WeakMap<readonly LocalizedTemplate[], Map<string, LocalizedTemplate>>();
+const maxChoicesPerList = 64;
+
+const selectUncached = <T extends LocalizedTemplate>(templates: readonly T[], usageType: string, locale?: string): T => {
   const wanted = canonicalUsageType(usageType);
   const usageTypes = wanted === TemplateType.Generic ? [wanted] : [wanted, TemplateType.Generic];
   // A `Test` template is the `Generic` one under its deprecated name, and a `Test` send is a `Generic` send.
@@ -45,4 +36,35 @@ export const selectTemplate = <T extends LocalizedTemplate>(
   if (anyLocale) return anyLocale;
 
   throw templateNotFound(usageType);
+};
+
+/**
+ * The template for a send: the usage type's template in the wanted locale (exact tag, then same
+ * language, then the one without a locale), then the same steps for `Generic`. If both usage types
+ * only have templates for other locales, a code in another language beats no code at all, so the
+ * first template of the usage type (then of `Generic`) is used. `Test` is read as `Generic` throughout.
+ *
+ * @throws ConnectorError(TemplateNotFound) when neither the usage type nor Generic has a template.
+ */
+export const selectTemplate = <T extends LocalizedTemplate>(
+  templates: readonly T[],
+  usageType: string,
+  locale?: string
+): T => {
+  // A parsed config is deep-frozen (parseConfig) and shared by every send with it: its choices are remembered. A
+  // mutable list is chosen from afresh each time, so a changed list can never get a stale answer.
+  if (!Object.isFrozen(templates)) return selectUncached(templates, usageType, locale);
+  let choices = remembered.get(templates);
+  if (!choices) {
+    choices = new Map();
+    remembered.set(templates, choices);
+  }
+  const key = locale === undefined ? usageType : `${usageType}\u0000${locale}`;
+  const known = choices.get(key);
+  if (known) return known as T;
+  const chosen = selectUncached(templates, usageType, locale);
+  // Locales come from end users' requests: keep the remembered set small.
+  if (choices.size >= maxChoicesPerList) choices.clear();
+  choices.set(key, chosen);
+  return chosen;
 };

@@ -82,3 +82,33 @@ describe('preferredLocale', () => {
     expect(preferredLocale({})).toBeUndefined();
   });
 });
+
+describe('selectTemplate on a frozen (parsed) template list', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['SignIn', 'en-GB'],
+    ['SignIn', 'zh_tw'],
+    ['SignIn', undefined],
+    ['Register', 'fr'],
+    ['MfaVerification', 'zh-CN'],
+    ['Generic', undefined],
+  ];
+
+  it('chooses what the same list unfrozen chooses, on first use and from memory', () => {
+    const frozen = Object.freeze(templates.map((template) => Object.freeze({ ...template })));
+    for (let round = 0; round < 2; round++) {
+      for (const [usageType, locale] of cases) {
+        expect(selectTemplate(frozen, usageType, locale).id).toBe(selectTemplate(templates, usageType, locale).id);
+      }
+    }
+  });
+
+  it('still throws TemplateNotFound every time, and a mutable list is never answered from memory', () => {
+    const frozen = Object.freeze([Object.freeze({ usageType: 'SignIn', id: 'x' })]);
+    expect(() => selectTemplate(frozen, 'Register')).toThrowError(ConnectorError);
+    expect(() => selectTemplate(frozen, 'Register')).toThrowError(ConnectorError);
+    const mutable = [{ usageType: 'Generic', id: 'first' }];
+    expect(selectTemplate(mutable, 'SignIn').id).toBe('first');
+    mutable[0] = { usageType: 'Generic', id: 'second' };
+    expect(selectTemplate(mutable, 'SignIn').id).toBe('second');
+  });
+});

@@ -4,6 +4,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import type { ProviderErrorData } from '@logto-sms/sms-core';
 import nock from 'nock';
+import { loadPhonePlan } from '@logto-sms/sms-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/support/index.js';
@@ -11,6 +12,10 @@ import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/supp
 import { answer, connectorWith, dypnsOrigin, interceptDypns, ok, okAnswer, sendData, vectorConfig } from './helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
+
+// The number plan loads on a process's first send; loaded here, so the timing checks below measure
+// the send's own timeout and nothing else.
+beforeAll(loadPhonePlan);
 
 beforeAll(() => {
   nock.disableNetConnect();

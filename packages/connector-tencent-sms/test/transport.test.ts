@@ -1,7 +1,7 @@
 // Timeouts and the one-retry rule. SendSms is not idempotent: a retry is made only when the first
 // request provably never reached Tencent, or Tencent's gateway refused it unprocessed.
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import type { ProviderErrorData } from '@logto-sms/sms-core';
+import { loadPhonePlan, type ProviderErrorData } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,6 +10,10 @@ import { closeLoopbackServers, startHungServer } from '../../../tests/support/in
 import { rateLimitRetryDelay } from '../src/client.js';
 
 import { connectorWith, errorBody, interceptTencent, ok, rejectionOf, sendData, tencentOrigin, vectorConfig } from './helpers.js';
+
+// The number plan loads on a process's first send; loaded here, so the timing checks below measure
+// the send's own timeout and nothing else.
+beforeAll(loadPhonePlan);
 
 beforeAll(() => {
   nock.disableNetConnect();

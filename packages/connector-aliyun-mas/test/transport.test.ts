@@ -2,9 +2,8 @@
 // delivered a code (never reached Aliyun, or refused by its gateway throttle), never after a
 // response timeout or a 5xx.
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import type { ProviderErrorData } from '@logto-sms/sms-core';
+import { loadPhonePlan, type ProviderErrorData } from '@logto-sms/sms-core';
 import nock from 'nock';
-import { loadPhonePlan } from '@logto-sms/sms-core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/support/index.js';

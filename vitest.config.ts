@@ -7,7 +7,9 @@ const packagesDirectory = fileURLToPath(new URL('packages/', import.meta.url));
 // Every workspace package with a src/index.ts, by its @logto-sms/ name.
 const internalAliases = Object.fromEntries(
   readdirSync(packagesDirectory, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(`${packagesDirectory}${entry.name}/src/index.ts`))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(`${packagesDirectory}${entry.name}/src/index.ts`)
+    )
     .map((entry) => [`@logto-sms/${entry.name}`, `${packagesDirectory}${entry.name}/src/index.ts`])
 );
 

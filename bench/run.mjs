@@ -53,17 +53,28 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const roundsArgument = args.find((argument) => argument.startsWith('--rounds='));
 const rounds = roundsArgument ? Math.max(1, Number(roundsArgument.split('=')[1])) : quick ? 1 : 2;
-const counts = quick ? { warm64: 256, warm1: 100, n1: 300, n64: 600 } : { warm64: 800, warm1: 300, n1: 1000, n64: 2000 };
+const counts = quick
+  ? { warm64: 256, warm1: 100, n1: 300, n64: 600 }
+  : { warm64: 800, warm1: 300, n1: 1000, n64: 2000 };
 const coldLoadSamples = quick ? 5 : 15;
 const onlyArgument = args.find((argument) => argument.startsWith('--only='));
 const only = onlyArgument?.slice('--only='.length);
 const cpuProfileDirectory = process.env.BENCH_CPU_PROF;
 const perRequests = counts.warm64 + counts.warm1 + counts.n1 + counts.n64;
 const pairedCounts = quick
-  ? { latency: { warm: 300, blocks: 4, blockSize: 100 }, throughput: { warm: 300, blocks: 4, blockSize: 200 } }
-  : { latency: { warm: 1000, blocks: 16, blockSize: 125 }, throughput: { warm: 1000, blocks: 8, blockSize: 400 } };
+  ? {
+      latency: { warm: 300, blocks: 4, blockSize: 100 },
+      throughput: { warm: 300, blocks: 4, blockSize: 200 },
+    }
+  : {
+      latency: { warm: 1000, blocks: 16, blockSize: 125 },
+      throughput: { warm: 1000, blocks: 8, blockSize: 400 },
+    };
 // Enough captured requests for a floor row and for the floor side of a latency pair.
-const captureCount = Math.max(perRequests, pairedCounts.latency.warm + pairedCounts.latency.blocks * pairedCounts.latency.blockSize);
+const captureCount = Math.max(
+  perRequests,
+  pairedCounts.latency.warm + pairedCounts.latency.blocks * pairedCounts.latency.blockSize
+);
 const overheadCounts = quick ? { warm: 2000, n: 5000 } : { warm: 4000, n: 6000 };
 const overheadRounds = quick ? 1 : 3;
 
@@ -75,11 +86,18 @@ const log = (line) => process.stderr.write(`${line}\n`);
 // BENCH_OURS_ALIYUN / BENCH_OURS_YUNPIAN / BENCH_OURS_TENCENT: measure another package directory as "ours" (a candidate
 // fix built elsewhere); the run is then labelled as such.
 const ours = {
-  aliyun: process.env.BENCH_OURS_ALIYUN ?? path.join(repositoryRoot, 'packages', 'connector-aliyun-sms'),
-  yunpian: process.env.BENCH_OURS_YUNPIAN ?? path.join(repositoryRoot, 'packages', 'connector-yunpian-sms'),
-  tencent: process.env.BENCH_OURS_TENCENT ?? path.join(repositoryRoot, 'packages', 'connector-tencent-sms'),
+  aliyun:
+    process.env.BENCH_OURS_ALIYUN ?? path.join(repositoryRoot, 'packages', 'connector-aliyun-sms'),
+  yunpian:
+    process.env.BENCH_OURS_YUNPIAN ??
+    path.join(repositoryRoot, 'packages', 'connector-yunpian-sms'),
+  tencent:
+    process.env.BENCH_OURS_TENCENT ??
+    path.join(repositoryRoot, 'packages', 'connector-tencent-sms'),
 };
-const candidate = Boolean(process.env.BENCH_OURS_ALIYUN || process.env.BENCH_OURS_YUNPIAN || process.env.BENCH_OURS_TENCENT);
+const candidate = Boolean(
+  process.env.BENCH_OURS_ALIYUN || process.env.BENCH_OURS_YUNPIAN || process.env.BENCH_OURS_TENCENT
+);
 const official = {
   aliyun: path.join(benchDirectory, 'node_modules', '@logto', 'connector-aliyun-sms'),
   yunpian: path.join(benchDirectory, 'node_modules', '@logto', 'connector-yunpian-sms'),
@@ -87,7 +105,12 @@ const official = {
 };
 
 const variants = [
-  { id: 'aliyun-v3', provider: 'aliyun', algorithm: 'ACS3-HMAC-SHA256', label: 'Aliyun V3 (ACS3-HMAC-SHA256)' },
+  {
+    id: 'aliyun-v3',
+    provider: 'aliyun',
+    algorithm: 'ACS3-HMAC-SHA256',
+    label: 'Aliyun V3 (ACS3-HMAC-SHA256)',
+  },
   { id: 'aliyun-v1', provider: 'aliyun', algorithm: 'HMAC-SHA1', label: 'Aliyun V1 (HMAC-SHA1)' },
   { id: 'yunpian', provider: 'yunpian', algorithm: undefined, label: 'YunPian' },
   { id: 'tencent', provider: 'tencent', algorithm: undefined, label: 'Tencent (TC3-HMAC-SHA256)' },
@@ -105,14 +128,18 @@ const kindLabel = {
 const scenarioList = () => {
   const list = [];
   for (const variant of variants) {
-    for (const kind of ['floor-http', 'floor-got', 'ours']) list.push({ transport: 'http', variant: variant.id, kind });
+    for (const kind of ['floor-http', 'floor-got', 'ours'])
+      list.push({ transport: 'http', variant: variant.id, kind });
   }
   for (const id of ['aliyun-v1', 'aliyun-v3', 'yunpian', 'tencent']) {
     const kinds = ['floor-http', 'floor-got', 'ours'];
     if (id !== 'aliyun-v3') kinds.push('official');
     for (const kind of kinds) list.push({ transport: 'https', variant: id, kind });
   }
-  return list.map((scenario) => ({ ...scenario, key: `${scenario.transport}/${scenario.variant}/${scenario.kind}` }));
+  return list.map((scenario) => ({
+    ...scenario,
+    key: `${scenario.transport}/${scenario.variant}/${scenario.kind}`,
+  }));
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -121,11 +148,18 @@ const scenarioList = () => {
 const machine = () => {
   let cpuModel = os.cpus()[0]?.model;
   try {
-    cpuModel = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpuModel;
+    cpuModel =
+      readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpuModel;
   } catch {
     // Not Linux: keep what os.cpus() says.
   }
-  return { nproc: os.availableParallelism(), node: process.version, cpuModel, platform: `${os.type()} ${os.release()}`, totalMemoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1) };
+  return {
+    nproc: os.availableParallelism(),
+    node: process.version,
+    cpuModel,
+    platform: `${os.type()} ${os.release()}`,
+    totalMemoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+  };
 };
 
 const assertBuilt = () => {
@@ -139,7 +173,9 @@ const assertBuilt = () => {
     path.join(official.tencent, 'package.json'),
   ].filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`Missing ${missing.join(', ')}: run \`pnpm bench\` (it builds first) or \`pnpm install && pnpm build\`.`);
+    throw new Error(
+      `Missing ${missing.join(', ')}: run \`pnpm bench\` (it builds first) or \`pnpm install && pnpm build\`.`
+    );
   }
 };
 
@@ -156,17 +192,27 @@ const packAndInstall = async (temporary) => {
   mkdirSync(tarballs, { recursive: true });
   const host = await createLogtoHost(path.join(temporary, 'logto'), repositoryRoot);
   // A second install whose got is the in-memory stub, for the connector-CPU rows.
-  const stubbedHost = await createLogtoHost(path.join(temporary, 'logto-stubbed-got'), repositoryRoot, {
-    got: path.join(benchDirectory, 'harness', 'got-stub'),
-  });
+  const stubbedHost = await createLogtoHost(
+    path.join(temporary, 'logto-stubbed-got'),
+    repositoryRoot,
+    {
+      got: path.join(benchDirectory, 'harness', 'got-stub'),
+    }
+  );
   const installed = {};
   const installedStubbed = {};
   const sizes = {};
-  for (const [implementation, directories] of [['ours', ours], ['official', official]]) {
+  for (const [implementation, directories] of [
+    ['ours', ours],
+    ['official', official],
+  ]) {
     for (const [provider, directory] of Object.entries(directories)) {
       const packed = packPackage(directory, tarballs);
       installed[`${implementation}/${provider}`] = await installTarball(host, packed.tarball);
-      installedStubbed[`${implementation}/${provider}`] = await installTarball(stubbedHost, packed.tarball);
+      installedStubbed[`${implementation}/${provider}`] = await installTarball(
+        stubbedHost,
+        packed.tarball
+      );
       sizes[`${implementation}/${provider}`] = {
         name: packed.name,
         version: packed.version,
@@ -244,7 +290,10 @@ const coldLoad = async (installed) => {
       // eslint-disable-next-line no-await-in-loop
       const { stdout, wallMs } = await runTimed('cold-load.mjs', subject.args);
       const inside = JSON.parse(stdout.trim().split('\n').at(-1));
-      if (inside.loaded !== inside.expected) throw new Error(`cold load of ${subject.key} did not load (see the loader's message above)`);
+      if (inside.loaded !== inside.expected)
+        throw new Error(
+          `cold load of ${subject.key} did not load (see the loader's message above)`
+        );
       samples[subject.key].push({ ...inside, wallMs });
     }
   }
@@ -274,10 +323,17 @@ const coldLoad = async (installed) => {
 const captureMaxAgeMs = { aliyun: 8 * 60 * 1000, yunpian: 8 * 60 * 1000, tencent: 3 * 60 * 1000 };
 const captureFor = async (variant, context) => {
   const existing = context.captures.get(variant.id);
-  if (existing && Date.now() - existing.at < captureMaxAgeMs[variant.provider]) return existing.file;
+  if (existing && Date.now() - existing.at < captureMaxAgeMs[variant.provider])
+    return existing.file;
   const file = path.join(context.temporary, `capture-${variant.id}-${Date.now()}.json`);
   await runWithMessage('capture.mjs', [
-    JSON.stringify({ entry: context.installed[`ours/${variant.provider}`].entry, provider: variant.provider, algorithm: variant.algorithm, count: captureCount, file }),
+    JSON.stringify({
+      entry: context.installed[`ours/${variant.provider}`].entry,
+      provider: variant.provider,
+      algorithm: variant.algorithm,
+      count: captureCount,
+      file,
+    }),
   ]).catch((error) => {
     if (!existsSync(file)) throw error;
   });
@@ -288,9 +344,14 @@ const captureFor = async (variant, context) => {
 /** A timed run only counts if every send was accepted by the emulator, and nothing else was. */
 function deliveryProblems(result, bucket, rejected) {
   const problems = [];
-  if (result.failures.count > 0) problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
-  if (bucket.ok !== result.sends) problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
-  if (bucket.other > 0) problems.push(`emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`);
+  if (result.failures.count > 0)
+    problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
+  if (bucket.ok !== result.sends)
+    problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
+  if (bucket.other > 0)
+    problems.push(
+      `emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`
+    );
   return problems;
 }
 
@@ -323,7 +384,13 @@ const runScenario = async (scenario, context) => {
     result = await runWithMessage('client.mjs', [JSON.stringify(spec)], {
       env: { NODE_EXTRA_CA_CERTS: context.certFile },
       execArgv: cpuProfileDirectory
-        ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(cpuProfileDirectory), '--cpu-prof-name', `${scenario.key.replaceAll('/', '-')}.cpuprofile`]
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            path.resolve(cpuProfileDirectory),
+            '--cpu-prof-name',
+            `${scenario.key.replaceAll('/', '-')}.cpuprofile`,
+          ]
         : [],
     });
     ({ counts: accepted, rejected, cpuMs: serverCpuMs } = await server.counts());
@@ -333,7 +400,8 @@ const runScenario = async (scenario, context) => {
 
   const bucket = accepted[variant.provider];
   const problems = deliveryProblems(result, bucket, rejected);
-  if (scenario.transport === 'https' && result.routedConnections === 0) problems.push('no connection went through the TLS front');
+  if (scenario.transport === 'https' && result.routedConnections === 0)
+    problems.push('no connection went through the TLS front');
   if (problems.length > 0) throw new Error(`${scenario.key}: ${problems.join('; ')}`);
   // Emulator (+ TLS front) CPU per accepted send, warm-up included.
   return { ...result, serverCpuPerSendMs: serverCpuMs / bucket.ok };
@@ -360,7 +428,11 @@ const pairedList = [
     variant: id,
     target: `${variantById[id].label}: sends/s at c=64 ≥ the official connector's${id === 'aliyun-v3' ? ' (official V1)' : ''}`,
     sides: [
-      { label: id === 'aliyun-v3' ? 'official (V1)' : 'official', kind: 'official', algorithm: id.startsWith('aliyun') ? 'HMAC-SHA1' : undefined },
+      {
+        label: id === 'aliyun-v3' ? 'official (V1)' : 'official',
+        kind: 'official',
+        algorithm: id.startsWith('aliyun') ? 'HMAC-SHA1' : undefined,
+      },
       { label: 'ours', kind: 'ours' },
     ],
   })),
@@ -371,9 +443,14 @@ const runPaired = async (pair, context) => {
   const shape = pair.mode === 'latency' ? pairedCounts.latency : pairedCounts.throughput;
   const sides = [];
   for (const side of pair.sides) {
-    const entry = side.kind === 'ours' || side.kind === 'official' ? context.installed[`${side.kind}/${variant.provider}`].entry : undefined;
+    const entry =
+      side.kind === 'ours' || side.kind === 'official'
+        ? context.installed[`${side.kind}/${variant.provider}`].entry
+        : undefined;
     // eslint-disable-next-line no-await-in-loop
-    const captureFile = side.kind.startsWith('floor') ? await captureFor(variant, context) : undefined;
+    const captureFile = side.kind.startsWith('floor')
+      ? await captureFor(variant, context)
+      : undefined;
     sides.push({ ...side, entry, captureFile });
   }
   const server = await startServer([context.keyFile, context.certFile]);
@@ -393,7 +470,9 @@ const runPaired = async (pair, context) => {
       providerHosts,
       hostCore: context.host.coreDirectory,
     };
-    result = await runWithMessage('paired.mjs', [JSON.stringify(spec)], { env: { NODE_EXTRA_CA_CERTS: context.certFile } });
+    result = await runWithMessage('paired.mjs', [JSON.stringify(spec)], {
+      env: { NODE_EXTRA_CA_CERTS: context.certFile },
+    });
     ({ counts: accepted, rejected } = await server.counts());
   } finally {
     await server.close();
@@ -410,8 +489,20 @@ const aggregateRounds = (runs) => {
   const pick = (phase, field) => median(runs.map((run) => run[phase][field]));
   return {
     rounds: runs.length,
-    c1: { p50: pick('c1', 'p50'), p99: pick('c1', 'p99'), perSecond: pick('c1', 'perSecond'), cpuPerSendMs: pick('c1', 'cpuPerSendMs'), n: runs[0].c1.n },
-    c64: { p50: pick('c64', 'p50'), p99: pick('c64', 'p99'), perSecond: pick('c64', 'perSecond'), cpuPerSendMs: pick('c64', 'cpuPerSendMs'), n: runs[0].c64.n },
+    c1: {
+      p50: pick('c1', 'p50'),
+      p99: pick('c1', 'p99'),
+      perSecond: pick('c1', 'perSecond'),
+      cpuPerSendMs: pick('c1', 'cpuPerSendMs'),
+      n: runs[0].c1.n,
+    },
+    c64: {
+      p50: pick('c64', 'p50'),
+      p99: pick('c64', 'p99'),
+      perSecond: pick('c64', 'perSecond'),
+      cpuPerSendMs: pick('c64', 'cpuPerSendMs'),
+      n: runs[0].c64.n,
+    },
     serverCpuPerSendMs: median(runs.map((run) => run.serverCpuPerSendMs)),
     raw: runs.map(({ c1, c64, serverCpuPerSendMs }) => ({ c1, c64, serverCpuPerSendMs })),
   };
@@ -424,7 +515,8 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
   const get = (transport, variant, kind) => sends[`${transport}/${variant}/${kind}`];
   const rows = [];
   const targets = [];
-  const header = (cells) => rows.push(cells.map((cell, index) => (index === 0 ? `**${cell}**` : cell ? `*${cell}*` : '')));
+  const header = (cells) =>
+    rows.push(cells.map((cell, index) => (index === 0 ? `**${cell}**` : cell ? `*${cell}*` : '')));
   const sendCells = (row) => [
     us(row.c1.p50),
     us(row.c1.p99),
@@ -432,20 +524,42 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
     perSecond(row.c64.perSecond),
     `${Math.round(row.c64.cpuPerSendMs * 1000)} · ${Math.round(row.serverCpuPerSendMs * 1000)} µs`,
   ];
-  const sendColumns = ['p50 c=1', 'p99 c=1', 'sends/s c=1', 'sends/s c=64', 'CPU/send: client · emulator'];
+  const sendColumns = [
+    'p50 c=1',
+    'p99 c=1',
+    'sends/s c=1',
+    'sends/s c=64',
+    'CPU/send: client · emulator',
+  ];
 
-  header(['Send · HTTP straight to the emulator', ...sendColumns, 'vs bare-got floor: p50 c=1 · sends/s c=64']);
+  header([
+    'Send · HTTP straight to the emulator',
+    ...sendColumns,
+    'vs bare-got floor: p50 c=1 · sends/s c=64',
+  ]);
   for (const variant of variants) {
     const floor = get('http', variant.id, 'floor-got');
     for (const kind of ['floor-http', 'floor-got', 'ours']) {
       const row = get('http', variant.id, kind);
-      const vs = kind === 'floor-got' ? 'reference' : `${ratio(row.c1.p50 / floor.c1.p50)} · ${ratio(row.c64.perSecond / floor.c64.perSecond)}`;
+      const vs =
+        kind === 'floor-got'
+          ? 'reference'
+          : `${ratio(row.c1.p50 / floor.c1.p50)} · ${ratio(row.c64.perSecond / floor.c64.perSecond)}`;
       rows.push([`${variant.label} · ${kindLabel[kind]}`, ...sendCells(row), vs]);
     }
   }
 
-  header(['Send · HTTPS via the TLS front (provider hostnames routed)', ...sendColumns, 'vs official: p50 c=1 · sends/s c=64']);
-  const officialFor = { 'aliyun-v1': 'aliyun-v1', 'aliyun-v3': 'aliyun-v1', yunpian: 'yunpian', tencent: 'tencent' };
+  header([
+    'Send · HTTPS via the TLS front (provider hostnames routed)',
+    ...sendColumns,
+    'vs official: p50 c=1 · sends/s c=64',
+  ]);
+  const officialFor = {
+    'aliyun-v1': 'aliyun-v1',
+    'aliyun-v3': 'aliyun-v1',
+    yunpian: 'yunpian',
+    tencent: 'tencent',
+  };
   for (const id of ['aliyun-v1', 'aliyun-v3', 'yunpian', 'tencent']) {
     const variant = variantById[id];
     const reference = get('https', officialFor[id], 'official');
@@ -490,16 +604,33 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
     });
   }
 
-  header(['Connector CPU per send · got replaced by an in-memory stub (no I/O), sequential', 'CPU/send', 'wall/send', '', '', '', 'vs official: CPU/send']);
+  header([
+    'Connector CPU per send · got replaced by an in-memory stub (no I/O), sequential',
+    'CPU/send',
+    'wall/send',
+    '',
+    '',
+    '',
+    'vs official: CPU/send',
+  ]);
   for (const subject of overheadSubjects) {
     const row = overhead[subject.key];
     const variant = variantById[subject.variant];
-    const reference = overhead[`official/${variant.provider === 'aliyun' ? 'aliyun-v1' : variant.provider}`];
+    const reference =
+      overhead[`official/${variant.provider === 'aliyun' ? 'aliyun-v1' : variant.provider}`];
     const vs =
       subject.implementation === 'official'
         ? 'reference'
         : `${ratio(row.cpuPerSendMs / reference.cpuPerSendMs)}${subject.variant === 'aliyun-v3' ? ' (vs official V1)' : ''}`;
-    rows.push([`${variant.label} · ${subject.implementation}`, us(row.cpuPerSendMs), us(row.wallPerSendMs), '', '', '', vs]);
+    rows.push([
+      `${variant.label} · ${subject.implementation}`,
+      us(row.cpuPerSendMs),
+      us(row.wallPerSendMs),
+      '',
+      '',
+      '',
+      vs,
+    ]);
   }
 
   header([
@@ -512,15 +643,34 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
     'vs official: load · wall',
   ]);
   const base = cold.baseline;
-  rows.push(['baseline: the loader with no connector', `${base.loadMs.toFixed(1)} ms`, `${base.wallMs.toFixed(0)} ms`, `${base.loaderImportMs.toFixed(0)} ms`, '', '', '']);
+  rows.push([
+    'baseline: the loader with no connector',
+    `${base.loadMs.toFixed(1)} ms`,
+    `${base.wallMs.toFixed(0)} ms`,
+    `${base.loaderImportMs.toFixed(0)} ms`,
+    '',
+    '',
+    '',
+  ]);
   const providerName = { aliyun: 'Aliyun', yunpian: 'YunPian', tencent: 'Tencent' };
   for (const provider of ['aliyun', 'yunpian', 'tencent']) {
     const reference = cold[`official/${provider}`];
     const name = providerName[provider];
     for (const implementation of ['official', 'ours']) {
       const row = cold[`${implementation}/${provider}`];
-      const vs = implementation === 'official' ? 'reference' : `${ratio(row.loadMs / reference.loadMs)} · ${ratio(row.wallMs / reference.wallMs)}`;
-      rows.push([`${name} · ${implementation}`, `${row.loadMs.toFixed(1)} ms`, `${row.wallMs.toFixed(0)} ms`, `${row.loaderImportMs.toFixed(0)} ms`, '', '', vs]);
+      const vs =
+        implementation === 'official'
+          ? 'reference'
+          : `${ratio(row.loadMs / reference.loadMs)} · ${ratio(row.wallMs / reference.wallMs)}`;
+      rows.push([
+        `${name} · ${implementation}`,
+        `${row.loadMs.toFixed(1)} ms`,
+        `${row.wallMs.toFixed(0)} ms`,
+        `${row.loaderImportMs.toFixed(0)} ms`,
+        '',
+        '',
+        vs,
+      ]);
     }
     const mine = cold[`ours/${provider}`];
     targets.push({
@@ -531,25 +681,48 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
     });
   }
 
-  header(['Size · npm pack', 'tarball', 'unpacked', 'files', 'version', '', 'vs official: tarball · unpacked']);
+  header([
+    'Size · npm pack',
+    'tarball',
+    'unpacked',
+    'files',
+    'version',
+    '',
+    'vs official: tarball · unpacked',
+  ]);
   for (const provider of ['aliyun', 'yunpian', 'tencent']) {
     const reference = sizes[`official/${provider}`];
     for (const implementation of ['official', 'ours']) {
       const row = sizes[`${implementation}/${provider}`];
-      const vs = implementation === 'official' ? 'reference' : `${ratio(row.tarballBytes / reference.tarballBytes)} · ${ratio(row.unpackedBytes / reference.unpackedBytes)}`;
-      rows.push([row.name, kib(row.tarballBytes), kib(row.unpackedBytes), String(row.files), row.version, '', vs]);
+      const vs =
+        implementation === 'official'
+          ? 'reference'
+          : `${ratio(row.tarballBytes / reference.tarballBytes)} · ${ratio(row.unpackedBytes / reference.unpackedBytes)}`;
+      rows.push([
+        row.name,
+        kib(row.tarballBytes),
+        kib(row.unpackedBytes),
+        String(row.files),
+        row.version,
+        '',
+        vs,
+      ]);
     }
   }
 
   header(['Targets (reported, not enforced)', 'result', '', '', '', '', 'measured']);
-  for (const target of targets) rows.push([target.target, target.pass ? 'PASS' : 'MISS', '', '', '', '', target.measured]);
+  for (const target of targets)
+    rows.push([target.target, target.pass ? 'PASS' : 'MISS', '', '', '', '', target.measured]);
 
   return { rows, targets };
 };
 
 const renderTable = (rows) => {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+  const widths = rows[0].map((_, column) =>
+    Math.max(...rows.map((row) => String(row[column]).length))
+  );
+  const line = (cells) =>
+    `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
   const separator = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
   return [line(rows[0]), separator, ...rows.slice(1).map(line)].join('\n');
 };
@@ -567,7 +740,9 @@ const main = async () => {
     process.exit(130);
   });
   try {
-    log(`bench: ${quick ? 'QUICK smoke run, ' : ''}${rounds} round(s); per row ${counts.warm64}+${counts.warm1} warm-up, ${counts.n1} at c=1, ${counts.n64} at c=64`);
+    log(
+      `bench: ${quick ? 'QUICK smoke run, ' : ''}${rounds} round(s); per row ${counts.warm64}+${counts.warm1} warm-up, ${counts.n1} at c=1, ${counts.n64} at c=64`
+    );
     const { keyFile, certFile } = generateCertificate(temporary);
     log('bench: packing and installing connectors into a Logto-like folder');
     const { host, installed, installedStubbed, sizes } = await packAndInstall(temporary);
@@ -603,12 +778,19 @@ const main = async () => {
       // eslint-disable-next-line no-await-in-loop
       const result = await runPaired(pair, context);
       paired.push(result);
-      const unit = pair.mode === 'latency' ? (side) => `p50 ${us(side.p50)}` : (side) => perSecond(side.perSecond);
-      log(`bench: paired ${pair.key.padEnd(22)} ${result.a.label} ${unit(result.a)} · ${result.b.label} ${unit(result.b)} → ${ratio(result.value)}`);
+      const unit =
+        pair.mode === 'latency'
+          ? (side) => `p50 ${us(side.p50)}`
+          : (side) => perSecond(side.perSecond);
+      log(
+        `bench: paired ${pair.key.padEnd(22)} ${result.a.label} ${unit(result.a)} · ${result.b.label} ${unit(result.b)} → ${ratio(result.value)}`
+      );
     }
     if (only) return;
 
-    const sends = Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, aggregateRounds(list)]));
+    const sends = Object.fromEntries(
+      Object.entries(runs).map(([key, list]) => [key, aggregateRounds(list)])
+    );
     const { rows, targets } = buildReport({ sends, cold, sizes, overhead, paired });
     const table = renderTable(rows);
 
@@ -620,7 +802,10 @@ const main = async () => {
       durationSeconds: Math.round((Date.now() - started) / 1000),
       units: { latency: 'ms', throughput: 'sends per second', size: 'bytes', load: 'ms' },
       sends: Object.fromEntries(
-        scenarios.map((scenario) => [scenario.key, { ...scenario, variant: variantById[scenario.variant], ...sends[scenario.key] }])
+        scenarios.map((scenario) => [
+          scenario.key,
+          { ...scenario, variant: variantById[scenario.variant], ...sends[scenario.key] },
+        ])
       ),
       paired,
       coldLoad: cold,
@@ -636,10 +821,17 @@ const main = async () => {
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
     const m = results.machine;
-    const notes = [quick && 'QUICK RUN, not for publishing', candidate && `CANDIDATE BUILD as "ours": ${ours.aliyun}, ${ours.yunpian}, ${ours.tencent}`].filter(Boolean);
-    console.log(`\nLogto SMS connectors benchmark — ${m.cpuModel}, ${m.nproc} CPUs, Node ${m.node}${notes.map((note) => ` — ${note}`).join('')}\n`);
+    const notes = [
+      quick && 'QUICK RUN, not for publishing',
+      candidate && `CANDIDATE BUILD as "ours": ${ours.aliyun}, ${ours.yunpian}, ${ours.tencent}`,
+    ].filter(Boolean);
+    console.log(
+      `\nLogto SMS connectors benchmark — ${m.cpuModel}, ${m.nproc} CPUs, Node ${m.node}${notes.map((note) => ` — ${note}`).join('')}\n`
+    );
     console.log(table);
-    console.log(`\nmedian of ${rounds} round(s) per send row; results: ${path.relative(repositoryRoot, resultsFile)}; took ${results.durationSeconds} s`);
+    console.log(
+      `\nmedian of ${rounds} round(s) per send row; results: ${path.relative(repositoryRoot, resultsFile)}; took ${results.durationSeconds} s`
+    );
   } finally {
     cleanUp();
   }

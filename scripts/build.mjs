@@ -18,7 +18,9 @@ const workspacePackages = readdirSync(path.join(root, 'packages'), { withFileTyp
   .map((entry) => entry.name)
   .sort();
 
-const internalAliases = Object.fromEntries(workspacePackages.map((name) => [`@logto-sms/${name}`, pkg(name, 'src', 'index.ts')]));
+const internalAliases = Object.fromEntries(
+  workspacePackages.map((name) => [`@logto-sms/${name}`, pkg(name, 'src', 'index.ts')])
+);
 
 /** What a Logto instance resolves for a connector at run time: the one list, shared with the CLI and the bench. */
 export const logtoProvidedPackages = JSON.parse(
@@ -34,9 +36,14 @@ const phoneMetadataAsText = {
   name: 'phone-metadata-as-text',
   setup(pluginBuild) {
     const requireFromSmsCore = createRequire(pkg('sms-core', 'package.json'));
-    const jsonFile = path.join(path.dirname(requireFromSmsCore.resolve('libphonenumber-js/package.json')), 'metadata.max.json');
+    const jsonFile = path.join(
+      path.dirname(requireFromSmsCore.resolve('libphonenumber-js/package.json')),
+      'metadata.max.json'
+    );
     pluginBuild.onResolve({ filter: /^libphonenumber-js\/metadata\.max\.json$/ }, (args) =>
-      args.importer === pkg('sms-core', 'src', 'phone-metadata.ts') ? { path: jsonFile, namespace: 'phone-metadata-text' } : undefined
+      args.importer === pkg('sms-core', 'src', 'phone-metadata.ts')
+        ? { path: jsonFile, namespace: 'phone-metadata-text' }
+        : undefined
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
       const { readdir, readFile } = await import('node:fs/promises');
@@ -59,7 +66,11 @@ const targets = [
       splitting: true,
     })),
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
-  { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
+  {
+    name: 'cli',
+    entries: { index: 'src/index.ts', bin: 'src/bin.ts' },
+    external: ['@logto/cli', ...logtoProvidedPackages],
+  },
 ];
 
 const only = process.argv.slice(2);
@@ -96,13 +107,17 @@ for (const target of targets) {
     banner:
       target.requireShim === false
         ? undefined
-        : { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+        : {
+            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+          },
   });
   if (target.requireShim === false) {
     const { readdir, readFile } = await import('node:fs/promises');
     for (const out of (await readdir(outdir)).filter((file) => file.endsWith('.js'))) {
       if ((await readFile(path.join(outdir, out), 'utf8')).includes('__require(')) {
-        throw new Error(`${target.name}: the bundle now calls require(); give it the require shim back`);
+        throw new Error(
+          `${target.name}: the bundle now calls require(); give it the require shim back`
+        );
       }
     }
   }

@@ -7,14 +7,19 @@ import path from 'node:path';
 const skipReasons = [
   {
     file: 'packages/sandbox/test/inbox-page.test.ts',
-    reason: () => (existsSync('/usr/bin/chromium') ? undefined : '/usr/bin/chromium not found (apt-get install -y chromium)'),
+    reason: () =>
+      existsSync('/usr/bin/chromium')
+        ? undefined
+        : '/usr/bin/chromium not found (apt-get install -y chromium)',
   },
 ];
 
 export const summarize = (report, root = process.cwd()) => {
   const skippedByFile = new Map();
   for (const file of report.testResults ?? []) {
-    const skipped = (file.assertionResults ?? []).filter(({ status }) => status === 'skipped' || status === 'pending' || status === 'todo').length;
+    const skipped = (file.assertionResults ?? []).filter(
+      ({ status }) => status === 'skipped' || status === 'pending' || status === 'todo'
+    ).length;
     if (skipped > 0) skippedByFile.set(path.relative(root, file.name), skipped);
   }
   const lines = [];

@@ -29,15 +29,26 @@ import { ensureBuilt, packageDirectory, repoRoot } from './helpers/build.js';
 import { importSpecifiers, isNodeBuiltin, packageNameOf } from './helpers/imports.js';
 
 // Semver as @logto/cli itself uses it for the connector-kit version check.
-const logtoCliDirectory = findPackageDirectory('@logto/cli', path.join(repoRoot, 'packages', 'cli'));
+const logtoCliDirectory = findPackageDirectory(
+  '@logto/cli',
+  path.join(repoRoot, 'packages', 'cli')
+);
 const semver = createRequire(path.join(logtoCliDirectory, 'package.json'))('semver') as {
   satisfies: (version: string, range: string) => boolean;
 };
 
 const connectors = [
-  { directory: 'connector-aliyun-sms', id: 'logto-sms-aliyun', officialId: 'aliyun-short-message-service' },
+  {
+    directory: 'connector-aliyun-sms',
+    id: 'logto-sms-aliyun',
+    officialId: 'aliyun-short-message-service',
+  },
   { directory: 'connector-yunpian-sms', id: 'logto-sms-yunpian', officialId: 'yunpian-sms' },
-  { directory: 'connector-tencent-sms', id: 'logto-sms-tencent', officialId: 'tencent-short-message-service' },
+  {
+    directory: 'connector-tencent-sms',
+    id: 'logto-sms-tencent',
+    officialId: 'tencent-short-message-service',
+  },
 ] as const;
 
 let host: LogtoHost;
@@ -48,7 +59,13 @@ beforeAll(async () => {
   await ensureBuilt(connectors.map(({ directory }) => directory));
   host = await createLogtoHost();
   for (const connector of connectors) {
-    hosted.set(connector.directory, await addConnectorToHost(host, { kind: 'directory', path: packageDirectory(connector.directory) }));
+    hosted.set(
+      connector.directory,
+      await addConnectorToHost(host, {
+        kind: 'directory',
+        path: packageDirectory(connector.directory),
+      })
+    );
   }
   // One call for all: the loader caches its result for the life of the process, as in Logto.
   load = await loadLikeLogto(host);
@@ -63,11 +80,20 @@ describe('the Logto host itself', () => {
     expect(host.root.startsWith(repoRoot)).toBe(false);
     expect(leakyAncestors(host.root)).toEqual([]);
     expect(Object.keys(host.provided).sort()).toEqual([...logtoProvidedPackages].sort());
-    const kit = JSON.parse(readFileSync(path.join(host.nodeModulesDirectory, '@logto/connector-kit/package.json'), 'utf8')) as { version: string };
+    const kit = JSON.parse(
+      readFileSync(
+        path.join(host.nodeModulesDirectory, '@logto/connector-kit/package.json'),
+        'utf8'
+      )
+    ) as { version: string };
     expect(kit.version).toBe('5.1.1');
-    const zod = JSON.parse(readFileSync(path.join(host.nodeModulesDirectory, 'zod/package.json'), 'utf8')) as { version: string };
+    const zod = JSON.parse(
+      readFileSync(path.join(host.nodeModulesDirectory, 'zod/package.json'), 'utf8')
+    ) as { version: string };
     expect(zod.version).toBe('3.24.3');
-    const got = JSON.parse(readFileSync(path.join(host.nodeModulesDirectory, 'got/package.json'), 'utf8')) as { version: string };
+    const got = JSON.parse(
+      readFileSync(path.join(host.nodeModulesDirectory, 'got/package.json'), 'utf8')
+    ) as { version: string };
     expect(got.version.split('.')[0]).toBe('14');
   });
 
@@ -91,11 +117,15 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
   };
   const factory = () => {
     const found = factoryFor(load, installed());
-    if (!found) throw new Error(`${directory} was skipped: ${load.logs.map((log) => log.text).join(' | ')}`);
+    if (!found)
+      throw new Error(`${directory} was skipped: ${load.logs.map((log) => log.text).join(' | ')}`);
     return found;
   };
   const manifest = () =>
-    JSON.parse(readFileSync(path.join(installed().directory, 'package.json'), 'utf8')) as Record<string, unknown> & {
+    JSON.parse(readFileSync(path.join(installed().directory, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    > & {
       dependencies?: Record<string, string>;
     };
 
@@ -118,7 +148,9 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     const svg = Buffer.from(metadata.logo.split(',')[1]!, 'base64').toString('utf8');
     expect(svg).toContain('<svg');
     // The loader replaced './README.md' with the file's text.
-    expect(metadata.readme).toBe(readFileSync(path.join(installed().directory, 'README.md'), 'utf8'));
+    expect(metadata.readme).toBe(
+      readFileSync(path.join(installed().directory, 'README.md'), 'utf8')
+    );
     expect(metadata.readme.length).toBeGreaterThan(200);
   });
 
@@ -154,11 +186,20 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
       .split('\n')
       .filter(Boolean)
       .map((entry) => entry.replace(/^package\//, ''));
-    for (const required of ['lib/index.js', 'README.md', 'README.zh-CN.md', 'logo.svg', 'package.json']) {
+    for (const required of [
+      'lib/index.js',
+      'README.md',
+      'README.zh-CN.md',
+      'logo.svg',
+      'package.json',
+    ]) {
       expect(entries).toContain(required);
     }
     const leaked = entries.filter(
-      (entry) => /^(?:src|test|tests)\//.test(entry) || (/\.ts$/.test(entry) && !entry.endsWith('.d.ts')) || entry.includes('node_modules/')
+      (entry) =>
+        /^(?:src|test|tests)\//.test(entry) ||
+        (/\.ts$/.test(entry) && !entry.endsWith('.d.ts')) ||
+        entry.includes('node_modules/')
     );
     expect(leaked).toEqual([]);
   });
@@ -170,10 +211,13 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     for (const file of files) {
       const specifiers = importSpecifiers(readFileSync(path.join(lib, file), 'utf8'));
       // A chunk of the same build (the lazily loaded number plan), never a path out of lib/.
-      const own = (specifier: string) => /^\.\/[\w-]+\.js$/.test(specifier) && files.includes(specifier.slice(2));
+      const own = (specifier: string) =>
+        /^\.\/[\w-]+\.js$/.test(specifier) && files.includes(specifier.slice(2));
       const foreign = specifiers.filter(
         (specifier) =>
-          !own(specifier) && !isNodeBuiltin(specifier) && !(logtoProvidedPackages as readonly string[]).includes(packageNameOf(specifier))
+          !own(specifier) &&
+          !isNodeBuiltin(specifier) &&
+          !(logtoProvidedPackages as readonly string[]).includes(packageNameOf(specifier))
       );
       expect(foreign, file).toEqual([]);
       if (file === 'index.js') expect(specifiers).toContain('@logto/connector-kit');
@@ -182,9 +226,18 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
 
   it('publishes no workspace: ranges and no dependency on the private sms-core', () => {
     const pkg = manifest();
-    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies', 'bundleDependencies']) {
+    for (const field of [
+      'dependencies',
+      'peerDependencies',
+      'optionalDependencies',
+      'devDependencies',
+      'bundleDependencies',
+    ]) {
       const ranges = (pkg[field] ?? {}) as Record<string, string>;
-      expect(Object.values(ranges).filter((range) => String(range).startsWith('workspace:')), field).toEqual([]);
+      expect(
+        Object.values(ranges).filter((range) => String(range).startsWith('workspace:')),
+        field
+      ).toEqual([]);
       expect(Object.keys(ranges), field).not.toContain('@logto-sms/sms-core');
     }
     expect(pkg.private).not.toBe(true);
@@ -209,7 +262,15 @@ describe('the import scanner (so the check above can fail)', () => {
       "const e = require('node:crypto');",
     ].join('\n');
     expect(importSpecifiers(sample)).toEqual(
-      ['./re-export.js', '@logto/connector-kit', 'cjs-pkg/sub', 'dynamic-pkg', 'got', 'node:crypto', 'side-effect'].sort()
+      [
+        './re-export.js',
+        '@logto/connector-kit',
+        'cjs-pkg/sub',
+        'dynamic-pkg',
+        'got',
+        'node:crypto',
+        'side-effect',
+      ].sort()
     );
     expect(packageNameOf('cjs-pkg/sub')).toBe('cjs-pkg');
     expect(isNodeBuiltin('crypto')).toBe(true);

@@ -20,10 +20,36 @@ const hopByHop = new Set(['connection', 'keep-alive', 'content-length', 'transfe
 const captured = [];
 
 const replyBodies = {
-  aliyun: JSON.stringify({ RequestId: '00000000-0000-4000-8000-000000000000', Code: 'OK', Message: 'OK', BizId: '900000000000000001^0' }),
-  yunpian: JSON.stringify({ code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 30000000001 }),
+  aliyun: JSON.stringify({
+    RequestId: '00000000-0000-4000-8000-000000000000',
+    Code: 'OK',
+    Message: 'OK',
+    BizId: '900000000000000001^0',
+  }),
+  yunpian: JSON.stringify({
+    code: 0,
+    msg: '发送成功',
+    count: 1,
+    fee: 0.05,
+    unit: 'RMB',
+    mobile: '13800138000',
+    sid: 30000000001,
+  }),
   tencent: JSON.stringify({
-    Response: { SendStatusSet: [{ SerialNo: '5000:0', PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }], RequestId: '00000000-0000-4000-8000-000000000000' },
+    Response: {
+      SendStatusSet: [
+        {
+          SerialNo: '5000:0',
+          PhoneNumber: '+8613800138000',
+          Fee: 1,
+          SessionContext: '',
+          Code: 'Ok',
+          Message: 'send success',
+          IsoCode: 'CN',
+        },
+      ],
+      RequestId: '00000000-0000-4000-8000-000000000000',
+    },
   }),
 };
 const replyBody = replyBodies[provider];
@@ -32,8 +58,15 @@ const recorder = http.createServer((req, res) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !hopByHop.has(name)));
-    captured.push({ method: req.method, path: req.url, headers, body: Buffer.concat(chunks).toString('utf8') });
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).filter(([name]) => !hopByHop.has(name))
+    );
+    captured.push({
+      method: req.method,
+      path: req.url,
+      headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
     res.end(replyBody);
   });
@@ -41,7 +74,12 @@ const recorder = http.createServer((req, res) => {
 await new Promise((resolve) => recorder.listen(0, '127.0.0.1', resolve));
 
 const { default: createConnector } = await import(entry);
-const config = connectorConfig({ implementation: 'ours', provider, algorithm, endpoint: `http://127.0.0.1:${recorder.address().port}` });
+const config = connectorConfig({
+  implementation: 'ours',
+  provider,
+  algorithm,
+  endpoint: `http://127.0.0.1:${recorder.address().port}`,
+});
 const connector = await createConnector({ getConfig: async () => config });
 
 let next = 0;

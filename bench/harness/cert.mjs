@@ -5,7 +5,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const providerHosts = ['dysmsapi.aliyuncs.com', 'sms.yunpian.com', 'sms.tencentcloudapi.com'];
+export const providerHosts = [
+  'dysmsapi.aliyuncs.com',
+  'sms.yunpian.com',
+  'sms.tencentcloudapi.com',
+];
 
 export const generateCertificate = (directory) => {
   const keyFile = path.join(directory, 'front-key.pem');
@@ -14,10 +18,22 @@ export const generateCertificate = (directory) => {
   execFileSync(
     'openssl',
     [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '1',
-      '-subj', '/CN=logto-sms-bench throwaway',
-      '-addext', `subjectAltName=${san}`,
-      '-keyout', keyFile, '-out', certFile,
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=logto-sms-bench throwaway',
+      '-addext',
+      `subjectAltName=${san}`,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   );

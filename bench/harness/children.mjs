@@ -32,7 +32,9 @@ export const runWithMessage = (script, args, { env, timeoutMs = 120_000, execArg
 export const runTimed = (script, args, { timeoutMs = 60_000 } = {}) =>
   new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [libFile(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [libFile(script), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -54,7 +56,9 @@ export const runTimed = (script, args, { timeoutMs = 60_000 } = {}) =>
 /** Starts the long-lived emulator process and resolves once it reports its ports. */
 export const startServer = (args) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [libFile('server.mjs'), ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, [libFile('server.mjs'), ...args], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const pending = [];
     child.on('message', (message) => {
       if (message.type === 'ready') {

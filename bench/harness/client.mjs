@@ -37,7 +37,13 @@ const failures = { count: 0, first: undefined };
 
 const run = async (n, concurrency) => {
   const connectionsBefore = connectionsOpened;
-  const { latencies, elapsedMs, cpuMs } = await runLoad({ send: sendOne, n, concurrency, nextIndex: () => cursor++, failures });
+  const { latencies, elapsedMs, cpuMs } = await runLoad({
+    send: sendOne,
+    n,
+    concurrency,
+    nextIndex: () => cursor++,
+    failures,
+  });
   return {
     ...summarize(latencies, elapsedMs),
     // Process CPU (user + system, all threads: JIT and GC helpers included) per send: what the
@@ -52,4 +58,7 @@ await run(counts.warm1, 1);
 const c1 = await run(counts.n1, 1);
 const c64 = await run(counts.n64, 64);
 
-process.send({ c1, c64, sends: cursor, failures, routedConnections: routing.routedConnections }, () => process.exit(0));
+process.send(
+  { c1, c64, sends: cursor, failures, routedConnections: routing.routedConnections },
+  () => process.exit(0)
+);

@@ -25,7 +25,10 @@ const aliyunBase = {
 
 const yunpianBase = {
   apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
-  templates: usageTypes.map((usageType) => ({ usageType, content: '您的验证码是{{code}}。如非本人操作，请忽略本短信' })),
+  templates: usageTypes.map((usageType) => ({
+    usageType,
+    content: '您的验证码是{{code}}。如非本人操作，请忽略本短信',
+  })),
 };
 
 // Tencent: the emulator's SecretId, SdkAppId 1400000001 and domestic template 900001 ({1}). The

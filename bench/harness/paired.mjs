@@ -25,7 +25,15 @@ for (const side of sides) {
   // eslint-disable-next-line no-await-in-loop
   const send = await createSender({ ...spec, ...side, origin, needed: perSide });
   let cursor = 0;
-  runners.push({ ...side, send, nextIndex: () => cursor++, latencies: [], elapsedMs: 0, cpuMs: 0, sends: () => cursor });
+  runners.push({
+    ...side,
+    send,
+    nextIndex: () => cursor++,
+    latencies: [],
+    elapsedMs: 0,
+    cpuMs: 0,
+    sends: () => cursor,
+  });
 }
 
 for (const runner of runners) {
@@ -54,6 +62,11 @@ const report = runners.map((runner) => ({
   cpuPerSendMs: runner.cpuMs / runner.latencies.length,
 }));
 process.send(
-  { sides: report, sends: runners.reduce((sum, runner) => sum + runner.sends(), 0), failures, routedConnections: routing.routedConnections },
+  {
+    sides: report,
+    sends: runners.reduce((sum, runner) => sum + runner.sends(), 0),
+    failures,
+    routedConnections: routing.routedConnections,
+  },
   () => process.exit(0)
 );

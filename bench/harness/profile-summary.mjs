@@ -9,7 +9,8 @@ const top = Number(topArgument);
 
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes)
+  for (const child of node.children ?? []) parent.set(child, node.id);
 
 const selfMicros = new Map();
 const deltas = profile.timeDeltas;
@@ -39,7 +40,9 @@ for (const [id, micros] of selfMicros) {
 const print = (title, map) => {
   console.log(`\n${title}`);
   for (const [name, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${((micros / totalMicros) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+    console.log(
+      `${((micros / totalMicros) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`
+    );
   }
 };
 console.log(`${file}: ${(totalMicros / 1000).toFixed(0)} ms sampled`);

@@ -16,7 +16,11 @@ import { defaultSandboxConfig, startSandbox } from '../../packages/sandbox/lib/i
 
 const [keyFile, certFile] = process.argv.slice(2);
 
-const counts = { aliyun: { ok: 0, other: 0 }, yunpian: { ok: 0, other: 0 }, tencent: { ok: 0, other: 0 } };
+const counts = {
+  aliyun: { ok: 0, other: 0 },
+  yunpian: { ok: 0, other: 0 },
+  tencent: { ok: 0, other: 0 },
+};
 const rejected = [];
 
 const sandbox = await startSandbox({
@@ -24,7 +28,12 @@ const sandbox = await startSandbox({
     // Flow control would (correctly) refuse thousands of codes to one number.
     rateLimits: { enabled: false },
     // The default balances would run out after 1,000 YunPian sends.
-    yunpian: { accounts: defaultSandboxConfig.yunpian.accounts.map((account) => ({ ...account, balance: 1e12 })) },
+    yunpian: {
+      accounts: defaultSandboxConfig.yunpian.accounts.map((account) => ({
+        ...account,
+        balance: 1e12,
+      })),
+    },
   },
   log: (line) => {
     // `<iso> <provider> <METHOD> <path> <status> <summary…> <n>ms`
@@ -39,19 +48,22 @@ const sandbox = await startSandbox({
   },
 });
 
-const front = tls.createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile), noDelay: true }, (clear) => {
-  const upstream = net.connect({ host: '127.0.0.1', port: sandbox.port, noDelay: true });
-  const destroyBoth = () => {
-    clear.destroy();
-    upstream.destroy();
-  };
-  clear.on('error', destroyBoth);
-  upstream.on('error', destroyBoth);
-  clear.on('close', destroyBoth);
-  upstream.on('close', destroyBoth);
-  clear.pipe(upstream);
-  upstream.pipe(clear);
-});
+const front = tls.createServer(
+  { key: readFileSync(keyFile), cert: readFileSync(certFile), noDelay: true },
+  (clear) => {
+    const upstream = net.connect({ host: '127.0.0.1', port: sandbox.port, noDelay: true });
+    const destroyBoth = () => {
+      clear.destroy();
+      upstream.destroy();
+    };
+    clear.on('error', destroyBoth);
+    upstream.on('error', destroyBoth);
+    clear.on('close', destroyBoth);
+    upstream.on('close', destroyBoth);
+    clear.pipe(upstream);
+    upstream.pipe(clear);
+  }
+);
 front.on('tlsClientError', () => {});
 await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
 
@@ -61,7 +73,12 @@ process.on('message', async (message) => {
   if (message.type === 'counts') {
     const cpu = process.cpuUsage(cpuSince);
     cpuSince = process.cpuUsage();
-    process.send({ type: 'counts', counts: structuredClone(counts), rejected: rejected.splice(0), cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send({
+      type: 'counts',
+      counts: structuredClone(counts),
+      rejected: rejected.splice(0),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
     for (const bucket of Object.values(counts)) {
       bucket.ok = 0;
       bucket.other = 0;

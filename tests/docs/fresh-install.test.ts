@@ -15,7 +15,9 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 describe('fresh-install noise', () => {
   it('the test-only dependency with an install script is listed as ignored, so pnpm does not ask to approve it', () => {
-    expect(read('pnpm-workspace.yaml')).toMatch(/ignoredBuiltDependencies:\n\s+- '@alicloud\/openapi-core'/);
+    expect(read('pnpm-workspace.yaml')).toMatch(
+      /ignoredBuiltDependencies:\n\s+- '@alicloud\/openapi-core'/
+    );
   });
 
   it('npm and pnpm update banners are off in the project settings', () => {
@@ -30,7 +32,10 @@ describe('the test run ends with the plain count', () => {
     numPendingTests: skipped,
     numTodoTests: 0,
     testResults: [
-      { name: path.join(root, 'packages/sandbox/test/inbox-page.test.ts'), assertionResults: Array.from({ length: skipped }, () => ({ status: 'skipped' })) },
+      {
+        name: path.join(root, 'packages/sandbox/test/inbox-page.test.ts'),
+        assertionResults: Array.from({ length: skipped }, () => ({ status: 'skipped' })),
+      },
     ],
   });
 

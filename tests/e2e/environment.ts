@@ -23,7 +23,11 @@ export const useE2eEnvironment = (): E2eEnvironment => {
   });
 
   afterAll(async () => {
-    await Promise.all([environment.sandbox?.close(), environment.limited?.close(), environment.logto?.host.dispose()]);
+    await Promise.all([
+      environment.sandbox?.close(),
+      environment.limited?.close(),
+      environment.logto?.host.dispose(),
+    ]);
   });
 
   beforeEach(() => {

@@ -18,14 +18,18 @@ export const itMapsTransportFaults = ({ provider, sandbox, sender }: TransportFa
   it.each(['truncated', 'non-json'] as const)('InvalidResponse: a %s answer', async (kind) => {
     sandbox().faults.add({ provider, kind });
     const send = await sender();
-    const error = await connectorErrorOf(async () => send.signIn('8613800138000', { code: randomCode() }));
+    const error = await connectorErrorOf(async () =>
+      send.signIn('8613800138000', { code: randomCode() })
+    );
     expect(error.code).toBe('invalid_response');
   });
 
   it('General: an HTML 502 from a gateway', async () => {
     sandbox().faults.add({ provider, kind: 'html502' });
     const send = await sender();
-    const error = await connectorErrorOf(async () => send.signIn('8613800138000', { code: randomCode() }));
+    const error = await connectorErrorOf(async () =>
+      send.signIn('8613800138000', { code: randomCode() })
+    );
     expect(error.code).toBe('general');
     expect(error.data.errorDescription).toEqual(expect.any(String));
   });

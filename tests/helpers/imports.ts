@@ -22,7 +22,9 @@ export const importSpecifiers = (source: string): string[] => {
 const builtins = new Set(builtinModules);
 
 export const isNodeBuiltin = (specifier: string): boolean =>
-  specifier.startsWith('node:') || builtins.has(specifier) || builtins.has(specifier.split('/')[0]!);
+  specifier.startsWith('node:') ||
+  builtins.has(specifier) ||
+  builtins.has(specifier.split('/')[0]!);
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
 export const packageNameOf = (specifier: string): string => {

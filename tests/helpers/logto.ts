@@ -41,7 +41,10 @@ export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
   const pick = (hosted: HostedConnector | undefined): LoadedConnector => {
     if (!hosted) throw new Error('connector was not installed');
     const factory = factoryFor(load, hosted);
-    if (!factory) throw new Error(`Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`);
+    if (!factory)
+      throw new Error(
+        `Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`
+      );
     return { hosted, factory };
   };
   return { host, load, aliyun: pick(aliyun), yunpian: pick(yunpian), tencent: pick(tencent) };
@@ -57,7 +60,10 @@ export type SmsSender = {
 type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
 
 /** A connector instance from a loaded factory, with `config` as the saved config. */
-export const senderFor = async ({ factory }: LoadedConnector, config: unknown): Promise<SmsSender> => {
+export const senderFor = async (
+  { factory }: LoadedConnector,
+  config: unknown
+): Promise<SmsSender> => {
   const connector = await factory.createConnector({
     getConfig: async (id: string) => {
       if (id !== factory.metadata.id) throw new Error(`getConfig called with ${id}`);
@@ -68,12 +74,15 @@ export const senderFor = async ({ factory }: LoadedConnector, config: unknown): 
   const sendMessage = connector.sendMessage as unknown as SendMessage;
   return {
     signIn: async (to, payload, type = 'SignIn') => sendMessage({ to, type, payload }),
-    consoleTest: async (to, code = '000000') => sendMessage({ to, type: 'Generic', payload: { code } }, config),
+    consoleTest: async (to, code = '000000') =>
+      sendMessage({ to, type: 'Generic', payload: { code } }, config),
   };
 };
 
 /** The ConnectorError `task` rejects with, its `data` as a record (fails the test otherwise). */
-export const connectorErrorOf = async (task: () => Promise<unknown>): Promise<{ code: string; data: Record<string, unknown>; message: string }> => {
+export const connectorErrorOf = async (
+  task: () => Promise<unknown>
+): Promise<{ code: string; data: Record<string, unknown>; message: string }> => {
   const error = await rejectionOf(task);
   return { code: error.code, data: errorData(error), message: error.message };
 };

@@ -12,21 +12,30 @@ const sandbox = await startSandbox({
     // Only a window of recent messages is kept; `counts` is the full record.
     inbox: { maxMessages: 1000 },
     yunpian: {
-      accounts: [{ apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9', balance: 1e9, international: true, defaultSignature: '【Logto测试】' }],
+      accounts: [
+        {
+          apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+          balance: 1e9,
+          international: true,
+          defaultSignature: '【Logto测试】',
+        },
+      ],
     },
   },
   // "<time> <provider> <method> <path> <status> <summary…> <ms>ms"; summary "OK <numbers>" on success.
   log: (line) => {
     const [, provider, , , status, verdict] = line.split(' ');
     counts.requests += 1;
-    if (status === '200' && verdict === 'OK' && Object.hasOwn(counts.accepted, provider)) counts.accepted[provider] += 1;
+    if (status === '200' && verdict === 'OK' && Object.hasOwn(counts.accepted, provider))
+      counts.accepted[provider] += 1;
     else counts.refused += 1;
   },
 });
 
 process.send({ type: 'ready', url: sandbox.url });
 process.on('message', async (message) => {
-  if (message?.type === 'stats') process.send({ type: 'stats', counts, inbox: sandbox.inbox.count() });
+  if (message?.type === 'stats')
+    process.send({ type: 'stats', counts, inbox: sandbox.inbox.count() });
   if (message?.type === 'close') {
     await sandbox.close();
     process.disconnect();

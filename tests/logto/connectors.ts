@@ -50,7 +50,11 @@ export const connectorsUnderTest: Record<string, ConnectorUnderTest> = {
       // The connector reports this refusal as `general`: the only code whose text Logto shows, so the
       // configured unsupportedCountriesMsg is what the operator and the end user read (Logto's fixed
       // phrase for invalid_request_parameters would hide it).
-      shows: { status: 400, code: 'connector.general', message: `Error occurred in connector: ${refusedText}` },
+      shows: {
+        status: 400,
+        code: 'connector.general',
+        message: `Error occurred in connector: ${refusedText}`,
+      },
     },
   },
 };

@@ -17,7 +17,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorPackages, ensureBuilt } from '../helpers/build.js';
 import { canaries, hostileEcho, leaksIn } from '../support/canaries.js';
-import { aliyunConfig, mainlandNumber, tencentConfig, yunpianConfig, type Provider } from './support/env.js';
+import {
+  aliyunConfig,
+  mainlandNumber,
+  tencentConfig,
+  yunpianConfig,
+  type Provider,
+} from './support/env.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(root, 'packages/cli/lib/bin.js');
@@ -43,28 +49,57 @@ const scenarios: CliScenario[] = [
   {
     name: 'aliyun STS, provider hangs',
     provider: 'aliyun',
-    config: (endpoint) => aliyunConfig({ endpoint, timeout: 500, credentials: { accessKeyId: stsKeyId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken } }),
+    config: (endpoint) =>
+      aliyunConfig({
+        endpoint,
+        timeout: 500,
+        credentials: {
+          accessKeyId: stsKeyId,
+          accessKeySecret: canaries.stsSecret,
+          securityToken: canaries.securityToken,
+        },
+      }),
     fault: { kind: 'hang' },
     code: 'general',
   },
   {
     name: 'aliyun HMAC-SHA1 with a wrong secret (SignatureDoesNotMatch)',
     provider: 'aliyun',
-    config: (endpoint) => aliyunConfig({ endpoint, signatureAlgorithm: 'HMAC-SHA1', credentials: { accessKeyId: stsKeyId, accessKeySecret: canaries.wrongSecret, securityToken: canaries.securityToken } }),
+    config: (endpoint) =>
+      aliyunConfig({
+        endpoint,
+        signatureAlgorithm: 'HMAC-SHA1',
+        credentials: {
+          accessKeyId: stsKeyId,
+          accessKeySecret: canaries.wrongSecret,
+          securityToken: canaries.securityToken,
+        },
+      }),
     code: 'invalid_config',
   },
   {
     name: 'aliyun, provider error echoing the secret',
     provider: 'aliyun',
-    config: (endpoint) => aliyunConfig({ endpoint, credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret } }),
-    fault: { kind: 'error', code: 'isv.BUSINESS_LIMIT_CONTROL', message: echo(canaries.accessKeySecret) },
+    config: (endpoint) =>
+      aliyunConfig({
+        endpoint,
+        credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret },
+      }),
+    fault: {
+      kind: 'error',
+      code: 'isv.BUSINESS_LIMIT_CONTROL',
+      message: echo(canaries.accessKeySecret),
+    },
     code: 'rate_limit_exceeded',
   },
   {
     name: 'aliyun config error with the secret in the wrong field',
     provider: 'aliyun',
     config: (endpoint) => ({
-      ...aliyunConfig({ endpoint, credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret } }),
+      ...aliyunConfig({
+        endpoint,
+        credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret },
+      }),
       signatureAlgorithm: canaries.stsSecret,
     }),
     code: 'invalid_config',
@@ -81,7 +116,13 @@ const scenarios: CliScenario[] = [
     provider: 'yunpian',
     config: (endpoint) => {
       const config = yunpianConfig({ endpoint, apikey: canaries.apikey });
-      return { ...config, templates: [...(config.templates as unknown[]), { usageType: canaries.apikey, content: '#code#' }] };
+      return {
+        ...config,
+        templates: [
+          ...(config.templates as unknown[]),
+          { usageType: canaries.apikey, content: '#code#' },
+        ],
+      };
     },
     code: 'invalid_config',
   },
@@ -89,20 +130,40 @@ const scenarios: CliScenario[] = [
     name: 'tencent STS, provider error echoing the secret and the token',
     provider: 'tencent',
     config: (endpoint) =>
-      tencentConfig({ endpoint, credentials: { accessKeyId: tencentTmpSecretId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken } }),
-    fault: { kind: 'error', code: 'FailedOperation.InsufficientBalanceInSmsPackage', message: `${echo(canaries.stsSecret)} ${echo(canaries.securityToken)}` },
+      tencentConfig({
+        endpoint,
+        credentials: {
+          accessKeyId: tencentTmpSecretId,
+          accessKeySecret: canaries.stsSecret,
+          securityToken: canaries.securityToken,
+        },
+      }),
+    fault: {
+      kind: 'error',
+      code: 'FailedOperation.InsufficientBalanceInSmsPackage',
+      message: `${echo(canaries.stsSecret)} ${echo(canaries.securityToken)}`,
+    },
     code: 'usage_limit_exceeded',
   },
   {
     name: 'tencent with a wrong SecretKey (AuthFailure.SignatureFailure)',
     provider: 'tencent',
-    config: (endpoint) => tencentConfig({ endpoint, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.wrongSecret } }),
+    config: (endpoint) =>
+      tencentConfig({
+        endpoint,
+        credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.wrongSecret },
+      }),
     code: 'invalid_config',
   },
   {
     name: 'tencent, provider hangs',
     provider: 'tencent',
-    config: (endpoint) => tencentConfig({ endpoint, timeout: 500, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret } }),
+    config: (endpoint) =>
+      tencentConfig({
+        endpoint,
+        timeout: 500,
+        credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret },
+      }),
     fault: { kind: 'hang' },
     code: 'general',
   },
@@ -110,7 +171,10 @@ const scenarios: CliScenario[] = [
     name: 'tencent config error with the secret as the SdkAppId',
     provider: 'tencent',
     config: (endpoint) => ({
-      ...tencentConfig({ endpoint, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret } }),
+      ...tencentConfig({
+        endpoint,
+        credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret },
+      }),
       sdkAppId: canaries.stsSecret,
     }),
     code: 'invalid_config',
@@ -124,7 +188,11 @@ type Run = { exitCode: number | null; stdout: string; stderr: string };
 
 const runCli = async (args: string[]): Promise<Run> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -154,12 +222,33 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
         rateLimits: { enabled: false },
         aliyun: {
           accessKeys: [{ accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret }],
-          stsCredentials: [{ accessKeyId: stsKeyId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken }],
+          stsCredentials: [
+            {
+              accessKeyId: stsKeyId,
+              accessKeySecret: canaries.stsSecret,
+              securityToken: canaries.securityToken,
+            },
+          ],
         },
-        yunpian: { accounts: [{ apikey: canaries.apikey, balance: 1000, international: true, defaultSignature: '【Logto测试】' }] },
+        yunpian: {
+          accounts: [
+            {
+              apikey: canaries.apikey,
+              balance: 1000,
+              international: true,
+              defaultSignature: '【Logto测试】',
+            },
+          ],
+        },
         tencent: {
           secrets: [{ secretId: tencentSecretId, secretKey: canaries.accessKeySecret }],
-          stsCredentials: [{ secretId: tencentTmpSecretId, secretKey: canaries.stsSecret, token: canaries.securityToken }],
+          stsCredentials: [
+            {
+              secretId: tencentTmpSecretId,
+              secretKey: canaries.stsSecret,
+              token: canaries.securityToken,
+            },
+          ],
         },
       },
     });
@@ -173,7 +262,19 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
         if (scenario.fault) sandbox.faults.add({ ...scenario.fault, to });
         const file = path.join(workdir, `${index}.json`);
         writeFileSync(file, JSON.stringify(scenario.config(sandbox.url)));
-        const args = ['send', scenario.provider, '--config', file, '--to', to, '--type', 'SignIn', '--code', canaries.code, ...(json ? ['--json'] : [])];
+        const args = [
+          'send',
+          scenario.provider,
+          '--config',
+          file,
+          '--to',
+          to,
+          '--type',
+          'SignIn',
+          '--code',
+          canaries.code,
+          ...(json ? ['--json'] : []),
+        ];
         runs.set(scenario.name, await runCli(args));
       };
     });
@@ -201,7 +302,10 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
       expect(run).toBeDefined();
       if (!run) return;
       expect(run.exitCode, run.stdout + run.stderr).toBe(1);
-      const leaks = [...leaksIn(run.stdout, allSecrets, 'stdout'), ...leaksIn(run.stderr, allSecrets, 'stderr')];
+      const leaks = [
+        ...leaksIn(run.stdout, allSecrets, 'stdout'),
+        ...leaksIn(run.stderr, allSecrets, 'stderr'),
+      ];
       expect(leaks.map(({ form, where }) => `${form} on ${where}`)).toEqual([]);
       if (mode === 'json') {
         const report = JSON.parse(run.stdout) as { ok: boolean; error?: { code?: string } };

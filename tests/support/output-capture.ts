@@ -32,7 +32,10 @@ export const captureOutput = (): OutputCapture => {
       }
       for (const stream of [process.stdout, process.stderr]) {
         const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-        const spy = vi.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+        const spy = vi.spyOn(stream, 'write').mockImplementation(((
+          chunk: unknown,
+          ...rest: unknown[]
+        ) => {
           stdioChunks.push(String(chunk));
           return original(chunk, ...rest);
         }) as typeof stream.write);

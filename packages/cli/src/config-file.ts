@@ -19,7 +19,7 @@ const likelyCause = (text: string, offset: number): string | undefined => {
     return 'a trailing comma before a closing } or ] (JSON allows none)';
   }
   if (/^\s*$/.test(here)) return 'the file ends early: a closing } or ] is missing';
-  if (/^'/.test(here)) return "single quotes (') where JSON needs double quotes (\")";
+  if (/^'/.test(here)) return 'single quotes (\') where JSON needs double quotes (")';
   if (/^\/[/*]/.test(here)) return 'a comment (JSON allows none)';
   return undefined;
 };
@@ -36,7 +36,11 @@ const failedOffset = (text: string, message: string): number | undefined => {
   if (lineColumn) {
     const lines = text.split('\n');
     const line = Number(lineColumn[1]);
-    return lines.slice(0, line - 1).reduce((sum, value) => sum + value.length + 1, 0) + Number(lineColumn[2]) - 1;
+    return (
+      lines.slice(0, line - 1).reduce((sum, value) => sum + value.length + 1, 0) +
+      Number(lineColumn[2]) -
+      1
+    );
   }
   if (/Unexpected end of JSON input/.test(message)) return text.length;
   // Node 20 gives no position for some tokens ("Unexpected token ']'"): find that character outside
@@ -66,12 +70,18 @@ const tokenOffset = (text: string, token: string): number | undefined => {
  *
  * @throws UsageError (naming `command`) when the file cannot be read, is not JSON or not an object.
  */
-export const readConfigFile = async (command: string, file: string): Promise<Record<string, unknown>> => {
+export const readConfigFile = async (
+  command: string,
+  file: string
+): Promise<Record<string, unknown>> => {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, command);
+    throw new UsageError(
+      `Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      command
+    );
   }
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   let parsed: unknown;
@@ -82,7 +92,10 @@ export const readConfigFile = async (command: string, file: string): Promise<Rec
     if (offset === undefined) throw new UsageError(`${file} is not valid JSON.`, command);
     const { line, column } = lineAndColumn(text, offset);
     const cause = likelyCause(text, offset);
-    throw new UsageError(`${file} is not valid JSON (line ${line}, column ${column})${cause ? `: likely ${cause}` : ''}.`, command);
+    throw new UsageError(
+      `${file} is not valid JSON (line ${line}, column ${column})${cause ? `: likely ${cause}` : ''}.`,
+      command
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new UsageError(`${file} must contain a JSON object (the connector config).`, command);

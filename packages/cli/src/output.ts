@@ -37,7 +37,10 @@ export const shouldUseColor = (stream: Stream, env: NodeJS.ProcessEnv = process.
  * this output made itself, which outside data cannot guess, become real colour codes again.
  */
 const styleMarks = (token: string) => ({
-  style: (open: number, close: number): Style => (text) => `${token}${open}m${text}${token}${close}m`,
+  style:
+    (open: number, close: number): Style =>
+    (text) =>
+      `${token}${open}m${text}${token}${close}m`,
   render: (text: string, clean: (piece: string) => string): string =>
     text
       .split(token)
@@ -48,12 +51,14 @@ const styleMarks = (token: string) => ({
       .join(''),
 });
 
-export const createOutput = (options: {
-  stdout?: Stream;
-  stderr?: Stream;
-  color?: boolean;
-  redactor?: Redactor;
-} = {}): Output => {
+export const createOutput = (
+  options: {
+    stdout?: Stream;
+    stderr?: Stream;
+    color?: boolean;
+    redactor?: Redactor;
+  } = {}
+): Output => {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const color = options.color ?? shouldUseColor(stdout);
@@ -63,7 +68,9 @@ export const createOutput = (options: {
   const marks = styleMarks(`\u0000${randomBytes(8).toString('hex')}`);
   // Redacted first (a secret is matched as it was received), then made safe for a terminal.
   const clean = (text: string) =>
-    marks.render(text, (piece) => terminalSafe(redactor ? redactor.text(piece) : piece, { keepLineFeeds: true }));
+    marks.render(text, (piece) =>
+      terminalSafe(redactor ? redactor.text(piece) : piece, { keepLineFeeds: true })
+    );
   const plain: Style = (text) => text;
   const style = (open: number, close: number) => (color ? marks.style(open, close) : plain);
 

@@ -42,7 +42,9 @@ export const maskConfig = <T>(config: T): T => {
     if (typeof node === 'string' && key !== undefined && secretKey.test(key)) return mask;
     if (Array.isArray(node)) return node.map((item) => visit(item, key));
     if (node !== null && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([childKey, child]) => [childKey, visit(child, childKey)]));
+      return Object.fromEntries(
+        Object.entries(node).map(([childKey, child]) => [childKey, visit(child, childKey)])
+      );
     }
     return node;
   };

@@ -40,7 +40,8 @@ export const throttlingRetryDelay = (
   const answer = readResponse(response.body);
   if (!answer?.code.startsWith('Throttling')) return undefined;
   const advised = Number.parseInt(header(response.headers, 'x-acs-retry-after') ?? '', 10);
-  if (Number.isInteger(advised) && advised >= 0 && advised + retryBudgetMarginMs <= budgetLeftMs) return advised;
+  if (Number.isInteger(advised) && advised >= 0 && advised + retryBudgetMarginMs <= budgetLeftMs)
+    return advised;
   return jitteredRetryDelay();
 };
 

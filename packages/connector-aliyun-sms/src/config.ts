@@ -43,7 +43,13 @@ const codeParamNameGuard = z
 const templateCodeText = requiredText('templateCode');
 
 export const templateCodeGuard = z.union(
-  [templateCodeText, z.object({ china: requiredText('templateCode.china'), overseas: requiredText('templateCode.overseas') })],
+  [
+    templateCodeText,
+    z.object({
+      china: requiredText('templateCode.china'),
+      overseas: requiredText('templateCode.overseas'),
+    }),
+  ],
   {
     errorMap: () => ({
       message:
@@ -59,15 +65,28 @@ export const templateCodeGuard = z.union(
  */
 export const fixedParamsGuard = z
   .record(
-    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'fixedParams keys are template variable names such as "min" for ${min}.'),
-    z.string({ invalid_type_error: 'fixedParams values are text, e.g. { "min": "5" } (Aliyun accepts only string values).' })
+    z
+      .string()
+      .regex(
+        /^[A-Za-z][A-Za-z0-9_]{0,31}$/,
+        'fixedParams keys are template variable names such as "min" for ${min}.'
+      ),
+    z.string({
+      invalid_type_error:
+        'fixedParams values are text, e.g. { "min": "5" } (Aliyun accepts only string values).',
+    })
   )
   .optional();
 
 export const templateGuard = z
   .object({
     // The official connector's template type (2 = verification code). Aliyun does not need it.
-    type: z.number({ invalid_type_error: 'type is a legacy number from the official connector (e.g. 2); remove it or keep it numeric.' }).optional(),
+    type: z
+      .number({
+        invalid_type_error:
+          'type is a legacy number from the official connector (e.g. 2); remove it or keep it numeric.',
+      })
+      .optional(),
     usageType: usageTypeGuard,
     templateCode: templateCodeGuard,
     locale: optionalLocaleGuard,
@@ -90,7 +109,9 @@ export type AliyunSmsTemplate = z.output<typeof templateGuard>;
 
 const signatureAlgorithmGuard = z.enum(signatureAlgorithms, {
   // Zod's default message quotes the received value; say what is allowed instead.
-  errorMap: () => ({ message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.` }),
+  errorMap: () => ({
+    message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.`,
+  }),
 });
 
 /** The config's keys; `configGuard` adds the checks that involve several keys. */
@@ -105,9 +126,13 @@ export const aliyunSmsConfigObject = z.object({
   endpoint: endpointGuard({
     defaultUrl: defaultEndpoint,
     isProviderHost: (hostname) => dysmsapiHost.test(hostname),
-    expected: 'an Aliyun SMS endpoint such as dysmsapi.aliyuncs.com or dysmsapi.ap-southeast-1.aliyuncs.com',
+    expected:
+      'an Aliyun SMS endpoint such as dysmsapi.aliyuncs.com or dysmsapi.ap-southeast-1.aliyuncs.com',
   }),
-  signatureAlgorithm: z.preprocess(blankAsMissing, signatureAlgorithmGuard.default(defaultSignatureAlgorithm)),
+  signatureAlgorithm: z.preprocess(
+    blankAsMissing,
+    signatureAlgorithmGuard.default(defaultSignatureAlgorithm)
+  ),
   timeout: timeoutGuard,
 });
 
@@ -115,15 +140,18 @@ export const aliyunSmsConfigObject = z.object({
  * The connector config. A superset of the official `@logto/connector-aliyun-sms` config, so its
  * saved JSON validates unchanged; the added keys are optional.
  */
-export const configGuard = aliyunSmsConfigObject.superRefine(({ accessKeyId, securityToken }, context) => {
-  // Without its token an STS key fails at Aliyun with a confusing "AccessKey not found".
-  if (accessKeyId.startsWith('STS.') && securityToken === undefined) {
-    context.addIssue({
-      code: z.ZodIssueCode.custom,
-      path: ['securityToken'],
-      message: 'accessKeyId starts with "STS.", so it is a temporary credential: also fill in securityToken (the STS token), or use a RAM user AccessKey.',
-    });
+export const configGuard = aliyunSmsConfigObject.superRefine(
+  ({ accessKeyId, securityToken }, context) => {
+    // Without its token an STS key fails at Aliyun with a confusing "AccessKey not found".
+    if (accessKeyId.startsWith('STS.') && securityToken === undefined) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['securityToken'],
+        message:
+          'accessKeyId starts with "STS.", so it is a temporary credential: also fill in securityToken (the STS token), or use a RAM user AccessKey.',
+      });
+    }
   }
-});
+);
 
 export type AliyunSmsConfig = z.output<typeof configGuard>;

@@ -140,7 +140,8 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Aliyun refused the template content or its settings; check the template in the Aliyun SMS console (for mainland numbers, also that this server is in mainland China).',
   },
   {
-    match: /^(?:InvalidApi\.NotFound|InvalidAction.*|InvalidVersion|NoSuchVersion|UnsupportedHTTPMethod)$/,
+    match:
+      /^(?:InvalidApi\.NotFound|InvalidAction.*|InvalidVersion|NoSuchVersion|UnsupportedHTTPMethod)$/,
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: 'This endpoint does not serve Aliyun SMS (Dysmsapi 2017-05-25); set endpoint to https://dysmsapi.aliyuncs.com or a regional SMS endpoint.',
   },
@@ -167,7 +168,12 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Aliyun rejected a request parameter; check the phone number and that the template variable is a plain code.',
   },
   {
-    match: ['isv.PARAM_LENGTH_LIMIT', 'isv.PARAM_NOT_SUPPORT_URL', 'isv.TEMPLATE_PARAMS_ILLEGAL', 'isv.BLACK_KEY_CONTROL_LIMIT'],
+    match: [
+      'isv.PARAM_LENGTH_LIMIT',
+      'isv.PARAM_NOT_SUPPORT_URL',
+      'isv.TEMPLATE_PARAMS_ILLEGAL',
+      'isv.BLACK_KEY_CONTROL_LIMIT',
+    ],
     errorCode: ConnectorErrorCodes.InvalidRequestParameters,
     hint: 'Aliyun refused the template variable value (too long, a URL or a blocked word); verification-code templates accept 4–6 letters or digits.',
   },
@@ -184,7 +190,13 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
 
   // --- Aliyun-side trouble.
   {
-    match: ['isp.SYSTEM_ERROR', 'isp.GATEWAY_ERROR', 'isp.UNKNOWN', 'InternalError', 'ServiceUnavailable'],
+    match: [
+      'isp.SYSTEM_ERROR',
+      'isp.GATEWAY_ERROR',
+      'isp.UNKNOWN',
+      'InternalError',
+      'ServiceUnavailable',
+    ],
     errorCode: ConnectorErrorCodes.General,
     hint: 'Aliyun had an internal problem; try again shortly, and open an Aliyun ticket with the RequestId if it persists.',
   },
@@ -219,7 +231,9 @@ const maxMessageLength = 300;
 // Callers redact first: cutting first could leave a secret's first characters at the cut.
 export const cleanProviderMessage = (message: string): string => {
   const withoutEcho = message.replace(quotedStringToSign, '').trim();
-  return withoutEcho.length > maxMessageLength ? `${withoutEcho.slice(0, maxMessageLength)}…` : withoutEcho;
+  return withoutEcho.length > maxMessageLength
+    ? `${withoutEcho.slice(0, maxMessageLength)}…`
+    : withoutEcho;
 };
 
 const withPeriod = (text: string) => (/[.!?。！？]$/.test(text) ? text : `${text}.`);
@@ -260,7 +274,9 @@ export const checkAnswer = (
           ? {}
           : {
               providerCode: answer.code,
-              ...(answer.message === undefined ? {} : { providerMessage: cleanProviderMessage(redactor.text(answer.message)) }),
+              ...(answer.message === undefined
+                ? {}
+                : { providerMessage: cleanProviderMessage(redactor.text(answer.message)) }),
               ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
             }),
       },
@@ -268,12 +284,22 @@ export const checkAnswer = (
     );
 
   if (status >= 500) {
-    const what = answer ? `${answer.code}${answer.message ? `: ${cleanProviderMessage(redactor.text(answer.message))}` : ''}` : 'no Aliyun error body';
-    throw fail(ConnectorErrorCodes.General, withPeriod(`Aliyun SMS answered HTTP ${status} (${what})`), aliyunServerErrorHint);
+    const what = answer
+      ? `${answer.code}${answer.message ? `: ${cleanProviderMessage(redactor.text(answer.message))}` : ''}`
+      : 'no Aliyun error body';
+    throw fail(
+      ConnectorErrorCodes.General,
+      withPeriod(`Aliyun SMS answered HTTP ${status} (${what})`),
+      aliyunServerErrorHint
+    );
   }
 
   const isSuccessStatus = status >= 200 && status < 300;
-  if (answer === undefined || (answer.code === 'OK' && !isSuccessStatus) || (status >= 300 && status < 400)) {
+  if (
+    answer === undefined ||
+    (answer.code === 'OK' && !isSuccessStatus) ||
+    (status >= 300 && status < 400)
+  ) {
     throw fail(
       ConnectorErrorCodes.InvalidResponse,
       `Aliyun SMS answered HTTP ${status} with a body that is not an Aliyun API answer.`,
@@ -283,9 +309,16 @@ export const checkAnswer = (
 
   if (answer.code === 'OK') return answer;
 
-  const rule = ruleForAliyunCode({ code: answer.code, message: answer.message, region }, kind.rules);
-  const message = answer.message === undefined ? '' : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
-  const readAsMainland = answer.code === 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED' && region === 'international';
+  const rule = ruleForAliyunCode(
+    { code: answer.code, message: answer.message, region },
+    kind.rules
+  );
+  const message =
+    answer.message === undefined
+      ? ''
+      : ` ${withPeriod(cleanProviderMessage(redactor.text(answer.message)))}`;
+  const readAsMainland =
+    answer.code === 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED' && region === 'international';
   const summary = readAsMainland
     ? `${readsAsMainlandExplanation}, and refused it on the international template; it was not sent (${answer.code}).`
     : `${kind.refused} (${answer.code}).${message}`;

@@ -1,4 +1,9 @@
-import { ConnectorType, type CreateConnector, type GetConnectorConfig, type SmsConnector } from '@logto/connector-kit';
+import {
+  ConnectorType,
+  type CreateConnector,
+  type GetConnectorConfig,
+  type SmsConnector,
+} from '@logto/connector-kit';
 import { createDeliveryStatusQuery, createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
 
 import type { ClientOptions } from './client.js';
@@ -8,7 +13,10 @@ import { sendVerificationSms } from './send.js';
 import { queryDeliveryStatus as queryWithConfig } from './status.js';
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
-export const createAliyunSmsConnector = (getConfig: GetConnectorConfig, clientOptions?: ClientOptions): SmsConnector => ({
+export const createAliyunSmsConnector = (
+  getConfig: GetConnectorConfig,
+  clientOptions?: ClientOptions
+): SmsConnector => ({
   metadata,
   type: ConnectorType.Sms,
   configGuard: configGuard,
@@ -21,7 +29,8 @@ export const createAliyunSmsConnector = (getConfig: GetConnectorConfig, clientOp
 });
 
 // Logto calls this at start-up with a getConfig that throws: nothing here may read config or connect.
-const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => createAliyunSmsConnector(getConfig);
+const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
+  createAliyunSmsConnector(getConfig);
 
 export default createConnector;
 
@@ -37,5 +46,8 @@ export { sendVerificationSms } from './send.js';
  *
  * @throws ConnectorError (see `status.ts`).
  */
-export const queryDeliveryStatus = createDeliveryStatusQuery((raw) => parseConfig(configGuard, raw), queryWithConfig);
+export const queryDeliveryStatus = createDeliveryStatusQuery(
+  (raw) => parseConfig(configGuard, raw),
+  queryWithConfig
+);
 export { deliveryStatusSource } from './status.js';

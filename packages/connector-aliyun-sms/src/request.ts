@@ -15,7 +15,10 @@ export type SendSmsParams = {
 };
 
 export type AttemptInput = {
-  config: Pick<AliyunSmsConfig, 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'signatureAlgorithm'>;
+  config: Pick<
+    AliyunSmsConfig,
+    'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'signatureAlgorithm'
+  >;
   /** The API's own parameters (SendSms's, or QuerySendDetails' for a delivery-status lookup). */
   params: Readonly<Record<string, string>>;
   /** Default `SendSms`; the signer takes the action and version as inputs. */
@@ -30,7 +33,13 @@ const userAgent = 'logto-sms-connector-aliyun-sms';
  * One signed Dysmsapi request (SendSms unless `api` says otherwise). V3 mirrors the official SDK: `POST /`, parameters in the query,
  * empty body. V1 sends everything, `Signature` included, as a form body.
  */
-export const buildRequest = ({ config, params, api, timestamp, nonce }: AttemptInput): HttpRequest => {
+export const buildRequest = ({
+  config,
+  params,
+  api,
+  timestamp,
+  nonce,
+}: AttemptInput): HttpRequest => {
   const credentials: Credentials = {
     accessKeyId: config.accessKeyId,
     accessKeySecret: config.accessKeySecret,
@@ -39,7 +48,14 @@ export const buildRequest = ({ config, params, api, timestamp, nonce }: AttemptI
   const origin = new URL(config.endpoint);
 
   if (config.signatureAlgorithm === 'HMAC-SHA1') {
-    const signed = signV1({ method: 'POST', credentials, apiParams: params, api, timestamp, nonce });
+    const signed = signV1({
+      method: 'POST',
+      credentials,
+      apiParams: params,
+      api,
+      timestamp,
+      nonce,
+    });
     return {
       method: 'POST',
       url: `${origin.origin}/`,
@@ -52,7 +68,15 @@ export const buildRequest = ({ config, params, api, timestamp, nonce }: AttemptI
     };
   }
 
-  const signed = signV3({ method: 'POST', host: origin.host, credentials, apiParams: params, api, timestamp, nonce });
+  const signed = signV3({
+    method: 'POST',
+    host: origin.host,
+    credentials,
+    apiParams: params,
+    api,
+    timestamp,
+    nonce,
+  });
   return {
     method: 'POST',
     url: `${origin.origin}/?${signed.query}`,

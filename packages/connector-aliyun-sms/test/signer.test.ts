@@ -91,7 +91,9 @@ describe('Vector A — official documentation vector (GET, V1)', () => {
 
   it('signature and its wire form', () => {
     expect(v1Signature(stringToSign, 'testSecret')).toBe('zJDF+Lrzhj/ThnlvIToysFRq6t4=');
-    expect(signV1Params('GET', params, 'testSecret').encoded).toBe(`${canonical}&Signature=zJDF%2BLrzhj%2FThnlvIToysFRq6t4%3D`);
+    expect(signV1Params('GET', params, 'testSecret').encoded).toBe(
+      `${canonical}&Signature=zJDF%2BLrzhj%2FThnlvIToysFRq6t4%3D`
+    );
   });
 });
 
@@ -190,12 +192,15 @@ describe('Vector D — V3 ACS3-HMAC-SHA256', () => {
     'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version',
     'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   ].join('\n');
-  const stringToSign = 'ACS3-HMAC-SHA256\n3de9b608553d2482d4b0f8b166aa9939c9900473c57999fa203d6d0330121f7a';
+  const stringToSign =
+    'ACS3-HMAC-SHA256\n3de9b608553d2482d4b0f8b166aa9939c9900473c57999fa203d6d0330121f7a';
   const signature = '6dd80cf851afd577f5ae46300ad39315bd7c068fc7d831ae5611acef453b414b';
   const authorization = `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=${signature}`;
 
   it('empty-body hash', () => {
-    expect(emptyPayloadHash).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(emptyPayloadHash).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+    );
   });
 
   it('canonical headers skip accept, user-agent and authorization, and fold case', () => {
@@ -206,7 +211,9 @@ describe('Vector D — V3 ACS3-HMAC-SHA256', () => {
       Authorization: 'y',
       'X-Acs-Date': vectorDHeaders['x-acs-date'],
     });
-    expect(signedHeaders).toBe('host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version');
+    expect(signedHeaders).toBe(
+      'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version'
+    );
     expect(canonicalHeaders).toContain('x-acs-date:2024-01-01T00:00:00Z,2024-01-01T00:00:00Z\n');
   });
 
@@ -222,7 +229,11 @@ describe('Vector D — V3 ACS3-HMAC-SHA256', () => {
     expect(v3StringToSign(built)).toBe(stringToSign);
     expect(v3Signature(stringToSign, 'testsecret')).toBe(signature);
     expect(
-      v3Authorization('testid', 'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version', signature)
+      v3Authorization(
+        'testid',
+        'host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version',
+        signature
+      )
     ).toBe(authorization);
   });
 
@@ -247,7 +258,11 @@ describe('Vector E — V3 with an STS token', () => {
     const signed = signV3({
       method: 'POST',
       host: 'dysmsapi.aliyuncs.com',
-      credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret', securityToken: 'test-sts-token' },
+      credentials: {
+        accessKeyId: 'testid',
+        accessKeySecret: 'testsecret',
+        securityToken: 'test-sts-token',
+      },
       apiParams: sendSmsQuery,
       timestamp: jan1,
       nonce,
@@ -256,7 +271,9 @@ describe('Vector E — V3 with an STS token', () => {
       'host;x-acs-accesskey-id;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-security-token;x-acs-signature-nonce;x-acs-version';
     expect(signed.canonicalRequest).toContain('x-acs-accesskey-id:testid\n');
     expect(signed.canonicalRequest).toContain('x-acs-security-token:test-sts-token\n');
-    expect(signed.signature).toBe('746ceff56cfd8c2cc374c6f98888758161038a25a1e64cd0d802eb20e916953c');
+    expect(signed.signature).toBe(
+      '746ceff56cfd8c2cc374c6f98888758161038a25a1e64cd0d802eb20e916953c'
+    );
     expect(signed.headers.authorization).toBe(
       `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=${signedHeaders},Signature=746ceff56cfd8c2cc374c6f98888758161038a25a1e64cd0d802eb20e916953c`
     );
@@ -307,10 +324,18 @@ describe('Vector F — what the official SDK (dysmsapi20170525 4.6.0) emits', ()
 
 describe('Vector G — V1 with an STS token (POST)', () => {
   it('SecurityToken is an ordinary signed parameter, sorted between RegionId and SignName', () => {
-    const signed = signV1Params('POST', { ...vectorB, SecurityToken: 'test-sts-token' }, 'testsecret');
-    expect(signed.canonicalQuery).toContain('&RegionId=cn-hangzhou&SecurityToken=test-sts-token&SignName=');
+    const signed = signV1Params(
+      'POST',
+      { ...vectorB, SecurityToken: 'test-sts-token' },
+      'testsecret'
+    );
+    expect(signed.canonicalQuery).toContain(
+      '&RegionId=cn-hangzhou&SecurityToken=test-sts-token&SignName='
+    );
     expect(signed.signature).toBe('ImaMlJb8/5gvvadKfAevcXDFy+I=');
-    expect(signed.encoded.endsWith('&Version=2017-05-25&Signature=ImaMlJb8%2F5gvvadKfAevcXDFy%2BI%3D')).toBe(true);
+    expect(
+      signed.encoded.endsWith('&Version=2017-05-25&Signature=ImaMlJb8%2F5gvvadKfAevcXDFy%2BI%3D')
+    ).toBe(true);
   });
 });
 
@@ -318,7 +343,11 @@ describe('signV1 (the connector layout)', () => {
   it('adds the common parameters, Format=JSON and no RegionId, and the STS token when present', () => {
     const signed = signV1({
       method: 'POST',
-      credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret', securityToken: 'test-sts-token' },
+      credentials: {
+        accessKeyId: 'testid',
+        accessKeySecret: 'testsecret',
+        securityToken: 'test-sts-token',
+      },
       apiParams: sendSmsQuery,
       timestamp: jan1,
       nonce,
@@ -349,6 +378,8 @@ describe('signV1 (the connector layout)', () => {
     };
     expect(signV1(input).signature).toBe(signV1(input).signature);
     expect(signV1({ ...input, nonce: 'other' }).signature).not.toBe(signV1(input).signature);
-    expect(signV1({ ...input, timestamp: new Date('2024-01-01T00:00:01Z') }).signature).not.toBe(signV1(input).signature);
+    expect(signV1({ ...input, timestamp: new Date('2024-01-01T00:00:01Z') }).signature).not.toBe(
+      signV1(input).signature
+    );
   });
 });

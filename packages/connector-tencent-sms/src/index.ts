@@ -1,4 +1,9 @@
-import { ConnectorType, type CreateConnector, type GetConnectorConfig, type SmsConnector } from '@logto/connector-kit';
+import {
+  ConnectorType,
+  type CreateConnector,
+  type GetConnectorConfig,
+  type SmsConnector,
+} from '@logto/connector-kit';
 import { createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
 
 import type { ClientOptions } from './client.js';
@@ -7,7 +12,10 @@ import { connectorId, metadata } from './metadata.js';
 import { sendVerificationSms } from './send.js';
 
 /** The connector with a test seam for the clock; Logto uses the default export. */
-export const createTencentSmsConnector = (getConfig: GetConnectorConfig, clientOptions?: ClientOptions): SmsConnector => ({
+export const createTencentSmsConnector = (
+  getConfig: GetConnectorConfig,
+  clientOptions?: ClientOptions
+): SmsConnector => ({
   metadata,
   type: ConnectorType.Sms,
   configGuard,
@@ -20,7 +28,8 @@ export const createTencentSmsConnector = (getConfig: GetConnectorConfig, clientO
 });
 
 // Logto calls this at start-up with a getConfig that throws: nothing here may read config or connect.
-const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => createTencentSmsConnector(getConfig);
+const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
+  createTencentSmsConnector(getConfig);
 
 export default createConnector;
 

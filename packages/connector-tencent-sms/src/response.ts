@@ -68,9 +68,14 @@ export const readResponse = (body: string): TencentAnswer | undefined => {
   const error = isRecord(response.Error) ? response.Error : undefined;
   const errorCode = error === undefined ? undefined : text(error, 'Code');
   if (error !== undefined && errorCode !== undefined) {
-    return { ...withText('requestId', requestId), error: { code: errorCode, ...withText('message', text(error, 'Message')) } };
+    return {
+      ...withText('requestId', requestId),
+      error: { code: errorCode, ...withText('message', text(error, 'Message')) },
+    };
   }
   if (!Array.isArray(response.SendStatusSet)) return undefined;
-  const statuses = response.SendStatusSet.map(readStatus).filter((status): status is TencentSendStatus => status !== undefined);
+  const statuses = response.SendStatusSet.map(readStatus).filter(
+    (status): status is TencentSendStatus => status !== undefined
+  );
   return { ...withText('requestId', requestId), statuses };
 };

@@ -14,7 +14,11 @@ import {
  * @returns YunPian's answer, whatever its HTTP status: deciding what it means is `checkResponse`'s job.
  * @throws ConnectorError when no answer arrived (timeout, network).
  */
-export const sendRequest = async (request: HttpRequest, timeout: number, redactor: Redactor): Promise<HttpResponse> => {
+export const sendRequest = async (
+  request: HttpRequest,
+  timeout: number,
+  redactor: Redactor
+): Promise<HttpResponse> => {
   try {
     return await sendWithRetryRule({ timeout, prepare: () => request });
   } catch (error: unknown) {

@@ -33,5 +33,8 @@ export { sendVerificationSms } from './send.js';
  *
  * @throws ConnectorError (see `status.ts`).
  */
-export const queryDeliveryStatus = createDeliveryStatusQuery((raw) => parseConfig(configGuard, raw), queryWithConfig);
+export const queryDeliveryStatus = createDeliveryStatusQuery(
+  (raw) => parseConfig(configGuard, raw),
+  queryWithConfig
+);
 export { deliveryStatusSource } from './status.js';

@@ -29,9 +29,14 @@ export type YunpianRecipient = { mobile: string; region: PhoneRoute['region'] };
  */
 export const toRecipient = (
   to: string,
-  config: Pick<YunpianSmsConfig, 'enableInternational' | 'unsupportedCountriesMsg' | 'strictPhoneRegionNumberCheck'>
+  config: Pick<
+    YunpianSmsConfig,
+    'enableInternational' | 'unsupportedCountriesMsg' | 'strictPhoneRegionNumberCheck'
+  >
 ): YunpianRecipient => {
-  const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck });
+  const route = routePhoneNumber(to, {
+    strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck,
+  });
   if (route.region === 'mainland') return { mobile: route.national, region: route.region };
   if (!config.enableInternational) throw internationalRefused(config.unsupportedCountriesMsg);
   return { mobile: `+${route.e164}`, region: route.region };

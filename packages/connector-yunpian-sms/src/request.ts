@@ -17,7 +17,12 @@ export type SingleSendParams = {
  * One `single_send` request. YunPian only reads form bodies (a JSON body comes back as "apikey
  * missing"), and URLSearchParams encodes `+` as %2B, which an international `mobile` needs.
  */
-export const buildRequest = ({ endpoint, apikey, mobile, text }: SingleSendParams): HttpRequest => ({
+export const buildRequest = ({
+  endpoint,
+  apikey,
+  mobile,
+  text,
+}: SingleSendParams): HttpRequest => ({
   method: 'POST',
   url: `${endpoint}${singleSendPath}`,
   headers: {

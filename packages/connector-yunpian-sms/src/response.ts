@@ -19,7 +19,8 @@ export type YunpianSmsSendResult = YunpianAccepted & {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const isJsonSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n' || char === '\r';
+const isJsonSpace = (char: string | undefined) =>
+  char === ' ' || char === '\t' || char === '\n' || char === '\r';
 
 const skipSpace = (text: string, from: number): number => {
   let index = from;
@@ -64,7 +65,8 @@ const endOfValue = (text: string, start: number): number => {
     return text.length;
   }
   let index = start;
-  while (index < text.length && !isJsonSpace(text[index]) && !',}]'.includes(text[index] ?? '')) index++;
+  while (index < text.length && !isJsonSpace(text[index]) && !',}]'.includes(text[index] ?? ''))
+    index++;
   return index;
 };
 
@@ -132,11 +134,13 @@ const readInteger = (value: unknown): number | undefined => {
 
 const readNumber = (value: unknown): number | undefined => {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+    return Number(value);
   return undefined;
 };
 
-const readText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const readText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 /** The fields of a `single_send` answer this connector reads. */
 export type YunpianAnswer = YunpianAccepted & {
@@ -167,7 +171,11 @@ export const readResponse = (body: string): YunpianAnswer | undefined => {
   const msg = readText(parsed.msg);
   const detail = readText(parsed.detail);
   if (code !== 0) {
-    return { code, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) };
+    return {
+      code,
+      ...(msg === undefined ? {} : { msg }),
+      ...(detail === undefined ? {} : { detail }),
+    };
   }
   const sid = readSid(topLevelMemberSources(text).get('sid'));
   const count = readInteger(parsed.count);

@@ -9,7 +9,10 @@ import type { YunpianSmsSendResult } from './response.js';
 import { chooseTemplate } from './templates.js';
 
 /** One verification SMS: everything that can be refused locally is refused before the network. */
-export const sendVerificationSms = async (input: SmsSendInput, config: YunpianSmsConfig): Promise<YunpianSmsSendResult> => {
+export const sendVerificationSms = async (
+  input: SmsSendInput,
+  config: YunpianSmsConfig
+): Promise<YunpianSmsSendResult> => {
   const { mobile, region } = toRecipient(input.to, config);
   const { text, template } = chooseTemplate(config.templates, { ...input, region });
   // YunPian's `detail` can quote the text it received, and with it the code.

@@ -24,14 +24,21 @@ import { sendRequest } from './client.js';
 import type { YunpianSmsConfig, YunpianSmsTemplate } from './config.js';
 import { errorRules, unreadableAnswer, yunpianRejection, type YunpianCallKind } from './errors.js';
 import { toRecipient } from './recipient.js';
-import { readResponse, readSid, topLevelArrayItemSources, topLevelMemberSources } from './response.js';
+import {
+  readResponse,
+  readSid,
+  topLevelArrayItemSources,
+  topLevelMemberSources,
+} from './response.js';
 
 export const getRecordPath = '/v2/sms/get_record.json';
 
 /** What `logto-sms status` and the READMEs say about this lookup. */
 export const deliveryStatusSource = {
   api: 'YunPian v2 sms/get_record.json',
-  permissions: ['the apikey of the (sub-)account that sent the messages; the account needs the get_record API (code -2 if not)'],
+  permissions: [
+    'the apikey of the (sub-)account that sent the messages; the account needs the get_record API (code -2 if not)',
+  ],
   limits:
     'start_time/end_time in China Standard Time to the second; up to 100 records a page. The retention of records is not stated in our fact sheet; ask YunPian for older records.',
 } as const;
@@ -51,14 +58,18 @@ export const statusErrorRules: ReadonlyArray<ErrorRule<number>> = [
   ...errorRules,
 ];
 
-const queryCall: YunpianCallKind = { rules: statusErrorRules, refused: 'YunPian refused the delivery-status query' };
+const queryCall: YunpianCallKind = {
+  rules: statusErrorRules,
+  refused: 'YunPian refused the delivery-status query',
+};
 
 const states: Record<string, DeliveryState> = { SUCCESS: 'delivered', FAIL: 'failed' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -66,18 +77,28 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * The usage type whose configured text the record's text is, with a code in place of the
  * placeholder. Several usage types often share one text; then the first is named with a count.
  */
-export const templateOf = (smsText: string, templates: readonly YunpianSmsTemplate[]): string | undefined => {
+export const templateOf = (
+  smsText: string,
+  templates: readonly YunpianSmsTemplate[]
+): string | undefined => {
   const matching = templates.filter(({ content }) =>
-    (typeof content === 'string' ? [content] : [content.china, content.overseas]).some((candidate) => {
-      const pattern = candidate.split(/\{\{code\}\}|#code#/).map(escapeRegExp).join('[A-Za-z0-9]{1,32}');
-      // YunPian puts the default signature in front of a text sent without one.
-      const signature = candidate.startsWith('【') ? '' : '(?:【[^】]*】)?';
-      return new RegExp(`^${signature}${pattern}$`).test(smsText);
-    })
+    (typeof content === 'string' ? [content] : [content.china, content.overseas]).some(
+      (candidate) => {
+        const pattern = candidate
+          .split(/\{\{code\}\}|#code#/)
+          .map(escapeRegExp)
+          .join('[A-Za-z0-9]{1,32}');
+        // YunPian puts the default signature in front of a text sent without one.
+        const signature = candidate.startsWith('【') ? '' : '(?:【[^】]*】)?';
+        return new RegExp(`^${signature}${pattern}$`).test(smsText);
+      }
+    )
   );
   const [first] = matching;
   if (!first) return undefined;
-  return matching.length === 1 ? first.usageType : `${first.usageType} (same text as ${matching.length - 1} other usage types)`;
+  return matching.length === 1
+    ? first.usageType
+    : `${first.usageType} (same text as ${matching.length - 1} other usage types)`;
 };
 
 /**
@@ -101,7 +122,10 @@ export const toDeliveryRecord = (
   });
 };
 
-const buildRecordRequest = (config: YunpianSmsConfig, params: Record<string, string>): HttpRequest => ({
+const buildRecordRequest = (
+  config: YunpianSmsConfig,
+  params: Record<string, string>
+): HttpRequest => ({
   method: 'POST',
   url: `${config.endpoint}${getRecordPath}`,
   headers: {
@@ -118,11 +142,16 @@ const buildRecordRequest = (config: YunpianSmsConfig, params: Record<string, str
  * request); InvalidConfig for a refused apikey or a missing API permission (-1, -2, -3); the send
  * table's codes otherwise.
  */
-export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: DeliveryQuery): Promise<DeliveryReport> => {
+export const queryDeliveryStatus = async (
+  config: YunpianSmsConfig,
+  query: DeliveryQuery
+): Promise<DeliveryReport> => {
   const redactor = createRedactor([config.apikey]);
   const { mobile } = toRecipient(query.to, config);
   if (query.id !== undefined && !/^\d{1,20}$/.test(query.id)) {
-    throw invalidRequest(`"${query.id.slice(0, 40)}" is not a YunPian sid (the digits single_send returned).`);
+    throw invalidRequest(
+      `"${query.id.slice(0, 40)}" is not a YunPian sid (the digits single_send returned).`
+    );
   }
   const window = lookupWindow(query, maxLookBackMs, 'this tool looks back at most 90 days.');
   const notes: string[] = [];
@@ -144,17 +173,26 @@ export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: Deliv
       if (answer === undefined || answer.code === 0) throw unreadableAnswer(status, body, redactor);
       const { code, msg, detail } = answer;
       throw yunpianRejection(
-        { code, httpStatus: status, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) },
+        {
+          code,
+          httpStatus: status,
+          ...(msg === undefined ? {} : { msg }),
+          ...(detail === undefined ? {} : { detail }),
+        },
         redactor,
         queryCall
       );
     }
     records.push(...items.flatMap((item) => toDeliveryRecord(item, config.templates) ?? []));
     if (items.length < pageSize) break;
-    if (page === maxPages) notes.push(`More than ${maxPages * pageSize} records; only the newest pages are shown. Narrow --since.`);
+    if (page === maxPages)
+      notes.push(
+        `More than ${maxPages * pageSize} records; only the newest pages are shown. Narrow --since.`
+      );
   }
 
-  const wanted = query.id === undefined ? records : records.filter((record) => record.messageId === query.id);
+  const wanted =
+    query.id === undefined ? records : records.filter((record) => record.messageId === query.id);
   return deliveryReport(deliveryStatusSource.api, window, wanted, notes);
 };
 

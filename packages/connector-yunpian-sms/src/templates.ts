@@ -18,10 +18,20 @@ export type FixedParams = Readonly<Record<string, string>>;
  */
 export const chooseTemplate = (
   templates: readonly YunpianSmsTemplate[],
-  { usageType, locale, code, region }: { usageType: string; locale?: string; code: string; region: PhoneRoute['region'] }
+  {
+    usageType,
+    locale,
+    code,
+    region,
+  }: { usageType: string; locale?: string; code: string; region: PhoneRoute['region'] }
 ): { text: string; template: string } => {
   const { content, fixedParams } = selectTemplate(templates, usageType, locale);
-  const template = typeof content === 'string' ? content : region === 'mainland' ? content.china : content.overseas;
+  const template =
+    typeof content === 'string'
+      ? content
+      : region === 'mainland'
+        ? content.china
+        : content.overseas;
   return { text: renderText(template, code, fixedParams), template };
 };
 
@@ -39,11 +49,16 @@ const codePlaceholder = /\{\{code\}\}|#code#/g;
 const yunpianVariable = /#(\w+)#/g;
 
 /** How many code placeholders (`{{code}}` or `#code#`) a template contains. */
-export const countCodePlaceholders = (content: string): number => content.match(codePlaceholder)?.length ?? 0;
+export const countCodePlaceholders = (content: string): number =>
+  content.match(codePlaceholder)?.length ?? 0;
 
 /** The names of the `#name#` variables in a template other than the code, in order, each once. */
 export const otherVariables = (content: string): string[] => [
-  ...new Set([...content.matchAll(yunpianVariable)].map(([, name = '']) => name).filter((name) => name !== 'code')),
+  ...new Set(
+    [...content.matchAll(yunpianVariable)]
+      .map(([, name = '']) => name)
+      .filter((name) => name !== 'code')
+  ),
 ];
 
 /** The variables of a template that `fixedParams` leaves without a value. */
@@ -51,7 +66,8 @@ export const unfilledVariables = (content: string, fixedParams: FixedParams = {}
   otherVariables(content).filter((name) => !Object.hasOwn(fixedParams, name));
 
 /** True when a text still holds a `#word#` placeholder. */
-export const holdsPlaceholder = (text: string): boolean => new RegExp(yunpianVariable.source).test(text);
+export const holdsPlaceholder = (text: string): boolean =>
+  new RegExp(yunpianVariable.source).test(text);
 
 /**
  * The SMS text for a template, a code and the template's fixed values. The config guard makes sure
@@ -61,7 +77,11 @@ export const holdsPlaceholder = (text: string): boolean => new RegExp(yunpianVar
  *
  * @throws ConnectorError(InvalidConfig) if the text would still hold a placeholder: never sent.
  */
-export const renderText = (content: string, code: string, fixedParams: FixedParams = {}): string => {
+export const renderText = (
+  content: string,
+  code: string,
+  fixedParams: FixedParams = {}
+): string => {
   if (countCodePlaceholders(content) !== 1) {
     throw new TypeError('A template must contain exactly one code placeholder.');
   }

@@ -8,7 +8,6 @@ import { topLevelMemberSources } from '../src/response.js';
 
 import { rejectionOf } from '../../../tests/support/index.js';
 
-
 const redactor = createRedactor([]);
 
 const read = (body: string, status = 200) => checkResponse({ status, body }, redactor);
@@ -19,7 +18,11 @@ describe('sid precision', () => {
     ['2^63 - 1', '9223372036854775807'],
     ['an ordinary sid', '3310228982'],
   ])('keeps %s exact', (_name, sid) => {
-    expect(read(`{"code":0,"msg":"发送成功","count":1,"fee":0.05,"unit":"RMB","mobile":"13800138000","sid":${sid}}`)).toEqual({
+    expect(
+      read(
+        `{"code":0,"msg":"发送成功","count":1,"fee":0.05,"unit":"RMB","mobile":"13800138000","sid":${sid}}`
+      )
+    ).toEqual({
       sid,
       count: 1,
       fee: 0.05,
@@ -45,14 +48,18 @@ describe('sid precision', () => {
 
   test('topLevelMemberSources returns each member exactly as written', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.constantFrom(undefined, 2, '\t'), (object, indent) => {
-        const json = JSON.stringify(object, null, indent);
-        const members = topLevelMemberSources(json);
-        expect([...members.keys()].sort()).toEqual(Object.keys(object).sort());
-        for (const [name, source] of members) {
-          expect(JSON.parse(source)).toEqual(JSON.parse(JSON.stringify(object[name])));
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.constantFrom(undefined, 2, '\t'),
+        (object, indent) => {
+          const json = JSON.stringify(object, null, indent);
+          const members = topLevelMemberSources(json);
+          expect([...members.keys()].sort()).toEqual(Object.keys(object).sort());
+          for (const [name, source] of members) {
+            expect(JSON.parse(source)).toEqual(JSON.parse(JSON.stringify(object[name])));
+          }
         }
-      })
+      )
     );
   });
 
@@ -71,7 +78,12 @@ describe('answers that are not a YunPian envelope', () => {
     ['a non-integer code', 200, '{"code":"ok"}', ConnectorErrorCodes.InvalidResponse],
     ['a JSON null', 400, 'null', ConnectorErrorCodes.InvalidResponse],
     ['text on a 400', 400, 'Bad Request', ConnectorErrorCodes.InvalidResponse],
-    ['HTML on a 502', 502, '<html><body>502 Bad Gateway</body></html>', ConnectorErrorCodes.General],
+    [
+      'HTML on a 502',
+      502,
+      '<html><body>502 Bad Gateway</body></html>',
+      ConnectorErrorCodes.General,
+    ],
     ['an empty 503', 503, '', ConnectorErrorCodes.General],
     ['JSON without code on a 500', 500, '{"error":"oops"}', ConnectorErrorCodes.General],
   ])('%s', async (_name, status, body, code) => {
@@ -81,7 +93,9 @@ describe('answers that are not a YunPian envelope', () => {
   });
 
   test('a numeric-string code is read as the code', async () => {
-    const error = await rejectionOf(Promise.resolve().then(() => read('{"code":"-3","msg":"IP没有权限"}', 400)));
+    const error = await rejectionOf(
+      Promise.resolve().then(() => read('{"code":"-3","msg":"IP没有权限"}', 400))
+    );
     expect(error.data).toMatchObject({ providerCode: -3 });
   });
 
@@ -90,15 +104,24 @@ describe('answers that are not a YunPian envelope', () => {
   });
 
   test('a long unexpected body is quoted short', async () => {
-    const error = await rejectionOf(Promise.resolve().then(() => read(`<html>${'x'.repeat(5000)}</html>`, 404)));
-    expect(String((error.data as { errorDescription: string }).errorDescription).length).toBeLessThan(600);
+    const error = await rejectionOf(
+      Promise.resolve().then(() => read(`<html>${'x'.repeat(5000)}</html>`, 404))
+    );
+    expect(
+      String((error.data as { errorDescription: string }).errorDescription).length
+    ).toBeLessThan(600);
   });
 });
 
 describe('quoted bodies', () => {
   test('an HTML error page is quoted as text', async () => {
     const error = await rejectionOf(
-      Promise.resolve().then(() => read('<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center></body></html>', 502))
+      Promise.resolve().then(() =>
+        read(
+          '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center></body></html>',
+          502
+        )
+      )
     );
     expect((error.data as { errorDescription: string }).errorDescription).toBe(
       'YunPian answered HTTP 502 with an unexpected body: 502 Bad Gateway 502 Bad Gateway. YunPian or a proxy in front of it is failing; the message may or may not have been sent. Try again in a moment.'

@@ -13,7 +13,10 @@ const main = async (): Promise<number> => {
   const sandbox = await startSandbox({
     host: options.host,
     port: options.port,
-    config: options.configFile === undefined ? undefined : await loadSandboxConfigFile(options.configFile),
+    config:
+      options.configFile === undefined
+        ? undefined
+        : await loadSandboxConfigFile(options.configFile),
     log: options.quiet ? undefined : (line) => console.log(line),
     allowedHosts: options.allowedHosts,
   });

@@ -7,7 +7,15 @@ import { createSandboxServer } from './server/http-server.js';
 import { createRequestGuard, isLoopbackHost } from './server/request-guard.js';
 import type { ProviderEndpoint } from './server/provider-endpoint.js';
 import { createTencentEndpoint } from './tencent/endpoint.js';
-import type { FaultSpec, MessageFilter, RegisteredFault, SandboxConfig, SandboxConfigInput, SandboxMessage, SandboxRefusal } from './types.js';
+import type {
+  FaultSpec,
+  MessageFilter,
+  RegisteredFault,
+  SandboxConfig,
+  SandboxConfigInput,
+  SandboxMessage,
+  SandboxRefusal,
+} from './types.js';
 import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
 import { createYunpianRecordEndpoints } from './yunpian/records.js';
 
@@ -122,14 +130,22 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultRegistry();
   // Tencent and Aliyun both answer at '/': Tencent claims the TC3-signed calls, Aliyun the rest.
   const endpoints = new Map<string, ProviderEndpoint[]>([
-    ['/', [createTencentEndpoint({ config, now, inbox }), createAliyunEndpoint({ config, now, inbox })]],
+    [
+      '/',
+      [createTencentEndpoint({ config, now, inbox }), createAliyunEndpoint({ config, now, inbox })],
+    ],
     [singleSendPath, [createYunpianEndpoint({ config, now, inbox })]],
-    ...[...createYunpianRecordEndpoints({ config, inbox })].map(([path, endpoint]): [string, ProviderEndpoint[]] => [path, [endpoint]]),
+    ...[...createYunpianRecordEndpoints({ config, inbox })].map(
+      ([path, endpoint]): [string, ProviderEndpoint[]] => [path, [endpoint]]
+    ),
   ]);
   const host = options.host ?? '127.0.0.1';
   const guard = createRequestGuard({
     boundHost: host,
-    allowedHosts: [...[...endpoints.values()].flat().flatMap((endpoint) => endpoint.hosts ?? []), ...(options.allowedHosts ?? [])],
+    allowedHosts: [
+      ...[...endpoints.values()].flat().flatMap((endpoint) => endpoint.hosts ?? []),
+      ...(options.allowedHosts ?? []),
+    ],
   });
   const server = createSandboxServer({ config, inbox, faults, endpoints, log: options.log, guard });
   let port: number;

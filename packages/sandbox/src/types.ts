@@ -3,7 +3,8 @@ export type Provider = 'aliyun' | 'yunpian' | 'tencent';
 /** Every emulated provider, for checking a `provider` given over HTTP. */
 export const providers: readonly Provider[] = ['aliyun', 'yunpian', 'tencent'];
 
-export const isProvider = (value: unknown): value is Provider => providers.includes(value as Provider);
+export const isProvider = (value: unknown): value is Provider =>
+  providers.includes(value as Provider);
 
 export type AliyunAccessKey = { accessKeyId: string; accessKeySecret: string };
 export type AliyunStsCredential = AliyunAccessKey & { securityToken: string };
@@ -83,11 +84,8 @@ export type SandboxConfig = {
   inbox: { maxMessages: number };
 };
 
-type DeepPartial<T> = T extends Array<infer _Item>
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+type DeepPartial<T> =
+  T extends Array<infer _Item> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** Objects merge key by key over the defaults; arrays replace the default array whole. */
 export type SandboxConfigInput = DeepPartial<SandboxConfig>;

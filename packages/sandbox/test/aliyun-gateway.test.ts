@@ -4,7 +4,19 @@ import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 import { NonceStore } from '../src/aliyun/nonce-store.js';
 import { parseAcsTimestamp } from '../src/aliyun/timestamp.js';
-import { OpenApiUtil, acsTimestamp, http, manualClock, sandboxKey, sandboxSts, sendV1, sendV3, sha256Hex, sms, v1Params } from './helpers.js';
+import {
+  OpenApiUtil,
+  acsTimestamp,
+  http,
+  manualClock,
+  sandboxKey,
+  sandboxSts,
+  sendV1,
+  sendV3,
+  sha256Hex,
+  sms,
+  v1Params,
+} from './helpers.js';
 
 const clock = manualClock(Date.parse('2025-03-01T08:00:00Z'));
 let sandbox: Sandbox;
@@ -23,7 +35,11 @@ const params1 = (business: Record<string, string>, options: Parameters<typeof v1
 const send3 = (business: Record<string, string>, options: Parameters<typeof sendV3>[2] = {}) =>
   sendV3(sandbox, business, { now: clock.now(), ...options });
 
-const expectGatewayError = (response: { status: number; json: any }, status: number, code: string) => {
+const expectGatewayError = (
+  response: { status: number; json: any },
+  status: number,
+  code: string
+) => {
   expect(response.status).toBe(status);
   expect(response.json).toMatchObject({ Code: code, HostId: 'dysmsapi.aliyuncs.com' });
   expect(response.json.RequestId).toMatch(/^[0-9A-F-]{36}$/);
@@ -35,7 +51,10 @@ const expectGatewayError = (response: { status: number; json: any }, status: num
 describe('clock skew', () => {
   it('accepts a timestamp 14 minutes off in either direction', async () => {
     for (const offset of [-14, 14]) {
-      const response = await sendV1(sandbox, params1(sms(phone()), { now: clock.now() + offset * 60_000 }));
+      const response = await sendV1(
+        sandbox,
+        params1(sms(phone()), { now: clock.now() + offset * 60_000 })
+      );
       expect(response.json.Code).toBe('OK');
     }
   });
@@ -49,14 +68,22 @@ describe('clock skew', () => {
   });
 
   it('answers InvalidTimeStamp.Format for a local-time or garbled timestamp', async () => {
-    for (const Timestamp of ['2025-03-01 08:00:00', '2025-03-01T16:00:00+08:00', '2025-02-30T08:00:00Z', 'yesterday']) {
+    for (const Timestamp of [
+      '2025-03-01 08:00:00',
+      '2025-03-01T16:00:00+08:00',
+      '2025-02-30T08:00:00Z',
+      'yesterday',
+    ]) {
       const response = await sendV1(sandbox, { ...params1(sms(phone())), Timestamp });
       expectGatewayError(response, 400, 'InvalidTimeStamp.Format');
     }
   });
 
   it('tolerates milliseconds in the timestamp, as production does', async () => {
-    const response = await sendV1(sandbox, { ...params1(sms(phone())), Timestamp: new Date(clock.now()).toISOString() });
+    const response = await sendV1(sandbox, {
+      ...params1(sms(phone())),
+      Timestamp: new Date(clock.now()).toISOString(),
+    });
     expect(response.json.Code).toBe('OK');
   });
 
@@ -86,7 +113,9 @@ describe('nonce replay', () => {
 
   it('does not burn the nonce of a request whose signature failed', async () => {
     const params = params1(sms(phone()));
-    expect((await sendV1(sandbox, params, { secret: 'wrong' })).json.Code).toBe('SignatureDoesNotMatch');
+    expect((await sendV1(sandbox, params, { secret: 'wrong' })).json.Code).toBe(
+      'SignatureDoesNotMatch'
+    );
     expect((await sendV1(sandbox, params)).json.Code).toBe('OK');
   });
 
@@ -102,20 +131,40 @@ describe('nonce replay', () => {
 
 describe('credentials', () => {
   it('answers 404 InvalidAccessKeyId.NotFound for an unknown key (V1 and V3)', async () => {
-    expectGatewayError(await sendV1(sandbox, params1(sms(phone()), { accessKeyId: 'LTAI5tUnknown' })), 404, 'InvalidAccessKeyId.NotFound');
-    expectGatewayError(await send3(sms(phone()), { accessKeyId: 'LTAI5tUnknown' }), 404, 'InvalidAccessKeyId.NotFound');
+    expectGatewayError(
+      await sendV1(sandbox, params1(sms(phone()), { accessKeyId: 'LTAI5tUnknown' })),
+      404,
+      'InvalidAccessKeyId.NotFound'
+    );
+    expectGatewayError(
+      await send3(sms(phone()), { accessKeyId: 'LTAI5tUnknown' }),
+      404,
+      'InvalidAccessKeyId.NotFound'
+    );
   });
 
   it('requires the STS token: missing → Malformed, wrong → MismatchWithAccessKey', async () => {
     const sts = { accessKeyId: sandboxSts.accessKeyId, secret: sandboxSts.accessKeySecret };
     const base = params1(sms(phone()), { accessKeyId: sts.accessKeyId });
-    expectGatewayError(await sendV1(sandbox, base, { secret: sts.secret }), 400, 'InvalidSecurityToken.Malformed');
     expectGatewayError(
-      await sendV1(sandbox, { ...params1(sms(phone()), { accessKeyId: sts.accessKeyId }), SecurityToken: 'nope' }, { secret: sts.secret }),
+      await sendV1(sandbox, base, { secret: sts.secret }),
+      400,
+      'InvalidSecurityToken.Malformed'
+    );
+    expectGatewayError(
+      await sendV1(
+        sandbox,
+        { ...params1(sms(phone()), { accessKeyId: sts.accessKeyId }), SecurityToken: 'nope' },
+        { secret: sts.secret }
+      ),
       400,
       'InvalidSecurityToken.MismatchWithAccessKey'
     );
-    expectGatewayError(await send3(sms(phone()), { accessKeyId: sts.accessKeyId, secret: sts.secret }), 400, 'InvalidSecurityToken.Malformed');
+    expectGatewayError(
+      await send3(sms(phone()), { accessKeyId: sts.accessKeyId, secret: sts.secret }),
+      400,
+      'InvalidSecurityToken.Malformed'
+    );
     const ok = await send3(sms(phone()), {
       accessKeyId: sts.accessKeyId,
       secret: sts.secret,
@@ -125,7 +174,10 @@ describe('credentials', () => {
   });
 
   it('refuses a security token attached to a long-term key', async () => {
-    const response = await sendV1(sandbox, { ...params1(sms(phone())), SecurityToken: sandboxSts.securityToken });
+    const response = await sendV1(sandbox, {
+      ...params1(sms(phone())),
+      SecurityToken: sandboxSts.securityToken,
+    });
     expectGatewayError(response, 400, 'InvalidSecurityToken.MismatchWithAccessKey');
   });
 });
@@ -135,14 +187,20 @@ describe('V1 protocol details', () => {
     const { Format: _omitted, ...withoutFormat } = params1(sms(phone()));
     const xml = await sendV1(sandbox, withoutFormat);
     expect(xml.headers['content-type']).toContain('text/xml');
-    expect(xml.text).toMatch(/^<\?xml version='1.0' encoding='UTF-8'\?><SendSmsResponse><RequestId>.+<Code>OK<\/Code><Message>OK<\/Message><BizId>\d+\^\d<\/BizId><\/SendSmsResponse>$/);
+    expect(xml.text).toMatch(
+      /^<\?xml version='1.0' encoding='UTF-8'\?><SendSmsResponse><RequestId>.+<Code>OK<\/Code><Message>OK<\/Message><BizId>\d+\^\d<\/BizId><\/SendSmsResponse>$/
+    );
 
     const lower = await sendV1(sandbox, { ...params1(sms(phone())), Format: 'json' });
     expect(lower.json.Code).toBe('OK');
   });
 
   it('renders gateway errors as XML <Error> when the caller asked for XML', async () => {
-    const response = await sendV1(sandbox, { ...params1(sms(phone())), Format: 'XML' }, { secret: 'wrong' });
+    const response = await sendV1(
+      sandbox,
+      { ...params1(sms(phone())), Format: 'XML' },
+      { secret: 'wrong' }
+    );
     expect(response.status).toBe(400);
     expect(response.text).toContain('<Error><RequestId>');
     expect(response.text).toContain('<Code>SignatureDoesNotMatch</Code>');
@@ -150,8 +208,16 @@ describe('V1 protocol details', () => {
   });
 
   it('answers InvalidApi.NotFound for another Action and InvalidVersion for another Version', async () => {
-    expectGatewayError(await sendV1(sandbox, { ...params1(sms(phone())), Action: 'SendBatchSms' }), 404, 'InvalidApi.NotFound');
-    expectGatewayError(await sendV1(sandbox, { ...params1(sms(phone())), Version: '2018-05-01' }), 400, 'InvalidVersion');
+    expectGatewayError(
+      await sendV1(sandbox, { ...params1(sms(phone())), Action: 'SendBatchSms' }),
+      404,
+      'InvalidApi.NotFound'
+    );
+    expectGatewayError(
+      await sendV1(sandbox, { ...params1(sms(phone())), Version: '2018-05-01' }),
+      400,
+      'InvalidVersion'
+    );
   });
 
   it('answers Missing<Param> for absent required parameters', async () => {
@@ -173,14 +239,19 @@ describe('V1 protocol details', () => {
   });
 
   it('answers InvalidSignatureMethod for anything but HMAC-SHA1', async () => {
-    expectGatewayError(await sendV1(sandbox, { ...params1(sms(phone())), SignatureMethod: 'HMAC-SHA256' }), 400, 'InvalidSignatureMethod');
+    expectGatewayError(
+      await sendV1(sandbox, { ...params1(sms(phone())), SignatureMethod: 'HMAC-SHA256' }),
+      400,
+      'InvalidSignatureMethod'
+    );
   });
 
   it('decodes a raw + in the signature as a space, so an unencoded signature fails', async () => {
     // Find a parameter set whose signature contains '+', then send it without percent-encoding.
     let params = params1(sms(phone()));
     const { OpenApiUtil } = await import('./helpers.js');
-    while (!OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret).includes('+')) params = params1(sms(phone()));
+    while (!OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret).includes('+'))
+      params = params1(sms(phone()));
     const signature = OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret);
     const body = `${new URLSearchParams(params)}&Signature=${signature}`;
     const response = await http(`${sandbox.url}/`, {
@@ -238,14 +309,25 @@ describe('V3 protocol details', () => {
   });
 
   it('requires an emulated x-acs-action (SendSms, QuerySendDetails) and x-acs-version 2017-05-25', async () => {
-    expectGatewayError(await send3(sms(phone()), { headers: { 'x-acs-action': 'SendBatchSms' } }), 404, 'InvalidApi.NotFound');
-    expectGatewayError(await send3(sms(phone()), { headers: { 'x-acs-version': '2018-05-01' } }), 400, 'InvalidVersion');
+    expectGatewayError(
+      await send3(sms(phone()), { headers: { 'x-acs-action': 'SendBatchSms' } }),
+      404,
+      'InvalidApi.NotFound'
+    );
+    expectGatewayError(
+      await send3(sms(phone()), { headers: { 'x-acs-version': '2018-05-01' } }),
+      400,
+      'InvalidVersion'
+    );
   });
 
   it('answers InvalidSignatureMethod for other ACS3 algorithms', async () => {
     const response = await send3(sms(phone()), {
       tamper: (request) => {
-        request.headers.authorization = request.headers.authorization!.replace('ACS3-HMAC-SHA256', 'ACS3-HMAC-SM3');
+        request.headers.authorization = request.headers.authorization!.replace(
+          'ACS3-HMAC-SHA256',
+          'ACS3-HMAC-SM3'
+        );
       },
     });
     expectGatewayError(response, 400, 'InvalidSignatureMethod');
@@ -255,7 +337,9 @@ describe('V3 protocol details', () => {
 describe('signature checks that a lenient comparison would weaken', () => {
   it('compares a V1 signature case-sensitively (base64 is case-sensitive)', async () => {
     const swapCase = (text: string) =>
-      [...text].map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase())).join('');
+      [...text]
+        .map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase()))
+        .join('');
     const to = phone();
     const response = await sendV1(sandbox, params1(sms(to)), {
       tamper: (signed) => ({ ...signed, Signature: swapCase(signed.Signature!) }),

@@ -31,20 +31,40 @@ const vectorBParams = {
 
 const vectorConfig = (credential: 'key' | 'sts'): SandboxConfigInput => ({
   aliyun: {
-    accessKeys: credential === 'key' ? [{ accessKeyId: 'testid', accessKeySecret: 'testsecret' }] : [],
+    accessKeys:
+      credential === 'key' ? [{ accessKeyId: 'testid', accessKeySecret: 'testsecret' }] : [],
     stsCredentials:
-      credential === 'sts' ? [{ accessKeyId: 'testid', accessKeySecret: 'testsecret', securityToken: 'test-sts-token' }] : [],
+      credential === 'sts'
+        ? [
+            {
+              accessKeyId: 'testid',
+              accessKeySecret: 'testsecret',
+              securityToken: 'test-sts-token',
+            },
+          ]
+        : [],
     signatures: ['阿里云短信测试', '阿里云短信测试专用'],
     templates: [
       // Notification templates, so the vectors' extra variables (product, customer) are allowed.
-      { code: 'SMS_154950909', type: 'notification', region: 'mainland', content: '您的验证码为${code}' },
-      { code: 'SMS_71390007', type: 'notification', region: 'mainland', content: '尊敬的${customer}，欢迎使用' },
+      {
+        code: 'SMS_154950909',
+        type: 'notification',
+        region: 'mainland',
+        content: '您的验证码为${code}',
+      },
+      {
+        code: 'SMS_71390007',
+        type: 'notification',
+        region: 'mainland',
+        content: '尊敬的${customer}，欢迎使用',
+      },
     ],
   },
 });
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
-const canonical = (params: Record<string, string>) => canonicalQuery(new Map(Object.entries(params)));
+const canonical = (params: Record<string, string>) =>
+  canonicalQuery(new Map(Object.entries(params)));
 
 let sandbox: Sandbox | undefined;
 const start = async (credential: 'key' | 'sts', time = vectorTime) => {
@@ -66,7 +86,9 @@ describe('pure verifier functions reproduce the published vectors', () => {
     expect(stringToSign).toContain('SignName%3D%25E9%2598%25BF');
     expect(stringToSign.startsWith('POST&%2F&AccessKeyId%3Dtestid%26Action%3DSendSms')).toBe(true);
     expect(v1Signature('testsecret', stringToSign)).toBe('tX/6Wu4osoADBUzPNSDb3pfx+1M=');
-    expect(v1Signature('testsecret', v1StringToSign('GET', params))).toBe('3TIxCfd9rHhjrv4HynQhy6UH/5U=');
+    expect(v1Signature('testsecret', v1StringToSign('GET', params))).toBe(
+      '3TIxCfd9rHhjrv4HynQhy6UH/5U='
+    );
   });
 
   it('Vector C: encoding edge cases', () => {
@@ -79,7 +101,9 @@ describe('pure verifier functions reproduce the published vectors', () => {
         TemplateParam: '{"code":"123456","product":"测试 App"}',
       })
     );
-    expect(v1Signature('testsecret', v1StringToSign('POST', params))).toBe('q51Ac5eplTuACdgx1vjbC945Z8k=');
+    expect(v1Signature('testsecret', v1StringToSign('POST', params))).toBe(
+      'q51Ac5eplTuACdgx1vjbC945Z8k='
+    );
   });
 
   it('Vector D: V3 canonical request and signature', () => {
@@ -95,7 +119,12 @@ describe('pure verifier functions reproduce the published vectors', () => {
       method: 'POST',
       path: '/',
       query: new Map(
-        Object.entries({ PhoneNumbers: '13800138000', SignName: '阿里云短信测试', TemplateCode: 'SMS_154950909', TemplateParam: '{"code":"123456"}' })
+        Object.entries({
+          PhoneNumbers: '13800138000',
+          SignName: '阿里云短信测试',
+          TemplateCode: 'SMS_154950909',
+          TemplateParam: '{"code":"123456"}',
+        })
       ),
       headers,
       signedHeaders: Object.keys(headers),
@@ -103,8 +132,12 @@ describe('pure verifier functions reproduce the published vectors', () => {
     });
     expect(canonicalRequest).toContain('\nx-acs-version:2017-05-25\n\nhost;x-acs-action;');
     const stringToSign = v3StringToSign(canonicalRequest);
-    expect(stringToSign).toBe('ACS3-HMAC-SHA256\n3de9b608553d2482d4b0f8b166aa9939c9900473c57999fa203d6d0330121f7a');
-    expect(v3Signature('testsecret', stringToSign)).toBe('6dd80cf851afd577f5ae46300ad39315bd7c068fc7d831ae5611acef453b414b');
+    expect(stringToSign).toBe(
+      'ACS3-HMAC-SHA256\n3de9b608553d2482d4b0f8b166aa9939c9900473c57999fa203d6d0330121f7a'
+    );
+    expect(v3Signature('testsecret', stringToSign)).toBe(
+      '6dd80cf851afd577f5ae46300ad39315bd7c068fc7d831ae5611acef453b414b'
+    );
   });
 });
 
@@ -127,13 +160,23 @@ describe('the running sandbox accepts the vectors as real requests', () => {
       Version: '2017-05-25',
     };
     sandbox = await startSandbox({
-      config: { ...vectorConfig('key'), aliyun: { ...vectorConfig('key').aliyun, accessKeys: [{ accessKeyId: 'testId', accessKeySecret: 'testSecret' }] } },
+      config: {
+        ...vectorConfig('key'),
+        aliyun: {
+          ...vectorConfig('key').aliyun,
+          accessKeys: [{ accessKeyId: 'testId', accessKeySecret: 'testSecret' }],
+        },
+      },
       now: () => Date.parse('2017-07-12T02:45:00Z'),
     });
-    const response = await http(`${sandbox.url}/?${canonical(params)}&Signature=zJDF%2BLrzhj%2FThnlvIToysFRq6t4%3D`);
+    const response = await http(
+      `${sandbox.url}/?${canonical(params)}&Signature=zJDF%2BLrzhj%2FThnlvIToysFRq6t4%3D`
+    );
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toContain('xml');
-    expect(response.text).toMatch(/<SendSmsResponse><RequestId>[0-9A-F-]+<\/RequestId><Code>OK<\/Code>/);
+    expect(response.text).toMatch(
+      /<SendSmsResponse><RequestId>[0-9A-F-]+<\/RequestId><Code>OK<\/Code>/
+    );
     expect(sandbox.inbox.list()[0]?.text).toBe('【阿里云短信测试专用】尊敬的test，欢迎使用');
   });
 
@@ -145,12 +188,18 @@ describe('the running sandbox accepts the vectors as real requests', () => {
       body: `${canonical(vectorBParams)}&Signature=tX%2F6Wu4osoADBUzPNSDb3pfx%2B1M%3D`,
     });
     expect(response.json).toMatchObject({ Code: 'OK' });
-    expect(sandbox!.inbox.list()[0]).toMatchObject({ to: '13800138000', code: '123456', signatureAlgorithm: 'HMAC-SHA1' });
+    expect(sandbox!.inbox.list()[0]).toMatchObject({
+      to: '13800138000',
+      code: '123456',
+      signatureAlgorithm: 'HMAC-SHA1',
+    });
   });
 
   it('Vector B as GET is accepted with the GET signature', async () => {
     await start('key');
-    const response = await http(`${sandbox!.url}/?${canonical(vectorBParams)}&Signature=3TIxCfd9rHhjrv4HynQhy6UH%2F5U%3D`);
+    const response = await http(
+      `${sandbox!.url}/?${canonical(vectorBParams)}&Signature=3TIxCfd9rHhjrv4HynQhy6UH%2F5U%3D`
+    );
     expect(response.json).toMatchObject({ Code: 'OK' });
   });
 
@@ -181,10 +230,19 @@ describe('the running sandbox accepts the vectors as real requests', () => {
       body: `${canonical(params)}&Signature=${encodeURIComponent('q51Ac5eplTuACdgx1vjbC945Z8k=')}`,
     });
     expect(response.json).toMatchObject({ Code: 'OK' });
-    expect(sandbox!.inbox.list().map((message) => message.to).sort()).toEqual(['+8613800138000', '8613900139000']);
+    expect(
+      sandbox!.inbox
+        .list()
+        .map((message) => message.to)
+        .sort()
+    ).toEqual(['+8613800138000', '8613900139000']);
   });
 
-  const vectorDHeaders = (extra: Record<string, string>, signedHeaders: string, signature: string) => ({
+  const vectorDHeaders = (
+    extra: Record<string, string>,
+    signedHeaders: string,
+    signature: string
+  ) => ({
     host: 'dysmsapi.aliyuncs.com',
     'x-acs-action': 'SendSms',
     'x-acs-version': '2017-05-25',
@@ -269,9 +327,12 @@ describe('the running sandbox accepts the vectors as real requests', () => {
       SignatureVersion: '1.0',
       AccessKeyId: 'testid',
     };
-    const response = await http(`${sandbox!.url}/?${new URLSearchParams(params)}&Signature=hKs2q3KX1DxhDuL7865L7vmB%2BaE%3D`, {
-      method: 'POST',
-    });
+    const response = await http(
+      `${sandbox!.url}/?${new URLSearchParams(params)}&Signature=hKs2q3KX1DxhDuL7865L7vmB%2BaE%3D`,
+      {
+        method: 'POST',
+      }
+    );
     expect(response.headers['content-type']).toContain('application/json');
     expect(response.json).toMatchObject({ Code: 'OK' });
   });

@@ -11,7 +11,9 @@ const cnText = (code: string) => `【Logto测试】您的验证码是${code}。�
 
 describe('close()', () => {
   const tcpHandles = () =>
-    process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
+    process
+      .getActiveResourcesInfo()
+      .filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
 
   it('resolves promptly with hung, dripping, delayed, SSE and keep-alive connections open, leaving no handles', async () => {
     const baselineTcp = tcpHandles();
@@ -51,7 +53,13 @@ describe('close()', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     track(delayed);
-    delayed.end(new URLSearchParams({ apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('1234') }).toString());
+    delayed.end(
+      new URLSearchParams({
+        apikey: yunpianKeys.intl,
+        mobile: '13800138000',
+        text: cnText('1234'),
+      }).toString()
+    );
 
     const sse = request(`${target.url}/__sandbox/events`, { agent: false });
     track(sse);
@@ -60,7 +68,9 @@ describe('close()', () => {
 
     const keepAlive = new Agent({ keepAlive: true });
     await new Promise<void>((resolve) =>
-      request(`${target.url}/__sandbox/health`, { agent: keepAlive }, (res) => res.resume().on('end', resolve)).end()
+      request(`${target.url}/__sandbox/health`, { agent: keepAlive }, (res) =>
+        res.resume().on('end', resolve)
+      ).end()
     );
 
     const waiting = target.inbox.waitForMessage({}, 60_000);

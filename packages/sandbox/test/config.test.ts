@@ -20,21 +20,41 @@ describe('embedded defaults', () => {
       { accessKeyId: 'LTAI5tSandboxKeyId0001', accessKeySecret: 'SandboxAccessKeySecret000000001' },
     ]);
     expect(defaultSandboxConfig.aliyun.stsCredentials).toEqual([
-      { accessKeyId: 'STS.SandboxTempKeyId0001', accessKeySecret: 'SandboxStsSecret0000000000001', securityToken: 'SandboxStsToken-0001' },
+      {
+        accessKeyId: 'STS.SandboxTempKeyId0001',
+        accessKeySecret: 'SandboxStsSecret0000000000001',
+        securityToken: 'SandboxStsToken-0001',
+      },
     ]);
     expect(defaultSandboxConfig.aliyun.signatures).toEqual(['Logto测试', 'LogtoSandbox']);
-    expect(defaultSandboxConfig.aliyun.templates.map((template) => [template.code, template.type, template.region])).toEqual([
+    expect(
+      defaultSandboxConfig.aliyun.templates.map((template) => [
+        template.code,
+        template.type,
+        template.region,
+      ])
+    ).toEqual([
       ['SMS_900001', 'verification', 'mainland'],
       ['SMS_900002', 'verification', 'international'],
       ['SMS_900003', 'verification', 'mainland'],
       ['SMS_900010', 'notification', 'mainland'],
     ]);
-    expect(defaultSandboxConfig.yunpian.accounts.map((account) => [account.apikey, account.international, account.balance])).toEqual([
+    expect(
+      defaultSandboxConfig.yunpian.accounts.map((account) => [
+        account.apikey,
+        account.international,
+        account.balance,
+      ])
+    ).toEqual([
       ['5a1b2c3d4e5f60718293a4b5c6d7e8f9', true, 1000],
       ['0f9e8d7c6b5a49382716f5e4d3c2b1a0', false, 1000],
       ['00000000000000000000000000000000', true, 0],
     ]);
-    expect(defaultSandboxConfig.yunpian.templates.map((template) => template.id)).toEqual(['1001', '1002', '2001']);
+    expect(defaultSandboxConfig.yunpian.templates.map((template) => template.id)).toEqual([
+      '1001',
+      '1002',
+      '2001',
+    ]);
     expect(defaultSandboxConfig.rateLimits.enabled).toBe(true);
     expect(defaultSandboxConfig.inbox.maxMessages).toBe(10_000);
   });
@@ -42,7 +62,10 @@ describe('embedded defaults', () => {
 
 describe('config resolution', () => {
   it('deep-merges objects and replaces arrays', () => {
-    const config = resolveConfig({ rateLimits: { enabled: false }, aliyun: { signatures: ['Only'] } });
+    const config = resolveConfig({
+      rateLimits: { enabled: false },
+      aliyun: { signatures: ['Only'] },
+    });
     expect(config.rateLimits.enabled).toBe(false);
     expect(config.aliyun.signatures).toEqual(['Only']);
     expect(config.aliyun.templates).toEqual(defaultSandboxConfig.aliyun.templates);
@@ -58,19 +81,35 @@ describe('config resolution', () => {
   });
 
   it('rejects malformed values with the path that is wrong', () => {
-    expect(() => resolveConfig({ aliyun: { templates: [{ code: 'X', type: 'otp' as never, region: 'mainland', content: 'c' }] } })).toThrow(
+    expect(() =>
+      resolveConfig({
+        aliyun: {
+          templates: [{ code: 'X', type: 'otp' as never, region: 'mainland', content: 'c' }],
+        },
+      })
+    ).toThrow(
       'config.aliyun.templates[0].type must be one of verification, notification, promotion'
     );
-    expect(() => resolveConfig({ yunpian: { accounts: [{ apikey: 'k', balance: 1, international: true, defaultSignature: 'Logto' }] } })).toThrow(
-      /defaultSignature must be a signature like 【Name】/
-    );
+    expect(() =>
+      resolveConfig({
+        yunpian: {
+          accounts: [{ apikey: 'k', balance: 1, international: true, defaultSignature: 'Logto' }],
+        },
+      })
+    ).toThrow(/defaultSignature must be a signature like 【Name】/);
     expect(() => resolveConfig({ inbox: { maxMessages: -1 } })).toThrow(/inbox.maxMessages/);
   });
 
   it('loads a JSON file and names the file in errors', async () => {
     const good = path.join(dir, 'good.json');
-    await writeFile(good, JSON.stringify({ rateLimits: { enabled: false }, yunpian: { whitelist: ['13800138000'] } }));
-    expect(await loadSandboxConfigFile(good)).toEqual({ rateLimits: { enabled: false }, yunpian: { whitelist: ['13800138000'] } });
+    await writeFile(
+      good,
+      JSON.stringify({ rateLimits: { enabled: false }, yunpian: { whitelist: ['13800138000'] } })
+    );
+    expect(await loadSandboxConfigFile(good)).toEqual({
+      rateLimits: { enabled: false },
+      yunpian: { whitelist: ['13800138000'] },
+    });
 
     const broken = path.join(dir, 'broken.json');
     await writeFile(broken, '{ nope');
@@ -78,7 +117,9 @@ describe('config resolution', () => {
 
     const wrong = path.join(dir, 'wrong.json');
     await writeFile(wrong, JSON.stringify({ rateLimits: { enabled: 'yes' } }));
-    await expect(loadSandboxConfigFile(wrong)).rejects.toThrow(/wrong.json: config.rateLimits.enabled must be a boolean/);
+    await expect(loadSandboxConfigFile(wrong)).rejects.toThrow(
+      /wrong.json: config.rateLimits.enabled must be a boolean/
+    );
   });
 });
 
@@ -98,7 +139,9 @@ describe('bin', () => {
     const configFile = path.join(dir, 'bin-config.json');
     await writeFile(configFile, JSON.stringify({ aliyun: { signatures: ['FromFile'] } }));
 
-    const child = spawn(process.execPath, [outfile, '--port', '0', '--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [outfile, '--port', '0', '--config', configFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let output = '';
@@ -109,7 +152,9 @@ describe('bin', () => {
         });
         child.once('exit', (code) => reject(new Error(`bin exited early with ${code}`)));
       });
-      const config = (await fetch(`${url}/__sandbox/config`).then((response) => response.json())) as {
+      const config = (await fetch(`${url}/__sandbox/config`).then((response) =>
+        response.json()
+      )) as {
         aliyun: { signatures: string[] };
       };
       expect(config.aliyun.signatures).toEqual(['FromFile']);

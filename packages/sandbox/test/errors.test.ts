@@ -4,7 +4,13 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadSandboxConfigFile, SandboxConfigError, SandboxListenError, startSandbox, type Sandbox } from '../src/index.js';
+import {
+  loadSandboxConfigFile,
+  SandboxConfigError,
+  SandboxListenError,
+  startSandbox,
+  type Sandbox,
+} from '../src/index.js';
 
 describe('startSandbox errors a caller can tell apart', () => {
   let running: Sandbox;
@@ -33,7 +39,9 @@ describe('startSandbox errors a caller can tell apart', () => {
   });
 
   it('SandboxConfigError naming the path for an invalid config', async () => {
-    const error: unknown = await startSandbox({ config: { yunpian: { accounts: 'none' } } as never }).catch((rejection: unknown) => rejection);
+    const error: unknown = await startSandbox({
+      config: { yunpian: { accounts: 'none' } } as never,
+    }).catch((rejection: unknown) => rejection);
     expect(error).toBeInstanceOf(SandboxConfigError);
     expect((error as Error).message).toMatch(/^config\.yunpian\.accounts must be/);
   });
@@ -45,7 +53,9 @@ describe('startSandbox errors a caller can tell apart', () => {
     await writeFile(invalid, JSON.stringify({ yunpian: { accounts: 'none' } }));
     for (const file of [path.join(directory, 'missing.json'), notJson, invalid]) {
       // eslint-disable-next-line no-await-in-loop -- one file at a time keeps failures readable
-      const error: unknown = await loadSandboxConfigFile(file).catch((rejection: unknown) => rejection);
+      const error: unknown = await loadSandboxConfigFile(file).catch(
+        (rejection: unknown) => rejection
+      );
       expect(error, file).toBeInstanceOf(SandboxConfigError);
       expect(error, file).toMatchObject({ file });
       expect((error as Error).message, file).toContain(file);

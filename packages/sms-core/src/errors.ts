@@ -84,9 +84,13 @@ const matchesCode = <Code extends string | number>(rule: ErrorRule<Code>, code: 
   return rule.match === code;
 };
 
-const matches = <Code extends string | number>(rule: ErrorRule<Code>, facts: ErrorFacts<Code>): boolean =>
+const matches = <Code extends string | number>(
+  rule: ErrorRule<Code>,
+  facts: ErrorFacts<Code>
+): boolean =>
   matchesCode(rule, facts.code) &&
-  (rule.message === undefined || (facts.message !== undefined && rule.message.test(facts.message))) &&
+  (rule.message === undefined ||
+    (facts.message !== undefined && rule.message.test(facts.message))) &&
   (rule.region === undefined || rule.region === facts.region);
 
 /**

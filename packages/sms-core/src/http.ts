@@ -48,7 +48,10 @@ export type SendOptions = {
    * Gets the budget left in ms; returns the delay in ms before the retry, or `undefined` to keep
    * the answer. A delay that leaves too little budget for the retry keeps the answer too.
    */
-  retryAfterResponse?: (response: Omit<HttpResponse, 'attempts'>, budgetLeftMs: number) => number | undefined;
+  retryAfterResponse?: (
+    response: Omit<HttpResponse, 'attempts'>,
+    budgetLeftMs: number
+  ) => number | undefined;
   /** Larger answers are abandoned: a provider reply is a few hundred bytes. Default 1 MiB. */
   maxResponseBytes?: number;
 };
@@ -58,8 +61,17 @@ export type SendOptions = {
 // after each burst, so the next one paid the TLS handshakes again); idle sockets are unref'd by
 // Node and closed after `timeout`, before typical provider load balancers drop them (a stale
 // socket fails in a way that must not be retried).
-const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 64, timeout: 4000, scheduling: 'lifo' } as const;
-export const httpAgents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+const agentOptions = {
+  keepAlive: true,
+  maxSockets: 64,
+  maxFreeSockets: 64,
+  timeout: 4000,
+  scheduling: 'lifo',
+} as const;
+export const httpAgents = {
+  http: new http.Agent(agentOptions),
+  https: new https.Agent(agentOptions),
+};
 
 const createClient = () =>
   got.extend({
@@ -75,15 +87,36 @@ let client: ReturnType<typeof createClient> | undefined;
 const getClient = () => (client ??= createClient());
 
 // Errors raised before a single byte of the request can have reached the provider.
-const unsentErrorCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENETUNREACH', 'EHOSTUNREACH']);
+const unsentErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
 const unsentTimeoutPhases = new Set(['lookup', 'connect', 'secureConnect']);
 
-const toTransportError = (error: unknown, attempts: number, maxResponseBytes: number): TransportError => {
+const toTransportError = (
+  error: unknown,
+  attempts: number,
+  maxResponseBytes: number
+): TransportError => {
   if (error instanceof CancelError) {
-    return new TransportError('response-too-large', true, `answer exceeded ${maxResponseBytes} bytes`, attempts);
+    return new TransportError(
+      'response-too-large',
+      true,
+      `answer exceeded ${maxResponseBytes} bytes`,
+      attempts
+    );
   }
   if (error instanceof TimeoutError) {
-    return new TransportError('timeout', !unsentTimeoutPhases.has(error.event), error.event, attempts);
+    return new TransportError(
+      'timeout',
+      !unsentTimeoutPhases.has(error.event),
+      error.event,
+      attempts
+    );
   }
   if (error instanceof RequestError) {
     const code = error.code || 'ERR_NETWORK';
@@ -173,7 +206,9 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       // eslint-disable-next-line no-await-in-loop
       const { statusCode, headers, body } = await response;
       const answer = { status: statusCode, headers, body };
-      const retryDelay = isLastAttempt ? undefined : retryAfterResponse?.(answer, deadline - Date.now());
+      const retryDelay = isLastAttempt
+        ? undefined
+        : retryAfterResponse?.(answer, deadline - Date.now());
       const budgetLeft = deadline - Date.now() - (retryDelay ?? 0);
       if (retryDelay === undefined || budgetLeft < minimumRetryBudgetMs) {
         return { ...answer, attempts: attempt };

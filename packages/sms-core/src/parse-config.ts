@@ -35,7 +35,9 @@ const malformedTextPaths = (
   if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
   if (value === null || typeof value !== 'object' || seen.has(value)) return [];
   seen.add(value);
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? [...value.entries()]
+    : Object.entries(value);
   return entries.flatMap(([key, item]) => malformedTextPaths(item, [...path, key], seen));
 };
 
@@ -47,19 +49,26 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
-const parseUncached = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
+const parseUncached = <Guard extends ZodTypeAny>(
+  guard: Guard,
+  config: unknown
+): z.output<Guard> => {
   const malformed = malformedTextPaths(config);
   if (malformed.length > 0) {
     const issues = malformed.map((path) => ({
       code: z.ZodIssueCode.custom,
       path,
-      message: 'This text contains a broken character (an unpaired surrogate); type or paste it again.',
+      message:
+        'This text contains a broken character (an unpaired surrogate); type or paste it again.',
     }));
     throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(issues));
   }
   const result = guard.safeParse(config);
   if (result.success) return result.data as z.output<Guard>;
-  throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(result.error.issues.map(withoutReceivedValues)));
+  throw new ConnectorError(
+    ConnectorErrorCodes.InvalidConfig,
+    new ZodError(result.error.issues.map(withoutReceivedValues))
+  );
 };
 
 // Validating a config with nine templates costs zod 0.1–0.2 ms, more than the rest of a send, and
@@ -81,7 +90,10 @@ const maxCachedConfigsPerGuard = 32;
  * path of each bad field and never the value received (a secret typed into the wrong field stays
  * out of errors); text with an unpaired surrogate is refused the same way, before the guard runs.
  */
-export const parseConfig = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
+export const parseConfig = <Guard extends ZodTypeAny>(
+  guard: Guard,
+  config: unknown
+): z.output<Guard> => {
   let key: string | undefined;
   try {
     key = JSON.stringify(config);

@@ -55,7 +55,13 @@ const readPlan = (international: string, legacyHint: string) => {
   return reading;
 };
 
-const toRoute = ({ country, countryCallingCode, nationalNumber, e164, type }: ReturnType<typeof readPlan>): PhoneRoute => {
+const toRoute = ({
+  country,
+  countryCallingCode,
+  nationalNumber,
+  e164,
+  type,
+}: ReturnType<typeof readPlan>): PhoneRoute => {
   const details = { country, countryCallingCode, type };
   // Mainland vs overseas by the plan's country: Hong Kong, Macao and Taiwan are overseas to providers.
   return country === 'CN'

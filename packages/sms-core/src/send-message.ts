@@ -54,7 +54,9 @@ export const readSendInput = (data: unknown): SmsSendInput => {
  */
 const enforceAllowedCountries = (to: string, config: unknown) => {
   if (!isRecord(config) || !Array.isArray(config.allowedCountries)) return;
-  const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck !== false });
+  const route = routePhoneNumber(to, {
+    strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck !== false,
+  });
   checkAllowedCountry(route, config.allowedCountries as readonly string[]);
 };
 
@@ -74,7 +76,12 @@ export type SmsSendMessageSpec<Config> = {
  * which could quote request options.
  */
 export const createSmsSendMessage =
-  <Config>({ connectorId, getConfig, parseConfig, send }: SmsSendMessageSpec<Config>): SendMessageFunction =>
+  <Config>({
+    connectorId,
+    getConfig,
+    parseConfig,
+    send,
+  }: SmsSendMessageSpec<Config>): SendMessageFunction =>
   async (data, config) => {
     try {
       await loadPhonePlan();
@@ -85,7 +92,8 @@ export const createSmsSendMessage =
     } catch (error: unknown) {
       if (error instanceof ConnectorError) throw error;
       throw new ConnectorError(ConnectorErrorCodes.General, {
-        errorDescription: 'The SMS connector failed unexpectedly; no message was sent. Please report this.',
+        errorDescription:
+          'The SMS connector failed unexpectedly; no message was sent. Please report this.',
       });
     }
   };

@@ -6,13 +6,20 @@ import { languageOf, normalizeLocale } from './locale.js';
 
 export type LocalizedTemplate = { usageType: string; locale?: string | undefined };
 
-const pickByLocale = <T extends LocalizedTemplate>(candidates: readonly T[], locale?: string): T | undefined => {
+const pickByLocale = <T extends LocalizedTemplate>(
+  candidates: readonly T[],
+  locale?: string
+): T | undefined => {
   if (locale) {
     const wanted = normalizeLocale(locale);
-    const exact = candidates.find(({ locale: own }) => own !== undefined && normalizeLocale(own) === wanted);
+    const exact = candidates.find(
+      ({ locale: own }) => own !== undefined && normalizeLocale(own) === wanted
+    );
     if (exact) return exact;
     const language = languageOf(locale);
-    const sameLanguage = candidates.find(({ locale: own }) => own !== undefined && languageOf(own) === language);
+    const sameLanguage = candidates.find(
+      ({ locale: own }) => own !== undefined && languageOf(own) === language
+    );
     if (sameLanguage) return sameLanguage;
   }
   return candidates.find(({ locale: own }) => own === undefined);
@@ -34,7 +41,9 @@ export const selectTemplate = <T extends LocalizedTemplate>(
   const wanted = canonicalUsageType(usageType);
   const usageTypes = wanted === TemplateType.Generic ? [wanted] : [wanted, TemplateType.Generic];
   // A `Test` template is the `Generic` one under its deprecated name, and a `Test` send is a `Generic` send.
-  const byUsage = usageTypes.map((type) => templates.filter((template) => canonicalUsageType(template.usageType) === type));
+  const byUsage = usageTypes.map((type) =>
+    templates.filter((template) => canonicalUsageType(template.usageType) === type)
+  );
 
   for (const candidates of byUsage) {
     const picked = pickByLocale(candidates, locale);

@@ -14,7 +14,10 @@ describe('parseConfig', () => {
     } catch (error: unknown) {
       const { code, data } = error as ConnectorError;
       expect(code).toBe(ConnectorErrorCodes.InvalidConfig);
-      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual(['secret', 'nested.0.note']);
+      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual([
+        'secret',
+        'nested.0.note',
+      ]);
       expect((data as ZodError).issues[0]?.message).toContain('broken character');
     }
   });
@@ -27,7 +30,10 @@ describe('parseConfig', () => {
     const first = parseConfig(guard, { secret: 'same', mode: 'a' });
     expect(parseConfig(guard, { secret: 'same', mode: 'a' })).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
-    expect(parseConfig(guard, { secret: 'samE', mode: 'a' })).toEqual({ secret: 'samE', mode: 'a' });
+    expect(parseConfig(guard, { secret: 'samE', mode: 'a' })).toEqual({
+      secret: 'samE',
+      mode: 'a',
+    });
     expect(() => parseConfig(guard, { secret: 'same', mode: 'c' })).toThrowError(ConnectorError);
   });
 
@@ -59,7 +65,10 @@ describe('parseConfig', () => {
       const { code, data } = error as ConnectorError;
       expect(code).toBe(ConnectorErrorCodes.InvalidConfig);
       expect(data).toBeInstanceOf(ZodError);
-      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual(['secret', 'mode']);
+      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual([
+        'secret',
+        'mode',
+      ]);
       expect(JSON.stringify(error)).not.toContain('top-secret-value');
       expect((error as Error).message).not.toContain('top-secret-value');
     }

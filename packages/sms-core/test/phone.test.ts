@@ -10,7 +10,14 @@ beforeAll(loadPhonePlan);
 const strict = { strictPhoneRegionNumberCheck: true };
 const legacy = { strictPhoneRegionNumberCheck: false };
 
-const cn = (national: string) => ({ region: 'mainland', national, e164: `86${national}`, country: 'CN', countryCallingCode: '86', type: 'MOBILE' });
+const cn = (national: string) => ({
+  region: 'mainland',
+  national,
+  e164: `86${national}`,
+  country: 'CN',
+  countryCallingCode: '86',
+  type: 'MOBILE',
+});
 const abroad = (e164: string, country: string, countryCallingCode: string, type: string) => ({
   region: 'international',
   e164,
@@ -34,17 +41,20 @@ const descriptionOf = (input: unknown, options = strict) =>
   (errorOf(input, options).data as { errorDescription: string }).errorDescription;
 
 describe('routePhoneNumber: the phone table', () => {
-  it.each(phoneTable.filter((phoneCase) => phoneCase.allowedCountries === undefined))('$name: $to', (phoneCase) => {
-    if ('refused' in phoneCase) {
-      expect(descriptionOf(phoneCase.to)).toMatch(phoneCase.refused);
-      return;
+  it.each(phoneTable.filter((phoneCase) => phoneCase.allowedCountries === undefined))(
+    '$name: $to',
+    (phoneCase) => {
+      if ('refused' in phoneCase) {
+        expect(descriptionOf(phoneCase.to)).toMatch(phoneCase.refused);
+        return;
+      }
+      const { region, country, national, e164 } = phoneCase.route;
+      const route = routePhoneNumber(phoneCase.to, strict);
+      expect(route).toMatchObject({ region, country, e164 });
+      if (region === 'mainland') expect(route).toMatchObject({ national });
+      else expect(route).not.toHaveProperty('national');
     }
-    const { region, country, national, e164 } = phoneCase.route;
-    const route = routePhoneNumber(phoneCase.to, strict);
-    expect(route).toMatchObject({ region, country, e164 });
-    if (region === 'mainland') expect(route).toMatchObject({ national });
-    else expect(route).not.toHaveProperty('national');
-  });
+  );
 });
 
 describe('routePhoneNumber', () => {
@@ -122,15 +132,22 @@ describe('routePhoneNumber', () => {
   });
 
   it('in strict mode, hints at the legacy rule for a bare mainland-looking number that is not a +1 number', () => {
-    expect(descriptionOf('13800138000')).toMatch(/store it as 86 followed by the 11 digits, or turn off the strict phone region check/);
+    expect(descriptionOf('13800138000')).toMatch(
+      /store it as 86 followed by the 11 digits, or turn off the strict phone region check/
+    );
     expect(descriptionOf('+13815550123')).not.toMatch(/strict phone region check/);
   });
 
   it('in legacy mode, still validates a bare number against the mainland plan', () => {
-    expect(descriptionOf('14012345678', legacy)).toContain('+86 140 is not an allocated number range');
+    expect(descriptionOf('14012345678', legacy)).toContain(
+      '+86 140 is not an allocated number range'
+    );
   });
 
-  it.each([undefined, null, 8613800138000, {}, []])('rejects a non-string recipient %j', (input) => {
-    expect(() => routePhoneNumber(input, strict)).toThrowError(ConnectorError);
-  });
+  it.each([undefined, null, 8613800138000, {}, []])(
+    'rejects a non-string recipient %j',
+    (input) => {
+      expect(() => routePhoneNumber(input, strict)).toThrowError(ConnectorError);
+    }
+  );
 });

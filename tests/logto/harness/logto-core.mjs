@@ -25,9 +25,14 @@ export const prepareCoreDirectory = async ({ cachedCore, runDirectory }) => {
   const coreDirectory = path.join(runDirectory, 'logto', 'packages', 'core');
   await mkdir(path.join(coreDirectory, 'connectors'), { recursive: true });
   for (const entry of ['package.json', 'build', 'static']) {
-    if (existsSync(path.join(cachedCore, entry))) await cp(path.join(cachedCore, entry), path.join(coreDirectory, entry), { recursive: true });
+    if (existsSync(path.join(cachedCore, entry)))
+      await cp(path.join(cachedCore, entry), path.join(coreDirectory, entry), { recursive: true });
   }
-  await symlink(path.join(cachedCore, 'node_modules'), path.join(coreDirectory, 'node_modules'), 'dir');
+  await symlink(
+    path.join(cachedCore, 'node_modules'),
+    path.join(coreDirectory, 'node_modules'),
+    'dir'
+  );
   return { coreDirectory, connectorsDirectory: path.join(coreDirectory, 'connectors') };
 };
 
@@ -36,7 +41,12 @@ export const seedDatabase = async ({ node, coreDirectory, databaseUrl, logFile }
   await runToEnd({
     name: 'logto db seed',
     command: node,
-    args: [path.join(coreDirectory, 'node_modules', '@logto', 'cli', 'bin', 'logto.js'), 'db', 'seed', '--swe'],
+    args: [
+      path.join(coreDirectory, 'node_modules', '@logto', 'cli', 'bin', 'logto.js'),
+      'db',
+      'seed',
+      '--swe',
+    ],
     cwd: coreDirectory,
     env: { ...process.env, DB_URL: databaseUrl, CI: 'true' },
     logFile,
@@ -113,7 +123,8 @@ export const startLogto = async ({ node, coreDirectory, databaseUrl, logFile, re
     if (await waitForStatus(endpoint, server.exited, 120_000)) return { endpoint, adminEndpoint };
     await server.stop();
     const log = await readLog();
-    if (!log.includes('EADDRINUSE')) throw new Error(`Logto core did not start; its log ends with:\n${log.slice(-3000)}`);
+    if (!log.includes('EADDRINUSE'))
+      throw new Error(`Logto core did not start; its log ends with:\n${log.slice(-3000)}`);
     // A port was taken between freePort() and listen(): try other ports.
   }
   throw new Error('Logto core could not get free ports in three attempts');

@@ -23,7 +23,14 @@ const runAs = () => {
   try {
     return { uid: idOf('-u'), gid: idOf('-g') };
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', serviceUser]);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      serviceUser,
+    ]);
     return { uid: idOf('-u'), gid: idOf('-g') };
   }
 };
@@ -37,14 +44,21 @@ const startOnce = async ({ bin, home, dataDirectory, socketDirectory, logFile, i
     name: 'postgres',
     command: path.join(bin, 'postgres'),
     args: [
-      '-D', dataDirectory,
-      '-p', String(port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=${socketDirectory}`,
+      '-D',
+      dataDirectory,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${socketDirectory}`,
       // A throwaway cluster: durability buys nothing and costs seconds on a busy disk.
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
     ],
     cwd: home,
     logFile,
@@ -54,7 +68,11 @@ const startOnce = async ({ bin, home, dataDirectory, socketDirectory, logFile, i
       if (output.includes('database system is ready to accept connections')) markReady(true);
     },
   });
-  const outcome = await Promise.race([ready, server.exited.then(() => false), new Promise((resolve) => setTimeout(resolve, 60_000, false))]);
+  const outcome = await Promise.race([
+    ready,
+    server.exited.then(() => false),
+    new Promise((resolve) => setTimeout(resolve, 60_000, false)),
+  ]);
   if (outcome === true) return { port, server };
   await server.stop();
   return { port, output };
@@ -86,7 +104,16 @@ export const startPostgres = async ({ native, runDirectory, logFile }) => {
   await runToEnd({
     name: 'initdb',
     command: path.join(bin, 'initdb'),
-    args: ['-D', dataDirectory, '--username=postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync'],
+    args: [
+      '-D',
+      dataDirectory,
+      '--username=postgres',
+      `--pwfile=${passwordFile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ],
     cwd: home,
     logFile,
     ...ids,
@@ -96,7 +123,12 @@ export const startPostgres = async ({ native, runDirectory, logFile }) => {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const started = await startOnce({ bin, home, dataDirectory, socketDirectory, logFile, ids });
     if (started.server) {
-      return { port: started.port, password, url: (database) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${started.port}/${database}` };
+      return {
+        port: started.port,
+        password,
+        url: (database) =>
+          `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${started.port}/${database}`,
+      };
     }
     last = started.output;
     // Another process may have taken the port between freePort() and listen(): try another.

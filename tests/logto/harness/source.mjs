@@ -12,7 +12,9 @@ import path from 'node:path';
 export const defaultSourceFor = (repoRoot) => {
   const directory = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'logto');
   if (!existsSync(directory)) return undefined;
-  const tarballs = readdirSync(directory).filter((name) => /^logto-core-.*\.tgz$/.test(name)).sort();
+  const tarballs = readdirSync(directory)
+    .filter((name) => /^logto-core-.*\.tgz$/.test(name))
+    .sort();
   return tarballs.length > 0 ? path.join(directory, tarballs.at(-1)) : undefined;
 };
 
@@ -28,10 +30,14 @@ export const resolveSource = (argv, env, repoRoot) => {
   const origin = flag >= 0 ? '--source' : env.LOGTO_SOURCE ? 'LOGTO_SOURCE' : 'the shared fixture';
   const candidate = given ? path.resolve(given) : defaultSourceFor(repoRoot);
   if (!candidate) return undefined;
-  if (!existsSync(candidate)) throw new Error(`Logto source ${candidate} (from ${origin}) does not exist`);
+  if (!existsSync(candidate))
+    throw new Error(`Logto source ${candidate} (from ${origin}) does not exist`);
   if (statSync(candidate).isFile()) return { path: candidate, kind: 'tarball', origin };
-  if (existsSync(path.join(candidate, 'packages', 'core', 'package.json'))) return { path: candidate, kind: 'checkout', origin };
-  throw new Error(`Logto source ${candidate} (from ${origin}) is neither a .tgz nor a Logto checkout (no packages/core/package.json)`);
+  if (existsSync(path.join(candidate, 'packages', 'core', 'package.json')))
+    return { path: candidate, kind: 'checkout', origin };
+  throw new Error(
+    `Logto source ${candidate} (from ${origin}) is neither a .tgz nor a Logto checkout (no packages/core/package.json)`
+  );
 };
 
 /** What a checkout contributes to the build; everything else in it (other packages, UIs) is unused. */

@@ -43,9 +43,16 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     return exitCodes.ok;
   }
   // Validate the inputs before starting anything, so a missing build is a clear usage error.
-  const sources = (['aliyun', 'yunpian', 'tencent'] as const).map((short) => ({ short, source: resolveConnectorSource('demo', short) }));
+  const sources = (['aliyun', 'yunpian', 'tencent'] as const).map((short) => ({
+    short,
+    source: resolveConnectorSource('demo', short),
+  }));
 
-  output.line(output.bold('logto-sms demo: three connectors, one local emulator, the loader Logto itself uses'));
+  output.line(
+    output.bold(
+      'logto-sms demo: three connectors, one local emulator, the loader Logto itself uses'
+    )
+  );
   output.line();
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, log: () => undefined });
   const host = await createLogtoHost();

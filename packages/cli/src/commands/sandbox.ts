@@ -87,7 +87,10 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
     });
   } catch (error) {
     if (error instanceof SandboxListenError && error.code === 'EADDRINUSE') {
-      throw new UsageError(`Port ${port} on ${host} is in use; pass --port <another> (or 0).`, 'sandbox');
+      throw new UsageError(
+        `Port ${port} on ${host} is in use; pass --port <another> (or 0).`,
+        'sandbox'
+      );
     }
     throw error;
   }
@@ -95,7 +98,9 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   // The connectors only allow plain http to loopback hosts, so print a loopback endpoint even when
   // the sandbox listens on every interface.
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${sandbox.port}`;
-  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + YunPian + Tencent Cloud SMS emulator'));
+  output.line(
+    output.bold('logto-sms sandbox: local Aliyun SMS + YunPian + Tencent Cloud SMS emulator')
+  );
   output.line(`  API endpoint  ${endpoint}`);
   output.line(`  Inbox         ${output.cyan(sandbox.inboxUrl)}`);
   output.line();

@@ -6,7 +6,13 @@ import { jsonFailureBeforeRun, withHostedConnector } from './hosted-run.js';
 import { resolveConnectorSource } from '../workspace.js';
 import { parseSendArgs, sendHelp, type SendOptions } from './send/args.js';
 import type { SendJson } from './send/render.js';
-import { checkConfig, createConnectorLikeLogto, createSendRun, loadConnector, sendCode } from './send/steps.js';
+import {
+  checkConfig,
+  createConnectorLikeLogto,
+  createSendRun,
+  loadConnector,
+  sendCode,
+} from './send/steps.js';
 
 export { sendHelp } from './send/args.js';
 export type { SendJson } from './send/render.js';
@@ -28,7 +34,14 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
     options = parseSendArgs(argv);
   } catch (error) {
     if (error instanceof UsageError && jsonRequested) {
-      output.line(JSON.stringify({ ok: false, stage: 'usage', error: { message: error.message }, warnings: [] } satisfies SendJson));
+      output.line(
+        JSON.stringify({
+          ok: false,
+          stage: 'usage',
+          error: { message: error.message },
+          warnings: [],
+        } satisfies SendJson)
+      );
       return exitCodes.usage;
     }
     throw error;
@@ -53,7 +66,9 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
     output.setRedactor(redactor);
     return await sendWith(source, config, options, output, emitJson, codeRedactor);
   } catch (error) {
-    return jsonFailureBeforeRun(error, json, (stage, message) => emitJson({ ok: false, stage, error: { message }, warnings: [] }));
+    return jsonFailureBeforeRun(error, json, (stage, message) =>
+      emitJson({ ok: false, stage, error: { message }, warnings: [] })
+    );
   }
 };
 

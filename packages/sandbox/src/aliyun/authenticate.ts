@@ -21,7 +21,10 @@ export const querySendDetailsAction = 'QuerySendDetails';
 export const sendSmsVersion = '2017-05-25';
 
 /** The Dysmsapi actions the emulator answers; any other is `InvalidApi.NotFound`. */
-export const emulatedActions: ReadonlySet<string> = new Set([sendSmsAction, querySendDetailsAction]);
+export const emulatedActions: ReadonlySet<string> = new Set([
+  sendSmsAction,
+  querySendDetailsAction,
+]);
 
 export type AuthenticatedCall = {
   algorithm: 'HMAC-SHA1' | 'ACS3-HMAC-SHA256';
@@ -63,7 +66,8 @@ const checkSecurityToken = (credential: AliyunCredential, token: string | undefi
     return;
   }
   if (!token) throw aliyunError('InvalidSecurityToken.Malformed');
-  if (token !== credential.securityToken) throw aliyunError('InvalidSecurityToken.MismatchWithAccessKey');
+  if (token !== credential.securityToken)
+    throw aliyunError('InvalidSecurityToken.MismatchWithAccessKey');
 };
 
 const checkTimestamp = (text: string, now: number): void => {
@@ -135,7 +139,8 @@ const headersThatMustBeSigned = (call: IncomingCall): string[] => {
 /** ACS3-HMAC-SHA256: the canonical request is hashed, then signed with the bare secret. */
 const authenticateV3 = (call: IncomingCall, context: AuthContext): AuthenticatedCall => {
   const authorizationHeader = call.headers.authorization ?? '';
-  if (!authorizationHeader.startsWith(`${v3Algorithm} `)) throw aliyunError('InvalidSignatureMethod');
+  if (!authorizationHeader.startsWith(`${v3Algorithm} `))
+    throw aliyunError('InvalidSignatureMethod');
   const authorization = parseV3Authorization(authorizationHeader);
   if (!authorization) throw aliyunError('IncompleteSignature');
   // Before anything reads a header: an unsigned x-acs-* header (say, a swapped token) is not evidence.
@@ -157,10 +162,12 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
   if (!date) throw aliyunError('MissingParameter', 'x-acs-date is mandatory for this action.');
   checkTimestamp(date, context.now);
   const nonce = header(call, 'x-acs-signature-nonce');
-  if (!nonce) throw aliyunError('MissingParameter', 'x-acs-signature-nonce is mandatory for this action.');
+  if (!nonce)
+    throw aliyunError('MissingParameter', 'x-acs-signature-nonce is mandatory for this action.');
 
   const payloadHash = header(call, 'x-acs-content-sha256');
-  if (!payloadHash) throw aliyunError('MissingParameter', 'x-acs-content-sha256 is mandatory for this action.');
+  if (!payloadHash)
+    throw aliyunError('MissingParameter', 'x-acs-content-sha256 is mandatory for this action.');
   if (payloadHash.toLowerCase() !== sha256Hex(call.body)) {
     throw aliyunError(
       'SignatureDoesNotMatch',
@@ -179,7 +186,12 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
       payloadHash,
     })
   );
-  if (!sameSignature(v3Signature(credential.accessKeySecret, stringToSign), authorization.signature.toLowerCase())) {
+  if (
+    !sameSignature(
+      v3Signature(credential.accessKeySecret, stringToSign),
+      authorization.signature.toLowerCase()
+    )
+  ) {
     throw signatureMismatch(stringToSign);
   }
   claimNonce(context, nonce);

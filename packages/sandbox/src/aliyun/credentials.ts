@@ -1,6 +1,10 @@
 import type { SandboxConfig } from '../types.js';
 
-export type AliyunCredential = { accessKeyId: string; accessKeySecret: string; securityToken?: string };
+export type AliyunCredential = {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+};
 
 export const credentialsById = (config: SandboxConfig['aliyun']): Map<string, AliyunCredential> => {
   const byId = new Map<string, AliyunCredential>();

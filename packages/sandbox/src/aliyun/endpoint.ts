@@ -40,27 +40,37 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
     recipients: (call) => (mergedParams(call).get('PhoneNumbers') ?? '').split(',').filter(Boolean),
 
     // Faults and delivery outcomes aim at sends; a lookup names its number in `PhoneNumber`.
-    isSend: (call) => (mergedParams(call).get('Action') ?? call.headers['x-acs-action']) !== querySendDetailsAction,
+    isSend: (call) =>
+      (mergedParams(call).get('Action') ?? call.headers['x-acs-action']) !== querySendDetailsAction,
 
     handle(call: IncomingCall, delivery) {
       const requestId = newRequestId();
       const format = responseFormat(call);
       try {
-        if (call.method !== 'GET' && call.method !== 'POST') throw aliyunError('UnsupportedHTTPMethod');
+        if (call.method !== 'GET' && call.method !== 'POST')
+          throw aliyunError('UnsupportedHTTPMethod');
         const time = now();
         const authenticated = authenticate(call, { credentials, nonces, now: time });
         if (authenticated.action === querySendDetailsAction) {
           const answer = querySendDetails(authenticated, inbox.list(), time);
           return {
-            ...jsonReply(200, { RequestId: requestId, ...answer }, { 'x-acs-request-id': requestId }),
+            ...jsonReply(
+              200,
+              { RequestId: requestId, ...answer },
+              { 'x-acs-request-id': requestId }
+            ),
             summary: `OK ${answer.TotalCount} receipt(s)`,
           };
         }
         const accepted = sendSms(authenticated, state, time);
         const bizId = nextBizId(time);
-        for (const message of accepted) inbox.add({ ...message, requestId, messageId: bizId }, delivery);
+        for (const message of accepted)
+          inbox.add({ ...message, requestId, messageId: bizId }, delivery);
         const body = { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId };
-        return { ...aliyunReply(200, body, format, requestId), summary: `OK ${accepted.map((m) => m.to).join(',')}` };
+        return {
+          ...aliyunReply(200, body, format, requestId),
+          summary: `OK ${accepted.map((m) => m.to).join(',')}`,
+        };
       } catch (error) {
         if (!(error instanceof AliyunError)) throw error;
         return { ...aliyunErrorReply(error, format, requestId), summary: error.code };
@@ -68,11 +78,23 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
     },
 
     faultError(fault, call) {
-      const error = aliyunError(String(fault.code ?? 'isp.SYSTEM_ERROR'), fault.message, fault.httpStatus);
-      return { ...aliyunErrorReply(error, responseFormat(call), newRequestId()), summary: `fault ${error.code}` };
+      const error = aliyunError(
+        String(fault.code ?? 'isp.SYSTEM_ERROR'),
+        fault.message,
+        fault.httpStatus
+      );
+      return {
+        ...aliyunErrorReply(error, responseFormat(call), newRequestId()),
+        summary: `fault ${error.code}`,
+      };
     },
 
     successSample: () =>
-      JSON.stringify({ RequestId: newRequestId(), Code: 'OK', Message: 'OK', BizId: nextBizId(now()) }),
+      JSON.stringify({
+        RequestId: newRequestId(),
+        Code: 'OK',
+        Message: 'OK',
+        BizId: nextBizId(now()),
+      }),
   };
 };

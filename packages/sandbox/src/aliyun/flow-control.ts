@@ -37,12 +37,20 @@ export class AliyunFlowControl {
   }
 
   /** The BUSINESS_LIMIT_CONTROL error this send would trigger, or null. */
-  check(signName: string, template: AliyunTemplate, numberKey: string, now: number): AliyunError | null {
+  check(
+    signName: string,
+    template: AliyunTemplate,
+    numberKey: string,
+    now: number
+  ): AliyunError | null {
     const rules = template.type === 'verification' ? verificationRules : notificationRules;
     const key = this.#key(signName, template, numberKey);
     for (const rule of rules) {
       if (this.#history.count(key, now, inWindow(rule, now)) >= rule.permits) {
-        return aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发${windowLabel[rule.window]}流控Permits:${rule.permits}`);
+        return aliyunError(
+          'isv.BUSINESS_LIMIT_CONTROL',
+          `触发${windowLabel[rule.window]}流控Permits:${rule.permits}`
+        );
       }
     }
     return null;

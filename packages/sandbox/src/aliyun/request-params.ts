@@ -2,7 +2,8 @@ import { isFormContentType, parseForm } from '../shared/form.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 
 /** Decoded query parameters; a repeated name keeps its last value. */
-export const queryParams = (call: IncomingCall): Map<string, string> => new Map(parseForm(call.rawQuery));
+export const queryParams = (call: IncomingCall): Map<string, string> =>
+  new Map(parseForm(call.rawQuery));
 
 /** Decoded form-body parameters, or an empty map when the body is not a form. */
 export const formParams = (call: IncomingCall): Map<string, string> =>

@@ -24,7 +24,12 @@ export const errorBody = (error: AliyunError, requestId: string): Record<string,
 const xmlEscape = (text: string): string =>
   text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-const xmlReply = (status: number, root: string, body: Record<string, string>, requestId: string): Reply => ({
+const xmlReply = (
+  status: number,
+  root: string,
+  body: Record<string, string>,
+  requestId: string
+): Reply => ({
   status,
   headers: { 'content-type': 'text/xml;charset=utf-8', 'x-acs-request-id': requestId },
   body:
@@ -46,5 +51,15 @@ export const aliyunReply = (
     ? xmlReply(status, xmlRoot, body, requestId)
     : jsonReply(status, body, { 'x-acs-request-id': requestId });
 
-export const aliyunErrorReply = (error: AliyunError, format: AliyunFormat, requestId: string): Reply =>
-  aliyunReply(error.status, errorBody(error, requestId), format, requestId, error.isBusiness ? 'SendSmsResponse' : 'Error');
+export const aliyunErrorReply = (
+  error: AliyunError,
+  format: AliyunFormat,
+  requestId: string
+): Reply =>
+  aliyunReply(
+    error.status,
+    errorBody(error, requestId),
+    format,
+    requestId,
+    error.isBusiness ? 'SendSmsResponse' : 'Error'
+  );

@@ -14,7 +14,10 @@ export type SendSmsState = {
   flowControl: AliyunFlowControl;
 };
 
-export const sendSmsState = (config: SandboxConfig, flowControl: AliyunFlowControl): SendSmsState => ({
+export const sendSmsState = (
+  config: SandboxConfig,
+  flowControl: AliyunFlowControl
+): SendSmsState => ({
   signatures: new Set(config.aliyun.signatures),
   templates: new Map(config.aliyun.templates.map((template) => [template.code, template])),
   whitelist: new Set(config.aliyun.whitelist.map(recipientKey)),
@@ -22,7 +25,10 @@ export const sendSmsState = (config: SandboxConfig, flowControl: AliyunFlowContr
   flowControl,
 });
 
-export type AcceptedSend = Omit<SandboxMessage, 'id' | 'receivedAt' | 'requestId' | 'messageId' | 'delivery'>;
+export type AcceptedSend = Omit<
+  SandboxMessage,
+  'id' | 'receivedAt' | 'requestId' | 'messageId' | 'delivery'
+>;
 
 const required = (params: ReadonlyMap<string, string>, name: string): string => {
   const value = params.get(name);
@@ -34,7 +40,11 @@ const required = (params: ReadonlyMap<string, string>, name: string): string => 
  * The SMS service's own checks, after the gateway has authenticated the call. Returns one inbox
  * entry per recipient, or throws the `isv.*` error (HTTP 200) the service would answer.
  */
-export const sendSms = (call: AuthenticatedCall, state: SendSmsState, now: number): AcceptedSend[] => {
+export const sendSms = (
+  call: AuthenticatedCall,
+  state: SendSmsState,
+  now: number
+): AcceptedSend[] => {
   const phoneNumbers = required(call.params, 'PhoneNumbers');
   const signName = required(call.params, 'SignName');
   const templateCode = required(call.params, 'TemplateCode');

@@ -12,7 +12,8 @@ export const parseV3Authorization = (header: string): V3Authorization | null => 
   const fields = new Map<string, string>();
   for (const part of header.slice(prefix.length).split(',')) {
     const separator = part.indexOf('=');
-    if (separator > 0) fields.set(part.slice(0, separator).trim(), part.slice(separator + 1).trim());
+    if (separator > 0)
+      fields.set(part.slice(0, separator).trim(), part.slice(separator + 1).trim());
   }
   const credential = fields.get('Credential');
   const signedHeaders = fields.get('SignedHeaders');
@@ -21,7 +22,8 @@ export const parseV3Authorization = (header: string): V3Authorization | null => 
   return { credential, signedHeaders: signedHeaders.split(';'), signature };
 };
 
-export const sha256Hex = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+export const sha256Hex = (data: Buffer | string): string =>
+  createHash('sha256').update(data).digest('hex');
 
 export type V3CanonicalInput = {
   method: string;
@@ -38,7 +40,9 @@ export const v3CanonicalRequest = (input: V3CanonicalInput): string => {
   // trimmed and repeated headers joined with ',' per the spec.
   const names = [...input.signedHeaders].map((name) => name.toLowerCase()).sort();
   const canonicalHeaders = names
-    .map((name) => `${name}:${(input.headers[name] ?? []).map((value) => value.trim()).join(',')}\n`)
+    .map(
+      (name) => `${name}:${(input.headers[name] ?? []).map((value) => value.trim()).join(',')}\n`
+    )
     .join('');
   return [
     input.method.toUpperCase(),

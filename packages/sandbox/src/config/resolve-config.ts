@@ -45,15 +45,23 @@ export const loadSandboxConfigFile = async (path: string): Promise<SandboxConfig
   try {
     raw = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SandboxConfigError(`Sandbox config ${path} cannot be read: ${(error as Error).message}`, path, { cause: error });
+    throw new SandboxConfigError(
+      `Sandbox config ${path} cannot be read: ${(error as Error).message}`,
+      path,
+      { cause: error }
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new SandboxConfigError(`Sandbox config ${path} is not valid JSON: ${(error as Error).message}`, path);
+    throw new SandboxConfigError(
+      `Sandbox config ${path} is not valid JSON: ${(error as Error).message}`,
+      path
+    );
   }
-  if (!isPlainObject(parsed)) throw new SandboxConfigError(`Sandbox config ${path} must contain a JSON object`, path);
+  if (!isPlainObject(parsed))
+    throw new SandboxConfigError(`Sandbox config ${path} must contain a JSON object`, path);
   try {
     validateConfig(deepMerge(defaultSandboxConfig, parsed));
   } catch (error) {

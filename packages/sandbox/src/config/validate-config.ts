@@ -12,7 +12,8 @@ const string: Check = (value, path) => {
 };
 // YunPian signatures are written the way they appear in the text, brackets included.
 const bracketedSignature: Check = (value, path) => {
-  if (typeof value !== 'string' || !/^【[^【】]+】$/.test(value)) fail(path, 'a signature like 【Name】');
+  if (typeof value !== 'string' || !/^【[^【】]+】$/.test(value))
+    fail(path, 'a signature like 【Name】');
 };
 const signedTemplate: Check = (value, path) => {
   if (typeof value !== 'string' || !/^【[^【】]+】[^【】]+$/.test(value)) {
@@ -23,12 +24,14 @@ const boolean: Check = (value, path) => {
   if (typeof value !== 'boolean') fail(path, 'a boolean');
 };
 const count: Check = (value, path) => {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(path, 'a number >= 0');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    fail(path, 'a number >= 0');
 };
 const oneOf =
   (...allowed: string[]): Check =>
   (value, path) => {
-    if (typeof value !== 'string' || !allowed.includes(value)) fail(path, `one of ${allowed.join(', ')}`);
+    if (typeof value !== 'string' || !allowed.includes(value))
+      fail(path, `one of ${allowed.join(', ')}`);
   };
 const arrayOf =
   (item: Check): Check =>
@@ -39,7 +42,8 @@ const arrayOf =
 const shape =
   (fields: Record<string, Check>): Check =>
   (value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, 'an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return fail(path, 'an object');
     for (const [key, check] of Object.entries(fields)) {
       check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
     }
@@ -48,7 +52,9 @@ const shape =
 const checkConfig = shape({
   aliyun: shape({
     accessKeys: arrayOf(shape({ accessKeyId: string, accessKeySecret: string })),
-    stsCredentials: arrayOf(shape({ accessKeyId: string, accessKeySecret: string, securityToken: string })),
+    stsCredentials: arrayOf(
+      shape({ accessKeyId: string, accessKeySecret: string, securityToken: string })
+    ),
     signatures: arrayOf(string),
     templates: arrayOf(
       shape({
@@ -61,7 +67,14 @@ const checkConfig = shape({
     whitelist: arrayOf(string),
   }),
   yunpian: shape({
-    accounts: arrayOf(shape({ apikey: string, balance: count, international: boolean, defaultSignature: bracketedSignature })),
+    accounts: arrayOf(
+      shape({
+        apikey: string,
+        balance: count,
+        international: boolean,
+        defaultSignature: bracketedSignature,
+      })
+    ),
     templates: arrayOf(shape({ id: string, content: signedTemplate, international: boolean })),
     whitelist: arrayOf(string),
   }),

@@ -19,7 +19,10 @@ const gatewayPage =
   '<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n';
 
 const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.writeHead(reply.status, {
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers,
+  });
   res.end(reply.body);
 };
 
@@ -91,10 +94,18 @@ export const performFault = (
       res.socket?.resetAndDestroy();
       return;
     case 'html502':
-      return send(res, { status: 502, headers: { 'content-type': 'text/html' }, body: gatewayPage });
+      return send(res, {
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+        body: gatewayPage,
+      });
     case 'truncated': {
       const sample = endpoint.successSample(call);
-      return send(res, { status: 200, headers: { 'content-type': json }, body: sample.slice(0, Math.floor(sample.length / 2)) });
+      return send(res, {
+        status: 200,
+        headers: { 'content-type': json },
+        body: sample.slice(0, Math.floor(sample.length / 2)),
+      });
     }
     case 'non-json':
       return send(res, {

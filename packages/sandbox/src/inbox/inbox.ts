@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { sameRecipient } from '../shared/recipient.js';
-import type { DeliveryOutcome, MessageFilter, SandboxDelivery, SandboxMessage, SandboxRefusal } from '../types.js';
+import type {
+  DeliveryOutcome,
+  MessageFilter,
+  SandboxDelivery,
+  SandboxMessage,
+  SandboxRefusal,
+} from '../types.js';
 import { matchesFilter } from './message-filter.js';
 
 export type InboxEvent =
@@ -48,14 +54,18 @@ export class Inbox {
   }
 
   /** Stores an accepted message; the carrier's receipt follows `outcome` (delivered by default). */
-  add(fields: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>, outcome: DeliveryOutcome = { state: 'delivered' }): SandboxMessage {
+  add(
+    fields: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>,
+    outcome: DeliveryOutcome = { state: 'delivered' }
+  ): SandboxMessage {
     const receivedAt = new Date(this.now()).toISOString();
     const delivery: SandboxDelivery =
       outcome.state === 'waiting'
         ? { state: 'waiting', carrierCode: null, reportedAt: null }
         : {
             state: outcome.state,
-            carrierCode: outcome.carrierCode ?? (fields.provider === 'aliyun' ? 'DELIVERED' : 'DELIVRD'),
+            carrierCode:
+              outcome.carrierCode ?? (fields.provider === 'aliyun' ? 'DELIVERED' : 'DELIVRD'),
             reportedAt: receivedAt,
           };
     const message: SandboxMessage = { id: randomUUID(), ...fields, receivedAt, delivery };
@@ -68,7 +78,8 @@ export class Inbox {
       }
     }
     for (const waiter of this.#waiters) {
-      if (matchesFilter(message, waiter.filter)) this.#settle(waiter, () => waiter.resolve(message));
+      if (matchesFilter(message, waiter.filter))
+        this.#settle(waiter, () => waiter.resolve(message));
     }
     this.#events.emit('event', { type: 'message', message } satisfies InboxEvent);
     return message;
@@ -76,7 +87,11 @@ export class Inbox {
 
   /** Records a refused provider request (newest kept, at most 500) and tells subscribers. */
   refuse(fields: Omit<SandboxRefusal, 'id' | 'receivedAt'>): SandboxRefusal {
-    const refusal: SandboxRefusal = { id: randomUUID(), ...fields, receivedAt: new Date(this.now()).toISOString() };
+    const refusal: SandboxRefusal = {
+      id: randomUUID(),
+      ...fields,
+      receivedAt: new Date(this.now()).toISOString(),
+    };
     this.#refusals.push(refusal);
     if (this.#refusals.length > maxRefusals) this.#refusals.shift();
     this.#events.emit('event', { type: 'refusal', refusal } satisfies InboxEvent);
@@ -135,10 +150,15 @@ export class Inbox {
         filter,
         resolve,
         reject,
-        timer: setTimeout(() => this.#settle(waiter, () => reject(new WaitTimeoutError(timeoutMs))), timeoutMs),
+        timer: setTimeout(
+          () => this.#settle(waiter, () => reject(new WaitTimeoutError(timeoutMs))),
+          timeoutMs
+        ),
       };
       this.#waiters.add(waiter);
-      signal?.addEventListener('abort', () => this.#settle(waiter, () => reject(signal.reason)), { once: true });
+      signal?.addEventListener('abort', () => this.#settle(waiter, () => reject(signal.reason)), {
+        once: true,
+      });
     });
   }
 
@@ -150,7 +170,8 @@ export class Inbox {
   /** Rejects pending waits and drops subscribers so nothing keeps the process alive. */
   close(): void {
     this.#closed = true;
-    for (const waiter of this.#waiters) this.#settle(waiter, () => waiter.reject(new Error('Sandbox is closed')));
+    for (const waiter of this.#waiters)
+      this.#settle(waiter, () => waiter.reject(new Error('Sandbox is closed')));
     this.#events.removeAllListeners();
   }
 

@@ -25,7 +25,10 @@ export type ControlContext = {
 const maxWaitMs = 10 * 60 * 1000;
 
 const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.writeHead(reply.status, {
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers,
+  });
   res.end(reply.body);
 };
 
@@ -38,7 +41,8 @@ const parseFilter = (query: URLSearchParams): MessageFilter | string => {
   if (to) filter.to = to;
   const provider = query.get('provider');
   if (provider) {
-    if (!isProvider(provider)) return `provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`;
+    if (!isProvider(provider))
+      return `provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`;
     filter.provider = provider;
   }
   const since = query.get('since');
@@ -50,7 +54,11 @@ const parseFilter = (query: URLSearchParams): MessageFilter | string => {
   return filter;
 };
 
-const waitForMessage = (res: ServerResponse, query: URLSearchParams, context: ControlContext): void => {
+const waitForMessage = (
+  res: ServerResponse,
+  query: URLSearchParams,
+  context: ControlContext
+): void => {
   const filter = parseFilter(query);
   if (typeof filter === 'string') return send(res, problem(400, filter));
   const timeout = Number(query.get('timeout') ?? defaultWaitTimeoutMs);
@@ -76,8 +84,15 @@ const decodePathSegment = (segment: string): string | undefined => {
   }
 };
 
-const faultRoutes = (req: IncomingMessage, res: ServerResponse, rest: string, body: Buffer, context: ControlContext) => {
-  if (rest === '' && req.method === 'GET') return send(res, jsonReply(200, { faults: context.faults.list() }));
+const faultRoutes = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  rest: string,
+  body: Buffer,
+  context: ControlContext
+) => {
+  if (rest === '' && req.method === 'GET')
+    return send(res, jsonReply(200, { faults: context.faults.list() }));
   if (rest === '' && req.method === 'DELETE') {
     context.faults.clear();
     return send(res, jsonReply(200, { ok: true }));
@@ -85,15 +100,20 @@ const faultRoutes = (req: IncomingMessage, res: ServerResponse, rest: string, bo
   if (rest === '' && req.method === 'POST') {
     try {
       const id = context.faults.add(JSON.parse(body.toString('utf8') || 'null'));
-      return send(res, jsonReply(201, { id, fault: context.faults.list().find((fault) => fault.id === id) }));
+      return send(
+        res,
+        jsonReply(201, { id, fault: context.faults.list().find((fault) => fault.id === id) })
+      );
     } catch (error) {
-      const reason = error instanceof InvalidFaultError ? error.message : 'body must be a JSON FaultSpec';
+      const reason =
+        error instanceof InvalidFaultError ? error.message : 'body must be a JSON FaultSpec';
       return send(res, problem(400, reason));
     }
   }
   if (rest.startsWith('/') && req.method === 'DELETE') {
     const id = decodePathSegment(rest.slice(1));
-    if (id === undefined) return send(res, problem(400, 'The fault id is not valid percent-encoding'));
+    if (id === undefined)
+      return send(res, problem(400, 'The fault id is not valid percent-encoding'));
     return context.faults.remove(id)
       ? send(res, jsonReply(200, { ok: true }))
       : send(res, problem(404, 'No such fault'));
@@ -113,13 +133,21 @@ export const handleControl = (
   const method = req.method ?? 'GET';
   if (path === inboxPath || path === `${inboxPath}/`) {
     if (method !== 'GET' && method !== 'HEAD') return send(res, problem(405, 'Method not allowed'));
-    return send(res, { status: 200, headers: { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store' }, body: inboxPageHtml });
+    return send(res, {
+      status: 200,
+      headers: { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store' },
+      body: inboxPageHtml,
+    });
   }
 
   // A write must be a JSON request: a cross-site form or sendBeacon can only send form and text
   // bodies, and never application/json without a CORS preflight this server does not answer.
   const isWrite = method !== 'GET' && method !== 'HEAD';
-  if (isWrite && (body.length > 0 || method !== 'DELETE') && !isJsonContentType(req.headers['content-type'])) {
+  if (
+    isWrite &&
+    (body.length > 0 || method !== 'DELETE') &&
+    !isJsonContentType(req.headers['content-type'])
+  ) {
     return send(res, problem(415, 'Control writes must be sent as application/json'));
   }
 

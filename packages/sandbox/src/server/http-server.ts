@@ -34,18 +34,26 @@ export type SandboxServer = {
 };
 
 const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.writeHead(reply.status, {
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers,
+  });
   res.end(reply.body);
 };
 
 const splitUrl = (url: string): { path: string; rawQuery: string } => {
   const mark = url.indexOf('?');
-  return mark === -1 ? { path: url, rawQuery: '' } : { path: url.slice(0, mark), rawQuery: url.slice(mark + 1) };
+  return mark === -1
+    ? { path: url, rawQuery: '' }
+    : { path: url.slice(0, mark), rawQuery: url.slice(mark + 1) };
 };
 
 /** A person typing the sandbox URL into a browser wants the inbox, not an Aliyun XML error. */
 const isBrowserVisit = (req: IncomingMessage, rawQuery: string): boolean =>
-  req.method === 'GET' && rawQuery === '' && !req.headers.authorization && (req.headers.accept ?? '').includes('text/html');
+  req.method === 'GET' &&
+  rawQuery === '' &&
+  !req.headers.authorization &&
+  (req.headers.accept ?? '').includes('text/html');
 
 export const createSandboxServer = (dependencies: ServerDependencies): SandboxServer => {
   const { inbox, faults, endpoints, log, guard } = dependencies;
@@ -74,7 +82,12 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       : faults.take(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
     // Every answer but a success shows in the inbox as refused, so a failed send can be diagnosed there.
     const refuse = (reason: string) =>
-      inbox.refuse({ provider: endpoint.provider, to: endpoint.recipients(call), reason, ...(res.headersSent ? { httpStatus: res.statusCode } : {}) });
+      inbox.refuse({
+        provider: endpoint.provider,
+        to: endpoint.recipients(call),
+        reason,
+        ...(res.headersSent ? { httpStatus: res.statusCode } : {}),
+      });
     if (fault && isDeliveryFault(fault)) {
       const reply = endpoint.handle(call, deliveryOutcome(fault));
       send(res, reply);
@@ -86,7 +99,8 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       refuse(summary);
       return summary;
     }
-    if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs))) return 'closed during delay';
+    if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs)))
+      return 'closed during delay';
     const reply = endpoint.handle(call);
     send(res, reply);
     if (!reply.summary?.startsWith('OK ')) refuse(reply.summary ?? `HTTP ${reply.status}`);
@@ -115,7 +129,12 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       return send(res, jsonReply(413, { error: 'Request body exceeds 1 MiB' }));
     }
 
-    if (path === inboxPath || path === `${inboxPath}/` || path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
+    if (
+      path === inboxPath ||
+      path === `${inboxPath}/` ||
+      path === controlPrefix ||
+      path.startsWith(`${controlPrefix}/`)
+    ) {
       return handleControl(req, res, path, new URLSearchParams(rawQuery), body.body, control);
     }
 
@@ -140,7 +159,9 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
   const server: Server = createServer((req, res) => {
     req.on('error', () => {});
     handle(req, res).catch((error: unknown) => {
-      writeLog(`${new Date().toISOString()} internal error: ${error instanceof Error ? error.message : String(error)}`);
+      writeLog(
+        `${new Date().toISOString()} internal error: ${error instanceof Error ? error.message : String(error)}`
+      );
       if (!res.headersSent) send(res, jsonReply(500, { error: 'Sandbox internal error' }));
       else res.destroy();
     });

@@ -2,11 +2,13 @@ import type { IncomingMessage } from 'node:http';
 
 export const maxBodyBytes = 1024 * 1024;
 
-export type BodyResult = { kind: 'complete'; body: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
+export type BodyResult =
+  { kind: 'complete'; body: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
 
 /** Reads the whole request body, giving up once it exceeds `limit` (the caller answers 413). */
 export const readBody = (req: IncomingMessage, limit = maxBodyBytes): Promise<BodyResult> => {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ kind: 'too-large' });
+  if (Number(req.headers['content-length'] ?? 0) > limit)
+    return Promise.resolve({ kind: 'too-large' });
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -23,7 +23,12 @@ export const isLoopbackHost = (name: string): boolean => {
 };
 
 /** Lowercase, without IPv6 brackets or the trailing dot of a fully qualified name. */
-const normalizeHostName = (name: string): string => name.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+const normalizeHostName = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 
 /** The name part of a Host header value (`name`, `name:port`, `[v6]:port`); undefined if malformed. */
 const hostNameOf = (header: string): string | undefined => {
@@ -33,9 +38,14 @@ const hostNameOf = (header: string): string | undefined => {
 
 /** Every address of this machine, for a sandbox bound to a wildcard address. */
 const localAddresses = (): string[] =>
-  Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => normalizeHostName(entry.address)));
+  Object.values(networkInterfaces()).flatMap((entries) =>
+    (entries ?? []).map((entry) => normalizeHostName(entry.address))
+  );
 
-export const createRequestGuard = (options: { boundHost: string; allowedHosts?: readonly string[] }): RequestGuard => {
+export const createRequestGuard = (options: {
+  boundHost: string;
+  allowedHosts?: readonly string[];
+}): RequestGuard => {
   const bound = normalizeHostName(options.boundHost);
   // An IP literal cannot be re-pointed by DNS, so every local address is safe to answer to.
   const named = new Set([

@@ -7,7 +7,8 @@ const heartbeatMs = 15_000;
 const payload = (event: InboxEvent): unknown =>
   event.type === 'message' ? event.message : event.type === 'refusal' ? event.refusal : {};
 
-const frame = (event: InboxEvent): string => `event: ${event.type}\ndata: ${JSON.stringify(payload(event))}\n\n`;
+const frame = (event: InboxEvent): string =>
+  `event: ${event.type}\ndata: ${JSON.stringify(payload(event))}\n\n`;
 
 /**
  * Server-Sent Events: `event: message` with a SandboxMessage as data for every accepted message,

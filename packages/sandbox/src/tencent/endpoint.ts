@@ -18,7 +18,8 @@ const errorReply = (error: TencentError, requestId: string) => ({
 
 /** Tencent signs every API 3.0 call with TC3; Aliyun, which shares the path `/`, never does. */
 export const isTencentCall = (call: IncomingCall): boolean =>
-  call.headersDistinct['x-tc-action'] !== undefined || (call.headers.authorization ?? '').startsWith('TC3-');
+  call.headersDistinct['x-tc-action'] !== undefined ||
+  (call.headers.authorization ?? '').startsWith('TC3-');
 
 /** Tencent Cloud SMS API 3.0 `SendSms` (2021-01-11) at path '/', TC3-HMAC-SHA256 signed. */
 export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
@@ -41,7 +42,9 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
     recipients: (call) => {
       try {
         const parsed = JSON.parse(call.body.toString('utf8')) as { PhoneNumberSet?: unknown };
-        return Array.isArray(parsed.PhoneNumberSet) ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string') : [];
+        return Array.isArray(parsed.PhoneNumberSet)
+          ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string')
+          : [];
       } catch {
         return [];
       }
@@ -50,13 +53,23 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
     handle(call, delivery) {
       const requestId = randomUUID();
       try {
-        if (call.method !== 'POST') throw tencentError('InvalidParameter', 'SendSms with TC3-HMAC-SHA256 is a POST request.');
+        if (call.method !== 'POST')
+          throw tencentError('InvalidParameter', 'SendSms with TC3-HMAC-SHA256 is a POST request.');
         const time = now();
-        const authenticated = authenticateTencent(call, { secrets, regions: config.tencent.regions, nowMs: time });
+        const authenticated = authenticateTencent(call, {
+          secrets,
+          regions: config.tencent.regions,
+          nowMs: time,
+        });
         const { statuses, delivered } = sendSms(authenticated, state, time, nextSerialNo);
         for (const message of delivered) inbox.add({ ...message, requestId }, delivery);
-        const summary = statuses.map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `OK ${PhoneNumber}` : Code)).join(',');
-        return { ...jsonReply(200, { Response: { SendStatusSet: statuses, RequestId: requestId } }), summary };
+        const summary = statuses
+          .map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `OK ${PhoneNumber}` : Code))
+          .join(',');
+        return {
+          ...jsonReply(200, { Response: { SendStatusSet: statuses, RequestId: requestId } }),
+          summary,
+        };
       } catch (error) {
         if (!(error instanceof TencentError)) throw error;
         return errorReply(error, requestId);
@@ -65,14 +78,26 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
 
     faultError(fault) {
       const error = tencentError(String(fault.code ?? 'InternalError.OtherError'), fault.message);
-      return { ...errorReply(error, randomUUID()), status: fault.httpStatus ?? 200, summary: `fault ${error.code}` };
+      return {
+        ...errorReply(error, randomUUID()),
+        status: fault.httpStatus ?? 200,
+        summary: `fault ${error.code}`,
+      };
     },
 
     successSample: () =>
       JSON.stringify({
         Response: {
           SendStatusSet: [
-            { SerialNo: nextSerialNo(), PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' },
+            {
+              SerialNo: nextSerialNo(),
+              PhoneNumber: '+8613800138000',
+              Fee: 1,
+              SessionContext: '',
+              Code: 'Ok',
+              Message: 'send success',
+              IsoCode: 'CN',
+            },
           ],
           RequestId: randomUUID(),
         },

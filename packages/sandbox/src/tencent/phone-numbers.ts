@@ -33,7 +33,9 @@ export const readTencentNumber = (raw: string): TencentNumber | undefined => {
   else digits = raw;
   if (!/^[1-9]\d{6,14}$/.test(digits)) return undefined;
   if (digits.startsWith('86')) {
-    return mainlandMobile.test(digits) ? { e164: `+${digits}`, region: 'mainland', isoCode: 'CN' } : undefined;
+    return mainlandMobile.test(digits)
+      ? { e164: `+${digits}`, region: 'mainland', isoCode: 'CN' }
+      : undefined;
   }
   const iso = isoCodes.find(([prefix]) => digits.startsWith(prefix))?.[1] ?? 'DEF';
   return { e164: `+${digits}`, region: 'international', isoCode: iso };

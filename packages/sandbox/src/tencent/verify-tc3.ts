@@ -28,7 +28,8 @@ export const parseTc3Authorization = (header: string | undefined): Tc3Authorizat
 };
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-const mac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
+const mac = (key: string | Buffer, data: string): Buffer =>
+  createHmac('sha256', key).update(data).digest();
 
 /** Every value of a header as received, joined the way a canonical header line wants it. */
 const headerValue = (call: IncomingCall, name: string): string | undefined => {
@@ -55,7 +56,10 @@ export const expectedTc3Signature = (
   const canonical = `${call.method}\n/\n${call.rawQuery}\n${lines.join('')}\n${authorization.signedHeaders.join(';')}\n${sha256(call.body)}`;
   const scope = `${authorization.date}/${authorization.service}/tc3_request`;
   const toSign = `TC3-HMAC-SHA256\n${timestamp}\n${scope}\n${sha256(canonical)}`;
-  const key = mac(mac(mac(`TC3${secretKey}`, authorization.date), authorization.service), 'tc3_request');
+  const key = mac(
+    mac(mac(`TC3${secretKey}`, authorization.date), authorization.service),
+    'tc3_request'
+  );
   return createHmac('sha256', key).update(toSign).digest('hex');
 };
 

@@ -24,9 +24,11 @@ export class YunpianRateLimits {
       return yunpianError(9, `同一个手机号 ${mobileKey} 5分钟内重复提交相同的内容超过3次`);
     }
     if (!verification) return null;
-    if (this.#verification.count(mobileKey, now, within(30 * secondMs)) >= 1) return yunpianError(33);
+    if (this.#verification.count(mobileKey, now, within(30 * secondMs)) >= 1)
+      return yunpianError(33);
     if (this.#verification.count(mobileKey, now, within(hourMs)) >= 3) return yunpianError(22);
-    if (this.#verification.count(mobileKey, now, within(24 * hourMs)) >= 10) return yunpianError(17);
+    if (this.#verification.count(mobileKey, now, within(24 * hourMs)) >= 10)
+      return yunpianError(17);
     return null;
   }
 

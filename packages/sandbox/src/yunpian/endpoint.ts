@@ -17,7 +17,9 @@ type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
  * without an apikey, which is exactly the code-1 answer YunPian's FAQ describes.
  */
 export const formOf = (call: IncomingCall): Map<string, string> =>
-  isFormContentType(call.headers['content-type']) ? new Map(parseForm(call.body.toString('utf8'))) : new Map();
+  isFormContentType(call.headers['content-type'])
+    ? new Map(parseForm(call.body.toString('utf8')))
+    : new Map();
 
 export const errorReply = (error: YunpianError) => ({
   ...jsonReply(error.status, yunpianErrorBody(error)),
@@ -57,11 +59,20 @@ export const createYunpianEndpoint = ({ config, now, inbox }: Dependencies): Pro
       const numeric = Number(fault.code ?? -51);
       const code = Number.isInteger(numeric) ? numeric : -50;
       const fallback = yunpianError(code);
-      const msg = fallback.message === '未知错误' ? (fault.message ?? fallback.message) : fallback.message;
+      const msg =
+        fallback.message === '未知错误' ? (fault.message ?? fallback.message) : fallback.message;
       return errorReply(yunpianError(code, fault.message, msg, fault.httpStatus ?? 400));
     },
 
     successSample: () =>
-      JSON.stringify({ code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: nextSid }),
+      JSON.stringify({
+        code: 0,
+        msg: '发送成功',
+        count: 1,
+        fee: 0.05,
+        unit: 'RMB',
+        mobile: '13800138000',
+        sid: nextSid,
+      }),
   };
 };

@@ -20,7 +20,9 @@ type Dependencies = { config: SandboxConfig; inbox: Inbox };
 const reportStatus = { delivered: 'SUCCESS', failed: 'FAIL', waiting: 'UNKNOWN' } as const;
 
 const reportedAt = (message: SandboxMessage): string | null =>
-  message.delivery.reportedAt === null ? null : chinaDateTime(Date.parse(message.delivery.reportedAt));
+  message.delivery.reportedAt === null
+    ? null
+    : chinaDateTime(Date.parse(message.delivery.reportedAt));
 
 /** One get_record entry; `sid` stays a JSON number as YunPian sends it. */
 const recordOf = (message: SandboxMessage) => ({
@@ -50,7 +52,8 @@ const pageSizeOf = (params: ReadonlyMap<string, string>): number => {
   const raw = params.get('page_size');
   if (raw === undefined || raw === '') return defaultPageSize;
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > maxPageSize) throw yunpianError(2, `参数 page_size 格式不正确，page_size 取值范围为 1-${maxPageSize}`);
+  if (!/^\d+$/.test(raw) || value < 1 || value > maxPageSize)
+    throw yunpianError(2, `参数 page_size 格式不正确，page_size 取值范围为 1-${maxPageSize}`);
   return value;
 };
 
@@ -58,7 +61,8 @@ const timeParam = (params: ReadonlyMap<string, string>, name: string): number =>
   const raw = params.get(name);
   if (!raw) throw yunpianError(1, `参数 ${name} 必须传入`);
   const time = parseChinaDateTime(raw);
-  if (Number.isNaN(time)) throw yunpianError(2, `参数 ${name} 格式不正确，格式为 yyyy-MM-dd HH:mm:ss`);
+  if (Number.isNaN(time))
+    throw yunpianError(2, `参数 ${name} 格式不正确，格式为 yyyy-MM-dd HH:mm:ss`);
   return time;
 };
 
@@ -66,14 +70,19 @@ const timeParam = (params: ReadonlyMap<string, string>, name: string): number =>
  * The YunPian record APIs over the inbox: `get_record.json` (read-only, by time range and number,
  * paged) and `pull_status.json` (each report handed out once per account).
  */
-export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): Map<string, ProviderEndpoint> => {
+export const createYunpianRecordEndpoints = ({
+  config,
+  inbox,
+}: Dependencies): Map<string, ProviderEndpoint> => {
   const accounts = new Set(config.yunpian.accounts.map((account) => account.apikey));
   // Message ids whose report some pull_status call already handed out.
   const pulled = new Set<string>();
 
   const ownMessages = (apikey: string) => {
     const credential = maskSecret(apikey);
-    return inbox.list({ provider: 'yunpian' }).filter((message) => message.credential === credential);
+    return inbox
+      .list({ provider: 'yunpian' })
+      .filter((message) => message.credential === credential);
   };
 
   const authenticated = (call: IncomingCall): { params: Map<string, string>; apikey: string } => {
@@ -101,7 +110,10 @@ export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): M
         return errorReply(error);
       }
     },
-    faultError: (fault) => errorReply(yunpianError(Number(fault.code ?? -51), fault.message, undefined, fault.httpStatus ?? 400)),
+    faultError: (fault) =>
+      errorReply(
+        yunpianError(Number(fault.code ?? -51), fault.message, undefined, fault.httpStatus ?? 400)
+      ),
     successSample: () => JSON.stringify([]),
   });
 
@@ -111,7 +123,8 @@ export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): M
     const end = timeParam(params, 'end_time');
     const mobile = params.get('mobile');
     const pageNum = Number(params.get('page_num') || '1');
-    if (!Number.isInteger(pageNum) || pageNum < 1) throw yunpianError(2, '参数 page_num 格式不正确');
+    if (!Number.isInteger(pageNum) || pageNum < 1)
+      throw yunpianError(2, '参数 page_num 格式不正确');
     const pageSize = pageSizeOf(params);
     const found = ownMessages(apikey).filter((message) => {
       const sent = Date.parse(message.receivedAt);

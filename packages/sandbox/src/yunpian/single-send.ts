@@ -22,7 +22,10 @@ export type SingleSendState = {
   limits: YunpianRateLimits;
 };
 
-export const singleSendState = (config: SandboxConfig, limits: YunpianRateLimits): SingleSendState => {
+export const singleSendState = (
+  config: SandboxConfig,
+  limits: YunpianRateLimits
+): SingleSendState => {
   const templates = config.yunpian.templates.map(compileTemplate);
   return {
     accounts: new Map(config.yunpian.accounts.map((account) => [account.apikey, account])),
@@ -42,7 +45,15 @@ export const billedParts = (text: string): number => {
 };
 
 export type SingleSendResult = {
-  response: { code: 0; msg: string; count: number; fee: number; unit: 'RMB'; mobile: string; sid: number };
+  response: {
+    code: 0;
+    msg: string;
+    count: number;
+    fee: number;
+    unit: 'RMB';
+    mobile: string;
+    sid: number;
+  };
   message: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>;
 };
 
@@ -64,11 +75,14 @@ export const singleSend = (
   if (!account) throw yunpianError(-1);
   const mobile = requiredParam(params, 'mobile');
   const text = requiredParam(params, 'text');
-  if ([...text].length > maxTextLength) throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
+  if ([...text].length > maxTextLength)
+    throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
 
   const verdict = classifyMobile(mobile);
   if ('refusal' in verdict) {
-    throw verdict.refusal === 2 ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`) : yunpianError(verdict.refusal);
+    throw verdict.refusal === 2
+      ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`)
+      : yunpianError(verdict.refusal);
   }
   const { kind } = verdict;
   if (kind === 'international' && !account.international) throw yunpianError(20);
@@ -76,10 +90,12 @@ export const singleSend = (
   const balance = state.balances.get(apikey) ?? 0;
   if (balance <= 0) throw yunpianError(3);
 
-  if ((text.match(/【/g) ?? []).length > 1 || (text.match(/】/g) ?? []).length > 1) throw yunpianError(16);
+  if ((text.match(/【/g) ?? []).length > 1 || (text.match(/】/g) ?? []).length > 1)
+    throw yunpianError(16);
   const { signature: written, body } = splitSignature(text);
   const signature = written || account.defaultSignature;
-  if (signature !== account.defaultSignature && !state.templateSignatures.has(signature)) throw yunpianError(15, `短信签名${signature}与默认签名或模板签名不一致`);
+  if (signature !== account.defaultSignature && !state.templateSignatures.has(signature))
+    throw yunpianError(15, `短信签名${signature}与默认签名或模板签名不一致`);
 
   // International numbers need an international template; domestic numbers a domestic one.
   const wanted = kind === 'international';

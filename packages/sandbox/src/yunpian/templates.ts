@@ -27,7 +27,9 @@ const lineBreak = /[\r\n]/;
 /** Splits '【签名】body' into its signature (with brackets) and body; signature '' when absent. */
 export const splitSignature = (text: string): { signature: string; body: string } => {
   const match = leadingSignature.exec(text);
-  return match ? { signature: match[0], body: text.slice(match[0].length) } : { signature: '', body: text };
+  return match
+    ? { signature: match[0], body: text.slice(match[0].length) }
+    : { signature: '', body: text };
 };
 
 const splitLines = (text: string): { lines: string[]; breaks: string } => ({

@@ -35,7 +35,11 @@ type DemoConnector = {
 type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
 
 /** The ready-to-paste sandbox config of each connector the demo runs. */
-const sandboxConfigOf = { aliyun: aliyunConfigFor, yunpian: yunpianConfigFor, tencent: tencentConfigFor } as const;
+const sandboxConfigOf = {
+  aliyun: aliyunConfigFor,
+  yunpian: yunpianConfigFor,
+  tencent: tencentConfigFor,
+} as const;
 
 /** What every step shares: where to print, the emulator, the Logto host, the problems so far. */
 export type DemoRun = {
@@ -72,17 +76,28 @@ const overseas = '85261234567';
 
 const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
+const pad = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - [...text].length));
 
 /** Step 2: `npm pack` each connector and extract it into the Logto host, as `logto connector add` does. */
-export const installConnectors = async ({ output, host }: DemoRun, sources: readonly DemoSource[]): Promise<HostedConnector[]> => {
-  const hosted = await output.step('[2/5] Packing the connectors with npm pack and extracting them into a Logto host', async () =>
-    Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
+export const installConnectors = async (
+  { output, host }: DemoRun,
+  sources: readonly DemoSource[]
+): Promise<HostedConnector[]> => {
+  const hosted = await output.step(
+    '[2/5] Packing the connectors with npm pack and extracting them into a Logto host',
+    async () => Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
   );
   for (const item of hosted) {
-    output.line(`      ${item.name}@${item.version}: ${item.packed?.files.join(', ') ?? 'tarball'}`);
+    output.line(
+      `      ${item.name}@${item.version}: ${item.packed?.files.join(', ') ?? 'tarball'}`
+    );
   }
-  output.line(output.dim(`      Logto host: ${host.root} (node_modules: ${Object.keys(host.provided).join(', ')} only)`));
+  output.line(
+    output.dim(
+      `      Logto host: ${host.root} (node_modules: ${Object.keys(host.provided).join(', ')} only)`
+    )
+  );
   return hosted;
 };
 
@@ -96,19 +111,32 @@ export const loadConnectors = async (
   sources: readonly DemoSource[],
   hosted: readonly HostedConnector[]
 ): Promise<DemoConnector[] | undefined> => {
-  const loaded = await output.step("[3/5] Loading them with @logto/cli's loadConnectorFactories", async () => loadLikeLogto(host));
-  check(loaded.logs.length === 0, `the loader printed: ${loaded.logs.map((log) => log.text).join(' | ')}`);
+  const loaded = await output.step(
+    "[3/5] Loading them with @logto/cli's loadConnectorFactories",
+    async () => loadLikeLogto(host)
+  );
+  check(
+    loaded.logs.length === 0,
+    `the loader printed: ${loaded.logs.map((log) => log.text).join(' | ')}`
+  );
   const connectors: DemoConnector[] = [];
   for (const [index, { short }] of sources.entries()) {
     const item = hosted[index]!;
     const factory = factoryFor(loaded, item);
-    if (!check(factory !== undefined, `${item.name} was skipped by the loader`) || !factory) continue;
+    if (!check(factory !== undefined, `${item.name} was skipped by the loader`) || !factory)
+      continue;
     const metadataOk = connectorMetadataGuard.safeParse(factory.metadata).success;
-    check(metadataOk, `${factory.metadata.id}: metadata fails connector-kit's connectorMetadataGuard`);
+    check(
+      metadataOk,
+      `${factory.metadata.id}: metadata fails connector-kit's connectorMetadataGuard`
+    );
     output.line(
       `      ${pad(factory.metadata.id, 18)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
     );
-    const config = sandboxConfigOf[short as keyof typeof sandboxConfigOf](sandbox.config, sandbox.url);
+    const config = sandboxConfigOf[short as keyof typeof sandboxConfigOf](
+      sandbox.config,
+      sandbox.url
+    );
     connectors.push({ short, provider: short, hosted: item, factory, config });
   }
   return connectors.length === sources.length ? connectors : undefined;
@@ -148,10 +176,20 @@ export const sendSignInCodes = async (
       const code = sixDigits();
       const since = Date.now();
       try {
-        const result = await sendOf.get(connector.short)!({ to, type: 'SignIn', payload: { code, locale } });
+        const result = await sendOf.get(connector.short)!({
+          to,
+          type: 'SignIn',
+          payload: { code, locale },
+        });
         run.delivered += 1;
-        const message = await sandbox.inbox.waitForMessage({ provider: connector.provider, since }, 5000);
-        const sameCode = check(message.code === code, `${connector.short} → ${to}: the inbox shows code ${String(message.code)}, sent ${code}`);
+        const message = await sandbox.inbox.waitForMessage(
+          { provider: connector.provider, since },
+          5000
+        );
+        const sameCode = check(
+          message.code === code,
+          `${connector.short} → ${to}: the inbox shows code ${String(message.code)}, sent ${code}`
+        );
         output.line(
           `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 7)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
         );
@@ -167,22 +205,38 @@ export const sendSignInCodes = async (
 };
 
 /** Step 5: a second Aliyun code to the same number within a minute must come back as rate_limit_exceeded, undelivered. */
-export const provokeRateLimit = async ({ output, sandbox, check }: DemoRun, sendOf: ReadonlyMap<WorkspaceConnector, SendMessage>): Promise<void> => {
-  output.line(`[5/5] Provoking a rate limit: a second Aliyun code to ${mainland} within the same minute`);
+export const provokeRateLimit = async (
+  { output, sandbox, check }: DemoRun,
+  sendOf: ReadonlyMap<WorkspaceConnector, SendMessage>
+): Promise<void> => {
+  output.line(
+    `[5/5] Provoking a rate limit: a second Aliyun code to ${mainland} within the same minute`
+  );
   const before = sandbox.inbox.count();
   try {
-    await sendOf.get('aliyun')!({ to: mainland, type: 'SignIn', payload: { code: sixDigits(), locale: 'zh-CN' } });
-    check(false, 'the second send within a minute was accepted; expected isv.BUSINESS_LIMIT_CONTROL');
+    await sendOf.get('aliyun')!({
+      to: mainland,
+      type: 'SignIn',
+      payload: { code: sixDigits(), locale: 'zh-CN' },
+    });
+    check(
+      false,
+      'the second send within a minute was accepted; expected isv.BUSINESS_LIMIT_CONTROL'
+    );
   } catch (error) {
     if (!isConnectorError(error)) {
       check(false, `expected a ConnectorError, got ${(error as Error).message}`);
     } else {
       const described = describeConnectorError(error);
-      check(described.code === 'rate_limit_exceeded', `expected rate_limit_exceeded, got ${described.code}`);
+      check(
+        described.code === 'rate_limit_exceeded',
+        `expected rate_limit_exceeded, got ${described.code}`
+      );
       output.line(
         `      ${output.green('✓')} Aliyun ${String(described.providerCode ?? '(no code)')} → ConnectorError ${output.bold(described.code)} → Logto answers HTTP ${described.logtoStatus}: "${described.logtoShows}"`
       );
-      if (described.errorDescription) output.line(`        connector says: ${described.errorDescription}`);
+      if (described.errorDescription)
+        output.line(`        connector says: ${described.errorDescription}`);
     }
   }
   check(sandbox.inbox.count() === before, 'the rate-limited send still put a message in the inbox');
@@ -193,12 +247,21 @@ export const printInbox = ({ output, sandbox, check, delivered }: DemoRun): void
   // The inbox lists newest first.
   const messages = sandbox.inbox.list().reverse();
   output.line();
-  output.line(output.bold(`Inbox (${messages.length} messages; the emulator stops with the demo, "logto-sms sandbox" keeps one running)`));
+  output.line(
+    output.bold(
+      `Inbox (${messages.length} messages; the emulator stops with the demo, "logto-sms sandbox" keeps one running)`
+    )
+  );
   output.line(`  ${pad('provider', 9)}${pad('received as', 15)}${pad('code', 8)}text`);
   for (const message of messages) {
-    output.line(`  ${pad(message.provider, 9)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
+    output.line(
+      `  ${pad(message.provider, 9)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`
+    );
   }
-  check(messages.length === delivered, `expected ${delivered} messages in the inbox, found ${messages.length}`);
+  check(
+    messages.length === delivered,
+    `expected ${delivered} messages in the inbox, found ${messages.length}`
+  );
   output.line();
 };
 
@@ -209,7 +272,13 @@ export const summarize = ({ output, problems, delivered }: DemoRun): number => {
     for (const problem of problems) output.line(`  - ${problem}`);
     return exitCodes.failed;
   }
-  output.line(output.green(`Demo finished: ${delivered} codes delivered, the rate limit mapped to rate_limit_exceeded, no loader warnings.`));
-  output.line(`Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`);
+  output.line(
+    output.green(
+      `Demo finished: ${delivered} codes delivered, the rate limit mapped to rate_limit_exceeded, no loader warnings.`
+    )
+  );
+  output.line(
+    `Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`
+  );
   return exitCodes.ok;
 };

@@ -14,7 +14,13 @@ export type StatusRecord = {
   template?: string;
 };
 
-export type StatusReport = { api: string; from: string; until: string; records: StatusRecord[]; notes: string[] };
+export type StatusReport = {
+  api: string;
+  from: string;
+  until: string;
+  records: StatusRecord[];
+  notes: string[];
+};
 
 export type StatusJson =
   | ({ ok: true; connector: ConnectorInfo; to: string } & StatusReport)
@@ -39,7 +45,9 @@ export const printableDeep = <T>(value: T): T => {
   if (typeof value === 'string') return printable(value) as T;
   if (Array.isArray(value)) return value.map((item) => printableDeep(item)) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)])
+    ) as T;
   }
   return value;
 };
@@ -56,11 +64,20 @@ export const readReport = (value: unknown): StatusReport | undefined => {
     if (typeof record !== 'object' || record === null) return undefined;
     const fields = record as Record<string, unknown>;
     if (!text(fields.state) || !states.has(fields.state)) return undefined;
-    const optional = ['messageId', 'sentAt', 'reportedAt', 'carrierCode', 'carrierMeaning', 'template'] as const;
+    const optional = [
+      'messageId',
+      'sentAt',
+      'reportedAt',
+      'carrierCode',
+      'carrierMeaning',
+      'template',
+    ] as const;
     return {
       to: text(fields.to) ? fields.to : '',
       state: fields.state as StatusRecord['state'],
-      ...Object.fromEntries(optional.filter((key) => text(fields[key])).map((key) => [key, fields[key]])),
+      ...Object.fromEntries(
+        optional.filter((key) => text(fields[key])).map((key) => [key, fields[key]])
+      ),
     };
   };
   return {
@@ -86,11 +103,21 @@ export const statusLines = (output: Output, to: string, report: StatusReport): s
   for (const record of report.records) {
     const paint = colour[record.state];
     lines.push('');
-    lines.push(`  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? 'at an unknown time'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`);
-    if (record.carrierCode) lines.push(`    carrier code: ${record.carrierCode} (${record.carrierMeaning ?? 'no explanation'})`);
-    else if (record.state === 'waiting') lines.push('    carrier code: none yet (the carrier has not reported; receipts usually arrive within minutes)');
+    lines.push(
+      `  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? 'at an unknown time'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`
+    );
+    if (record.carrierCode)
+      lines.push(
+        `    carrier code: ${record.carrierCode} (${record.carrierMeaning ?? 'no explanation'})`
+      );
+    else if (record.state === 'waiting')
+      lines.push(
+        '    carrier code: none yet (the carrier has not reported; receipts usually arrive within minutes)'
+      );
     lines.push(`    template:     ${record.template ?? '(not reported)'}`);
-    lines.push(`    message id:   ${record.messageId ?? '(not in this record; look up with --id)'}`);
+    lines.push(
+      `    message id:   ${record.messageId ?? '(not in this record; look up with --id)'}`
+    );
     if (record.to) lines.push(`    number:       ${record.to}`);
   }
   for (const note of report.notes) lines.push('', `${output.yellow('note:')} ${note}`);
@@ -100,16 +127,24 @@ export const statusLines = (output: Output, to: string, report: StatusReport): s
 /** A failed lookup in text: what the connector said and the provider's code, no Logto HTTP mapping. */
 export const statusErrorLines = (output: Output, described: DescribedError): string[] => {
   const lines = [`${output.red('✗ Lookup failed:')} ConnectorError ${output.bold(described.code)}`];
-  if (described.errorDescription) lines.push(`  Connector says: ${printable(described.errorDescription)}`);
+  if (described.errorDescription)
+    lines.push(`  Connector says: ${printable(described.errorDescription)}`);
   if (described.providerCode !== undefined) {
     const extras = [
       described.httpStatus === undefined ? undefined : `HTTP ${described.httpStatus}`,
-      described.requestId === undefined ? undefined : `request id ${printable(described.requestId)}`,
+      described.requestId === undefined
+        ? undefined
+        : `request id ${printable(described.requestId)}`,
     ].filter(Boolean);
-    lines.push(`  Provider code:  ${printable(String(described.providerCode))}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`);
+    lines.push(
+      `  Provider code:  ${printable(String(described.providerCode))}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`
+    );
   }
-  if (described.providerMessage) lines.push(`  Provider said:  ${printable(described.providerMessage)}`);
-  for (const issue of described.issues ?? []) lines.push(`  - ${issue.path}: ${printable(issue.message)}`);
-  if (!described.errorDescription && !described.issues) lines.push(`  What it means:  ${described.meaning}`);
+  if (described.providerMessage)
+    lines.push(`  Provider said:  ${printable(described.providerMessage)}`);
+  for (const issue of described.issues ?? [])
+    lines.push(`  - ${issue.path}: ${printable(issue.message)}`);
+  if (!described.errorDescription && !described.issues)
+    lines.push(`  What it means:  ${described.meaning}`);
   return lines;
 };

@@ -11,7 +11,8 @@ import type { SandboxMessage, SandboxRefusal } from '../../types.js';
  * Text from requests is only ever inserted with textContent, never as HTML.
  */
 export function inboxApp(recipientKey: (raw: string) => string): void {
-  type Item = { kind: 'message'; message: SandboxMessage } | { kind: 'refusal'; refusal: SandboxRefusal };
+  type Item =
+    { kind: 'message'; message: SandboxMessage } | { kind: 'refusal'; refusal: SandboxRefusal };
 
   const byId = <T extends HTMLElement>(id: string): T => {
     const node = document.getElementById(id);
@@ -37,12 +38,19 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     const wanted = recipientKey(filterInput.value);
     return wanted === '' || recipientKey(to).includes(wanted);
   };
-  const matchesProvider = (provider: string): boolean => !providerSelect.value || provider === providerSelect.value;
-  const visibleMessage = (message: SandboxMessage): boolean => matchesNumber(message.to) && matchesProvider(message.provider);
+  const matchesProvider = (provider: string): boolean =>
+    !providerSelect.value || provider === providerSelect.value;
+  const visibleMessage = (message: SandboxMessage): boolean =>
+    matchesNumber(message.to) && matchesProvider(message.provider);
   const visibleRefusal = (refusal: SandboxRefusal): boolean =>
-    (filterInput.value.trim() === '' || refusal.to.some(matchesNumber)) && matchesProvider(refusal.provider);
+    (filterInput.value.trim() === '' || refusal.to.some(matchesNumber)) &&
+    matchesProvider(refusal.provider);
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string
+  ): HTMLElementTagNameMap[K] => {
     const node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
@@ -70,7 +78,11 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     return span;
   };
 
-  const providerNames: Record<string, string> = { aliyun: 'Aliyun', yunpian: 'YunPian', tencent: 'Tencent' };
+  const providerNames: Record<string, string> = {
+    aliyun: 'Aliyun',
+    yunpian: 'YunPian',
+    tencent: 'Tencent',
+  };
   const providerName = (provider: string): string => providerNames[provider] ?? provider;
 
   const metaLine = (provider: string, to: string, receivedAt: string): HTMLDivElement => {
@@ -118,8 +130,13 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     }
     const { state, carrierCode } = message.delivery;
     details.append(detail('Delivery', carrierCode ? `${state} ${carrierCode}` : state));
-    details.append(detail('Template', message.template), detail('Signature', message.signName), detail('Credential', message.credential));
-    if (message.signatureAlgorithm) details.append(detail('Signed with', message.signatureAlgorithm));
+    details.append(
+      detail('Template', message.template),
+      detail('Signature', message.signName),
+      detail('Credential', message.credential)
+    );
+    if (message.signatureAlgorithm)
+      details.append(detail('Signed with', message.signatureAlgorithm));
     details.append(detail('Request', message.requestId));
     article.append(details);
     return article;
@@ -131,13 +148,16 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     text.append(el('span', 'badge', 'Refused'), document.createTextNode(` ${refusal.reason}`));
     article.append(text);
     const details = el('div', 'details');
-    details.append(detail('HTTP', refusal.httpStatus === undefined ? 'no answer' : String(refusal.httpStatus)));
+    details.append(
+      detail('HTTP', refusal.httpStatus === undefined ? 'no answer' : String(refusal.httpStatus))
+    );
     article.append(details);
     return article;
   };
 
   const newestFirst = (a: Item, b: Item): number => {
-    const at = (item: Item) => (item.kind === 'message' ? item.message.receivedAt : item.refusal.receivedAt);
+    const at = (item: Item) =>
+      item.kind === 'message' ? item.message.receivedAt : item.refusal.receivedAt;
     return at(b).localeCompare(at(a));
   };
 
@@ -150,7 +170,9 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     ].sort(newestFirst);
     list.replaceChildren(
       ...items.map((item) =>
-        item.kind === 'message' ? messageCard(item.message, item.message.id === freshId) : refusalCard(item.refusal, item.refusal.id === freshId)
+        item.kind === 'message'
+          ? messageCard(item.message, item.message.id === freshId)
+          : refusalCard(item.refusal, item.refusal.id === freshId)
       )
     );
     const nothingAtAll = messages.length === 0 && refusals.length === 0;
@@ -202,8 +224,12 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
 
   const load = async (): Promise<void> => {
     const [stored, refused] = await Promise.all([
-      fetch('/__sandbox/messages').then(async (response) => (await response.json()) as { messages: SandboxMessage[] }),
-      fetch('/__sandbox/refusals').then(async (response) => (await response.json()) as { refusals: SandboxRefusal[] }),
+      fetch('/__sandbox/messages').then(
+        async (response) => (await response.json()) as { messages: SandboxMessage[] }
+      ),
+      fetch('/__sandbox/refusals').then(
+        async (response) => (await response.json()) as { refusals: SandboxRefusal[] }
+      ),
     ]);
     // Anything already here came over SSE and is newer than the stored lists (newest first).
     for (const message of stored.messages) if (remember(message.id)) messages.push(message);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vitest/config';
 
 const packagesDirectory = fileURLToPath(new URL('packages/', import.meta.url));

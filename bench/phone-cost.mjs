@@ -37,7 +37,9 @@ const roots = args
     const [label, root] = value.split('=');
     return { label, root: path.resolve(root ?? label) };
   });
-if (roots.length === 0) roots.push({ label: 'this checkout', root: repositoryRoot });
+if (roots.length === 0) {
+  roots.push({ label: 'this checkout', root: repositoryRoot });
+}
 
 const providers = [
   { provider: 'aliyun', packageName: 'connector-aliyun-sms', algorithm: 'ACS3-HMAC-SHA256' },
@@ -84,7 +86,6 @@ const importCost = async (subjects) => {
   const results = new Map(subjects.map((subject) => [subject, []]));
   for (let round = 0; round < samples; round += 1) {
     for (const subject of round % 2 === 0 ? subjects : [...subjects].reverse()) {
-      // eslint-disable-next-line no-await-in-loop
       const { stdout } = await runTimed('import-cost.mjs', [subject.installed.entry]);
       results.get(subject).push(JSON.parse(stdout.trim().split('\n').at(-1)).importCpuMs);
     }
@@ -105,11 +106,12 @@ const coldLoad = async (subjects) => {
   for (let round = 0; round < samples; round += 1) {
     for (let step = 0; step < list.length; step += 1) {
       const { key, args: loadArgs } = list[(round + step) % list.length];
-      // eslint-disable-next-line no-await-in-loop
+
       const { stdout, wallMs } = await runTimed('cold-load.mjs', loadArgs);
       const inside = JSON.parse(stdout.trim().split('\n').at(-1));
-      if (inside.loaded !== inside.expected)
+      if (inside.loaded !== inside.expected) {
         throw new Error('a cold load did not load (see the loader message above)');
+      }
       results.get(key).push({ ...inside, wallMs });
     }
   }
@@ -139,7 +141,7 @@ const cpuPerSend = async (subjects, distinctRecipients) => {
       };
       // A build that refuses the bench's numbers (e.g. "min" metadata, which knows no number types)
       // has no per-send figure; the table says so instead of aborting the run.
-      // eslint-disable-next-line no-await-in-loop
+
       const outcome = await runTimed('overhead.mjs', [JSON.stringify(spec)]).catch(() => undefined);
       results
         .get(subject)
@@ -169,7 +171,7 @@ const firstSend = async (subjects) => {
         warm: 0,
         n: 1,
       };
-      // eslint-disable-next-line no-await-in-loop
+
       const outcome = await runTimed('overhead.mjs', [JSON.stringify(spec)]).catch(() => undefined);
       results
         .get(subject)

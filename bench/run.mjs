@@ -128,13 +128,18 @@ const kindLabel = {
 const scenarioList = () => {
   const list = [];
   for (const variant of variants) {
-    for (const kind of ['floor-http', 'floor-got', 'ours'])
+    for (const kind of ['floor-http', 'floor-got', 'ours']) {
       list.push({ transport: 'http', variant: variant.id, kind });
+    }
   }
   for (const id of ['aliyun-v1', 'aliyun-v3', 'yunpian', 'tencent']) {
     const kinds = ['floor-http', 'floor-got', 'ours'];
-    if (id !== 'aliyun-v3') kinds.push('official');
-    for (const kind of kinds) list.push({ transport: 'https', variant: id, kind });
+    if (id !== 'aliyun-v3') {
+      kinds.push('official');
+    }
+    for (const kind of kinds) {
+      list.push({ transport: 'https', variant: id, kind });
+    }
   }
   return list.map((scenario) => ({
     ...scenario,
@@ -158,7 +163,7 @@ const machine = () => {
     node: process.version,
     cpuModel,
     platform: `${os.type()} ${os.release()}`,
-    totalMemoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    totalMemoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
   };
 };
 
@@ -250,7 +255,7 @@ const connectorOverhead = async (installedStubbed) => {
         algorithm: variant.algorithm,
         ...overheadCounts,
       };
-      // eslint-disable-next-line no-await-in-loop
+
       const { stdout } = await runTimed('overhead.mjs', [JSON.stringify(spec)]);
       samples[subject.key].push(JSON.parse(stdout.trim().split('\n').at(-1)));
     }
@@ -287,13 +292,14 @@ const coldLoad = async (installed) => {
   for (let round = 0; round < coldLoadSamples; round += 1) {
     for (let step = 0; step < subjects.length; step += 1) {
       const subject = subjects[(round + step) % subjects.length];
-      // eslint-disable-next-line no-await-in-loop
+
       const { stdout, wallMs } = await runTimed('cold-load.mjs', subject.args);
       const inside = JSON.parse(stdout.trim().split('\n').at(-1));
-      if (inside.loaded !== inside.expected)
+      if (inside.loaded !== inside.expected) {
         throw new Error(
           `cold load of ${subject.key} did not load (see the loader's message above)`
         );
+      }
       samples[subject.key].push({ ...inside, wallMs });
     }
   }
@@ -323,8 +329,9 @@ const coldLoad = async (installed) => {
 const captureMaxAgeMs = { aliyun: 8 * 60 * 1000, yunpian: 8 * 60 * 1000, tencent: 3 * 60 * 1000 };
 const captureFor = async (variant, context) => {
   const existing = context.captures.get(variant.id);
-  if (existing && Date.now() - existing.at < captureMaxAgeMs[variant.provider])
+  if (existing && Date.now() - existing.at < captureMaxAgeMs[variant.provider]) {
     return existing.file;
+  }
   const file = path.join(context.temporary, `capture-${variant.id}-${Date.now()}.json`);
   await runWithMessage('capture.mjs', [
     JSON.stringify({
@@ -335,7 +342,9 @@ const captureFor = async (variant, context) => {
       file,
     }),
   ]).catch((error) => {
-    if (!existsSync(file)) throw error;
+    if (!existsSync(file)) {
+      throw error;
+    }
   });
   context.captures.set(variant.id, { file, at: Date.now() });
   return file;
@@ -344,14 +353,17 @@ const captureFor = async (variant, context) => {
 /** A timed run only counts if every send was accepted by the emulator, and nothing else was. */
 function deliveryProblems(result, bucket, rejected) {
   const problems = [];
-  if (result.failures.count > 0)
+  if (result.failures.count > 0) {
     problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
-  if (bucket.ok !== result.sends)
+  }
+  if (bucket.ok !== result.sends) {
     problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
-  if (bucket.other > 0)
+  }
+  if (bucket.other > 0) {
     problems.push(
       `emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`
     );
+  }
   return problems;
 }
 
@@ -400,9 +412,12 @@ const runScenario = async (scenario, context) => {
 
   const bucket = accepted[variant.provider];
   const problems = deliveryProblems(result, bucket, rejected);
-  if (scenario.transport === 'https' && result.routedConnections === 0)
+  if (scenario.transport === 'https' && result.routedConnections === 0) {
     problems.push('no connection went through the TLS front');
-  if (problems.length > 0) throw new Error(`${scenario.key}: ${problems.join('; ')}`);
+  }
+  if (problems.length > 0) {
+    throw new Error(`${scenario.key}: ${problems.join('; ')}`);
+  }
   // Emulator (+ TLS front) CPU per accepted send, warm-up included.
   return { ...result, serverCpuPerSendMs: serverCpuMs / bucket.ok };
 };
@@ -447,7 +462,7 @@ const runPaired = async (pair, context) => {
       side.kind === 'ours' || side.kind === 'official'
         ? context.installed[`${side.kind}/${variant.provider}`].entry
         : undefined;
-    // eslint-disable-next-line no-await-in-loop
+
     const captureFile = side.kind.startsWith('floor')
       ? await captureFor(variant, context)
       : undefined;
@@ -479,7 +494,9 @@ const runPaired = async (pair, context) => {
   }
   const bucket = accepted[variant.provider];
   const problems = deliveryProblems(result, bucket, rejected);
-  if (problems.length > 0) throw new Error(`paired ${pair.key}: ${problems.join('; ')}`);
+  if (problems.length > 0) {
+    throw new Error(`paired ${pair.key}: ${problems.join('; ')}`);
+  }
   const [a, b] = result.sides;
   const value = pair.mode === 'latency' ? b.p50 / a.p50 : b.perSecond / a.perSecond;
   return { ...pair, a, b, value, pass: pair.mode === 'latency' ? value <= 1.1 : value >= 1 };
@@ -711,8 +728,9 @@ const buildReport = ({ sends, cold, sizes, overhead, paired }) => {
   }
 
   header(['Targets (reported, not enforced)', 'result', '', '', '', '', 'measured']);
-  for (const target of targets)
+  for (const target of targets) {
     rows.push([target.target, target.pass ? 'PASS' : 'MISS', '', '', '', '', target.measured]);
+  }
 
   return { rows, targets };
 };
@@ -764,7 +782,6 @@ const main = async () => {
       // Odd rounds run the list backwards, so slow drift does not favour one side of a comparison.
       const order = round % 2 === 0 ? scenarios : [...scenarios].reverse();
       for (const scenario of order) {
-        // eslint-disable-next-line no-await-in-loop
         const result = await runScenario(scenario, context);
         runs[scenario.key].push(result);
         log(
@@ -775,7 +792,6 @@ const main = async () => {
     }
     const paired = [];
     for (const pair of pairedList.filter((item) => !only || `paired/${item.key}`.includes(only))) {
-      // eslint-disable-next-line no-await-in-loop
       const result = await runPaired(pair, context);
       paired.push(result);
       const unit =
@@ -786,7 +802,9 @@ const main = async () => {
         `bench: paired ${pair.key.padEnd(22)} ${result.a.label} ${unit(result.a)} · ${result.b.label} ${unit(result.b)} → ${ratio(result.value)}`
       );
     }
-    if (only) return;
+    if (only) {
+      return;
+    }
 
     const sends = Object.fromEntries(
       Object.entries(runs).map(([key, list]) => [key, aggregateRounds(list)])

@@ -20,7 +20,9 @@ export const summarize = (report, root = process.cwd()) => {
     const skipped = (file.assertionResults ?? []).filter(
       ({ status }) => status === 'skipped' || status === 'pending' || status === 'todo'
     ).length;
-    if (skipped > 0) skippedByFile.set(path.relative(root, file.name), skipped);
+    if (skipped > 0) {
+      skippedByFile.set(path.relative(root, file.name), skipped);
+    }
   }
   const lines = [];
   const skippedTotal = report.numPendingTests + report.numTodoTests;
@@ -37,5 +39,7 @@ export const summarize = (report, root = process.cwd()) => {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2] ?? '.tmp/vitest-report.json';
-  for (const line of summarize(JSON.parse(readFileSync(file, 'utf8')))) console.log(line);
+  for (const line of summarize(JSON.parse(readFileSync(file, 'utf8')))) {
+    console.log(line);
+  }
 }

@@ -3,9 +3,6 @@
  * connector must be skipped by @logto/cli's loader with its `[load-connector] skip` message, and the
  * harness must see that message. (Separate file = separate process: the loader caches per process.)
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-
 import {
   createLogtoHost,
   installTarball,
@@ -14,6 +11,9 @@ import {
   type LoadResult,
   type LogtoHost,
 } from '@logto-sms/cli';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ensureBuilt, packageDirectory } from './helpers/build.js';
@@ -77,7 +77,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await host?.dispose();
+  await host.dispose();
 });
 
 describe('broken connector copies', () => {

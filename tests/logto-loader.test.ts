@@ -4,13 +4,6 @@
  * and loads it with @logto/cli 1.43's own loadConnectorFactories. If a connector only works thanks
  * to this repository's node_modules, or its metadata would break the Console, this fails.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
-import path from 'node:path';
-
-import { connectorMetadataGuard } from '@logto/connector-kit';
 import {
   addConnectorToHost,
   createLogtoHost,
@@ -23,6 +16,13 @@ import {
   type LoadResult,
   type LogtoHost,
 } from '@logto-sms/cli';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+
+import { connectorMetadataGuard } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ensureBuilt, packageDirectory, repoRoot } from './helpers/build.js';
@@ -72,7 +72,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await host?.dispose();
+  await host.dispose();
 });
 
 describe('the Logto host itself', () => {
@@ -112,13 +112,16 @@ describe('the Logto host itself', () => {
 describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
   const installed = () => {
     const item = hosted.get(directory);
-    if (!item) throw new Error(`${directory} was not installed`);
+    if (!item) {
+      throw new Error(`${directory} was not installed`);
+    }
     return item;
   };
   const factory = () => {
     const found = factoryFor(load, installed());
-    if (!found)
+    if (!found) {
       throw new Error(`${directory} was skipped: ${load.logs.map((log) => log.text).join(' | ')}`);
+    }
     return found;
   };
   const manifest = () =>
@@ -198,18 +201,18 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     const leaked = entries.filter(
       (entry) =>
         /^(?:src|test|tests)\//.test(entry) ||
-        (/\.ts$/.test(entry) && !entry.endsWith('.d.ts')) ||
+        (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) ||
         entry.includes('node_modules/')
     );
     expect(leaked).toEqual([]);
   });
 
   it('lib/ imports only Logto-provided packages, Node built-ins and its own files', () => {
-    const lib = path.join(installed().directory, 'lib');
-    const files = readdirSync(lib).filter((file) => file.endsWith('.js'));
+    const library = path.join(installed().directory, 'lib');
+    const files = readdirSync(library).filter((file) => file.endsWith('.js'));
     expect(files).toContain('index.js');
     for (const file of files) {
-      const specifiers = importSpecifiers(readFileSync(path.join(lib, file), 'utf8'));
+      const specifiers = importSpecifiers(readFileSync(path.join(library, file), 'utf8'));
       // A chunk of the same build (the lazily loaded number plan), never a path out of lib/.
       const own = (specifier: string) =>
         /^\.\/[\w-]+\.js$/.test(specifier) && files.includes(specifier.slice(2));
@@ -217,15 +220,17 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
         (specifier) =>
           !own(specifier) &&
           !isNodeBuiltin(specifier) &&
-          !(logtoProvidedPackages as readonly string[]).includes(packageNameOf(specifier))
+          !logtoProvidedPackages.includes(packageNameOf(specifier))
       );
       expect(foreign, file).toEqual([]);
-      if (file === 'index.js') expect(specifiers).toContain('@logto/connector-kit');
+      if (file === 'index.js') {
+        expect(specifiers).toContain('@logto/connector-kit');
+      }
     }
   });
 
   it('publishes no workspace: ranges and no dependency on the private sms-core', () => {
-    const pkg = manifest();
+    const package_ = manifest();
     for (const field of [
       'dependencies',
       'peerDependencies',
@@ -233,14 +238,14 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
       'devDependencies',
       'bundleDependencies',
     ]) {
-      const ranges = (pkg[field] ?? {}) as Record<string, string>;
+      const ranges = (package_[field] ?? {}) as Record<string, string>;
       expect(
         Object.values(ranges).filter((range) => String(range).startsWith('workspace:')),
         field
       ).toEqual([]);
       expect(Object.keys(ranges), field).not.toContain('@logto-sms/sms-core');
     }
-    expect(pkg.private).not.toBe(true);
+    expect(package_.private).not.toBe(true);
   });
 
   it("declares @logto/connector-kit with a range Logto 1.43's 5.1.1 satisfies", () => {

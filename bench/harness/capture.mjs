@@ -33,7 +33,7 @@ const replyBodies = {
     fee: 0.05,
     unit: 'RMB',
     mobile: '13800138000',
-    sid: 30000000001,
+    sid: 30_000_000_001,
   }),
   tencent: JSON.stringify({
     Response: {
@@ -54,16 +54,16 @@ const replyBodies = {
 };
 const replyBody = replyBodies[provider];
 
-const recorder = http.createServer((req, res) => {
+const recorder = http.createServer((request, res) => {
   const chunks = [];
-  req.on('data', (chunk) => chunks.push(chunk));
-  req.on('end', () => {
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
     const headers = Object.fromEntries(
-      Object.entries(req.headers).filter(([name]) => !hopByHop.has(name))
+      Object.entries(request.headers).filter(([name]) => !hopByHop.has(name))
     );
     captured.push({
-      method: req.method,
-      path: req.url,
+      method: request.method,
+      path: request.url,
       headers,
       body: Buffer.concat(chunks).toString('utf8'),
     });
@@ -93,6 +93,8 @@ await Promise.all(Array.from({ length: 16 }, worker));
 recorder.close();
 recorder.closeAllConnections();
 
-if (captured.length !== count) throw new Error(`captured ${captured.length} of ${count} requests`);
+if (captured.length !== count) {
+  throw new Error(`captured ${captured.length} of ${count} requests`);
+}
 writeFileSync(file, JSON.stringify(captured));
 process.exit(0);

@@ -23,8 +23,11 @@ export const runWithMessage = (script, args, { env, timeoutMs = 120_000, execArg
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (reply !== undefined) resolve(reply);
-      else reject(new Error(`${script} exited with ${signal ?? code} without a result`));
+      if (reply === undefined) {
+        reject(new Error(`${script} exited with ${signal ?? code} without a result`));
+      } else {
+        resolve(reply);
+      }
     });
   });
 
@@ -48,8 +51,11 @@ export const runTimed = (script, args, { timeoutMs = 60_000 } = {}) =>
     child.on('exit', (code, signal) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       clearTimeout(timer);
-      if (code !== 0) reject(new Error(`${script} exited with ${signal ?? code}`));
-      else resolve({ stdout, wallMs });
+      if (code === 0) {
+        resolve({ stdout, wallMs });
+      } else {
+        reject(new Error(`${script} exited with ${signal ?? code}`));
+      }
     });
   });
 
@@ -71,7 +77,9 @@ export const startServer = (args) =>
             }),
           close: () =>
             new Promise((done) => {
-              if (child.exitCode !== null) return done();
+              if (child.exitCode !== null) {
+                return done();
+              }
               const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
               child.once('exit', () => {
                 clearTimeout(timer);

@@ -48,14 +48,20 @@ const tencentBase = {
  */
 export const connectorConfig = ({ implementation, provider, algorithm, endpoint }) => {
   if (provider === 'aliyun') {
-    if (implementation === 'official') return { ...aliyunBase };
+    if (implementation === 'official') {
+      return { ...aliyunBase };
+    }
     return { ...aliyunBase, signatureAlgorithm: algorithm, ...(endpoint ? { endpoint } : {}) };
   }
   if (provider === 'tencent') {
-    if (implementation === 'official') return { ...tencentBase };
+    if (implementation === 'official') {
+      return { ...tencentBase };
+    }
     return { ...tencentBase, ...(endpoint ? { endpoint } : {}) };
   }
-  if (implementation === 'official') return { ...yunpianBase };
+  if (implementation === 'official') {
+    return { ...yunpianBase };
+  }
   return { ...yunpianBase, ...(endpoint ? { endpoint } : {}) };
 };
 

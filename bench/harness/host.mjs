@@ -45,18 +45,23 @@ export const packPackage = (packageDirectory, destination) => {
 
 const hasLeakyAncestor = (directory) => {
   for (let current = path.dirname(directory); ; current = path.dirname(current)) {
-    if (existsSync(path.join(current, 'node_modules'))) return path.join(current, 'node_modules');
-    if (path.dirname(current) === current) return undefined;
+    if (existsSync(path.join(current, 'node_modules'))) {
+      return path.join(current, 'node_modules');
+    }
+    if (path.dirname(current) === current) {
+      return undefined;
+    }
   }
 };
 
 /** `overrides` maps a provided package name to another directory (the bench's got stub). */
 export const createLogtoHost = async (root, repositoryRoot, overrides = {}) => {
   const leak = hasLeakyAncestor(root);
-  if (leak)
+  if (leak) {
     throw new Error(
       `Refusing to build the Logto host in ${root}: ${leak} would be visible to connectors`
     );
+  }
   const coreDirectory = path.join(root, 'packages', 'core');
   const connectorsDirectory = path.join(coreDirectory, 'connectors');
   const nodeModules = path.join(coreDirectory, 'node_modules');

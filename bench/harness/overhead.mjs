@@ -24,7 +24,7 @@ const config = connectorConfig({
 });
 const connector = await createConnector({ getConfig: async () => config });
 
-// distinctRecipients (bench/phone-cost.mjs): a different valid mainland number on every send, so the
+// DistinctRecipients (bench/phone-cost.mjs): a different valid mainland number on every send, so the
 // phone-number parse is paid every time rather than answered from the last-number memo.
 const send = (index) =>
   connector.sendMessage(
@@ -33,10 +33,14 @@ const send = (index) =>
       : message(index),
     config
   );
-for (let index = 0; index < warm; index += 1) await send(index);
+for (let index = 0; index < warm; index += 1) {
+  await send(index);
+}
 const cpu = process.cpuUsage();
 const started = performance.now();
-for (let index = 0; index < n; index += 1) await send(warm + index);
+for (let index = 0; index < n; index += 1) {
+  await send(warm + index);
+}
 const elapsed = performance.now() - started;
 const used = process.cpuUsage(cpu);
 process.stdout.write(

@@ -22,7 +22,6 @@ const failures = { count: 0, first: undefined };
 
 const runners = [];
 for (const side of sides) {
-  // eslint-disable-next-line no-await-in-loop
   const send = await createSender({ ...spec, ...side, origin, needed: perSide });
   let cursor = 0;
   runners.push({
@@ -38,16 +37,15 @@ for (const side of sides) {
 
 for (const runner of runners) {
   // Warm-up: sockets for 64 concurrent sends, then the JIT at the measured concurrency.
-  // eslint-disable-next-line no-await-in-loop
+
   await runLoad({ ...runner, n: Math.ceil(warm / 2), concurrency: 64, failures });
-  // eslint-disable-next-line no-await-in-loop
+
   await runLoad({ ...runner, n: Math.floor(warm / 2), concurrency, failures });
 }
 
 for (let block = 0; block < blocks; block += 1) {
   const order = block % 2 === 0 ? runners : [...runners].reverse();
   for (const runner of order) {
-    // eslint-disable-next-line no-await-in-loop
     const result = await runLoad({ ...runner, n: blockSize, concurrency, failures });
     runner.latencies.push(...result.latencies);
     runner.elapsedMs += result.elapsedMs;

@@ -9,8 +9,11 @@ const top = Number(topArgument);
 
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
-for (const node of profile.nodes)
-  for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes) {
+  for (const child of node.children ?? []) {
+    parent.set(child, node.id);
+  }
+}
 
 const selfMicros = new Map();
 const deltas = profile.timeDeltas;
@@ -23,8 +26,12 @@ const totalMicros = [...selfMicros.values()].reduce((sum, value) => sum + value,
 const where = (frame) => {
   const url = frame.url || '(native)';
   const match = url.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/);
-  if (match) return match[1];
-  if (url.startsWith('node:')) return url;
+  if (match) {
+    return match[1];
+  }
+  if (url.startsWith('node:')) {
+    return url;
+  }
   return url.replace(/^file:\/\//, '').replace(/^.*\/connectors\//, 'connectors/');
 };
 
@@ -57,9 +64,13 @@ if (filter) {
     const seen = new Set();
     for (let current = id; current !== undefined; current = parent.get(current)) {
       const { callFrame } = nodes.get(current);
-      if (!pattern.test(callFrame.functionName)) continue;
+      if (!pattern.test(callFrame.functionName)) {
+        continue;
+      }
       const name = `${callFrame.functionName}  ${where(callFrame)}:${callFrame.lineNumber + 1}`;
-      if (seen.has(name)) continue;
+      if (seen.has(name)) {
+        continue;
+      }
       seen.add(name);
       inclusive.set(name, (inclusive.get(name) ?? 0) + micros);
     }

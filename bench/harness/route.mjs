@@ -43,17 +43,20 @@ export const routeProvidersTo = (frontPort, providerHosts) => {
           ...args.filter((argument) => typeof argument === 'function')
         );
       }
-      if (!loopback.has(host))
+      if (!loopback.has(host)) {
         throw new Error(
           `bench: refusing a TLS connection to ${host}:${port} (only 127.0.0.1 is allowed)`
         );
+      }
     }
     return originalConnect.apply(this, args);
   };
 
   const originalLookup = dns.lookup;
   dns.lookup = function lookup(hostname, ...rest) {
-    if (hostname === 'localhost') return originalLookup.call(this, hostname, ...rest);
+    if (hostname === 'localhost') {
+      return originalLookup.call(this, hostname, ...rest);
+    }
     const callback = rest.at(-1);
     const error = Object.assign(
       new Error(`bench: refusing to resolve ${hostname} (only 127.0.0.1 is allowed)`),

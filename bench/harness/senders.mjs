@@ -23,11 +23,13 @@ export const originFor = ({ transport, provider, emulatorPort }) =>
 
 const capturedRequests = new Map();
 const readCapture = (file, needed) => {
-  if (!capturedRequests.has(file))
+  if (!capturedRequests.has(file)) {
     capturedRequests.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  }
   const requests = capturedRequests.get(file);
-  if (requests.length < needed)
+  if (requests.length < needed) {
     throw new Error(`need ${needed} captured requests, have ${requests.length}`);
+  }
   return requests;
 };
 
@@ -74,11 +76,15 @@ export const createSender = async ({
         headers,
         body: body === '' ? undefined : body,
       });
-      if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
+      if (response.statusCode !== 200) {
+        throw new Error(`HTTP ${response.statusCode}`);
+      }
     };
   }
 
-  if (kind !== 'floor-http') throw new Error(`unknown kind ${kind}`);
+  if (kind !== 'floor-http') {
+    throw new Error(`unknown kind ${kind}`);
+  }
   const module = transport === 'http' ? http : https;
   const agent = new module.Agent({ keepAlive: true, maxSockets: 64 });
   const { hostname, port } = new URL(origin);
@@ -119,11 +125,12 @@ export const runLoad = async ({ send, n, concurrency, nextIndex, failures }) => 
   const worker = async () => {
     for (;;) {
       const slot = next++;
-      if (slot >= n) return;
+      if (slot >= n) {
+        return;
+      }
       const index = nextIndex();
       const started = performance.now();
       try {
-        // eslint-disable-next-line no-await-in-loop
         await send(index);
       } catch (error) {
         failures.count += 1;

@@ -8,8 +8,8 @@
 // The emulator's request log (one line per provider request, built by the emulator whether or not
 // a sink is attached) is used to count accepted sends, so the parent can check that every timed
 // send really was accepted — including the official connectors' sends.
-import net from 'node:net';
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import tls from 'node:tls';
 
 import { defaultSandboxConfig, startSandbox } from '../../packages/sandbox/lib/index.js';
@@ -35,15 +35,20 @@ const sandbox = await startSandbox({
       })),
     },
   },
-  log: (line) => {
+  log(line) {
     // `<iso> <provider> <METHOD> <path> <status> <summary…> <n>ms`
     const [, provider, , , status, summary] = line.split(' ');
     const bucket = counts[provider];
-    if (!bucket) return;
-    if (status === '200' && summary === 'OK') bucket.ok += 1;
-    else {
+    if (!bucket) {
+      return;
+    }
+    if (status === '200' && summary === 'OK') {
+      bucket.ok += 1;
+    } else {
       bucket.other += 1;
-      if (rejected.length < 5) rejected.push(line);
+      if (rejected.length < 5) {
+        rejected.push(line);
+      }
     }
   },
 });

@@ -3,11 +3,6 @@
  * `test/contract-fixture.ts` (see ./fixture.ts); a connector package without one fails this suite.
  */
 import {
-  ConnectorErrorCodes,
-  connectorMetadataGuard,
-  type SmsConnector,
-} from '@logto/connector-kit';
-import {
   addConnectorToHost,
   createLogtoHost,
   factoryFor,
@@ -16,6 +11,12 @@ import {
   type LoadResult,
   type LogtoHost,
 } from '@logto-sms/cli';
+
+import {
+  ConnectorErrorCodes,
+  connectorMetadataGuard,
+  type SmsConnector,
+} from '@logto/connector-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { ensureBuilt } from '../helpers/build.js';
@@ -153,7 +154,7 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
     it('is named and described in en and zh-CN', async () => {
       const { metadata } = await connectorWithoutSavedConfig(fixture.createConnector);
       for (const phrases of [metadata.name, metadata.description]) {
-        expect(phrases.en?.trim()).toBeTruthy();
+        expect(phrases.en.trim()).toBeTruthy();
         expect(phrases['zh-CN']?.trim()).toBeTruthy();
       }
     });
@@ -162,7 +163,9 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
       const { metadata, configGuard } = await connectorWithoutSavedConfig(fixture.createConnector);
       const items = metadata.formItems ?? [];
       expect(items.map(({ key }) => key).sort()).toEqual(configKeysOf(configGuard).sort());
-      for (const item of items) expect(item.description?.trim(), item.key).toBeTruthy();
+      for (const item of items) {
+        expect(item.description?.trim(), item.key).toBeTruthy();
+      }
     });
   });
 
@@ -233,8 +236,9 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
       await (await connector(server.url)).sendMessage(sendData(to, payload));
       expect(server.requests).toHaveLength(1);
       const seen = requestText(server.requests[0]!).toLowerCase();
-      for (const marker of ['lcmarker', 'uimarker', 'linkmarker'])
+      for (const marker of ['lcmarker', 'uimarker', 'linkmarker']) {
         expect(seen).not.toContain(marker);
+      }
       expect(seen).toContain(contractCode.toLowerCase());
     });
 
@@ -251,7 +255,9 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
       const generic = [await send('Generic'), await send('Generic')];
       const signIn = await send('SignIn');
       const newer = new Map<string, Map<string, string>>();
-      for (const type of newerUsageTypes) newer.set(type, await send(type));
+      for (const type of newerUsageTypes) {
+        newer.set(type, await send(type));
+      }
       generic.push(await send('Generic'));
       const noise = volatileFields(generic);
       const stable = (fields: Map<string, string>) =>
@@ -259,7 +265,9 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
 
       // The comparison can tell templates apart: the fixture gives SignIn its own.
       expect(stable(signIn)).not.toEqual(stable(generic[0]!));
-      for (const [type, fields] of newer) expect(stable(fields), type).toEqual(stable(generic[0]!));
+      for (const [type, fields] of newer) {
+        expect(stable(fields), type).toEqual(stable(generic[0]!));
+      }
     });
 
     it('ends within timeout + 1 s with exactly one request when the provider stays silent', async () => {
@@ -362,26 +370,27 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
       ];
       try {
         for (const { name, run } of scenarios) {
-          // eslint-disable-next-line no-await-in-loop -- one provider per scenario, in order
           const outcome = await run().then(
             (value) => ({ value }),
             (error: unknown) => ({ error })
           );
-          if ('error' in outcome)
+          if ('error' in outcome) {
             leaks.push(
               ...leaksInError(outcome.error, secrets).map((leak) => ({
                 ...leak,
                 where: `${name}: ${leak.where}`,
               }))
             );
-          else
+          } else {
             leaks.push(...leaksIn(JSON.stringify(outcome.value) ?? '', secrets, `${name}: result`));
+          }
         }
       } finally {
         output.stop();
       }
-      for (const line of [...output.consoleLines, ...output.stdioChunks])
+      for (const line of [...output.consoleLines, ...output.stdioChunks]) {
         leaks.push(...leaksIn(line, secrets, 'log'));
+      }
       expect(leaks).toEqual([]);
       expect(output.consoleLines).toEqual([]);
     });

@@ -41,8 +41,9 @@ export const discoverFixtures = async (): Promise<{
       .filter((name) => existsSync(fixtureFile(name)))
       .map(async (name) => {
         const module = (await import(fixtureFile(name))) as { contractFixture?: ContractFixture };
-        if (!module.contractFixture)
+        if (!module.contractFixture) {
           throw new Error(`${fixtureFile(name)} does not export contractFixture`);
+        }
         return {
           packageName: name,
           directory: packageDirectory(name),

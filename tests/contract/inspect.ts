@@ -18,8 +18,9 @@ export const configKeysOf = (guard: ZodTypeAny): string[] => {
   let current: ZodTypeAny | undefined = guard;
   for (let depth = 0; current && depth < 10; depth++) {
     const definition = current._def as ZodDefinition;
-    if (definition.typeName === 'ZodObject' && definition.shape)
+    if (definition.typeName === 'ZodObject' && definition.shape) {
       return Object.keys(definition.shape());
+    }
     current = definition.schema ?? definition.innerType;
   }
   throw new Error('the configGuard is not a z.object (or a refinement of one)');
@@ -42,21 +43,25 @@ const transportHeaders = new Set([
 ]);
 
 const bodyFields = (body: string, contentType: string): Array<[string, string]> => {
-  if (body === '') return [];
+  if (body === '') {
+    return [];
+  }
   if (contentType.includes('json')) {
     try {
       const parsed: unknown = JSON.parse(body);
-      if (parsed && typeof parsed === 'object')
+      if (parsed && typeof parsed === 'object') {
         return Object.entries(parsed).map(([name, value]) => [
           `body.${name}`,
           JSON.stringify(value),
         ]);
+      }
     } catch {
       // Not JSON after all: compared as one text below.
     }
   }
-  if (contentType.includes('x-www-form-urlencoded'))
+  if (contentType.includes('x-www-form-urlencoded')) {
     return [...new URLSearchParams(body)].map(([name, value]) => [`body.${name}`, value]);
+  }
   return [['body', body]];
 };
 
@@ -70,13 +75,18 @@ export const requestFields = (request: RecordedRequest): Map<string, string> => 
     ['method', request.method],
     ['path', url.pathname],
   ]);
-  for (const [name, value] of url.searchParams) fields.set(`query.${name}`, value);
+  for (const [name, value] of url.searchParams) {
+    fields.set(`query.${name}`, value);
+  }
   for (const [name, value] of Object.entries(request.headers)) {
-    if (!transportHeaders.has(name) && value !== undefined)
+    if (!transportHeaders.has(name) && value !== undefined) {
       fields.set(`header.${name}`, String(value));
+    }
   }
   const contentType = String(request.headers['content-type'] ?? '');
-  for (const [name, value] of bodyFields(request.body, contentType)) fields.set(name, value);
+  for (const [name, value] of bodyFields(request.body, contentType)) {
+    fields.set(name, value);
+  }
   return fields;
 };
 

@@ -40,7 +40,7 @@ describe('the test run ends with the plain count', () => {
   });
 
   it('the last line is "N passed, N failed" alone, the skip reason just above it', () => {
-    const lines = summarize(report(5), root) as string[];
+    const lines = summarize(report(5), root);
     expect(lines.at(-1)).toBe('1300 passed, 0 failed');
     expect(lines[0]).toMatch(/^5 skipped: packages\/sandbox\/test\/inbox-page\.test\.ts \(5/);
     expect(summarize(report(0), root)).toEqual(['1300 passed, 0 failed']);

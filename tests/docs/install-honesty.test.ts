@@ -136,8 +136,9 @@ describe('claims the code does not contradict', () => {
   });
 
   it('the Docker Desktop opt-in is documented', () => {
-    for (const name of connectorPackages)
+    for (const name of connectorPackages) {
       expect(read(`packages/${name}/README.md`)).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
+    }
     expect(read('packages/sandbox/README.md')).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
   });
 
@@ -148,9 +149,10 @@ describe('claims the code does not contradict', () => {
       'packages/connector-yunpian-sms/src/recipient.ts',
       'tests/helpers/logto-display.ts',
     ];
-    for (const file of [...markdownFiles, ...sources])
+    for (const file of [...markdownFiles, ...sources]) {
       expect(read(file), file).not.toMatch(
         /(?<!shared\/)docs\/logto-host\.md|shared\/docs\/logto-host\.md/
       );
+    }
   });
 });

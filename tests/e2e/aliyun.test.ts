@@ -4,6 +4,7 @@
  * algorithms and STS, locale templates, every error category, and what lands in the inbox.
  */
 import type { Sandbox } from '@logto-sms/sandbox';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';

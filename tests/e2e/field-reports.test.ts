@@ -4,6 +4,7 @@
  * what the operator and the person signing in must see instead.
  */
 import { startSandbox, defaultSandboxConfig, type Sandbox } from '@logto-sms/sandbox';
+
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { logtoDisplays } from '../helpers/logto-display.js';

@@ -5,6 +5,7 @@
  * templates, fixedParams, each error category, and the inbox contents.
  */
 import type { Sandbox } from '@logto-sms/sandbox';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';

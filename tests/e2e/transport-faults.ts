@@ -3,6 +3,7 @@
  * truncated answer, a provider that never answers. Every connector must map them the same way.
  */
 import type { Sandbox } from '@logto-sms/sandbox';
+
 import { expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, type SmsSender } from '../helpers/logto.js';

@@ -4,6 +4,7 @@
  * and international numbers, locale templates, every error category, and the inbox contents.
  */
 import type { Sandbox } from '@logto-sms/sandbox';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';

@@ -21,8 +21,12 @@ const internalLibraries = readdirSync(path.join(repoRoot, 'packages')).filter(
 
 // What esbuild bundles into each target's lib/: its own src plus the internal packages it imports.
 const inputsOf = (target: Target): string[] => {
-  if (target.startsWith('connector-')) return [target, ...internalLibraries];
-  if (target === 'cli') return ['cli', 'sandbox', ...internalLibraries];
+  if (target.startsWith('connector-')) {
+    return [target, ...internalLibraries];
+  }
+  if (target === 'cli') {
+    return ['cli', 'sandbox', ...internalLibraries];
+  }
   return [target];
 };
 
@@ -36,7 +40,9 @@ export const connectorPackages: string[] = readdirSync(path.join(repoRoot, 'pack
   .sort();
 
 const newestMtime = (directory: string): number => {
-  if (!existsSync(directory)) return 0;
+  if (!existsSync(directory)) {
+    return 0;
+  }
   let newest = 0;
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
@@ -47,7 +53,9 @@ const newestMtime = (directory: string): number => {
 
 const isStale = (target: Target): boolean => {
   const output = path.join(packageDirectory(target), 'lib', 'index.js');
-  if (!existsSync(output)) return true;
+  if (!existsSync(output)) {
+    return true;
+  }
   const built = statSync(output).mtimeMs;
   return inputsOf(target).some(
     (name) => newestMtime(path.join(packageDirectory(name), 'src')) > built
@@ -72,8 +80,9 @@ const withLock = async <T>(task: () => Promise<T>): Promise<T> => {
         rmSync(lockDirectory, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() > deadline)
+      if (Date.now() > deadline) {
         throw new Error(`Timed out waiting for the build lock ${lockDirectory}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
@@ -90,18 +99,25 @@ const withLock = async <T>(task: () => Promise<T>): Promise<T> => {
  * no-op; it keeps `vitest run <file>` honest when run on its own.
  */
 export const ensureBuilt = async (targets: readonly Target[]): Promise<void> => {
-  if (!targets.some(isStale)) return;
+  if (!targets.some(isStale)) {
+    return;
+  }
   await withLock(async () => {
     const stale = targets.filter(isStale);
-    if (stale.length === 0) return;
+    if (stale.length === 0) {
+      return;
+    }
     await new Promise<void>((resolve, reject) => {
       execFile(
         process.execPath,
         ['scripts/build.mjs', ...stale],
         { cwd: repoRoot },
         (error, _stdout, stderr) => {
-          if (error) reject(new Error(`build failed: ${stderr || error.message}`));
-          else resolve();
+          if (error) {
+            reject(new Error(`build failed: ${stderr || error.message}`));
+          } else {
+            resolve();
+          }
         }
       );
     });

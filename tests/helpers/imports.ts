@@ -14,7 +14,9 @@ export const importSpecifiers = (source: string): string[] => {
   ];
   const found = new Set<string>();
   for (const pattern of patterns) {
-    for (const match of source.matchAll(pattern)) found.add(match[1]!);
+    for (const match of source.matchAll(pattern)) {
+      found.add(match[1]!);
+    }
   }
   return [...found].sort();
 };

@@ -27,8 +27,9 @@ export const logtoDisplays = async (
 ): Promise<string> => {
   const phrases = await phrasesModule();
   const phrase = phrases[language]?.errors.connector[error.code];
-  if (typeof phrase !== 'string')
-    throw new Error(`Logto has no ${language} phrase for connector.${error.code}`);
+  if (typeof phrase !== 'string') {
+    throw new TypeError(`Logto has no ${language} phrase for connector.${error.code}`);
+  }
   const data = error.data as { errorDescription?: unknown } | undefined;
   const description =
     typeof data?.errorDescription === 'string' ? data.errorDescription : JSON.stringify(error.data);

@@ -39,12 +39,15 @@ export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
   );
   const load = await loadLikeLogto(host);
   const pick = (hosted: HostedConnector | undefined): LoadedConnector => {
-    if (!hosted) throw new Error('connector was not installed');
+    if (!hosted) {
+      throw new Error('connector was not installed');
+    }
     const factory = factoryFor(load, hosted);
-    if (!factory)
+    if (!factory) {
       throw new Error(
         `Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`
       );
+    }
     return { hosted, factory };
   };
   return { host, load, aliyun: pick(aliyun), yunpian: pick(yunpian), tencent: pick(tencent) };
@@ -66,11 +69,15 @@ export const senderFor = async (
 ): Promise<SmsSender> => {
   const connector = await factory.createConnector({
     getConfig: async (id: string) => {
-      if (id !== factory.metadata.id) throw new Error(`getConfig called with ${id}`);
+      if (id !== factory.metadata.id) {
+        throw new Error(`getConfig called with ${id}`);
+      }
       return config;
     },
   });
-  if (!('sendMessage' in connector)) throw new Error(`${factory.metadata.id} has no sendMessage`);
+  if (!('sendMessage' in connector)) {
+    throw new Error(`${factory.metadata.id} has no sendMessage`);
+  }
   const sendMessage = connector.sendMessage as unknown as SendMessage;
   return {
     signIn: async (to, payload, type = 'SignIn') => sendMessage({ to, type, payload }),

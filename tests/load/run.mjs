@@ -24,15 +24,17 @@ if (typeof globalThis.gc !== 'function') {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const lib = (name) => `${root}packages/${name}/lib/index.js`;
+const library = (name) => `${root}packages/${name}/lib/index.js`;
 for (const name of [
   'connector-aliyun-sms',
   'connector-yunpian-sms',
   'connector-tencent-sms',
   'sandbox',
 ]) {
-  if (!existsSync(lib(name))) {
-    console.error(`Missing ${lib(name)}: build first (node scripts/build.mjs, or pnpm test:load).`);
+  if (!existsSync(library(name))) {
+    console.error(
+      `Missing ${library(name)}: build first (node scripts/build.mjs, or pnpm test:load).`
+    );
     process.exit(2);
   }
 }
@@ -43,21 +45,25 @@ const warmupSends = Number(process.env.LOAD_WARMUP ?? 1000);
 const bucket = 1000;
 const maxHeapGrowthBytes = 20 * 1024 * 1024;
 const minLastToFirstRatio = 0.5;
-// sms-core's keep-alive agent allows 64 sockets per origin; each connector bundles its own copy
+// Sms-core's keep-alive agent allows 64 sockets per origin; each connector bundles its own copy
 // of sms-core (and so its own agent), and all of them talk to the one emulator origin.
 const maxSocketsPerAgent = 64;
 const agents = 3;
 const socketBound = maxSocketsPerAgent * agents;
 
-const { default: createAliyun } = await import(pathToFileURL(lib('connector-aliyun-sms')).href);
-const { default: createYunpian } = await import(pathToFileURL(lib('connector-yunpian-sms')).href);
-const { default: createTencent } = await import(pathToFileURL(lib('connector-tencent-sms')).href);
+const { default: createAliyun } = await import(pathToFileURL(library('connector-aliyun-sms')).href);
+const { default: createYunpian } = await import(
+  pathToFileURL(library('connector-yunpian-sms')).href
+);
+const { default: createTencent } = await import(
+  pathToFileURL(library('connector-tencent-sms')).href
+);
 
 // ------------------------------------------------------------------ emulator in a child process
 
 const emulator = fork(
   fileURLToPath(new URL('emulator.mjs', import.meta.url)),
-  [pathToFileURL(lib('sandbox')).href],
+  [pathToFileURL(library('sandbox')).href],
   {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [],
@@ -66,7 +72,9 @@ const emulator = fork(
 const nextMessage = (type) =>
   new Promise((resolve, reject) => {
     const onMessage = (message) => {
-      if (message?.type !== type) return;
+      if (message?.type !== type) {
+        return;
+      }
       emulator.off('message', onMessage);
       emulator.off('exit', onExit);
       resolve(message);
@@ -147,11 +155,13 @@ const sendOne = async () => {
       payload: { code: String(100_000 + (index % 900_000)) },
     });
   } catch (error) {
-    if (failures.length < 10)
+    if (failures.length < 10) {
       failures.push(
         `${index}: ${error?.code ?? ''} ${JSON.stringify(error?.data ?? String(error))}`
       );
-    else failures.push(index);
+    } else {
+      failures.push(index);
+    }
   }
 };
 
@@ -162,7 +172,7 @@ const drive = async (count, onDone = () => {}) => {
   const worker = async () => {
     while (started < count) {
       started += 1;
-      // eslint-disable-next-line no-await-in-loop
+
       await sendOne();
       completed += 1;
       onDone(completed);
@@ -177,7 +187,7 @@ const tcpSockets = () =>
 const settleHeap = async () => {
   for (let round = 0; round < 4; round++) {
     globalThis.gc();
-    // eslint-disable-next-line no-await-in-loop
+
     await new Promise((resolve) => setImmediate(resolve));
   }
   return process.memoryUsage().heapUsed;
@@ -199,8 +209,12 @@ const sampler = setInterval(() => {
 const marks = [performance.now()];
 const runStarted = marks[0];
 await drive(totalSends, (completed) => {
-  if (completed % 100 === 0) maxSockets = Math.max(maxSockets, tcpSockets());
-  if (completed % bucket === 0) marks.push(performance.now());
+  if (completed % 100 === 0) {
+    maxSockets = Math.max(maxSockets, tcpSockets());
+  }
+  if (completed % bucket === 0) {
+    marks.push(performance.now());
+  }
 });
 const runMs = performance.now() - runStarted;
 clearInterval(sampler);
@@ -229,11 +243,11 @@ console.log(
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
 console.log('| sends         | sends/s |');
 console.log('|---------------|--------:|');
-rates.forEach((rate, index) => {
+for (const [index, rate] of rates.entries()) {
   console.log(
     `| ${String(index * bucket + 1).padStart(6)}–${String((index + 1) * bucket).padEnd(6)} | ${rate.toFixed(0).padStart(7)} |`
   );
-});
+}
 
 const checks = [
   ['failed sends', `${failures.length}`, '0', failures.length === 0],
@@ -277,11 +291,13 @@ const checks = [
 ];
 console.log('\n| check | measured | bound | ok |');
 console.log('|---|---|---|---|');
-for (const [name, measured, bound, ok] of checks)
+for (const [name, measured, bound, ok] of checks) {
   console.log(`| ${name} | ${measured} | ${bound} | ${ok ? 'yes' : '**NO**'} |`);
+}
 
-if (warmupFailures > 0 || failures.length > 0)
+if (warmupFailures > 0 || failures.length > 0) {
   console.log('\nFirst failures:', failures.slice(0, 10));
+}
 const violated = checks.filter(([, , , ok]) => !ok).map(([name]) => name);
 if (violated.length > 0) {
   console.log(`\nFAILED: ${violated.join('; ')}`);

@@ -4,21 +4,21 @@
  * through the Experience API ending in an ID token, and what the operator (Console) and the end
  * user (sign-in page) are shown when the provider refuses, limits, or hangs.
  */
+import { startSandbox, type Sandbox, type SandboxMessage } from '@logto-sms/sandbox';
 import { readFile } from 'node:fs/promises';
 
-import { startSandbox, type Sandbox, type SandboxMessage } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { connectorsUnderTest, type ConnectorConfig } from './connectors.js';
 import { readEnvironment } from './support/environment.js';
 import { startPhoneInteraction } from './support/experience.js';
 import type { JsonResponse } from './support/http.js';
+import { errorDescriptionOf, logtoMessages, logtoShows } from './support/logto-errors.js';
 import {
   connectManagementApi,
   type ApiResponse,
   type ManagementApi,
 } from './support/management.js';
-import { errorDescriptionOf, logtoMessages, logtoShows } from './support/logto-errors.js';
 
 const environment = readEnvironment();
 const redirectUri = 'http://127.0.0.1:9/callback';
@@ -44,7 +44,7 @@ const messageFor = async (
 ): Promise<SandboxMessage> => {
   const message = await sandbox.inbox.waitForMessage({ since }, 15_000);
   expect(message.provider).toBe(provider);
-  expect(message.to.replace(/\D/g, '')).toMatch(new RegExp(`${nationalPart(phone)}$`));
+  expect(message.to.replaceAll(/\D/g, '')).toMatch(new RegExp(`${nationalPart(phone)}$`));
   return message;
 };
 
@@ -60,7 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sandbox?.close();
+  await sandbox.close();
 });
 
 beforeEach(() => {
@@ -101,7 +101,9 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
     });
 
   beforeAll(async () => {
-    if (!entry) throw new Error(`no entry for ${packageDirectory} in tests/logto/connectors.ts`);
+    if (!entry) {
+      throw new Error(`no entry for ${packageDirectory} in tests/logto/connectors.ts`);
+    }
     ({ metadata } = (await import(`@logto-sms/${packageDirectory}`)) as {
       metadata: typeof metadata;
     });
@@ -304,11 +306,15 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       const log = await readFile(environment.logtoLog, 'utf8');
       expect(failureResponses.length).toBeGreaterThan(0);
       for (const secret of secrets()) {
-        for (const response of failureResponses) expect(response.text).not.toContain(secret);
+        for (const response of failureResponses) {
+          expect(response.text).not.toContain(secret);
+        }
         expect(log).not.toContain(secret);
       }
       for (const secret of [environment.managementSecret, environment.databasePassword]) {
-        for (const response of failureResponses) expect(response.text).not.toContain(secret);
+        for (const response of failureResponses) {
+          expect(response.text).not.toContain(secret);
+        }
       }
     });
   });

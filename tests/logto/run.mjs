@@ -53,7 +53,9 @@ const vitestArgs = () => {
 
 /** Node 22 for Logto (it declares ^22.14); npx keeps the download in its cache. */
 const node22 = async (logFile) => {
-  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
+  if (Number(process.versions.node.split('.')[0]) >= 22) {
+    return process.execPath;
+  }
   const output = await runToEnd({
     name: 'npx node@22',
     command: 'npx',
@@ -61,7 +63,9 @@ const node22 = async (logFile) => {
     logFile,
   });
   const match = /NODE=(\S+)/.exec(output);
-  if (!match) throw new Error('npx node@22 did not report its binary');
+  if (!match) {
+    throw new Error('npx node@22 did not report its binary');
+  }
   return match[1];
 };
 
@@ -102,7 +106,7 @@ const runCases = (environment, reportFile) =>
         try {
           process.kill(-child.pid, 'SIGKILL');
         } catch {
-          // already gone
+          // Already gone
         }
       }
     });
@@ -145,10 +149,11 @@ const main = async () => {
     path.join(repoRoot, 'packages', 'cli', 'lib', 'index.js')
   );
   const leaks = leakyAncestors(runDirectory);
-  if (leaks.length > 0)
+  if (leaks.length > 0) {
     throw new Error(
       `${leaks.join(', ')} above ${runDirectory} would let connectors resolve packages Logto does not provide; set TMPDIR elsewhere`
     );
+  }
 
   const key = await sourceKey(source, [
     path.join(here, 'harness', 'derive-core.mjs'),
@@ -249,6 +254,8 @@ try {
 } finally {
   await cleanUp();
   console.log(`test:logto: total time ${seconds(started)}, exit ${exitCode}`);
-  if (summary) console.log(summary);
+  if (summary) {
+    console.log(summary);
+  }
 }
 process.exit(exitCode);

@@ -6,17 +6,18 @@
  *
  * No nock in this file: it uses real sockets.
  */
+import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorPackages, ensureBuilt } from '../helpers/build.js';
 import { canaries, hostileEcho, leaksIn } from '../support/canaries.js';
+
 import {
   aliyunConfig,
   mainlandNumber,
@@ -31,7 +32,7 @@ const bin = path.join(root, 'packages/cli/lib/bin.js');
 const longTermKeyId = 'LTAI5tCliLeakProbe0001';
 const stsKeyId = 'STS.CliLeakProbeTemp0001';
 const tencentSecretId = 'AKIDCliLeakProbe0001';
-const tencentTmpSecretId = 'AKIDCliLeakProbeTmp0001';
+const tencentTemporarySecretId = 'AKIDCliLeakProbeTmp0001';
 const allSecrets = Object.values(canaries);
 
 type CliScenario = {
@@ -133,7 +134,7 @@ const scenarios: CliScenario[] = [
       tencentConfig({
         endpoint,
         credentials: {
-          accessKeyId: tencentTmpSecretId,
+          accessKeyId: tencentTemporarySecretId,
           accessKeySecret: canaries.stsSecret,
           securityToken: canaries.securityToken,
         },
@@ -244,7 +245,7 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
           secrets: [{ secretId: tencentSecretId, secretKey: canaries.accessKeySecret }],
           stsCredentials: [
             {
-              secretId: tencentTmpSecretId,
+              secretId: tencentTemporarySecretId,
               secretKey: canaries.stsSecret,
               token: canaries.securityToken,
             },
@@ -259,7 +260,9 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
       const json = modeOf(index) === 'json';
       return async () => {
         const to = mainlandNumber(88, index);
-        if (scenario.fault) sandbox.faults.add({ ...scenario.fault, to });
+        if (scenario.fault) {
+          sandbox.faults.add({ ...scenario.fault, to });
+        }
         const file = path.join(workdir, `${index}.json`);
         writeFileSync(file, JSON.stringify(scenario.config(sandbox.url)));
         const args = [
@@ -282,7 +285,6 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         for (let job = jobs.shift(); job; job = jobs.shift()) {
-          // eslint-disable-next-line no-await-in-loop
           await job();
         }
       })
@@ -290,8 +292,10 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await sandbox?.close();
-    if (workdir) rmSync(workdir, { recursive: true, force: true });
+    await sandbox.close();
+    if (workdir) {
+      rmSync(workdir, { recursive: true, force: true });
+    }
   });
 
   it.each(scenarios.map((scenario, index) => ({ ...scenario, mode: modeOf(index) })))(
@@ -300,7 +304,9 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
       const { mode } = scenario;
       const run = runs.get(scenario.name);
       expect(run).toBeDefined();
-      if (!run) return;
+      if (!run) {
+        return;
+      }
       expect(run.exitCode, run.stdout + run.stderr).toBe(1);
       const leaks = [
         ...leaksIn(run.stdout, allSecrets, 'stdout'),

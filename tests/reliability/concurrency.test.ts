@@ -9,8 +9,9 @@
  *
  * No nock in this file: it uses real sockets.
  */
-import type { SmsConnector } from '@logto/connector-kit';
 import { startSandbox, type Sandbox, type SandboxMessage } from '@logto-sms/sandbox';
+
+import type { SmsConnector } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -219,7 +220,7 @@ const aliyunProfile = (
   china: string,
   codeParamName?: string
 ): Profile => {
-  // codeParamName belongs to the template entry, so both region codes must use that variable.
+  // CodeParamName belongs to the template entry, so both region codes must use that variable.
   const overseas = codeParamName ? 'SMS_900021' : 'SMS_900002';
   const credentials =
     credentialName in aliyunKeys
@@ -360,9 +361,9 @@ const profiles: Profile[] = [
   tencentProfile('tencent T2 + English (B)', 'T2', true),
 ];
 
-/** mulberry32: a fixed interleaving, the same on every run. */
+/** Mulberry32: a fixed interleaving, the same on every run. */
 const random = (() => {
-  let state = 0x5eed_1234;
+  let state = 0x5e_ed_12_34;
   return () => {
     state = (state + 0x6d_2b_79_f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
@@ -416,7 +417,9 @@ const rejections = unhandledRejections();
 
 const emulator = (name: Emulator): Sandbox => {
   const found = emulators[name];
-  if (!found) throw new Error(`emulator ${name} not started`);
+  if (!found) {
+    throw new Error(`emulator ${name} not started`);
+  }
   return found;
 };
 
@@ -427,11 +430,12 @@ beforeAll(async () => {
   expect(emulator('A').port).not.toBe(emulator('B').port);
 
   const own = new Map<Profile, SmsConnector>();
-  for (const profile of profiles)
+  for (const profile of profiles) {
     own.set(
       profile,
       await connectorFor(profile.provider, profile.config(emulator(profile.emulator).url))
     );
+  }
   const shared = {
     aliyun: await formOnlyConnector('aliyun'),
     yunpian: await formOnlyConnector('yunpian'),
@@ -498,7 +502,7 @@ describe(`${total} concurrent sends, ${profiles.length} interleaved configs, two
       const elsewhere = emulator(send.profile.emulator === 'A' ? 'B' : 'A').inbox.list({
         to: send.recorded,
       });
-      if (here.length !== 1 || elsewhere.length !== 0) {
+      if (here.length !== 1 || elsewhere.length > 0) {
         problems.push(
           `${send.index}: ${here.length} message(s) on its emulator, ${elsewhere.length} on the other`
         );
@@ -526,8 +530,9 @@ describe(`${total} concurrent sends, ${profiles.length} interleaved configs, two
           `${send.index} ${send.profile.name}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`
         );
       }
-      if (!message.text.includes(send.code))
+      if (!message.text.includes(send.code)) {
         problems.push(`${send.index}: text "${message.text}" lacks its code`);
+      }
     }
     expect(problems).toEqual([]);
   });
@@ -537,27 +542,36 @@ describe(`${total} concurrent sends, ${profiles.length} interleaved configs, two
     const seen = new Set<string>();
     for (const send of plan) {
       const outcome = results.get(send.index);
-      if (!outcome?.ok) continue;
+      if (!outcome?.ok) {
+        continue;
+      }
       const value = outcome.value as { requestId?: string; bizId?: string; sid?: string };
       const answerId = send.profile.provider === 'yunpian' ? value.sid : value.requestId;
       const message = emulator(send.profile.emulator).inbox.list({ to: send.recorded })[0];
-      if (!answerId || answerId !== message?.requestId)
+      if (!answerId || answerId !== message?.requestId) {
         problems.push(
           `${send.index}: answer ${String(answerId)} vs message ${String(message?.requestId)}`
         );
-      if (answerId && seen.has(`${send.profile.emulator}:${answerId}`))
+      }
+      if (answerId && seen.has(`${send.profile.emulator}:${answerId}`)) {
         problems.push(`${send.index}: answer id ${answerId} seen twice`);
-      if (answerId) seen.add(`${send.profile.emulator}:${answerId}`);
+      }
+      if (answerId) {
+        seen.add(`${send.profile.emulator}:${answerId}`);
+      }
     }
     expect(problems).toEqual([]);
   });
 
   it('the mix really covered every config, both regions, both ways of passing the config', () => {
-    for (const profile of profiles)
+    for (const profile of profiles) {
       expect(plan.filter((send) => send.profile === profile).length).toBeGreaterThan(40);
-    for (const via of ['own', 'shared'] as const)
+    }
+    for (const via of ['own', 'shared'] as const) {
       expect(plan.filter((send) => send.via === via).length).toBeGreaterThan(300);
-    for (const region of ['mainland', 'international'] as const)
+    }
+    for (const region of ['mainland', 'international'] as const) {
       expect(plan.filter((send) => send.region === region).length).toBeGreaterThan(200);
+    }
   });
 });

@@ -6,11 +6,18 @@
  * No nock in this file (its interceptor turns a got timeout on an in-flight response into an extra
  * unhandled rejection that production code never sees).
  */
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { settlesWithin } from '../helpers/order.js';
+import {
+  makeLocalhostUnresolvable,
+  refusedLookups,
+  restoreResolver,
+  unresolvableUrl as toUnresolvable,
+} from '../support/unresolvable.js';
 
 import {
   aliyunConfig,
@@ -28,12 +35,6 @@ import {
   yunpianConfig,
   type Provider,
 } from './support/env.js';
-import {
-  makeLocalhostUnresolvable,
-  refusedLookups,
-  restoreResolver,
-  unresolvableUrl as toUnresolvable,
-} from '../support/unresolvable.js';
 
 /** For faults that only end with the timeout (hang, drip, delay): short, to keep the file fast. */
 const timeout = 600;
@@ -211,7 +212,9 @@ describe.each(variants.map((variant, index) => ({ ...variant, group: 40 + index 
       '$name → ConnectorError($expected) by the timeout, nothing delivered twice',
       async (fault) => {
         const to = mainlandNumber(variant.group, fault.index);
-        if (fault.fault) sandbox.faults.add({ ...fault.fault, to });
+        if (fault.fault) {
+          sandbox.faults.add({ ...fault.fault, to });
+        }
         const budget = fault.waits ? timeout : relaxedTimeout;
         const connector = await connectorFor(
           variant.provider,
@@ -225,15 +228,18 @@ describe.each(variants.map((variant, index) => ({ ...variant, group: 40 + index 
         const error = connectorErrorOf(outcome);
         expect(error.code).toBe(fault.expected);
         expect(await inTime).toBe(true);
-        if (fault.waits) expect(outcome.ms).toBeGreaterThanOrEqual(timeout - 50);
+        if (fault.waits) {
+          expect(outcome.ms).toBeGreaterThanOrEqual(timeout - 50);
+        }
         const data = errorData(error);
         expect(data.provider).toBe(variant.provider);
         expect(String(data.errorDescription)).toMatch(fault.hint);
         // The fault consumed the only request that reached the emulator; a retry would have been
         // answered normally and delivered.
         expect(sandbox.inbox.list({ to })).toHaveLength(0);
-        if (fault.fault)
+        if (fault.fault) {
           expect(sandbox.faults.list().filter((armed) => armed.to === to)).toHaveLength(0);
+        }
         if (fault.where === 'unresolvable') {
           expect(refusedLookups.length).toBeGreaterThan(0);
           expect(String(data.errorDescription)).toContain('ENOTFOUND');
@@ -284,8 +290,9 @@ describe.each(variants.map((variant, index) => ({ ...variant, group: 40 + index 
           )
         );
 
-        for (const outcome of outcomes)
+        for (const outcome of outcomes) {
           expect(connectorErrorOf(outcome).code).toBe(ConnectorErrorCodes.General);
+        }
         expect(sandbox.faults.list().some((fault) => fault.id === id)).toBe(true);
         expect(sandbox.inbox.list({ to })).toHaveLength(0);
       }
@@ -341,8 +348,9 @@ describe('saturated socket pool', () => {
 
         expect(connectorErrorOf(outcome).code).toBe(ConnectorErrorCodes.General);
         expect(await inTime).toBe(true);
-        for (const held of await Promise.all(holders))
+        for (const held of await Promise.all(holders)) {
           expect(connectorErrorOf(held).code).toBe(ConnectorErrorCodes.General);
+        }
         expect(own.inbox.count()).toBe(0);
       } finally {
         await own.close();

@@ -7,8 +7,9 @@
  *
  * No nock in this file: it uses real sockets.
  */
-import { ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
+
+import { ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import fc from 'fast-check';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,7 +196,7 @@ const toArbitrary = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.string({
-      unit: fc.constantFrom(...'0123456789+-() ０１２٣', '\u200b', '\ufeff'),
+      unit: fc.constantFrom(...'0123456789+-() ０１２٣', '\u200B', '\uFEFF'),
       maxLength: 18,
     }),
   },
@@ -327,23 +328,35 @@ const planCountry = (digits: string): string | undefined => {
  * plan's country is CN. A code is 1–32 ASCII letters or digits.
  */
 const judge = (data: unknown): Judgement => {
-  if (!isRecord(data)) return { valid: false, why: 'data is not an object' };
+  if (!isRecord(data)) {
+    return { valid: false, why: 'data is not an object' };
+  }
   const { to, type, payload } = data;
-  if (typeof to !== 'string') return { valid: false, why: 'to is not a string' };
-  if (typeof type !== 'string') return { valid: false, why: 'type is not a string' };
+  if (typeof to !== 'string') {
+    return { valid: false, why: 'to is not a string' };
+  }
+  if (typeof type !== 'string') {
+    return { valid: false, why: 'type is not a string' };
+  }
   const code = isRecord(payload) ? payload.code : undefined;
-  if (typeof code !== 'string' || !/^[A-Za-z0-9]{1,32}$/.test(code))
+  if (typeof code !== 'string' || !/^[A-Za-z0-9]{1,32}$/.test(code)) {
     return { valid: false, why: 'code' };
-  const match = /^(\+|00)?([0-9]+)$/.exec(to.trim().replace(/[\s\-.()]/g, ''));
+  }
+  const match = /^(\+|00)?([0-9]+)$/.exec(to.trim().replaceAll(/[\s\-.()]/g, ''));
   const number = match?.[2];
-  if (number === undefined)
+  if (number === undefined) {
     return { valid: false, why: 'to has characters other than digits, a prefix and separators' };
-  if (number.length < 7 || number.length > 15)
+  }
+  if (number.length < 7 || number.length > 15) {
     return { valid: false, why: 'to has the wrong number of digits' };
-  if (number.startsWith('0')) return { valid: false, why: 'to has no country code' };
+  }
+  if (number.startsWith('0')) {
+    return { valid: false, why: 'to has no country code' };
+  }
   const country = planCountry(number);
-  if (country === undefined)
+  if (country === undefined) {
     return { valid: false, why: 'not a number of its plan that can receive SMS' };
+  }
   const isMainland = country === 'CN';
   const locale =
     isRecord(payload) &&
@@ -418,8 +431,9 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
           verdict.region === 'international' &&
           /^1[3-9][0-9]{9}$/.test(verdict.to)
         ) {
-          if (outcome.ok)
+          if (outcome.ok) {
             expect(sandbox.inbox.list({ provider: 'aliyun' })[0]?.template).toBe('SMS_900002');
+          }
           return;
         }
 
@@ -445,10 +459,12 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
           variant.provider === 'tencent' && verdict.region === 'mainland'
             ? `86${verdict.to}`
             : verdict.to;
-        expect(message?.to.replace(/\D/g, '')).toBe(recordedDigits);
+        expect(message?.to.replaceAll(/\D/g, '')).toBe(recordedDigits);
         expect(message?.code).toBe(verdict.code);
         expect(message?.credential).toBe(variant.credential);
-        if (variant.algorithm) expect(message?.signatureAlgorithm).toBe(variant.algorithm);
+        if (variant.algorithm) {
+          expect(message?.signatureAlgorithm).toBe(variant.algorithm);
+        }
         expect(message?.template).toBe(
           templateOf[variant.provider](
             verdict.region,
@@ -520,6 +536,8 @@ describe('Aliyun: a +1 number that is also an 11-digit mainland mobile is never 
     expect(
       deliveredAsMainland.map(({ to: number, template }) => `${number} via ${template}`)
     ).toEqual([]);
-    if (!outcome.ok) expect(isConnectorError(outcome.error)).toBe(true);
+    if (!outcome.ok) {
+      expect(isConnectorError(outcome.error)).toBe(true);
+    }
   });
 });

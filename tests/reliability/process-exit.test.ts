@@ -11,8 +11,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../helpers/build.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const lib = (name: string) => `${root}packages/${name}/lib/index.js`;
-const libs = [lib('connector-aliyun-sms'), lib('connector-yunpian-sms'), lib('sandbox')];
+const library = (name: string) => `${root}packages/${name}/lib/index.js`;
+const libs = [
+  library('connector-aliyun-sms'),
+  library('connector-yunpian-sms'),
+  library('sandbox'),
+];
 const child = fileURLToPath(new URL('fixtures/faulted-batch.mjs', import.meta.url));
 
 type Result = {

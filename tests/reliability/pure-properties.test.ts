@@ -4,6 +4,7 @@
  * accepted by the emulator's independent verifier).
  */
 import { loadPhonePlan, routePhoneNumber, type PhoneRoute } from '@logto-sms/sms-core';
+
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 
@@ -74,7 +75,7 @@ describe('percentEncode (Aliyun signer) matches RFC 3986', () => {
           ['a b+c/d=e&f'],
           ['😀'],
           ['阿里云短信'],
-          ['\u0000\u007f\u0080\u07ff\u0800\uffff'],
+          ['\u0000\u007F\u0080\u07FF\u0800\uFFFF'],
         ],
       }
     );
@@ -107,7 +108,7 @@ describe('percentEncode (Aliyun signer) matches RFC 3986', () => {
     fc.assert(
       fc.property(
         fc.string({ unit: 'binary', maxLength: 20 }),
-        fc.integer({ min: 0xd800, max: 0xdfff }),
+        fc.integer({ min: 0xd8_00, max: 0xdf_ff }),
         fc.string({ unit: 'binary', maxLength: 20 }),
         (before, surrogate, after) => {
           const value = `${before}${String.fromCharCode(surrogate)}${after}`;
@@ -124,7 +125,7 @@ describe('percentEncode (Aliyun signer) matches RFC 3986', () => {
 // Phone routing
 // -------------------------------------------------------------------------------------------------
 
-const separators = [' ', '-', '.', '(', ')', '\u00a0', '\u3000', '\t'];
+const separators = [' ', '-', '.', '(', ')', '\u00A0', '\u3000', '\t'];
 
 /** Phone-like text: an optional +/00 prefix, digits, separators sprinkled in. */
 const phoneLike = fc
@@ -181,7 +182,9 @@ describe('routePhoneNumber', () => {
     fc.assert(
       fc.property(anyPhoneInput, fc.boolean(), (input, strict) => {
         const route = tryRoute(input, strict);
-        if (route === undefined) return;
+        if (route === undefined) {
+          return;
+        }
         const again = routePhoneNumber(`+${route.e164}`, { strictPhoneRegionNumberCheck: strict });
         expect(again.e164).toBe(route.e164);
         expect(again.region).toBe(route.region);
@@ -195,9 +198,11 @@ describe('routePhoneNumber', () => {
     fc.assert(
       fc.property(anyPhoneInput, (input) => {
         const route = tryRoute(input, true);
-        if (route === undefined) return;
+        if (route === undefined) {
+          return;
+        }
         // Oracle: the input's ASCII digits, without an international "00" prefix.
-        const compact = input.trim().replace(/[\s\-.()]/g, '');
+        const compact = input.trim().replaceAll(/[\s\-.()]/g, '');
         const digits = compact.replace(/^\+/, '').replace(/^00/, '');
         expect(route.e164).toBe(digits);
         if (route.region === 'mainland') {
@@ -215,7 +220,9 @@ describe('routePhoneNumber', () => {
     fc.assert(
       fc.property(anyPhoneInput, fc.boolean(), (input, strict) => {
         const route = tryRoute(input, strict);
-        if (route === undefined) return;
+        if (route === undefined) {
+          return;
+        }
         expect(route.e164).toMatch(/^[1-9][0-9]{6,14}$/);
       }),
       { numRuns: 2000 }
@@ -231,7 +238,7 @@ describe('routePhoneNumber', () => {
           const sameAsStrict = strict?.e164 === legacy.e164;
           if (!sameAsStrict) {
             expect(legacy.region).toBe('mainland');
-            expect(input.trim().replace(/[\s\-.()]/g, '')).toMatch(/^1[3-9]\d{9}$/);
+            expect(input.trim().replaceAll(/[\s\-.()]/g, '')).toMatch(/^1[3-9]\d{9}$/);
           }
         }
       }),
@@ -411,8 +418,9 @@ describe('request signing', () => {
         // What the server sees: the form body decoded, Signature removed.
         const received = new Map(new URLSearchParams(signed.encoded));
         expect(received.get('Signature')).toBe(signed.signature);
-        for (const [name, value] of Object.entries(signed.params))
+        for (const [name, value] of Object.entries(signed.params)) {
           expect(received.get(name)).toBe(value);
+        }
         const expected = serverV1Signature(
           input.credentials.accessKeySecret,
           serverV1StringToSign('POST', received)
@@ -430,8 +438,9 @@ describe('request signing', () => {
         const authorization = parseV3Authorization(signed.headers.authorization ?? '');
         expect(authorization).not.toBeNull();
         const query = new Map(new URLSearchParams(signed.query));
-        for (const [name, value] of Object.entries(input.apiParams))
+        for (const [name, value] of Object.entries(input.apiParams)) {
           expect(query.get(name)).toBe(value);
+        }
         expect(signed.query).toBe(canonicalQueryString(input.apiParams));
         const headers = Object.fromEntries(
           Object.entries(signed.headers).map(([name, value]) => [name.toLowerCase(), [value]])

@@ -10,8 +10,9 @@
  *
  * No nock in this file: it uses real sockets.
  */
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import {
@@ -23,6 +24,12 @@ import {
   lowercaseHexEcho,
   type Leak,
 } from '../support/canaries.js';
+import {
+  makeLocalhostUnresolvable,
+  restoreResolver,
+  unresolvableUrl,
+} from '../support/unresolvable.js';
+
 import {
   aliyunConfig,
   closedPortUrl,
@@ -43,11 +50,6 @@ import {
   type Outcome,
   type Provider,
 } from './support/env.js';
-import {
-  makeLocalhostUnresolvable,
-  restoreResolver,
-  unresolvableUrl,
-} from '../support/unresolvable.js';
 
 /** For the scenarios that wait for the timeout (hang, drip, delay); short to keep the file fast. */
 const timeout = 500;
@@ -58,7 +60,7 @@ const waits = { timeout };
 const longTermKeyId = 'LTAI5tLeakProbeKey0001';
 const stsKeyId = 'STS.LeakProbeTempKey0001';
 const tencentSecretId = 'AKIDLeakProbeSecretId0001';
-const tencentTmpSecretId = 'AKIDLeakProbeTmpSecretId0001';
+const tencentTemporarySecretId = 'AKIDLeakProbeTmpSecretId0001';
 
 type Scenario = {
   name: string;
@@ -139,7 +141,7 @@ const tencentLongTerm: TencentCredentialSet = {
 };
 const tencentSts: TencentCredentialSet = {
   label: 'STS',
-  accessKeyId: tencentTmpSecretId,
+  accessKeyId: tencentTemporarySecretId,
   accessKeySecret: canaries.stsSecret,
   securityToken: canaries.securityToken,
 };
@@ -980,7 +982,7 @@ const scenarios = (): Scenario[] => {
     ],
     [
       '86 with a non-mainland number',
-      sendData(`86${canaries.code.replace(/\D/g, '')}12345`, canaries.code),
+      sendData(`86${canaries.code.replaceAll(/\D/g, '')}12345`, canaries.code),
       ConnectorErrorCodes.InvalidRequestParameters,
     ],
     [
@@ -1045,7 +1047,7 @@ beforeAll(async () => {
         secrets: [{ secretId: tencentSecretId, secretKey: canaries.accessKeySecret }],
         stsCredentials: [
           {
-            secretId: tencentTmpSecretId,
+            secretId: tencentTemporarySecretId,
             secretKey: canaries.stsSecret,
             token: canaries.securityToken,
           },
@@ -1126,7 +1128,6 @@ beforeAll(async () => {
     await Promise.all(
       Array.from({ length: 16 }, async () => {
         for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
-          // eslint-disable-next-line no-await-in-loop
           outcomes.set(scenario.name, await settle(scenario.run));
         }
       })
@@ -1134,7 +1135,9 @@ beforeAll(async () => {
     // Let abandoned requests (delay, hang) finish inside the capture window too.
     await sleep(timeout + 400);
   } finally {
-    for (const spy of spies) spy.mockRestore();
+    for (const spy of spies) {
+      spy.mockRestore();
+    }
   }
 }, 60_000);
 
@@ -1158,15 +1161,18 @@ describe('no secret or code in any error', () => {
   it.each(all.map((scenario) => ({ ...scenario, label: scenario.name })))('$label', (scenario) => {
     const outcome = outcomes.get(scenario.name);
     expect(outcome, 'did not run').toBeDefined();
-    if (!outcome || outcome.ok)
+    if (!outcome || outcome.ok) {
       throw new Error(`resolved instead of failing: ${JSON.stringify(outcome)}`);
-    if (!isConnectorError(outcome.error))
+    }
+    if (!isConnectorError(outcome.error)) {
       throw new Error(`threw something other than a ConnectorError: ${String(outcome.error)}`);
+    }
     const { error } = outcome;
     expect(describeLeaks(leaksInError(error, scenario.secrets))).toEqual([]);
     expect(error.code).toBe(scenario.expected.code);
-    if (scenario.expected.providerCode !== undefined)
+    if (scenario.expected.providerCode !== undefined) {
       expect(errorData(error).providerCode).toBe(scenario.expected.providerCode);
+    }
   });
 });
 

@@ -31,14 +31,14 @@ export const canaries = {
 } as const;
 
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(
+  encodeURIComponent(value).replaceAll(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
   );
 const formEncoded = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
 const jsonEscaped = (value: string) => JSON.stringify(value).slice(1, -1);
 const lowerHex = (value: string) =>
-  value.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  value.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 
 const encoders = [rfc3986, encodeURIComponent, formEncoded, jsonEscaped];
 const bothCases = (forms: string[]) => forms.flatMap((form) => [form, lowerHex(form)]);
@@ -71,7 +71,9 @@ export const leaksIn = (text: string, secrets: readonly string[], where: string)
   secrets.flatMap((secret) => {
     const found = formsOf(secret).filter((form) => text.includes(form));
     const fragment = fragmentOf(secret);
-    if (found.length === 0 && text.includes(fragment)) found.push(`fragment "${fragment}"`);
+    if (found.length === 0 && text.includes(fragment)) {
+      found.push(`fragment "${fragment}"`);
+    }
     return found.map((form) => ({ canary: secret, form, where }));
   });
 
@@ -100,7 +102,7 @@ export const errorSurfaces = (error: unknown): Array<[where: string, text: strin
       inspect(error, { depth: 20, showHidden: true, breakLength: Number.POSITIVE_INFINITY }),
     ],
   ];
-  let cause = record.cause;
+  let { cause } = record;
   for (let depth = 0; cause !== undefined && depth < 5; depth++) {
     surfaces.push([`cause[${depth}]`, inspect(cause, { depth: 20, showHidden: true })]);
     cause =

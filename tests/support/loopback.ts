@@ -81,8 +81,12 @@ export const startLoopbackServer = async (handler: LoopbackHandler): Promise<Loo
     requests,
     close: async () => {
       openServers.delete(loopback);
-      if (!server.listening) return;
-      for (const socket of sockets) socket.destroy();
+      if (!server.listening) {
+        return;
+      }
+      for (const socket of sockets) {
+        socket.destroy();
+      }
       server.close();
       await once(server, 'close');
     },

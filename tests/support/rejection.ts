@@ -14,7 +14,9 @@ export const isConnectorError = (error: unknown): error is ConnectorError =>
     'data' in error);
 
 const describeValue = (value: unknown): string => {
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  if (value instanceof Error) {
+    return `${value.name}: ${value.message}`;
+  }
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -33,12 +35,14 @@ export const rejectionOf = async (
     (value: unknown) => ({ resolved: value }),
     (error: unknown) => ({ error })
   );
-  if (!('error' in outcome))
+  if (!('error' in outcome)) {
     throw new Error(
       `expected a ConnectorError, the send resolved with ${describeValue(outcome.resolved)}`
     );
-  if (!isConnectorError(outcome.error))
+  }
+  if (!isConnectorError(outcome.error)) {
     throw new Error(`expected a ConnectorError, got ${describeValue(outcome.error)}`);
+  }
   return outcome.error;
 };
 

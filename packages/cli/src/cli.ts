@@ -8,7 +8,7 @@ import { createOutput, type Output } from './output.js';
 import { UsageError, exitCodes } from './usage-error.js';
 
 /** The CLI's version, from its package.json (bundled into lib/ at build time). */
-export const version: string = cliPackage.version;
+export const { version } = cliPackage;
 
 export const topLevelHelp = `Usage: logto-sms <command> [options]
 
@@ -63,7 +63,9 @@ export const runCli = async (
         return exitCodes.ok;
       }
       const command = commands[target];
-      if (!command) throw new UsageError(`Unknown command "${target}".`);
+      if (!command) {
+        throw new UsageError(`Unknown command "${target}".`);
+      }
       return await command(['--help'], output);
     }
     const command = commands[first];

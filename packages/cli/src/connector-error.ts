@@ -11,7 +11,9 @@ const knownCodes: ReadonlySet<string> = new Set(Object.values(ConnectorErrorCode
  * loaded from a Logto host whose connector-kit may be a different copy from the CLI's.
  */
 export const isConnectorError = (error: unknown): error is ConnectorErrorLike => {
-  if (!(error instanceof Error)) return false;
+  if (!(error instanceof Error)) {
+    return false;
+  }
   const { code } = error as Error & { code?: unknown };
   return typeof code === 'string' && knownCodes.has(code) && 'data' in error;
 };
@@ -41,7 +43,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Zod issues as `path: message` pairs; the received value is left out (it may be a secret). */
 export const readIssues = (value: unknown): ConfigIssue[] | undefined => {
-  if (!isRecord(value) || !Array.isArray(value.issues)) return undefined;
+  if (!isRecord(value) || !Array.isArray(value.issues)) {
+    return undefined;
+  }
   return value.issues.filter(isRecord).map((issue) => ({
     path:
       Array.isArray(issue.path) && issue.path.length > 0

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-
 import { terminalSafe } from '@logto-sms/sandbox';
+import { randomBytes } from 'node:crypto';
 
 import type { Redactor } from './redact.js';
 
@@ -62,7 +61,7 @@ export const createOutput = (
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const color = options.color ?? shouldUseColor(stdout);
-  let redactor = options.redactor;
+  let { redactor } = options;
   // Progress lines stay on one line only in a terminal; piped output gets one event per line.
   const inline = Boolean(stdout.isTTY);
   const marks = styleMarks(`\u0000${randomBytes(8).toString('hex')}`);

@@ -1,5 +1,6 @@
-import { TemplateType } from '@logto/connector-kit';
 import type { SandboxConfig } from '@logto-sms/sandbox';
+
+import { TemplateType } from '@logto/connector-kit';
 
 /** Every Logto usage type, so the pasted config covers every flow, not only the required four. */
 export const allUsageTypes: readonly string[] = Object.values(TemplateType);
@@ -38,8 +39,9 @@ const onlyCodeVariable = (content: string, variable: RegExp) => {
 };
 
 const required = <T>(value: T | undefined, what: string): T => {
-  if (value === undefined)
+  if (value === undefined) {
     throw new Error(`The sandbox config has no ${what}; the connector config cannot be printed.`);
+  }
   return value;
 };
 

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-
 import { createOutput, runCli as runInProcess, version } from '@logto-sms/cli';
 import { sandboxHelp } from '@logto-sms/sandbox';
+import { readFile } from 'node:fs/promises';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { prepareCli, runCli } from './run-cli.js';
@@ -26,8 +26,9 @@ describe('help (the built binary)', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: logto-sms <command>');
-    for (const command of ['sandbox', 'send', 'status', 'demo'])
+    for (const command of ['sandbox', 'send', 'status', 'demo']) {
       expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    }
     expect(run.stdout).toContain('Exit codes');
     expect(run.stderr).toBe('');
   });

@@ -1,7 +1,6 @@
+import { packConnector } from '@logto-sms/cli';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-
-import { packConnector } from '@logto-sms/cli';
 
 import { connectorPackages, ensureBuilt, packageDirectory } from '../../../tests/helpers/build.js';
 

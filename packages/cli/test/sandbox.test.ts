@@ -1,8 +1,8 @@
+import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import { defaultSandboxConfig } from '@logto-sms/sandbox';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 
-import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor } from '@logto-sms/cli';
-import { defaultSandboxConfig } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { binPath, prepareCli, runCli } from './run-cli.js';
@@ -135,9 +135,13 @@ describe('logto-sms sandbox --allow-host', () => {
         child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
           stdout += chunk;
           const match = /API endpoint {2}(\S+)/.exec(stdout);
-          if (match && stdout.includes('Press Ctrl-C to stop.')) resolve(match[1]!);
+          if (match && stdout.includes('Press Ctrl-C to stop.')) {
+            resolve(match[1]!);
+          }
         });
-        child.once('exit', () => reject(new Error(`sandbox exited early:\n${stdout}`)));
+        child.once('exit', () => {
+          reject(new Error(`sandbox exited early:\n${stdout}`));
+        });
       });
       const { port } = new URL(endpoint);
       const status = async (host: string) =>

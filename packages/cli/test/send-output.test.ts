@@ -4,10 +4,11 @@
  * template, the inbox, a refused connection to the sandbox, the fix taken from the error's data,
  * and config files with common paste mistakes. Runs the BUILT binary.
  */
-import { createServer } from 'node:net';
 
 import { aliyunConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
+import { createServer } from 'node:net';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli } from './run-cli.js';
@@ -25,7 +26,9 @@ const closedPort = async (): Promise<number> =>
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 
@@ -177,7 +180,7 @@ describe('config files with paste mistakes', () => {
     ],
     [
       'a trailing comma in a list',
-      (json: string) => json.replace(/}\n  \]/, '},\n  ]'),
+      (json: string) => json.replace(/}\n {2}\]/, '},\n  ]'),
       /line \d+, column \d+\): likely a trailing comma/,
     ],
     [

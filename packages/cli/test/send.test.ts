@@ -1,7 +1,7 @@
-import path from 'node:path';
-
 import { aliyunConfigFor, tencentConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
+import path from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { packWorkspaceConnectors, runCli } from './run-cli.js';
@@ -285,7 +285,9 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
   };
 
   const assertClean = (output: string) => {
-    for (const canary of Object.values(canaries)) expect(output).not.toContain(canary);
+    for (const canary of Object.values(canaries)) {
+      expect(output).not.toContain(canary);
+    }
     // Also the URL-encoded spelling a signer would use.
     expect(output).not.toContain(encodeURIComponent(canaries.secret));
   };
@@ -348,7 +350,9 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
       ok: false,
       error: { code: 'invalid_config' },
     });
-    for (const run of [text, json, stsText, stsJson]) assertClean(run.stdout + run.stderr);
+    for (const run of [text, json, stsText, stsJson]) {
+      assertClean(run.stdout + run.stderr);
+    }
   });
 
   it('YunPian, wrong (canary) apikey → exit 1, code -1 explained', async () => {

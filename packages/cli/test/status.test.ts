@@ -1,9 +1,9 @@
+import { aliyunConfigFor, yunpianConfigFor, type SendJson, type StatusJson } from '@logto-sms/cli';
+import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { aliyunConfigFor, yunpianConfigFor, type SendJson, type StatusJson } from '@logto-sms/cli';
-import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { packWorkspaceConnectors, prepareCli, runCli, type CliRun } from './run-cli.js';
@@ -59,8 +59,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sandbox?.close();
-  if (directory) await rm(directory, { recursive: true, force: true });
+  await sandbox.close();
+  if (directory) {
+    await rm(directory, { recursive: true, force: true });
+  }
 });
 
 beforeEach(() => {
@@ -87,7 +89,7 @@ const sendJson = async (provider: 'aliyun' | 'yunpian', code: string) => {
 describe('logto-sms status', () => {
   it('Aliyun, text: a delivered message with its carrier code, template and time; --id follows the BizId send printed', async () => {
     const sent = await sendJson('aliyun', 'K4m9Qz');
-    const bizId = (sent.result as { bizId: string }).bizId;
+    const { bizId } = sent.result as { bizId: string };
 
     const run = await cli([
       'status',
@@ -300,8 +302,9 @@ describe('logto-sms status', () => {
   it('no run printed a canary secret', () => {
     expect(runs.length).toBeGreaterThan(8);
     for (const run of runs) {
-      for (const secret of Object.values(canaries))
+      for (const secret of Object.values(canaries)) {
         expect(run.stdout + run.stderr).not.toContain(secret);
+      }
     }
   });
 });

@@ -1,4 +1,3 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   collectSecrets,
   createOutput,
@@ -11,6 +10,8 @@ import {
   maskConfig,
   shouldUseColor,
 } from '@logto-sms/cli';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { explainLines } from '../src/commands/send/render.js';
@@ -82,7 +83,7 @@ describe('redaction', () => {
   it("uses the connectors' redactor, so every encoded form is masked (lowercase hex, RFC 3986, form)", () => {
     const secret = "key~!'()*+ 42";
     const redactor = createRedactor([secret]);
-    const rfc3986 = encodeURIComponent(secret).replace(
+    const rfc3986 = encodeURIComponent(secret).replaceAll(
       /[!'()*]/g,
       (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
     );
@@ -145,12 +146,14 @@ describe('terminal control characters from outside data', () => {
     output.error(hostile);
     const printed = chunks.join('');
     // Only our own colour codes remain (line breaks are the caller's: see explainLines below).
-    const withoutOwnStyles = printed.replace(/\u001B\[(?:31|39)m/g, '');
+    const withoutOwnStyles = printed.replaceAll(/\u001B\[(?:31|39)m/g, '');
     expect(withoutOwnStyles).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
     expect(printed).toContain(
       'Denied\\u001B]0;owned\\u0007\\u000D\\u001B[32m✓ Sent\\u001B[39m\n✓ Sent\\u009B2J\\u202E'
     );
-    if (color) expect(printed.startsWith('\u001B[31m✗ Send failed:\u001B[39m')).toBe(true);
+    if (color) {
+      expect(printed.startsWith('\u001B[31m✗ Send failed:\u001B[39m')).toBe(true);
+    }
   });
 
   it('puts each value of an explained error on its own single line', () => {
@@ -165,7 +168,9 @@ describe('terminal control characters from outside data', () => {
       issues: [{ path: hostile, message: hostile }],
     };
     const lines = explainLines(output, described);
-    for (const line of lines) expect(line).not.toMatch(/[\n\r]/);
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\n\r]/);
+    }
     // Connector says, Provider code (with the request id), Provider said, the issue.
     expect(lines.filter((line) => line.includes('✓ Sent'))).toHaveLength(4);
     expect(lines.some((line) => line.startsWith('✓'))).toBe(false);

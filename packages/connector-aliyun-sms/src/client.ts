@@ -1,5 +1,3 @@
-import { randomInt, randomUUID } from 'node:crypto';
-
 import {
   sendWithRetryRule,
   TransportError,
@@ -7,6 +5,7 @@ import {
   type HttpResponse,
   type Redactor,
 } from '@logto-sms/sms-core';
+import { randomInt, randomUUID } from 'node:crypto';
 
 import type { AliyunSmsConfig } from './config.js';
 import { buildRequest, sendSmsAction, type RpcApi } from './request.js';
@@ -36,12 +35,17 @@ export const throttlingRetryDelay = (
   budgetLeftMs: number
 ): number | undefined => {
   // Cheap pre-check: a successful answer is parsed once, by checkResponse.
-  if (response.status >= 500 || !response.body.includes('Throttling')) return undefined;
+  if (response.status >= 500 || !response.body.includes('Throttling')) {
+    return undefined;
+  }
   const answer = readResponse(response.body);
-  if (!answer?.code.startsWith('Throttling')) return undefined;
+  if (!answer?.code.startsWith('Throttling')) {
+    return undefined;
+  }
   const advised = Number.parseInt(header(response.headers, 'x-acs-retry-after') ?? '', 10);
-  if (Number.isInteger(advised) && advised >= 0 && advised + retryBudgetMarginMs <= budgetLeftMs)
+  if (Number.isInteger(advised) && advised >= 0 && advised + retryBudgetMarginMs <= budgetLeftMs) {
     return advised;
+  }
   return jitteredRetryDelay();
 };
 

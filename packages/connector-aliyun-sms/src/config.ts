@@ -11,6 +11,7 @@ import {
   timeoutGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 export const defaultEndpoint = 'https://dysmsapi.aliyuncs.com';

@@ -1,4 +1,3 @@
-import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 import {
   lookupErrorRule,
   providerError,
@@ -8,6 +7,8 @@ import {
   type PhoneRoute,
   type Redactor,
 } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 
 import { readResponse, type AliyunAnswer, type AliyunSmsSendResult } from './response.js';
 import { readsAsMainlandExplanation } from './templates.js';
@@ -241,7 +242,7 @@ const withPeriod = (text: string) => (/[.!?。！？]$/.test(text) ? text : `${t
 /** What a call was, for the words of its errors: the table to read and how to say "refused". */
 export type AliyunCallKind = {
   rules: ReadonlyArray<ErrorRule<string>>;
-  /** e.g. "Aliyun SMS refused the message" */
+  /** E.g. "Aliyun SMS refused the message" */
   refused: string;
 };
 
@@ -307,7 +308,9 @@ export const checkAnswer = (
     );
   }
 
-  if (answer.code === 'OK') return answer;
+  if (answer.code === 'OK') {
+    return answer;
+  }
 
   const rule = ruleForAliyunCode(
     { code: answer.code, message: answer.message, region },

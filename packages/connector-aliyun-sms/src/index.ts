@@ -1,10 +1,11 @@
+import { createDeliveryStatusQuery, createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
+
 import {
   ConnectorType,
   type CreateConnector,
   type GetConnectorConfig,
   type SmsConnector,
 } from '@logto/connector-kit';
-import { createDeliveryStatusQuery, createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
 
 import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
@@ -19,7 +20,7 @@ export const createAliyunSmsConnector = (
 ): SmsConnector => ({
   metadata,
   type: ConnectorType.Sms,
-  configGuard: configGuard,
+  configGuard,
   sendMessage: createSmsSendMessage({
     connectorId,
     getConfig,

@@ -1,9 +1,10 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 import {
   allowedCountriesFormItem,
   strictPhoneRegionNumberCheckFormItem,
   timeoutFormItem,
 } from '@logto-sms/sms-core';
+
+import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 
 import { defaultEndpoint, defaultSignatureAlgorithm } from './config.js';
 

@@ -2,9 +2,7 @@ import type { HttpRequest } from '@logto-sms/sms-core';
 
 import type { AliyunSmsConfig } from './config.js';
 // The connector's one import of the signer (SendSms and QuerySendDetails both sign through here).
-import { sendSmsAction, signV1, signV3, type Credentials, type RpcApi } from './signer.js';
-
-export { sendSmsAction, type RpcApi };
+import { signV1, signV3, type Credentials, type RpcApi } from './signer.js';
 
 /** The SendSms parameters of one message. */
 export type SendSmsParams = {
@@ -83,3 +81,5 @@ export const buildRequest = ({
     headers: { ...signed.headers, accept: 'application/json', 'user-agent': userAgent },
   };
 };
+
+export { sendSmsAction, type RpcApi } from './signer.js';

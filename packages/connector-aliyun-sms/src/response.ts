@@ -26,10 +26,14 @@ export const readResponse = (body: string): AliyunAnswer | undefined => {
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return undefined;
+  }
   const record = parsed as Record<string, unknown>;
   const code = textField(record, 'Code');
-  if (code === undefined) return undefined;
+  if (code === undefined) {
+    return undefined;
+  }
   const message = textField(record, 'Message');
   const requestId = textField(record, 'RequestId');
   const bizId = textField(record, 'BizId');

@@ -28,7 +28,7 @@ const reservedByRfc3986 = /[!'()*]/g;
 
 /** RFC 3986 percent-encoding of the UTF-8 bytes: only `A–Z a–z 0–9 - _ . ~` stay literal. */
 export const percentEncode = (value: string): string =>
-  encodeURIComponent(value).replace(
+  encodeURIComponent(value).replaceAll(
     reservedByRfc3986,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
   );
@@ -159,7 +159,9 @@ export const canonicalizeHeaders = (
   const byName = new Map<string, string[]>();
   for (const [rawName, value] of Object.entries(headers)) {
     const name = rawName.toLowerCase();
-    if (!isSignedHeader(name)) continue;
+    if (!isSignedHeader(name)) {
+      continue;
+    }
     byName.set(name, [...(byName.get(name) ?? []), value.trim()]);
   }
   const names = [...byName.keys()].sort();

@@ -5,7 +5,6 @@
  * AliyunDysmsReadOnlyAccess system policy allows `dysms:Query*`
  * (help.aliyun.com/zh/ram/developer-reference/aliyundysmsreadonlyaccess).
  */
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   chinaDay,
   createRedactor,
@@ -19,6 +18,8 @@ import {
   type DeliveryState,
   type ErrorRule,
 } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 
 import { sendRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
@@ -116,7 +117,9 @@ const daysBetween = (from: Date, until: Date): string[] => {
   const days: string[] = [];
   for (let time = until.getTime(); ; time -= dayMs) {
     const day = chinaDay(new Date(time));
-    if (day < chinaDay(from)) return days;
+    if (day < chinaDay(from)) {
+      return days;
+    }
     days.push(day);
   }
 };
@@ -168,11 +171,14 @@ export const queryDeliveryStatus = async (
       checkAnswer(response, redactor, queryCall);
       const { totalCount, details } = readSendDetails(response.body);
       records.push(...details.map((detail) => toDeliveryRecord(detail, query.id)));
-      if (page * pageSize >= totalCount || details.length === 0) break;
-      if (page === maxPagesPerDay)
+      if (page * pageSize >= totalCount || details.length === 0) {
+        break;
+      }
+      if (page === maxPagesPerDay) {
         notes.push(
           `More than ${maxPagesPerDay * pageSize} messages on ${day}; only the first ${maxPagesPerDay * pageSize} are shown.`
         );
+      }
     }
   }
 

@@ -4,11 +4,14 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { captureOutput, closedPortUrl, startHungServer } from '../../../tests/support/index.js';
+import {
+  captureOutput,
+  closedPortUrl,
+  startHungServer,
+  formsOf as encodedForms,
+} from '../../../tests/support/index.js';
 import { errorRules } from '../src/errors.js';
 import { createAliyunSmsConnector } from '../src/index.js';
-
-import { formsOf as encodedForms } from '../../../tests/support/index.js';
 
 import { aliyunOrigin, connectorWith, sendData } from './helpers.js';
 
@@ -19,7 +22,7 @@ const token = `CANARY-STS-TOKEN+t/8=Wx~!'()*"\\&%`;
 const code = '739146';
 
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(
+  encodeURIComponent(value).replaceAll(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
   );
@@ -100,8 +103,12 @@ const send = async (
 
 // A representative code for every row of the table, plus one unknown code.
 const codes = errorRules.map(({ match }) => {
-  if (typeof match === 'string') return match;
-  if (Array.isArray(match)) return match[0]!;
+  if (typeof match === 'string') {
+    return match;
+  }
+  if (Array.isArray(match)) {
+    return match[0]!;
+  }
   const samples: Record<string, string> = {
     Throttling: 'Throttling.User',
     InvalidAccessKeyId: 'InvalidAccessKeyId.NotFound',
@@ -113,7 +120,7 @@ const codes = errorRules.map(({ match }) => {
     InvalidApi: 'InvalidApi.NotFound',
     Missing: 'MissingPhoneNumbers',
   };
-  const source = (match as RegExp).source;
+  const { source } = match as RegExp;
   const key = Object.keys(samples).find((candidate) => source.includes(candidate));
   return samples[key!]!;
 });
@@ -133,7 +140,7 @@ describe('no canary escapes', () => {
             Code: aliyunCode,
             Message: message('Refused:'),
           });
-        // eslint-disable-next-line no-await-in-loop
+
         const error = await failureOf(async () => send({ signatureAlgorithm }));
         expect(scope.isDone(), aliyunCode).toBe(true);
         const connectorError = expectClean(error, `${signatureAlgorithm} ${aliyunCode}`);
@@ -223,7 +230,6 @@ describe('no canary escapes', () => {
       ['token with a space', { securityToken: `${token} x` }],
       ['missing templates', { templates: [] }],
     ] as const) {
-      // eslint-disable-next-line no-await-in-loop
       const error = expectClean(await failureOf(async () => send(overrides)), label);
       expect(error.code, label).toBe(ConnectorErrorCodes.InvalidConfig);
     }
@@ -251,6 +257,8 @@ describe('no canary escapes', () => {
   it('nothing was logged, and nothing written contains a canary', () => {
     expect(checked.length).toBeGreaterThan(60);
     expect(output.consoleLines).toEqual([]);
-    for (const chunk of output.stdioChunks) expect(findCanary(chunk)).toBeUndefined();
+    for (const chunk of output.stdioChunks) {
+      expect(findCanary(chunk)).toBeUndefined();
+    }
   });
 });

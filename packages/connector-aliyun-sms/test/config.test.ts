@@ -1,5 +1,6 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 

@@ -1,8 +1,10 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import type { ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { rejectionOf } from '../../../tests/support/index.js';
 import {
   cleanProviderMessage,
   errorRules,
@@ -10,8 +12,6 @@ import {
   unknownAliyunError,
 } from '../src/errors.js';
 import { readResponse } from '../src/response.js';
-
-import { rejectionOf } from '../../../tests/support/index.js';
 
 import { connectorWith, interceptAliyun, sendData, vectorConfig } from './helpers.js';
 

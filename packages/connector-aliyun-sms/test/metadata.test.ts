@@ -40,7 +40,9 @@ describe('metadata', () => {
     expect(formItems.map(({ key }) => key).sort()).toEqual(
       Object.keys(aliyunSmsConfigObject.shape).sort()
     );
-    for (const item of formItems) expect(item.description?.length, item.key).toBeGreaterThan(30);
+    for (const item of formItems) {
+      expect(item.description?.length, item.key).toBeGreaterThan(30);
+    }
     const confidential = formItems
       .filter(({ isConfidential }) => isConfidential)
       .map(({ key }) => key);
@@ -53,7 +55,6 @@ describe('metadata', () => {
     const logo = await readFile(path.join(packageDir, 'logo.svg'), 'utf8');
     expect(logo).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     for (const readme of ['README.md', 'README.zh-CN.md']) {
-      // eslint-disable-next-line no-await-in-loop
       expect((await readFile(path.join(packageDir, readme), 'utf8')).length).toBeGreaterThan(2000);
     }
   });

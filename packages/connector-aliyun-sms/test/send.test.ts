@@ -34,7 +34,7 @@ const vectorDQuery = `PhoneNumbers=13800138000&SignName=${signNameEncoded}&Templ
 
 // Written independently of src/signer.ts, so the V1 request is not checked against itself.
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(
+  encodeURIComponent(value).replaceAll(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
   );
@@ -298,7 +298,7 @@ describe('phone-number routing on the wire', () => {
   it('with the default settings no non-86 number is ever sent as mainland', async () => {
     for (const to of ['85261234567', '16502530000', '14155550100', '447400123456', '6591234567']) {
       const { scope, calls } = interceptAliyun([ok()]);
-      // eslint-disable-next-line no-await-in-loop
+
       await connectorWith(config).sendMessage(sendData(to));
       expect(scope.isDone()).toBe(true);
       expect(queryOf(calls[0]?.path ?? '')).toMatchObject({
@@ -324,7 +324,6 @@ describe('phone-number routing on the wire', () => {
   ])('%s (%j) → InvalidRequestParameters before any request', async (_label, to) => {
     unmatchedRequests.length = 0;
     for (const strict of [true, false]) {
-      // eslint-disable-next-line no-await-in-loop
       const error = await rejectionOf(async () =>
         connectorWith({ ...config, strictPhoneRegionNumberCheck: strict }).sendMessage(sendData(to))
       );
@@ -340,7 +339,6 @@ describe('phone-number routing on the wire', () => {
     };
     unmatchedRequests.length = 0;
     for (const to of ['16502530000', '+1 (415) 555-0100', '0013105550123']) {
-      // eslint-disable-next-line no-await-in-loop
       const error = await rejectionOf(async () =>
         connectorWith(singleCode).sendMessage(sendData(to))
       );

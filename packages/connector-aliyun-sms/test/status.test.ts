@@ -1,19 +1,20 @@
+import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
 import { createHash, createHmac } from 'node:crypto';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { rejectionOf as connectorErrorOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
 import { configGuard } from '../src/config.js';
 import { queryDeliveryStatus as exportedQuery } from '../src/index.js';
 import { queryDeliveryStatus } from '../src/status.js';
-import { rejectionOf as connectorErrorOf } from '../../../tests/support/index.js';
-import { unmatchedRequests } from '../../../tests/support/network.js';
+
 import { emptySha256, fixedNonce, interceptAliyun, queryOf, vectorConfig } from './helpers.js';
 
 beforeAll(async () => {
-  // queryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
+  // QueryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
   await loadPhonePlan();
   nock.disableNetConnect();
 });
@@ -53,7 +54,7 @@ const delivered = {
 
 // Written independently of src/signer.ts: the V3 canonical request for a query-string-only POST.
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(
+  encodeURIComponent(value).replaceAll(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
   );
@@ -217,7 +218,6 @@ describe('QuerySendDetails: errors', () => {
         { to: '8613800138000', since: new Date('2024-02-01T00:00:00Z') },
         { to: '12' },
       ]) {
-        // eslint-disable-next-line no-await-in-loop
         const error = await connectorErrorOf(async () =>
           queryDeliveryStatus(config(), { ...query, now }, clock)
         );

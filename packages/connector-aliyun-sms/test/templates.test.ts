@@ -63,8 +63,8 @@ describe('chooseTemplate', () => {
     let error: unknown;
     try {
       chooseTemplate([single], { usageType: 'Register', code: '123456', recipient: mainland });
-    } catch (caught: unknown) {
-      error = caught;
+    } catch (error_: unknown) {
+      error = error_;
     }
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.TemplateNotFound);

@@ -1,14 +1,14 @@
 // Timeouts and the one-retry rule. SendSms is not idempotent: a retry is only made when the first
 // request cannot have been processed (never reached Aliyun, or rejected by its throttle).
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { loadPhonePlan, type ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { settlesWithin } from '../../../tests/helpers/order.js';
-import { throttlingRetryDelay } from '../src/client.js';
-
 import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/support/index.js';
+import { throttlingRetryDelay } from '../src/client.js';
 
 import {
   aliyunOrigin,

@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 import {
   sendWithRetryRule,
   TransportError,
@@ -7,6 +5,7 @@ import {
   type HttpResponse,
   type Redactor,
 } from '@logto-sms/sms-core';
+import { randomInt } from 'node:crypto';
 
 import type { TencentSmsConfig } from './config.js';
 import { buildRequest, type SendSmsBody } from './request.js';
@@ -26,7 +25,9 @@ export const rateLimitRetryDelay = (
   response: Omit<HttpResponse, 'attempts'>
 ): number | undefined => {
   // Cheap pre-check: a successful answer is parsed once, by checkResponse.
-  if (response.status >= 500 || !response.body.includes('RequestLimitExceeded')) return undefined;
+  if (response.status >= 500 || !response.body.includes('RequestLimitExceeded')) {
+    return undefined;
+  }
   return readResponse(response.body)?.error?.code.startsWith('RequestLimitExceeded')
     ? randomInt(100, 201)
     : undefined;

@@ -11,6 +11,7 @@ import {
   unionGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 export const defaultEndpoint = 'https://sms.tencentcloudapi.com';

@@ -1,4 +1,3 @@
-import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 import {
   lookupErrorRule,
   providerError,
@@ -6,6 +5,8 @@ import {
   type HttpResponse,
   type Redactor,
 } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 
 import { readResponse, type TencentAnswer, type TencentSmsSendResult } from './response.js';
 
@@ -354,8 +355,9 @@ export const checkResponse = (
     );
   }
 
-  if (answer?.error)
+  if (answer?.error) {
     throw refusal(status, answer, answer.error.code, answer.error.message, undefined, redactor);
+  }
 
   const [entry, ...extra] = answer?.statuses ?? [];
   const isSuccessStatus = status >= 200 && status < 300;

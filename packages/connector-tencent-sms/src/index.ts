@@ -1,10 +1,11 @@
+import { createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
+
 import {
   ConnectorType,
   type CreateConnector,
   type GetConnectorConfig,
   type SmsConnector,
 } from '@logto/connector-kit';
-import { createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
 
 import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';

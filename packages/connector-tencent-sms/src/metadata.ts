@@ -1,5 +1,6 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 import { strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
+
+import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 
 import { defaultEndpoint, defaultRegion } from './config.js';
 

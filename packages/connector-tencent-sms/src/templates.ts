@@ -25,7 +25,9 @@ export const templateIdFor = (
   region: TencentRecipient['region']
 ): string => {
   const { templateCode } = template;
-  if (typeof templateCode === 'string') return templateCode;
+  if (typeof templateCode === 'string') {
+    return templateCode;
+  }
   return region === 'mainland' ? templateCode.china : templateCode.overseas;
 };
 

@@ -1,7 +1,7 @@
 // Canary values for the SecretKey, the STS token and the code, driven through every error path:
 // none may surface in an error (message, data, stack, cause). What reaches the console and stdio is
 // checked over real sockets by tests/reliability/secrets.test.ts.
-import { ConnectorError, TemplateType } from '@logto/connector-kit';
+import { type ConnectorError, type TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -51,8 +51,9 @@ const expectClean = (error: ConnectorError, label: string) => {
     JSON.stringify(error.data) ?? '',
     String((error as { cause?: unknown }).cause ?? ''),
   ];
-  for (const surface of surfaces)
+  for (const surface of surfaces) {
     expect(findCanary(surface), `${label}: ${surface.slice(0, 200)}`).toBeUndefined();
+  }
 };
 
 const bodies: Array<[string, number, string]> = [
@@ -124,7 +125,6 @@ describe('canary secrets never leave the connector', () => {
       sendData(`+86${code}`, { code }),
       sendData('8613800138000', { code }, 'Nope' as TemplateType),
     ]) {
-      // eslint-disable-next-line no-await-in-loop
       const error = await rejectionOf(async () =>
         connectorWith({ ...config, templates: config.templates.slice(0, 3) }).sendMessage(data)
       );

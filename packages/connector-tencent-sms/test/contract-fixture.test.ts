@@ -1,7 +1,8 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { createRedactor, parseConfig } from '@logto-sms/sms-core';
-import type { ZodError } from 'zod';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
+import type { ZodError } from 'zod';
 
 import { configGuard } from '../src/config.js';
 import { checkResponse } from '../src/errors.js';

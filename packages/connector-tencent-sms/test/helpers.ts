@@ -40,7 +40,9 @@ export const tc3Vectors: Tc3Vector[] = (
 
 export const vector = (prefix: string): Tc3Vector => {
   const found = tc3Vectors.find(({ name }) => name.startsWith(`${prefix}:`));
-  if (!found) throw new Error(`no vector ${prefix}`);
+  if (!found) {
+    throw new Error(`no vector ${prefix}`);
+  }
   return found;
 };
 
@@ -172,7 +174,9 @@ export const rejectionOf = async (action: () => Promise<unknown>): Promise<Conne
       throw new Error('expected a ConnectorError, but the send succeeded');
     },
     (error: unknown) => {
-      if (error instanceof ConnectorError) return error;
+      if (error instanceof ConnectorError) {
+        return error;
+      }
       throw new Error(`expected a ConnectorError, got ${String(error)}`);
     }
   );

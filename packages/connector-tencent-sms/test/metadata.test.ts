@@ -36,7 +36,9 @@ describe('metadata', () => {
     expect(formItems.map(({ key }) => key).sort()).toEqual(
       Object.keys(tencentSmsConfigObject.shape).sort()
     );
-    for (const item of formItems) expect(item.description?.length, item.key).toBeGreaterThan(30);
+    for (const item of formItems) {
+      expect(item.description?.length, item.key).toBeGreaterThan(30);
+    }
     expect(
       formItems
         .filter(({ isConfidential }) => isConfidential)
@@ -63,7 +65,6 @@ describe('metadata', () => {
   it('ships the logo and both READMEs, and package.json lists exactly them with lib', async () => {
     expect(await readFile(packageFile('logo.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     for (const readme of ['README.md', 'README.zh-CN.md']) {
-      // eslint-disable-next-line no-await-in-loop
       expect((await readFile(packageFile(readme), 'utf8')).length).toBeGreaterThan(2000);
     }
     const manifest = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as Record<

@@ -1,7 +1,8 @@
 // Timeouts and the one-retry rule. SendSms is not idempotent: a retry is made only when the first
 // request provably never reached Tencent, or Tencent's gateway refused it unprocessed.
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import type { ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 

@@ -22,7 +22,9 @@ export const sendRequest = async (
   try {
     return await sendWithRetryRule({ timeout, prepare: () => request });
   } catch (error: unknown) {
-    if (error instanceof TransportError) throw transportFailure(error, 'yunpian', redactor);
+    if (error instanceof TransportError) {
+      throw transportFailure(error, 'yunpian', redactor);
+    }
     throw error;
   }
 };

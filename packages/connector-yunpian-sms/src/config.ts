@@ -8,6 +8,7 @@ import {
   unionGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 import { countCodePlaceholders, holdsPlaceholder, unfilledVariables } from './templates.js';
@@ -35,7 +36,9 @@ const placeholderTextGuard = (label: string) =>
     })
     .superRefine((content, context) => {
       const count = countCodePlaceholders(content);
-      if (count === 1) return;
+      if (count === 1) {
+        return;
+      }
       context.addIssue({
         code: z.ZodIssueCode.custom,
         message:
@@ -105,7 +108,9 @@ export const templateGuard = z
     for (const { path, text, label } of textsOf(content)) {
       const unfilled = unfilledVariables(text, fixedParams);
       // Without exactly one code placeholder the text is already refused, with the reason.
-      if (unfilled.length === 0 || countCodePlaceholders(text) !== 1) continue;
+      if (unfilled.length === 0 || countCodePlaceholders(text) !== 1) {
+        continue;
+      }
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path,
@@ -138,7 +143,7 @@ export const configGuard = z.object({
     .trim()
     .min(1, 'apikey is empty: copy the API key from the YunPian console (账户设置 → 子帐户管理).')
     .regex(
-      /^[\x21-\x7E]*$/,
+      /^[\u0021-\u007E]*$/,
       'apikey may only contain letters and digits (YunPian keys are 32 hex characters); copy it again.'
     ),
   templates: templateListGuard(templateGuard),

@@ -1,4 +1,3 @@
-import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 import {
   lookupErrorRule,
   providerError,
@@ -6,6 +5,8 @@ import {
   type HttpResponse,
   type Redactor,
 } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 
 import { readResponse, type YunpianAccepted } from './response.js';
 
@@ -210,8 +211,8 @@ export const unreadableAnswer = (
   // dropped because the description can reach the end user as a toast.
   const compact = redactor
     .text(body)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replaceAll(/<[^>]*>/g, ' ')
+    .replaceAll(/\s+/g, ' ')
     .trim();
   const excerpt = compact.length > excerptLength ? `${compact.slice(0, excerptLength)}…` : compact;
   const what = excerpt === '' ? 'an empty body' : `an unexpected body: ${excerpt}`;
@@ -241,7 +242,9 @@ export const checkResponse = (
   redactor: Redactor
 ): YunpianAccepted => {
   const answer = readResponse(body);
-  if (answer === undefined) throw unreadableAnswer(status, body, redactor);
+  if (answer === undefined) {
+    throw unreadableAnswer(status, body, redactor);
+  }
   const { code, msg, detail, ...result } = answer;
   if (code !== 0) {
     throw yunpianRejection(

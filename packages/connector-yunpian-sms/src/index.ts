@@ -1,5 +1,6 @@
-import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/connector-kit';
 import { createDeliveryStatusQuery, createSmsSendMessage, parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorType, type CreateConnector, type SmsConnector } from '@logto/connector-kit';
 
 import { configGuard } from './config.js';
 import { metadata } from './metadata.js';

@@ -24,7 +24,9 @@ const isJsonSpace = (char: string | undefined) =>
 
 const skipSpace = (text: string, from: number): number => {
   let index = from;
-  while (isJsonSpace(text[index])) index++;
+  while (isJsonSpace(text[index])) {
+    index++;
+  }
   return index;
 };
 
@@ -47,7 +49,9 @@ const endOfString = (text: string, start: number): number => {
 /** Index just past the value token that starts at `start`. */
 const endOfValue = (text: string, start: number): number => {
   const first = text[start];
-  if (first === '"') return endOfString(text, start);
+  if (first === '"') {
+    return endOfString(text, start);
+  }
   if (first === '{' || first === '[') {
     let depth = 0;
     let index = start;
@@ -57,16 +61,23 @@ const endOfValue = (text: string, start: number): number => {
         index = endOfString(text, index);
         continue;
       }
-      if (char === '{' || char === '[') depth++;
-      if (char === '}' || char === ']') depth--;
+      if (char === '{' || char === '[') {
+        depth++;
+      }
+      if (char === '}' || char === ']') {
+        depth--;
+      }
       index++;
-      if (depth === 0) return index;
+      if (depth === 0) {
+        return index;
+      }
     }
     return text.length;
   }
   let index = start;
-  while (index < text.length && !isJsonSpace(text[index]) && !',}]'.includes(text[index] ?? ''))
+  while (index < text.length && !isJsonSpace(text[index]) && !',}]'.includes(text[index] ?? '')) {
     index++;
+  }
   return index;
 };
 
@@ -81,16 +92,22 @@ const endOfValue = (text: string, start: number): number => {
 export const topLevelMemberSources = (json: string): Map<string, string> => {
   const members = new Map<string, string>();
   let index = skipSpace(json, 0);
-  if (json[index] !== '{') return members;
+  if (json[index] !== '{') {
+    return members;
+  }
   index = skipSpace(json, index + 1);
   while (json[index] === '"') {
     const nameEnd = endOfString(json, index);
     const name: unknown = JSON.parse(json.slice(index, nameEnd));
     const valueStart = skipSpace(json, skipSpace(json, nameEnd) + 1);
     const valueEnd = endOfValue(json, valueStart);
-    if (typeof name === 'string') members.set(name, json.slice(valueStart, valueEnd));
+    if (typeof name === 'string') {
+      members.set(name, json.slice(valueStart, valueEnd));
+    }
     index = skipSpace(json, valueEnd);
-    if (json[index] !== ',') break;
+    if (json[index] !== ',') {
+      break;
+    }
     index = skipSpace(json, index + 1);
   }
   return members;
@@ -104,13 +121,17 @@ export const topLevelMemberSources = (json: string): Map<string, string> => {
 export const topLevelArrayItemSources = (json: string): string[] => {
   const items: string[] = [];
   let index = skipSpace(json, 0);
-  if (json[index] !== '[') return items;
+  if (json[index] !== '[') {
+    return items;
+  }
   index = skipSpace(json, index + 1);
   while (index < json.length && json[index] !== ']') {
     const end = endOfValue(json, index);
     items.push(json.slice(index, end));
     index = skipSpace(json, end);
-    if (json[index] !== ',') break;
+    if (json[index] !== ',') {
+      break;
+    }
     index = skipSpace(json, index + 1);
   }
   return items;
@@ -118,24 +139,39 @@ export const topLevelArrayItemSources = (json: string): string[] => {
 
 /** `sid` as exact decimal text, whether YunPian sent it as a number or a string. */
 export const readSid = (source: string | undefined): string | undefined => {
-  if (source === undefined) return undefined;
-  if (/^-?\d+$/.test(source)) return source;
+  if (source === undefined) {
+    return undefined;
+  }
+  if (/^-?\d+$/.test(source)) {
+    return source;
+  }
   const value: unknown = JSON.parse(source);
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value !== '') {
+    return value;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
   return undefined;
 };
 
 const readInteger = (value: unknown): number | undefined => {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    return value;
+  }
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
+    return Number(value);
+  }
   return undefined;
 };
 
 const readNumber = (value: unknown): number | undefined => {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return value;
+  }
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
     return Number(value);
+  }
   return undefined;
 };
 
@@ -166,14 +202,16 @@ export const readResponse = (body: string): YunpianAnswer | undefined => {
     return undefined;
   }
   const code = isRecord(parsed) ? readInteger(parsed.code) : undefined;
-  if (!isRecord(parsed) || code === undefined) return undefined;
+  if (!isRecord(parsed) || code === undefined) {
+    return undefined;
+  }
 
-  const msg = readText(parsed.msg);
+  const message = readText(parsed.msg);
   const detail = readText(parsed.detail);
   if (code !== 0) {
     return {
       code,
-      ...(msg === undefined ? {} : { msg }),
+      ...(message === undefined ? {} : { msg: message }),
       ...(detail === undefined ? {} : { detail }),
     };
   }

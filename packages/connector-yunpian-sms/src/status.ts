@@ -4,7 +4,6 @@
  * out once, so a lookup tool would steal reports from whoever else pulls them.
  * Facts: yunpian.com/official/document/sms/zh_CN/domestic_sms_record (via docs/delivery-status-apis.md).
  */
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   createRedactor,
   deliveryRecord,
@@ -19,6 +18,8 @@ import {
   type ErrorRule,
   type HttpRequest,
 } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 
 import { sendRequest } from './client.js';
 import type { YunpianSmsConfig, YunpianSmsTemplate } from './config.js';
@@ -71,7 +72,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (value: string) => value.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The usage type whose configured text the record's text is, with a code in place of the
@@ -95,7 +96,9 @@ export const templateOf = (
     )
   );
   const [first] = matching;
-  if (!first) return undefined;
+  if (!first) {
+    return undefined;
+  }
   return matching.length === 1
     ? first.usageType
     : `${first.usageType} (same text as ${matching.length - 1} other usage types)`;
@@ -110,7 +113,9 @@ export const toDeliveryRecord = (
   templates: readonly YunpianSmsTemplate[]
 ): DeliveryRecord | undefined => {
   const item: unknown = JSON.parse(itemSource);
-  if (!isRecord(item)) return undefined;
+  if (!isRecord(item)) {
+    return undefined;
+  }
   return deliveryRecord({
     messageId: readSid(topLevelMemberSources(itemSource).get('sid')),
     to: text(item.mobile),
@@ -170,7 +175,9 @@ export const queryDeliveryStatus = async (
     const items = readRecordList(body);
     if (items === undefined) {
       const answer = readResponse(body);
-      if (answer === undefined || answer.code === 0) throw unreadableAnswer(status, body, redactor);
+      if (answer === undefined || answer.code === 0) {
+        throw unreadableAnswer(status, body, redactor);
+      }
       const { code, msg, detail } = answer;
       throw yunpianRejection(
         {
@@ -184,11 +191,14 @@ export const queryDeliveryStatus = async (
       );
     }
     records.push(...items.flatMap((item) => toDeliveryRecord(item, config.templates) ?? []));
-    if (items.length < pageSize) break;
-    if (page === maxPages)
+    if (items.length < pageSize) {
+      break;
+    }
+    if (page === maxPages) {
       notes.push(
         `More than ${maxPages * pageSize} records; only the newest pages are shown. Narrow --since.`
       );
+    }
   }
 
   const wanted =
@@ -200,7 +210,9 @@ export const queryDeliveryStatus = async (
 export const readRecordList = (body: string): string[] | undefined => {
   const json = body.replace(/^\uFEFF/, '');
   try {
-    if (!Array.isArray(JSON.parse(json))) return undefined;
+    if (!Array.isArray(JSON.parse(json))) {
+      return undefined;
+    }
   } catch {
     return undefined;
   }

@@ -1,5 +1,6 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { selectTemplate, type PhoneRoute } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { YunpianSmsTemplate } from './config.js';
 
@@ -85,8 +86,10 @@ export const renderText = (
   if (countCodePlaceholders(content) !== 1) {
     throw new TypeError('A template must contain exactly one code placeholder.');
   }
-  const text = content.replace(/\{\{code\}\}|#(\w+)#/g, (match, name: string | undefined) => {
-    if (name === undefined || name === 'code') return code;
+  const text = content.replaceAll(/\{\{code\}\}|#(\w+)#/g, (match, name: string | undefined) => {
+    if (name === undefined || name === 'code') {
+      return code;
+    }
     return Object.hasOwn(fixedParams, name) ? (fixedParams[name] ?? match) : match;
   });
   const unfilled = unfilledVariables(content, fixedParams);

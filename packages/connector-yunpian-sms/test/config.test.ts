@@ -1,13 +1,13 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ZodError } from 'zod';
 
-import { configGuard } from '../src/config.js';
-
 import { errorData, rejectionOf } from '../../../tests/support/index.js';
 import { unmatchedRequests } from '../../../tests/support/network.js';
+import { configGuard } from '../src/config.js';
 
 import {
   allUsageTypes,
@@ -57,7 +57,7 @@ describe('config guard', () => {
   test('accepts the official config without its optional keys (international off by default)', () => {
     const {
       enableInternational: _intl,
-      unsupportedCountriesMsg: _msg,
+      unsupportedCountriesMsg: _message,
       ...minimal
     } = officialConfig;
     const parsed = parse(minimal);

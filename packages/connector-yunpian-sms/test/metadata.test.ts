@@ -1,10 +1,10 @@
 // Metadata checks every connector shares (connectorMetadataGuard, en + zh-CN, a described form item
 // per config key) live in the contract suite, tests/contract/; these are the YunPian-specific ones.
+import { parseConfig } from '@logto-sms/sms-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { ConnectorType, ConnectorConfigFormItemType } from '@logto/connector-kit';
-import { parseConfig } from '@logto-sms/sms-core';
 import { describe, expect, test } from 'vitest';
 
 import { configGuard } from '../src/config.js';
@@ -42,9 +42,9 @@ describe('metadata', () => {
     );
     expect(existsSync(packageFile('README.md'))).toBe(true);
     expect(existsSync(packageFile('README.zh-CN.md'))).toBe(true);
-    const files = (
-      JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { files: string[] }
-    ).files;
+    const { files } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
+      files: string[];
+    };
     expect(files).toEqual(
       expect.arrayContaining(['lib', 'README.md', 'README.zh-CN.md', 'logo.svg'])
     );

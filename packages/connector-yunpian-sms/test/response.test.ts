@@ -1,12 +1,12 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { createRedactor } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
+import { rejectionOf } from '../../../tests/support/index.js';
 import { checkResponse } from '../src/errors.js';
 import { topLevelMemberSources } from '../src/response.js';
-
-import { rejectionOf } from '../../../tests/support/index.js';
 
 const redactor = createRedactor([]);
 
@@ -28,7 +28,9 @@ describe('sid precision', () => {
       fee: 0.05,
     });
     // JSON.parse alone would have rounded it.
-    if (sid === '9007199254740993') expect(String(JSON.parse(`{"sid":${sid}}`).sid)).not.toBe(sid);
+    if (sid === '9007199254740993') {
+      expect(String(JSON.parse(`{"sid":${sid}}`).sid)).not.toBe(sid);
+    }
   });
 
   test('reads the real member, not look-alikes in strings or nested objects', () => {

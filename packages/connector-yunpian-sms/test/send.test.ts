@@ -2,10 +2,9 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
-import { errorRules } from '../src/errors.js';
-
 import { errorData, rejectionOf } from '../../../tests/support/index.js';
 import { unmatchedRequests } from '../../../tests/support/network.js';
+import { errorRules } from '../src/errors.js';
 
 import {
   apikey,
@@ -355,11 +354,11 @@ describe('YunPian answers', () => {
     ],
     [3, '账户余额不足', '账户需要充值,请充值后重试', /recharge the account/],
     [-1, '非法的apikey', '请检查您的apikey是否正确，或者账户已经失效', /Check apikey/],
-  ])('code %i explains the fix', async (code, msg, detail, hint) => {
-    const { scope } = mockYunpian(400, { http_status_code: 400, code, msg, detail });
+  ])('code %i explains the fix', async (code, message, detail, hint) => {
+    const { scope } = mockYunpian(400, { http_status_code: 400, code, msg: message, detail });
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
-    expect(errorData(error).errorDescription).toContain(`${msg} — ${detail}`);
+    expect(errorData(error).errorDescription).toContain(`${message} — ${detail}`);
     expect(errorData(error).errorDescription).toMatch(hint);
   });
 
@@ -463,7 +462,7 @@ describe('the test harness', () => {
       send(baseConfig({ enableInternational: true }), { to: '85261234567' })
     );
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    // nock refuses with ENETUNREACH, which the retry rule reads as "never sent": two attempts.
+    // Nock refuses with ENETUNREACH, which the retry rule reads as "never sent": two attempts.
     expect(unmatchedRequests).toEqual([
       `POST ${endpoint}${sendPath}`,
       `POST ${endpoint}${sendPath}`,

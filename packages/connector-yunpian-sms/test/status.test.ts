@@ -1,17 +1,19 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { rejectionOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
 import { configGuard } from '../src/config.js';
 import { queryDeliveryStatus as exportedQuery } from '../src/index.js';
 import { getRecordPath, queryDeliveryStatus, templateOf } from '../src/status.js';
-import { rejectionOf } from '../../../tests/support/index.js';
-import { unmatchedRequests } from '../../../tests/support/network.js';
+
 import { apikey, baseConfig, endpoint } from './helpers.js';
 
 beforeAll(async () => {
-  // queryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
+  // QueryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
   await loadPhonePlan();
   nock.disableNetConnect();
 });
@@ -36,7 +38,7 @@ const mockRecords = (status: number, body: string) => {
   return { scope, bodies };
 };
 
-// sid above 2^53: JSON.parse would round it, the lookup must keep the digits.
+// Sid above 2^53: JSON.parse would round it, the lookup must keep the digits.
 const bigSid = '9007199254740993123';
 const records = `[{"sid":${bigSid},"uid":null,"mobile":"13800138000","send_time":"2024-01-01 07:30:00","text":"【示例】您的登录验证码是482910，5分钟内有效。","send_status":"SUCCESS","report_status":"FAIL","fee":0.05,"user_receive_time":"2024-01-01 07:30:09","error_msg":"DB:0108"},
  {"sid":3310228982,"uid":null,"mobile":"13800138000","send_time":"2024-01-01 07:45:00","text":"【示例】您的验证码是111111。","send_status":"SUCCESS","report_status":"UNKNOWN","fee":0.05,"user_receive_time":null,"error_msg":""}]`;
@@ -144,7 +146,6 @@ describe('get_record: errors', () => {
         ConnectorErrorCodes.InvalidRequestParameters,
       ],
     ] as const) {
-      // eslint-disable-next-line no-await-in-loop
       const error = await rejectionOf(queryDeliveryStatus(config(), { ...query, now }));
       expect(error.code).toBe(expected);
     }

@@ -1,6 +1,7 @@
+import { loadPhonePlan } from '@logto-sms/sms-core';
+
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
-import { loadPhonePlan } from '@logto-sms/sms-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import { settlesWithin } from '../../../tests/helpers/order.js';

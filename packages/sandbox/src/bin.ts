@@ -17,7 +17,11 @@ const main = async (): Promise<number> => {
       options.configFile === undefined
         ? undefined
         : await loadSandboxConfigFile(options.configFile),
-    log: options.quiet ? undefined : (line) => console.log(line),
+    log: options.quiet
+      ? undefined
+      : (line) => {
+          console.log(line);
+        },
     allowedHosts: options.allowedHosts,
   });
   console.log(`SMS sandbox listening on ${sandbox.url}`);
@@ -33,7 +37,9 @@ const main = async (): Promise<number> => {
 
 main().then(
   (exitCode) => {
-    if (exitCode !== 0) process.exit(exitCode);
+    if (exitCode !== 0) {
+      process.exit(exitCode);
+    }
   },
   (error: unknown) => {
     console.error(`${command}: ${error instanceof Error ? error.message : String(error)}`);

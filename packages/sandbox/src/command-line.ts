@@ -69,8 +69,9 @@ export const parseSandboxCommandLine = (argv: readonly string[]): SandboxCommand
     );
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 0)
+  if (positionals.length > 0) {
     throw new SandboxUsageError(`Unexpected argument: ${positionals[0] ?? ''}`);
+  }
   const rawPort = values.port;
   const port = rawPort === undefined ? defaultSandboxPort : Number(rawPort);
   if (rawPort !== undefined && (!/^\d+$/.test(rawPort) || port > 65_535)) {

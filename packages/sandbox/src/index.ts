@@ -4,8 +4,8 @@ import { SandboxListenError } from './errors.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Inbox } from './inbox/inbox.js';
 import { createSandboxServer } from './server/http-server.js';
-import { createRequestGuard, isLoopbackHost } from './server/request-guard.js';
 import type { ProviderEndpoint } from './server/provider-endpoint.js';
+import { createRequestGuard, isLoopbackHost } from './server/request-guard.js';
 import { createTencentEndpoint } from './tencent/endpoint.js';
 import type {
   FaultSpec,
@@ -154,7 +154,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   } catch (error) {
     throw new SandboxListenError(host, options.port ?? 0, error);
   }
-  if (!isLoopbackHost(host)) (options.warn ?? console.warn)(exposureWarning(host, port));
+  if (!isLoopbackHost(host)) {
+    (options.warn ?? console.warn)(exposureWarning(host, port));
+  }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   let closing: Promise<void> | undefined;
@@ -165,16 +167,20 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     config,
     inbox: {
       list: (filter) => inbox.list(filter),
-      clear: () => inbox.clear(),
-      waitForMessage: (filter, timeoutMs) => inbox.waitForMessage(filter, timeoutMs),
+      clear: () => {
+        inbox.clear();
+      },
+      waitForMessage: async (filter, timeoutMs) => inbox.waitForMessage(filter, timeoutMs),
       count: () => inbox.count(),
       refusals: (filter) => inbox.refusals(filter),
     },
     faults: {
       add: (fault) => faults.add(fault),
-      clear: () => faults.clear(),
+      clear: () => {
+        faults.clear();
+      },
       list: () => faults.list(),
     },
-    close: () => (closing ??= server.close()),
+    close: async () => (closing ??= server.close()),
   };
 };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { classifyNumber } from '../src/aliyun/phone-numbers.js';
 import type { Sandbox, SandboxConfigInput } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
-import { classifyNumber } from '../src/aliyun/phone-numbers.js';
+
 import { manualClock, sendV1, sms, v1Params } from './helpers.js';
 
 const startAt = Date.parse('2025-03-03T08:00:00Z');
@@ -12,8 +14,10 @@ const harness = (config: SandboxConfigInput = {}) => {
   beforeAll(async () => {
     state.sandbox = await startSandbox({ now: clock.now, config });
   });
-  afterAll(() => state.sandbox.close());
-  beforeEach(() => state.sandbox.inbox.clear());
+  afterAll(async () => state.sandbox.close());
+  beforeEach(() => {
+    state.sandbox.inbox.clear();
+  });
   const send = async (business: Record<string, string>) => {
     const response = await sendV1(state.sandbox, v1Params(business, { now: clock.now() }));
     expect(response.status).toBe(200);
@@ -40,8 +44,11 @@ describe('SendSms business checks (HTTP 200 with isv.* codes)', () => {
     expect(body.Code).toBe(code);
     expect(body.HostId).toBeUndefined();
     expect(body.BizId).toBeUndefined();
-    if (typeof message === 'string') expect(body.Message).toBe(message);
-    else if (message) expect(body.Message).toMatch(message);
+    if (typeof message === 'string') {
+      expect(body.Message).toBe(message);
+    } else if (message) {
+      expect(body.Message).toMatch(message);
+    }
     expect(state.sandbox.inbox.count()).toBe(0);
   };
 
@@ -71,8 +78,9 @@ describe('SendSms business checks (HTTP 200 with isv.* codes)', () => {
   });
 
   it('accepts alphanumeric verification codes of 4 to 6 characters', async () => {
-    for (const code of ['1234', 'AB12cd', 'abcde'])
+    for (const code of ['1234', 'AB12cd', 'abcde']) {
       expect((await send(sms('13800138000', code))).Code).toBe('OK');
+    }
   });
 
   it('isv.SMS_SIGNATURE_ILLEGAL for an unapproved signature (brackets included)', async () => {
@@ -225,7 +233,9 @@ describe('SendSms business checks (HTTP 200 with isv.* codes)', () => {
 describe('per-number flow control', () => {
   const whitelisted = '13700000000';
   const { clock, state, send } = harness({ aliyun: { whitelist: [`+86${whitelisted}`] } });
-  const at = (time: string) => clock.set(Date.parse(`2025-03-03T${time}Z`));
+  const at = (time: string) => {
+    clock.set(Date.parse(`2025-03-03T${time}Z`));
+  };
 
   it('allows 1 per minute (clock-aligned minutes)', async () => {
     at('08:00:10');
@@ -283,8 +293,9 @@ describe('per-number flow control', () => {
 
   it('exempts whitelisted numbers', async () => {
     at('13:00:00');
-    for (let index = 0; index < 12; index += 1)
+    for (let index = 0; index < 12; index += 1) {
       expect((await send(sms(whitelisted))).Code).toBe('OK');
+    }
   });
 
   it('does not apply to international numbers', async () => {
@@ -300,8 +311,9 @@ describe('per-number flow control', () => {
 describe('rate limits switched off', () => {
   const { send } = harness({ rateLimits: { enabled: false } });
   it('lets the same number through repeatedly', async () => {
-    for (let index = 0; index < 12; index += 1)
+    for (let index = 0; index < 12; index += 1) {
       expect((await send(sms('13855550000'))).Code).toBe('OK');
+    }
   });
 });
 

@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { startSandbox } from '../src/index.js';
+
 import { NonceStore } from '../src/aliyun/nonce-store.js';
 import { parseAcsTimestamp } from '../src/aliyun/timestamp.js';
+import type { Sandbox } from '../src/index.js';
+import { startSandbox } from '../src/index.js';
+
 import {
   OpenApiUtil,
   acsTimestamp,
@@ -26,14 +29,18 @@ const phone = () => `1360000${String(seq++).padStart(4, '0')}`;
 beforeAll(async () => {
   sandbox = await startSandbox({ now: clock.now, config: { rateLimits: { enabled: false } } });
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.inbox.clear());
+afterAll(async () => sandbox.close());
+beforeEach(() => {
+  sandbox.inbox.clear();
+});
 
 // Every signed request in this file is stamped with the sandbox's own (manual) clock.
 const params1 = (business: Record<string, string>, options: Parameters<typeof v1Params>[1] = {}) =>
   v1Params(business, { now: clock.now(), ...options });
-const send3 = (business: Record<string, string>, options: Parameters<typeof sendV3>[2] = {}) =>
-  sendV3(sandbox, business, { now: clock.now(), ...options });
+const send3 = async (
+  business: Record<string, string>,
+  options: Parameters<typeof sendV3>[2] = {}
+) => sendV3(sandbox, business, { now: clock.now(), ...options });
 
 const expectGatewayError = (
   response: { status: number; json: any },
@@ -124,7 +131,9 @@ describe('nonce replay', () => {
     expect(store.claim('a', 0)).toBe(true);
     expect(store.claim('a', 30 * 60_000)).toBe(false);
     expect(store.claim('a', 31 * 60_000 + 1)).toBe(true);
-    for (const nonce of ['b', 'c', 'd', 'e']) store.claim(nonce, 31 * 60_000 + 2);
+    for (const nonce of ['b', 'c', 'd', 'e']) {
+      store.claim(nonce, 31 * 60_000 + 2);
+    }
     expect(store.size).toBe(3);
   });
 });
@@ -250,8 +259,9 @@ describe('V1 protocol details', () => {
     // Find a parameter set whose signature contains '+', then send it without percent-encoding.
     let params = params1(sms(phone()));
     const { OpenApiUtil } = await import('./helpers.js');
-    while (!OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret).includes('+'))
+    while (!OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret).includes('+')) {
       params = params1(sms(phone()));
+    }
     const signature = OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret);
     const body = `${new URLSearchParams(params)}&Signature=${signature}`;
     const response = await http(`${sandbox.url}/`, {
@@ -351,7 +361,7 @@ describe('signature checks that a lenient comparison would weaken', () => {
   it('requires content-type to be signed when a V3 request has a body', async () => {
     const to = phone();
     const body = new URLSearchParams(sms(to)).toString();
-    const host = new URL(sandbox.url).host;
+    const { host } = new URL(sandbox.url);
     const headers: Record<string, string> = {
       host,
       'x-acs-action': 'SendSms',

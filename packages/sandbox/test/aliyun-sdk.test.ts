@@ -1,8 +1,11 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { dysmsapi, openApiCore, sandboxKey, sandboxSts, sendV1, sms, v1Params } from './helpers.js';
 
 // The verifier was written from the spec alone; these tests hold it against what Alibaba's own
@@ -21,7 +24,7 @@ const sdkClient = (endpoint: string, credentials: Credentials, signatureAlgorith
     })
   );
 
-const sdkSend = (
+const sdkSend = async (
   endpoint: string,
   credentials: Credentials,
   phone: string,
@@ -66,7 +69,12 @@ const startTamperingProxy = async (target: string, rewrite: (url: string) => str
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+    close: async () =>
+      new Promise<void>((resolve) =>
+        proxy.close(() => {
+          resolve();
+        })
+      ),
   };
 };
 
@@ -81,8 +89,10 @@ describe('Alibaba SDK against the sandbox', () => {
     sandbox = await startSandbox();
     endpoint = new URL(sandbox.url).host;
   });
-  afterAll(() => sandbox.close());
-  beforeEach(() => sandbox.inbox.clear());
+  afterAll(async () => sandbox.close());
+  beforeEach(() => {
+    sandbox.inbox.clear();
+  });
 
   for (const [label, algorithm, expected] of [
     ['default V3 (ACS3-HMAC-SHA256)', undefined, 'ACS3-HMAC-SHA256'],
@@ -185,9 +195,11 @@ describe('V1 requests signed by hand with OpenApiUtil.getRPCSignature', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
   });
-  afterAll(() => sandbox.close());
+  afterAll(async () => sandbox.close());
 
-  (['get', 'post-body', 'post-query', 'post-split'] as const).forEach((layout, index) => {
+  for (const [index, layout] of (
+    ['get', 'post-body', 'post-query', 'post-split'] as const
+  ).entries()) {
     it(`accepts the ${layout} layout`, async () => {
       const phone = `1370000000${index}`;
       const response = await sendV1(sandbox, v1Params(sms(phone, '7788')), { layout });
@@ -198,7 +210,7 @@ describe('V1 requests signed by hand with OpenApiUtil.getRPCSignature', () => {
         signatureAlgorithm: 'HMAC-SHA1',
       });
     });
-  });
+  }
 
   it('signs with the real HTTP method: a GET signature sent as POST is rejected', async () => {
     const params = v1Params(sms('13700009999'));

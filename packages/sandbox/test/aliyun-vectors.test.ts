@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Sandbox, SandboxConfigInput } from '../src/index.js';
-import { startSandbox } from '../src/index.js';
+
 import { canonicalQuery, percentEncode } from '../src/aliyun/percent-encode.js';
 import { v1Signature, v1StringToSign } from '../src/aliyun/verify-v1.js';
 import { v3CanonicalRequest, v3Signature, v3StringToSign } from '../src/aliyun/verify-v3.js';
+import { startSandbox } from '../src/index.js';
+import type { Sandbox, SandboxConfigInput } from '../src/index.js';
+
 import { http } from './helpers.js';
 
 // Fact sheet §9: signatures computed by Alibaba's SDK functions. The sandbox replays each request

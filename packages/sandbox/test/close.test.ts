@@ -1,8 +1,11 @@
 import type { ClientRequest } from 'node:http';
 import { Agent, request } from 'node:http';
+
 import { describe, expect, it } from 'vitest';
+
 import { settlesWithin } from '../../../tests/helpers/order.js';
 import { startSandbox } from '../src/index.js';
+
 import { sms, v1Params, yunpianKeys } from './helpers.js';
 
 // Its own file so the process-wide handle counts are not disturbed by other tests' sockets.
@@ -19,11 +22,13 @@ describe('close()', () => {
     const baselineTcp = tcpHandles();
     const target = await startSandbox({ config: { rateLimits: { enabled: false } } });
     const clientClosed: Array<Promise<void>> = [];
-    const track = (req: ClientRequest) =>
+    const track = (request_: ClientRequest) =>
       clientClosed.push(
         new Promise((resolve) => {
-          req.on('error', () => {});
-          req.on('close', () => resolve());
+          request_.on('error', () => {});
+          request_.on('close', () => {
+            resolve();
+          });
         })
       );
 
@@ -44,7 +49,13 @@ describe('close()', () => {
       dripping.end(new URLSearchParams(v1Params(sms('13800138000'))).toString());
     });
     drip.on('error', () => {}).resume();
-    clientClosed.push(new Promise((resolve) => drip.on('close', () => resolve())));
+    clientClosed.push(
+      new Promise((resolve) =>
+        drip.on('close', () => {
+          resolve();
+        })
+      )
+    );
 
     target.faults.add({ kind: 'delay', delayMs: 400 });
     const delayed = request(`${target.url}/v2/sms/single_send.json`, {

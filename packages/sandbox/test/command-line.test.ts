@@ -64,8 +64,9 @@ describe('the sandbox command line (logto-sms-sandbox and logto-sms sandbox)', (
   it('has one help text naming the command it was started as', () => {
     const help = sandboxHelp('logto-sms-sandbox');
     expect(help.startsWith('Usage: logto-sms-sandbox [--port 4010]')).toBe(true);
-    for (const flag of ['--port', '--host', '--config', '--quiet', '--help'])
+    for (const flag of ['--port', '--host', '--config', '--quiet', '--help']) {
       expect(help).toContain(flag);
+    }
     expect(sandboxHelp('logto-sms sandbox').replace('logto-sms sandbox', 'logto-sms-sandbox')).toBe(
       help
     );

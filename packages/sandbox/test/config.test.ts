@@ -3,16 +3,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSandboxConfig, loadSandboxConfigFile, startSandbox } from '../src/index.js';
+
 import { resolveConfig } from '../src/config/resolve-config.js';
+import { defaultSandboxConfig, loadSandboxConfigFile, startSandbox } from '../src/index.js';
 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sandbox-config-'));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => rm(dir, { recursive: true, force: true }));
 
 describe('embedded defaults', () => {
   it('are exactly the values the CLI prints', () => {
@@ -148,11 +150,15 @@ describe('bin', () => {
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
           const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-          if (match) resolve(match[1]!);
+          if (match) {
+            resolve(match[1]!);
+          }
         });
-        child.once('exit', (code) => reject(new Error(`bin exited early with ${code}`)));
+        child.once('exit', (code) => {
+          reject(new Error(`bin exited early with ${code}`));
+        });
       });
-      const config = (await fetch(`${url}/__sandbox/config`).then((response) =>
+      const config = (await fetch(`${url}/__sandbox/config`).then(async (response) =>
         response.json()
       )) as {
         aliyun: { signatures: string[] };

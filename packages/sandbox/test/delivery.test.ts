@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 import { chinaDate } from '../src/shared/china-time.js';
+
 import {
   dysmsapi,
   http,
@@ -67,7 +69,7 @@ const client = () =>
     })
   ) as unknown as QuerySdk;
 
-const query = (phoneNumber: string, sendDate: string, extra: Record<string, unknown> = {}) =>
+const query = async (phoneNumber: string, sendDate: string, extra: Record<string, unknown> = {}) =>
   client().querySendDetails(
     new sdk.QuerySendDetailsRequest({
       phoneNumber,
@@ -211,13 +213,13 @@ describe('Aliyun QuerySendDetails', () => {
 });
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
-const form = (path: string, fields: Record<string, string>) =>
+const form = async (path: string, fields: Record<string, string>) =>
   http(`${sandbox.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
     body: new URLSearchParams(fields).toString(),
   });
-const getRecord = (fields: Record<string, string>) =>
+const getRecord = async (fields: Record<string, string>) =>
   form('/v2/sms/get_record.json', {
     apikey: yunpianKeys.intl,
     start_time: '2025-03-03 00:00:00',

@@ -1,8 +1,11 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { request } from 'node:http';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { FaultSpec, Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { http, sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
@@ -11,32 +14,34 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
 });
-afterAll(() => sandbox.close());
+afterAll(async () => sandbox.close());
 beforeEach(() => {
   sandbox.inbox.clear();
   sandbox.faults.clear();
 });
 
-const aliyun = (to = '13800138000', extra: Record<string, string> = {}) =>
+const aliyun = async (to = '13800138000', extra: Record<string, string> = {}) =>
   sendV1(sandbox, { ...v1Params(sms(to)), ...extra });
-const yunpian = (mobile = '13800138000') =>
+const yunpian = async (mobile = '13800138000') =>
   sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile, text: cnText('1234') });
 
 /** Sends an Aliyun call and hands back the raw request/response for streaming faults. */
-const openAliyunCall = (target: Sandbox = sandbox) =>
+const openAliyunCall = async (target: Sandbox = sandbox) =>
   new Promise<{ req: ClientRequest; res: IncomingMessage }>((resolve, reject) => {
     const body = new URLSearchParams({
       ...v1Params(sms('13800138000')),
       Signature: 'irrelevant',
     }).toString();
-    const req = request(`${target.url}/`, {
+    const request_ = request(`${target.url}/`, {
       method: 'POST',
       agent: false,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    req.on('response', (res) => resolve({ req, res }));
-    req.on('error', reject);
-    req.end(body);
+    request_.on('response', (res) => {
+      resolve({ req: request_, res });
+    });
+    request_.on('error', reject);
+    request_.end(body);
   });
 
 describe('error faults use the provider envelope', () => {
@@ -140,19 +145,21 @@ describe('transport faults', () => {
   it('hang: never answers; the client gives up and nothing is stored', async () => {
     sandbox.faults.add({ kind: 'hang' });
     const outcome = await new Promise<string>((resolve) => {
-      const req = request(`${sandbox.url}/v2/sms/single_send.json`, {
+      const request_ = request(`${sandbox.url}/v2/sms/single_send.json`, {
         method: 'POST',
         agent: false,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         timeout: 200,
       });
-      req.on('response', () => resolve('answered'));
-      req.on('timeout', () => {
-        req.destroy();
+      request_.on('response', () => {
+        resolve('answered');
+      });
+      request_.on('timeout', () => {
+        request_.destroy();
         resolve('timed out');
       });
-      req.on('error', () => {});
-      req.end(
+      request_.on('error', () => {});
+      request_.end(
         new URLSearchParams({
           apikey: yunpianKeys.intl,
           mobile: '13800138000',
@@ -188,7 +195,7 @@ describe('transport faults', () => {
     sandbox.faults.add({ kind: 'reset' });
     const error = await aliyun().then(
       () => null,
-      (reason: NodeJS.ErrnoException) => reason
+      (error_: NodeJS.ErrnoException) => error_
     );
     expect(error?.code).toMatch(/ECONNRESET|EPIPE/);
     expect(sandbox.inbox.count()).toBe(0);

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
+
 import type { Sandbox } from '../src/index.js';
 
 // Alibaba's SDKs are CommonJS; loading them through require keeps their exports exactly as shipped.
@@ -27,7 +28,8 @@ export const openApiCore = require('@alicloud/openapi-core') as {
   OpenApiUtil: OpenApiUtilStatic;
   $OpenApiUtil: { Config: new (options: Record<string, unknown>) => unknown };
 };
-export const OpenApiUtil = openApiCore.OpenApiUtil;
+
+export const { OpenApiUtil } = openApiCore;
 
 type SendSmsRequestOptions = {
   phoneNumbers: string;
@@ -37,9 +39,7 @@ type SendSmsRequestOptions = {
 };
 export const dysmsapi = require('@alicloud/dysmsapi20170525') as {
   default: new (config: unknown) => {
-    sendSms(
-      request: unknown
-    ): Promise<{
+    sendSms(request: unknown): Promise<{
       statusCode: number;
       body: { code: string; message: string; bizId?: string; requestId: string };
     }>;
@@ -100,12 +100,12 @@ export type HttpResult = {
 };
 
 /** Raw HTTP so tests control every header (fetch would refuse a custom Host). */
-export const http = (
+export const http = async (
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}
 ): Promise<HttpResult> =>
   new Promise((resolve, reject) => {
-    const req = request(
+    const request_ = request(
       url,
       { method: options.method ?? 'GET', headers: options.headers, agent: false },
       (res) => {
@@ -124,8 +124,8 @@ export const http = (
         res.on('error', reject);
       }
     );
-    req.on('error', reject);
-    req.end(options.body);
+    request_.on('error', reject);
+    request_.end(options.body);
   });
 
 const wire = (params: Record<string, string>): string => new URLSearchParams(params).toString();
@@ -134,7 +134,7 @@ const wire = (params: Record<string, string>): string => new URLSearchParams(par
  * Signs with Alibaba's own `OpenApiUtil.getRPCSignature` and sends the call in one of the four
  * layouts real clients use (fact sheet §2.4).
  */
-export const sendV1 = (
+export const sendV1 = async (
   sandbox: Pick<Sandbox, 'url'>,
   params: Record<string, string>,
   options: {
@@ -153,12 +153,15 @@ export const sendV1 = (
   const signed = (options.tamper ?? ((value) => value))({ ...params, Signature: signature });
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   switch (layout) {
-    case 'get':
+    case 'get': {
       return http(`${sandbox.url}/?${wire(signed)}`);
-    case 'post-body':
+    }
+    case 'post-body': {
       return http(`${sandbox.url}/`, { method, headers: form, body: wire(signed) });
-    case 'post-query':
+    }
+    case 'post-query': {
       return http(`${sandbox.url}/?${wire(signed)}`, { method });
+    }
     case 'post-split': {
       const business = new Set([
         'PhoneNumbers',
@@ -185,7 +188,7 @@ export const sha256Hex = (data: string | Buffer): string =>
  * A V3 request signed with Alibaba's `OpenApiUtil.getAuthorization`. Params go in the query like the
  * SDK, or in a form body when `inBody` is set.
  */
-export const sendV3 = (
+export const sendV3 = async (
   sandbox: Pick<Sandbox, 'url'>,
   params: Record<string, string>,
   options: {
@@ -203,7 +206,7 @@ export const sendV3 = (
     }) => void;
   } = {}
 ): Promise<HttpResult> => {
-  const host = new URL(sandbox.url).host;
+  const { host } = new URL(sandbox.url);
   const body = options.inBody ? wire(params) : '';
   const query = options.inBody ? {} : params;
   const headers: Record<string, string> = {
@@ -240,7 +243,7 @@ export const sendV3 = (
 };
 
 /** YunPian single_send with a proper form body. */
-export const sendYunpian = (
+export const sendYunpian = async (
   sandbox: Pick<Sandbox, 'url'>,
   fields: Record<string, string>,
   options: { rawBody?: string; contentType?: string; method?: string } = {}

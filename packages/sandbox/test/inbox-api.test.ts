@@ -1,22 +1,27 @@
 import { request } from 'node:http';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { Inbox } from '../src/inbox/inbox.js';
 import type { Sandbox } from '../src/index.js';
 import { defaultSandboxConfig, startSandbox } from '../src/index.js';
-import { Inbox } from '../src/inbox/inbox.js';
+
 import { http, sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.inbox.clear());
+afterAll(async () => sandbox.close());
+beforeEach(() => {
+  sandbox.inbox.clear();
+});
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
-const sendAliyun = (to: string, code = '123456') => sendV1(sandbox, v1Params(sms(to, code)));
-const sendYp = (mobile: string, code = '123456') =>
+const sendAliyun = async (to: string, code = '123456') => sendV1(sandbox, v1Params(sms(to, code)));
+const sendYp = async (mobile: string, code = '123456') =>
   sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile, text: cnText(code) });
-const api = (path: string, options: Parameters<typeof http>[1] = {}) =>
+const api = async (path: string, options: Parameters<typeof http>[1] = {}) =>
   http(`${sandbox.url}/__sandbox${path}`, options);
 
 describe('GET /__sandbox/refusals', () => {
@@ -87,7 +92,7 @@ describe('waiting for a message', () => {
   it('long-polls until the next matching message arrives', async () => {
     const waiting = api('/messages/wait?to=13700137000&timeout=5000');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await sendYp('13900139000'); // not the number we wait for
+    await sendYp('13900139000'); // Not the number we wait for
     await sendYp('13700137000', '4567');
     const response = await waiting;
     expect(response.status).toBe(200);
@@ -109,7 +114,7 @@ describe('waiting for a message', () => {
 
   it('programmatic waitForMessage resolves and times out', async () => {
     const waiting = sandbox.inbox.waitForMessage({ to: '13700137003', provider: 'yunpian' }, 5000);
-    await sendAliyun('13700137003'); // wrong provider
+    await sendAliyun('13700137003'); // Wrong provider
     await sendYp('13700137003', '6543');
     expect((await waiting).code).toBe('6543');
     await expect(sandbox.inbox.waitForMessage({ to: '13700137004' }, 50)).rejects.toThrow(/50 ms/);
@@ -135,8 +140,12 @@ describe('GET /__sandbox/events (SSE)', () => {
           buffer = buffer.slice(boundary + 2);
           const event = /^event: (.+)$/m.exec(frame)?.[1];
           const data = /^data: (.+)$/m.exec(frame)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-          if (events.length === 2) resolve();
+          if (event && data) {
+            events.push({ event, data: JSON.parse(data) });
+          }
+          if (events.length === 2) {
+            resolve();
+          }
         }
       });
     });

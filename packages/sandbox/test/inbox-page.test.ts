@@ -1,12 +1,15 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { findChromium } from '../../../tests/helpers/chromium.js';
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
 const chromiumPath = findChromium();
@@ -15,10 +18,13 @@ if (!hasChromium) {
   const message =
     'web inbox browser test: no Chromium found (CHROMIUM_PATH, or chromium / chromium-browser / google-chrome on PATH). Install it with "apt-get install -y chromium".';
   // CI must run these tests: there a missing browser fails instead of skipping.
-  if (process.env.CI)
-    describe('web inbox in headless Chromium', () =>
-      it('has a Chromium to run in', () => expect.fail(message)));
-  else console.warn(`SKIPPED: ${message}`);
+  if (process.env.CI) {
+    describe('web inbox in headless Chromium', () => {
+      it('has a Chromium to run in', () => expect.fail(message));
+    });
+  } else {
+    console.warn(`SKIPPED: ${message}`);
+  }
 }
 
 describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
@@ -49,8 +55,8 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
+    await browser.close();
+    await sandbox.close();
     await rm(scratch, { recursive: true, force: true });
   });
 
@@ -58,11 +64,13 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     const consoleErrors: string[] = [];
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      if (message.type() === 'error') {
+        consoleErrors.push(message.text());
+      }
     });
 
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
     expect(await page.isVisible('#empty')).toBe(true);
 
     // Sent after the page loaded: only SSE can bring it in.
@@ -106,7 +114,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await page.selectOption('#provider', '');
 
     await page.click('#clear');
-    await expect.poll(() => page.locator('article.message').count()).toBe(0);
+    await expect.poll(async () => page.locator('article.message').count()).toBe(0);
     expect(sandbox.inbox.count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
@@ -124,7 +132,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
       },
     });
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
     await sendYunpian(sandbox, {
       apikey: yunpianKeys.intl,
       mobile: '13800138000',
@@ -156,7 +164,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await sandbox.close();
     sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
     await sendV1(sandbox, v1Params(sms('13800138000', '482913')));
     await page.locator('article.message').first().waitFor({ timeout: 5000 });
 
@@ -184,7 +192,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await sandbox.close();
     sandbox = await startSandbox();
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
 
     await sendV1(sandbox, v1Params(sms('13700137000', '111111')), { secret: 'not-the-secret' });
     await sendV1(sandbox, v1Params(sms('13700137001', '222222')));
@@ -197,7 +205,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     });
 
     const refused = page.locator('article.refusal');
-    await expect.poll(() => refused.count()).toBe(3);
+    await expect.poll(async () => refused.count()).toBe(3);
     const texts = await refused.locator('.text').allTextContents();
     expect(texts).toEqual([
       'Refused fault error 33',
@@ -213,7 +221,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await page.fill('#filter', '');
 
     await page.reload();
-    await expect.poll(() => page.locator('article.refusal').count()).toBe(3);
+    await expect.poll(async () => page.locator('article.refusal').count()).toBe(3);
     expect(sandbox.inbox.refusals({ to: '8613700137000' })).toMatchObject([
       { provider: 'aliyun', reason: 'SignatureDoesNotMatch', httpStatus: 400 },
     ]);
@@ -248,7 +256,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
       },
     });
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
 
     // No value looks like a code, so the page takes its code-less branch.
     const yunpianText = `【Sig${html('b')}】Hello ${html('em')}`;

@@ -1,19 +1,22 @@
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
+
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { http, sandboxKey, sandboxSts, sendYunpian, yunpianKeys } from './helpers.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
 });
-afterAll(() => sandbox.close());
+afterAll(async () => sandbox.close());
 
 const own = () => new URL(sandbox.url).host;
-const api = (path: string, options: Parameters<typeof http>[1] = {}) =>
+const api = async (path: string, options: Parameters<typeof http>[1] = {}) =>
   http(`${sandbox.url}/__sandbox${path}`, options);
 const jsonBody = { 'content-type': 'application/json' };
 

@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+
 import type { Sandbox } from '../src/index.js';
+
 import { http, type HttpResult } from './helpers.js';
 
 // Tencent's SDKs are CommonJS; require keeps their exports exactly as shipped.
@@ -99,7 +101,7 @@ export type TencentSendOptions = {
 };
 
 /** A SendSms request signed with Tencent's own `Sign.sign3`, sent raw so tests control every header. */
-export const sendTencent = (
+export const sendTencent = async (
   sandbox: Pick<Sandbox, 'url'>,
   body: Record<string, unknown> | string,
   options: TencentSendOptions = {}

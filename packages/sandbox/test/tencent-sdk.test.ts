@@ -2,9 +2,12 @@
 // Tencent's own Node SDK (tencentcloud-sdk-nodejs-sms 4.1.306 over -common 4.1.220) puts on the wire.
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { apiHost, sdkAppId, tencentKey, tencentSms, tencentSts } from './tencent-helpers.js';
 
 let sandbox: Sandbox;

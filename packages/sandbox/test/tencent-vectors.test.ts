@@ -1,7 +1,9 @@
 // The sandbox's TC3 verifier against the fact-sheet vectors (tests/fixtures/vectors/tencent-tc3.json,
 // computed with Tencent's SDK and shared with the connector's signer tests).
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import type { IncomingCall } from '../src/server/incoming-call.js';
 import { authenticateTencent } from '../src/tencent/authenticate.js';
 import { TencentError } from '../src/tencent/errors.js';

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox, SandboxConfigInput } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { http, manualClock } from './helpers.js';
 import { domestic, international, sendTencent } from './tencent-helpers.js';
 
@@ -245,7 +247,7 @@ describe('the SMS service', () => {
     ['a body that is not JSON', '{"PhoneNumberSet":', 'FailedOperation.JsonParseFail'],
     [
       'a numeric TemplateId',
-      domestic('+8613800138000', '1', { TemplateId: 900001 }),
+      domestic('+8613800138000', '1', { TemplateId: 900_001 }),
       'InvalidParameter',
     ],
   ])('%s → %s', async (_label, body, code) => {
@@ -266,7 +268,6 @@ describe('per-number frequency limits', () => {
     expect(await send()).toBe('LimitExceeded.PhoneNumberThirtySecondLimit');
     clock.advance(30_000);
     for (let index = 0; index < 4; index++) {
-      // eslint-disable-next-line no-await-in-loop
       expect(await send()).toBe('Ok');
       clock.advance(31_000);
     }
@@ -274,14 +275,12 @@ describe('per-number frequency limits', () => {
     for (let hour = 1; hour <= 2; hour++) {
       clock.set(start + hour * 3_600_000 + 1000);
       for (let index = 0; index < 5; index++) {
-        // eslint-disable-next-line no-await-in-loop
         const code = await send();
         expect(code).toBe(hour === 2 ? 'LimitExceeded.PhoneNumberDailyLimit' : 'Ok');
         clock.advance(31_000);
       }
     }
     for (let index = 0; index < 12; index++) {
-      // eslint-disable-next-line no-await-in-loop
       expect(await send('+8613900139000')).toBe('Ok');
     }
     expect(sandbox.inbox.list({ to: '+8613800138000' })).toHaveLength(10);

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox, SandboxConfigInput } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 import { billedParts } from '../src/yunpian/single-send.js';
 import { compileTemplate, matchTemplate } from '../src/yunpian/templates.js';
+
 import { http, manualClock, sendYunpian, yunpianKeys } from './helpers.js';
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
@@ -15,9 +17,11 @@ const harness = (config: SandboxConfigInput = {}) => {
   beforeAll(async () => {
     state.sandbox = await startSandbox({ now: clock.now, config });
   });
-  afterAll(() => state.sandbox.close());
-  beforeEach(() => state.sandbox.inbox.clear());
-  const send = (fields: Record<string, string>) =>
+  afterAll(async () => state.sandbox.close());
+  beforeEach(() => {
+    state.sandbox.inbox.clear();
+  });
+  const send = async (fields: Record<string, string>) =>
     sendYunpian(state.sandbox, { apikey: yunpianKeys.intl, ...fields });
   return { clock, state, send };
 };
@@ -25,14 +29,18 @@ const harness = (config: SandboxConfigInput = {}) => {
 const expectError = (
   response: { status: number; json: any },
   code: number,
-  msg?: string,
+  message?: string,
   detail?: string
 ) => {
   expect(response.status).toBe(400);
   expect(response.json).toMatchObject({ http_status_code: 400, code });
   expect(Object.keys(response.json).sort()).toEqual(['code', 'detail', 'http_status_code', 'msg']);
-  if (msg) expect(response.json.msg).toBe(msg);
-  if (detail) expect(response.json.detail).toBe(detail);
+  if (message) {
+    expect(response.json.msg).toBe(message);
+  }
+  if (detail) {
+    expect(response.json.detail).toBe(detail);
+  }
 };
 
 describe('YunPian single_send', () => {
@@ -275,7 +283,9 @@ describe('YunPian balance', () => {
 
 describe('YunPian per-recipient limits', () => {
   const { clock, send } = harness({ yunpian: { whitelist: ['13900000000'] } });
-  const seconds = (value: number) => clock.advance(value * 1000);
+  const seconds = (value: number) => {
+    clock.advance(value * 1000);
+  };
 
   it('code 8 for the same text to the same number within 30 s', async () => {
     expect((await send({ mobile: '13811110000', text: cnText('1234') })).json.code).toBe(0);

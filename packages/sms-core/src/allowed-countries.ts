@@ -29,7 +29,9 @@ const asList = (value: unknown): unknown => {
 };
 
 const checkCode = (code: string, index: number, context: z.RefinementCtx) => {
-  if (planCountries.has(code)) return;
+  if (planCountries.has(code)) {
+    return;
+  }
   // Only a short code is quoted back: anything longer may be a secret pasted into the wrong field.
   const shown = /^[A-Z]{1,3}$/.test(code) ? `"${code}" ` : '';
   const suggestion = commonMistakes[code];
@@ -66,7 +68,9 @@ export const allowedCountriesGuard = z.preprocess(
       `allowedCountries is empty, so no number could receive a code: write ${listHelp}, or remove the key to allow every country.`
     )
     .superRefine((codes, context) => {
-      for (const [index, code] of codes.entries()) checkCode(code, index, context);
+      for (const [index, code] of codes.entries()) {
+        checkCode(code, index, context);
+      }
     })
     .transform((codes) => [...new Set(codes)])
     .optional()
@@ -82,7 +86,9 @@ export const checkAllowedCountry = (
   route: PhoneRoute,
   allowedCountries: readonly string[] | undefined
 ): void => {
-  if (allowedCountries === undefined || allowedCountries.includes(route.country)) return;
+  if (allowedCountries === undefined || allowedCountries.includes(route.country)) {
+    return;
+  }
   throw invalidRequest(
     `Verification codes cannot be sent by SMS to phone numbers in ${describeRegion(route.country)}. Use a phone number from a supported country or region.`
   );

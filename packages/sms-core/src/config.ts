@@ -56,7 +56,9 @@ export const optionalLocaleGuard = z.preprocess(blankAsMissing, localeGuard.opti
 
 // The Json form field may hand over the text the person typed rather than the parsed value.
 export const jsonTextAsValue = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
+  if (typeof value !== 'string') {
+    return value;
+  }
   try {
     return JSON.parse(value) as unknown;
   } catch {
@@ -120,7 +122,7 @@ export const requiredTextGuard = (label: string) =>
 
 // Cloud credentials are printable ASCII; anything else (a stray space, a full-width character from
 // an IME) is a copy mistake, and it could not travel in an HTTP header anyway.
-const printableAscii = /^[\x21-\x7E]+$/;
+const printableAscii = /^[\u0021-\u007E]+$/;
 
 /**
  * A required credential (key id, key secret): printable ASCII only. `console` names where to copy it

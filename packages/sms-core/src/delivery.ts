@@ -1,4 +1,5 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+
 import { invalidRequest } from './errors.js';
 import { loadPhonePlan } from './phone-plan-loader.js';
 
@@ -145,7 +146,9 @@ export const chinaDay = (date: Date): string =>
 
 /** A provider's `yyyy-MM-dd HH:mm:ss` (UTC+8) as ISO 8601 with the `+08:00` offset; undefined if unreadable. */
 export const chinaTimeToIso = (text: unknown): string | undefined => {
-  if (typeof text !== 'string') return undefined;
+  if (typeof text !== 'string') {
+    return undefined;
+  }
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text.trim());
   return match ? `${match[1]}T${match[2]}+08:00` : undefined;
 };
@@ -168,9 +171,12 @@ export const lookupWindow = (
 ): LookupWindow => {
   const until = query.now ?? new Date();
   const since = query.since ?? new Date(until.getTime() - defaultLookBackMs);
-  if (Number.isNaN(since.getTime())) throw invalidRequest('since is not a valid date.');
-  if (since.getTime() > until.getTime())
+  if (Number.isNaN(since.getTime())) {
+    throw invalidRequest('since is not a valid date.');
+  }
+  if (since.getTime() > until.getTime()) {
     throw invalidRequest('since is in the future; give a date in the past.');
+  }
   const oldest = new Date(until.getTime() - maxAgeMs);
   if (since.getTime() < oldest.getTime()) {
     return {
@@ -218,7 +224,9 @@ export const createDeliveryStatusQuery =
       await loadPhonePlan();
       return await query(config, deliveryQuery);
     } catch (error: unknown) {
-      if (error instanceof ConnectorError) throw error;
+      if (error instanceof ConnectorError) {
+        throw error;
+      }
       throw new ConnectorError(ConnectorErrorCodes.General, {
         errorDescription: 'The delivery-status lookup failed unexpectedly. Please report this.',
       });

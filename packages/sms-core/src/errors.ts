@@ -79,8 +79,12 @@ export type ErrorRule<Code extends string | number> = {
 };
 
 const matchesCode = <Code extends string | number>(rule: ErrorRule<Code>, code: Code): boolean => {
-  if (rule.match instanceof RegExp) return rule.match.test(String(code));
-  if (Array.isArray(rule.match)) return rule.match.includes(code);
+  if (rule.match instanceof RegExp) {
+    return rule.match.test(String(code));
+  }
+  if (Array.isArray(rule.match)) {
+    return rule.match.includes(code);
+  }
   return rule.match === code;
 };
 

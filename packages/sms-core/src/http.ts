@@ -140,8 +140,12 @@ const expiryBackstopMs = 250;
  * reached the provider.
  */
 const expiredAttempt = (socket: Socket | undefined, attempts: number): TransportError => {
-  if (!socket) return new TransportError('timeout', false, 'queued for a connection', attempts);
-  if (socket.connecting) return new TransportError('timeout', false, 'connect', attempts);
+  if (!socket) {
+    return new TransportError('timeout', false, 'queued for a connection', attempts);
+  }
+  if (socket.connecting) {
+    return new TransportError('timeout', false, 'connect', attempts);
+  }
   return new TransportError('timeout', true, 'request', attempts);
 };
 
@@ -190,9 +194,11 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       });
     });
     response.on('downloadProgress', ({ transferred }: { transferred: number }) => {
-      if (transferred > maxResponseBytes) response.cancel();
+      if (transferred > maxResponseBytes) {
+        response.cancel();
+      }
     });
-    // got's own timeout cannot end a request still queued for a pooled socket until one frees up;
+    // Got's own timeout cannot end a request still queued for a pooled socket until one frees up;
     // cancelling settles the promise at once, wherever the request is.
     // Judged before cancelling: cancelling destroys the socket, and a destroyed socket no longer
     // reports that it was still connecting.

@@ -11,7 +11,9 @@ import { z, ZodError, type ZodIssue, type ZodTypeAny } from 'zod';
  * echoed back. Zod quotes the value in both `received` and the default message of enum/literal issues.
  */
 const withoutReceivedValues = (issue: ZodIssue): ZodIssue => {
-  if (issue.code === z.ZodIssueCode.invalid_type) return issue;
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    return issue;
+  }
   const { received: _received, ...rest } = issue as ZodIssue & { received?: unknown };
   if (issue.code === z.ZodIssueCode.invalid_enum_value) {
     return { ...rest, message: `Use one of: ${issue.options.map(String).join(', ')}.` } as ZodIssue;
@@ -32,8 +34,12 @@ const malformedTextPaths = (
   path: Array<string | number> = [],
   seen = new WeakSet<object>()
 ): Array<Array<string | number>> => {
-  if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
-  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
+  if (typeof value === 'string') {
+    return value.isWellFormed() ? [] : [path];
+  }
+  if (value === null || typeof value !== 'object' || seen.has(value)) {
+    return [];
+  }
   seen.add(value);
   const entries: Array<[string | number, unknown]> = Array.isArray(value)
     ? [...value.entries()]
@@ -43,7 +49,9 @@ const malformedTextPaths = (
 
 const deepFreeze = <T>(value: T): T => {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFreeze(item);
+    for (const item of Object.values(value)) {
+      deepFreeze(item);
+    }
     Object.freeze(value);
   }
   return value;
@@ -64,7 +72,9 @@ const parseUncached = <Guard extends ZodTypeAny>(
     throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(issues));
   }
   const result = guard.safeParse(config);
-  if (result.success) return result.data as z.output<Guard>;
+  if (result.success) {
+    return result.data as z.output<Guard>;
+  }
   throw new ConnectorError(
     ConnectorErrorCodes.InvalidConfig,
     new ZodError(result.error.issues.map(withoutReceivedValues))
@@ -100,16 +110,20 @@ export const parseConfig = <Guard extends ZodTypeAny>(
   } catch {
     // Not JSON at all (a cycle, a BigInt): nothing Logto could have stored; let the guard say why.
   }
-  if (key === undefined) return parseUncached(guard, config);
+  if (key === undefined) {
+    return parseUncached(guard, config);
+  }
 
   const cache = parsedConfigs.get(guard) ?? new Map<string, unknown>();
   parsedConfigs.set(guard, cache);
-  if (cache.has(key)) return cache.get(key) as z.output<Guard>;
+  if (cache.has(key)) {
+    return cache.get(key) as z.output<Guard>;
+  }
 
   const parsed = deepFreeze(parseUncached(guard, JSON.parse(key) as unknown));
   if (cache.size >= maxCachedConfigsPerGuard) {
     // Maps iterate in insertion order: drop the oldest.
-    cache.delete(cache.keys().next().value as string);
+    cache.delete(cache.keys().next().value!);
   }
   cache.set(key, parsed);
   return parsed;

@@ -141,7 +141,7 @@ export const readPlan = (international: string, describe: Describe): PlanReading
           : 'The phone number is not a number any country uses (too short or too long for its country calling code).',
     };
   }
-  // libphonenumber drops a national trunk prefix written after the country code (+1 1 904…, +44 0 7400…).
+  // Libphonenumber drops a national trunk prefix written after the country code (+1 1 904…, +44 0 7400…).
   // Dropping digits silently could reach someone else: the person must correct the number.
   if (phone.number !== international) {
     return {
@@ -156,8 +156,9 @@ export const readPlan = (international: string, describe: Describe): PlanReading
       message: `The phone number is ${lengthMessages[length] ?? 'not of a length used'} for ${where(phone, describe)}.`,
     };
   }
-  if (!phone.isValid())
+  if (!phone.isValid()) {
     return { valid: false, message: invalidNumberMessage(phone, metadata, describe) };
+  }
   const type = phone.getType();
   if (type === undefined || !smsCapableTypes.has(type)) {
     const kind = (type && refusedTypeNames[type]) ?? 'a number of a type';

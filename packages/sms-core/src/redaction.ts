@@ -28,12 +28,12 @@ const minSecretLength = 4;
 const encoders: ReadonlyArray<(value: string) => string> = [
   // RFC 3986 unreserved characters only (what Aliyun's POP signing uses).
   (value) =>
-    encodeURIComponent(value).replace(
+    encodeURIComponent(value).replaceAll(
       /[!'()*]/g,
       (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
     ),
   encodeURIComponent,
-  // application/x-www-form-urlencoded (URLSearchParams, got's `form`; YunPian's body).
+  // Application/x-www-form-urlencoded (URLSearchParams, got's `form`; YunPian's body).
   (value) => new URLSearchParams([['', value]]).toString().slice(1),
   // Inside a JSON string.
   (value) => JSON.stringify(value).slice(1, -1),
@@ -41,7 +41,7 @@ const encoders: ReadonlyArray<(value: string) => string> = [
 
 // Percent-encoding hex digits are case-insensitive (RFC 3986 §2.1); servers echo either case.
 const withLowercaseHex = (encoded: string) =>
-  encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  encoded.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 
 const tryEncode = (encode: (value: string) => string, value: string): string | undefined => {
   try {
@@ -92,8 +92,12 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Reda
     );
 
   const deep = <T>(value: T): T => {
-    if (typeof value === 'string') return text(value) as T;
-    if (Array.isArray(value)) return value.map((item) => deep(item)) as T;
+    if (typeof value === 'string') {
+      return text(value) as T;
+    }
+    if (Array.isArray(value)) {
+      return value.map((item) => deep(item)) as T;
+    }
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(
         Object.entries(value).map(([key, item]) => [text(key), deep(item)])

@@ -15,12 +15,16 @@ const pickByLocale = <T extends LocalizedTemplate>(
     const exact = candidates.find(
       ({ locale: own }) => own !== undefined && normalizeLocale(own) === wanted
     );
-    if (exact) return exact;
+    if (exact) {
+      return exact;
+    }
     const language = languageOf(locale);
     const sameLanguage = candidates.find(
       ({ locale: own }) => own !== undefined && languageOf(own) === language
     );
-    if (sameLanguage) return sameLanguage;
+    if (sameLanguage) {
+      return sameLanguage;
+    }
   }
   return candidates.find(({ locale: own }) => own === undefined);
 };
@@ -47,11 +51,15 @@ export const selectTemplate = <T extends LocalizedTemplate>(
 
   for (const candidates of byUsage) {
     const picked = pickByLocale(candidates, locale);
-    if (picked) return picked;
+    if (picked) {
+      return picked;
+    }
   }
 
   const anyLocale = byUsage.find((candidates) => candidates.length > 0)?.[0];
-  if (anyLocale) return anyLocale;
+  if (anyLocale) {
+    return anyLocale;
+  }
 
   throw templateNotFound(usageType);
 };

@@ -1,7 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
-import { z } from 'zod';
 import { getCountries } from 'libphonenumber-js/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 
 import {
   allowedCountriesGuard,
@@ -9,9 +9,9 @@ import {
   planCountries,
 } from '../src/allowed-countries.js';
 import { parseConfig } from '../src/parse-config.js';
-import { routePhoneNumber } from '../src/phone.js';
 import { phoneMetadata } from '../src/phone-metadata.js';
 import { loadPhonePlan } from '../src/phone-plan-loader.js';
+import { routePhoneNumber } from '../src/phone.js';
 import { createSmsSendMessage } from '../src/send-message.js';
 
 const guard = z.object({ allowedCountries: allowedCountriesGuard });
@@ -64,8 +64,12 @@ describe('checkAllowedCountry', () => {
   const hongKong = () => routePhoneNumber('85261234567', { strictPhoneRegionNumberCheck: true });
 
   it('lets every number through without a list, and a listed country with one', () => {
-    expect(() => checkAllowedCountry(hongKong(), undefined)).not.toThrow();
-    expect(() => checkAllowedCountry(hongKong(), ['CN', 'HK'])).not.toThrow();
+    expect(() => {
+      checkAllowedCountry(hongKong(), undefined);
+    }).not.toThrow();
+    expect(() => {
+      checkAllowedCountry(hongKong(), ['CN', 'HK']);
+    }).not.toThrow();
   });
 
   it('refuses an unlisted country with an end-user message that names it and not the configuration', () => {

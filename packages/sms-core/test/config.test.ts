@@ -1,6 +1,5 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z, ZodError } from 'zod';
+import { z } from 'zod';
 
 import {
   endpointGuard,
@@ -24,7 +23,7 @@ const messagesOf = (result: z.SafeParseReturnType<unknown, unknown>) =>
 describe('endpointGuard', () => {
   it.each([
     [undefined, 'https://api.example.com'],
-    ['', 'https://api.example.com'], // a cleared Console field
+    ['', 'https://api.example.com'], // A cleared Console field
     [null, 'https://api.example.com'],
     ['https://api.example.com/', 'https://api.example.com'],
     ['  https://eu.api.example.com  ', 'https://eu.api.example.com'],

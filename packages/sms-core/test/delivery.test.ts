@@ -77,7 +77,7 @@ describe('createDeliveryStatusQuery', () => {
         throw new TypeError('secret-bearing message');
       }
     );
-    const error = await query({}, { to: '1' }).catch((caught: unknown) => caught);
+    const error = await query({}, { to: '1' }).catch((error_: unknown) => error_);
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.General);
     expect(JSON.stringify((error as ConnectorError).data)).not.toContain('secret-bearing');

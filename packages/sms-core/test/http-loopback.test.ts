@@ -5,15 +5,14 @@ import { connect } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { settlesWithin } from '../../../tests/helpers/order.js';
 import {
   closedPortUrl,
   closeLoopbackServers,
   startHungServer,
   startLoopbackServer,
 } from '../../../tests/support/loopback.js';
-
 import { sendWithRetryRule, TransportError, type HttpRequest } from '../src/http.js';
-import { settlesWithin } from '../../../tests/helpers/order.js';
 
 const post = (url: string, attempt = 1): HttpRequest => ({
   method: 'POST',
@@ -80,7 +79,9 @@ describe('sendWithRetryRule against a loopback server', () => {
     const server = await startLoopbackServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       const timer = setInterval(() => response.write(' '), 50);
-      response.on('close', () => clearInterval(timer));
+      response.on('close', () => {
+        clearInterval(timer);
+      });
     });
     const sending = sendWithRetryRule({ timeout: 400, prepare: () => post(`${server.url}/`) });
     expect(await settlesWithin(sending, 400 + 200)).toBe(true);
@@ -220,8 +221,12 @@ const startBlackHole = async () => {
     { stdio: ['ignore', 'pipe', 'inherit'] }
   );
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
-    child.once('exit', () => reject(new Error('black-hole listener exited')));
+    child.stdout.once('data', (chunk: Buffer) => {
+      resolve(Number(chunk.toString().trim()));
+    });
+    child.once('exit', () => {
+      reject(new Error('black-hole listener exited'));
+    });
   });
   // Fill the accept queue (the kernel completes these handshakes itself).
   const fillers = Array.from({ length: 2 }, () =>
@@ -233,7 +238,9 @@ const startBlackHole = async () => {
   return {
     url: `http://127.0.0.1:${port}/`,
     close: async () => {
-      for (const filler of fillers) filler.destroy();
+      for (const filler of fillers) {
+        filler.destroy();
+      }
       child.kill('SIGKILL');
     },
   };

@@ -9,7 +9,7 @@ describe('parseConfig', () => {
 
   it('refuses text with an unpaired surrogate, naming where it is, before the guard runs', () => {
     try {
-      parseConfig(guard, { secret: 'ab\ud800cd', mode: 'a', nested: [{ note: '\udc00' }] });
+      parseConfig(guard, { secret: 'ab\uD800cd', mode: 'a', nested: [{ note: '\uDC00' }] });
       expect.unreachable();
     } catch (error: unknown) {
       const { code, data } = error as ConnectorError;
@@ -49,7 +49,9 @@ describe('parseConfig', () => {
   it('keeps a bounded number of configs', () => {
     const bounded = z.object({ n: z.number() });
     const firstResult = parseConfig(bounded, { n: 0 });
-    for (let n = 1; n <= 40; n++) parseConfig(bounded, { n });
+    for (let n = 1; n <= 40; n++) {
+      parseConfig(bounded, { n });
+    }
     // The oldest entry was dropped: the same text parses to a new, equal object.
     const again = parseConfig(bounded, { n: 0 });
     expect(again).toEqual(firstResult);

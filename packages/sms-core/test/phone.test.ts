@@ -2,8 +2,8 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { phoneTable } from '../../../tests/phone/phone-table.js';
-import { routePhoneNumber } from '../src/phone.js';
 import { loadPhonePlan } from '../src/phone-plan-loader.js';
+import { routePhoneNumber } from '../src/phone.js';
 
 beforeAll(loadPhonePlan);
 
@@ -51,8 +51,11 @@ describe('routePhoneNumber: the phone table', () => {
       const { region, country, national, e164 } = phoneCase.route;
       const route = routePhoneNumber(phoneCase.to, strict);
       expect(route).toMatchObject({ region, country, e164 });
-      if (region === 'mainland') expect(route).toMatchObject({ national });
-      else expect(route).not.toHaveProperty('national');
+      if (region === 'mainland') {
+        expect(route).toMatchObject({ national });
+      } else {
+        expect(route).not.toHaveProperty('national');
+      }
     }
   );
 });
@@ -64,7 +67,7 @@ describe('routePhoneNumber', () => {
     ['+8613800138000', strict, cn('13800138000')],
     ['008613800138000', strict, cn('13800138000')],
     ['(+86) 138 0013 8000', strict, cn('13800138000')],
-    ['86\u00a0199\u30001234\u00a05678', strict, cn('19912345678')],
+    ['86\u00A0199\u30001234\u00A05678', strict, cn('19912345678')],
     ['+852 6123 4567', strict, abroad('85261234567', 'HK', '852', 'MOBILE')],
     ['16502530000', strict, abroad('16502530000', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
     ['+1 (650) 253-0000', strict, abroad('16502530000', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
@@ -118,7 +121,7 @@ describe('routePhoneNumber', () => {
     ['448712345678', 'premium-rate number in United Kingdom (GB)'],
     ['447700900123', '+44 770 is in use, but the digits after it are not an assigned number'],
     ['16501234567', '+1 650 is in use, but the digits after it are not an assigned number'],
-    // libphonenumber would drop the trunk prefix; a digit is never dropped silently.
+    // Libphonenumber would drop the trunk prefix; a digit is never dropped silently.
     ['119043000000', 'a digit too many after +1'],
     ['4407400123456', 'a digit too many after +44'],
   ])('refuses %j before any network call, saying: %s', (input, message) => {
@@ -144,7 +147,7 @@ describe('routePhoneNumber', () => {
     );
   });
 
-  it.each([undefined, null, 8613800138000, {}, []])(
+  it.each([undefined, null, 8_613_800_138_000, {}, []])(
     'rejects a non-string recipient %j',
     (input) => {
       expect(() => routePhoneNumber(input, strict)).toThrowError(ConnectorError);

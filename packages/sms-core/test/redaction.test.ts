@@ -19,7 +19,7 @@ describe('createRedactor', () => {
   });
 
   it('removes percent-encoded forms written with lowercase hex', () => {
-    const lower = encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (escape) =>
+    const lower = encodeURIComponent(secret).replaceAll(/%[0-9A-F]{2}/g, (escape) =>
       escape.toLowerCase()
     );
     expect(lower).not.toBe(encodeURIComponent(secret));
@@ -27,8 +27,8 @@ describe('createRedactor', () => {
   });
 
   it('never throws, even for a secret that cannot be percent-encoded', () => {
-    const broken = createRedactor(['abc\ud800def']);
-    expect(broken.text('key abc\ud800def!')).toBe(`key ${redactedMarker}!`);
+    const broken = createRedactor(['abc\uD800def']);
+    expect(broken.text('key abc\uD800def!')).toBe(`key ${redactedMarker}!`);
   });
 
   it('walks objects and arrays without touching other values', () => {
@@ -49,7 +49,7 @@ describe('createRedactor over every encoder the project uses', () => {
   // Every character that some of these encoders leave alone and others escape, plus the usual ones.
   const secret = `Sec~!'()*+/=&"\\% ;,:@?#[]$key`;
   const rfc3986 = (value: string) =>
-    encodeURIComponent(value).replace(
+    encodeURIComponent(value).replaceAll(
       /[!'()*]/g,
       (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
     );
@@ -60,7 +60,7 @@ describe('createRedactor over every encoder the project uses', () => {
     json: (value) => JSON.stringify(value).slice(1, -1),
   };
   const lowerHex = (value: string) =>
-    value.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    value.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
   const names = Object.keys(encoders);
   const chains = [
     ...names.map((name) => [name]),

@@ -63,8 +63,9 @@ describe('readSendInput', () => {
 
 describe('createSmsSendMessage', () => {
   const parseConfig = (raw: unknown) => {
-    if (typeof raw !== 'object' || raw === null)
+    if (typeof raw !== 'object' || raw === null) {
       throw new ConnectorError(ConnectorErrorCodes.InvalidConfig);
+    }
     return raw as { name: string };
   };
   const data = { to: '8613800138000', type: 'SignIn' as never, payload: { code: '123456' } };

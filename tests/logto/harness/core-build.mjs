@@ -22,7 +22,9 @@ const npmFlags = [
 
 /** Finds the directory holding `packages/core` inside an extracted tarball (one top folder, or none). */
 const findLogtoRoot = async (directory) => {
-  if (existsSync(path.join(directory, 'packages', 'core', 'package.json'))) return directory;
+  if (existsSync(path.join(directory, 'packages', 'core', 'package.json'))) {
+    return directory;
+  }
   for (const entry of await readdir(directory, { withFileTypes: true })) {
     if (
       entry.isDirectory() &&
@@ -118,7 +120,7 @@ export const ensureCoreBuild = async ({ source, key, cacheRoot, lockfile, logFil
         logFile,
       });
     }
-    // tsup's config runs `pnpm run copy:apidocs` (rsync) on success; replaced by copyApiDocs.
+    // Tsup's config runs `pnpm run copy:apidocs` (rsync) on success; replaced by copyApiDocs.
     await runToEnd({
       name: 'tsup',
       command: path.join(coreDirectory, 'node_modules', '.bin', 'tsup'),
@@ -134,8 +136,9 @@ export const ensureCoreBuild = async ({ source, key, cacheRoot, lockfile, logFil
 
     // Older builds are 350 MB each; keep only this one.
     for (const entry of await readdir(cacheRoot)) {
-      if (entry.startsWith('core-') && entry !== `core-${key}`)
+      if (entry.startsWith('core-') && entry !== `core-${key}`) {
         await rm(path.join(cacheRoot, entry), { recursive: true, force: true });
+      }
     }
     await rm(final, { recursive: true, force: true });
     await rename(staging, final);

@@ -17,9 +17,11 @@ const serviceUser = 'postgres';
 
 const idOf = (flag) => Number(execFileSync('id', [flag, serviceUser], { encoding: 'utf8' }).trim());
 
-/** uid/gid to run PostgreSQL as: ourselves, or `postgres` when we are root. */
+/** Uid/gid to run PostgreSQL as: ourselves, or `postgres` when we are root. */
 const runAs = () => {
-  if (os.userInfo().uid !== 0) return {};
+  if (os.userInfo().uid !== 0) {
+    return {};
+  }
   try {
     return { uid: idOf('-u'), gid: idOf('-g') };
   } catch {
@@ -63,9 +65,11 @@ const startOnce = async ({ bin, home, dataDirectory, socketDirectory, logFile, i
     cwd: home,
     logFile,
     ...ids,
-    onOutput: (text) => {
+    onOutput(text) {
       output = (output + text).slice(-4000);
-      if (output.includes('database system is ready to accept connections')) markReady(true);
+      if (output.includes('database system is ready to accept connections')) {
+        markReady(true);
+      }
     },
   });
   const outcome = await Promise.race([
@@ -73,7 +77,9 @@ const startOnce = async ({ bin, home, dataDirectory, socketDirectory, logFile, i
     server.exited.then(() => false),
     new Promise((resolve) => setTimeout(resolve, 60_000, false)),
   ]);
-  if (outcome === true) return { port, server };
+  if (outcome === true) {
+    return { port, server };
+  }
   await server.stop();
   return { port, output };
 };
@@ -98,7 +104,9 @@ export const startPostgres = async ({ native, runDirectory, logFile }) => {
   const passwordFile = path.join(home, 'password');
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   if (ids.uid !== undefined) {
-    for (const entry of [home, socketDirectory, passwordFile]) await chown(entry, ids.uid, ids.gid);
+    for (const entry of [home, socketDirectory, passwordFile]) {
+      await chown(entry, ids.uid, ids.gid);
+    }
   }
   const bin = path.join(copy, 'bin');
   await runToEnd({

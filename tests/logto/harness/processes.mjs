@@ -68,23 +68,25 @@ const isAlive = (pid) => {
 
 /** SIGTERM to the whole group, then SIGKILL after `graceMs` if anything in it is still there. */
 const stopGroup = async (child, graceMs) => {
-  const pid = child.pid;
+  const { pid } = child;
   // Once the leader has exited and been reaped its pid may be reused by an unrelated process on
   // this shared machine, so an exited child's group is never signalled. (PostgreSQL's backends
   // exit with their postmaster; core and the build tools leave no children of their own.)
-  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     process.kill(-pid, 'SIGTERM');
   } catch {
-    return; // the group is already gone
+    return; // The group is already gone
   }
   const timer = new Promise((resolve) => setTimeout(resolve, graceMs, 'timeout'));
   if ((await Promise.race([exited, timer])) === 'timeout' || isAlive(-pid)) {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
-      // already gone
+      // Already gone
     }
   }
 };
@@ -153,6 +155,8 @@ export const runToEnd = async ({ timeoutMs = 15 * 60_000, ...options }) => {
   const code = await started.exited;
   clearTimeout(timer);
   await started.stop();
-  if (code !== 0) throw new Error(`${options.name} failed (exit ${code}); last output:\n${output}`);
+  if (code !== 0) {
+    throw new Error(`${options.name} failed (exit ${code}); last output:\n${output}`);
+  }
   return output;
 };

@@ -31,8 +31,9 @@ export const ensureTools = async ({ toolsSource, cacheRoot, logFile }) => {
     await mkdir(staging, { recursive: true });
     removeAtCleanUp(staging);
     try {
-      for (const file of ['package.json', 'package-lock.json'])
+      for (const file of ['package.json', 'package-lock.json']) {
         await cp(path.join(toolsSource, file), path.join(staging, file));
+      }
       await runToEnd({
         name: 'npm ci (tools)',
         command: npm,

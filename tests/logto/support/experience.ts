@@ -25,8 +25,9 @@ const decodeJwtPayload = (jwt: string): Record<string, unknown> =>
   >;
 
 const expectStatus = (response: JsonResponse, what: string, allowed: number[]) => {
-  if (!allowed.includes(response.status))
+  if (!allowed.includes(response.status)) {
     throw new Error(`${what}: HTTP ${response.status} ${response.text}`);
+  }
 };
 
 /** Follows Location headers (Logto's interaction → consent → the app's redirect URI). */
@@ -38,12 +39,15 @@ const followToRedirectUri = async (
 ) => {
   let location = start;
   for (let hop = 0; hop < 10; hop += 1) {
-    if (location.startsWith(redirectUri)) return new URL(location);
+    if (location.startsWith(redirectUri)) {
+      return new URL(location);
+    }
     const response = await browser.request('GET', new URL(location, endpoint).href);
-    if (!response.location)
+    if (!response.location) {
       throw new Error(
         `GET ${location}: HTTP ${response.status} without a redirect: ${response.text.slice(0, 300)}`
       );
+    }
     location = response.location;
   }
   throw new Error('more than 10 redirects before reaching the redirect URI');
@@ -110,7 +114,9 @@ export const startPhoneInteraction = async (
       const { redirectTo } = submitted.body as { redirectTo: string };
       const callback = await followToRedirectUri(browser, endpoint, redirectTo, redirectUri);
       const authorizationCode = callback.searchParams.get('code');
-      if (!authorizationCode) throw new Error(`no code in ${callback.href}`);
+      if (!authorizationCode) {
+        throw new Error(`no code in ${callback.href}`);
+      }
       const tokenResponse = await fetch(`${endpoint}/oidc/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -123,8 +129,9 @@ export const startPhoneInteraction = async (
         }),
       });
       const tokens = (await tokenResponse.json()) as { id_token?: string };
-      if (!tokens.id_token)
+      if (!tokens.id_token) {
         throw new Error(`no ID token: HTTP ${tokenResponse.status} ${JSON.stringify(tokens)}`);
+      }
       return { idToken: decodeJwtPayload(tokens.id_token) };
     },
   };

@@ -18,9 +18,12 @@ export const createBrowser = (): Browser => {
   return {
     request: async (method, url, body) => {
       const headers: Record<string, string> = {};
-      if (cookies.size > 0)
+      if (cookies.size > 0) {
         headers.cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-      if (body !== undefined) headers['content-type'] = 'application/json';
+      }
+      if (body !== undefined) {
+        headers['content-type'] = 'application/json';
+      }
       const response = await fetch(url, {
         method,
         headers,

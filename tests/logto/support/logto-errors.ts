@@ -28,7 +28,8 @@ export const errorDescriptionOf = (response: ApiResponse | JsonResponse): string
     typeof response.body === 'object' && response.body !== null ? response.body : {}
   ) as { data?: { errorDescription?: unknown } };
   const description = body.data?.errorDescription;
-  if (typeof description !== 'string')
-    throw new Error(`no data.errorDescription in ${response.text}`);
+  if (typeof description !== 'string') {
+    throw new TypeError(`no data.errorDescription in ${response.text}`);
+  }
   return description;
 };

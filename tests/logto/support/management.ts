@@ -18,7 +18,7 @@ const readResponse = async (response: Response): Promise<ApiResponse> => {
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    // not JSON: keep the text
+    // Not JSON: keep the text
   }
   return { status: response.status, body, text };
 };
@@ -39,10 +39,11 @@ export const connectManagementApi = async (
     }),
   });
   const token = (await tokenResponse.json()) as { access_token?: string };
-  if (!token.access_token)
+  if (!token.access_token) {
     throw new Error(
       `no Management API token: HTTP ${tokenResponse.status} ${JSON.stringify(token)}`
     );
+  }
 
   const call = async (method: string, path: string, body?: unknown) =>
     readResponse(
@@ -60,8 +61,9 @@ export const connectManagementApi = async (
     call,
     ok: async <T>(method: string, path: string, body?: unknown) => {
       const response = await call(method, path, body);
-      if (response.status < 200 || response.status > 299)
+      if (response.status < 200 || response.status > 299) {
         throw new Error(`${method} ${path}: HTTP ${response.status} ${response.text}`);
+      }
       return response.body as T;
     },
   };

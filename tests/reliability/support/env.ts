@@ -3,11 +3,12 @@
  * to observe a send (outcome, elapsed time, unhandled rejections). No nock here: several files
  * that import this talk to the emulator over real sockets.
  */
-import type { ConnectorError, SendMessageFunction, SmsConnector } from '@logto/connector-kit';
 import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
 import createTencentConnector from '@logto-sms/connector-tencent-sms';
 import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
 import type { SandboxConfigInput } from '@logto-sms/sandbox';
+
+import type { ConnectorError, SendMessageFunction, SmsConnector } from '@logto/connector-kit';
 
 import {
   connectorWithoutSavedConfig,
@@ -196,10 +197,11 @@ export const settle = async (run: () => Promise<unknown>): Promise<Outcome> => {
 
 /** The ConnectorError of a failed outcome; throws (failing the test) for anything else. */
 export const connectorErrorOf = (outcome: Outcome): ConnectorError => {
-  if (outcome.ok)
+  if (outcome.ok) {
     throw new Error(
       `expected a ConnectorError, the send resolved with ${JSON.stringify(outcome.value)}`
     );
+  }
   if (!isConnectorError(outcome.error)) {
     const error = outcome.error as { name?: string; message?: string } | undefined;
     throw new Error(

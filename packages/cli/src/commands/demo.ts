@@ -61,7 +61,9 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     output.line(`[1/5] Emulator listening on ${sandbox.url} (inbox: ${sandbox.inboxUrl})`);
     const hosted = await installConnectors(run, sources);
     const connectors = await loadConnectors(run, sources, hosted);
-    if (!connectors) return exitCodes.failed;
+    if (!connectors) {
+      return exitCodes.failed;
+    }
     const senders = await sendSignInCodes(run, connectors);
     await provokeRateLimit(run, senders);
     printInbox(run);

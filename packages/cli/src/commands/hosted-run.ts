@@ -50,7 +50,9 @@ export const jsonFailureBeforeRun = (
   json: boolean,
   emit: (stage: 'usage' | 'load', message: string) => void
 ): number => {
-  if (!json) throw error;
+  if (!json) {
+    throw error;
+  }
   if (error instanceof UsageError) {
     emit('usage', error.message);
     return exitCodes.usage;

@@ -47,7 +47,9 @@ const readCommandLine = (argv: readonly string[]): SandboxCommandLine => {
   try {
     return parseSandboxCommandLine(argv);
   } catch (error) {
-    if (error instanceof SandboxUsageError) throw new UsageError(error.message, 'sandbox');
+    if (error instanceof SandboxUsageError) {
+      throw new UsageError(error.message, 'sandbox');
+    }
     throw error;
   }
 };
@@ -70,7 +72,9 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
     try {
       config = await loadSandboxConfigFile(configFile);
     } catch (error) {
-      if (error instanceof SandboxConfigError) throw new UsageError(error.message, 'sandbox');
+      if (error instanceof SandboxConfigError) {
+        throw new UsageError(error.message, 'sandbox');
+      }
       throw error;
     }
   }
@@ -82,8 +86,16 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
       port,
       ...(config ? { config } : {}),
       allowedHosts,
-      ...(quiet ? {} : { log: (line: string) => output.line(output.dim(line)) }),
-      warn: (message) => output.error(output.yellow(message)),
+      ...(quiet
+        ? {}
+        : {
+            log: (line: string) => {
+              output.line(output.dim(line));
+            },
+          }),
+      warn: (message) => {
+        output.error(output.yellow(message));
+      },
     });
   } catch (error) {
     if (error instanceof SandboxListenError && error.code === 'EADDRINUSE') {

@@ -4,8 +4,9 @@ import { importConnectorModule } from '../logto-host/index.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
 import { UsageError, exitCodes } from '../usage-error.js';
-import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted-run.js';
 import { resolveConnectorSource } from '../workspace.js';
+
+import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted-run.js';
 import type { ConnectorInfo } from './send/render.js';
 import { parseStatusArgs, statusHelp, type StatusOptions } from './status/args.js';
 import {
@@ -61,8 +62,9 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
   }
 
   let redactor = createRedactor([]);
-  const emitJson = (value: StatusJson) =>
+  const emitJson = (value: StatusJson) => {
     output.line(JSON.stringify(redactor.deep(printableDeep(value)), null, 2));
+  };
   try {
     const source = resolveConnectorSource('status', options.target);
     const config = await readConfigFile('status', options.configFile);
@@ -70,9 +72,9 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
     output.setRedactor(redactor);
     return await statusWith(source, config, options, output, emitJson);
   } catch (error) {
-    return jsonFailureBeforeRun(error, options.json, (stage, message) =>
-      emitJson({ ok: false, stage, error: { message } })
-    );
+    return jsonFailureBeforeRun(error, options.json, (stage, message) => {
+      emitJson({ ok: false, stage, error: { message } });
+    });
   }
 };
 
@@ -98,11 +100,16 @@ const statusWith = async (
     const query = module[queryExportName];
     if (typeof query !== 'function') {
       const message = `${hosted.name} ${hosted.version} has no ${queryExportName} export, so it cannot look up delivery status (a connector built before this command, or not a logto-sms connector).`;
-      if (json) emitJson({ ok: false, stage: 'load', connector: info, error: { message } });
-      else output.line(`${output.red('✗')} ${message}`);
+      if (json) {
+        emitJson({ ok: false, stage: 'load', connector: info, error: { message } });
+      } else {
+        output.line(`${output.red('✗')} ${message}`);
+      }
       return exitCodes.failed;
     }
-    if (!json) output.line(`Loaded ${output.bold(info.id)} (${info.package} ${info.version})`);
+    if (!json) {
+      output.line(`Loaded ${output.bold(info.id)} (${info.package} ${info.version})`);
+    }
 
     try {
       const answer: unknown = await progress(`Asking the provider about ${options.to}`, async () =>
@@ -115,25 +122,35 @@ const statusWith = async (
       const report = readReport(answer);
       if (!report) {
         const message = `${hosted.name}'s ${queryExportName} answered something that is not a delivery report; this is a connector bug.`;
-        if (json) emitJson({ ok: false, stage: 'query', connector: info, error: { message } });
-        else output.line(`${output.red('✗')} ${message}`);
+        if (json) {
+          emitJson({ ok: false, stage: 'query', connector: info, error: { message } });
+        } else {
+          output.line(`${output.red('✗')} ${message}`);
+        }
         return exitCodes.failed;
       }
       const clean = printableDeep(report);
-      if (json) emitJson({ ok: true, connector: info, to: options.to, ...clean });
-      else for (const line of statusLines(output, options.to, clean)) output.line(line);
+      if (json) {
+        emitJson({ ok: true, connector: info, to: options.to, ...clean });
+      } else {
+        for (const line of statusLines(output, options.to, clean)) {
+          output.line(line);
+        }
+      }
       return exitCodes.ok;
     } catch (error) {
       if (!isConnectorError(error)) {
         const message = `${queryExportName} threw a plain ${error instanceof Error ? error.name : typeof error} instead of a ConnectorError; this is a connector bug.`;
-        if (json)
+        if (json) {
           emitJson({
             ok: false,
             stage: 'query',
             connector: info,
             error: { code: 'not_a_connector_error', message },
           });
-        else output.line(`${output.red('✗ Lookup failed:')} ${message}`);
+        } else {
+          output.line(`${output.red('✗ Lookup failed:')} ${message}`);
+        }
         return exitCodes.failed;
       }
       const described = describeConnectorError(error);
@@ -146,7 +163,7 @@ const statusWith = async (
         described.code === 'invalid_config'
           ? permissionsOf(module.deliveryStatusSource)
           : undefined;
-      if (json)
+      if (json) {
         emitJson({
           ok: false,
           stage,
@@ -154,9 +171,13 @@ const statusWith = async (
           error: described,
           ...(needs ? { needs } : {}),
         });
-      else {
-        for (const line of statusErrorLines(output, described)) output.line(line);
-        if (needs) output.line(`  This lookup needs: ${needs.join('; ')}`);
+      } else {
+        for (const line of statusErrorLines(output, described)) {
+          output.line(line);
+        }
+        if (needs) {
+          output.line(`  This lookup needs: ${needs.join('; ')}`);
+        }
       }
       return exitCodes.failed;
     }

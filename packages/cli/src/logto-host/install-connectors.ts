@@ -19,7 +19,9 @@ export const addConnectorToHost = async (
   host: LogtoHost,
   source: ConnectorSourceSpec
 ): Promise<HostedConnector> => {
-  if (source.kind === 'tarball') return installTarball(host, source.path);
+  if (source.kind === 'tarball') {
+    return installTarball(host, source.path);
+  }
   const packed = await packConnector(source.path, path.join(host.root, 'tarballs'));
   return { ...(await installTarball(host, packed.tarball)), packed };
 };

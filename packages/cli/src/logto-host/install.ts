@@ -27,7 +27,9 @@ export const installTarball = async (
       name?: unknown;
       version?: unknown;
     };
-    if (typeof manifest.name !== 'string') throw new Error(`${tarball} has no package name`);
+    if (typeof manifest.name !== 'string') {
+      throw new TypeError(`${tarball} has no package name`);
+    }
     const directory = path.join(
       host.connectorsDirectory,
       directoryName ?? manifest.name.replaceAll('/', '-')

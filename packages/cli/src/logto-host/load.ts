@@ -77,7 +77,7 @@ const capturedMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as co
 
 // ANSI colour codes chalk adds when the output is a terminal; assertions want plain text.
 // eslint-disable-next-line no-control-regex
-const stripAnsi = (text: string): string => text.replace(/\u001B\[[\d;]*m/g, '');
+const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[\d;]*m/g, '');
 
 /** Runs `task` with console output and process warnings recorded instead of printed. */
 const captureConsole = async <T>(
@@ -101,7 +101,9 @@ const captureConsole = async <T>(
     return { value, logs };
   } finally {
     process.off('warning', onWarning);
-    for (const [method, original] of originals) console[method] = original;
+    for (const [method, original] of originals) {
+      console[method] = original;
+    }
   }
 };
 

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
+import { jsonReply } from '../server/reply.js';
 import type { SandboxConfig } from '../types.js';
+
 import { authenticate, querySendDetailsAction, responseFormat } from './authenticate.js';
 import { credentialsById } from './credentials.js';
 import { AliyunError, aliyunError } from './errors.js';
@@ -11,7 +14,6 @@ import { NonceStore } from './nonce-store.js';
 import { querySendDetails } from './query-send-details.js';
 import { mergedParams } from './request-params.js';
 import { aliyunErrorReply, aliyunReply } from './respond.js';
-import { jsonReply } from '../server/reply.js';
 import { sendSms, sendSmsState } from './send-sms.js';
 
 type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
@@ -47,8 +49,9 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
       const requestId = newRequestId();
       const format = responseFormat(call);
       try {
-        if (call.method !== 'GET' && call.method !== 'POST')
+        if (call.method !== 'GET' && call.method !== 'POST') {
           throw aliyunError('UnsupportedHTTPMethod');
+        }
         const time = now();
         const authenticated = authenticate(call, { credentials, nonces, now: time });
         if (authenticated.action === querySendDetailsAction) {
@@ -64,15 +67,18 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
         }
         const accepted = sendSms(authenticated, state, time);
         const bizId = nextBizId(time);
-        for (const message of accepted)
+        for (const message of accepted) {
           inbox.add({ ...message, requestId, messageId: bizId }, delivery);
+        }
         const body = { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId };
         return {
           ...aliyunReply(200, body, format, requestId),
           summary: `OK ${accepted.map((m) => m.to).join(',')}`,
         };
       } catch (error) {
-        if (!(error instanceof AliyunError)) throw error;
+        if (!(error instanceof AliyunError)) {
+          throw error;
+        }
         return { ...aliyunErrorReply(error, format, requestId), summary: error.code };
       }
     },

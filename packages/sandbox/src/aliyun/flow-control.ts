@@ -1,5 +1,6 @@
 import { SendHistory } from '../shared/send-history.js';
 import type { AliyunTemplate } from '../types.js';
+
 import type { AliyunError } from './errors.js';
 import { aliyunError } from './errors.js';
 
@@ -21,8 +22,12 @@ const notificationRules: Rule[] = [{ permits: 50, window: 'day' }];
 const windowLabel = { minute: '分钟级', hour: '小时级', day: '天级' } as const;
 
 const inWindow = (rule: Rule, now: number) => (time: number) => {
-  if (rule.window === 'minute') return Math.floor(time / minuteMs) === Math.floor(now / minuteMs);
-  if (rule.window === 'hour') return Math.floor(time / hourMs) === Math.floor(now / hourMs);
+  if (rule.window === 'minute') {
+    return Math.floor(time / minuteMs) === Math.floor(now / minuteMs);
+  }
+  if (rule.window === 'hour') {
+    return Math.floor(time / hourMs) === Math.floor(now / hourMs);
+  }
   return now - time < dayMs;
 };
 

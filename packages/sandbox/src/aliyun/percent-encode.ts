@@ -3,7 +3,7 @@
  * stay literal, so on top of encodeURIComponent the characters ! ' ( ) * must be escaped too.
  */
 export const percentEncode = (value: string): string =>
-  encodeURIComponent(value).replace(
+  encodeURIComponent(value).replaceAll(
     /[!'()*]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
   );

@@ -34,7 +34,9 @@ export const classifyNumber = (
     return verdict.valid && verdict.mainland ? 'mainland' : null;
   }
   // '86' followed by anything that is not a mainland mobile is not a number SendSms accepts.
-  if (!international.test(number) || number.startsWith('86')) return null;
+  if (!international.test(number) || number.startsWith('86')) {
+    return null;
+  }
   const verdict = judgeNumber(number);
   return verdict.valid && !verdict.mainland ? 'international' : null;
 };

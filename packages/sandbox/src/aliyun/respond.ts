@@ -1,5 +1,6 @@
 import type { Reply } from '../server/reply.js';
 import { jsonReply } from '../server/reply.js';
+
 import type { AliyunError } from './errors.js';
 
 /** V1 callers pick the response format with `Format`; Aliyun defaults to XML when it is absent. */
@@ -22,7 +23,7 @@ export const errorBody = (error: AliyunError, requestId: string): Record<string,
       };
 
 const xmlEscape = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  text.replaceAll(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const xmlReply = (
   status: number,

@@ -1,5 +1,6 @@
 import { recipientKey } from '../shared/recipient.js';
 import type { AliyunTemplate, SandboxConfig, SandboxMessage } from '../types.js';
+
 import type { AuthenticatedCall } from './authenticate.js';
 import { aliyunError, missingParameter } from './errors.js';
 import type { AliyunFlowControl } from './flow-control.js';
@@ -32,7 +33,9 @@ export type AcceptedSend = Omit<
 
 const required = (params: ReadonlyMap<string, string>, name: string): string => {
   const value = params.get(name);
-  if (!value) throw missingParameter(name);
+  if (!value) {
+    throw missingParameter(name);
+  }
   return value;
 };
 
@@ -49,15 +52,23 @@ export const sendSms = (
   const signName = required(call.params, 'SignName');
   const templateCode = required(call.params, 'TemplateCode');
 
-  if (!state.signatures.has(signName)) throw aliyunError('isv.SMS_SIGNATURE_ILLEGAL');
+  if (!state.signatures.has(signName)) {
+    throw aliyunError('isv.SMS_SIGNATURE_ILLEGAL');
+  }
   const template = state.templates.get(templateCode);
-  if (!template) throw aliyunError('isv.SMS_TEMPLATE_ILLEGAL');
+  if (!template) {
+    throw aliyunError('isv.SMS_TEMPLATE_ILLEGAL');
+  }
 
   const numbers = phoneNumbers.split(',');
-  if (numbers.length > maxNumbersPerCall) throw aliyunError('isv.MOBILE_COUNT_OVER_LIMIT');
+  if (numbers.length > maxNumbersPerCall) {
+    throw aliyunError('isv.MOBILE_COUNT_OVER_LIMIT');
+  }
   const regions = numbers.map((number) => {
     const region = classifyNumber(number, template.region);
-    if (!region) throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `手机号码格式错误: ${number}`);
+    if (!region) {
+      throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `手机号码格式错误: ${number}`);
+    }
     if (template.region === 'international' && region === 'mainland') {
       throw aliyunError('isv.DOMESTIC_NUMBER_NOT_SUPPORTED');
     }
@@ -80,9 +91,13 @@ export const sendSms = (
     : [];
   for (const { key } of limited) {
     const error = state.flowControl.check(signName, template, key, now);
-    if (error) throw error;
+    if (error) {
+      throw error;
+    }
   }
-  for (const { key } of limited) state.flowControl.record(signName, template, key, now);
+  for (const { key } of limited) {
+    state.flowControl.record(signName, template, key, now);
+  }
 
   const text = `【${signName}】${renderTemplate(template.content, values)}`;
   const code = extractCode(template, values);

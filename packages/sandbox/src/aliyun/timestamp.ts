@@ -6,7 +6,9 @@ export const maxClockSkewMs = 15 * 60 * 1000;
 /** Epoch ms, or null when the text is not a well-formed UTC timestamp. */
 export const parseAcsTimestamp = (text: string): number | null => {
   const match = utcTimestamp.exec(text);
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
     number,
     number,

@@ -1,4 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
+
 import { canonicalQuery } from './percent-encode.js';
 
 export const v3Algorithm = 'ACS3-HMAC-SHA256';
@@ -8,17 +9,22 @@ export type V3Authorization = { credential: string; signedHeaders: string[]; sig
 /** `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=a;b,Signature=…`; null when any part is missing. */
 export const parseV3Authorization = (header: string): V3Authorization | null => {
   const prefix = `${v3Algorithm} `;
-  if (!header.startsWith(prefix)) return null;
+  if (!header.startsWith(prefix)) {
+    return null;
+  }
   const fields = new Map<string, string>();
   for (const part of header.slice(prefix.length).split(',')) {
     const separator = part.indexOf('=');
-    if (separator > 0)
+    if (separator > 0) {
       fields.set(part.slice(0, separator).trim(), part.slice(separator + 1).trim());
+    }
   }
   const credential = fields.get('Credential');
   const signedHeaders = fields.get('SignedHeaders');
   const signature = fields.get('Signature');
-  if (!credential || !signedHeaders || !signature) return null;
+  if (!credential || !signedHeaders || !signature) {
+    return null;
+  }
   return { credential, signedHeaders: signedHeaders.split(';'), signature };
 };
 

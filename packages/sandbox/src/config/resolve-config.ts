@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+
 import { SandboxConfigError } from '../errors.js';
 import type { SandboxConfig, SandboxConfigInput } from '../types.js';
+
 import { defaultSandboxConfig } from './defaults.js';
 import { validateConfig } from './validate-config.js';
 
@@ -10,7 +12,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 // Arrays replace rather than concatenate: a config file that lists templates means "these
 // templates", and there would otherwise be no way to remove a default.
 const deepMerge = (base: unknown, override: unknown): unknown => {
-  if (override === undefined) return structuredClone(base);
+  if (override === undefined) {
+    return structuredClone(base);
+  }
   if (isPlainObject(base) && isPlainObject(override)) {
     const merged: Record<string, unknown> = {};
     for (const key of new Set([...Object.keys(base), ...Object.keys(override)])) {
@@ -60,8 +64,9 @@ export const loadSandboxConfigFile = async (path: string): Promise<SandboxConfig
       path
     );
   }
-  if (!isPlainObject(parsed))
+  if (!isPlainObject(parsed)) {
     throw new SandboxConfigError(`Sandbox config ${path} must contain a JSON object`, path);
+  }
   try {
     validateConfig(deepMerge(defaultSandboxConfig, parsed));
   } catch (error) {

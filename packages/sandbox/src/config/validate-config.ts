@@ -8,12 +8,15 @@ const fail = (path: string, expected: string): never => {
 };
 
 const string: Check = (value, path) => {
-  if (typeof value !== 'string' || value.length === 0) fail(path, 'a non-empty string');
+  if (typeof value !== 'string' || value.length === 0) {
+    fail(path, 'a non-empty string');
+  }
 };
 // YunPian signatures are written the way they appear in the text, brackets included.
 const bracketedSignature: Check = (value, path) => {
-  if (typeof value !== 'string' || !/^【[^【】]+】$/.test(value))
+  if (typeof value !== 'string' || !/^【[^【】]+】$/.test(value)) {
     fail(path, 'a signature like 【Name】');
+  }
 };
 const signedTemplate: Check = (value, path) => {
   if (typeof value !== 'string' || !/^【[^【】]+】[^【】]+$/.test(value)) {
@@ -21,29 +24,38 @@ const signedTemplate: Check = (value, path) => {
   }
 };
 const boolean: Check = (value, path) => {
-  if (typeof value !== 'boolean') fail(path, 'a boolean');
+  if (typeof value !== 'boolean') {
+    fail(path, 'a boolean');
+  }
 };
 const count: Check = (value, path) => {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
     fail(path, 'a number >= 0');
+  }
 };
 const oneOf =
   (...allowed: string[]): Check =>
   (value, path) => {
-    if (typeof value !== 'string' || !allowed.includes(value))
+    if (typeof value !== 'string' || !allowed.includes(value)) {
       fail(path, `one of ${allowed.join(', ')}`);
+    }
   };
 const arrayOf =
   (item: Check): Check =>
   (value, path) => {
-    if (!Array.isArray(value)) return fail(path, 'an array');
-    value.forEach((entry, index) => item(entry, `${path}[${index}]`));
+    if (!Array.isArray(value)) {
+      return fail(path, 'an array');
+    }
+    for (const [index, entry] of value.entries()) {
+      item(entry, `${path}[${index}]`);
+    }
   };
 const shape =
   (fields: Record<string, Check>): Check =>
   (value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return fail(path, 'an object');
+    }
     for (const [key, check] of Object.entries(fields)) {
       check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
     }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { sameRecipient } from '../shared/recipient.js';
 import {
   isProvider,
@@ -38,7 +39,9 @@ const optionalNumber = (
   max: number
 ): void => {
   const value = spec[name];
-  if (value === undefined) return;
+  if (value === undefined) {
+    return;
+  }
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new InvalidFaultError(`fault.${name} must be a number between ${min} and ${max}`);
   }
@@ -58,7 +61,10 @@ export const validateFault = (input: unknown): FaultSpec => {
       `fault.provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`
     );
   }
-  if (spec.to !== undefined && (typeof spec.to !== 'string' || spec.to.replace(/\D/g, '') === '')) {
+  if (
+    spec.to !== undefined &&
+    (typeof spec.to !== 'string' || spec.to.replaceAll(/\D/g, '') === '')
+  ) {
     throw new InvalidFaultError('fault.to must be a phone number');
   }
   if (spec.sticky !== undefined && typeof spec.sticky !== 'boolean') {
@@ -87,7 +93,9 @@ export const validateFault = (input: unknown): FaultSpec => {
     'intervalMs',
     'sizeBytes',
   ] as const) {
-    if (spec[key] !== undefined) (clean as Record<string, unknown>)[key] = spec[key];
+    if (spec[key] !== undefined) {
+      (clean as Record<string, unknown>)[key] = spec[key];
+    }
   }
   return clean;
 };
@@ -133,7 +141,9 @@ export class FaultRegistry {
           recipients.some((recipient) => sameRecipient(recipient, fault.to!)))
     );
     const fault = this.#faults[index];
-    if (fault && !fault.sticky) this.#faults.splice(index, 1);
+    if (fault && !fault.sticky) {
+      this.#faults.splice(index, 1);
+    }
     return fault;
   }
 

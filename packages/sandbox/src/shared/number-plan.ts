@@ -19,7 +19,9 @@ const smsCapable: ReadonlySet<PhoneNumberType> = new Set([
 
 /** Judges an international number given as its E.164 digits (country code first, no `+`). */
 export const judgeNumber = (e164Digits: string): PlanVerdict => {
-  if (!/^[1-9]\d{5,16}$/.test(e164Digits)) return { valid: false, reason: 'not-a-number' };
+  if (!/^[1-9]\d{5,16}$/.test(e164Digits)) {
+    return { valid: false, reason: 'not-a-number' };
+  }
   let phone;
   try {
     phone = parsePhoneNumberWithError(`+${e164Digits}`);
@@ -31,10 +33,12 @@ export const judgeNumber = (e164Digits: string): PlanVerdict => {
     };
   }
   // The library drops a trunk prefix after the country code (+1 1…); a provider sees a digit too many.
-  if (phone.number !== `+${e164Digits}` || !phone.isValid() || !phone.country)
+  if (phone.number !== `+${e164Digits}` || !phone.isValid() || !phone.country) {
     return { valid: false, reason: 'not-a-number' };
+  }
   const type = phone.getType();
-  if (type === undefined || !smsCapable.has(type))
+  if (type === undefined || !smsCapable.has(type)) {
     return { valid: false, reason: 'cannot-receive-sms' };
+  }
   return { valid: true, country: phone.country, mainland: phone.country === 'CN' };
 };

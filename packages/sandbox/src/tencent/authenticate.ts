@@ -1,5 +1,6 @@
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { SandboxConfig, TencentSecret } from '../types.js';
+
 import { tencentError } from './errors.js';
 import { expectedTc3Signature, parseTc3Authorization, sameSignature } from './verify-tc3.js';
 
@@ -40,22 +41,29 @@ export const authenticateTencent = (
   }: { secrets: ReadonlyMap<string, KnownSecret>; regions: readonly string[]; nowMs: number }
 ): AuthenticatedTencentCall => {
   const action = single(call, 'x-tc-action');
-  if (action === undefined)
+  if (action === undefined) {
     throw tencentError(
       'MissingParameter',
       'The request is missing the required header X-TC-Action.'
     );
-  if (action !== 'SendSms')
+  }
+  if (action !== 'SendSms') {
     throw tencentError('InvalidAction', `The action ${action.slice(0, 64)} does not exist.`);
-  if (single(call, 'x-tc-version') !== sendSmsVersion) throw tencentError('NoSuchVersion');
+  }
+  if (single(call, 'x-tc-version') !== sendSmsVersion) {
+    throw tencentError('NoSuchVersion');
+  }
 
   const region = single(call, 'x-tc-region');
-  if (region === undefined)
+  if (region === undefined) {
     throw tencentError(
       'MissingParameter',
       'The request is missing the required header X-TC-Region.'
     );
-  if (!regions.includes(region)) throw tencentError('UnsupportedRegion');
+  }
+  if (!regions.includes(region)) {
+    throw tencentError('UnsupportedRegion');
+  }
 
   const authorization = parseTc3Authorization(single(call, 'authorization'));
   if (
@@ -74,14 +82,19 @@ export const authenticateTencent = (
     );
   }
   const timestamp = Number(timestampText);
-  if (Math.abs(nowMs / 1000 - timestamp) > maxClockSkewSeconds)
+  if (Math.abs(nowMs / 1000 - timestamp) > maxClockSkewSeconds) {
     throw tencentError('AuthFailure.SignatureExpire');
+  }
 
   const secret = secrets.get(authorization.secretId);
-  if (!secret) throw tencentError('AuthFailure.SecretIdNotFound');
+  if (!secret) {
+    throw tencentError('AuthFailure.SecretIdNotFound');
+  }
   // Temporary keys only work with their own token; a permanent key must not carry one.
   const token = single(call, 'x-tc-token');
-  if (secret.token !== token) throw tencentError('AuthFailure.TokenFailure');
+  if (secret.token !== token) {
+    throw tencentError('AuthFailure.TokenFailure');
+  }
 
   // The real service signs as `sms` and dates the scope by the timestamp's UTC day; a client that
   // derives either from somewhere else computes a signature the server cannot match.

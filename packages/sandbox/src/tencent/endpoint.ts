@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import { jsonReply } from '../server/reply.js';
 import type { SandboxConfig } from '../types.js';
+
 import { authenticateTencent, secretsById } from './authenticate.js';
 import { TencentError, tencentError, tencentErrorBody } from './errors.js';
 import { TencentFrequencyLimits } from './frequency.js';
@@ -53,8 +55,9 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
     handle(call, delivery) {
       const requestId = randomUUID();
       try {
-        if (call.method !== 'POST')
+        if (call.method !== 'POST') {
           throw tencentError('InvalidParameter', 'SendSms with TC3-HMAC-SHA256 is a POST request.');
+        }
         const time = now();
         const authenticated = authenticateTencent(call, {
           secrets,
@@ -62,7 +65,9 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
           nowMs: time,
         });
         const { statuses, delivered } = sendSms(authenticated, state, time, nextSerialNo);
-        for (const message of delivered) inbox.add({ ...message, requestId }, delivery);
+        for (const message of delivered) {
+          inbox.add({ ...message, requestId }, delivery);
+        }
         const summary = statuses
           .map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `OK ${PhoneNumber}` : Code))
           .join(',');
@@ -71,7 +76,9 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
           summary,
         };
       } catch (error) {
-        if (!(error instanceof TencentError)) throw error;
+        if (!(error instanceof TencentError)) {
+          throw error;
+        }
         return errorReply(error, requestId);
       }
     },

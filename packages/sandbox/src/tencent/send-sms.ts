@@ -1,5 +1,6 @@
 import { recipientKey } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage, TencentTemplate } from '../types.js';
+
 import type { AuthenticatedTencentCall } from './authenticate.js';
 import { tencentError } from './errors.js';
 import type { TencentFrequencyLimits } from './frequency.js';
@@ -67,14 +68,17 @@ const readRequest = (body: Buffer): SendSmsRequest => {
   } catch {
     throw tencentError('FailedOperation.JsonParseFail');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw tencentError('FailedOperation.JsonParseFail');
+  }
   const fields = parsed as Record<string, unknown>;
   for (const name of ['SmsSdkAppId', 'TemplateId'] as const) {
-    if (fields[name] === undefined)
+    if (fields[name] === undefined) {
       throw tencentError('MissingParameter', `The parameter ${name} is missing.`);
-    if (typeof fields[name] !== 'string')
+    }
+    if (typeof fields[name] !== 'string') {
       throw tencentError('InvalidParameter', `The parameter ${name} must be a string.`);
+    }
   }
   if (
     fields.PhoneNumberSet === undefined ||
@@ -82,13 +86,15 @@ const readRequest = (body: Buffer): SendSmsRequest => {
   ) {
     throw tencentError('MissingParameter.EmptyPhoneNumberSet');
   }
-  if (!isStringArray(fields.PhoneNumberSet))
+  if (!isStringArray(fields.PhoneNumberSet)) {
     throw tencentError('InvalidParameter', 'PhoneNumberSet must be an array of strings.');
+  }
   if (fields.TemplateParamSet !== undefined && !isStringArray(fields.TemplateParamSet)) {
     throw tencentError('InvalidParameter', 'TemplateParamSet must be an array of strings.');
   }
-  if (fields.SignName !== undefined && typeof fields.SignName !== 'string')
+  if (fields.SignName !== undefined && typeof fields.SignName !== 'string') {
     throw tencentError('InvalidParameter', 'SignName must be a string.');
+  }
   return {
     PhoneNumberSet: fields.PhoneNumberSet,
     SmsSdkAppId: fields.SmsSdkAppId as string,
@@ -96,7 +102,7 @@ const readRequest = (body: Buffer): SendSmsRequest => {
     ...(typeof fields.SignName === 'string' && fields.SignName !== ''
       ? { SignName: fields.SignName }
       : {}),
-    TemplateParamSet: (fields.TemplateParamSet as string[] | undefined) ?? [],
+    TemplateParamSet: fields.TemplateParamSet ?? [],
     SessionContext: typeof fields.SessionContext === 'string' ? fields.SessionContext : '',
   };
 };
@@ -106,7 +112,7 @@ export const variableCount = (content: string): number =>
   Math.max(0, ...[...content.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1])));
 
 const render = (content: string, values: readonly string[]): string =>
-  content.replace(/\{(\d+)\}/g, (whole, index: string) => values[Number(index) - 1] ?? whole);
+  content.replaceAll(/\{(\d+)\}/g, (whole, index: string) => values[Number(index) - 1] ?? whole);
 
 /** Why this number cannot get this message, as a per-number code; undefined when it can. */
 const refusalFor = (
@@ -115,17 +121,21 @@ const refusalFor = (
   number: TencentNumber,
   state: TencentSendState
 ) => {
-  if (!template || template.region !== number.region)
+  if (!template || template.region !== number.region) {
     return 'FailedOperation.TemplateIncorrectOrUnapproved';
+  }
   const signature = request.SignName;
   if (number.region === 'mainland' || signature !== undefined) {
     const approved = state.signatures.some(
       ({ name, region }) => name === signature && region === number.region
     );
-    if (!approved) return 'FailedOperation.SignatureIncorrectOrUnapproved';
+    if (!approved) {
+      return 'FailedOperation.SignatureIncorrectOrUnapproved';
+    }
   }
-  if (request.TemplateParamSet.length !== variableCount(template.content))
+  if (request.TemplateParamSet.length !== variableCount(template.content)) {
     return 'FailedOperation.TemplateIncorrectOrUnapproved';
+  }
   if (
     template.type === 'verification' &&
     !request.TemplateParamSet.every((value) => /^\d{0,6}$/.test(value))
@@ -146,15 +156,18 @@ export const sendSms = (
   nextSerialNo: () => string
 ): SendSmsOutcome => {
   const request = readRequest(call.body);
-  if (!state.sdkAppIds.has(request.SmsSdkAppId))
+  if (!state.sdkAppIds.has(request.SmsSdkAppId)) {
     throw tencentError('InvalidParameterValue.SdkAppIdNotExist');
-  if (request.PhoneNumberSet.length > maxNumbersPerRequest)
+  }
+  if (request.PhoneNumberSet.length > maxNumbersPerRequest) {
     throw tencentError('LimitExceeded.PhoneNumberCountLimit');
+  }
 
   const numbers = request.PhoneNumberSet.map(readTencentNumber);
   const regions = new Set(numbers.flatMap((number) => (number ? [number.region] : [])));
-  if (regions.size > 1)
+  if (regions.size > 1) {
     throw tencentError('UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber');
+  }
 
   const template = state.templates.get(request.TemplateId);
   const statuses: SendStatus[] = [];
@@ -188,7 +201,9 @@ export const sendSms = (
       fail(limit);
       continue;
     }
-    if (limited) state.limits.record(limitKey, now);
+    if (limited) {
+      state.limits.record(limitKey, now);
+    }
 
     const body = render(template.content, request.TemplateParamSet);
     const serialNo = nextSerialNo();

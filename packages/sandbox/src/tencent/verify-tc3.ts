@@ -22,7 +22,9 @@ const authorizationPattern =
 /** Splits the Authorization header; `undefined` when it is not a TC3 header. */
 export const parseTc3Authorization = (header: string | undefined): Tc3Authorization | undefined => {
   const match = header === undefined ? null : authorizationPattern.exec(header.trim());
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   const [, secretId = '', date = '', service = '', headerList = '', signature = ''] = match;
   return { secretId, date, service, signedHeaders: headerList.split(';'), signature };
 };
@@ -50,7 +52,9 @@ export const expectedTc3Signature = (
   const lines: string[] = [];
   for (const name of [...authorization.signedHeaders].sort()) {
     const value = headerValue(call, name);
-    if (value === undefined) return undefined;
+    if (value === undefined) {
+      return undefined;
+    }
     lines.push(`${name}:${value}\n`);
   }
   const canonical = `${call.method}\n/\n${call.rawQuery}\n${lines.join('')}\n${authorization.signedHeaders.join(';')}\n${sha256(call.body)}`;

@@ -4,6 +4,7 @@ import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import { jsonReply } from '../server/reply.js';
 import { isFormContentType, parseForm } from '../shared/form.js';
 import type { SandboxConfig } from '../types.js';
+
 import { YunpianRateLimits } from './anti-bombing.js';
 import { YunpianError, yunpianError, yunpianErrorBody } from './errors.js';
 import { singleSend, singleSendState } from './single-send.js';
@@ -29,7 +30,7 @@ export const errorReply = (error: YunpianError) => ({
 /** YunPian `POST /v2/sms/single_send.json`. */
 export const createYunpianEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
   const state = singleSendState(config, new YunpianRateLimits());
-  // sids are 64-bit on the real service, typically around 1e10–8e10; stay in that range.
+  // Sids are 64-bit on the real service, typically around 1e10–8e10; stay in that range.
   let nextSid = 30_000_000_000 + Math.floor(Math.random() * 1_000_000_000);
 
   return {
@@ -43,14 +44,18 @@ export const createYunpianEndpoint = ({ config, now, inbox }: Dependencies): Pro
 
     handle(call, delivery) {
       try {
-        if (call.method !== 'POST') throw yunpianError(11);
+        if (call.method !== 'POST') {
+          throw yunpianError(11);
+        }
         const sid = nextSid;
         const result = singleSend(formOf(call), state, now(), sid);
         nextSid += 1;
         inbox.add(result.message, delivery);
         return { ...jsonReply(200, result.response), summary: `OK ${result.response.mobile}` };
       } catch (error) {
-        if (!(error instanceof YunpianError)) throw error;
+        if (!(error instanceof YunpianError)) {
+          throw error;
+        }
         return errorReply(error);
       }
     },
@@ -59,9 +64,9 @@ export const createYunpianEndpoint = ({ config, now, inbox }: Dependencies): Pro
       const numeric = Number(fault.code ?? -51);
       const code = Number.isInteger(numeric) ? numeric : -50;
       const fallback = yunpianError(code);
-      const msg =
+      const message =
         fallback.message === '未知错误' ? (fault.message ?? fallback.message) : fallback.message;
-      return errorReply(yunpianError(code, fault.message, msg, fault.httpStatus ?? 400));
+      return errorReply(yunpianError(code, fault.message, message, fault.httpStatus ?? 400));
     },
 
     successSample: () =>

@@ -53,11 +53,11 @@ const catalogue: Record<number, [msg: string, detail: string]> = {
 export const yunpianError = (
   code: number,
   detail?: string,
-  msg?: string,
+  message?: string,
   status?: number
 ): YunpianError => {
-  const [knownMsg, knownDetail] = catalogue[code] ?? ['未知错误', '未知错误'];
-  return new YunpianError(code, msg ?? knownMsg, detail ?? knownDetail, status);
+  const [knownMessage, knownDetail] = catalogue[code] ?? ['未知错误', '未知错误'];
+  return new YunpianError(code, message ?? knownMessage, detail ?? knownDetail, status);
 };
 
 export const yunpianErrorBody = (error: YunpianError) => ({

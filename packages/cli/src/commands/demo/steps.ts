@@ -2,10 +2,10 @@
  * The steps of `logto-sms demo`, in order. Each prints its own lines and records what did not
  * behave as expected in the run's problem list; `summarize` turns that list into the exit code.
  */
+import type { Sandbox } from '@logto-sms/sandbox';
 import { randomInt } from 'node:crypto';
 
 import { connectorMetadataGuard } from '@logto/connector-kit';
-import type { Sandbox } from '@logto-sms/sandbox';
 
 import { describeConnectorError, isConnectorError } from '../../connector-error.js';
 import {
@@ -123,8 +123,9 @@ export const loadConnectors = async (
   for (const [index, { short }] of sources.entries()) {
     const item = hosted[index]!;
     const factory = factoryFor(loaded, item);
-    if (!check(factory !== undefined, `${item.name} was skipped by the loader`) || !factory)
+    if (!check(factory !== undefined, `${item.name} was skipped by the loader`) || !factory) {
       continue;
+    }
     const metadataOk = connectorMetadataGuard.safeParse(factory.metadata).success;
     check(
       metadataOk,
@@ -133,10 +134,7 @@ export const loadConnectors = async (
     output.line(
       `      ${pad(factory.metadata.id, 18)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
     );
-    const config = sandboxConfigOf[short as keyof typeof sandboxConfigOf](
-      sandbox.config,
-      sandbox.url
-    );
+    const config = sandboxConfigOf[short](sandbox.config, sandbox.url);
     connectors.push({ short, provider: short, hosted: item, factory, config });
   }
   return connectors.length === sources.length ? connectors : undefined;
@@ -146,11 +144,15 @@ export const loadConnectors = async (
 const sendFunctionOf = async ({ factory, hosted, config }: DemoConnector): Promise<SendMessage> => {
   const created = await factory.createConnector({
     getConfig: async (id: string) => {
-      if (id !== factory.metadata.id) throw new Error(`no saved config for ${id}`);
+      if (id !== factory.metadata.id) {
+        throw new Error(`no saved config for ${id}`);
+      }
       return config;
     },
   });
-  if (!('sendMessage' in created)) throw new Error(`${hosted.name} has no sendMessage`);
+  if (!('sendMessage' in created)) {
+    throw new Error(`${hosted.name} has no sendMessage`);
+  }
   return created.sendMessage as unknown as SendMessage;
 };
 
@@ -167,7 +169,9 @@ export const sendSignInCodes = async (
   const { output, sandbox, check } = run;
   output.line('[4/5] Sending sign-in codes (config read through getConfig, as at sign-in)');
   const sendOf = new Map<WorkspaceConnector, SendMessage>();
-  for (const connector of connectors) sendOf.set(connector.short, await sendFunctionOf(connector));
+  for (const connector of connectors) {
+    sendOf.set(connector.short, await sendFunctionOf(connector));
+  }
   for (const connector of connectors) {
     for (const [to, locale] of [
       [mainland, 'zh-CN'],
@@ -224,9 +228,7 @@ export const provokeRateLimit = async (
       'the second send within a minute was accepted; expected isv.BUSINESS_LIMIT_CONTROL'
     );
   } catch (error) {
-    if (!isConnectorError(error)) {
-      check(false, `expected a ConnectorError, got ${(error as Error).message}`);
-    } else {
+    if (isConnectorError(error)) {
       const described = describeConnectorError(error);
       check(
         described.code === 'rate_limit_exceeded',
@@ -235,8 +237,11 @@ export const provokeRateLimit = async (
       output.line(
         `      ${output.green('✓')} Aliyun ${String(described.providerCode ?? '(no code)')} → ConnectorError ${output.bold(described.code)} → Logto answers HTTP ${described.logtoStatus}: "${described.logtoShows}"`
       );
-      if (described.errorDescription)
+      if (described.errorDescription) {
         output.line(`        connector says: ${described.errorDescription}`);
+      }
+    } else {
+      check(false, `expected a ConnectorError, got ${(error as Error).message}`);
     }
   }
   check(sandbox.inbox.count() === before, 'the rate-limited send still put a message in the inbox');
@@ -269,7 +274,9 @@ export const printInbox = ({ output, sandbox, check, delivered }: DemoRun): void
 export const summarize = ({ output, problems, delivered }: DemoRun): number => {
   if (problems.length > 0) {
     output.line(output.red(`Demo finished with ${problems.length} problem(s):`));
-    for (const problem of problems) output.line(`  - ${problem}`);
+    for (const problem of problems) {
+      output.line(`  - ${problem}`);
+    }
     return exitCodes.failed;
   }
   output.line(

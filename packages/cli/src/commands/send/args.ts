@@ -69,28 +69,39 @@ export const parseSendArgs = (argv: readonly string[]): SendOptions | 'help' => 
     },
     { maxPositionals: 1 }
   );
-  if (values.help) return 'help';
+  if (values.help) {
+    return 'help';
+  }
   const target = positionals[0];
   const configFile = stringOption(values, 'config');
   const to = stringOption(values, 'to');
-  if (!target)
+  if (!target) {
     throw new UsageError(
       'Which connector? Pass aliyun, yunpian, tencent, a package directory or a .tgz.',
       'send'
     );
-  if (!configFile) throw new UsageError('--config <file.json> is required.', 'send');
-  if (!to) throw new UsageError('--to <phone> is required.', 'send');
+  }
+  if (!configFile) {
+    throw new UsageError('--config <file.json> is required.', 'send');
+  }
+  if (!to) {
+    throw new UsageError('--to <phone> is required.', 'send');
+  }
   // The Console's test route refuses anything but digits before the connector sees it.
-  if (!/^\d+$/.test(to))
+  if (!/^\d+$/.test(to)) {
     throw new UsageError(
       `--to must be digits only with the country code (Logto strips "+"), got "${to}".`,
       'send'
     );
+  }
   const type = stringOption(values, 'type') ?? 'Generic';
-  if (!usageTypes.includes(type))
+  if (!usageTypes.includes(type)) {
     throw new UsageError(`--type must be one of ${usageTypes.join(', ')}; got "${type}".`, 'send');
+  }
   const code = stringOption(values, 'code') ?? '000000';
-  if (code === '') throw new UsageError('--code must not be empty.', 'send');
+  if (code === '') {
+    throw new UsageError('--code must not be empty.', 'send');
+  }
   const locale = stringOption(values, 'locale');
   return {
     target,

@@ -54,9 +54,12 @@ export const explainLines = (output: Output, described: DescribedError): string[
     `${output.red('✗ Send failed:')} ConnectorError ${output.bold(one(described.code))}`,
     `  What it means:  ${one(described.meaning)}`,
   ];
-  if (described.fix) lines.push(`  How to fix:     ${one(described.fix)}`);
-  if (described.errorDescription)
+  if (described.fix) {
+    lines.push(`  How to fix:     ${one(described.fix)}`);
+  }
+  if (described.errorDescription) {
     lines.push(`  Connector says: ${one(described.errorDescription)}`);
+  }
   if (described.providerCode !== undefined) {
     const extras = [
       described.httpStatus === undefined ? undefined : `HTTP ${one(described.httpStatus)}`,
@@ -66,9 +69,12 @@ export const explainLines = (output: Output, described: DescribedError): string[
       `  Provider code:  ${one(described.providerCode)}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`
     );
   }
-  if (described.providerMessage) lines.push(`  Provider said:  ${one(described.providerMessage)}`);
-  for (const issue of described.issues ?? [])
+  if (described.providerMessage) {
+    lines.push(`  Provider said:  ${one(described.providerMessage)}`);
+  }
+  for (const issue of described.issues ?? []) {
     lines.push(`  - ${one(issue.path)}: ${one(issue.message)}`);
+  }
   lines.push(
     `  In Logto:       HTTP ${one(described.logtoStatus)}, shown as "${one(described.logtoShows)}"`
   );

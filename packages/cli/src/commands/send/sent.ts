@@ -14,7 +14,9 @@ const firstText = (record: Record<string, unknown>, keys: readonly string[]): st
     .find((value): value is string => typeof value === 'string' && value !== '');
 
 export const whatWasSent = (result: unknown): SentSummary => {
-  if (typeof result !== 'object' || result === null) return {};
+  if (typeof result !== 'object' || result === null) {
+    return {};
+  }
   const record = result as Record<string, unknown>;
   const providerRecipient = firstText(record, recipientFields);
   const template = firstText(record, templateFields);
@@ -29,8 +31,9 @@ export const answerForDisplay = (
   result: unknown,
   codeRedactor: { deep: <T>(value: T) => T }
 ): unknown => {
-  if (typeof result !== 'object' || result === null || Array.isArray(result))
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) {
     return codeRedactor.deep(result);
+  }
   const record = result as Record<string, unknown>;
   return Object.fromEntries(
     Object.entries(record).map(([key, value]) => [
@@ -42,7 +45,9 @@ export const answerForDisplay = (
 
 /** The config's endpoint when it is a loopback URL (the local sandbox), else undefined. */
 const loopbackEndpoint = (config: Record<string, unknown>): URL | undefined => {
-  if (typeof config.endpoint !== 'string') return undefined;
+  if (typeof config.endpoint !== 'string') {
+    return undefined;
+  }
   try {
     const url = new URL(config.endpoint.trim());
     return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? url : undefined;
@@ -66,6 +71,8 @@ export const connectionRefusedFix = (
   errorDescription: string | undefined
 ): string | undefined => {
   const endpoint = loopbackEndpoint(config);
-  if (!endpoint || !errorDescription?.includes('ECONNREFUSED')) return undefined;
+  if (!endpoint || !errorDescription?.includes('ECONNREFUSED')) {
+    return undefined;
+  }
   return `Nothing is listening at ${endpoint.origin}: is the sandbox running? Start it in another terminal with "pnpm sandbox" (from a checkout of this repository) and check that the port in endpoint matches the one it prints.`;
 };

@@ -58,7 +58,9 @@ const messageIdKeys = ['bizId', 'sid', 'serialNo'] as const;
 
 /** The provider's message id in a send result, if the connector returned one. */
 export const providerMessageId = (result: unknown): string | undefined => {
-  if (typeof result !== 'object' || result === null) return undefined;
+  if (typeof result !== 'object' || result === null) {
+    return undefined;
+  }
   const record = result as Record<string, unknown>;
   const found = messageIdKeys
     .map((key) => record[key])
@@ -86,8 +88,11 @@ export const loadConnector = async (
   const factory = factoryFor(loaded, hosted);
   if (!factory) {
     const message = `Logto would skip ${hosted.name}: ${warnings.join(' ') || 'the loader gave no reason'}`;
-    if (options.json) emitJson({ ok: false, stage: 'load', error: { message }, warnings });
-    else output.line(`${output.red('✗ Not loadable:')} ${message}`);
+    if (options.json) {
+      emitJson({ ok: false, stage: 'load', error: { message }, warnings });
+    } else {
+      output.line(`${output.red('✗ Not loadable:')} ${message}`);
+    }
     return undefined;
   }
   const info = connectorInfo(factory, hosted.name, hosted.version);
@@ -95,8 +100,9 @@ export const loadConnector = async (
     output.line(
       `Loaded ${output.bold(info.id)} (${info.package} ${info.version}, type ${factory.type})`
     );
-    for (const warning of warnings)
+    for (const warning of warnings) {
       output.line(`${output.yellow('warning from the loader:')} ${warning}`);
+    }
   }
   return { factory, info, warnings };
 };
@@ -108,7 +114,9 @@ export const checkConfig = (
   config: Record<string, unknown>
 ): boolean => {
   const checked = factory.configGuard.safeParse(config);
-  if (checked.success) return true;
+  if (checked.success) {
+    return true;
+  }
   const issues = readIssues(checked.error) ?? [];
   const fix = fixFromData({ issues });
   const described: DescribedError = {
@@ -118,9 +126,13 @@ export const checkConfig = (
     ...(fix ? { fix } : {}),
     issues,
   };
-  if (options.json)
+  if (options.json) {
     emitJson({ ok: false, stage: 'config', connector: info, error: described, warnings });
-  else for (const line of explainLines(output, described)) output.line(line);
+  } else {
+    for (const line of explainLines(output, described)) {
+      output.line(line);
+    }
+  }
   return false;
 };
 
@@ -132,16 +144,21 @@ export const createConnectorLikeLogto = async (
 ): Promise<SendMessage | undefined> => {
   const connector = await factory.createConnector({
     getConfig: async (id: string) => {
-      if (id !== factory.metadata.id) throw new Error(`No saved config for connector ${id}`);
+      if (id !== factory.metadata.id) {
+        throw new Error(`No saved config for connector ${id}`);
+      }
       return config;
     },
   });
-  if ('sendMessage' in connector && typeof connector.sendMessage === 'function')
+  if ('sendMessage' in connector && typeof connector.sendMessage === 'function') {
     return connector.sendMessage as unknown as SendMessage;
+  }
   const message = `${info.package} has no sendMessage; it is not an SMS or email connector.`;
-  if (options.json)
+  if (options.json) {
     emitJson({ ok: false, stage: 'load', connector: info, error: { message }, warnings });
-  else output.line(`${output.red('✗')} ${message}`);
+  } else {
+    output.line(`${output.red('✗')} ${message}`);
+  }
   return undefined;
 };
 
@@ -180,9 +197,15 @@ export const sendCode = async (
       });
     } else {
       output.line(`${output.green('✓ Sent')} through ${info.id} to ${options.to}.`);
-      if (sent.providerRecipient) output.line(`  Provider received: ${sent.providerRecipient}`);
-      if (sent.template) output.line(`  Template used:     ${sent.template}`);
-      if (inboxUrl) output.line(`  Read it in:        ${inboxUrl}`);
+      if (sent.providerRecipient) {
+        output.line(`  Provider received: ${sent.providerRecipient}`);
+      }
+      if (sent.template) {
+        output.line(`  Template used:     ${sent.template}`);
+      }
+      if (inboxUrl) {
+        output.line(`  Read it in:        ${inboxUrl}`);
+      }
       output.line(`  Provider answer:   ${JSON.stringify(answer)}`);
       const messageId = providerMessageId(result);
       if (messageId !== undefined) {
@@ -196,7 +219,7 @@ export const sendCode = async (
     if (!isConnectorError(error)) {
       // Logto answers a non-ConnectorError with HTTP 500 and no explanation: a connector bug.
       const message = `The connector threw a plain ${error instanceof Error ? error.name : typeof error} instead of a ConnectorError; Logto would answer HTTP 500. ${error instanceof Error ? error.message : String(error)}`;
-      if (options.json)
+      if (options.json) {
         emitJson({
           ok: false,
           stage: 'send',
@@ -204,15 +227,23 @@ export const sendCode = async (
           error: { code: 'not_a_connector_error', message },
           warnings,
         });
-      else output.line(`${output.red('✗ Send failed:')} ${message}`);
+      } else {
+        output.line(`${output.red('✗ Send failed:')} ${message}`);
+      }
       return exitCodes.failed;
     }
     const described = codeRedactor.deep(describeConnectorError(error));
     const refused = connectionRefusedFix(config, described.errorDescription);
-    if (refused) described.fix = refused;
-    if (options.json)
+    if (refused) {
+      described.fix = refused;
+    }
+    if (options.json) {
       emitJson({ ok: false, stage: 'send', connector: info, error: described, warnings });
-    else for (const line of explainLines(output, described)) output.line(line);
+    } else {
+      for (const line of explainLines(output, described)) {
+        output.line(line);
+      }
+    }
     return exitCodes.failed;
   }
 };

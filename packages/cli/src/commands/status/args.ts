@@ -53,8 +53,9 @@ const hourMs = 60 * 60 * 1000;
 /** `2h`, `3d`, `2026-11-29` (local midnight) or anything `Date.parse` reads with a time. */
 export const parseSince = (raw: string, now = Date.now()): Date => {
   const relative = /^(\d{1,4})([hd])$/.exec(raw);
-  if (relative)
+  if (relative) {
     return new Date(now - Number(relative[1]) * (relative[2] === 'h' ? hourMs : 24 * hourMs));
+  }
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
   const parsed = day
     ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]))
@@ -81,26 +82,35 @@ export const parseStatusArgs = (argv: readonly string[]): StatusOptions | 'help'
     },
     { maxPositionals: 1 }
   );
-  if (values.help) return 'help';
+  if (values.help) {
+    return 'help';
+  }
   const target = positionals[0];
   const configFile = stringOption(values, 'config');
   const to = stringOption(values, 'to');
-  if (!target)
+  if (!target) {
     throw new UsageError(
       'Which connector? Pass aliyun, yunpian, a package directory or a .tgz.',
       'status'
     );
-  if (!configFile) throw new UsageError('--config <file.json> is required.', 'status');
-  if (!to) throw new UsageError('--to <phone> is required.', 'status');
-  if (!/^\d+$/.test(to))
+  }
+  if (!configFile) {
+    throw new UsageError('--config <file.json> is required.', 'status');
+  }
+  if (!to) {
+    throw new UsageError('--to <phone> is required.', 'status');
+  }
+  if (!/^\d+$/.test(to)) {
     throw new UsageError(`--to must be digits only with the country code, got "${to}".`, 'status');
+  }
   const since = stringOption(values, 'since');
   const id = stringOption(values, 'id');
-  if (id !== undefined && !/^[\x21-\x7E]{1,64}$/.test(id))
+  if (id !== undefined && !/^[\u0021-\u007E]{1,64}$/.test(id)) {
     throw new UsageError(
       '--id must be the message id "send" printed (printable ASCII, at most 64 characters).',
       'status'
     );
+  }
   return {
     target,
     configFile,

@@ -16,7 +16,9 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
 
   const byId = <T extends HTMLElement>(id: string): T => {
     const node = document.getElementById(id);
-    if (!node) throw new Error(`inbox page: #${id} is missing`);
+    if (!node) {
+      throw new Error(`inbox page: #${id} is missing`);
+    }
     return node as T;
   };
 
@@ -46,35 +48,43 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     (filterInput.value.trim() === '' || refusal.to.some(matchesNumber)) &&
     matchesProvider(refusal.provider);
 
-  const el = <K extends keyof HTMLElementTagNameMap>(
+  const element = <K extends keyof HTMLElementTagNameMap>(
     tag: K,
     className?: string,
     text?: string
   ): HTMLElementTagNameMap[K] => {
     const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
     return node;
   };
 
   // The text with every occurrence of the code wrapped in <mark class="code">.
   const renderText = (text: string, code: string | null): HTMLDivElement => {
-    const container = el('div', 'text');
+    const container = element('div', 'text');
     if (!code) {
       container.textContent = text;
       return container;
     }
     const parts = text.split(code);
-    parts.forEach((part, index) => {
-      if (part) container.append(document.createTextNode(part));
-      if (index < parts.length - 1) container.append(el('mark', 'code', code));
-    });
+    for (const [index, part] of parts.entries()) {
+      if (part) {
+        container.append(document.createTextNode(part));
+      }
+      if (index < parts.length - 1) {
+        container.append(element('mark', 'code', code));
+      }
+    }
     return container;
   };
 
   const detail = (label: string, value: string): HTMLSpanElement => {
-    const span = el('span');
-    span.append(document.createTextNode(`${label} `), el('b', '', value));
+    const span = element('span');
+    span.append(document.createTextNode(`${label} `), element('b', '', value));
     return span;
   };
 
@@ -86,9 +96,12 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   const providerName = (provider: string): string => providerNames[provider] ?? provider;
 
   const metaLine = (provider: string, to: string, receivedAt: string): HTMLDivElement => {
-    const meta = el('div', 'meta');
-    meta.append(el('span', `provider ${provider}`, providerName(provider)), el('span', 'to', to));
-    const time = el('time', 'time', new Date(receivedAt).toLocaleString());
+    const meta = element('div', 'meta');
+    meta.append(
+      element('span', `provider ${provider}`, providerName(provider)),
+      element('span', 'to', to)
+    );
+    const time = element('time', 'time', new Date(receivedAt).toLocaleString());
     time.dateTime = receivedAt;
     meta.append(time);
     return meta;
@@ -101,7 +114,7 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     to: string,
     fresh: boolean
   ): HTMLElement => {
-    const article = el('article', `${kind}${fresh ? ' fresh' : ''}`);
+    const article = element('article', `${kind}${fresh ? ' fresh' : ''}`);
     article.dataset.id = entry.id;
     article.dataset.provider = entry.provider;
     article.dataset.to = to;
@@ -112,14 +125,14 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   const messageCard = (message: SandboxMessage, fresh: boolean): HTMLElement => {
     const article = cardShell('message', message, message.to, fresh);
     article.append(renderText(message.text, message.code));
-    const details = el('div', 'details');
+    const details = element('div', 'details');
     if (message.code) {
       const { code } = message;
       const codeDetail = detail('Code', code);
-      const copy = el('button', 'copy', 'Copy');
+      const copy = element('button', 'copy', 'Copy');
       copy.type = 'button';
       copy.addEventListener('click', () => {
-        navigator.clipboard?.writeText(code).catch(() => undefined);
+        navigator.clipboard.writeText(code).catch(() => undefined);
         copy.textContent = 'Copied';
         setTimeout(() => {
           copy.textContent = 'Copy';
@@ -135,8 +148,9 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
       detail('Signature', message.signName),
       detail('Credential', message.credential)
     );
-    if (message.signatureAlgorithm)
+    if (message.signatureAlgorithm) {
       details.append(detail('Signed with', message.signatureAlgorithm));
+    }
     details.append(detail('Request', message.requestId));
     article.append(details);
     return article;
@@ -144,10 +158,10 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
 
   const refusalCard = (refusal: SandboxRefusal, fresh: boolean): HTMLElement => {
     const article = cardShell('refusal', refusal, refusal.to.join(','), fresh);
-    const text = el('div', 'text');
-    text.append(el('span', 'badge', 'Refused'), document.createTextNode(` ${refusal.reason}`));
+    const text = element('div', 'text');
+    text.append(element('span', 'badge', 'Refused'), document.createTextNode(` ${refusal.reason}`));
     article.append(text);
-    const details = el('div', 'details');
+    const details = element('div', 'details');
     details.append(
       detail('HTTP', refusal.httpStatus === undefined ? 'no answer' : String(refusal.httpStatus))
     );
@@ -189,7 +203,9 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   };
 
   const remember = (id: string): boolean => {
-    if (seen.has(id)) return false;
+    if (seen.has(id)) {
+      return false;
+    }
     seen.add(id);
     return true;
   };
@@ -201,17 +217,25 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
 
   // Subscribe before loading the lists, then merge by id, so nothing slips between the two.
   const events = new EventSource('/__sandbox/events');
-  events.addEventListener('open', () => setStatus(true));
-  events.addEventListener('error', () => setStatus(false));
+  events.addEventListener('open', () => {
+    setStatus(true);
+  });
+  events.addEventListener('error', () => {
+    setStatus(false);
+  });
   events.addEventListener('message', (event) => {
     const message = JSON.parse(event.data as string) as SandboxMessage;
-    if (!remember(message.id)) return;
+    if (!remember(message.id)) {
+      return;
+    }
     messages.unshift(message);
     render(message.id);
   });
   events.addEventListener('refusal', (event) => {
     const refusal = JSON.parse((event as MessageEvent<string>).data) as SandboxRefusal;
-    if (!remember(refusal.id)) return;
+    if (!remember(refusal.id)) {
+      return;
+    }
     refusals.unshift(refusal);
     render(refusal.id);
   });
@@ -232,14 +256,26 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
       ),
     ]);
     // Anything already here came over SSE and is newer than the stored lists (newest first).
-    for (const message of stored.messages) if (remember(message.id)) messages.push(message);
-    for (const refusal of refused.refusals) if (remember(refusal.id)) refusals.push(refusal);
+    for (const message of stored.messages) {
+      if (remember(message.id)) {
+        messages.push(message);
+      }
+    }
+    for (const refusal of refused.refusals) {
+      if (remember(refusal.id)) {
+        refusals.push(refusal);
+      }
+    }
     render();
   };
   void load();
 
-  filterInput.addEventListener('input', () => render());
-  providerSelect.addEventListener('change', () => render());
+  filterInput.addEventListener('input', () => {
+    render();
+  });
+  providerSelect.addEventListener('change', () => {
+    render();
+  });
   byId<HTMLButtonElement>('clear').addEventListener('click', () => {
     void fetch('/__sandbox/messages', { method: 'DELETE' });
   });

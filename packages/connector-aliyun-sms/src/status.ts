@@ -160,7 +160,7 @@ export const queryDeliveryStatus = async (
         CurrentPage: String(page),
         ...(query.id === undefined ? {} : { BizId: query.id }),
       };
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- stops at the page that reaches totalCount; one query at a time respects the provider rate limit
       const response = await sendRequest(
         config,
         params,

@@ -170,7 +170,7 @@ export const queryDeliveryStatus = async (
       page_num: String(page),
       page_size: String(pageSize),
     });
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- pages are fetched in order; the next depends on this one
     const { status, body } = await sendRequest(request, config.timeout, redactor);
     const items = readRecordList(body);
     if (items === undefined) {

@@ -209,7 +209,7 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
     }, remaining);
 
     try {
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- attempts are sequential by definition (a retry follows a failure)
       const { statusCode, headers, body } = await response;
       const answer = { status: statusCode, headers, body };
       const retryDelay = isLastAttempt
@@ -219,7 +219,7 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       if (retryDelay === undefined || budgetLeft < minimumRetryBudgetMs) {
         return { ...answer, attempts: attempt };
       }
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- the back-off must finish before the next attempt
       await delay(retryDelay);
     } catch (error: unknown) {
       const failure = expiredFailure ?? toTransportError(error, attempt, maxResponseBytes);

@@ -76,7 +76,7 @@ export const listConnectorPackages = async (host: LogtoHost): Promise<ConnectorP
 const capturedMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
 // ANSI colour codes chalk adds when the output is a terminal; assertions want plain text.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes being removed
 const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[\d;]*m/g, '');
 
 /** Runs `task` with console output and process warnings recorded instead of printed. */

@@ -34,7 +34,7 @@ export type StatusJson =
     };
 
 // C0, DEL, C1, and the bidi controls that can reorder what a terminal shows.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- strips terminal control characters from untrusted text
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Provider text with every control character removed, so it cannot drive the terminal. */

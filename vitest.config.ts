@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vitest/config';
 
 const packagesDirectory = fileURLToPath(new URL('packages/', import.meta.url));
@@ -7,7 +8,9 @@ const packagesDirectory = fileURLToPath(new URL('packages/', import.meta.url));
 // Every workspace package with a src/index.ts, by its @logto-sms/ name.
 const internalAliases = Object.fromEntries(
   readdirSync(packagesDirectory, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(`${packagesDirectory}${entry.name}/src/index.ts`))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(`${packagesDirectory}${entry.name}/src/index.ts`)
+    )
     .map((entry) => [`@logto-sms/${entry.name}`, `${packagesDirectory}${entry.name}/src/index.ts`])
 );
 

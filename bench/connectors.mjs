@@ -30,7 +30,10 @@ const aliyunBase = {
 
 const yunpianBase = {
   apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
-  templates: usageTypes.map((usageType) => ({ usageType, content: '您的验证码是{{code}}。如非本人操作，请忽略本短信' })),
+  templates: usageTypes.map((usageType) => ({
+    usageType,
+    content: '您的验证码是{{code}}。如非本人操作，请忽略本短信',
+  })),
 };
 
 // Tencent: the emulator's SecretId, SdkAppId 1400000001 and domestic template 900001 ({1}). The
@@ -50,9 +53,14 @@ const aliyunMasBase = {
   accessKeyId: 'LTAI5tSandboxKeyId0001',
   accessKeySecret: 'SandboxAccessKeySecret000000001',
   signName: '速通互联验证码',
-  templates: [...usageTypes, 'OrganizationInvitation', 'UserPermissionValidation', 'BindNewIdentifier', 'MfaVerification', 'BindMfa'].map(
-    (usageType) => ({ usageType, templateCode: '100001' })
-  ),
+  templates: [
+    ...usageTypes,
+    'OrganizationInvitation',
+    'UserPermissionValidation',
+    'BindNewIdentifier',
+    'MfaVerification',
+    'BindMfa',
+  ].map((usageType) => ({ usageType, templateCode: '100001' })),
 };
 
 export const connectors = [
@@ -63,7 +71,12 @@ export const connectors = [
     official: '@logto/connector-aliyun-sms',
     origin: 'https://dysmsapi.aliyuncs.com',
     path: '/',
-    success: { RequestId: '00000000-0000-4000-8000-000000000000', Code: 'OK', Message: 'OK', BizId: '900000000000000001^0' },
+    success: {
+      RequestId: '00000000-0000-4000-8000-000000000000',
+      Code: 'OK',
+      Message: 'OK',
+      BizId: '900000000000000001^0',
+    },
     config: {
       ours: ({ algorithm }) => ({ ...aliyunBase, signatureAlgorithm: algorithm }),
       official: () => ({ ...aliyunBase }),
@@ -82,7 +95,15 @@ export const connectors = [
     official: '@logto/connector-yunpian-sms',
     origin: 'https://sms.yunpian.com',
     path: '/v2/sms/single_send.json',
-    success: { code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 30000000001 },
+    success: {
+      code: 0,
+      msg: '发送成功',
+      count: 1,
+      fee: 0.05,
+      unit: 'RMB',
+      mobile: '13800138000',
+      sid: 30_000_000_001,
+    },
     config: {
       ours: () => ({ ...yunpianBase }),
       official: () => ({ ...yunpianBase }),
@@ -99,7 +120,17 @@ export const connectors = [
     path: '/',
     success: {
       Response: {
-        SendStatusSet: [{ SerialNo: '5000:0', PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' }],
+        SendStatusSet: [
+          {
+            SerialNo: '5000:0',
+            PhoneNumber: '+8613800138000',
+            Fee: 1,
+            SessionContext: '',
+            Code: 'Ok',
+            Message: 'send success',
+            IsoCode: 'CN',
+          },
+        ],
         RequestId: '00000000-0000-4000-8000-000000000000',
       },
     },
@@ -124,14 +155,23 @@ export const connectors = [
       Message: '成功',
       Success: true,
       RequestId: '00000000-0000-4000-8000-000000000000',
-      Model: { BizId: '900000000000000001^0', RequestId: '00000000-0000-4000-8000-000000000000', OutId: '', VerifyCode: '' },
+      Model: {
+        BizId: '900000000000000001^0',
+        RequestId: '00000000-0000-4000-8000-000000000000',
+        OutId: '',
+        VerifyCode: '',
+      },
     },
     config: {
       ours: ({ algorithm }) => ({ ...aliyunMasBase, signatureAlgorithm: algorithm }),
       official: () => ({ ...aliyunMasBase }),
     },
     variants: [
-      { id: 'aliyun-mas-v3', algorithm: 'ACS3-HMAC-SHA256', label: 'Aliyun MAS V3 (ACS3-HMAC-SHA256)' },
+      {
+        id: 'aliyun-mas-v3',
+        algorithm: 'ACS3-HMAC-SHA256',
+        label: 'Aliyun MAS V3 (ACS3-HMAC-SHA256)',
+      },
       { id: 'aliyun-mas-v1', algorithm: 'HMAC-SHA1', label: 'Aliyun MAS V1 (HMAC-SHA1)' },
     ],
     // The official connector signs V1 only.
@@ -142,7 +182,9 @@ export const connectors = [
   },
 ];
 
-export const connectorByProvider = Object.fromEntries(connectors.map((connector) => [connector.provider, connector]));
+export const connectorByProvider = Object.fromEntries(
+  connectors.map((connector) => [connector.provider, connector])
+);
 
 /** Every request variant of ours, with its provider. */
 export const variants = connectors.flatMap((connector) =>

@@ -27,7 +27,8 @@ import { median } from './harness/stats.mjs';
 const benchDirectory = path.dirname(fileURLToPath(import.meta.url));
 const repositoryRoot = path.dirname(benchDirectory);
 const args = process.argv.slice(2);
-const option = (name, fallback) => Number(args.find((value) => value.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const option = (name, fallback) =>
+  Number(args.find((value) => value.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const samples = option('samples', 21);
 const rounds = option('rounds', 3);
 const roots = args
@@ -36,7 +37,9 @@ const roots = args
     const [label, root] = value.split('=');
     return { label, root: path.resolve(root ?? label) };
   });
-if (roots.length === 0) roots.push({ label: 'this checkout', root: repositoryRoot });
+if (roots.length === 0) {
+  roots.push({ label: 'this checkout', root: repositoryRoot });
+}
 
 const providers = [
   { provider: 'aliyun', packageName: 'connector-aliyun-sms', algorithm: 'ACS3-HMAC-SHA256' },
@@ -58,7 +61,10 @@ const install = async (temporary) => {
       const packed = packPackage(directory, tarballs);
       // Each root gets its own folder under connectors/, so one host holds every root's copy.
       const hostFor = async (base) => {
-        const separate = { ...base, connectorsDirectory: path.join(base.connectorsDirectory, `root-${index}`) };
+        const separate = {
+          ...base,
+          connectorsDirectory: path.join(base.connectorsDirectory, `root-${index}`),
+        };
         mkdirSync(separate.connectorsDirectory, { recursive: true });
         return installTarball(separate, packed.tarball);
       };
@@ -80,7 +86,6 @@ const importCost = async (subjects) => {
   const results = new Map(subjects.map((subject) => [subject, []]));
   for (let round = 0; round < samples; round += 1) {
     for (const subject of round % 2 === 0 ? subjects : [...subjects].reverse()) {
-      // eslint-disable-next-line no-await-in-loop
       const { stdout } = await runTimed('import-cost.mjs', [subject.installed.entry]);
       results.get(subject).push(JSON.parse(stdout.trim().split('\n').at(-1)).importCpuMs);
     }
@@ -89,16 +94,24 @@ const importCost = async (subjects) => {
 };
 
 const coldLoad = async (subjects) => {
-  const list = [{ key: 'baseline', args: [] }, ...subjects.map((subject) => ({ key: subject, args: [subject.installed.name, subject.installed.directory] }))];
+  const list = [
+    { key: 'baseline', args: [] },
+    ...subjects.map((subject) => ({
+      key: subject,
+      args: [subject.installed.name, subject.installed.directory],
+    })),
+  ];
   const results = new Map(list.map(({ key }) => [key, []]));
   await runTimed('cold-load.mjs', []);
   for (let round = 0; round < samples; round += 1) {
     for (let step = 0; step < list.length; step += 1) {
       const { key, args: loadArgs } = list[(round + step) % list.length];
-      // eslint-disable-next-line no-await-in-loop
+
       const { stdout, wallMs } = await runTimed('cold-load.mjs', loadArgs);
       const inside = JSON.parse(stdout.trim().split('\n').at(-1));
-      if (inside.loaded !== inside.expected) throw new Error('a cold load did not load (see the loader message above)');
+      if (inside.loaded !== inside.expected) {
+        throw new Error('a cold load did not load (see the loader message above)');
+      }
       results.get(key).push({ ...inside, wallMs });
     }
   }
@@ -107,7 +120,10 @@ const coldLoad = async (subjects) => {
     loadCpuMs: median(values.map((value) => value.loadCpuMs)),
     wallMs: median(values.map((value) => value.wallMs)),
   });
-  return { baseline: summary(results.get('baseline')), bySubject: new Map(subjects.map((subject) => [subject, summary(results.get(subject))])) };
+  return {
+    baseline: summary(results.get('baseline')),
+    bySubject: new Map(subjects.map((subject) => [subject, summary(results.get(subject))])),
+  };
 };
 
 const cpuPerSend = async (subjects, distinctRecipients) => {
@@ -125,12 +141,21 @@ const cpuPerSend = async (subjects, distinctRecipients) => {
       };
       // A build that refuses the bench's numbers (e.g. "min" metadata, which knows no number types)
       // has no per-send figure; the table says so instead of aborting the run.
-      // eslint-disable-next-line no-await-in-loop
+
       const outcome = await runTimed('overhead.mjs', [JSON.stringify(spec)]).catch(() => undefined);
-      results.get(subject).push(outcome ? JSON.parse(outcome.stdout.trim().split('\n').at(-1)).cpuPerSendMs : Number.NaN);
+      results
+        .get(subject)
+        .push(
+          outcome ? JSON.parse(outcome.stdout.trim().split('\n').at(-1)).cpuPerSendMs : Number.NaN
+        );
     }
   }
-  return new Map([...results].map(([subject, values]) => [subject, values.some(Number.isNaN) ? Number.NaN : median(values)]));
+  return new Map(
+    [...results].map(([subject, values]) => [
+      subject,
+      values.some(Number.isNaN) ? Number.NaN : median(values),
+    ])
+  );
 };
 
 // The first send after start-up, in fresh processes: where a lazily parsed number plan is paid.
@@ -138,13 +163,29 @@ const firstSend = async (subjects) => {
   const results = new Map(subjects.map((subject) => [subject, []]));
   for (let round = 0; round < Math.max(3, Math.round(samples / 3)); round += 1) {
     for (const subject of subjects) {
-      const spec = { entry: subject.installedStubbed.entry, implementation: 'ours', provider: subject.provider, algorithm: subject.algorithm, warm: 0, n: 1 };
-      // eslint-disable-next-line no-await-in-loop
+      const spec = {
+        entry: subject.installedStubbed.entry,
+        implementation: 'ours',
+        provider: subject.provider,
+        algorithm: subject.algorithm,
+        warm: 0,
+        n: 1,
+      };
+
       const outcome = await runTimed('overhead.mjs', [JSON.stringify(spec)]).catch(() => undefined);
-      results.get(subject).push(outcome ? JSON.parse(outcome.stdout.trim().split('\n').at(-1)).wallPerSendMs : Number.NaN);
+      results
+        .get(subject)
+        .push(
+          outcome ? JSON.parse(outcome.stdout.trim().split('\n').at(-1)).wallPerSendMs : Number.NaN
+        );
     }
   }
-  return new Map([...results].map(([subject, values]) => [subject, values.some(Number.isNaN) ? Number.NaN : median(values)]));
+  return new Map(
+    [...results].map(([subject, values]) => [
+      subject,
+      values.some(Number.isNaN) ? Number.NaN : median(values),
+    ])
+  );
 };
 
 const perSend = (ms) => (Number.isNaN(ms) ? 'refuses the numbers' : `${Math.round(ms * 1000)} µs`);
@@ -164,8 +205,32 @@ try {
   log('phone-cost: first send of a fresh process');
   const first = await firstSend(subjects);
 
-  const rows = [['build · connector', 'lib/index.js', 'tarball', 'cold load in process', 'cold load CPU', 'process wall', 'import CPU', 'CPU/send, one number', 'CPU/send, distinct numbers', 'first send (wall)']];
-  rows.push(['baseline: loader, no connector', '', '', `${cold.baseline.loadMs.toFixed(1)} ms`, `${cold.baseline.loadCpuMs.toFixed(1)} ms`, `${cold.baseline.wallMs.toFixed(0)} ms`, '', '', '', '']);
+  const rows = [
+    [
+      'build · connector',
+      'lib/index.js',
+      'tarball',
+      'cold load in process',
+      'cold load CPU',
+      'process wall',
+      'import CPU',
+      'CPU/send, one number',
+      'CPU/send, distinct numbers',
+      'first send (wall)',
+    ],
+  ];
+  rows.push([
+    'baseline: loader, no connector',
+    '',
+    '',
+    `${cold.baseline.loadMs.toFixed(1)} ms`,
+    `${cold.baseline.loadCpuMs.toFixed(1)} ms`,
+    `${cold.baseline.wallMs.toFixed(0)} ms`,
+    '',
+    '',
+    '',
+    '',
+  ]);
   for (const subject of subjects) {
     const load = cold.bySubject.get(subject);
     rows.push([
@@ -178,13 +243,24 @@ try {
       `${imports.get(subject).toFixed(1)} ms`,
       perSend(same.get(subject)),
       perSend(distinct.get(subject)),
-      Number.isNaN(first.get(subject)) ? 'refuses the numbers' : `${first.get(subject).toFixed(1)} ms`,
+      Number.isNaN(first.get(subject))
+        ? 'refuses the numbers'
+        : `${first.get(subject).toFixed(1)} ms`,
     ]);
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-  const line = (cells) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-  console.log(`\nPhone-number cost — Node ${process.version}, ${os.availableParallelism()} CPUs; cold load median of ${samples}, CPU median of ${rounds}\n`);
-  console.log([line(rows[0]), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n'));
+  const line = (cells) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  console.log(
+    `\nPhone-number cost — Node ${process.version}, ${os.availableParallelism()} CPUs; cold load median of ${samples}, CPU median of ${rounds}\n`
+  );
+  console.log(
+    [
+      line(rows[0]),
+      `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`,
+      ...rows.slice(1).map(line),
+    ].join('\n')
+  );
 } finally {
   rmSync(temporary, { recursive: true, force: true });
 }

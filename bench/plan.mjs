@@ -13,30 +13,47 @@ export const targets = {
   // Ours ÷ official sends/s at c=64, median over the cross-process rounds.
   throughputRatio: 1.05,
   // Ours ÷ official cold load, in process and in wall time.
-  coldLoadRatio: 1.0,
+  coldLoadRatio: 1,
   // Ours ÷ bare-got floor p50 at c=1 (paired, one process).
   latencyRatio: 1.1,
 };
 
 export const readOptions = (args, environment) => {
   const quick = args.includes('--quick');
-  const value = (name) => args.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const value = (name) =>
+    args.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
   const rounds = value('rounds') ? Math.max(1, Number(value('rounds'))) : quick ? 1 : 2;
   // The targets are judged on medians of at least 9 alternating rounds.
-  const crossRounds = value('cross-rounds') ? Math.max(1, Number(value('cross-rounds'))) : quick ? 3 : 9;
-  const counts = quick ? { warm64: 256, warm1: 100, n1: 300, n64: 600 } : { warm64: 800, warm1: 300, n1: 1000, n64: 2000 };
+  const crossRounds = value('cross-rounds')
+    ? Math.max(1, Number(value('cross-rounds')))
+    : quick
+      ? 3
+      : 9;
+  const counts = quick
+    ? { warm64: 256, warm1: 100, n1: 300, n64: 600 }
+    : { warm64: 800, warm1: 300, n1: 1000, n64: 2000 };
   const pairedCounts = quick
-    ? { latency: { warm: 300, blocks: 4, blockSize: 100 }, throughput: { warm: 300, blocks: 4, blockSize: 200 } }
-    : { latency: { warm: 1000, blocks: 16, blockSize: 125 }, throughput: { warm: 1000, blocks: 8, blockSize: 400 } };
+    ? {
+        latency: { warm: 300, blocks: 4, blockSize: 100 },
+        throughput: { warm: 300, blocks: 4, blockSize: 200 },
+      }
+    : {
+        latency: { warm: 1000, blocks: 16, blockSize: 125 },
+        throughput: { warm: 1000, blocks: 8, blockSize: 400 },
+      };
   const perRequests = counts.warm64 + counts.warm1 + counts.n1 + counts.n64;
   const ours = Object.fromEntries(
     connectors.map((connector) => [
       connector.provider,
-      environment[`BENCH_OURS_${connector.provider.toUpperCase().replaceAll('-', '_')}`] ?? path.join(repositoryRoot, connector.ours),
+      environment[`BENCH_OURS_${connector.provider.toUpperCase().replaceAll('-', '_')}`] ??
+        path.join(repositoryRoot, connector.ours),
     ])
   );
   const official = Object.fromEntries(
-    connectors.map((connector) => [connector.provider, path.join(benchDirectory, 'node_modules', ...connector.official.split('/'))])
+    connectors.map((connector) => [
+      connector.provider,
+      path.join(benchDirectory, 'node_modules', ...connector.official.split('/')),
+    ])
   );
   return {
     quick,
@@ -44,7 +61,9 @@ export const readOptions = (args, environment) => {
     crossRounds,
     counts,
     // Cross-process rounds: warm-up, then c=64 only (the throughput target).
-    crossCounts: quick ? { warm64: 256, warm1: 0, n1: 0, n64: 600 } : { warm64: 800, warm1: 0, n1: 0, n64: 2000 },
+    crossCounts: quick
+      ? { warm64: 256, warm1: 0, n1: 0, n64: 600 }
+      : { warm64: 800, warm1: 0, n1: 0, n64: 2000 },
     coldLoadSamples: quick ? 5 : 15,
     only: value('only'),
     companion: args.includes('--companion'),
@@ -52,12 +71,18 @@ export const readOptions = (args, environment) => {
     cpuProfileDirectory: environment.BENCH_CPU_PROF,
     pairedCounts,
     // Enough captured requests for a floor row and for the floor side of a latency pair.
-    captureCount: Math.max(perRequests, pairedCounts.latency.warm + pairedCounts.latency.blocks * pairedCounts.latency.blockSize),
+    captureCount: Math.max(
+      perRequests,
+      pairedCounts.latency.warm + pairedCounts.latency.blocks * pairedCounts.latency.blockSize
+    ),
     overheadCounts: quick ? { warm: 2000, n: 5000 } : { warm: 4000, n: 6000 },
     overheadRounds: quick ? 1 : 3,
     ours,
     official,
-    candidate: connectors.some((connector) => environment[`BENCH_OURS_${connector.provider.toUpperCase().replaceAll('-', '_')}`]),
+    candidate: connectors.some(
+      (connector) =>
+        environment[`BENCH_OURS_${connector.provider.toUpperCase().replaceAll('-', '_')}`]
+    ),
   };
 };
 
@@ -78,14 +103,23 @@ export const officialVariantOf = (variantId) => {
 export const scenarioList = () => {
   const list = [];
   for (const variant of variants) {
-    for (const kind of ['floor-http', 'floor-got', 'ours']) list.push({ transport: 'http', variant: variant.id, kind });
+    for (const kind of ['floor-http', 'floor-got', 'ours']) {
+      list.push({ transport: 'http', variant: variant.id, kind });
+    }
   }
   for (const variant of variants) {
     const kinds = ['floor-http', 'floor-got', 'ours'];
-    if (officialVariantOf(variant.id) === variant.id) kinds.push('official');
-    for (const kind of kinds) list.push({ transport: 'https', variant: variant.id, kind });
+    if (officialVariantOf(variant.id) === variant.id) {
+      kinds.push('official');
+    }
+    for (const kind of kinds) {
+      list.push({ transport: 'https', variant: variant.id, kind });
+    }
   }
-  return list.map((scenario) => ({ ...scenario, key: `${scenario.transport}/${scenario.variant}/${scenario.kind}` }));
+  return list.map((scenario) => ({
+    ...scenario,
+    key: `${scenario.transport}/${scenario.variant}/${scenario.kind}`,
+  }));
 };
 
 /** In-process paired rows (harness/paired.mjs). */
@@ -110,7 +144,14 @@ export const pairedList = () => [
       transport: 'https',
       variant: variant.id,
       sides: [
-        { label: officialVariant === variant.id ? 'official' : `official (${variantById[officialVariant].label})`, kind: 'official', algorithm: variantById[officialVariant].algorithm },
+        {
+          label:
+            officialVariant === variant.id
+              ? 'official'
+              : `official (${variantById[officialVariant].label})`,
+          kind: 'official',
+          algorithm: variantById[officialVariant].algorithm,
+        },
         { label: 'ours', kind: 'ours' },
       ],
     };
@@ -137,6 +178,16 @@ export const crossList = () =>
  * @logto/shared, which the stubbed host cannot give it: see connectors.mjs).
  */
 export const overheadSubjects = () => [
-  ...connectors.filter((connector) => !connector.officialNeedsLogtoShared).map((connector) => ({ key: `official/${connector.officialVariant}`, implementation: 'official', variant: connector.officialVariant })),
-  ...variants.map((variant) => ({ key: `ours/${variant.id}`, implementation: 'ours', variant: variant.id })),
+  ...connectors
+    .filter((connector) => !connector.officialNeedsLogtoShared)
+    .map((connector) => ({
+      key: `official/${connector.officialVariant}`,
+      implementation: 'official',
+      variant: connector.officialVariant,
+    })),
+  ...variants.map((variant) => ({
+    key: `ours/${variant.id}`,
+    implementation: 'ours',
+    variant: variant.id,
+  })),
 ];

@@ -1,7 +1,12 @@
 // Turns measured figures into the table `pnpm bench` prints and the target verdicts. Pure: no I/O.
 import { connectors, variantById, variants } from './connectors.mjs';
 import { median } from './harness/stats.mjs';
-import { kindLabel, officialVariantOf, overheadSubjects, targets as targetRatios } from './plan.mjs';
+import {
+  kindLabel,
+  officialVariantOf,
+  overheadSubjects,
+  targets as targetRatios,
+} from './plan.mjs';
 
 const us = (ms) => `${Math.round(ms * 1000)} µs`;
 export const perSecond = (value) => `${Math.round(value).toLocaleString('en-US')}/s`;
@@ -14,8 +19,20 @@ export const aggregateRounds = (runs) => {
   const pick = (phase, field) => median(runs.map((run) => run[phase][field]));
   return {
     rounds: runs.length,
-    c1: { p50: pick('c1', 'p50'), p99: pick('c1', 'p99'), perSecond: pick('c1', 'perSecond'), cpuPerSendMs: pick('c1', 'cpuPerSendMs'), n: runs[0].c1.n },
-    c64: { p50: pick('c64', 'p50'), p99: pick('c64', 'p99'), perSecond: pick('c64', 'perSecond'), cpuPerSendMs: pick('c64', 'cpuPerSendMs'), n: runs[0].c64.n },
+    c1: {
+      p50: pick('c1', 'p50'),
+      p99: pick('c1', 'p99'),
+      perSecond: pick('c1', 'perSecond'),
+      cpuPerSendMs: pick('c1', 'cpuPerSendMs'),
+      n: runs[0].c1.n,
+    },
+    c64: {
+      p50: pick('c64', 'p50'),
+      p99: pick('c64', 'p99'),
+      perSecond: pick('c64', 'perSecond'),
+      cpuPerSendMs: pick('c64', 'cpuPerSendMs'),
+      n: runs[0].c64.n,
+    },
     serverCpuPerSendMs: median(runs.map((run) => run.serverCpuPerSendMs)),
     raw: runs.map(({ c1, c64, serverCpuPerSendMs }) => ({ c1, c64, serverCpuPerSendMs })),
   };
@@ -37,8 +54,16 @@ export const aggregateCross = (row, rounds) => {
   return {
     ...row,
     rounds: rounds.length,
-    ours: { perSecond: ours, cpuPerSendMs: median(rounds.map((round) => round.ours.cpuPerSendMs)), p50: median(rounds.map((round) => round.ours.p50)) },
-    official: { perSecond: official, cpuPerSendMs: median(rounds.map((round) => round.official.cpuPerSendMs)), p50: median(rounds.map((round) => round.official.p50)) },
+    ours: {
+      perSecond: ours,
+      cpuPerSendMs: median(rounds.map((round) => round.ours.cpuPerSendMs)),
+      p50: median(rounds.map((round) => round.ours.p50)),
+    },
+    official: {
+      perSecond: official,
+      cpuPerSendMs: median(rounds.map((round) => round.official.cpuPerSendMs)),
+      p50: median(rounds.map((round) => round.official.p50)),
+    },
     ratioOfMedians: ours / official,
     ratios,
     cpuRatio: median(cpuRatios),
@@ -48,12 +73,14 @@ export const aggregateCross = (row, rounds) => {
   };
 };
 
-const thresholdPass = (threshold, value) => (threshold.atMost === undefined ? value >= threshold.atLeast : value <= threshold.atMost);
+const thresholdPass = (threshold, value) =>
+  threshold.atMost === undefined ? value >= threshold.atLeast : value <= threshold.atMost;
 
 export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, options }) => {
   const rows = [];
   const targets = [];
-  const header = (cells) => rows.push(cells.map((cell, index) => (index === 0 ? `**${cell}**` : cell ? `*${cell}*` : '')));
+  const header = (cells) =>
+    rows.push(cells.map((cell, index) => (index === 0 ? `**${cell}**` : cell ? `*${cell}*` : '')));
   const sendCells = (row) => [
     us(row.c1.p50),
     us(row.c1.p99),
@@ -61,7 +88,13 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
     perSecond(row.c64.perSecond),
     `${Math.round(row.c64.cpuPerSendMs * 1000)} · ${Math.round(row.serverCpuPerSendMs * 1000)} µs`,
   ];
-  const sendColumns = ['p50 c=1', 'p99 c=1', 'sends/s c=1', 'sends/s c=64', 'CPU/send: client · emulator'];
+  const sendColumns = [
+    'p50 c=1',
+    'p99 c=1',
+    'sends/s c=1',
+    'sends/s c=64',
+    'CPU/send: client · emulator',
+  ];
 
   if (cross?.length) {
     header([
@@ -95,24 +128,42 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
 
   if (sends) {
     const get = (transport, variant, kind) => sends[`${transport}/${variant}/${kind}`];
-    header(['Send · HTTP straight to the emulator', ...sendColumns, 'vs bare-got floor: p50 c=1 · sends/s c=64']);
+    header([
+      'Send · HTTP straight to the emulator',
+      ...sendColumns,
+      'vs bare-got floor: p50 c=1 · sends/s c=64',
+    ]);
     for (const variant of variants) {
       const floor = get('http', variant.id, 'floor-got');
       for (const kind of ['floor-http', 'floor-got', 'ours']) {
         const row = get('http', variant.id, kind);
-        if (!row) continue;
-        const vs = kind === 'floor-got' || !floor ? 'reference' : `${ratio(row.c1.p50 / floor.c1.p50)} · ${ratio(row.c64.perSecond / floor.c64.perSecond)}`;
+        if (!row) {
+          continue;
+        }
+        const vs =
+          kind === 'floor-got' || !floor
+            ? 'reference'
+            : `${ratio(row.c1.p50 / floor.c1.p50)} · ${ratio(row.c64.perSecond / floor.c64.perSecond)}`;
         rows.push([`${variant.label} · ${kindLabel[kind]}`, ...sendCells(row), vs]);
       }
     }
-    header(['Send · HTTPS via the TLS front (provider hostnames routed)', ...sendColumns, 'vs official: p50 c=1 · sends/s c=64']);
+    header([
+      'Send · HTTPS via the TLS front (provider hostnames routed)',
+      ...sendColumns,
+      'vs official: p50 c=1 · sends/s c=64',
+    ]);
     for (const variant of variants) {
       const officialVariant = officialVariantOf(variant.id);
       const reference = get('https', officialVariant, 'official');
-      const suffix = officialVariant === variant.id ? '' : ` (vs official ${variantById[officialVariant].label})`;
+      const suffix =
+        officialVariant === variant.id
+          ? ''
+          : ` (vs official ${variantById[officialVariant].label})`;
       for (const kind of ['floor-http', 'floor-got', 'official', 'ours']) {
         const row = get('https', variant.id, kind);
-        if (!row) continue;
+        if (!row) {
+          continue;
+        }
         const vs =
           kind === 'official' || !reference
             ? 'reference'
@@ -123,7 +174,15 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
   }
 
   if (paired?.length) {
-    header(['Paired · A and B alternate in blocks in ONE process (diagnostic: see bench/README.md)', 'A', 'B', 'B ÷ A', 'CPU/send: A · B', '', 'A · B']);
+    header([
+      'Paired · A and B alternate in blocks in ONE process (diagnostic: see bench/README.md)',
+      'A',
+      'B',
+      'B ÷ A',
+      'CPU/send: A · B',
+      '',
+      'A · B',
+    ]);
     for (const pair of paired) {
       const variant = variantById[pair.variant];
       const latency = pair.mode === 'latency';
@@ -149,7 +208,15 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
   }
 
   if (overhead) {
-    header(['Connector CPU per send · got replaced by an in-memory stub (no I/O), sequential', 'CPU/send', 'wall/send', '', '', '', 'vs official: CPU/send']);
+    header([
+      'Connector CPU per send · got replaced by an in-memory stub (no I/O), sequential',
+      'CPU/send',
+      'wall/send',
+      '',
+      '',
+      '',
+      'vs official: CPU/send',
+    ]);
     for (const subject of overheadSubjects()) {
       const row = overhead[subject.key];
       const variant = variantById[subject.variant];
@@ -158,10 +225,18 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
       const vs =
         subject.implementation === 'official'
           ? 'reference'
-          : !reference
-            ? 'no official row (needs @logto/shared)'
-            : `${ratio(row.cpuPerSendMs / reference.cpuPerSendMs)}${officialVariant === subject.variant ? '' : ` (vs official ${variantById[officialVariant].label})`}`;
-      rows.push([`${variant.label} · ${subject.implementation}`, us(row.cpuPerSendMs), us(row.wallPerSendMs), '', '', '', vs]);
+          : reference
+            ? `${ratio(row.cpuPerSendMs / reference.cpuPerSendMs)}${officialVariant === subject.variant ? '' : ` (vs official ${variantById[officialVariant].label})`}`
+            : 'no official row (needs @logto/shared)';
+      rows.push([
+        `${variant.label} · ${subject.implementation}`,
+        us(row.cpuPerSendMs),
+        us(row.wallPerSendMs),
+        '',
+        '',
+        '',
+        vs,
+      ]);
     }
   }
 
@@ -176,23 +251,43 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
       'vs official: load · wall',
     ]);
     const base = cold.baseline;
-    rows.push(['baseline: the loader with no connector', `${base.loadMs.toFixed(1)} ms`, `${base.wallMs.toFixed(0)} ms`, `${base.loaderImportMs.toFixed(0)} ms`, '', '', '']);
+    rows.push([
+      'baseline: the loader with no connector',
+      `${base.loadMs.toFixed(1)} ms`,
+      `${base.wallMs.toFixed(0)} ms`,
+      `${base.loaderImportMs.toFixed(0)} ms`,
+      '',
+      '',
+      '',
+    ]);
     for (const { provider, name } of connectors) {
       const reference = cold[`official/${provider}`];
       for (const implementation of ['official', 'ours']) {
         const row = cold[`${implementation}/${provider}`];
-        if (!row) continue;
+        if (!row) {
+          continue;
+        }
         const vs =
           implementation === 'official'
             ? 'reference'
-            : !reference
-              ? 'no official row (needs @logto/shared)'
-              : `${ratio(row.loadMs / reference.loadMs)} · ${ratio(row.wallMs / reference.wallMs)}`;
-        rows.push([`${name} · ${implementation}`, `${row.loadMs.toFixed(1)} ms`, `${row.wallMs.toFixed(0)} ms`, `${row.loaderImportMs.toFixed(0)} ms`, '', '', vs]);
+            : reference
+              ? `${ratio(row.loadMs / reference.loadMs)} · ${ratio(row.wallMs / reference.wallMs)}`
+              : 'no official row (needs @logto/shared)';
+        rows.push([
+          `${name} · ${implementation}`,
+          `${row.loadMs.toFixed(1)} ms`,
+          `${row.wallMs.toFixed(0)} ms`,
+          `${row.loaderImportMs.toFixed(0)} ms`,
+          '',
+          '',
+          vs,
+        ]);
       }
       const mine = cold[`ours/${provider}`];
       // The official connector cannot load in the Logto-like host (connectors.mjs): no target.
-      if (!reference) continue;
+      if (!reference) {
+        continue;
+      }
       const load = mine.loadMs / reference.loadMs;
       const wall = mine.wallMs / reference.wallMs;
       targets.push({
@@ -205,26 +300,50 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
   }
 
   if (sizes) {
-    header(['Size · npm pack', 'tarball', 'unpacked', 'files', 'version', '', 'vs official: tarball · unpacked']);
+    header([
+      'Size · npm pack',
+      'tarball',
+      'unpacked',
+      'files',
+      'version',
+      '',
+      'vs official: tarball · unpacked',
+    ]);
     for (const { provider } of connectors) {
       const reference = sizes[`official/${provider}`];
       for (const implementation of ['official', 'ours']) {
         const row = sizes[`${implementation}/${provider}`];
-        const vs = implementation === 'official' ? 'reference' : `${ratio(row.tarballBytes / reference.tarballBytes)} · ${ratio(row.unpackedBytes / reference.unpackedBytes)}`;
-        rows.push([row.name, kib(row.tarballBytes), kib(row.unpackedBytes), String(row.files), row.version, '', vs]);
+        const vs =
+          implementation === 'official'
+            ? 'reference'
+            : `${ratio(row.tarballBytes / reference.tarballBytes)} · ${ratio(row.unpackedBytes / reference.unpackedBytes)}`;
+        rows.push([
+          row.name,
+          kib(row.tarballBytes),
+          kib(row.unpackedBytes),
+          String(row.files),
+          row.version,
+          '',
+          vs,
+        ]);
       }
     }
   }
 
   header(['Targets (reported, not enforced)', 'result', '', '', '', '', 'measured']);
-  for (const target of targets) rows.push([target.target, target.pass ? 'PASS' : 'MISS', '', '', '', '', target.measured]);
+  for (const target of targets) {
+    rows.push([target.target, target.pass ? 'PASS' : 'MISS', '', '', '', '', target.measured]);
+  }
 
   return { rows, targets };
 };
 
 export const renderTable = (rows) => {
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
-  const line = (cells) => `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
+  const widths = rows[0].map((_, column) =>
+    Math.max(...rows.map((row) => String(row[column]).length))
+  );
+  const line = (cells) =>
+    `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
   const separator = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
   return [line(rows[0]), separator, ...rows.slice(1).map(line)].join('\n');
 };

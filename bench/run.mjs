@@ -38,13 +38,36 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { connectorByProvider, connectors, emulatorLogOf, providerHosts, variantById } from './connectors.mjs';
+import {
+  connectorByProvider,
+  connectors,
+  emulatorLogOf,
+  providerHosts,
+  variantById,
+} from './connectors.mjs';
 import { generateCertificate } from './harness/cert.mjs';
 import { runTimed, runWithMessage, startServer } from './harness/children.mjs';
 import { createLogtoHost, installTarball, packPackage } from './harness/host.mjs';
 import { median } from './harness/stats.mjs';
-import { benchDirectory, crossList, overheadSubjects, pairedList, readOptions, repositoryRoot, scenarioList, targets } from './plan.mjs';
-import { aggregateCross, aggregateRounds, buildReport, perSecond, ratio, renderTable, us } from './report.mjs';
+import {
+  benchDirectory,
+  crossList,
+  overheadSubjects,
+  pairedList,
+  readOptions,
+  repositoryRoot,
+  scenarioList,
+  targets,
+} from './plan.mjs';
+import {
+  aggregateCross,
+  aggregateRounds,
+  buildReport,
+  perSecond,
+  ratio,
+  renderTable,
+  us,
+} from './report.mjs';
 
 const options = readOptions(process.argv.slice(2), process.env);
 const allSets = ['cross', 'separate', 'paired', 'overhead', 'cold', 'size'];
@@ -54,7 +77,8 @@ const log = (line) => process.stderr.write(`${line}\n`);
 const machine = () => {
   let cpuModel = os.cpus()[0]?.model;
   try {
-    cpuModel = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpuModel;
+    cpuModel =
+      readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpuModel;
   } catch {
     // Not Linux: keep what os.cpus() says.
   }
@@ -63,8 +87,8 @@ const machine = () => {
     node: process.version,
     cpuModel,
     platform: `${os.type()} ${os.release()}`,
-    totalMemoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
-    loadAverage: os.loadavg().map((value) => +value.toFixed(2)),
+    totalMemoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    loadAverage: os.loadavg().map((value) => Number(value.toFixed(2))),
   };
 };
 
@@ -75,7 +99,9 @@ const assertBuilt = () => {
     path.join(repositoryRoot, 'packages', 'sandbox', 'lib', 'index.js'),
   ].filter((file) => !existsSync(file));
   if (missing.length > 0) {
-    throw new Error(`Missing ${missing.join(', ')}: run \`pnpm bench\` (it builds first) or \`pnpm install && pnpm build\`.`);
+    throw new Error(
+      `Missing ${missing.join(', ')}: run \`pnpm bench\` (it builds first) or \`pnpm install && pnpm build\`.`
+    );
   }
 };
 
@@ -87,9 +113,13 @@ const packAndInstall = async (temporary) => {
   mkdirSync(tarballs, { recursive: true });
   const host = await createLogtoHost(path.join(temporary, 'logto'), repositoryRoot);
   // A second install whose got is the in-memory stub, for the connector-CPU rows.
-  const stubbedHost = await createLogtoHost(path.join(temporary, 'logto-stubbed-got'), repositoryRoot, {
-    got: path.join(benchDirectory, 'harness', 'got-stub'),
-  });
+  const stubbedHost = await createLogtoHost(
+    path.join(temporary, 'logto-stubbed-got'),
+    repositoryRoot,
+    {
+      got: path.join(benchDirectory, 'harness', 'got-stub'),
+    }
+  );
   const installed = {};
   const installedStubbed = {};
   const sizes = {};
@@ -103,7 +133,13 @@ const packAndInstall = async (temporary) => {
         // Packed for its size; sends run it where pnpm resolved @logto/shared (connectors.mjs).
         installed[key] = { ...installed[key], entry: path.join(directory, 'lib', 'index.js') };
       }
-      sizes[key] = { name: packed.name, version: packed.version, tarballBytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.entryCount };
+      sizes[key] = {
+        name: packed.name,
+        version: packed.version,
+        tarballBytes: packed.size,
+        unpackedBytes: packed.unpackedSize,
+        files: packed.entryCount,
+      };
     }
   }
   return { host, installed, installedStubbed, sizes };
@@ -132,7 +168,11 @@ const connectorOverhead = async (installedStubbed) => {
   return Object.fromEntries(
     Object.entries(samples).map(([key, list]) => [
       key,
-      { cpuPerSendMs: median(list.map((sample) => sample.cpuPerSendMs)), wallPerSendMs: median(list.map((sample) => sample.wallPerSendMs)), raw: list },
+      {
+        cpuPerSendMs: median(list.map((sample) => sample.cpuPerSendMs)),
+        wallPerSendMs: median(list.map((sample) => sample.wallPerSendMs)),
+        raw: list,
+      },
     ])
   );
 };
@@ -160,7 +200,11 @@ const coldLoad = async (installed) => {
       const subject = subjects[(round + step) % subjects.length];
       const { stdout, wallMs } = await runTimed('cold-load.mjs', subject.args);
       const inside = JSON.parse(stdout.trim().split('\n').at(-1));
-      if (inside.loaded !== inside.expected) throw new Error(`cold load of ${subject.key} did not load (see the loader's message above)`);
+      if (inside.loaded !== inside.expected) {
+        throw new Error(
+          `cold load of ${subject.key} did not load (see the loader's message above)`
+        );
+      }
       samples[subject.key].push({ ...inside, wallMs });
     }
   }
@@ -192,12 +236,22 @@ const defaultCaptureMaxAgeMs = 8 * 60 * 1000;
 const captureFor = async (variant, context) => {
   const existing = context.captures.get(variant.id);
   const maxAgeMs = connectorByProvider[variant.provider].captureMaxAgeMs ?? defaultCaptureMaxAgeMs;
-  if (existing && Date.now() - existing.at < maxAgeMs) return existing.file;
+  if (existing && Date.now() - existing.at < maxAgeMs) {
+    return existing.file;
+  }
   const file = path.join(context.temporary, `capture-${variant.id}-${Date.now()}.json`);
   await runWithMessage('capture.mjs', [
-    JSON.stringify({ entry: context.installed[`ours/${variant.provider}`].entry, provider: variant.provider, algorithm: variant.algorithm, count: options.captureCount, file }),
+    JSON.stringify({
+      entry: context.installed[`ours/${variant.provider}`].entry,
+      provider: variant.provider,
+      algorithm: variant.algorithm,
+      count: options.captureCount,
+      file,
+    }),
   ]).catch((error) => {
-    if (!existsSync(file)) throw error;
+    if (!existsSync(file)) {
+      throw error;
+    }
   });
   context.captures.set(variant.id, { file, at: Date.now() });
   return file;
@@ -206,25 +260,47 @@ const captureFor = async (variant, context) => {
 /** A timed run only counts if every send was accepted by the emulator, and nothing else was. */
 const deliveryProblems = (result, bucket, rejected) => {
   const problems = [];
-  if (result.failures.count > 0) problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
-  if (bucket.ok !== result.sends) problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
-  if (bucket.other > 0) problems.push(`emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`);
+  if (result.failures.count > 0) {
+    problems.push(`${result.failures.count} sends failed; first: ${result.failures.first}`);
+  }
+  if (bucket.ok !== result.sends) {
+    problems.push(`emulator accepted ${bucket.ok} of ${result.sends} sends`);
+  }
+  if (bucket.other > 0) {
+    problems.push(
+      `emulator answered ${bucket.other} requests with something else than OK: ${rejected.join(' | ')}`
+    );
+  }
   return problems;
 };
 
 /** One client process against a running emulator; checks that the emulator accepted every send. */
 const runClient = async ({ key, spec, server, context }) => {
-  const result = await runWithMessage('client.mjs', [JSON.stringify({ ...spec, emulatorPort: server.emulatorPort, tlsPort: server.tlsPort })], {
-    env: { NODE_EXTRA_CA_CERTS: context.certFile },
-    execArgv: options.cpuProfileDirectory
-      ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfileDirectory), '--cpu-prof-name', `${key.replaceAll('/', '-')}-${Date.now()}.cpuprofile`]
-      : [],
-  });
+  const result = await runWithMessage(
+    'client.mjs',
+    [JSON.stringify({ ...spec, emulatorPort: server.emulatorPort, tlsPort: server.tlsPort })],
+    {
+      env: { NODE_EXTRA_CA_CERTS: context.certFile },
+      execArgv: options.cpuProfileDirectory
+        ? [
+            '--cpu-prof',
+            '--cpu-prof-dir',
+            path.resolve(options.cpuProfileDirectory),
+            '--cpu-prof-name',
+            `${key.replaceAll('/', '-')}-${Date.now()}.cpuprofile`,
+          ]
+        : [],
+    }
+  );
   const { counts: accepted, rejected, cpuMs: serverCpuMs } = await server.counts();
   const bucket = accepted[emulatorLogOf(spec.provider)];
   const problems = deliveryProblems(result, bucket, rejected);
-  if (spec.transport === 'https' && result.routedConnections === 0) problems.push('no connection went through the TLS front');
-  if (problems.length > 0) throw new Error(`${key}: ${problems.join('; ')}`);
+  if (spec.transport === 'https' && result.routedConnections === 0) {
+    problems.push('no connection went through the TLS front');
+  }
+  if (problems.length > 0) {
+    throw new Error(`${key}: ${problems.join('; ')}`);
+  }
   // Emulator (+ TLS front) CPU per accepted send, warm-up included.
   return { ...result, serverCpuPerSendMs: serverCpuMs / bucket.ok };
 };
@@ -237,13 +313,21 @@ const clientSpec = ({ kind, variant, transport, counts }, context) => ({
   counts,
   providerHosts,
   hostCore: context.host.coreDirectory,
-  entry: kind === 'ours' || kind === 'official' ? context.installed[`${kind}/${variant.provider}`].entry : undefined,
+  entry:
+    kind === 'ours' || kind === 'official'
+      ? context.installed[`${kind}/${variant.provider}`].entry
+      : undefined,
 });
 
 const runScenario = async (scenario, context) => {
   const variant = variantById[scenario.variant];
-  const spec = clientSpec({ kind: scenario.kind, variant, transport: scenario.transport, counts: options.counts }, context);
-  if (scenario.kind.startsWith('floor')) spec.captureFile = await captureFor(variant, context);
+  const spec = clientSpec(
+    { kind: scenario.kind, variant, transport: scenario.transport, counts: options.counts },
+    context
+  );
+  if (scenario.kind.startsWith('floor')) {
+    spec.captureFile = await captureFor(variant, context);
+  }
   // A fresh emulator per row: same starting state for every row, and captured nonces are new to it.
   const server = await startServer([context.keyFile, context.certFile]);
   try {
@@ -269,11 +353,23 @@ const runCross = async (row, context) => {
       const sides = round % 2 === 0 ? ['official', 'ours'] : ['ours', 'official'];
       const results = {};
       for (const kind of sides) {
-        const spec = clientSpec({ kind, variant: kind === 'official' ? officialVariant : variant, transport: 'https', counts: options.crossCounts }, context);
+        const spec = clientSpec(
+          {
+            kind,
+            variant: kind === 'official' ? officialVariant : variant,
+            transport: 'https',
+            counts: options.crossCounts,
+          },
+          context
+        );
         if (options.companion) {
           const other = kind === 'official' ? 'ours' : 'official';
           const otherVariant = other === 'official' ? officialVariant : variant;
-          spec.companion = { kind: other, algorithm: otherVariant.algorithm, entry: context.installed[`${other}/${otherVariant.provider}`].entry };
+          spec.companion = {
+            kind: other,
+            algorithm: otherVariant.algorithm,
+            entry: context.installed[`${other}/${otherVariant.provider}`].entry,
+          };
         }
         const result = await runClient({ key: `${row.key}/${kind}`, spec, server, context });
         results[kind] = { ...result.c64, serverCpuPerSendMs: result.serverCpuPerSendMs };
@@ -293,11 +389,17 @@ const runCross = async (row, context) => {
 // a fresh emulator. bench/README.md explains why its throughput ratio is not the target's method.
 const runPaired = async (pair, context) => {
   const variant = variantById[pair.variant];
-  const shape = pair.mode === 'latency' ? options.pairedCounts.latency : options.pairedCounts.throughput;
+  const shape =
+    pair.mode === 'latency' ? options.pairedCounts.latency : options.pairedCounts.throughput;
   const sides = [];
   for (const side of pair.sides) {
-    const entry = side.kind === 'ours' || side.kind === 'official' ? context.installed[`${side.kind}/${variant.provider}`].entry : undefined;
-    const captureFile = side.kind.startsWith('floor') ? await captureFor(variant, context) : undefined;
+    const entry =
+      side.kind === 'ours' || side.kind === 'official'
+        ? context.installed[`${side.kind}/${variant.provider}`].entry
+        : undefined;
+    const captureFile = side.kind.startsWith('floor')
+      ? await captureFor(variant, context)
+      : undefined;
     sides.push({ ...side, entry, captureFile });
   }
   const server = await startServer([context.keyFile, context.certFile]);
@@ -317,13 +419,17 @@ const runPaired = async (pair, context) => {
       providerHosts,
       hostCore: context.host.coreDirectory,
     };
-    result = await runWithMessage('paired.mjs', [JSON.stringify(spec)], { env: { NODE_EXTRA_CA_CERTS: context.certFile } });
+    result = await runWithMessage('paired.mjs', [JSON.stringify(spec)], {
+      env: { NODE_EXTRA_CA_CERTS: context.certFile },
+    });
     ({ counts: accepted, rejected } = await server.counts());
   } finally {
     await server.close();
   }
   const problems = deliveryProblems(result, accepted[emulatorLogOf(variant.provider)], rejected);
-  if (problems.length > 0) throw new Error(`paired ${pair.key}: ${problems.join('; ')}`);
+  if (problems.length > 0) {
+    throw new Error(`paired ${pair.key}: ${problems.join('; ')}`);
+  }
   const [a, b] = result.sides;
   const value = pair.mode === 'latency' ? b.p50 / a.p50 : b.perSecond / a.perSecond;
   return { ...pair, a, b, value };
@@ -344,7 +450,9 @@ const main = async () => {
   });
   try {
     const { counts, only } = options;
-    log(`bench: ${options.quick ? 'QUICK smoke run, ' : ''}sets ${[...sets].join(', ')}; load average ${loadAtStart.map((value) => value.toFixed(2)).join(' ')}`);
+    log(
+      `bench: ${options.quick ? 'QUICK smoke run, ' : ''}sets ${[...sets].join(', ')}; load average ${loadAtStart.map((value) => value.toFixed(2)).join(' ')}`
+    );
     const { keyFile, certFile } = generateCertificate(temporary);
     log('bench: packing and installing connectors into a Logto-like folder');
     const { host, installed, installedStubbed, sizes } = await packAndInstall(temporary);
@@ -364,15 +472,21 @@ const main = async () => {
 
     let cross;
     if (sets.has('cross')) {
-      log(`bench: cross-process rounds, ${options.crossRounds} per row, ${options.crossCounts.warm64} warm-up + ${options.crossCounts.n64} timed sends at c=64 per process`);
+      log(
+        `bench: cross-process rounds, ${options.crossRounds} per row, ${options.crossCounts.warm64} warm-up + ${options.crossCounts.n64} timed sends at c=64 per process`
+      );
       cross = [];
-      for (const row of crossList().filter((item) => !only || item.key.includes(only))) cross.push(await runCross(row, context));
+      for (const row of crossList().filter((item) => !only || item.key.includes(only))) {
+        cross.push(await runCross(row, context));
+      }
     }
 
     let sends;
     let scenarios = [];
     if (sets.has('separate')) {
-      log(`bench: separate rows, ${options.rounds} round(s); per row ${counts.warm64}+${counts.warm1} warm-up, ${counts.n1} at c=1, ${counts.n64} at c=64`);
+      log(
+        `bench: separate rows, ${options.rounds} round(s); per row ${counts.warm64}+${counts.warm1} warm-up, ${counts.n1} at c=1, ${counts.n64} at c=64`
+      );
       scenarios = scenarioList().filter((scenario) => !only || scenario.key.includes(only));
       const runs = Object.fromEntries(scenarios.map((scenario) => [scenario.key, []]));
       for (let round = 0; round < options.rounds; round += 1) {
@@ -386,21 +500,38 @@ const main = async () => {
           );
         }
       }
-      sends = Object.fromEntries(Object.entries(runs).map(([key, list]) => [key, aggregateRounds(list)]));
+      sends = Object.fromEntries(
+        Object.entries(runs).map(([key, list]) => [key, aggregateRounds(list)])
+      );
     }
 
     let paired;
     if (sets.has('paired')) {
       paired = [];
-      for (const pair of pairedList().filter((item) => !only || `paired/${item.key}`.includes(only))) {
+      for (const pair of pairedList().filter(
+        (item) => !only || `paired/${item.key}`.includes(only)
+      )) {
         const result = await runPaired(pair, context);
         paired.push(result);
-        const unit = pair.mode === 'latency' ? (side) => `p50 ${us(side.p50)}` : (side) => perSecond(side.perSecond);
-        log(`bench: paired ${pair.key.padEnd(22)} ${result.a.label} ${unit(result.a)} · ${result.b.label} ${unit(result.b)} → ${ratio(result.value)}`);
+        const unit =
+          pair.mode === 'latency'
+            ? (side) => `p50 ${us(side.p50)}`
+            : (side) => perSecond(side.perSecond);
+        log(
+          `bench: paired ${pair.key.padEnd(22)} ${result.a.label} ${unit(result.a)} · ${result.b.label} ${unit(result.b)} → ${ratio(result.value)}`
+        );
       }
     }
 
-    const { rows, targets: verdicts } = buildReport({ sends, cold, sizes: sets.has('size') ? sizes : undefined, overhead, paired, cross, options });
+    const { rows, targets: verdicts } = buildReport({
+      sends,
+      cold,
+      sizes: sets.has('size') ? sizes : undefined,
+      overhead,
+      paired,
+      cross,
+      options,
+    });
     const table = renderTable(rows);
     const loadAtEnd = os.loadavg();
     const results = {
@@ -413,7 +544,14 @@ const main = async () => {
       durationSeconds: Math.round((Date.now() - started) / 1000),
       units: { latency: 'ms', throughput: 'sends per second', size: 'bytes', load: 'ms' },
       cross,
-      sends: sends && Object.fromEntries(scenarios.map((scenario) => [scenario.key, { ...scenario, variant: variantById[scenario.variant], ...sends[scenario.key] }])),
+      sends:
+        sends &&
+        Object.fromEntries(
+          scenarios.map((scenario) => [
+            scenario.key,
+            { ...scenario, variant: variantById[scenario.variant], ...sends[scenario.key] },
+          ])
+        ),
       paired,
       coldLoad: cold,
       connectorCpuGotStubbed: overhead,
@@ -424,13 +562,24 @@ const main = async () => {
     mkdirSync(path.join(benchDirectory, 'results'), { recursive: true });
     // Smoke runs, partial runs and candidate builds never overwrite the figures of the last full run.
     const partial = options.sets !== undefined || only !== undefined || options.companion;
-    const resultsName = options.candidate ? 'candidate.json' : options.quick ? 'quick.json' : partial ? 'partial.json' : 'latest.json';
+    const resultsName = options.candidate
+      ? 'candidate.json'
+      : options.quick
+        ? 'quick.json'
+        : partial
+          ? 'partial.json'
+          : 'latest.json';
     const resultsFile = path.join(benchDirectory, 'results', resultsName);
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
     const m = results.machine;
-    const notes = [options.quick && 'QUICK RUN, not for publishing', options.candidate && `CANDIDATE BUILD as "ours": ${Object.values(options.ours).join(', ')}`].filter(Boolean);
-    console.log(`\nLogto SMS connectors benchmark — ${m.cpuModel}, ${m.nproc} CPUs, Node ${m.node}${notes.map((note) => ` — ${note}`).join('')}\n`);
+    const notes = [
+      options.quick && 'QUICK RUN, not for publishing',
+      options.candidate && `CANDIDATE BUILD as "ours": ${Object.values(options.ours).join(', ')}`,
+    ].filter(Boolean);
+    console.log(
+      `\nLogto SMS connectors benchmark — ${m.cpuModel}, ${m.nproc} CPUs, Node ${m.node}${notes.map((note) => ` — ${note}`).join('')}\n`
+    );
     console.log(table);
     const load = (values) => values.map((value) => value.toFixed(2)).join(' ');
     console.log(

@@ -3,29 +3,32 @@
 // private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
 // because `logto connector add` extracts a tarball without installing its dependencies.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { chmod, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
 import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const pkg = (name, ...rest) => path.join(root, 'packages', name, ...rest);
+const package_ = (name, ...rest) => path.join(root, 'packages', name, ...rest);
 
 // Every folder under packages/ with a src/index.ts is a workspace package; new packages need no edit here.
 const workspacePackages = readdirSync(path.join(root, 'packages'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(pkg(entry.name, 'src', 'index.ts')))
+  .filter((entry) => entry.isDirectory() && existsSync(package_(entry.name, 'src', 'index.ts')))
   .map((entry) => entry.name)
   .sort();
 
-const internalAliases = Object.fromEntries(workspacePackages.map((name) => [`@logto-sms/${name}`, pkg(name, 'src', 'index.ts')]));
+const internalAliases = Object.fromEntries(
+  workspacePackages.map((name) => [`@logto-sms/${name}`, package_(name, 'src', 'index.ts')])
+);
 
 /** What a Logto instance resolves for a connector at run time: the one list, shared with the CLI and the bench. */
 export const logtoProvidedPackages = JSON.parse(
-  readFileSync(pkg('cli', 'src', 'logto-host', 'logto-provided-packages.json'), 'utf8')
+  readFileSync(package_('cli', 'src', 'logto-host', 'logto-provided-packages.json'), 'utf8')
 ).packages;
 
-// sms-core's number plan (libphonenumber-js and its 157 KB of JSON metadata) is loaded on the first
+// Sms-core's number plan (libphonenumber-js and its 157 KB of JSON metadata) is loaded on the first
 // send with a dynamic import (sms-core/src/phone-plan-loader.ts). Connector builds therefore split:
 // lib/index.js plus lib/phone-plan-<hash>.js, which Logto's start-up never reads. Inside that chunk the
 // metadata is a string literal, parsed by phone-metadata.ts when first used: V8 compiles a string far
@@ -33,10 +36,15 @@ export const logtoProvidedPackages = JSON.parse(
 const phoneMetadataAsText = {
   name: 'phone-metadata-as-text',
   setup(pluginBuild) {
-    const requireFromSmsCore = createRequire(pkg('sms-core', 'package.json'));
-    const jsonFile = path.join(path.dirname(requireFromSmsCore.resolve('libphonenumber-js/package.json')), 'metadata.max.json');
+    const requireFromSmsCore = createRequire(package_('sms-core', 'package.json'));
+    const jsonFile = path.join(
+      path.dirname(requireFromSmsCore.resolve('libphonenumber-js/package.json')),
+      'metadata.max.json'
+    );
     pluginBuild.onResolve({ filter: /^libphonenumber-js\/metadata\.max\.json$/ }, (args) =>
-      args.importer === pkg('sms-core', 'src', 'phone-metadata.ts') ? { path: jsonFile, namespace: 'phone-metadata-text' } : undefined
+      args.importer === package_('sms-core', 'src', 'phone-metadata.ts')
+        ? { path: jsonFile, namespace: 'phone-metadata-text' }
+        : undefined
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
       const { readdir, readFile } = await import('node:fs/promises');
@@ -59,23 +67,29 @@ const targets = [
       splitting: true,
     })),
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
-  { name: 'cli', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: ['@logto/cli', ...logtoProvidedPackages] },
+  {
+    name: 'cli',
+    entries: { index: 'src/index.ts', bin: 'src/bin.ts' },
+    external: ['@logto/cli', ...logtoProvidedPackages],
+  },
 ];
 
 const only = process.argv.slice(2);
 
 for (const target of targets) {
-  if (only.length > 0 && !only.includes(target.name)) continue;
+  if (only.length > 0 && !only.includes(target.name)) {
+    continue;
+  }
   const entryPoints = Object.fromEntries(
     Object.entries(target.entries)
-      .filter(([, file]) => existsSync(pkg(target.name, file)))
-      .map(([out, file]) => [out, pkg(target.name, file)])
+      .filter(([, file]) => existsSync(package_(target.name, file)))
+      .map(([out, file]) => [out, package_(target.name, file)])
   );
   if (Object.keys(entryPoints).length === 0) {
     console.log(`skip ${target.name}: no entry point yet`);
     continue;
   }
-  const outdir = pkg(target.name, 'lib');
+  const outdir = package_(target.name, 'lib');
   await rm(outdir, { recursive: true, force: true });
   await build({
     entryPoints,
@@ -96,13 +110,17 @@ for (const target of targets) {
     banner:
       target.requireShim === false
         ? undefined
-        : { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+        : {
+            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+          },
   });
   if (target.requireShim === false) {
     const { readdir, readFile } = await import('node:fs/promises');
     for (const out of (await readdir(outdir)).filter((file) => file.endsWith('.js'))) {
       if ((await readFile(path.join(outdir, out), 'utf8')).includes('__require(')) {
-        throw new Error(`${target.name}: the bundle now calls require(); give it the require shim back`);
+        throw new Error(
+          `${target.name}: the bundle now calls require(); give it the require shim back`
+        );
       }
     }
   }

@@ -7,15 +7,22 @@ import path from 'node:path';
 const skipReasons = [
   {
     file: 'packages/sandbox/test/inbox-page.test.ts',
-    reason: () => (existsSync('/usr/bin/chromium') ? undefined : '/usr/bin/chromium not found (apt-get install -y chromium)'),
+    reason: () =>
+      existsSync('/usr/bin/chromium')
+        ? undefined
+        : '/usr/bin/chromium not found (apt-get install -y chromium)',
   },
 ];
 
 export const summarize = (report, root = process.cwd()) => {
   const skippedByFile = new Map();
   for (const file of report.testResults ?? []) {
-    const skipped = (file.assertionResults ?? []).filter(({ status }) => status === 'skipped' || status === 'pending' || status === 'todo').length;
-    if (skipped > 0) skippedByFile.set(path.relative(root, file.name), skipped);
+    const skipped = (file.assertionResults ?? []).filter(
+      ({ status }) => status === 'skipped' || status === 'pending' || status === 'todo'
+    ).length;
+    if (skipped > 0) {
+      skippedByFile.set(path.relative(root, file.name), skipped);
+    }
   }
   const lines = [];
   const skippedTotal = report.numPendingTests + report.numTodoTests;
@@ -32,5 +39,7 @@ export const summarize = (report, root = process.cwd()) => {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const file = process.argv[2] ?? '.tmp/vitest-report.json';
-  for (const line of summarize(JSON.parse(readFileSync(file, 'utf8')))) console.log(line);
+  for (const line of summarize(JSON.parse(readFileSync(file, 'utf8')))) {
+    console.log(line);
+  }
 }

@@ -3,9 +3,6 @@
  * connector must be skipped by @logto/cli's loader with its `[load-connector] skip` message, and the
  * harness must see that message. (Separate file = separate process: the loader caches per process.)
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-
 import {
   createLogtoHost,
   installTarball,
@@ -14,6 +11,9 @@ import {
   type LoadResult,
   type LogtoHost,
 } from '@logto-sms/cli';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ensureBuilt, packageDirectory } from './helpers/build.js';
@@ -32,8 +32,14 @@ const editJson = async (file: string, edit: (value: Manifest) => void) => {
 beforeAll(async () => {
   await ensureBuilt(['connector-aliyun-sms', 'connector-yunpian-sms']);
   host = await createLogtoHost();
-  const aliyun = await packConnector(packageDirectory('connector-aliyun-sms'), path.join(host.root, 'tarballs'));
-  const yunpian = await packConnector(packageDirectory('connector-yunpian-sms'), path.join(host.root, 'tarballs'));
+  const aliyun = await packConnector(
+    packageDirectory('connector-aliyun-sms'),
+    path.join(host.root, 'tarballs')
+  );
+  const yunpian = await packConnector(
+    packageDirectory('connector-yunpian-sms'),
+    path.join(host.root, 'tarballs')
+  );
 
   // 1. package.json without @logto/connector-kit: the loader's version check refuses it.
   const noKit = await installTarball(host, aliyun.tarball, 'connector-broken-no-kit');
@@ -71,7 +77,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await host?.dispose();
+  await host.dispose();
 });
 
 describe('broken connector copies', () => {
@@ -89,16 +95,28 @@ describe('broken connector copies', () => {
   it('loads only the healthy connector', () => {
     expect(load.factories.map((factory) => factory.metadata.id)).toEqual(['logto-sms-yunpian']);
     expect(load.skipped.map((item) => item.name).sort()).toEqual(
-      ['@logto-sms/connector-broken-kit-range', '@logto-sms/connector-broken-no-kit', '@logto-sms/connector-broken-unbundled'].sort()
+      [
+        '@logto-sms/connector-broken-kit-range',
+        '@logto-sms/connector-broken-no-kit',
+        '@logto-sms/connector-broken-unbundled',
+      ].sort()
     );
   });
 
   it.each([
-    ['@logto-sms/connector-broken-no-kit', "Cannot find @logto/connector-kit in connector's dependency"],
-    ['@logto-sms/connector-broken-kit-range', 'Connector requires @logto/connector-kit to be ^6.0.0, but the version here is 5.1.1'],
+    [
+      '@logto-sms/connector-broken-no-kit',
+      "Cannot find @logto/connector-kit in connector's dependency",
+    ],
+    [
+      '@logto-sms/connector-broken-kit-range',
+      'Connector requires @logto/connector-kit to be ^6.0.0, but the version here is 5.1.1',
+    ],
     ['@logto-sms/connector-broken-unbundled', "Cannot find package 'semver'"],
   ])('skips %s with the loader\'s "[load-connector] skip" error', (name, reason) => {
-    const lines = load.logs.filter((log) => log.text.includes(`[load-connector] skip ${name} due to error:`));
+    const lines = load.logs.filter((log) =>
+      log.text.includes(`[load-connector] skip ${name} due to error:`)
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]!.level).toBe('error');
     expect(lines[0]!.text).toContain(reason);

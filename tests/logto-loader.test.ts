@@ -4,13 +4,6 @@
  * and loads it with @logto/cli 1.43's own loadConnectorFactories. If a connector only works thanks
  * to this repository's node_modules, or its metadata would break the Console, this fails.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
-import path from 'node:path';
-
-import { connectorMetadataGuard } from '@logto/connector-kit';
 import {
   addConnectorToHost,
   createLogtoHost,
@@ -23,22 +16,44 @@ import {
   type LoadResult,
   type LogtoHost,
 } from '@logto-sms/cli';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import path from 'node:path';
+
+import { connectorMetadataGuard } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ensureBuilt, packageDirectory, repoRoot } from './helpers/build.js';
 import { importSpecifiers, isNodeBuiltin, packageNameOf } from './helpers/imports.js';
 
 // Semver as @logto/cli itself uses it for the connector-kit version check.
-const logtoCliDirectory = findPackageDirectory('@logto/cli', path.join(repoRoot, 'packages', 'cli'));
+const logtoCliDirectory = findPackageDirectory(
+  '@logto/cli',
+  path.join(repoRoot, 'packages', 'cli')
+);
 const semver = createRequire(path.join(logtoCliDirectory, 'package.json'))('semver') as {
   satisfies: (version: string, range: string) => boolean;
 };
 
 const connectors = [
-  { directory: 'connector-aliyun-sms', id: 'logto-sms-aliyun', officialId: 'aliyun-short-message-service' },
+  {
+    directory: 'connector-aliyun-sms',
+    id: 'logto-sms-aliyun',
+    officialId: 'aliyun-short-message-service',
+  },
   { directory: 'connector-yunpian-sms', id: 'logto-sms-yunpian', officialId: 'yunpian-sms' },
-  { directory: 'connector-aliyun-mas', id: 'logto-sms-aliyun-mas', officialId: 'aliyun-short-message-auth-service' },
-  { directory: 'connector-tencent-sms', id: 'logto-sms-tencent', officialId: 'tencent-short-message-service' },
+  {
+    directory: 'connector-aliyun-mas',
+    id: 'logto-sms-aliyun-mas',
+    officialId: 'aliyun-short-message-auth-service',
+  },
+  {
+    directory: 'connector-tencent-sms',
+    id: 'logto-sms-tencent',
+    officialId: 'tencent-short-message-service',
+  },
 ] as const;
 
 let host: LogtoHost;
@@ -49,14 +64,20 @@ beforeAll(async () => {
   await ensureBuilt(connectors.map(({ directory }) => directory));
   host = await createLogtoHost();
   for (const connector of connectors) {
-    hosted.set(connector.directory, await addConnectorToHost(host, { kind: 'directory', path: packageDirectory(connector.directory) }));
+    hosted.set(
+      connector.directory,
+      await addConnectorToHost(host, {
+        kind: 'directory',
+        path: packageDirectory(connector.directory),
+      })
+    );
   }
   // One call for all: the loader caches its result for the life of the process, as in Logto.
   load = await loadLikeLogto(host);
 });
 
 afterAll(async () => {
-  await host?.dispose();
+  await host.dispose();
 });
 
 describe('the Logto host itself', () => {
@@ -64,11 +85,20 @@ describe('the Logto host itself', () => {
     expect(host.root.startsWith(repoRoot)).toBe(false);
     expect(leakyAncestors(host.root)).toEqual([]);
     expect(Object.keys(host.provided).sort()).toEqual([...logtoProvidedPackages].sort());
-    const kit = JSON.parse(readFileSync(path.join(host.nodeModulesDirectory, '@logto/connector-kit/package.json'), 'utf8')) as { version: string };
+    const kit = JSON.parse(
+      readFileSync(
+        path.join(host.nodeModulesDirectory, '@logto/connector-kit/package.json'),
+        'utf8'
+      )
+    ) as { version: string };
     expect(kit.version).toBe('5.1.1');
-    const zod = JSON.parse(readFileSync(path.join(host.nodeModulesDirectory, 'zod/package.json'), 'utf8')) as { version: string };
+    const zod = JSON.parse(
+      readFileSync(path.join(host.nodeModulesDirectory, 'zod/package.json'), 'utf8')
+    ) as { version: string };
     expect(zod.version).toBe('3.24.3');
-    const got = JSON.parse(readFileSync(path.join(host.nodeModulesDirectory, 'got/package.json'), 'utf8')) as { version: string };
+    const got = JSON.parse(
+      readFileSync(path.join(host.nodeModulesDirectory, 'got/package.json'), 'utf8')
+    ) as { version: string };
     expect(got.version.split('.')[0]).toBe('14');
   });
 
@@ -87,16 +117,23 @@ describe('the Logto host itself', () => {
 describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
   const installed = () => {
     const item = hosted.get(directory);
-    if (!item) throw new Error(`${directory} was not installed`);
+    if (!item) {
+      throw new Error(`${directory} was not installed`);
+    }
     return item;
   };
   const factory = () => {
     const found = factoryFor(load, installed());
-    if (!found) throw new Error(`${directory} was skipped: ${load.logs.map((log) => log.text).join(' | ')}`);
+    if (!found) {
+      throw new Error(`${directory} was skipped: ${load.logs.map((log) => log.text).join(' | ')}`);
+    }
     return found;
   };
   const manifest = () =>
-    JSON.parse(readFileSync(path.join(installed().directory, 'package.json'), 'utf8')) as Record<string, unknown> & {
+    JSON.parse(readFileSync(path.join(installed().directory, 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    > & {
       dependencies?: Record<string, string>;
     };
 
@@ -119,7 +156,9 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     const svg = Buffer.from(metadata.logo.split(',')[1]!, 'base64').toString('utf8');
     expect(svg).toContain('<svg');
     // The loader replaced './README.md' with the file's text.
-    expect(metadata.readme).toBe(readFileSync(path.join(installed().directory, 'README.md'), 'utf8'));
+    expect(metadata.readme).toBe(
+      readFileSync(path.join(installed().directory, 'README.md'), 'utf8')
+    );
     expect(metadata.readme.length).toBeGreaterThan(200);
   });
 
@@ -155,41 +194,64 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
       .split('\n')
       .filter(Boolean)
       .map((entry) => entry.replace(/^package\//, ''));
-    for (const required of ['lib/index.js', 'README.md', 'README.zh-CN.md', 'logo.svg', 'package.json']) {
+    for (const required of [
+      'lib/index.js',
+      'README.md',
+      'README.zh-CN.md',
+      'logo.svg',
+      'package.json',
+    ]) {
       expect(entries).toContain(required);
     }
     const leaked = entries.filter(
-      (entry) => /^(?:src|test|tests)\//.test(entry) || (/\.ts$/.test(entry) && !entry.endsWith('.d.ts')) || entry.includes('node_modules/')
+      (entry) =>
+        /^(?:src|test|tests)\//.test(entry) ||
+        (entry.endsWith('.ts') && !entry.endsWith('.d.ts')) ||
+        entry.includes('node_modules/')
     );
     expect(leaked).toEqual([]);
   });
 
   it('lib/ imports only Logto-provided packages, Node built-ins and its own files', () => {
-    const lib = path.join(installed().directory, 'lib');
-    const files = readdirSync(lib).filter((file) => file.endsWith('.js'));
+    const library = path.join(installed().directory, 'lib');
+    const files = readdirSync(library).filter((file) => file.endsWith('.js'));
     expect(files).toContain('index.js');
     for (const file of files) {
-      const specifiers = importSpecifiers(readFileSync(path.join(lib, file), 'utf8'));
+      const specifiers = importSpecifiers(readFileSync(path.join(library, file), 'utf8'));
       // A chunk of the same build (the lazily loaded number plan), never a path out of lib/.
-      const own = (specifier: string) => /^\.\/[\w-]+\.js$/.test(specifier) && files.includes(specifier.slice(2));
+      const own = (specifier: string) =>
+        /^\.\/[\w-]+\.js$/.test(specifier) && files.includes(specifier.slice(2));
       const foreign = specifiers.filter(
         (specifier) =>
-          !own(specifier) && !isNodeBuiltin(specifier) && !(logtoProvidedPackages as readonly string[]).includes(packageNameOf(specifier))
+          !own(specifier) &&
+          !isNodeBuiltin(specifier) &&
+          !logtoProvidedPackages.includes(packageNameOf(specifier))
       );
       expect(foreign, file).toEqual([]);
-      if (file === 'index.js') expect(specifiers).toContain('@logto/connector-kit');
+      if (file === 'index.js') {
+        expect(specifiers).toContain('@logto/connector-kit');
+      }
     }
   });
 
   it('publishes no workspace: ranges and no dependency on the private sms-core or aliyun-pop', () => {
-    const pkg = manifest();
-    for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'devDependencies', 'bundleDependencies']) {
-      const ranges = (pkg[field] ?? {}) as Record<string, string>;
-      expect(Object.values(ranges).filter((range) => String(range).startsWith('workspace:')), field).toEqual([]);
+    const packageJson = manifest();
+    for (const field of [
+      'dependencies',
+      'peerDependencies',
+      'optionalDependencies',
+      'devDependencies',
+      'bundleDependencies',
+    ]) {
+      const ranges = (packageJson[field] ?? {}) as Record<string, string>;
+      expect(
+        Object.values(ranges).filter((range) => String(range).startsWith('workspace:')),
+        field
+      ).toEqual([]);
       expect(Object.keys(ranges), field).not.toContain('@logto-sms/sms-core');
       expect(Object.keys(ranges), field).not.toContain('@logto-sms/aliyun-pop');
     }
-    expect(pkg.private).not.toBe(true);
+    expect(packageJson.private).not.toBe(true);
   });
 
   it("declares @logto/connector-kit with a range Logto 1.43's 5.1.1 satisfies", () => {
@@ -211,7 +273,15 @@ describe('the import scanner (so the check above can fail)', () => {
       "const e = require('node:crypto');",
     ].join('\n');
     expect(importSpecifiers(sample)).toEqual(
-      ['./re-export.js', '@logto/connector-kit', 'cjs-pkg/sub', 'dynamic-pkg', 'got', 'node:crypto', 'side-effect'].sort()
+      [
+        './re-export.js',
+        '@logto/connector-kit',
+        'cjs-pkg/sub',
+        'dynamic-pkg',
+        'got',
+        'node:crypto',
+        'side-effect',
+      ].sort()
     );
     expect(packageNameOf('cjs-pkg/sub')).toBe('cjs-pkg');
     expect(isNodeBuiltin('crypto')).toBe(true);

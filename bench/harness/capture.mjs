@@ -22,12 +22,19 @@ const captured = [];
 
 const replyBody = successBody[provider];
 
-const recorder = http.createServer((req, res) => {
+const recorder = http.createServer((request, res) => {
   const chunks = [];
-  req.on('data', (chunk) => chunks.push(chunk));
-  req.on('end', () => {
-    const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => !hopByHop.has(name)));
-    captured.push({ method: req.method, path: req.url, headers, body: Buffer.concat(chunks).toString('utf8') });
+  request.on('data', (chunk) => chunks.push(chunk));
+  request.on('end', () => {
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).filter(([name]) => !hopByHop.has(name))
+    );
+    captured.push({
+      method: request.method,
+      path: request.url,
+      headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    });
     res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
     res.end(replyBody);
   });
@@ -35,7 +42,12 @@ const recorder = http.createServer((req, res) => {
 await new Promise((resolve) => recorder.listen(0, '127.0.0.1', resolve));
 
 const { default: createConnector } = await import(entry);
-const config = connectorConfig({ implementation: 'ours', provider, algorithm, endpoint: `http://127.0.0.1:${recorder.address().port}` });
+const config = connectorConfig({
+  implementation: 'ours',
+  provider,
+  algorithm,
+  endpoint: `http://127.0.0.1:${recorder.address().port}`,
+});
 const connector = await createConnector({ getConfig: async () => config });
 
 let next = 0;
@@ -49,6 +61,8 @@ await Promise.all(Array.from({ length: 16 }, worker));
 recorder.close();
 recorder.closeAllConnections();
 
-if (captured.length !== count) throw new Error(`captured ${captured.length} of ${count} requests`);
+if (captured.length !== count) {
+  throw new Error(`captured ${captured.length} of ${count} requests`);
+}
 writeFileSync(file, JSON.stringify(captured));
 process.exit(0);

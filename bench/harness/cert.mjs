@@ -7,8 +7,6 @@ import path from 'node:path';
 
 import { providerHosts } from '../connectors.mjs';
 
-export { providerHosts };
-
 export const generateCertificate = (directory) => {
   const keyFile = path.join(directory, 'front-key.pem');
   const certFile = path.join(directory, 'front-cert.pem');
@@ -16,12 +14,25 @@ export const generateCertificate = (directory) => {
   execFileSync(
     'openssl',
     [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '1',
-      '-subj', '/CN=logto-sms-bench throwaway',
-      '-addext', `subjectAltName=${san}`,
-      '-keyout', keyFile, '-out', certFile,
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=logto-sms-bench throwaway',
+      '-addext',
+      `subjectAltName=${san}`,
+      '-keyout',
+      keyFile,
+      '-out',
+      certFile,
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] }
   );
   return { keyFile, certFile, key: readFileSync(keyFile), cert: readFileSync(certFile) };
 };
+export { providerHosts } from '../connectors.mjs';

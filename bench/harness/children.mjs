@@ -23,8 +23,11 @@ export const runWithMessage = (script, args, { env, timeoutMs = 120_000, execArg
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      if (reply !== undefined) resolve(reply);
-      else reject(new Error(`${script} exited with ${signal ?? code} without a result`));
+      if (reply === undefined) {
+        reject(new Error(`${script} exited with ${signal ?? code} without a result`));
+      } else {
+        resolve(reply);
+      }
     });
   });
 
@@ -32,7 +35,9 @@ export const runWithMessage = (script, args, { env, timeoutMs = 120_000, execArg
 export const runTimed = (script, args, { timeoutMs = 60_000 } = {}) =>
   new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [libFile(script), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [libFile(script), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let stdout = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk) => {
@@ -46,15 +51,20 @@ export const runTimed = (script, args, { timeoutMs = 60_000 } = {}) =>
     child.on('exit', (code, signal) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       clearTimeout(timer);
-      if (code !== 0) reject(new Error(`${script} exited with ${signal ?? code}`));
-      else resolve({ stdout, wallMs });
+      if (code === 0) {
+        resolve({ stdout, wallMs });
+      } else {
+        reject(new Error(`${script} exited with ${signal ?? code}`));
+      }
     });
   });
 
 /** Starts the long-lived emulator process and resolves once it reports its ports. */
 export const startServer = (args) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [libFile('server.mjs'), ...args], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = spawn(process.execPath, [libFile('server.mjs'), ...args], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     const pending = [];
     child.on('message', (message) => {
       if (message.type === 'ready') {
@@ -67,7 +77,9 @@ export const startServer = (args) =>
             }),
           close: () =>
             new Promise((done) => {
-              if (child.exitCode !== null) return done();
+              if (child.exitCode !== null) {
+                return done();
+              }
               const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
               child.once('exit', () => {
                 clearTimeout(timer);

@@ -38,7 +38,13 @@ const failures = { count: 0, first: undefined };
 
 const run = async (n, concurrency) => {
   const connectionsBefore = connectionsOpened;
-  const { latencies, elapsedMs, cpuMs } = await runLoad({ send: sendOne, n, concurrency, nextIndex: () => cursor++, failures });
+  const { latencies, elapsedMs, cpuMs } = await runLoad({
+    send: sendOne,
+    n,
+    concurrency,
+    nextIndex: () => cursor++,
+    failures,
+  });
   return {
     ...summarize(latencies, elapsedMs),
     // Process CPU (user + system, all threads: JIT and GC helpers included) per send: what the
@@ -53,14 +59,31 @@ const run = async (n, concurrency) => {
 if (spec.companion) {
   const companion = await createSender({ ...spec, ...spec.companion, origin, needed: 0 });
   let companionIndex = 0;
-  await runLoad({ send: companion, n: counts.warm64, concurrency: 64, nextIndex: () => companionIndex++, failures });
+  await runLoad({
+    send: companion,
+    n: counts.warm64,
+    concurrency: 64,
+    nextIndex: () => companionIndex++,
+    failures,
+  });
   companionSends = companionIndex;
 }
 
 await run(counts.warm64, 64);
 // The cross-process rounds (run.mjs) time c=64 only: no c=1 phases.
-if (counts.warm1 > 0) await run(counts.warm1, 1);
+if (counts.warm1 > 0) {
+  await run(counts.warm1, 1);
+}
 const c1 = counts.n1 > 0 ? await run(counts.n1, 1) : undefined;
 const c64 = await run(counts.n64, 64);
 
-process.send({ c1, c64, sends: cursor + companionSends, failures, routedConnections: routing.routedConnections }, () => process.exit(0));
+process.send(
+  {
+    c1,
+    c64,
+    sends: cursor + companionSends,
+    failures,
+    routedConnections: routing.routedConnections,
+  },
+  () => process.exit(0)
+);

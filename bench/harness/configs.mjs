@@ -19,10 +19,18 @@ export const message = (index) => ({
  */
 export const connectorConfig = ({ implementation, provider, algorithm, endpoint }) => {
   const { config } = connectorByProvider[provider];
-  if (implementation === 'official') return config.official();
+  if (implementation === 'official') {
+    return config.official();
+  }
   return { ...config.ours({ algorithm }), ...(endpoint ? { endpoint } : {}) };
 };
 
-export const providerOrigin = Object.fromEntries(connectors.map((connector) => [connector.provider, connector.origin]));
-export const providerPath = Object.fromEntries(connectors.map((connector) => [connector.provider, connector.path]));
-export const successBody = Object.fromEntries(connectors.map((connector) => [connector.provider, JSON.stringify(connector.success)]));
+export const providerOrigin = Object.fromEntries(
+  connectors.map((connector) => [connector.provider, connector.origin])
+);
+export const providerPath = Object.fromEntries(
+  connectors.map((connector) => [connector.provider, connector.path])
+);
+export const successBody = Object.fromEntries(
+  connectors.map((connector) => [connector.provider, JSON.stringify(connector.success)])
+);

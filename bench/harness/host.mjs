@@ -14,17 +14,24 @@ import path from 'node:path';
 
 // The one list of what Logto provides (shared with the build and the CLI's host).
 export const logtoProvidedPackages = JSON.parse(
-  readFileSync(new URL('../../packages/cli/src/logto-host/logto-provided-packages.json', import.meta.url), 'utf8')
+  readFileSync(
+    new URL('../../packages/cli/src/logto-host/logto-provided-packages.json', import.meta.url),
+    'utf8'
+  )
 ).packages;
 
 /** `npm pack` a package directory (lifecycle scripts skipped) and report what npm reports. */
 export const packPackage = (packageDirectory, destination) => {
-  const stdout = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], {
-    cwd: packageDirectory,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 120_000,
-  });
+  const stdout = execFileSync(
+    'npm',
+    ['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+    {
+      cwd: packageDirectory,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    }
+  );
   const [entry] = JSON.parse(stdout);
   return {
     name: entry.name,
@@ -38,15 +45,23 @@ export const packPackage = (packageDirectory, destination) => {
 
 const hasLeakyAncestor = (directory) => {
   for (let current = path.dirname(directory); ; current = path.dirname(current)) {
-    if (existsSync(path.join(current, 'node_modules'))) return path.join(current, 'node_modules');
-    if (path.dirname(current) === current) return undefined;
+    if (existsSync(path.join(current, 'node_modules'))) {
+      return path.join(current, 'node_modules');
+    }
+    if (path.dirname(current) === current) {
+      return undefined;
+    }
   }
 };
 
 /** `overrides` maps a provided package name to another directory (the bench's got stub). */
 export const createLogtoHost = async (root, repositoryRoot, overrides = {}) => {
   const leak = hasLeakyAncestor(root);
-  if (leak) throw new Error(`Refusing to build the Logto host in ${root}: ${leak} would be visible to connectors`);
+  if (leak) {
+    throw new Error(
+      `Refusing to build the Logto host in ${root}: ${leak} would be visible to connectors`
+    );
+  }
   const coreDirectory = path.join(root, 'packages', 'core');
   const connectorsDirectory = path.join(coreDirectory, 'connectors');
   const nodeModules = path.join(coreDirectory, 'node_modules');

@@ -14,4 +14,6 @@ const started = performance.now();
 await import(pathToFileURL(process.argv[2]).href);
 const elapsed = performance.now() - started;
 const used = process.cpuUsage(cpu);
-process.stdout.write(`${JSON.stringify({ importMs: elapsed, importCpuMs: (used.user + used.system) / 1000 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ importMs: elapsed, importCpuMs: (used.user + used.system) / 1000 })}\n`
+);

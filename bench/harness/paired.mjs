@@ -22,24 +22,30 @@ const failures = { count: 0, first: undefined };
 
 const runners = [];
 for (const side of sides) {
-  // eslint-disable-next-line no-await-in-loop
   const send = await createSender({ ...spec, ...side, origin, needed: perSide });
   let cursor = 0;
-  runners.push({ ...side, send, nextIndex: () => cursor++, latencies: [], elapsedMs: 0, cpuMs: 0, sends: () => cursor });
+  runners.push({
+    ...side,
+    send,
+    nextIndex: () => cursor++,
+    latencies: [],
+    elapsedMs: 0,
+    cpuMs: 0,
+    sends: () => cursor,
+  });
 }
 
 for (const runner of runners) {
   // Warm-up: sockets for 64 concurrent sends, then the JIT at the measured concurrency.
-  // eslint-disable-next-line no-await-in-loop
+
   await runLoad({ ...runner, n: Math.ceil(warm / 2), concurrency: 64, failures });
-  // eslint-disable-next-line no-await-in-loop
+
   await runLoad({ ...runner, n: Math.floor(warm / 2), concurrency, failures });
 }
 
 for (let block = 0; block < blocks; block += 1) {
   const order = block % 2 === 0 ? runners : [...runners].reverse();
   for (const runner of order) {
-    // eslint-disable-next-line no-await-in-loop
     const result = await runLoad({ ...runner, n: blockSize, concurrency, failures });
     runner.latencies.push(...result.latencies);
     runner.elapsedMs += result.elapsedMs;
@@ -54,6 +60,11 @@ const report = runners.map((runner) => ({
   cpuPerSendMs: runner.cpuMs / runner.latencies.length,
 }));
 process.send(
-  { sides: report, sends: runners.reduce((sum, runner) => sum + runner.sends(), 0), failures, routedConnections: routing.routedConnections },
+  {
+    sides: report,
+    sends: runners.reduce((sum, runner) => sum + runner.sends(), 0),
+    failures,
+    routedConnections: routing.routedConnections,
+  },
   () => process.exit(0)
 );

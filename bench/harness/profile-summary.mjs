@@ -9,7 +9,11 @@ const top = Number(topArgument);
 
 const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map();
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+for (const node of profile.nodes) {
+  for (const child of node.children ?? []) {
+    parent.set(child, node.id);
+  }
+}
 
 const selfMicros = new Map();
 const deltas = profile.timeDeltas;
@@ -22,8 +26,12 @@ const totalMicros = [...selfMicros.values()].reduce((sum, value) => sum + value,
 const where = (frame) => {
   const url = frame.url || '(native)';
   const match = url.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/);
-  if (match) return match[1];
-  if (url.startsWith('node:')) return url;
+  if (match) {
+    return match[1];
+  }
+  if (url.startsWith('node:')) {
+    return url;
+  }
   return url.replace(/^file:\/\//, '').replace(/^.*\/connectors\//, 'connectors/');
 };
 
@@ -39,7 +47,9 @@ for (const [id, micros] of selfMicros) {
 const print = (title, map) => {
   console.log(`\n${title}`);
   for (const [name, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${((micros / totalMicros) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`);
+    console.log(
+      `${((micros / totalMicros) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`
+    );
   }
 };
 console.log(`${file}: ${(totalMicros / 1000).toFixed(0)} ms sampled`);
@@ -54,9 +64,13 @@ if (filter) {
     const seen = new Set();
     for (let current = id; current !== undefined; current = parent.get(current)) {
       const { callFrame } = nodes.get(current);
-      if (!pattern.test(callFrame.functionName)) continue;
+      if (!pattern.test(callFrame.functionName)) {
+        continue;
+      }
       const name = `${callFrame.functionName}  ${where(callFrame)}:${callFrame.lineNumber + 1}`;
-      if (seen.has(name)) continue;
+      if (seen.has(name)) {
+        continue;
+      }
       seen.add(name);
       inclusive.set(name, (inclusive.get(name) ?? 0) + micros);
     }

@@ -31,19 +31,37 @@ export const routeProvidersTo = (frontPort, providerHosts) => {
       const port = Number(options.port ?? 443);
       if (routed.has(host) && port === 443) {
         stats.routedConnections += 1;
-        const rewritten = { ...options, host: '127.0.0.1', port: frontPort, servername: options.servername || host };
-        return originalConnect.call(this, rewritten, ...args.filter((argument) => typeof argument === 'function'));
+        const rewritten = {
+          ...options,
+          host: '127.0.0.1',
+          port: frontPort,
+          servername: options.servername || host,
+        };
+        return originalConnect.call(
+          this,
+          rewritten,
+          ...args.filter((argument) => typeof argument === 'function')
+        );
       }
-      if (!loopback.has(host)) throw new Error(`bench: refusing a TLS connection to ${host}:${port} (only 127.0.0.1 is allowed)`);
+      if (!loopback.has(host)) {
+        throw new Error(
+          `bench: refusing a TLS connection to ${host}:${port} (only 127.0.0.1 is allowed)`
+        );
+      }
     }
     return originalConnect.apply(this, args);
   };
 
   const originalLookup = dns.lookup;
   dns.lookup = function lookup(hostname, ...rest) {
-    if (hostname === 'localhost') return originalLookup.call(this, hostname, ...rest);
+    if (hostname === 'localhost') {
+      return originalLookup.call(this, hostname, ...rest);
+    }
     const callback = rest.at(-1);
-    const error = Object.assign(new Error(`bench: refusing to resolve ${hostname} (only 127.0.0.1 is allowed)`), { code: 'ENOTFOUND' });
+    const error = Object.assign(
+      new Error(`bench: refusing to resolve ${hostname} (only 127.0.0.1 is allowed)`),
+      { code: 'ENOTFOUND' }
+    );
     process.nextTick(() => callback(error));
     return {};
   };

@@ -23,16 +23,35 @@ export const originFor = ({ transport, provider, emulatorPort }) =>
 
 const capturedRequests = new Map();
 const readCapture = (file, needed) => {
-  if (!capturedRequests.has(file)) capturedRequests.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  if (!capturedRequests.has(file)) {
+    capturedRequests.set(file, JSON.parse(readFileSync(file, 'utf8')));
+  }
   const requests = capturedRequests.get(file);
-  if (requests.length < needed) throw new Error(`need ${needed} captured requests, have ${requests.length}`);
+  if (requests.length < needed) {
+    throw new Error(`need ${needed} captured requests, have ${requests.length}`);
+  }
   return requests;
 };
 
-export const createSender = async ({ kind, provider, algorithm, transport, origin, entry, captureFile, hostCore, needed }) => {
+export const createSender = async ({
+  kind,
+  provider,
+  algorithm,
+  transport,
+  origin,
+  entry,
+  captureFile,
+  hostCore,
+  needed,
+}) => {
   if (kind === 'ours' || kind === 'official') {
     const { default: createConnector } = await import(pathToFileURL(entry).href);
-    const config = connectorConfig({ implementation: kind, provider, algorithm, endpoint: transport === 'http' ? origin : undefined });
+    const config = connectorConfig({
+      implementation: kind,
+      provider,
+      algorithm,
+      endpoint: transport === 'http' ? origin : undefined,
+    });
     const connector = await createConnector({ getConfig: async () => config });
     // What Logto does per code: sendMessage(data, config). A rejected send throws for both
     // connectors except the official YunPian one, which resolves with got's response.
@@ -52,12 +71,20 @@ export const createSender = async ({ kind, provider, algorithm, transport, origi
     const { got } = await import(pathToFileURL(requireFromHost.resolve('got')).href);
     return async (index) => {
       const { method, path: target, headers, body } = requests[index];
-      const response = await got(origin + target, { method, headers, body: body === '' ? undefined : body });
-      if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
+      const response = await got(origin + target, {
+        method,
+        headers,
+        body: body === '' ? undefined : body,
+      });
+      if (response.statusCode !== 200) {
+        throw new Error(`HTTP ${response.statusCode}`);
+      }
     };
   }
 
-  if (kind !== 'floor-http') throw new Error(`unknown kind ${kind}`);
+  if (kind !== 'floor-http') {
+    throw new Error(`unknown kind ${kind}`);
+  }
   const module = transport === 'http' ? http : https;
   const agent = new module.Agent({ keepAlive: true, maxSockets: 64 });
   const { hostname, port } = new URL(origin);
@@ -65,10 +92,21 @@ export const createSender = async ({ kind, provider, algorithm, transport, origi
     new Promise((resolve, reject) => {
       const { method, path: target, headers, body } = requests[index];
       const request = module.request(
-        { agent, host: hostname, port: port || undefined, method, path: target, headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          host: hostname,
+          port: port || undefined,
+          method,
+          path: target,
+          headers: { ...headers, 'content-length': Buffer.byteLength(body) },
+        },
         (response) => {
           response.on('data', () => {});
-          response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${response.statusCode}`))));
+          response.on('end', () =>
+            response.statusCode === 200
+              ? resolve()
+              : reject(new Error(`HTTP ${response.statusCode}`))
+          );
           response.on('error', reject);
         }
       );
@@ -87,11 +125,12 @@ export const runLoad = async ({ send, n, concurrency, nextIndex, failures }) => 
   const worker = async () => {
     for (;;) {
       const slot = next++;
-      if (slot >= n) return;
+      if (slot >= n) {
+        return;
+      }
       const index = nextIndex();
       const started = performance.now();
       try {
-        // eslint-disable-next-line no-await-in-loop
         await send(index);
       } catch (error) {
         failures.count += 1;

@@ -8,8 +8,8 @@
 // The emulator's request log (one line per provider request, built by the emulator whether or not
 // a sink is attached) is used to count accepted sends, so the parent can check that every timed
 // send really was accepted — including the official connectors' sends.
-import net from 'node:net';
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import tls from 'node:tls';
 
 import { defaultSandboxConfig, startSandbox } from '../../packages/sandbox/lib/index.js';
@@ -18,7 +18,9 @@ import { connectors, emulatorLogOf } from '../connectors.mjs';
 const [keyFile, certFile] = process.argv.slice(2);
 
 // Keyed by the provider name in the emulator's log (Aliyun MAS sends are logged under `aliyun`).
-const counts = Object.fromEntries(connectors.map(({ provider }) => [emulatorLogOf(provider), { ok: 0, other: 0 }]));
+const counts = Object.fromEntries(
+  connectors.map(({ provider }) => [emulatorLogOf(provider), { ok: 0, other: 0 }])
+);
 const rejected = [];
 
 const sandbox = await startSandbox({
@@ -26,34 +28,47 @@ const sandbox = await startSandbox({
     // Flow control would (correctly) refuse thousands of codes to one number.
     rateLimits: { enabled: false },
     // The default balances would run out after 1,000 YunPian sends.
-    yunpian: { accounts: defaultSandboxConfig.yunpian.accounts.map((account) => ({ ...account, balance: 1e12 })) },
+    yunpian: {
+      accounts: defaultSandboxConfig.yunpian.accounts.map((account) => ({
+        ...account,
+        balance: 1e12,
+      })),
+    },
   },
-  log: (line) => {
+  log(line) {
     // `<iso> <provider> <METHOD> <path> <status> <summary…> <n>ms`
     const [, provider, , , status, summary] = line.split(' ');
     const bucket = counts[provider];
-    if (!bucket) return;
-    if (status === '200' && summary === 'OK') bucket.ok += 1;
-    else {
+    if (!bucket) {
+      return;
+    }
+    if (status === '200' && summary === 'OK') {
+      bucket.ok += 1;
+    } else {
       bucket.other += 1;
-      if (rejected.length < 5) rejected.push(line);
+      if (rejected.length < 5) {
+        rejected.push(line);
+      }
     }
   },
 });
 
-const front = tls.createServer({ key: readFileSync(keyFile), cert: readFileSync(certFile), noDelay: true }, (clear) => {
-  const upstream = net.connect({ host: '127.0.0.1', port: sandbox.port, noDelay: true });
-  const destroyBoth = () => {
-    clear.destroy();
-    upstream.destroy();
-  };
-  clear.on('error', destroyBoth);
-  upstream.on('error', destroyBoth);
-  clear.on('close', destroyBoth);
-  upstream.on('close', destroyBoth);
-  clear.pipe(upstream);
-  upstream.pipe(clear);
-});
+const front = tls.createServer(
+  { key: readFileSync(keyFile), cert: readFileSync(certFile), noDelay: true },
+  (clear) => {
+    const upstream = net.connect({ host: '127.0.0.1', port: sandbox.port, noDelay: true });
+    const destroyBoth = () => {
+      clear.destroy();
+      upstream.destroy();
+    };
+    clear.on('error', destroyBoth);
+    upstream.on('error', destroyBoth);
+    clear.on('close', destroyBoth);
+    upstream.on('close', destroyBoth);
+    clear.pipe(upstream);
+    upstream.pipe(clear);
+  }
+);
 front.on('tlsClientError', () => {});
 await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
 
@@ -63,7 +78,12 @@ process.on('message', async (message) => {
   if (message.type === 'counts') {
     const cpu = process.cpuUsage(cpuSince);
     cpuSince = process.cpuUsage();
-    process.send({ type: 'counts', counts: structuredClone(counts), rejected: rejected.splice(0), cpuMs: (cpu.user + cpu.system) / 1000 });
+    process.send({
+      type: 'counts',
+      counts: structuredClone(counts),
+      rejected: rejected.splice(0),
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
     for (const bucket of Object.values(counts)) {
       bucket.ok = 0;
       bucket.other = 0;

@@ -1,14 +1,18 @@
 // Order statistics for latency samples. Percentiles use the nearest-rank method on a sorted copy.
 
 export const percentile = (sorted, p) => {
-  if (sorted.length === 0) return Number.NaN;
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 };
 
 export const median = (values) => {
   const sorted = Float64Array.from(values).sort();
-  if (sorted.length === 0) return Number.NaN;
+  if (sorted.length === 0) {
+    return Number.NaN;
+  }
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };

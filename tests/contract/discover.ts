@@ -18,23 +18,37 @@ export const contractCanaries: ContractCanaries = {
 /** The verification code of every contract send (letters, so no other number can look like it). */
 export const contractCode = 'Qm4Tz8';
 
-export type DiscoveredFixture = { packageName: string; directory: string; fixture: ContractFixture };
+export type DiscoveredFixture = {
+  packageName: string;
+  directory: string;
+  fixture: ContractFixture;
+};
 
-export const fixtureFile = (packageName: string): string => path.join(packageDirectory(packageName), 'test', 'contract-fixture.ts');
+export const fixtureFile = (packageName: string): string =>
+  path.join(packageDirectory(packageName), 'test', 'contract-fixture.ts');
 
 /**
  * The `contractFixture` of every connector package (from `connectorPackages`, which lists every
  * `packages/connector-*` with a src/index.ts), and the packages that have none.
  */
-export const discoverFixtures = async (): Promise<{ fixtures: DiscoveredFixture[]; missing: string[] }> => {
+export const discoverFixtures = async (): Promise<{
+  fixtures: DiscoveredFixture[];
+  missing: string[];
+}> => {
   const missing = connectorPackages.filter((name) => !existsSync(fixtureFile(name)));
   const fixtures = await Promise.all(
     connectorPackages
       .filter((name) => existsSync(fixtureFile(name)))
       .map(async (name) => {
         const module = (await import(fixtureFile(name))) as { contractFixture?: ContractFixture };
-        if (!module.contractFixture) throw new Error(`${fixtureFile(name)} does not export contractFixture`);
-        return { packageName: name, directory: packageDirectory(name), fixture: module.contractFixture };
+        if (!module.contractFixture) {
+          throw new Error(`${fixtureFile(name)} does not export contractFixture`);
+        }
+        return {
+          packageName: name,
+          directory: packageDirectory(name),
+          fixture: module.contractFixture,
+        };
       })
   );
   return { fixtures, missing };

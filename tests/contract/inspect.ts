@@ -3,7 +3,12 @@ import type { ZodTypeAny } from 'zod';
 
 import type { RecordedRequest } from '../support/index.js';
 
-type ZodDefinition = { typeName?: string; schema?: ZodTypeAny; innerType?: ZodTypeAny; shape?: () => Record<string, unknown> };
+type ZodDefinition = {
+  typeName?: string;
+  schema?: ZodTypeAny;
+  innerType?: ZodTypeAny;
+  shape?: () => Record<string, unknown>;
+};
 
 /**
  * The top-level keys of a config guard: a `z.object`, possibly wrapped in refinements or
@@ -13,7 +18,9 @@ export const configKeysOf = (guard: ZodTypeAny): string[] => {
   let current: ZodTypeAny | undefined = guard;
   for (let depth = 0; current && depth < 10; depth++) {
     const definition = current._def as ZodDefinition;
-    if (definition.typeName === 'ZodObject' && definition.shape) return Object.keys(definition.shape());
+    if (definition.typeName === 'ZodObject' && definition.shape) {
+      return Object.keys(definition.shape());
+    }
     current = definition.schema ?? definition.innerType;
   }
   throw new Error('the configGuard is not a z.object (or a refinement of one)');
@@ -21,24 +28,40 @@ export const configKeysOf = (guard: ZodTypeAny): string[] => {
 
 /** Every issue path of an invalid_config error's ZodError data, joined with dots. */
 export const issuePaths = (data: unknown): string[] => {
-  const issues = (data as { issues?: Array<{ path?: Array<string | number> }> } | undefined)?.issues ?? [];
+  const issues =
+    (data as { issues?: Array<{ path?: Array<string | number> }> } | undefined)?.issues ?? [];
   return issues.map(({ path = [] }) => path.join('.'));
 };
 
 // Set by the HTTP client or the connection, not by the connector's request content.
-const transportHeaders = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'accept-encoding']);
+const transportHeaders = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'transfer-encoding',
+  'accept-encoding',
+]);
 
 const bodyFields = (body: string, contentType: string): Array<[string, string]> => {
-  if (body === '') return [];
+  if (body === '') {
+    return [];
+  }
   if (contentType.includes('json')) {
     try {
       const parsed: unknown = JSON.parse(body);
-      if (parsed && typeof parsed === 'object') return Object.entries(parsed).map(([name, value]) => [`body.${name}`, JSON.stringify(value)]);
+      if (parsed && typeof parsed === 'object') {
+        return Object.entries(parsed).map(([name, value]) => [
+          `body.${name}`,
+          JSON.stringify(value),
+        ]);
+      }
     } catch {
       // Not JSON after all: compared as one text below.
     }
   }
-  if (contentType.includes('x-www-form-urlencoded')) return [...new URLSearchParams(body)].map(([name, value]) => [`body.${name}`, value]);
+  if (contentType.includes('x-www-form-urlencoded')) {
+    return [...new URLSearchParams(body)].map(([name, value]) => [`body.${name}`, value]);
+  }
   return [['body', body]];
 };
 
@@ -52,21 +75,34 @@ export const requestFields = (request: RecordedRequest): Map<string, string> => 
     ['method', request.method],
     ['path', url.pathname],
   ]);
-  for (const [name, value] of url.searchParams) fields.set(`query.${name}`, value);
+  for (const [name, value] of url.searchParams) {
+    fields.set(`query.${name}`, value);
+  }
   for (const [name, value] of Object.entries(request.headers)) {
-    if (!transportHeaders.has(name) && value !== undefined) fields.set(`header.${name}`, String(value));
+    if (!transportHeaders.has(name) && value !== undefined) {
+      fields.set(`header.${name}`, String(value));
+    }
   }
   const contentType = String(request.headers['content-type'] ?? '');
-  for (const [name, value] of bodyFields(request.body, contentType)) fields.set(name, value);
+  for (const [name, value] of bodyFields(request.body, contentType)) {
+    fields.set(name, value);
+  }
   return fields;
 };
 
 /** Everything a request carried, raw and decoded, as one text to search. */
 export const requestText = (request: RecordedRequest): string =>
-  [request.url, JSON.stringify(request.headers), request.body, ...requestFields(request).values()].join('\n');
+  [
+    request.url,
+    JSON.stringify(request.headers),
+    request.body,
+    ...requestFields(request).values(),
+  ].join('\n');
 
 /** Names of the fields whose values are not the same in all of `samples` (or missing in some). */
 export const volatileFields = (samples: ReadonlyArray<Map<string, string>>): Set<string> => {
   const names = new Set(samples.flatMap((sample) => [...sample.keys()]));
-  return new Set([...names].filter((name) => new Set(samples.map((sample) => sample.get(name))).size > 1));
+  return new Set(
+    [...names].filter((name) => new Set(samples.map((sample) => sample.get(name))).size > 1)
+  );
 };

@@ -15,7 +15,9 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 describe('fresh-install noise', () => {
   it('the test-only dependency with an install script is listed as ignored, so pnpm does not ask to approve it', () => {
-    expect(read('pnpm-workspace.yaml')).toMatch(/ignoredBuiltDependencies:\n\s+- '@alicloud\/openapi-core'/);
+    expect(read('pnpm-workspace.yaml')).toMatch(
+      /ignoredBuiltDependencies:\n\s+- '@alicloud\/openapi-core'/
+    );
   });
 
   it('npm and pnpm update banners are off in the project settings', () => {
@@ -30,12 +32,15 @@ describe('the test run ends with the plain count', () => {
     numPendingTests: skipped,
     numTodoTests: 0,
     testResults: [
-      { name: path.join(root, 'packages/sandbox/test/inbox-page.test.ts'), assertionResults: Array.from({ length: skipped }, () => ({ status: 'skipped' })) },
+      {
+        name: path.join(root, 'packages/sandbox/test/inbox-page.test.ts'),
+        assertionResults: Array.from({ length: skipped }, () => ({ status: 'skipped' })),
+      },
     ],
   });
 
   it('the last line is "N passed, N failed" alone, the skip reason just above it', () => {
-    const lines = summarize(report(5), root) as string[];
+    const lines = summarize(report(5), root);
     expect(lines.at(-1)).toBe('1300 passed, 0 failed');
     expect(lines[0]).toMatch(/^5 skipped: packages\/sandbox\/test\/inbox-page\.test\.ts \(5/);
     expect(summarize(report(0), root)).toEqual(['1300 passed, 0 failed']);

@@ -14,7 +14,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 
 const packageNames = readdirSync(path.join(root, 'packages'));
-const packageJson = (name: string) => JSON.parse(read(`packages/${name}/package.json`)) as Record<string, unknown>;
+const packageJson = (name: string) =>
+  JSON.parse(read(`packages/${name}/package.json`)) as Record<string, unknown>;
 const published = packageNames.filter((name) => packageJson(name).private !== true);
 
 const markdownFiles = [
@@ -26,68 +27,104 @@ const markdownFiles = [
   ),
   ...readdirSync(path.join(root, 'docs')).map((file) => `docs/${file}`),
 ];
-const cliSources = readdirSync(path.join(root, 'packages/cli/src'), { recursive: true, encoding: 'utf8' })
+const cliSources = readdirSync(path.join(root, 'packages/cli/src'), {
+  recursive: true,
+  encoding: 'utf8',
+})
   .filter((file) => file.endsWith('.ts'))
   .map((file) => `packages/cli/src/${file}`);
 
-describe('install commands run only this project\'s code', () => {
-  it.each([...markdownFiles, ...cliSources])('%s never runs the unowned npm name "logto-sms" through npx', (file) => {
-    expect(read(file)).not.toMatch(/npx\s+(?:-y\s+|--yes\s+)?logto-sms\b/);
-  });
+describe("install commands run only this project's code", () => {
+  it.each([...markdownFiles, ...cliSources])(
+    '%s never runs the unowned npm name "logto-sms" through npx',
+    (file) => {
+      expect(read(file)).not.toMatch(/npx\s+(?:-y\s+|--yes\s+)?logto-sms\b/);
+    }
+  );
 });
 
 describe('publish-ready packages', () => {
   it.each(published)('%s has repository, homepage, bugs, files and publishConfig', (name) => {
     const manifest = packageJson(name);
-    expect(manifest.repository).toMatchObject({ type: 'git', url: expect.stringMatching(/^git\+https:\/\//), directory: `packages/${name}` });
+    expect(manifest.repository).toMatchObject({
+      type: 'git',
+      url: expect.stringMatching(/^git\+https:\/\//),
+      directory: `packages/${name}`,
+    });
     expect(manifest.homepage).toMatch(new RegExp(`^https://.*/tree/main/packages/${name}#readme$`));
     expect(manifest.bugs).toMatchObject({ url: expect.stringMatching(/^https:\/\/.*\/issues$/) });
     expect(manifest.files).toEqual(expect.arrayContaining(['lib', 'README.md']));
     expect(manifest.publishConfig).toEqual({ access: 'public' });
   });
 
-  it.each(connectorPackages)('%s README links work outside the repository (npm, the Console drawer)', (name) => {
-    for (const file of readdirSync(path.join(root, 'packages', name)).filter((entry) => entry.endsWith('.md'))) {
-      const targets = [...read(`packages/${name}/${file}`).matchAll(/\]\(([^)\s]+)\)/g)].map(([, target]) => target);
-      expect(targets.filter((target) => !/^(?:https:\/\/|#)/.test(target ?? '')), file).toEqual([]);
+  it.each(connectorPackages)(
+    '%s README links work outside the repository (npm, the Console drawer)',
+    (name) => {
+      for (const file of readdirSync(path.join(root, 'packages', name)).filter((entry) =>
+        entry.endsWith('.md')
+      )) {
+        const targets = [...read(`packages/${name}/${file}`).matchAll(/\]\(([^)\s]+)\)/g)].map(
+          ([, target]) => target
+        );
+        expect(
+          targets.filter((target) => !/^(?:https:\/\/|#)/.test(target ?? '')),
+          file
+        ).toEqual([]);
+      }
     }
-  });
+  );
 
-  it.each(connectorPackages)('%s README offers the offline tarball before the npm install (nothing is published yet)', (name) => {
-    for (const file of ['README.md', 'README.zh-CN.md']) {
-      const text = read(`packages/${name}/${file}`);
-      expect(text.indexOf('npm pack'), file).toBeGreaterThan(-1);
-      expect(text.indexOf('npm pack'), file).toBeLessThan(text.indexOf('@logto/cli connector add'));
+  it.each(connectorPackages)(
+    '%s README offers the offline tarball before the npm install (nothing is published yet)',
+    (name) => {
+      for (const file of ['README.md', 'README.zh-CN.md']) {
+        const text = read(`packages/${name}/${file}`);
+        expect(text.indexOf('npm pack'), file).toBeGreaterThan(-1);
+        expect(text.indexOf('npm pack'), file).toBeLessThan(
+          text.indexOf('@logto/cli connector add')
+        );
+      }
     }
-  });
+  );
 });
 
 describe('one name per thing', () => {
   it('every Dockerfile example extends the same Logto image', () => {
-    const images = markdownFiles.flatMap((file) => [...read(file).matchAll(/^\s*FROM\s+(\S+)/gm)].map(([, image]) => image));
+    const images = markdownFiles.flatMap((file) =>
+      [...read(file).matchAll(/^\s*FROM\s+(\S+)/gm)].map(([, image]) => image)
+    );
     expect(images.length).toBeGreaterThan(0);
     expect(new Set(images)).toEqual(new Set(['svhd/logto:latest']));
   });
 
-  it.each(connectorPackages)('%s: the READMEs use the Console name from metadata and the install folder named after the id', async (name) => {
-    const { metadata } = (await import(`../../packages/${name}/src/metadata.ts`)) as { metadata: { id: string; name: Record<string, string> } };
-    const english = read(`packages/${name}/README.md`);
-    const chinese = read(`packages/${name}/README.zh-CN.md`);
-    expect(english).toContain(metadata.name.en);
-    expect(chinese).toContain(metadata.name['zh-CN']);
-    for (const text of [english, chinese]) {
-      const folders = [...text.matchAll(/core\/connectors\/([\w.-]+)/g)].map(([, folder]) => folder);
-      expect(folders.length).toBeGreaterThan(0);
-      expect(new Set(folders)).toEqual(new Set([metadata.id]));
+  it.each(connectorPackages)(
+    '%s: the READMEs use the Console name from metadata and the install folder named after the id',
+    async (name) => {
+      const { metadata } = (await import(`../../packages/${name}/src/metadata.ts`)) as {
+        metadata: { id: string; name: Record<string, string> };
+      };
+      const english = read(`packages/${name}/README.md`);
+      const chinese = read(`packages/${name}/README.zh-CN.md`);
+      expect(english).toContain(metadata.name.en);
+      expect(chinese).toContain(metadata.name['zh-CN']);
+      for (const text of [english, chinese]) {
+        const folders = [...text.matchAll(/core\/connectors\/([\w.-]+)/g)].map(
+          ([, folder]) => folder
+        );
+        expect(folders.length).toBeGreaterThan(0);
+        expect(new Set(folders)).toEqual(new Set([metadata.id]));
+      }
     }
-  });
+  );
 });
 
 describe('claims the code does not contradict', () => {
   it('YunPian: a bare mainland number in strict mode is read as +1, not refused outright', () => {
     for (const file of ['README.md', 'README.zh-CN.md']) {
       const text = read(`packages/connector-yunpian-sms/${file}`);
-      expect(text).not.toMatch(/Refused with a clear error in strict mode|严格模式下明确报错|are\s+refused \(strict mode\)|严格模式下拒绝这类号码/);
+      expect(text).not.toMatch(
+        /Refused with a clear error in strict mode|严格模式下明确报错|are\s+refused \(strict mode\)|严格模式下拒绝这类号码/
+      );
     }
   });
 
@@ -99,12 +136,23 @@ describe('claims the code does not contradict', () => {
   });
 
   it('the Docker Desktop opt-in is documented', () => {
-    for (const name of connectorPackages) expect(read(`packages/${name}/README.md`)).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
+    for (const name of connectorPackages) {
+      expect(read(`packages/${name}/README.md`)).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
+    }
     expect(read('packages/sandbox/README.md')).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
   });
 
   it('no reference to a docs/logto-host.md this repository does not have', () => {
-    const sources = ['scripts/build.mjs', ...cliSources, 'packages/connector-yunpian-sms/src/recipient.ts', 'tests/helpers/logto-display.ts'];
-    for (const file of [...markdownFiles, ...sources]) expect(read(file), file).not.toMatch(/(?<!shared\/)docs\/logto-host\.md|shared\/docs\/logto-host\.md/);
+    const sources = [
+      'scripts/build.mjs',
+      ...cliSources,
+      'packages/connector-yunpian-sms/src/recipient.ts',
+      'tests/helpers/logto-display.ts',
+    ];
+    for (const file of [...markdownFiles, ...sources]) {
+      expect(read(file), file).not.toMatch(
+        /(?<!shared\/)docs\/logto-host\.md|shared\/docs\/logto-host\.md/
+      );
+    }
   });
 });

@@ -4,6 +4,7 @@
  * providers' real per-number limits. Inboxes and faults are cleared before each test.
  */
 import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
+
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { loadBuiltConnectors, type LogtoWithConnectors } from '../helpers/logto.js';
@@ -23,7 +24,11 @@ export const useE2eEnvironment = (): E2eEnvironment => {
   });
 
   afterAll(async () => {
-    await Promise.all([environment.sandbox?.close(), environment.limited?.close(), environment.logto?.host.dispose()]);
+    await Promise.all([
+      environment.sandbox.close(),
+      environment.limited.close(),
+      environment.logto.host.dispose(),
+    ]);
   });
 
   beforeEach(() => {

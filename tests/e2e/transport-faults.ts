@@ -3,6 +3,7 @@
  * truncated answer, a provider that never answers. Every connector must map them the same way.
  */
 import type { Sandbox } from '@logto-sms/sandbox';
+
 import { expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, type SmsSender } from '../helpers/logto.js';
@@ -18,14 +19,18 @@ export const itMapsTransportFaults = ({ provider, sandbox, sender }: TransportFa
   it.each(['truncated', 'non-json'] as const)('InvalidResponse: a %s answer', async (kind) => {
     sandbox().faults.add({ provider, kind });
     const send = await sender();
-    const error = await connectorErrorOf(async () => send.signIn('8613800138000', { code: randomCode() }));
+    const error = await connectorErrorOf(async () =>
+      send.signIn('8613800138000', { code: randomCode() })
+    );
     expect(error.code).toBe('invalid_response');
   });
 
   it('General: an HTML 502 from a gateway', async () => {
     sandbox().faults.add({ provider, kind: 'html502' });
     const send = await sender();
-    const error = await connectorErrorOf(async () => send.signIn('8613800138000', { code: randomCode() }));
+    const error = await connectorErrorOf(async () =>
+      send.signIn('8613800138000', { code: randomCode() })
+    );
     expect(error.code).toBe('general');
     expect(error.data.errorDescription).toEqual(expect.any(String));
   });

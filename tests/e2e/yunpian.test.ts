@@ -4,6 +4,7 @@
  * and international numbers, locale templates, every error category, and the inbox contents.
  */
 import type { Sandbox } from '@logto-sms/sandbox';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';
@@ -31,7 +32,10 @@ const configFor = (target: Sandbox, overrides: Record<string, unknown> = {}) => 
   apikey,
   endpoint: target.url,
   enableInternational: true,
-  templates: usageTypes.map((usageType) => ({ usageType, content: { china: mainlandText, overseas: internationalText } })),
+  templates: usageTypes.map((usageType) => ({
+    usageType,
+    content: { china: mainlandText, overseas: internationalText },
+  })),
   ...overrides,
 });
 
@@ -49,7 +53,11 @@ describe('successful sends', () => {
   ])('mainland number, %s template', async (_style, content) => {
     const sender = await senderFor(yunpian, configFor(sandbox, { templates: templates(content) }));
     const code = randomCode();
-    const result = (await sender.signIn('8613800138000', { code, locale: 'zh-CN', uiLocales: 'zh-CN en' })) as Record<string, unknown>;
+    const result = (await sender.signIn('8613800138000', {
+      code,
+      locale: 'zh-CN',
+      uiLocales: 'zh-CN en',
+    })) as Record<string, unknown>;
     expect(result).toMatchObject({ count: 1, fee: 0.05 });
     expect(result.sid).toBeDefined();
     const messages = sandbox.inbox.list();
@@ -84,14 +92,18 @@ describe('successful sends', () => {
   it("the Console's Send button: Generic, code 000000, unsaved config as the second argument", async () => {
     const sender = await senderFor(yunpian, configFor(sandbox));
     await sender.consoleTest('8613800138000');
-    expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '13800138000', code: '000000', template: '1001' })]);
+    expect(sandbox.inbox.list()).toEqual([
+      expect.objectContaining({ to: '13800138000', code: '000000', template: '1001' }),
+    ]);
   });
 
   it('picks the locale template, falling back to the default one', async () => {
     const sender = await senderFor(
       yunpian,
       configFor(sandbox, {
-        templates: templates(mainlandText, [{ usageType: 'SignIn', locale: 'en', content: 'Your verification code is #code#.' }]),
+        templates: templates(mainlandText, [
+          { usageType: 'SignIn', locale: 'en', content: 'Your verification code is #code#.' },
+        ]),
       })
     );
     const english = randomCode();
@@ -99,7 +111,11 @@ describe('successful sends', () => {
     const fallback = randomCode();
     await sender.signIn('8613800138000', { code: fallback, locale: 'fr' });
     const [latest, first] = sandbox.inbox.list();
-    expect(first).toMatchObject({ template: '1002', text: `【Logto测试】Your verification code is ${english}.`, code: english });
+    expect(first).toMatchObject({
+      template: '1002',
+      text: `【Logto测试】Your verification code is ${english}.`,
+      code: english,
+    });
     expect(latest).toMatchObject({ template: '1001', code: fallback });
   });
 });
@@ -108,14 +124,18 @@ describe('errors, mapped to ConnectorError codes', () => {
   it("RateLimitExceeded: the emulator's real per-number anti-bombing limit", async () => {
     const sender = await senderFor(yunpian, configFor(limited));
     await sender.signIn('8613912345678', { code: randomCode() });
-    const error = await connectorErrorOf(async () => sender.signIn('8613912345678', { code: randomCode() }));
+    const error = await connectorErrorOf(async () =>
+      sender.signIn('8613912345678', { code: randomCode() })
+    );
     expect(error.code).toBe('rate_limit_exceeded');
     expect(limited.inbox.count()).toBe(1);
   });
 
   it('UsageLimitExceeded: an account with zero balance (code 3)', async () => {
     const sender = await senderFor(yunpian, configFor(sandbox, { apikey: zeroBalanceApikey }));
-    const error = await connectorErrorOf(async () => sender.signIn('8613800138000', { code: randomCode() }));
+    const error = await connectorErrorOf(async () =>
+      sender.signIn('8613800138000', { code: randomCode() })
+    );
     expect(error.code).toBe('usage_limit_exceeded');
     expect(error.data.providerCode).toBe(3);
     expect(sandbox.inbox.count()).toBe(0);
@@ -124,7 +144,9 @@ describe('errors, mapped to ConnectorError codes', () => {
   it('InvalidConfig: a wrong apikey (code -1), and the apikey is not echoed', async () => {
     const wrongApikey = 'ffffffffffffffffffffffffcanary01';
     const sender = await senderFor(yunpian, configFor(sandbox, { apikey: wrongApikey }));
-    const error = await connectorErrorOf(async () => sender.signIn('8613800138000', { code: '975310' }));
+    const error = await connectorErrorOf(async () =>
+      sender.signIn('8613800138000', { code: '975310' })
+    );
     expect(error.code).toBe('invalid_config');
     expect(error.data.providerCode).toBe(-1);
     const everything = `${error.message} ${JSON.stringify(error.data)}`;
@@ -133,7 +155,10 @@ describe('errors, mapped to ConnectorError codes', () => {
   });
 
   it('InvalidConfig: a template without a code placeholder, passed by the Console', async () => {
-    const sender = await senderFor(yunpian, configFor(sandbox, { templates: templates('您的验证码是。') }));
+    const sender = await senderFor(
+      yunpian,
+      configFor(sandbox, { templates: templates('您的验证码是。') })
+    );
     const error = await connectorErrorOf(async () => sender.consoleTest('8613800138000'));
     expect(error.code).toBe('invalid_config');
   });
@@ -147,7 +172,9 @@ describe('errors, mapped to ConnectorError codes', () => {
 
   it('InvalidRequestParameters: the account has international SMS disabled (code 20)', async () => {
     const sender = await senderFor(yunpian, configFor(sandbox, { apikey: internationalOffApikey }));
-    const error = await connectorErrorOf(async () => sender.signIn('85261234567', { code: randomCode(), locale: 'en' }));
+    const error = await connectorErrorOf(async () =>
+      sender.signIn('85261234567', { code: randomCode(), locale: 'en' })
+    );
     expect(error.code).toBe('invalid_request_parameters');
     expect(error.data.providerCode).toBe(20);
     expect(sandbox.inbox.count()).toBe(0);
@@ -155,7 +182,9 @@ describe('errors, mapped to ConnectorError codes', () => {
 
   it('General (so Logto shows the message): international sending disabled in the config (refused locally, never silent)', async () => {
     const sender = await senderFor(yunpian, configFor(sandbox, { enableInternational: false }));
-    const error = await connectorErrorOf(async () => sender.signIn('85261234567', { code: randomCode(), locale: 'en' }));
+    const error = await connectorErrorOf(async () =>
+      sender.signIn('85261234567', { code: randomCode(), locale: 'en' })
+    );
     expect(error.code).toBe('general');
     expect(sandbox.inbox.count()).toBe(0);
   });

@@ -21,13 +21,17 @@ const browserNames = ['chromium', 'chromium-browser', 'google-chrome', 'google-c
 export const findChromium = (env: NodeJS.ProcessEnv = process.env): string | undefined => {
   for (const variable of ['CHROMIUM_PATH', 'CHROME_PATH', 'PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH']) {
     const value = env[variable];
-    if (value) return executable(value) ? value : undefined;
+    if (value) {
+      return executable(value) ? value : undefined;
+    }
   }
   const directories = (env.PATH ?? '').split(path.delimiter).filter(Boolean);
   for (const name of browserNames) {
     for (const directory of directories) {
       const candidate = path.join(directory, name);
-      if (executable(candidate)) return candidate;
+      if (executable(candidate)) {
+        return candidate;
+      }
     }
   }
   return undefined;

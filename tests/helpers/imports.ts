@@ -14,7 +14,9 @@ export const importSpecifiers = (source: string): string[] => {
   ];
   const found = new Set<string>();
   for (const pattern of patterns) {
-    for (const match of source.matchAll(pattern)) found.add(match[1]!);
+    for (const match of source.matchAll(pattern)) {
+      found.add(match[1]!);
+    }
   }
   return [...found].sort();
 };
@@ -22,7 +24,9 @@ export const importSpecifiers = (source: string): string[] => {
 const builtins = new Set(builtinModules);
 
 export const isNodeBuiltin = (specifier: string): boolean =>
-  specifier.startsWith('node:') || builtins.has(specifier) || builtins.has(specifier.split('/')[0]!);
+  specifier.startsWith('node:') ||
+  builtins.has(specifier) ||
+  builtins.has(specifier.split('/')[0]!);
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
 export const packageNameOf = (specifier: string): string => {

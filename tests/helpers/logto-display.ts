@@ -21,13 +21,37 @@ const phrasesModule = async (): Promise<Record<string, { errors: { connector: Ph
 };
 
 /** Logto's text for a ConnectorError in `language` ('en', 'zh-CN'): the toast the person reads. */
-export const logtoDisplays = async (error: { code: string; data: unknown }, language: string): Promise<string> => {
+export const logtoDisplays = async (
+  error: { code: string; data: unknown },
+  language: string
+): Promise<string> => {
   const phrases = await phrasesModule();
   const phrase = phrases[language]?.errors.connector[error.code];
-  if (typeof phrase !== 'string') throw new Error(`Logto has no ${language} phrase for connector.${error.code}`);
+  if (typeof phrase !== 'string') {
+    throw new TypeError(`Logto has no ${language} phrase for connector.${error.code}`);
+  }
   const data = error.data as { errorDescription?: unknown } | undefined;
-  const description = typeof data?.errorDescription === 'string' ? data.errorDescription : JSON.stringify(error.data);
+  const description =
+    typeof data?.errorDescription === 'string' ? data.errorDescription : JSON.stringify(error.data);
   // Only the default (General) branch hands errorDescription to the phrase; the others pass nothing.
-  const known = ['invalid_metadata', 'invalid_config_guard', 'invalid_request_parameters', 'insufficient_request_parameters', 'invalid_config', 'invalid_certificate', 'invalid_response', 'social_auth_code_invalid', 'social_invalid_access_token', 'social_invalid_id_token', 'authorization_failed', 'template_not_found', 'not_implemented', 'rate_limit_exceeded', 'usage_limit_exceeded'];
-  return known.includes(error.code) ? phrase.replaceAll(/\{\{\s*\w+\s*\}\}/g, '') : phrase.replaceAll('{{errorDescription}}', description);
+  const known = [
+    'invalid_metadata',
+    'invalid_config_guard',
+    'invalid_request_parameters',
+    'insufficient_request_parameters',
+    'invalid_config',
+    'invalid_certificate',
+    'invalid_response',
+    'social_auth_code_invalid',
+    'social_invalid_access_token',
+    'social_invalid_id_token',
+    'authorization_failed',
+    'template_not_found',
+    'not_implemented',
+    'rate_limit_exceeded',
+    'usage_limit_exceeded',
+  ];
+  return known.includes(error.code)
+    ? phrase.replaceAll(/\{\{\s*\w+\s*\}\}/g, '')
+    : phrase.replaceAll('{{errorDescription}}', description);
 };

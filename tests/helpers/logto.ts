@@ -30,7 +30,12 @@ export type LogtoWithConnectors = {
  * Call once per test file (the loader caches per process; each test file is its own process).
  */
 export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
-  const packages = ['connector-aliyun-sms', 'connector-aliyun-mas', 'connector-yunpian-sms', 'connector-tencent-sms'];
+  const packages = [
+    'connector-aliyun-sms',
+    'connector-aliyun-mas',
+    'connector-yunpian-sms',
+    'connector-tencent-sms',
+  ];
   await ensureBuilt(packages);
   const host = await createLogtoHost();
   const [aliyun, aliyunMas, yunpian, tencent] = await Promise.all(
@@ -40,12 +45,25 @@ export const loadBuiltConnectors = async (): Promise<LogtoWithConnectors> => {
   );
   const load = await loadLikeLogto(host);
   const pick = (hosted: HostedConnector | undefined): LoadedConnector => {
-    if (!hosted) throw new Error('connector was not installed');
+    if (!hosted) {
+      throw new Error('connector was not installed');
+    }
     const factory = factoryFor(load, hosted);
-    if (!factory) throw new Error(`Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`);
+    if (!factory) {
+      throw new Error(
+        `Logto's loader skipped ${hosted.name}: ${load.logs.map((log) => log.text).join(' | ')}`
+      );
+    }
     return { hosted, factory };
   };
-  return { host, load, aliyun: pick(aliyun), aliyunMas: pick(aliyunMas), yunpian: pick(yunpian), tencent: pick(tencent) };
+  return {
+    host,
+    load,
+    aliyun: pick(aliyun),
+    aliyunMas: pick(aliyunMas),
+    yunpian: pick(yunpian),
+    tencent: pick(tencent),
+  };
 };
 
 export type SmsSender = {
@@ -58,23 +76,33 @@ export type SmsSender = {
 type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
 
 /** A connector instance from a loaded factory, with `config` as the saved config. */
-export const senderFor = async ({ factory }: LoadedConnector, config: unknown): Promise<SmsSender> => {
+export const senderFor = async (
+  { factory }: LoadedConnector,
+  config: unknown
+): Promise<SmsSender> => {
   const connector = await factory.createConnector({
     getConfig: async (id: string) => {
-      if (id !== factory.metadata.id) throw new Error(`getConfig called with ${id}`);
+      if (id !== factory.metadata.id) {
+        throw new Error(`getConfig called with ${id}`);
+      }
       return config;
     },
   });
-  if (!('sendMessage' in connector)) throw new Error(`${factory.metadata.id} has no sendMessage`);
+  if (!('sendMessage' in connector)) {
+    throw new Error(`${factory.metadata.id} has no sendMessage`);
+  }
   const sendMessage = connector.sendMessage as unknown as SendMessage;
   return {
     signIn: async (to, payload, type = 'SignIn') => sendMessage({ to, type, payload }),
-    consoleTest: async (to, code = '000000') => sendMessage({ to, type: 'Generic', payload: { code } }, config),
+    consoleTest: async (to, code = '000000') =>
+      sendMessage({ to, type: 'Generic', payload: { code } }, config),
   };
 };
 
 /** The ConnectorError `task` rejects with, its `data` as a record (fails the test otherwise). */
-export const connectorErrorOf = async (task: () => Promise<unknown>): Promise<{ code: string; data: Record<string, unknown>; message: string }> => {
+export const connectorErrorOf = async (
+  task: () => Promise<unknown>
+): Promise<{ code: string; data: Record<string, unknown>; message: string }> => {
   const error = await rejectionOf(task);
   return { code: error.code, data: errorData(error), message: error.message };
 };

@@ -13,17 +13,28 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 // Heap figures are only meaningful after a full GC; re-run with --expose-gc when started without.
 if (typeof globalThis.gc !== 'function') {
-  const rerun = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-  });
+  const rerun = spawnSync(
+    process.execPath,
+    ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    {
+      stdio: 'inherit',
+    }
+  );
   process.exit(rerun.status ?? 1);
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const lib = (name) => `${root}packages/${name}/lib/index.js`;
-for (const name of ['connector-aliyun-sms', 'connector-yunpian-sms', 'connector-tencent-sms', 'sandbox']) {
-  if (!existsSync(lib(name))) {
-    console.error(`Missing ${lib(name)}: build first (node scripts/build.mjs, or pnpm test:load).`);
+const library = (name) => `${root}packages/${name}/lib/index.js`;
+for (const name of [
+  'connector-aliyun-sms',
+  'connector-yunpian-sms',
+  'connector-tencent-sms',
+  'sandbox',
+]) {
+  if (!existsSync(library(name))) {
+    console.error(
+      `Missing ${library(name)}: build first (node scripts/build.mjs, or pnpm test:load).`
+    );
     process.exit(2);
   }
 }
@@ -34,31 +45,42 @@ const warmupSends = Number(process.env.LOAD_WARMUP ?? 1000);
 const bucket = 1000;
 const maxHeapGrowthBytes = 20 * 1024 * 1024;
 const minLastToFirstRatio = 0.5;
-// sms-core's keep-alive agent allows 64 sockets per origin; each connector bundles its own copy
+// Sms-core's keep-alive agent allows 64 sockets per origin; each connector bundles its own copy
 // of sms-core (and so its own agent), and all of them talk to the one emulator origin.
 const maxSocketsPerAgent = 64;
 const agents = 3;
 const socketBound = maxSocketsPerAgent * agents;
 
-const { default: createAliyun } = await import(pathToFileURL(lib('connector-aliyun-sms')).href);
-const { default: createYunpian } = await import(pathToFileURL(lib('connector-yunpian-sms')).href);
-const { default: createTencent } = await import(pathToFileURL(lib('connector-tencent-sms')).href);
+const { default: createAliyun } = await import(pathToFileURL(library('connector-aliyun-sms')).href);
+const { default: createYunpian } = await import(
+  pathToFileURL(library('connector-yunpian-sms')).href
+);
+const { default: createTencent } = await import(
+  pathToFileURL(library('connector-tencent-sms')).href
+);
 
 // ------------------------------------------------------------------ emulator in a child process
 
-const emulator = fork(fileURLToPath(new URL('emulator.mjs', import.meta.url)), [pathToFileURL(lib('sandbox')).href], {
-  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  execArgv: [],
-});
+const emulator = fork(
+  fileURLToPath(new URL('emulator.mjs', import.meta.url)),
+  [pathToFileURL(library('sandbox')).href],
+  {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [],
+  }
+);
 const nextMessage = (type) =>
   new Promise((resolve, reject) => {
     const onMessage = (message) => {
-      if (message?.type !== type) return;
+      if (message?.type !== type) {
+        return;
+      }
       emulator.off('message', onMessage);
       emulator.off('exit', onExit);
       resolve(message);
     };
-    const onExit = (code) => reject(new Error(`emulator exited (${code}) while waiting for ${type}`));
+    const onExit = (code) =>
+      reject(new Error(`emulator exited (${code}) while waiting for ${type}`));
     emulator.on('message', onMessage);
     emulator.once('exit', onExit);
   });
@@ -67,7 +89,10 @@ const { url } = await nextMessage('ready');
 // ------------------------------------------------------------------ connectors
 
 const usageTypes = ['Register', 'SignIn', 'ForgotPassword', 'Generic'];
-const aliyunTemplates = usageTypes.map((usageType) => ({ usageType, templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' } }));
+const aliyunTemplates = usageTypes.map((usageType) => ({
+  usageType,
+  templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' },
+}));
 const senders = [
   await createAliyun({
     getConfig: async () => ({
@@ -93,7 +118,10 @@ const senders = [
   await createYunpian({
     getConfig: async () => ({
       apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
-      templates: usageTypes.map((usageType) => ({ usageType, content: '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信' })),
+      templates: usageTypes.map((usageType) => ({
+        usageType,
+        content: '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信',
+      })),
       endpoint: url,
     }),
   }),
@@ -103,7 +131,10 @@ const senders = [
       accessKeySecret: 'SandboxSecretKey00000000000000001',
       sdkAppId: '1400000001',
       signName: 'Logto测试',
-      templates: usageTypes.map((usageType) => ({ usageType, templateCode: { china: '900001', overseas: '900002' } })),
+      templates: usageTypes.map((usageType) => ({
+        usageType,
+        templateCode: { china: '900001', overseas: '900002' },
+      })),
       endpoint: url,
     }),
   }),
@@ -118,10 +149,19 @@ const sendOne = async () => {
   const connector = senders[index % senders.length];
   const to = `86139${String(index % 100_000_000).padStart(8, '0')}`;
   try {
-    await connector.sendMessage({ to, type: 'SignIn', payload: { code: String(100_000 + (index % 900_000)) } });
+    await connector.sendMessage({
+      to,
+      type: 'SignIn',
+      payload: { code: String(100_000 + (index % 900_000)) },
+    });
   } catch (error) {
-    if (failures.length < 10) failures.push(`${index}: ${error?.code ?? ''} ${JSON.stringify(error?.data ?? String(error))}`);
-    else failures.push(index);
+    if (failures.length < 10) {
+      failures.push(
+        `${index}: ${error?.code ?? ''} ${JSON.stringify(error?.data ?? String(error))}`
+      );
+    } else {
+      failures.push(index);
+    }
   }
 };
 
@@ -132,7 +172,7 @@ const drive = async (count, onDone = () => {}) => {
   const worker = async () => {
     while (started < count) {
       started += 1;
-      // eslint-disable-next-line no-await-in-loop
+
       await sendOne();
       completed += 1;
       onDone(completed);
@@ -141,12 +181,13 @@ const drive = async (count, onDone = () => {}) => {
   await Promise.all(Array.from({ length: concurrency }, worker));
 };
 
-const tcpSockets = () => process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
+const tcpSockets = () =>
+  process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
 
 const settleHeap = async () => {
   for (let round = 0; round < 4; round++) {
     globalThis.gc();
-    // eslint-disable-next-line no-await-in-loop
+
     await new Promise((resolve) => setImmediate(resolve));
   }
   return process.memoryUsage().heapUsed;
@@ -168,8 +209,12 @@ const sampler = setInterval(() => {
 const marks = [performance.now()];
 const runStarted = marks[0];
 await drive(totalSends, (completed) => {
-  if (completed % 100 === 0) maxSockets = Math.max(maxSockets, tcpSockets());
-  if (completed % bucket === 0) marks.push(performance.now());
+  if (completed % 100 === 0) {
+    maxSockets = Math.max(maxSockets, tcpSockets());
+  }
+  if (completed % bucket === 0) {
+    marks.push(performance.now());
+  }
 });
 const runMs = performance.now() - runStarted;
 clearInterval(sampler);
@@ -188,32 +233,71 @@ const first = rates[0] ?? 0;
 const last = rates.at(-1) ?? 0;
 const ratio = first > 0 ? last / first : 0;
 const median = [...rates].sort((a, b) => a - b)[Math.floor(rates.length / 2)] ?? 0;
-const accepted = stats.counts.accepted.aliyun + stats.counts.accepted.yunpian + stats.counts.accepted.tencent;
+const accepted =
+  stats.counts.accepted.aliyun + stats.counts.accepted.yunpian + stats.counts.accepted.tencent;
 const expectedAccepted = warmupSends + totalSends;
 
-console.log(`\nLoad: ${totalSends} sends (after ${warmupSends} warm-up), ${concurrency} in flight, against ${url} (emulator in a child process)`);
+console.log(
+  `\nLoad: ${totalSends} sends (after ${warmupSends} warm-up), ${concurrency} in flight, against ${url} (emulator in a child process)`
+);
 console.log(`Node ${process.version}, ${process.platform}/${process.arch}\n`);
 console.log('| sends         | sends/s |');
 console.log('|---------------|--------:|');
-rates.forEach((rate, index) => {
-  console.log(`| ${String(index * bucket + 1).padStart(6)}–${String((index + 1) * bucket).padEnd(6)} | ${rate.toFixed(0).padStart(7)} |`);
-});
+for (const [index, rate] of rates.entries()) {
+  console.log(
+    `| ${String(index * bucket + 1).padStart(6)}–${String((index + 1) * bucket).padEnd(6)} | ${rate.toFixed(0).padStart(7)} |`
+  );
+}
 
 const checks = [
   ['failed sends', `${failures.length}`, '0', failures.length === 0],
-  ['accepted by the emulator', `${accepted} (aliyun ${stats.counts.accepted.aliyun}, yunpian ${stats.counts.accepted.yunpian}, tencent ${stats.counts.accepted.tencent})`, `${expectedAccepted}`, accepted === expectedAccepted && stats.counts.refused === 0],
-  ['heap after GC: start → end', `${mb(heapStart)} MB → ${mb(heapEnd)} MB (${heapEnd >= heapStart ? '+' : ''}${mb(heapEnd - heapStart)} MB)`, `≤ +${mb(maxHeapGrowthBytes)} MB`, heapEnd - heapStart <= maxHeapGrowthBytes],
-  ['open TCP sockets (max sampled)', `${maxSockets}`, `≤ ${socketBound} (${agents} agents × ${maxSocketsPerAgent})`, maxSockets <= socketBound],
-  ['throughput first → last thousand', `${first.toFixed(0)} → ${last.toFixed(0)} sends/s (ratio ${ratio.toFixed(2)})`, `ratio ≥ ${minLastToFirstRatio}`, ratio >= minLastToFirstRatio],
-  ['(info) median thousand; last / median', `${median.toFixed(0)} sends/s; ${(median > 0 ? last / median : 0).toFixed(2)}`, '', true],
+  [
+    'accepted by the emulator',
+    `${accepted} (aliyun ${stats.counts.accepted.aliyun}, yunpian ${stats.counts.accepted.yunpian}, tencent ${stats.counts.accepted.tencent})`,
+    `${expectedAccepted}`,
+    accepted === expectedAccepted && stats.counts.refused === 0,
+  ],
+  [
+    'heap after GC: start → end',
+    `${mb(heapStart)} MB → ${mb(heapEnd)} MB (${heapEnd >= heapStart ? '+' : ''}${mb(heapEnd - heapStart)} MB)`,
+    `≤ +${mb(maxHeapGrowthBytes)} MB`,
+    heapEnd - heapStart <= maxHeapGrowthBytes,
+  ],
+  [
+    'open TCP sockets (max sampled)',
+    `${maxSockets}`,
+    `≤ ${socketBound} (${agents} agents × ${maxSocketsPerAgent})`,
+    maxSockets <= socketBound,
+  ],
+  [
+    'throughput first → last thousand',
+    `${first.toFixed(0)} → ${last.toFixed(0)} sends/s (ratio ${ratio.toFixed(2)})`,
+    `ratio ≥ ${minLastToFirstRatio}`,
+    ratio >= minLastToFirstRatio,
+  ],
+  [
+    '(info) median thousand; last / median',
+    `${median.toFixed(0)} sends/s; ${(median > 0 ? last / median : 0).toFixed(2)}`,
+    '',
+    true,
+  ],
   ['(info) resident set size at the end', `${mb(process.memoryUsage().rss)} MB`, '', true],
-  ['total', `${(runMs / 1000).toFixed(1)} s, ${(totalSends / (runMs / 1000)).toFixed(0)} sends/s overall`, '', true],
+  [
+    'total',
+    `${(runMs / 1000).toFixed(1)} s, ${(totalSends / (runMs / 1000)).toFixed(0)} sends/s overall`,
+    '',
+    true,
+  ],
 ];
 console.log('\n| check | measured | bound | ok |');
 console.log('|---|---|---|---|');
-for (const [name, measured, bound, ok] of checks) console.log(`| ${name} | ${measured} | ${bound} | ${ok ? 'yes' : '**NO**'} |`);
+for (const [name, measured, bound, ok] of checks) {
+  console.log(`| ${name} | ${measured} | ${bound} | ${ok ? 'yes' : '**NO**'} |`);
+}
 
-if (warmupFailures > 0 || failures.length > 0) console.log('\nFirst failures:', failures.slice(0, 10));
+if (warmupFailures > 0 || failures.length > 0) {
+  console.log('\nFirst failures:', failures.slice(0, 10));
+}
 const violated = checks.filter(([, , , ok]) => !ok).map(([name]) => name);
 if (violated.length > 0) {
   console.log(`\nFAILED: ${violated.join('; ')}`);

@@ -4,17 +4,21 @@
  * through the Experience API ending in an ID token, and what the operator (Console) and the end
  * user (sign-in page) are shown when the provider refuses, limits, or hangs.
  */
+import { startSandbox, type Sandbox, type SandboxMessage } from '@logto-sms/sandbox';
 import { readFile } from 'node:fs/promises';
 
-import { startSandbox, type Sandbox, type SandboxMessage } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { connectorsUnderTest, type ConnectorConfig } from './connectors.js';
 import { readEnvironment } from './support/environment.js';
 import { startPhoneInteraction } from './support/experience.js';
 import type { JsonResponse } from './support/http.js';
-import { connectManagementApi, type ApiResponse, type ManagementApi } from './support/management.js';
 import { errorDescriptionOf, logtoMessages, logtoShows } from './support/logto-errors.js';
+import {
+  connectManagementApi,
+  type ApiResponse,
+  type ManagementApi,
+} from './support/management.js';
 
 const environment = readEnvironment();
 const redirectUri = 'http://127.0.0.1:9/callback';
@@ -28,14 +32,19 @@ const failureResponses: Array<ApiResponse | JsonResponse> = [];
 
 let sequence = 0;
 /** A mainland number never used before in this run (Logto and the emulator limit per number). */
-const freshMainlandPhone = () => `86139${String(Date.now() % 1e5).padStart(5, '0')}${String((sequence += 1) % 1000).padStart(3, '0')}`;
+const freshMainlandPhone = () =>
+  `86139${String(Date.now() % 1e5).padStart(5, '0')}${String((sequence += 1) % 1000).padStart(3, '0')}`;
 
 const nationalPart = (digits: string) => (digits.startsWith('86') ? digits.slice(2) : digits);
 
-const messageFor = async (provider: string, phone: string, since: number): Promise<SandboxMessage> => {
+const messageFor = async (
+  provider: string,
+  phone: string,
+  since: number
+): Promise<SandboxMessage> => {
   const message = await sandbox.inbox.waitForMessage({ since }, 15_000);
   expect(message.provider).toBe(provider);
-  expect(message.to.replace(/\D/g, '')).toMatch(new RegExp(`${nationalPart(phone)}$`));
+  expect(message.to.replaceAll(/\D/g, '')).toMatch(new RegExp(`${nationalPart(phone)}$`));
   return message;
 };
 
@@ -51,7 +60,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await sandbox?.close();
+  await sandbox.close();
 });
 
 beforeEach(() => {
@@ -60,24 +69,44 @@ beforeEach(() => {
 
 it('installs every connector package of this repository, each with an entry in tests/logto/connectors.ts', () => {
   expect(environment.connectors.length).toBeGreaterThan(0);
-  const missing = environment.connectors.filter(({ packageDirectory }) => !connectorsUnderTest[packageDirectory]);
-  expect(missing.map((item) => item.packageDirectory), 'add these to connectorsUnderTest in tests/logto/connectors.ts').toEqual([]);
+  const missing = environment.connectors.filter(
+    ({ packageDirectory }) => !connectorsUnderTest[packageDirectory]
+  );
+  expect(
+    missing.map((item) => item.packageDirectory),
+    'add these to connectorsUnderTest in tests/logto/connectors.ts'
+  ).toEqual([]);
 });
 
 describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory }) => {
   const entry = connectorsUnderTest[packageDirectory];
-  let metadata: { id: string; name: Record<string, string>; description: Record<string, string>; formItems?: unknown[] };
+  let metadata: {
+    id: string;
+    name: Record<string, string>;
+    description: Record<string, string>;
+    formItems?: unknown[];
+  };
   let config: ConnectorConfig;
   const secrets = () => {
-    const values = [...(entry?.secretKeys ?? []).map((key) => config[key]), ...Object.values(entry?.wrongSecret ?? {})];
+    const values = [
+      ...(entry?.secretKeys ?? []).map((key) => config[key]),
+      ...Object.values(entry?.wrongSecret ?? {}),
+    ];
     return values.filter((value): value is string => typeof value === 'string' && value.length > 0);
   };
   const testCall = async (phone: string, overrides: ConnectorConfig = {}) =>
-    api.call('POST', `/connectors/${metadata.id}/test`, { phone, config: { ...config, ...overrides } });
+    api.call('POST', `/connectors/${metadata.id}/test`, {
+      phone,
+      config: { ...config, ...overrides },
+    });
 
   beforeAll(async () => {
-    if (!entry) throw new Error(`no entry for ${packageDirectory} in tests/logto/connectors.ts`);
-    ({ metadata } = (await import(`@logto-sms/${packageDirectory}`)) as { metadata: typeof metadata });
+    if (!entry) {
+      throw new Error(`no entry for ${packageDirectory} in tests/logto/connectors.ts`);
+    }
+    ({ metadata } = (await import(`@logto-sms/${packageDirectory}`)) as {
+      metadata: typeof metadata;
+    });
     config = entry.config(sandbox);
   });
 
@@ -106,42 +135,77 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
 
   describe('as the tenant SMS connector with phone sign-in enabled', () => {
     let connectorRowId: string;
-    const saveConfig = async (overrides: ConnectorConfig) => api.ok('PATCH', `/connectors/${connectorRowId}`, { config: { ...config, ...overrides } });
+    const saveConfig = async (overrides: ConnectorConfig) =>
+      api.ok('PATCH', `/connectors/${connectorRowId}`, { config: { ...config, ...overrides } });
 
     beforeAll(async () => {
       // Creating an SMS connector replaces the previous one: one working SMS connector per tenant.
-      ({ id: connectorRowId } = await api.ok<{ id: string }>('POST', '/connectors', { connectorId: metadata.id, config }));
+      ({ id: connectorRowId } = await api.ok<{ id: string }>('POST', '/connectors', {
+        connectorId: metadata.id,
+        config,
+      }));
       await api.ok('PATCH', '/sign-in-exp', {
         signUp: { identifiers: ['phone'], password: false, verify: true },
-        signIn: { methods: [{ identifier: 'phone', password: false, verificationCode: true, isPasswordPrimary: false }] },
+        signIn: {
+          methods: [
+            {
+              identifier: 'phone',
+              password: false,
+              verificationCode: true,
+              isPasswordPrimary: false,
+            },
+          ],
+        },
       });
     });
 
     it('passwordless sign-in: the real code from the inbox ends in an ID token for that user and phone', async () => {
       const phone = freshMainlandPhone();
       const user = await api.ok<{ id: string }>('POST', '/users', { primaryPhone: phone });
-      const interaction = await startPhoneInteraction({ endpoint: environment.endpoint, appId, redirectUri }, 'SignIn', phone);
+      const interaction = await startPhoneInteraction(
+        { endpoint: environment.endpoint, appId, redirectUri },
+        'SignIn',
+        phone
+      );
       const since = Date.now();
       const sent = await interaction.sendCode();
       expect(sent.status).toBe(200);
       const message = await messageFor(entry!.provider, phone, since);
       expect(message.code).toMatch(/^\d{6}$/);
-      const { idToken } = await interaction.finish((sent.body as { verificationId: string }).verificationId, message.code!);
-      expect(idToken).toMatchObject({ sub: user.id, phone_number: phone, aud: appId, iss: `${environment.endpoint}/oidc` });
+      const { idToken } = await interaction.finish(
+        (sent.body as { verificationId: string }).verificationId,
+        message.code!
+      );
+      expect(idToken).toMatchObject({
+        sub: user.id,
+        phone_number: phone,
+        aud: appId,
+        iss: `${environment.endpoint}/oidc`,
+      });
       // One code, one message: no retry sent a second one.
       expect(sandbox.inbox.list({ since })).toHaveLength(1);
     });
 
     it('sign-up of a new phone number: the code from the inbox creates the user and ends in its ID token', async () => {
       const phone = freshMainlandPhone();
-      const interaction = await startPhoneInteraction({ endpoint: environment.endpoint, appId, redirectUri }, 'Register', phone);
+      const interaction = await startPhoneInteraction(
+        { endpoint: environment.endpoint, appId, redirectUri },
+        'Register',
+        phone
+      );
       const since = Date.now();
       const sent = await interaction.sendCode();
       expect(sent.status).toBe(200);
       const message = await messageFor(entry!.provider, phone, since);
-      const { idToken } = await interaction.finish((sent.body as { verificationId: string }).verificationId, message.code!);
+      const { idToken } = await interaction.finish(
+        (sent.body as { verificationId: string }).verificationId,
+        message.code!
+      );
       expect(idToken).toMatchObject({ phone_number: phone, aud: appId });
-      const users = await api.ok<Array<{ id: string; primaryPhone: string }>>('GET', `/users?search=${phone}`);
+      const users = await api.ok<Array<{ id: string; primaryPhone: string }>>(
+        'GET',
+        `/users?search=${phone}`
+      );
       expect(users).toEqual([expect.objectContaining({ id: idToken.sub, primaryPhone: phone })]);
     });
 
@@ -153,7 +217,11 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
         await saveConfig(overrides);
         try {
           arrange?.();
-          const interaction = await startPhoneInteraction({ endpoint: environment.endpoint, appId, redirectUri }, 'SignIn', phone);
+          const interaction = await startPhoneInteraction(
+            { endpoint: environment.endpoint, appId, redirectUri },
+            'SignIn',
+            phone
+          );
           const endUser = await interaction.sendCode();
           failureResponses.push(operator, endUser);
           return { operator, endUser };
@@ -165,7 +233,11 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       it('a wrong secret: 400 connector.invalid_config, "The connector\'s config is invalid.", for both', async () => {
         const { operator, endUser } = await bothWays(freshMainlandPhone(), entry!.wrongSecret);
         for (const response of [operator, endUser]) {
-          expect(logtoShows(response)).toEqual({ status: 400, code: 'connector.invalid_config', message: logtoMessages.invalidConfig });
+          expect(logtoShows(response)).toEqual({
+            status: 400,
+            code: 'connector.invalid_config',
+            message: logtoMessages.invalidConfig,
+          });
           // The fix hint travels in data.errorDescription (the Console's details), never the secret.
           expect(errorDescriptionOf(response)).toMatch(/secret|apikey|key/i);
         }
@@ -175,12 +247,20 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
         const phone = freshMainlandPhone();
         expect((await testCall(phone)).status).toBe(204);
         const operator = await testCall(phone);
-        const interaction = await startPhoneInteraction({ endpoint: environment.endpoint, appId, redirectUri }, 'SignIn', freshMainlandPhone());
+        const interaction = await startPhoneInteraction(
+          { endpoint: environment.endpoint, appId, redirectUri },
+          'SignIn',
+          freshMainlandPhone()
+        );
         expect((await interaction.sendCode()).status).toBe(200);
         const endUser = await interaction.sendCode();
         failureResponses.push(operator, endUser);
         for (const response of [operator, endUser]) {
-          expect(logtoShows(response)).toEqual({ status: 429, code: 'connector.rate_limit_exceeded', message: logtoMessages.rateLimitExceeded });
+          expect(logtoShows(response)).toEqual({
+            status: 429,
+            code: 'connector.rate_limit_exceeded',
+            message: logtoMessages.rateLimitExceeded,
+          });
         }
       });
 
@@ -198,14 +278,26 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       }
 
       it('a hung provider: 400 connector.general, "Error occurred in connector: No answer from … before the timeout …", for both', async () => {
-        const { operator, endUser } = await bothWays(freshMainlandPhone(), { timeout: 1500 }, () => {
-          sandbox.faults.clear();
-          sandbox.faults.add({ provider: entry!.faultProvider ?? entry!.provider, kind: 'hang', sticky: true } as Parameters<Sandbox['faults']['add']>[0]);
-        });
+        const { operator, endUser } = await bothWays(
+          freshMainlandPhone(),
+          { timeout: 1500 },
+          () => {
+            sandbox.faults.clear();
+            sandbox.faults.add({
+              provider: entry!.faultProvider ?? entry!.provider,
+              kind: 'hang',
+              sticky: true,
+            } as Parameters<Sandbox['faults']['add']>[0]);
+          }
+        );
         for (const response of [operator, endUser]) {
           const description = errorDescriptionOf(response);
           expect(description).toMatch(/^No answer from .+ before the timeout/);
-          expect(logtoShows(response)).toEqual({ status: 400, code: 'connector.general', message: logtoMessages.general(description) });
+          expect(logtoShows(response)).toEqual({
+            status: 400,
+            code: 'connector.general',
+            message: logtoMessages.general(description),
+          });
         }
       });
     });
@@ -214,11 +306,15 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       const log = await readFile(environment.logtoLog, 'utf8');
       expect(failureResponses.length).toBeGreaterThan(0);
       for (const secret of secrets()) {
-        for (const response of failureResponses) expect(response.text).not.toContain(secret);
+        for (const response of failureResponses) {
+          expect(response.text).not.toContain(secret);
+        }
         expect(log).not.toContain(secret);
       }
       for (const secret of [environment.managementSecret, environment.databasePassword]) {
-        for (const response of failureResponses) expect(response.text).not.toContain(secret);
+        for (const response of failureResponses) {
+          expect(response.text).not.toContain(secret);
+        }
       }
     });
   });

@@ -5,7 +5,12 @@
  * secret, which config values are secrets, and (if the connector can refuse numbers by
  * configuration) that case.
  */
-import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor } from '@logto-sms/cli';
+import {
+  aliyunConfigFor,
+  aliyunMasConfigFor,
+  tencentConfigFor,
+  yunpianConfigFor,
+} from '@logto-sms/cli';
 import type { Sandbox } from '@logto-sms/sandbox';
 
 import type { LogtoShows } from './support/logto-errors.js';
@@ -60,7 +65,11 @@ export const connectorsUnderTest: Record<string, ConnectorUnderTest> = {
       // The connector reports this refusal as `general`: the only code whose text Logto shows, so the
       // configured unsupportedCountriesMsg is what the operator and the end user read (Logto's fixed
       // phrase for invalid_request_parameters would hide it).
-      shows: { status: 400, code: 'connector.general', message: `Error occurred in connector: ${refusedText}` },
+      shows: {
+        status: 400,
+        code: 'connector.general',
+        message: `Error occurred in connector: ${refusedText}`,
+      },
     },
   },
   'connector-tencent-sms': {

@@ -14,9 +14,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { ensureCoreBuild } from './harness/core-build.mjs';
-import { prepareCoreDirectory, readManagementSecret, seedDatabase, startLogto } from './harness/logto-core.mjs';
+import {
+  prepareCoreDirectory,
+  readManagementSecret,
+  seedDatabase,
+  startLogto,
+} from './harness/logto-core.mjs';
 import { startPostgres } from './harness/postgres.mjs';
-import { cleanUp, cleanUpOnSignals, onCleanUp, removeAtCleanUp, runToEnd, wasInterrupted } from './harness/processes.mjs';
+import {
+  cleanUp,
+  cleanUpOnSignals,
+  onCleanUp,
+  removeAtCleanUp,
+  runToEnd,
+  wasInterrupted,
+} from './harness/processes.mjs';
 import { resolveSource, sourceKey } from './harness/source.mjs';
 import { ensureTools } from './harness/tools.mjs';
 
@@ -41,16 +53,29 @@ const vitestArgs = () => {
 
 /** Node 22 for Logto (it declares ^22.14); npx keeps the download in its cache. */
 const node22 = async (logFile) => {
-  if (Number(process.versions.node.split('.')[0]) >= 22) return process.execPath;
-  const output = await runToEnd({ name: 'npx node@22', command: 'npx', args: ['-y', 'node@22', '-e', "console.log('NODE=' + process.execPath)"], logFile });
+  if (Number(process.versions.node.split('.')[0]) >= 22) {
+    return process.execPath;
+  }
+  const output = await runToEnd({
+    name: 'npx node@22',
+    command: 'npx',
+    args: ['-y', 'node@22', '-e', "console.log('NODE=' + process.execPath)"],
+    logFile,
+  });
   const match = /NODE=(\S+)/.exec(output);
-  if (!match) throw new Error('npx node@22 did not report its binary');
+  if (!match) {
+    throw new Error('npx node@22 did not report its binary');
+  }
   return match[1];
 };
 
 const connectorPackageDirectories = () =>
   readdirSync(path.join(repoRoot, 'packages'))
-    .filter((name) => name.startsWith('connector-') && existsSync(path.join(repoRoot, 'packages', name, 'src', 'index.ts')))
+    .filter(
+      (name) =>
+        name.startsWith('connector-') &&
+        existsSync(path.join(repoRoot, 'packages', name, 'src', 'index.ts'))
+    )
     .sort()
     .map((name) => path.join(repoRoot, 'packages', name));
 
@@ -69,14 +94,19 @@ const runCases = (environment, reportFile) =>
         `--outputFile.json=${reportFile}`,
         ...vitestArgs(),
       ],
-      { cwd: repoRoot, env: { ...process.env, LOGTO_E2E: JSON.stringify(environment) }, stdio: 'inherit', detached: true }
+      {
+        cwd: repoRoot,
+        env: { ...process.env, LOGTO_E2E: JSON.stringify(environment) },
+        stdio: 'inherit',
+        detached: true,
+      }
     );
     onCleanUp(async () => {
       if (child.exitCode === null && child.signalCode === null) {
         try {
           process.kill(-child.pid, 'SIGKILL');
         } catch {
-          // already gone
+          // Already gone
         }
       }
     });
@@ -100,25 +130,57 @@ const main = async () => {
   // PostgreSQL runs as another user under root and must be able to enter the run directory.
   await chmod(runDirectory, 0o755);
   removeAtCleanUp(runDirectory);
-  const logs = { setup: path.join(runDirectory, 'setup.log'), postgres: path.join(runDirectory, 'postgres.log'), logto: path.join(runDirectory, 'logto.log') };
+  const logs = {
+    setup: path.join(runDirectory, 'setup.log'),
+    postgres: path.join(runDirectory, 'postgres.log'),
+    logto: path.join(runDirectory, 'logto.log'),
+  };
 
   log('building the workspace packages (connectors, sandbox, cli)');
-  await runToEnd({ name: 'build', command: process.execPath, args: [path.join(repoRoot, 'scripts', 'build.mjs')], cwd: repoRoot, logFile: logs.setup });
+  await runToEnd({
+    name: 'build',
+    command: process.execPath,
+    args: [path.join(repoRoot, 'scripts', 'build.mjs')],
+    cwd: repoRoot,
+    logFile: logs.setup,
+  });
   // The CLI's Logto-host helpers: the same pack + extract as `logto connector add`.
-  const { installTarball, leakyAncestors, packConnector } = await import(path.join(repoRoot, 'packages', 'cli', 'lib', 'index.js'));
+  const { installTarball, leakyAncestors, packConnector } = await import(
+    path.join(repoRoot, 'packages', 'cli', 'lib', 'index.js')
+  );
   const leaks = leakyAncestors(runDirectory);
-  if (leaks.length > 0) throw new Error(`${leaks.join(', ')} above ${runDirectory} would let connectors resolve packages Logto does not provide; set TMPDIR elsewhere`);
+  if (leaks.length > 0) {
+    throw new Error(
+      `${leaks.join(', ')} above ${runDirectory} would let connectors resolve packages Logto does not provide; set TMPDIR elsewhere`
+    );
+  }
 
-  const key = await sourceKey(source, [path.join(here, 'harness', 'derive-core.mjs'), path.join(here, 'core', 'package-lock.json')]);
+  const key = await sourceKey(source, [
+    path.join(here, 'harness', 'derive-core.mjs'),
+    path.join(here, 'core', 'package-lock.json'),
+  ]);
   const preparing = Date.now();
   const [node, tools, core] = await Promise.all([
     node22(logs.setup),
     ensureTools({ toolsSource: path.join(here, 'tools'), cacheRoot, logFile: logs.setup }),
-    ensureCoreBuild({ source, key, cacheRoot, lockfile: path.join(here, 'core', 'package-lock.json'), logFile: logs.setup, log }),
+    ensureCoreBuild({
+      source,
+      key,
+      cacheRoot,
+      lockfile: path.join(here, 'core', 'package-lock.json'),
+      logFile: logs.setup,
+      log,
+    }),
   ]);
-  log(`Logto core ${core.cached ? 'from the cache' : 'built'} (${seconds(preparing)}), Node ${node === process.execPath ? process.version : '22 via npx'}`);
+  log(
+    `Logto core ${core.cached ? 'from the cache' : 'built'} (${seconds(preparing)}), Node ${node === process.execPath ? process.version : '22 via npx'}`
+  );
 
-  const database = await startPostgres({ native: tools.postgresNative, runDirectory, logFile: logs.postgres });
+  const database = await startPostgres({
+    native: tools.postgresNative,
+    runDirectory,
+    logFile: logs.postgres,
+  });
   const databaseUrl = database.url('logto');
   log(`PostgreSQL on 127.0.0.1:${database.port}; seeding with @logto/cli 1.43.0`);
 
@@ -131,31 +193,51 @@ const main = async () => {
       connectorPackageDirectories().map(async (directory) => {
         // What `logto connector add` does: the published tarball, extracted, no dependencies installed.
         const packed = await packConnector(directory, tarballs);
-        const connector = await installTarball({ connectorsDirectory: host.connectorsDirectory }, packed.tarball);
+        const connector = await installTarball(
+          { connectorsDirectory: host.connectorsDirectory },
+          packed.tarball
+        );
         return { ...connector, packageDirectory: path.basename(directory) };
       })
     ),
   ]);
-  const managementSecret = await readManagementSecret({ node, coreDirectory: host.coreDirectory, databaseUrl, logFile: logs.setup });
+  const managementSecret = await readManagementSecret({
+    node,
+    coreDirectory: host.coreDirectory,
+    databaseUrl,
+    logFile: logs.setup,
+  });
   log(`installed ${installed.map((item) => item.name).join(', ')}`);
 
-  const logto = await startLogto({ node, coreDirectory: host.coreDirectory, databaseUrl, logFile: logs.logto, readLog: () => readFile(logs.logto, 'utf8').catch(() => '') });
+  const logto = await startLogto({
+    node,
+    coreDirectory: host.coreDirectory,
+    databaseUrl,
+    logFile: logs.logto,
+    readLog: () => readFile(logs.logto, 'utf8').catch(() => ''),
+  });
   log(`Logto core on ${logto.endpoint} (admin ${logto.adminEndpoint})`);
 
   const reportFile = path.join(runDirectory, 'report.json');
-  const exitCode = await runCases({
-    ...logto,
-    managementSecret,
-    databasePassword: database.password,
-    logtoLog: logs.logto,
-    connectors: installed.map(({ name, packageDirectory }) => ({ name, packageDirectory })),
-  }, reportFile);
+  const exitCode = await runCases(
+    {
+      ...logto,
+      managementSecret,
+      databasePassword: database.password,
+      logtoLog: logs.logto,
+      connectors: installed.map(({ name, packageDirectory }) => ({ name, packageDirectory })),
+    },
+    reportFile
+  );
   const report = JSON.parse(await readFile(reportFile, 'utf8').catch(() => '{}'));
   if (typeof report.numPassedTests === 'number') {
     summary = `logto: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`;
   }
   if (exitCode !== 0 && !wasInterrupted()) {
-    const tail = (await readFile(logs.logto, 'utf8').catch(() => '')).split('\n').slice(-40).join('\n');
+    const tail = (await readFile(logs.logto, 'utf8').catch(() => ''))
+      .split('\n')
+      .slice(-40)
+      .join('\n');
     console.error(`\nLogto core's log (last 40 lines):\n${tail}`);
   }
   return exitCode;
@@ -172,6 +254,8 @@ try {
 } finally {
   await cleanUp();
   console.log(`test:logto: total time ${seconds(started)}, exit ${exitCode}`);
-  if (summary) console.log(summary);
+  if (summary) {
+    console.log(summary);
+  }
 }
 process.exit(exitCode);

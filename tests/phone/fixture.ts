@@ -17,5 +17,9 @@ export type PhoneFixture = {
   /** The recipient exactly as the request carries it (the provider's parameter, decoded). */
   recipientOf: (request: RecordedRequest) => string | undefined;
   /** The recipient the provider must receive for a routed number. */
-  expectedRecipient: (route: { region: 'mainland' | 'international'; national: string; e164: string }) => string;
+  expectedRecipient: (route: {
+    region: 'mainland' | 'international';
+    national: string;
+    e164: string;
+  }) => string;
 };

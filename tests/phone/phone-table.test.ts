@@ -6,7 +6,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ConnectorError, ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
+import {
+  ConnectorError,
+  ConnectorErrorCodes,
+  TemplateType,
+  type SmsConnector,
+} from '@logto/connector-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { phoneFixtures } from './connectors.js';
@@ -42,7 +47,10 @@ describe.each(phoneFixtures)('$packageName: the phone table', (fixture) => {
   });
 
   const connectorFor = async (allowedCountries: string[] | undefined): Promise<SmsConnector> => {
-    const config = { ...fixture.config(endpoint), ...(allowedCountries ? { allowedCountries } : {}) };
+    const config = {
+      ...fixture.config(endpoint),
+      ...(allowedCountries ? { allowedCountries } : {}),
+    };
     return fixture.createConnector({ getConfig: async () => config });
   };
 
@@ -50,12 +58,17 @@ describe.each(phoneFixtures)('$packageName: the phone table', (fixture) => {
     const connector = await connectorFor(phoneCase.allowedCountries);
     const outcome = await connector
       .sendMessage({ to: phoneCase.to, type: TemplateType.SignIn, payload: { code: '123456' } })
-      .then(() => undefined, (error: unknown) => error);
+      .then(
+        () => undefined,
+        (error: unknown) => error
+      );
 
     if ('refused' in phoneCase) {
       expect(outcome).toBeInstanceOf(ConnectorError);
       expect((outcome as ConnectorError).code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-      expect((outcome as ConnectorError).data).toEqual({ errorDescription: expect.stringMatching(phoneCase.refused) });
+      expect((outcome as ConnectorError).data).toEqual({
+        errorDescription: expect.stringMatching(phoneCase.refused),
+      });
       expect(requests).toEqual([]);
       return;
     }

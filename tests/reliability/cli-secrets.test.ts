@@ -6,18 +6,25 @@
  *
  * No nock in this file: it uses real sockets.
  */
+import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorPackages, ensureBuilt } from '../helpers/build.js';
 import { canaries, hostileEcho, leaksIn } from '../support/canaries.js';
-import { aliyunConfig, mainlandNumber, tencentConfig, yunpianConfig, type Provider } from './support/env.js';
+
+import {
+  aliyunConfig,
+  mainlandNumber,
+  tencentConfig,
+  yunpianConfig,
+  type Provider,
+} from './support/env.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = path.join(root, 'packages/cli/lib/bin.js');
@@ -25,7 +32,7 @@ const bin = path.join(root, 'packages/cli/lib/bin.js');
 const longTermKeyId = 'LTAI5tCliLeakProbe0001';
 const stsKeyId = 'STS.CliLeakProbeTemp0001';
 const tencentSecretId = 'AKIDCliLeakProbe0001';
-const tencentTmpSecretId = 'AKIDCliLeakProbeTmp0001';
+const tencentTemporarySecretId = 'AKIDCliLeakProbeTmp0001';
 const allSecrets = Object.values(canaries);
 
 type CliScenario = {
@@ -43,28 +50,57 @@ const scenarios: CliScenario[] = [
   {
     name: 'aliyun STS, provider hangs',
     provider: 'aliyun',
-    config: (endpoint) => aliyunConfig({ endpoint, timeout: 500, credentials: { accessKeyId: stsKeyId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken } }),
+    config: (endpoint) =>
+      aliyunConfig({
+        endpoint,
+        timeout: 500,
+        credentials: {
+          accessKeyId: stsKeyId,
+          accessKeySecret: canaries.stsSecret,
+          securityToken: canaries.securityToken,
+        },
+      }),
     fault: { kind: 'hang' },
     code: 'general',
   },
   {
     name: 'aliyun HMAC-SHA1 with a wrong secret (SignatureDoesNotMatch)',
     provider: 'aliyun',
-    config: (endpoint) => aliyunConfig({ endpoint, signatureAlgorithm: 'HMAC-SHA1', credentials: { accessKeyId: stsKeyId, accessKeySecret: canaries.wrongSecret, securityToken: canaries.securityToken } }),
+    config: (endpoint) =>
+      aliyunConfig({
+        endpoint,
+        signatureAlgorithm: 'HMAC-SHA1',
+        credentials: {
+          accessKeyId: stsKeyId,
+          accessKeySecret: canaries.wrongSecret,
+          securityToken: canaries.securityToken,
+        },
+      }),
     code: 'invalid_config',
   },
   {
     name: 'aliyun, provider error echoing the secret',
     provider: 'aliyun',
-    config: (endpoint) => aliyunConfig({ endpoint, credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret } }),
-    fault: { kind: 'error', code: 'isv.BUSINESS_LIMIT_CONTROL', message: echo(canaries.accessKeySecret) },
+    config: (endpoint) =>
+      aliyunConfig({
+        endpoint,
+        credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret },
+      }),
+    fault: {
+      kind: 'error',
+      code: 'isv.BUSINESS_LIMIT_CONTROL',
+      message: echo(canaries.accessKeySecret),
+    },
     code: 'rate_limit_exceeded',
   },
   {
     name: 'aliyun config error with the secret in the wrong field',
     provider: 'aliyun',
     config: (endpoint) => ({
-      ...aliyunConfig({ endpoint, credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret } }),
+      ...aliyunConfig({
+        endpoint,
+        credentials: { accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret },
+      }),
       signatureAlgorithm: canaries.stsSecret,
     }),
     code: 'invalid_config',
@@ -81,7 +117,13 @@ const scenarios: CliScenario[] = [
     provider: 'yunpian',
     config: (endpoint) => {
       const config = yunpianConfig({ endpoint, apikey: canaries.apikey });
-      return { ...config, templates: [...(config.templates as unknown[]), { usageType: canaries.apikey, content: '#code#' }] };
+      return {
+        ...config,
+        templates: [
+          ...(config.templates as unknown[]),
+          { usageType: canaries.apikey, content: '#code#' },
+        ],
+      };
     },
     code: 'invalid_config',
   },
@@ -89,20 +131,40 @@ const scenarios: CliScenario[] = [
     name: 'tencent STS, provider error echoing the secret and the token',
     provider: 'tencent',
     config: (endpoint) =>
-      tencentConfig({ endpoint, credentials: { accessKeyId: tencentTmpSecretId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken } }),
-    fault: { kind: 'error', code: 'FailedOperation.InsufficientBalanceInSmsPackage', message: `${echo(canaries.stsSecret)} ${echo(canaries.securityToken)}` },
+      tencentConfig({
+        endpoint,
+        credentials: {
+          accessKeyId: tencentTemporarySecretId,
+          accessKeySecret: canaries.stsSecret,
+          securityToken: canaries.securityToken,
+        },
+      }),
+    fault: {
+      kind: 'error',
+      code: 'FailedOperation.InsufficientBalanceInSmsPackage',
+      message: `${echo(canaries.stsSecret)} ${echo(canaries.securityToken)}`,
+    },
     code: 'usage_limit_exceeded',
   },
   {
     name: 'tencent with a wrong SecretKey (AuthFailure.SignatureFailure)',
     provider: 'tencent',
-    config: (endpoint) => tencentConfig({ endpoint, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.wrongSecret } }),
+    config: (endpoint) =>
+      tencentConfig({
+        endpoint,
+        credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.wrongSecret },
+      }),
     code: 'invalid_config',
   },
   {
     name: 'tencent, provider hangs',
     provider: 'tencent',
-    config: (endpoint) => tencentConfig({ endpoint, timeout: 500, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret } }),
+    config: (endpoint) =>
+      tencentConfig({
+        endpoint,
+        timeout: 500,
+        credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret },
+      }),
     fault: { kind: 'hang' },
     code: 'general',
   },
@@ -110,7 +172,10 @@ const scenarios: CliScenario[] = [
     name: 'tencent config error with the secret as the SdkAppId',
     provider: 'tencent',
     config: (endpoint) => ({
-      ...tencentConfig({ endpoint, credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret } }),
+      ...tencentConfig({
+        endpoint,
+        credentials: { accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret },
+      }),
       sdkAppId: canaries.stsSecret,
     }),
     code: 'invalid_config',
@@ -124,7 +189,11 @@ type Run = { exitCode: number | null; stdout: string; stderr: string };
 
 const runCli = async (args: string[]): Promise<Run> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -154,12 +223,33 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
         rateLimits: { enabled: false },
         aliyun: {
           accessKeys: [{ accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret }],
-          stsCredentials: [{ accessKeyId: stsKeyId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken }],
+          stsCredentials: [
+            {
+              accessKeyId: stsKeyId,
+              accessKeySecret: canaries.stsSecret,
+              securityToken: canaries.securityToken,
+            },
+          ],
         },
-        yunpian: { accounts: [{ apikey: canaries.apikey, balance: 1000, international: true, defaultSignature: '【Logto测试】' }] },
+        yunpian: {
+          accounts: [
+            {
+              apikey: canaries.apikey,
+              balance: 1000,
+              international: true,
+              defaultSignature: '【Logto测试】',
+            },
+          ],
+        },
         tencent: {
           secrets: [{ secretId: tencentSecretId, secretKey: canaries.accessKeySecret }],
-          stsCredentials: [{ secretId: tencentTmpSecretId, secretKey: canaries.stsSecret, token: canaries.securityToken }],
+          stsCredentials: [
+            {
+              secretId: tencentTemporarySecretId,
+              secretKey: canaries.stsSecret,
+              token: canaries.securityToken,
+            },
+          ],
         },
       },
     });
@@ -170,10 +260,24 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
       const json = modeOf(index) === 'json';
       return async () => {
         const to = mainlandNumber(88, index);
-        if (scenario.fault) sandbox.faults.add({ ...scenario.fault, to });
+        if (scenario.fault) {
+          sandbox.faults.add({ ...scenario.fault, to });
+        }
         const file = path.join(workdir, `${index}.json`);
         writeFileSync(file, JSON.stringify(scenario.config(sandbox.url)));
-        const args = ['send', scenario.provider, '--config', file, '--to', to, '--type', 'SignIn', '--code', canaries.code, ...(json ? ['--json'] : [])];
+        const args = [
+          'send',
+          scenario.provider,
+          '--config',
+          file,
+          '--to',
+          to,
+          '--type',
+          'SignIn',
+          '--code',
+          canaries.code,
+          ...(json ? ['--json'] : []),
+        ];
         runs.set(scenario.name, await runCli(args));
       };
     });
@@ -181,7 +285,6 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
     await Promise.all(
       Array.from({ length: 4 }, async () => {
         for (let job = jobs.shift(); job; job = jobs.shift()) {
-          // eslint-disable-next-line no-await-in-loop
           await job();
         }
       })
@@ -189,8 +292,10 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await sandbox?.close();
-    if (workdir) rmSync(workdir, { recursive: true, force: true });
+    await sandbox.close();
+    if (workdir) {
+      rmSync(workdir, { recursive: true, force: true });
+    }
   });
 
   it.each(scenarios.map((scenario, index) => ({ ...scenario, mode: modeOf(index) })))(
@@ -199,9 +304,14 @@ describe('logto-sms send prints no secret and no code (built CLI)', () => {
       const { mode } = scenario;
       const run = runs.get(scenario.name);
       expect(run).toBeDefined();
-      if (!run) return;
+      if (!run) {
+        return;
+      }
       expect(run.exitCode, run.stdout + run.stderr).toBe(1);
-      const leaks = [...leaksIn(run.stdout, allSecrets, 'stdout'), ...leaksIn(run.stderr, allSecrets, 'stderr')];
+      const leaks = [
+        ...leaksIn(run.stdout, allSecrets, 'stdout'),
+        ...leaksIn(run.stderr, allSecrets, 'stderr'),
+      ];
       expect(leaks.map(({ form, where }) => `${form} on ${where}`)).toEqual([]);
       if (mode === 'json') {
         const report = JSON.parse(run.stdout) as { ok: boolean; error?: { code?: string } };

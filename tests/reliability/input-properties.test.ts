@@ -7,8 +7,9 @@
  *
  * No nock in this file: it uses real sockets.
  */
-import { ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
+
+import { ConnectorErrorCodes, TemplateType, type SmsConnector } from '@logto/connector-kit';
 import fc from 'fast-check';
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,7 +44,14 @@ beforeAll(async () => {
     config: {
       rateLimits: { enabled: false },
       yunpian: {
-        accounts: [{ apikey: 'ab12cd34ef56ab12cd34ef56ab12cd34', balance: 1_000_000, international: true, defaultSignature: '【Logto测试】' }],
+        accounts: [
+          {
+            apikey: 'ab12cd34ef56ab12cd34ef56ab12cd34',
+            balance: 1_000_000,
+            international: true,
+            defaultSignature: '【Logto测试】',
+          },
+        ],
         templates: [
           { id: '1001', content: yunpianChinese, international: false },
           { id: '1101', content: yunpianChinese, international: true },
@@ -83,7 +91,12 @@ const variants: Variant[] = [
   {
     name: 'Aliyun HMAC-SHA1 with STS',
     provider: 'aliyun',
-    config: () => aliyunConfig({ endpoint: sandbox.url, signatureAlgorithm: 'HMAC-SHA1', credentials: sandboxAliyunSts }),
+    config: () =>
+      aliyunConfig({
+        endpoint: sandbox.url,
+        signatureAlgorithm: 'HMAC-SHA1',
+        credentials: sandboxAliyunSts,
+      }),
     credential: sandboxAliyunSts.accessKeyId,
     algorithm: 'HMAC-SHA1',
   },
@@ -126,20 +139,53 @@ const templateOf: Record<Provider, (region: string, english: boolean) => string>
 
 // ------------------------------------------------------------------ generators
 
-const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+const digits = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 const alnum = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'];
-const nonString = fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.array(fc.nat(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+const nonString = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.array(fc.nat(), { maxLength: 2 }),
+  fc.object({ maxDepth: 1 })
+);
 
-const mainland = fc.tuple(fc.constantFrom('13', '14', '15', '16', '17', '18', '19'), digits(9, 9)).map(([head, rest]) => `86${head}${rest}`);
+const mainland = fc
+  .tuple(fc.constantFrom('13', '14', '15', '16', '17', '18', '19'), digits(9, 9))
+  .map(([head, rest]) => `86${head}${rest}`);
 // Random digits after a country code are rarely a number in use; real ranges with random endings are.
-const anyInternational = fc.tuple(fc.constantFrom('852', '853', '886', '1', '44', '81', '65'), digits(7, 9)).map(([cc, rest]) => `${cc}${rest}`);
+const anyInternational = fc
+  .tuple(fc.constantFrom('852', '853', '886', '1', '44', '81', '65'), digits(7, 9))
+  .map(([cc, rest]) => `${cc}${rest}`);
 const realRange = fc
-  .constantFrom(['8526123', 4], ['8536612', 4], ['88691234', 4], ['1202555', 4], ['1416555', 4], ['447400', 6], ['658123', 4], ['819012', 6], ['1900555', 4], ['85221', 6])
-  .chain(([prefix, length]) => digits(Number(length), Number(length)).map((rest) => `${String(prefix)}${rest}`));
+  .constantFrom(
+    ['8526123', 4],
+    ['8536612', 4],
+    ['88691234', 4],
+    ['1202555', 4],
+    ['1416555', 4],
+    ['447400', 6],
+    ['658123', 4],
+    ['819012', 6],
+    ['1900555', 4],
+    ['85221', 6]
+  )
+  .chain(([prefix, length]) =>
+    digits(Number(length), Number(length)).map((rest) => `${String(prefix)}${rest}`)
+  );
 const international = fc.oneof(anyInternational, realRange);
 const decorated = fc
-  .tuple(fc.constantFrom('', '+', '00', ' ', '+ '), fc.oneof(mainland, international), fc.constantFrom('', ' ', '-', '.', '(', ')', '\u3000'))
-  .map(([prefix, number, separator]) => `${prefix}${number.slice(0, 3)}${separator}${number.slice(3, 7)}${separator}${number.slice(7)}`);
+  .tuple(
+    fc.constantFrom('', '+', '00', ' ', '+ '),
+    fc.oneof(mainland, international),
+    fc.constantFrom('', ' ', '-', '.', '(', ')', '\u3000')
+  )
+  .map(
+    ([prefix, number, separator]) =>
+      `${prefix}${number.slice(0, 3)}${separator}${number.slice(3, 7)}${separator}${number.slice(7)}`
+  );
 
 const toArbitrary = fc.oneof(
   { weight: 4, arbitrary: mainland },
@@ -147,28 +193,68 @@ const toArbitrary = fc.oneof(
   { weight: 3, arbitrary: decorated },
   { weight: 2, arbitrary: digits(0, 18) },
   { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
-  { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...'0123456789+-() ０１２٣', '\u200b', '\ufeff'), maxLength: 18 }) },
+  {
+    weight: 1,
+    arbitrary: fc.string({
+      unit: fc.constantFrom(...'0123456789+-() ０１２٣', '\u200B', '\uFEFF'),
+      maxLength: 18,
+    }),
+  },
   { weight: 1, arbitrary: nonString }
 );
 
 const codeArbitrary = fc.oneof(
-  { weight: 5, arbitrary: fc.string({ unit: fc.constantFrom(...alnum), minLength: 4, maxLength: 6 }) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...alnum), minLength: 1, maxLength: 40 }) },
+  {
+    weight: 5,
+    arbitrary: fc.string({ unit: fc.constantFrom(...alnum), minLength: 4, maxLength: 6 }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.string({ unit: fc.constantFrom(...alnum), minLength: 1, maxLength: 40 }),
+  },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' 123456', '123456\n', '12 34', '１２３４５６', '$&', '${code}', '#code#', '{{code}}') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' 123456',
+      '123456\n',
+      '12 34',
+      '１２３４５６',
+      '$&',
+      '${code}',
+      '#code#',
+      '{{code}}'
+    ),
+  },
   { weight: 1, arbitrary: nonString }
 );
 
 const typeArbitrary = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...Object.values(TemplateType), 'Test') },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
-  { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', '') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', ''),
+  },
   { weight: 1, arbitrary: nonString }
 );
 
 const localeArbitrary = fc.oneof(
   fc.constant(undefined),
-  fc.constantFrom('en', 'en-US', 'EN_gb', 'zh-CN', 'zh-Hant-TW', 'fr', 'de-DE', 'english', '-en', 'en-', 'e'),
+  fc.constantFrom(
+    'en',
+    'en-US',
+    'EN_gb',
+    'zh-CN',
+    'zh-Hant-TW',
+    'fr',
+    'de-DE',
+    'english',
+    '-en',
+    'en-',
+    'e'
+  ),
   fc.string({ unit: 'binary', maxLength: 20 }),
   nonString
 );
@@ -177,25 +263,49 @@ const dataArbitrary = fc.oneof(
   {
     weight: 12,
     arbitrary: fc
-      .record({ to: toArbitrary, type: typeArbitrary, code: codeArbitrary, locale: localeArbitrary, uiLocales: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }) })
+      .record({
+        to: toArbitrary,
+        type: typeArbitrary,
+        code: codeArbitrary,
+        locale: localeArbitrary,
+        uiLocales: fc.option(fc.string({ maxLength: 20 }), { nil: undefined }),
+      })
       .map(({ to, type, code, locale, uiLocales }) => ({
         to,
         type,
-        payload: { code, ...(locale === undefined ? {} : { locale }), ...(uiLocales === undefined ? {} : { uiLocales }) },
+        payload: {
+          code,
+          ...(locale === undefined ? {} : { locale }),
+          ...(uiLocales === undefined ? {} : { uiLocales }),
+        },
       })),
   },
   // Whole-object hostility: wrong shapes, missing payload, payload of the wrong type.
   { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
-  { weight: 1, arbitrary: fc.record({ to: toArbitrary, type: typeArbitrary, payload: fc.anything({ maxDepth: 1 }) }, { requiredKeys: [] }) }
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      { to: toArbitrary, type: typeArbitrary, payload: fc.anything({ maxDepth: 1 }) },
+      { requiredKeys: [] }
+    ),
+  }
 );
 
 // ------------------------------------------------------------------ oracle
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 type Judgement =
   | { valid: false; why: string }
-  | { valid: true; to: string; code: string; region: 'mainland' | 'international'; usesGeneric: boolean; english: boolean };
+  | {
+      valid: true;
+      to: string;
+      code: string;
+      region: 'mainland' | 'international';
+      usesGeneric: boolean;
+      english: boolean;
+    };
 
 // Number types that can receive SMS (the connectors' documented contract).
 const smsTypes = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', 'VOIP', 'PERSONAL_NUMBER']);
@@ -218,23 +328,49 @@ const planCountry = (digits: string): string | undefined => {
  * plan's country is CN. A code is 1–32 ASCII letters or digits.
  */
 const judge = (data: unknown): Judgement => {
-  if (!isRecord(data)) return { valid: false, why: 'data is not an object' };
+  if (!isRecord(data)) {
+    return { valid: false, why: 'data is not an object' };
+  }
   const { to, type, payload } = data;
-  if (typeof to !== 'string') return { valid: false, why: 'to is not a string' };
-  if (typeof type !== 'string') return { valid: false, why: 'type is not a string' };
+  if (typeof to !== 'string') {
+    return { valid: false, why: 'to is not a string' };
+  }
+  if (typeof type !== 'string') {
+    return { valid: false, why: 'type is not a string' };
+  }
   const code = isRecord(payload) ? payload.code : undefined;
-  if (typeof code !== 'string' || !/^[A-Za-z0-9]{1,32}$/.test(code)) return { valid: false, why: 'code' };
-  const match = /^(\+|00)?([0-9]+)$/.exec(to.trim().replace(/[\s\-.()]/g, ''));
+  if (typeof code !== 'string' || !/^[A-Za-z0-9]{1,32}$/.test(code)) {
+    return { valid: false, why: 'code' };
+  }
+  const match = /^(\+|00)?([0-9]+)$/.exec(to.trim().replaceAll(/[\s\-.()]/g, ''));
   const number = match?.[2];
-  if (number === undefined) return { valid: false, why: 'to has characters other than digits, a prefix and separators' };
-  if (number.length < 7 || number.length > 15) return { valid: false, why: 'to has the wrong number of digits' };
-  if (number.startsWith('0')) return { valid: false, why: 'to has no country code' };
+  if (number === undefined) {
+    return { valid: false, why: 'to has characters other than digits, a prefix and separators' };
+  }
+  if (number.length < 7 || number.length > 15) {
+    return { valid: false, why: 'to has the wrong number of digits' };
+  }
+  if (number.startsWith('0')) {
+    return { valid: false, why: 'to has no country code' };
+  }
   const country = planCountry(number);
-  if (country === undefined) return { valid: false, why: 'not a number of its plan that can receive SMS' };
+  if (country === undefined) {
+    return { valid: false, why: 'not a number of its plan that can receive SMS' };
+  }
   const isMainland = country === 'CN';
-  const locale = isRecord(payload) && typeof payload.locale === 'string' && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(payload.locale) ? payload.locale : undefined;
-  const uiLocale = isRecord(payload) && typeof payload.uiLocales === 'string' ? payload.uiLocales.trim().split(/\s+/)[0] : undefined;
-  const chosen = locale ?? (uiLocale && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(uiLocale) ? uiLocale : undefined);
+  const locale =
+    isRecord(payload) &&
+    typeof payload.locale === 'string' &&
+    /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(payload.locale)
+      ? payload.locale
+      : undefined;
+  const uiLocale =
+    isRecord(payload) && typeof payload.uiLocales === 'string'
+      ? payload.uiLocales.trim().split(/\s+/)[0]
+      : undefined;
+  const chosen =
+    locale ??
+    (uiLocale && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/.test(uiLocale) ? uiLocale : undefined);
   return {
     valid: true,
     to: isMainland ? number.slice(2) : number,
@@ -271,7 +407,10 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
         const made = requests - requestsBefore;
         if (!outcome.ok) {
           const error = outcome.error as { name?: string; message?: string };
-          expect(isConnectorError(outcome.error), `${error.name ?? ''}: ${error.message ?? ''}`).toBe(true);
+          expect(
+            isConnectorError(outcome.error),
+            `${error.name ?? ''}: ${error.message ?? ''}`
+          ).toBe(true);
         }
         // One request at most: nothing the emulator answers is retried.
         expect(made).toBeLessThanOrEqual(1);
@@ -287,8 +426,14 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
         // A +1 number such as 14155550100 is also an 11-digit mainland mobile to Aliyun, which reads
         // PhoneNumbers without a prefix as mainland. It must never be delivered as a mainland
         // message; whether it can be delivered at all is the dedicated test below.
-        if (variant.provider === 'aliyun' && verdict.region === 'international' && /^1[3-9][0-9]{9}$/.test(verdict.to)) {
-          if (outcome.ok) expect(sandbox.inbox.list({ provider: 'aliyun' })[0]?.template).toBe('SMS_900002');
+        if (
+          variant.provider === 'aliyun' &&
+          verdict.region === 'international' &&
+          /^1[3-9][0-9]{9}$/.test(verdict.to)
+        ) {
+          if (outcome.ok) {
+            expect(sandbox.inbox.list({ provider: 'aliyun' })[0]?.template).toBe('SMS_900002');
+          }
           return;
         }
 
@@ -297,20 +442,35 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
         if (!providerAcceptsCode) {
           expect(outcome.ok).toBe(false);
           expect(made).toBe(1);
-          expect((outcome as { error: { code: string } }).error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
+          expect((outcome as { error: { code: string } }).error.code).toBe(
+            ConnectorErrorCodes.InvalidRequestParameters
+          );
           return;
         }
-        expect(outcome.ok, outcome.ok ? '' : JSON.stringify((outcome.error as { data?: unknown }).data)).toBe(true);
+        expect(
+          outcome.ok,
+          outcome.ok ? '' : JSON.stringify((outcome.error as { data?: unknown }).data)
+        ).toBe(true);
         expect(made).toBe(1);
         expect(sandbox.inbox.count()).toBe(inboxBefore + 1);
         const [message] = sandbox.inbox.list({ provider: variant.provider });
         // Tencent receives every number as full E.164; the others get mainland numbers in national form.
-        const recordedDigits = variant.provider === 'tencent' && verdict.region === 'mainland' ? `86${verdict.to}` : verdict.to;
-        expect(message?.to.replace(/\D/g, '')).toBe(recordedDigits);
+        const recordedDigits =
+          variant.provider === 'tencent' && verdict.region === 'mainland'
+            ? `86${verdict.to}`
+            : verdict.to;
+        expect(message?.to.replaceAll(/\D/g, '')).toBe(recordedDigits);
         expect(message?.code).toBe(verdict.code);
         expect(message?.credential).toBe(variant.credential);
-        if (variant.algorithm) expect(message?.signatureAlgorithm).toBe(variant.algorithm);
-        expect(message?.template).toBe(templateOf[variant.provider](verdict.region, Boolean(verdict.usesGeneric && verdict.english)));
+        if (variant.algorithm) {
+          expect(message?.signatureAlgorithm).toBe(variant.algorithm);
+        }
+        expect(message?.template).toBe(
+          templateOf[variant.provider](
+            verdict.region,
+            Boolean(verdict.usesGeneric && verdict.english)
+          )
+        );
       }),
       {
         numRuns: 200,
@@ -330,7 +490,13 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
           [{ to: '8613800138000', type: 'SignIn' }],
           [{ to: '8613800138000', type: 'SignIn', payload: null }],
           [{ to: ['8613800138000'], type: 'SignIn', payload: { code: '123456' } }],
-          [{ to: '8613800138000', type: { toString: () => 'SignIn' }, payload: { code: '123456' } }],
+          [
+            {
+              to: '8613800138000',
+              type: { toString: () => 'SignIn' },
+              payload: { code: '123456' },
+            },
+          ],
           [null],
           ['8613800138000'],
         ],
@@ -345,20 +511,33 @@ describe.each(variants)('$name: arbitrary sendMessage input', (variant) => {
 describe('Aliyun: a +1 number that is also an 11-digit mainland mobile is never delivered to China', () => {
   const templateCodes = [
     { name: 'one templateCode for every number', templateCode: 'SMS_900001', code: '902113' },
-    { name: 'china/overseas templateCodes', templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' }, code: '902114' },
+    {
+      name: 'china/overseas templateCodes',
+      templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' },
+      code: '902114',
+    },
   ];
 
   it.each(templateCodes)('$name', async ({ templateCode, code }) => {
     const to = '14155550100';
     const connector = await connectorFor(
       'aliyun',
-      aliyunConfig({ endpoint: sandbox.url, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode })) })
+      aliyunConfig({
+        endpoint: sandbox.url,
+        templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode })),
+      })
     );
-    const outcome = await settle(async () => connector.sendMessage({ to, type: 'SignIn', payload: { code } } as never));
+    const outcome = await settle(async () =>
+      connector.sendMessage({ to, type: 'SignIn', payload: { code } } as never)
+    );
     const deliveredAsMainland = sandbox.inbox
       .list({ provider: 'aliyun' })
       .filter((message) => message.code === code && message.template !== 'SMS_900002');
-    expect(deliveredAsMainland.map(({ to: number, template }) => `${number} via ${template}`)).toEqual([]);
-    if (!outcome.ok) expect(isConnectorError(outcome.error)).toBe(true);
+    expect(
+      deliveredAsMainland.map(({ to: number, template }) => `${number} via ${template}`)
+    ).toEqual([]);
+    if (!outcome.ok) {
+      expect(isConnectorError(outcome.error)).toBe(true);
+    }
   });
 });

@@ -10,11 +10,26 @@
  *
  * No nock in this file: it uses real sockets.
  */
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { startSandbox, type FaultSpec, type Sandbox } from '@logto-sms/sandbox';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { canaries, formsOf, hostileEcho, leaksIn, leaksInError, lowercaseHexEcho, type Leak } from '../support/canaries.js';
+import {
+  canaries,
+  formsOf,
+  hostileEcho,
+  leaksIn,
+  leaksInError,
+  lowercaseHexEcho,
+  type Leak,
+} from '../support/canaries.js';
+import {
+  makeLocalhostUnresolvable,
+  restoreResolver,
+  unresolvableUrl,
+} from '../support/unresolvable.js';
+
 import {
   aliyunConfig,
   closedPortUrl,
@@ -35,7 +50,6 @@ import {
   type Outcome,
   type Provider,
 } from './support/env.js';
-import { makeLocalhostUnresolvable, restoreResolver, unresolvableUrl } from '../support/unresolvable.js';
 
 /** For the scenarios that wait for the timeout (hang, drip, delay); short to keep the file fast. */
 const timeout = 500;
@@ -46,7 +60,7 @@ const waits = { timeout };
 const longTermKeyId = 'LTAI5tLeakProbeKey0001';
 const stsKeyId = 'STS.LeakProbeTempKey0001';
 const tencentSecretId = 'AKIDLeakProbeSecretId0001';
-const tencentTmpSecretId = 'AKIDLeakProbeTmpSecretId0001';
+const tencentTemporarySecretId = 'AKIDLeakProbeTmpSecretId0001';
 
 type Scenario = {
   name: string;
@@ -67,8 +81,17 @@ const rejections = unhandledRejections();
 
 // ------------------------------------------------------------------ connector configs
 
-type AliyunCredentialSet = { label: string; accessKeyId: string; accessKeySecret: string; securityToken?: string };
-const longTerm: AliyunCredentialSet = { label: 'AccessKey', accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret };
+type AliyunCredentialSet = {
+  label: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+};
+const longTerm: AliyunCredentialSet = {
+  label: 'AccessKey',
+  accessKeyId: longTermKeyId,
+  accessKeySecret: canaries.accessKeySecret,
+};
 const sts: AliyunCredentialSet = {
   label: 'STS',
   accessKeyId: stsKeyId,
@@ -77,9 +100,16 @@ const sts: AliyunCredentialSet = {
 };
 
 const aliyunSecrets = (credentials: AliyunCredentialSet, code: string = canaries.code) =>
-  [credentials.accessKeySecret, credentials.securityToken, code].filter((value): value is string => value !== undefined);
+  [credentials.accessKeySecret, credentials.securityToken, code].filter(
+    (value): value is string => value !== undefined
+  );
 
-const aliyun = (endpoint: string, algorithm: AliyunAlgorithm, credentials: AliyunCredentialSet, extra: Record<string, unknown> = {}) =>
+const aliyun = (
+  endpoint: string,
+  algorithm: AliyunAlgorithm,
+  credentials: AliyunCredentialSet,
+  extra: Record<string, unknown> = {}
+) =>
   aliyunConfig({
     endpoint,
     timeout: relaxedTimeout,
@@ -92,19 +122,35 @@ const aliyun = (endpoint: string, algorithm: AliyunAlgorithm, credentials: Aliyu
     extra,
   });
 
-const yunpian = (endpoint: string, apikey: string = canaries.apikey, extra: Record<string, unknown> = {}) =>
-  yunpianConfig({ endpoint, apikey, timeout: relaxedTimeout, extra });
+const yunpian = (
+  endpoint: string,
+  apikey: string = canaries.apikey,
+  extra: Record<string, unknown> = {}
+) => yunpianConfig({ endpoint, apikey, timeout: relaxedTimeout, extra });
 
-type TencentCredentialSet = { label: string; accessKeyId: string; accessKeySecret: string; securityToken?: string };
-const tencentLongTerm: TencentCredentialSet = { label: 'SecretKey', accessKeyId: tencentSecretId, accessKeySecret: canaries.accessKeySecret };
+type TencentCredentialSet = {
+  label: string;
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+};
+const tencentLongTerm: TencentCredentialSet = {
+  label: 'SecretKey',
+  accessKeyId: tencentSecretId,
+  accessKeySecret: canaries.accessKeySecret,
+};
 const tencentSts: TencentCredentialSet = {
   label: 'STS',
-  accessKeyId: tencentTmpSecretId,
+  accessKeyId: tencentTemporarySecretId,
   accessKeySecret: canaries.stsSecret,
   securityToken: canaries.securityToken,
 };
 
-const tencent = (endpoint: string, credentials: TencentCredentialSet, extra: Record<string, unknown> = {}) =>
+const tencent = (
+  endpoint: string,
+  credentials: TencentCredentialSet,
+  extra: Record<string, unknown> = {}
+) =>
   tencentConfig({
     endpoint,
     timeout: relaxedTimeout,
@@ -116,15 +162,32 @@ const tencent = (endpoint: string, credentials: TencentCredentialSet, extra: Rec
     extra,
   });
 
-const tencentProviderErrors: Array<{ code: string; httpStatus?: number; expected: ConnectorErrorCodes; sticky?: boolean }> = [
-  { code: 'LimitExceeded.PhoneNumberThirtySecondLimit', expected: ConnectorErrorCodes.RateLimitExceeded },
+const tencentProviderErrors: Array<{
+  code: string;
+  httpStatus?: number;
+  expected: ConnectorErrorCodes;
+  sticky?: boolean;
+}> = [
+  {
+    code: 'LimitExceeded.PhoneNumberThirtySecondLimit',
+    expected: ConnectorErrorCodes.RateLimitExceeded,
+  },
   // Retried once (rejected unprocessed); sticky, so the retry is refused as well.
   { code: 'RequestLimitExceeded', expected: ConnectorErrorCodes.RateLimitExceeded, sticky: true },
-  { code: 'FailedOperation.InsufficientBalanceInSmsPackage', expected: ConnectorErrorCodes.UsageLimitExceeded },
+  {
+    code: 'FailedOperation.InsufficientBalanceInSmsPackage',
+    expected: ConnectorErrorCodes.UsageLimitExceeded,
+  },
   { code: 'AuthFailure.SignatureFailure', expected: ConnectorErrorCodes.InvalidConfig },
   { code: 'AuthFailure.TokenFailure', expected: ConnectorErrorCodes.InvalidConfig },
-  { code: 'FailedOperation.TemplateIncorrectOrUnapproved', expected: ConnectorErrorCodes.InvalidConfig },
-  { code: 'InvalidParameterValue.IncorrectPhoneNumber', expected: ConnectorErrorCodes.InvalidRequestParameters },
+  {
+    code: 'FailedOperation.TemplateIncorrectOrUnapproved',
+    expected: ConnectorErrorCodes.InvalidConfig,
+  },
+  {
+    code: 'InvalidParameterValue.IncorrectPhoneNumber',
+    expected: ConnectorErrorCodes.InvalidRequestParameters,
+  },
   { code: 'InternalError.OtherError', expected: ConnectorErrorCodes.General },
   { code: 'InternalError', httpStatus: 500, expected: ConnectorErrorCodes.General },
   { code: 'Something.New', expected: ConnectorErrorCodes.General },
@@ -136,29 +199,66 @@ let recipientSeq = 0;
 const nextMainland = () => mainlandNumber(77, (recipientSeq += 1));
 const nextHongKong = () => hongKongNumber(77, (recipientSeq += 1));
 
-const send = async (provider: Provider, config: Record<string, unknown>, data = sendData(nextMainland(), canaries.code)) => {
+const send = async (
+  provider: Provider,
+  config: Record<string, unknown>,
+  data = sendData(nextMainland(), canaries.code)
+) => {
   const connector = await connectorFor(provider, config);
   return connector.sendMessage(data);
 };
 
 /** A send whose recipient gets `fault` first. */
-const faulted = async (provider: Provider, config: Record<string, unknown>, fault: Omit<FaultSpec, 'to'>, code: string = canaries.code) => {
+const faulted = async (
+  provider: Provider,
+  config: Record<string, unknown>,
+  fault: Omit<FaultSpec, 'to'>,
+  code: string = canaries.code
+) => {
   const to = nextMainland();
   sandbox.faults.add({ ...fault, provider, to });
   return send(provider, config, sendData(to, code));
 };
 
-const transportFaults: Array<{ kind: string; fault?: Omit<FaultSpec, 'to'>; code: ConnectorErrorCodes; waitsForTimeout?: boolean }> = [
-  { kind: 'hang', fault: { kind: 'hang' }, code: ConnectorErrorCodes.General, waitsForTimeout: true },
-  { kind: 'drip', fault: { kind: 'drip', intervalMs: 50 }, code: ConnectorErrorCodes.General, waitsForTimeout: true },
+const transportFaults: Array<{
+  kind: string;
+  fault?: Omit<FaultSpec, 'to'>;
+  code: ConnectorErrorCodes;
+  waitsForTimeout?: boolean;
+}> = [
+  {
+    kind: 'hang',
+    fault: { kind: 'hang' },
+    code: ConnectorErrorCodes.General,
+    waitsForTimeout: true,
+  },
+  {
+    kind: 'drip',
+    fault: { kind: 'drip', intervalMs: 50 },
+    code: ConnectorErrorCodes.General,
+    waitsForTimeout: true,
+  },
   { kind: 'reset', fault: { kind: 'reset' }, code: ConnectorErrorCodes.General },
-  { kind: 'delay beyond timeout', fault: { kind: 'delay', delayMs: timeout + 300 }, code: ConnectorErrorCodes.General, waitsForTimeout: true },
+  {
+    kind: 'delay beyond timeout',
+    fault: { kind: 'delay', delayMs: timeout + 300 },
+    code: ConnectorErrorCodes.General,
+    waitsForTimeout: true,
+  },
   { kind: 'html502', fault: { kind: 'html502' }, code: ConnectorErrorCodes.General },
   { kind: 'truncated', fault: { kind: 'truncated' }, code: ConnectorErrorCodes.InvalidResponse },
   { kind: 'non-json', fault: { kind: 'non-json' }, code: ConnectorErrorCodes.InvalidResponse },
   { kind: 'empty', fault: { kind: 'empty' }, code: ConnectorErrorCodes.InvalidResponse },
-  { kind: 'unknown-shape', fault: { kind: 'unknown-shape' }, code: ConnectorErrorCodes.InvalidResponse },
-  { kind: 'huge', fault: { kind: 'huge', sizeBytes: 5 * 1024 * 1024 }, code: ConnectorErrorCodes.InvalidResponse },
+  {
+    kind: 'unknown-shape',
+    fault: { kind: 'unknown-shape' },
+    code: ConnectorErrorCodes.InvalidResponse,
+  },
+  {
+    kind: 'huge',
+    fault: { kind: 'huge', sizeBytes: 5 * 1024 * 1024 },
+    code: ConnectorErrorCodes.InvalidResponse,
+  },
   { kind: 'refused', code: ConnectorErrorCodes.General },
   { kind: 'unresolvable', code: ConnectorErrorCodes.General },
 ];
@@ -169,13 +269,27 @@ const shortEcho = (secret: string) => {
   return `echo ${raw} ${once} ${twice} ${JSON.stringify(secret)}`;
 };
 
-const aliyunProviderErrors: Array<{ code: string; httpStatus?: number; expected: ConnectorErrorCodes; sticky?: boolean }> = [
+const aliyunProviderErrors: Array<{
+  code: string;
+  httpStatus?: number;
+  expected: ConnectorErrorCodes;
+  sticky?: boolean;
+}> = [
   { code: 'isv.BUSINESS_LIMIT_CONTROL', expected: ConnectorErrorCodes.RateLimitExceeded },
   // Throttling is retried once (rejected unprocessed); sticky, so the retry is refused as well.
-  { code: 'Throttling.User', httpStatus: 400, expected: ConnectorErrorCodes.RateLimitExceeded, sticky: true },
+  {
+    code: 'Throttling.User',
+    httpStatus: 400,
+    expected: ConnectorErrorCodes.RateLimitExceeded,
+    sticky: true,
+  },
   { code: 'isv.AMOUNT_NOT_ENOUGH', expected: ConnectorErrorCodes.UsageLimitExceeded },
   { code: 'SignatureDoesNotMatch', httpStatus: 400, expected: ConnectorErrorCodes.InvalidConfig },
-  { code: 'InvalidAccessKeyId.NotFound', httpStatus: 404, expected: ConnectorErrorCodes.InvalidConfig },
+  {
+    code: 'InvalidAccessKeyId.NotFound',
+    httpStatus: 404,
+    expected: ConnectorErrorCodes.InvalidConfig,
+  },
   { code: 'isv.SMS_TEMPLATE_ILLEGAL', expected: ConnectorErrorCodes.InvalidConfig },
   { code: 'isv.MOBILE_NUMBER_ILLEGAL', expected: ConnectorErrorCodes.InvalidRequestParameters },
   { code: 'isp.SYSTEM_ERROR', expected: ConnectorErrorCodes.General },
@@ -183,7 +297,11 @@ const aliyunProviderErrors: Array<{ code: string; httpStatus?: number; expected:
   { code: 'isv.SOMETHING_NEW', expected: ConnectorErrorCodes.General },
 ];
 
-const yunpianProviderErrors: Array<{ code: number; httpStatus?: number; expected: ConnectorErrorCodes }> = [
+const yunpianProviderErrors: Array<{
+  code: number;
+  httpStatus?: number;
+  expected: ConnectorErrorCodes;
+}> = [
   { code: 33, expected: ConnectorErrorCodes.RateLimitExceeded },
   { code: 3, expected: ConnectorErrorCodes.UsageLimitExceeded },
   { code: -1, expected: ConnectorErrorCodes.InvalidConfig },
@@ -197,13 +315,15 @@ const scenarios = (): Scenario[] => {
   const list: Scenario[] = [];
   // Resolved when a scenario runs: the table is built at collection time, the emulator later.
   const url = () => sandbox.url;
-  const endpointFor = (kind: string) => (kind === 'refused' ? refused : kind === 'unresolvable' ? unresolvable : url());
+  const endpointFor = (kind: string) =>
+    kind === 'refused' ? refused : kind === 'unresolvable' ? unresolvable : url();
 
   for (const algorithm of ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const) {
     for (const credentials of [longTerm, sts]) {
       const prefix = `aliyun ${algorithm} ${credentials.label}`;
       const secrets = aliyunSecrets(credentials);
-      const config = (extra: Record<string, unknown> = {}, endpoint = url()) => aliyun(endpoint, algorithm, credentials, extra);
+      const config = (extra: Record<string, unknown> = {}, endpoint = url()) =>
+        aliyun(endpoint, algorithm, credentials, extra);
 
       for (const { kind, fault, code, waitsForTimeout } of transportFaults) {
         const extra = waitsForTimeout ? waits : {};
@@ -211,7 +331,10 @@ const scenarios = (): Scenario[] => {
           name: `${prefix}: ${kind}`,
           provider: 'aliyun',
           secrets,
-          run: async () => (fault ? faulted('aliyun', config(extra), fault) : send('aliyun', config(extra, endpointFor(kind)))),
+          run: async () =>
+            fault
+              ? faulted('aliyun', config(extra), fault)
+              : send('aliyun', config(extra, endpointFor(kind))),
           expected: { code },
         });
       }
@@ -239,29 +362,54 @@ const scenarios = (): Scenario[] => {
           name: `${prefix}: wrong secret (SignatureDoesNotMatch quotes the string-to-sign)`,
           provider: 'aliyun',
           secrets: [...aliyunSecrets({ ...credentials, accessKeySecret: canaries.wrongSecret })],
-          run: async () => send('aliyun', aliyun(url(), algorithm, { ...credentials, accessKeySecret: canaries.wrongSecret })),
-          expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'SignatureDoesNotMatch' },
+          run: async () =>
+            send(
+              'aliyun',
+              aliyun(url(), algorithm, { ...credentials, accessKeySecret: canaries.wrongSecret })
+            ),
+          expected: {
+            code: ConnectorErrorCodes.InvalidConfig,
+            providerCode: 'SignatureDoesNotMatch',
+          },
         },
         {
           name: `${prefix}: unknown signature name`,
           provider: 'aliyun',
           secrets,
           run: async () => send('aliyun', config({ signName: 'NotApproved' })),
-          expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'isv.SMS_SIGNATURE_ILLEGAL' },
+          expected: {
+            code: ConnectorErrorCodes.InvalidConfig,
+            providerCode: 'isv.SMS_SIGNATURE_ILLEGAL',
+          },
         },
         {
           name: `${prefix}: unknown template`,
           provider: 'aliyun',
           secrets,
-          run: async () => send('aliyun', config({ templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: 'SMS_404' })) })),
-          expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'isv.SMS_TEMPLATE_ILLEGAL' },
+          run: async () =>
+            send(
+              'aliyun',
+              config({
+                templates: requiredUsageTypes.map((usageType) => ({
+                  usageType,
+                  templateCode: 'SMS_404',
+                })),
+              })
+            ),
+          expected: {
+            code: ConnectorErrorCodes.InvalidConfig,
+            providerCode: 'isv.SMS_TEMPLATE_ILLEGAL',
+          },
         },
         {
           name: `${prefix}: code refused by the provider (too long)`,
           provider: 'aliyun',
           secrets: aliyunSecrets(credentials, canaries.longCode),
           run: async () => send('aliyun', config(), sendData(nextMainland(), canaries.longCode)),
-          expected: { code: ConnectorErrorCodes.InvalidRequestParameters, providerCode: 'isv.INVALID_PARAMETERS' },
+          expected: {
+            code: ConnectorErrorCodes.InvalidRequestParameters,
+            providerCode: 'isv.INVALID_PARAMETERS',
+          },
         },
         {
           name: `${prefix}: international template for a mainland number`,
@@ -270,19 +418,43 @@ const scenarios = (): Scenario[] => {
           // The emulator delivers a bare 11-digit number on an international template as +1 (modelled
           // from reports), so Aliyun's documented answer for a mainland number is injected.
           run: async () =>
-            faulted('aliyun', config({ templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: 'SMS_900002' })) }), {
-              kind: 'error',
-              code: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
-            }),
-          expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED' },
+            faulted(
+              'aliyun',
+              config({
+                templates: requiredUsageTypes.map((usageType) => ({
+                  usageType,
+                  templateCode: 'SMS_900002',
+                })),
+              }),
+              {
+                kind: 'error',
+                code: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
+              }
+            ),
+          expected: {
+            code: ConnectorErrorCodes.InvalidConfig,
+            providerCode: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
+          },
         },
         {
           name: `${prefix}: mainland template for an international number`,
           provider: 'aliyun',
           secrets,
           run: async () =>
-            send('aliyun', config({ templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: 'SMS_900001' })) }), sendData(nextHongKong(), canaries.code)),
-          expected: { code: ConnectorErrorCodes.InvalidRequestParameters, providerCode: 'isv.MOBILE_NUMBER_ILLEGAL' },
+            send(
+              'aliyun',
+              config({
+                templates: requiredUsageTypes.map((usageType) => ({
+                  usageType,
+                  templateCode: 'SMS_900001',
+                })),
+              }),
+              sendData(nextHongKong(), canaries.code)
+            ),
+          expected: {
+            code: ConnectorErrorCodes.InvalidRequestParameters,
+            providerCode: 'isv.MOBILE_NUMBER_ILLEGAL',
+          },
         },
         {
           name: `${prefix}: per-number flow control (second code within a minute)`,
@@ -293,7 +465,10 @@ const scenarios = (): Scenario[] => {
             await send('aliyun', config(), sendData(to, canaries.code));
             return send('aliyun', config(), sendData(to, canaries.code));
           },
-          expected: { code: ConnectorErrorCodes.RateLimitExceeded, providerCode: 'isv.BUSINESS_LIMIT_CONTROL' },
+          expected: {
+            code: ConnectorErrorCodes.RateLimitExceeded,
+            providerCode: 'isv.BUSINESS_LIMIT_CONTROL',
+          },
         }
       );
       if (credentials.securityToken) {
@@ -301,8 +476,15 @@ const scenarios = (): Scenario[] => {
           name: `${prefix}: STS token that does not belong to the key`,
           provider: 'aliyun',
           secrets: aliyunSecrets({ ...credentials, securityToken: canaries.wrongToken }),
-          run: async () => send('aliyun', aliyun(url(), algorithm, { ...credentials, securityToken: canaries.wrongToken })),
-          expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'InvalidSecurityToken.MismatchWithAccessKey' },
+          run: async () =>
+            send(
+              'aliyun',
+              aliyun(url(), algorithm, { ...credentials, securityToken: canaries.wrongToken })
+            ),
+          expected: {
+            code: ConnectorErrorCodes.InvalidConfig,
+            providerCode: 'InvalidSecurityToken.MismatchWithAccessKey',
+          },
         });
       }
     }
@@ -337,11 +519,15 @@ const scenarios = (): Scenario[] => {
       provider: 'aliyun',
       secrets: aliyunSecrets(sts).concat(canaries.accessKeySecret),
       run: async () =>
-        faulted('aliyun', aliyun(url(), 'HMAC-SHA1', secret === canaries.securityToken ? sts : longTerm), {
-          kind: 'error',
-          code: 'isp.SYSTEM_ERROR',
-          message: lowercaseHexEcho(secret),
-        }),
+        faulted(
+          'aliyun',
+          aliyun(url(), 'HMAC-SHA1', secret === canaries.securityToken ? sts : longTerm),
+          {
+            kind: 'error',
+            code: 'isp.SYSTEM_ERROR',
+            message: lowercaseHexEcho(secret),
+          }
+        ),
       expected: { code: ConnectorErrorCodes.General, providerCode: 'isp.SYSTEM_ERROR' },
     });
   }
@@ -354,7 +540,10 @@ const scenarios = (): Scenario[] => {
       name: `yunpian: ${kind}`,
       provider: 'yunpian',
       secrets: ySecrets,
-      run: async () => (fault ? faulted('yunpian', yunpian(url(), canaries.apikey, extra), fault) : send('yunpian', yunpian(endpointFor(kind), canaries.apikey, extra))),
+      run: async () =>
+        fault
+          ? faulted('yunpian', yunpian(url(), canaries.apikey, extra), fault)
+          : send('yunpian', yunpian(endpointFor(kind), canaries.apikey, extra)),
       expected: { code },
     });
   }
@@ -378,7 +567,12 @@ const scenarios = (): Scenario[] => {
       name: 'yunpian: provider echoes the apikey percent-encoded with lowercase hex',
       provider: 'yunpian',
       secrets: ySecrets,
-      run: async () => faulted('yunpian', yunpian(url()), { kind: 'error', code: -51, message: lowercaseHexEcho(canaries.apikey) }),
+      run: async () =>
+        faulted('yunpian', yunpian(url()), {
+          kind: 'error',
+          code: -51,
+          message: lowercaseHexEcho(canaries.apikey),
+        }),
       expected: { code: ConnectorErrorCodes.General, providerCode: -51 },
     },
     {
@@ -399,14 +593,28 @@ const scenarios = (): Scenario[] => {
       name: 'yunpian: international number on a domestic-only account',
       provider: 'yunpian',
       secrets: [canaries.domesticApikey, canaries.code],
-      run: async () => send('yunpian', yunpian(url(), canaries.domesticApikey, { enableInternational: true }), sendData(nextHongKong(), canaries.code)),
+      run: async () =>
+        send(
+          'yunpian',
+          yunpian(url(), canaries.domesticApikey, { enableInternational: true }),
+          sendData(nextHongKong(), canaries.code)
+        ),
       expected: { code: ConnectorErrorCodes.InvalidRequestParameters, providerCode: 20 },
     },
     {
       name: 'yunpian: text that matches no approved template',
       provider: 'yunpian',
       secrets: ySecrets,
-      run: async () => send('yunpian', yunpian(url(), canaries.apikey, { templates: requiredUsageTypes.map((usageType) => ({ usageType, content: '【Logto测试】未报备的模板 #code#' })) })),
+      run: async () =>
+        send(
+          'yunpian',
+          yunpian(url(), canaries.apikey, {
+            templates: requiredUsageTypes.map((usageType) => ({
+              usageType,
+              content: '【Logto测试】未报备的模板 #code#',
+            })),
+          })
+        ),
       expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 5 },
     },
     {
@@ -424,16 +632,22 @@ const scenarios = (): Scenario[] => {
 
   // Tencent
   for (const credentials of [tencentLongTerm, tencentSts]) {
-    const tSecrets = [credentials.accessKeySecret, credentials.securityToken, canaries.code].filter((value): value is string => value !== undefined);
+    const tSecrets = [credentials.accessKeySecret, credentials.securityToken, canaries.code].filter(
+      (value): value is string => value !== undefined
+    );
     const prefix = `tencent ${credentials.label}`;
-    const config = (extra: Record<string, unknown> = {}, endpoint = url()) => tencent(endpoint, credentials, extra);
+    const config = (extra: Record<string, unknown> = {}, endpoint = url()) =>
+      tencent(endpoint, credentials, extra);
     for (const { kind, fault, code, waitsForTimeout } of transportFaults) {
       const extra = waitsForTimeout ? waits : {};
       list.push({
         name: `${prefix}: ${kind}`,
         provider: 'tencent',
         secrets: tSecrets,
-        run: async () => (fault ? faulted('tencent', config(extra), fault) : send('tencent', config(extra, endpointFor(kind)))),
+        run: async () =>
+          fault
+            ? faulted('tencent', config(extra), fault)
+            : send('tencent', config(extra, endpointFor(kind))),
         expected: { code },
       });
     }
@@ -457,23 +671,48 @@ const scenarios = (): Scenario[] => {
       {
         name: `${prefix}: wrong SecretKey`,
         provider: 'tencent',
-        secrets: [canaries.wrongSecret, credentials.securityToken, canaries.code].filter((value): value is string => value !== undefined),
-        run: async () => send('tencent', tencent(url(), { ...credentials, accessKeySecret: canaries.wrongSecret })),
-        expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'AuthFailure.SignatureFailure' },
+        secrets: [canaries.wrongSecret, credentials.securityToken, canaries.code].filter(
+          (value): value is string => value !== undefined
+        ),
+        run: async () =>
+          send(
+            'tencent',
+            tencent(url(), { ...credentials, accessKeySecret: canaries.wrongSecret })
+          ),
+        expected: {
+          code: ConnectorErrorCodes.InvalidConfig,
+          providerCode: 'AuthFailure.SignatureFailure',
+        },
       },
       {
         name: `${prefix}: wrong or unexpected STS token`,
         provider: 'tencent',
         secrets: [credentials.accessKeySecret, canaries.wrongToken, canaries.code],
-        run: async () => send('tencent', tencent(url(), { ...credentials, securityToken: canaries.wrongToken })),
-        expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'AuthFailure.TokenFailure' },
+        run: async () =>
+          send('tencent', tencent(url(), { ...credentials, securityToken: canaries.wrongToken })),
+        expected: {
+          code: ConnectorErrorCodes.InvalidConfig,
+          providerCode: 'AuthFailure.TokenFailure',
+        },
       },
       {
         name: `${prefix}: a template the account does not have`,
         provider: 'tencent',
         secrets: tSecrets,
-        run: async () => send('tencent', config({ templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: '404' })) })),
-        expected: { code: ConnectorErrorCodes.InvalidConfig, providerCode: 'FailedOperation.TemplateIncorrectOrUnapproved' },
+        run: async () =>
+          send(
+            'tencent',
+            config({
+              templates: requiredUsageTypes.map((usageType) => ({
+                usageType,
+                templateCode: '404',
+              })),
+            })
+          ),
+        expected: {
+          code: ConnectorErrorCodes.InvalidConfig,
+          providerCode: 'FailedOperation.TemplateIncorrectOrUnapproved',
+        },
       },
       {
         name: `${prefix}: second code to the same number within 30 s`,
@@ -484,7 +723,10 @@ const scenarios = (): Scenario[] => {
           await send('tencent', config(), sendData(to, canaries.code));
           return send('tencent', config(), sendData(to, canaries.code));
         },
-        expected: { code: ConnectorErrorCodes.RateLimitExceeded, providerCode: 'LimitExceeded.PhoneNumberThirtySecondLimit' },
+        expected: {
+          code: ConnectorErrorCodes.RateLimitExceeded,
+          providerCode: 'LimitExceeded.PhoneNumberThirtySecondLimit',
+        },
       }
     );
   }
@@ -497,67 +739,266 @@ const scenarios = (): Scenario[] => {
   const configErrors: Array<[Provider, string, Record<string, unknown>]> = [
     ['aliyun', 'missing signName', { ...aliyunValid, signName: undefined }],
     ['aliyun', 'no templates', { ...aliyunValid, templates: [] }],
-    ['aliyun', 'secret in signatureAlgorithm', { ...aliyunValid, signatureAlgorithm: canaries.accessKeySecret }],
+    [
+      'aliyun',
+      'secret in signatureAlgorithm',
+      { ...aliyunValid, signatureAlgorithm: canaries.accessKeySecret },
+    ],
     ['aliyun', 'secret in timeout', { ...aliyunValid, timeout: canaries.stsSecret }],
     ['aliyun', 'secret in endpoint', { ...aliyunValid, endpoint: canaries.securityToken }],
-    ['aliyun', 'secret in endpoint query', { ...aliyunValid, endpoint: `https://dysmsapi.aliyuncs.com/?k=${encodeURIComponent(canaries.stsSecret)}` }],
-    ['aliyun', 'secret in signName with brackets', { ...aliyunValid, signName: `【${canaries.stsSecret}】` }],
-    ['aliyun', 'secret with a line break inside', { ...aliyunValid, accessKeySecret: `${canaries.stsSecret}\n${canaries.stsSecret}` }],
-    ['aliyun', 'secret in accessKeyId with a space', { ...aliyunValid, accessKeyId: `${canaries.stsSecret} x` }],
-    ['aliyun', 'secret in a template locale', { ...aliyunValid, templates: [...(aliyunValid.templates as unknown[]), { usageType: 'SignIn', templateCode: 'SMS_1', locale: canaries.securityToken }] }],
-    ['aliyun', 'secret in codeParamName', { ...aliyunValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: 'SMS_1', codeParamName: canaries.stsSecret })) }],
-    ['aliyun', 'secret in templateCode of the wrong type', { ...aliyunValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: canaries.stsSecret } })) }],
-    ['aliyun', 'secret in usageType', { ...aliyunValid, templates: [...(aliyunValid.templates as unknown[]), { usageType: canaries.stsSecret, templateCode: 'SMS_1' }] }],
-    ['aliyun', 'plain http off-machine endpoint', { ...aliyunValid, endpoint: 'http://dysmsapi.aliyuncs.com' }],
+    [
+      'aliyun',
+      'secret in endpoint query',
+      {
+        ...aliyunValid,
+        endpoint: `https://dysmsapi.aliyuncs.com/?k=${encodeURIComponent(canaries.stsSecret)}`,
+      },
+    ],
+    [
+      'aliyun',
+      'secret in signName with brackets',
+      { ...aliyunValid, signName: `【${canaries.stsSecret}】` },
+    ],
+    [
+      'aliyun',
+      'secret with a line break inside',
+      { ...aliyunValid, accessKeySecret: `${canaries.stsSecret}\n${canaries.stsSecret}` },
+    ],
+    [
+      'aliyun',
+      'secret in accessKeyId with a space',
+      { ...aliyunValid, accessKeyId: `${canaries.stsSecret} x` },
+    ],
+    [
+      'aliyun',
+      'secret in a template locale',
+      {
+        ...aliyunValid,
+        templates: [
+          ...(aliyunValid.templates as unknown[]),
+          { usageType: 'SignIn', templateCode: 'SMS_1', locale: canaries.securityToken },
+        ],
+      },
+    ],
+    [
+      'aliyun',
+      'secret in codeParamName',
+      {
+        ...aliyunValid,
+        templates: requiredUsageTypes.map((usageType) => ({
+          usageType,
+          templateCode: 'SMS_1',
+          codeParamName: canaries.stsSecret,
+        })),
+      },
+    ],
+    [
+      'aliyun',
+      'secret in templateCode of the wrong type',
+      {
+        ...aliyunValid,
+        templates: requiredUsageTypes.map((usageType) => ({
+          usageType,
+          templateCode: { china: canaries.stsSecret },
+        })),
+      },
+    ],
+    [
+      'aliyun',
+      'secret in usageType',
+      {
+        ...aliyunValid,
+        templates: [
+          ...(aliyunValid.templates as unknown[]),
+          { usageType: canaries.stsSecret, templateCode: 'SMS_1' },
+        ],
+      },
+    ],
+    [
+      'aliyun',
+      'plain http off-machine endpoint',
+      { ...aliyunValid, endpoint: 'http://dysmsapi.aliyuncs.com' },
+    ],
     ['tencent', 'no templates', { ...tencentValid, templates: [] }],
     ['tencent', 'secret in sdkAppId', { ...tencentValid, sdkAppId: canaries.stsSecret }],
     ['tencent', 'secret in region', { ...tencentValid, region: canaries.securityToken }],
     ['tencent', 'secret in timeout', { ...tencentValid, timeout: canaries.stsSecret }],
     ['tencent', 'secret in endpoint', { ...tencentValid, endpoint: canaries.securityToken }],
-    ['tencent', 'secret in endpoint query', { ...tencentValid, endpoint: `https://sms.tencentcloudapi.com/?k=${encodeURIComponent(canaries.stsSecret)}` }],
-    ['tencent', 'secret in signName with brackets', { ...tencentValid, signName: `【${canaries.stsSecret}】` }],
-    ['tencent', 'secret in overseasSignName with brackets', { ...tencentValid, overseasSignName: `[${canaries.securityToken}]` }],
-    ['tencent', 'secret with a line break inside', { ...tencentValid, accessKeySecret: `${canaries.stsSecret}\n${canaries.stsSecret}` }],
-    ['tencent', 'secret in templateCode', { ...tencentValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: canaries.stsSecret })) }],
-    ['tencent', 'secret as fixedParams text instead of a list', { ...tencentValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, templateCode: '1', fixedParams: canaries.securityToken })) }],
-    ['tencent', 'secret in usageType', { ...tencentValid, templates: [...(tencentValid.templates as unknown[]), { usageType: canaries.stsSecret, templateCode: '1' }] }],
-    ['tencent', 'plain http off-machine endpoint', { ...tencentValid, endpoint: 'http://sms.tencentcloudapi.com' }],
+    [
+      'tencent',
+      'secret in endpoint query',
+      {
+        ...tencentValid,
+        endpoint: `https://sms.tencentcloudapi.com/?k=${encodeURIComponent(canaries.stsSecret)}`,
+      },
+    ],
+    [
+      'tencent',
+      'secret in signName with brackets',
+      { ...tencentValid, signName: `【${canaries.stsSecret}】` },
+    ],
+    [
+      'tencent',
+      'secret in overseasSignName with brackets',
+      { ...tencentValid, overseasSignName: `[${canaries.securityToken}]` },
+    ],
+    [
+      'tencent',
+      'secret with a line break inside',
+      { ...tencentValid, accessKeySecret: `${canaries.stsSecret}\n${canaries.stsSecret}` },
+    ],
+    [
+      'tencent',
+      'secret in templateCode',
+      {
+        ...tencentValid,
+        templates: requiredUsageTypes.map((usageType) => ({
+          usageType,
+          templateCode: canaries.stsSecret,
+        })),
+      },
+    ],
+    [
+      'tencent',
+      'secret as fixedParams text instead of a list',
+      {
+        ...tencentValid,
+        templates: requiredUsageTypes.map((usageType) => ({
+          usageType,
+          templateCode: '1',
+          fixedParams: canaries.securityToken,
+        })),
+      },
+    ],
+    [
+      'tencent',
+      'secret in usageType',
+      {
+        ...tencentValid,
+        templates: [
+          ...(tencentValid.templates as unknown[]),
+          { usageType: canaries.stsSecret, templateCode: '1' },
+        ],
+      },
+    ],
+    [
+      'tencent',
+      'plain http off-machine endpoint',
+      { ...tencentValid, endpoint: 'http://sms.tencentcloudapi.com' },
+    ],
     ['yunpian', 'no templates', { ...yunpianValid, templates: [] }],
     ['yunpian', 'secret in timeout', { ...yunpianValid, timeout: canaries.apikey }],
     ['yunpian', 'secret in endpoint', { ...yunpianValid, endpoint: canaries.apikey }],
-    ['yunpian', 'secret in enableInternational', { ...yunpianValid, enableInternational: canaries.apikey }],
-    ['yunpian', 'secret as template content without a placeholder', { ...yunpianValid, templates: requiredUsageTypes.map((usageType) => ({ usageType, content: canaries.apikey })) }],
-    ['yunpian', 'secret in a template locale', { ...yunpianValid, templates: [...(yunpianValid.templates as unknown[]), { usageType: 'SignIn', content: '#code#', locale: canaries.apikey }] }],
-    ['yunpian', 'secret in usageType', { ...yunpianValid, templates: [...(yunpianValid.templates as unknown[]), { usageType: canaries.apikey, content: '#code#' }] }],
-    ['yunpian', 'plain http off-machine endpoint', { ...yunpianValid, endpoint: 'http://sms.yunpian.com' }],
+    [
+      'yunpian',
+      'secret in enableInternational',
+      { ...yunpianValid, enableInternational: canaries.apikey },
+    ],
+    [
+      'yunpian',
+      'secret as template content without a placeholder',
+      {
+        ...yunpianValid,
+        templates: requiredUsageTypes.map((usageType) => ({ usageType, content: canaries.apikey })),
+      },
+    ],
+    [
+      'yunpian',
+      'secret in a template locale',
+      {
+        ...yunpianValid,
+        templates: [
+          ...(yunpianValid.templates as unknown[]),
+          { usageType: 'SignIn', content: '#code#', locale: canaries.apikey },
+        ],
+      },
+    ],
+    [
+      'yunpian',
+      'secret in usageType',
+      {
+        ...yunpianValid,
+        templates: [
+          ...(yunpianValid.templates as unknown[]),
+          { usageType: canaries.apikey, content: '#code#' },
+        ],
+      },
+    ],
+    [
+      'yunpian',
+      'plain http off-machine endpoint',
+      { ...yunpianValid, endpoint: 'http://sms.yunpian.com' },
+    ],
   ];
   for (const [provider, name, config] of configErrors) {
-    const secrets = provider === 'yunpian' ? [canaries.apikey, canaries.code] : [canaries.stsSecret, canaries.securityToken, canaries.accessKeySecret, canaries.code];
+    const secrets =
+      provider === 'yunpian'
+        ? [canaries.apikey, canaries.code]
+        : [canaries.stsSecret, canaries.securityToken, canaries.accessKeySecret, canaries.code];
     list.push({
       name: `${provider} config: ${name}`,
       provider,
       secrets,
-      run: async () => (await formOnlyConnector(provider)).sendMessage(sendData(nextMainland(), canaries.code), config),
+      run: async () =>
+        (await formOnlyConnector(provider)).sendMessage(
+          sendData(nextMainland(), canaries.code),
+          config
+        ),
       expected: { code: ConnectorErrorCodes.InvalidConfig },
     });
   }
 
   // Input errors, with valid configs holding the secrets.
   const inputErrors: Array<[string, unknown, ConnectorErrorCodes]> = [
-    ['the code as the phone number', sendData(canaries.code, canaries.code), ConnectorErrorCodes.InvalidRequestParameters],
-    ['a secret as the phone number', sendData(canaries.apikey, canaries.code), ConnectorErrorCodes.InvalidRequestParameters],
-    ['a secret as the phone number', sendData(canaries.stsSecret, canaries.code), ConnectorErrorCodes.InvalidRequestParameters],
-    ['a malformed code', sendData(nextMainland(), `${canaries.code}!`), ConnectorErrorCodes.InvalidRequestParameters],
-    ['a secret as the code', sendData(nextMainland(), canaries.securityToken), ConnectorErrorCodes.InvalidRequestParameters],
-    ['no code', { to: nextMainland(), type: 'SignIn', payload: { locale: canaries.code } }, ConnectorErrorCodes.InsufficientRequestParameters],
-    ['86 with a non-mainland number', sendData(`86${canaries.code.replace(/\D/g, '')}12345`, canaries.code), ConnectorErrorCodes.InvalidRequestParameters],
-    ['type that is not a string', { to: nextMainland(), type: { secret: canaries.apikey }, payload: { code: canaries.code } }, ConnectorErrorCodes.InvalidRequestParameters],
+    [
+      'the code as the phone number',
+      sendData(canaries.code, canaries.code),
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      'a secret as the phone number',
+      sendData(canaries.apikey, canaries.code),
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      'a secret as the phone number',
+      sendData(canaries.stsSecret, canaries.code),
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      'a malformed code',
+      sendData(nextMainland(), `${canaries.code}!`),
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      'a secret as the code',
+      sendData(nextMainland(), canaries.securityToken),
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      'no code',
+      { to: nextMainland(), type: 'SignIn', payload: { locale: canaries.code } },
+      ConnectorErrorCodes.InsufficientRequestParameters,
+    ],
+    [
+      '86 with a non-mainland number',
+      sendData(`86${canaries.code.replaceAll(/\D/g, '')}12345`, canaries.code),
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      'type that is not a string',
+      { to: nextMainland(), type: { secret: canaries.apikey }, payload: { code: canaries.code } },
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
   ];
   const validConfigOf = { aliyun: aliyunValid, yunpian: yunpianValid, tencent: tencentValid };
   for (const provider of ['aliyun', 'yunpian', 'tencent'] as const) {
     for (const [name, data, code] of inputErrors) {
       const config = () => ({ ...validConfigOf[provider], endpoint: url() });
-      const secrets = provider === 'yunpian' ? [canaries.apikey, canaries.code] : [canaries.stsSecret, canaries.securityToken, canaries.code];
+      const secrets =
+        provider === 'yunpian'
+          ? [canaries.apikey, canaries.code]
+          : [canaries.stsSecret, canaries.securityToken, canaries.code];
       list.push({
         name: `${provider} input: ${name}`,
         provider,
@@ -571,7 +1012,12 @@ const scenarios = (): Scenario[] => {
     name: 'yunpian input: international number with international SMS off (custom message)',
     provider: 'yunpian',
     secrets: [canaries.apikey, canaries.code],
-    run: async () => send('yunpian', yunpian(url(), canaries.apikey, { enableInternational: false }), sendData(nextHongKong(), canaries.code)),
+    run: async () =>
+      send(
+        'yunpian',
+        yunpian(url(), canaries.apikey, { enableInternational: false }),
+        sendData(nextHongKong(), canaries.code)
+      ),
     // General: the one code whose description Logto shows, and this one is written for the end user.
     expected: { code: ConnectorErrorCodes.General },
   });
@@ -589,22 +1035,54 @@ beforeAll(async () => {
     config: {
       aliyun: {
         accessKeys: [{ accessKeyId: longTermKeyId, accessKeySecret: canaries.accessKeySecret }],
-        stsCredentials: [{ accessKeyId: stsKeyId, accessKeySecret: canaries.stsSecret, securityToken: canaries.securityToken }],
+        stsCredentials: [
+          {
+            accessKeyId: stsKeyId,
+            accessKeySecret: canaries.stsSecret,
+            securityToken: canaries.securityToken,
+          },
+        ],
       },
       tencent: {
         secrets: [{ secretId: tencentSecretId, secretKey: canaries.accessKeySecret }],
-        stsCredentials: [{ secretId: tencentTmpSecretId, secretKey: canaries.stsSecret, token: canaries.securityToken }],
+        stsCredentials: [
+          {
+            secretId: tencentTemporarySecretId,
+            secretKey: canaries.stsSecret,
+            token: canaries.securityToken,
+          },
+        ],
         // Notification templates: the canary code has letters, which verification templates refuse.
         templates: [
           { id: '900001', type: 'notification', region: 'mainland', content: '您的验证码为{1}。' },
-          { id: '900002', type: 'notification', region: 'international', content: 'Your code is {1}.' },
+          {
+            id: '900002',
+            type: 'notification',
+            region: 'international',
+            content: 'Your code is {1}.',
+          },
         ],
       },
       yunpian: {
         accounts: [
-          { apikey: canaries.apikey, balance: 1_000_000, international: true, defaultSignature: '【Logto测试】' },
-          { apikey: canaries.emptyBalanceApikey, balance: 0, international: true, defaultSignature: '【Logto测试】' },
-          { apikey: canaries.domesticApikey, balance: 1_000_000, international: false, defaultSignature: '【Logto测试】' },
+          {
+            apikey: canaries.apikey,
+            balance: 1_000_000,
+            international: true,
+            defaultSignature: '【Logto测试】',
+          },
+          {
+            apikey: canaries.emptyBalanceApikey,
+            balance: 0,
+            international: true,
+            defaultSignature: '【Logto测试】',
+          },
+          {
+            apikey: canaries.domesticApikey,
+            balance: 1_000_000,
+            international: false,
+            defaultSignature: '【Logto测试】',
+          },
         ],
       },
     },
@@ -613,15 +1091,32 @@ beforeAll(async () => {
   unresolvable = unresolvableUrl(await closedPortUrl());
 
   const capture = (stream: string) => (chunk: unknown) => {
-    written.push({ stream, text: typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk) });
+    written.push({
+      stream,
+      text:
+        typeof chunk === 'string'
+          ? chunk
+          : Buffer.isBuffer(chunk)
+            ? chunk.toString('utf8')
+            : String(chunk),
+    });
     return true;
   };
   const spies = [
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture('stdout') as typeof process.stdout.write),
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture('stderr') as typeof process.stderr.write),
+    vi
+      .spyOn(process.stdout, 'write')
+      .mockImplementation(capture('stdout') as typeof process.stdout.write),
+    vi
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(capture('stderr') as typeof process.stderr.write),
     ...(['log', 'info', 'warn', 'error', 'debug', 'trace'] as const).map((method) =>
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        written.push({ stream: `console.${method}`, text: args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg) ?? String(arg))).join(' ') });
+        written.push({
+          stream: `console.${method}`,
+          text: args
+            .map((arg) => (typeof arg === 'string' ? arg : (JSON.stringify(arg) ?? String(arg))))
+            .join(' '),
+        });
       })
     ),
   ];
@@ -633,7 +1128,6 @@ beforeAll(async () => {
     await Promise.all(
       Array.from({ length: 16 }, async () => {
         for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
-          // eslint-disable-next-line no-await-in-loop
           outcomes.set(scenario.name, await settle(scenario.run));
         }
       })
@@ -641,7 +1135,9 @@ beforeAll(async () => {
     // Let abandoned requests (delay, hang) finish inside the capture window too.
     await sleep(timeout + 400);
   } finally {
-    for (const spy of spies) spy.mockRestore();
+    for (const spy of spies) {
+      spy.mockRestore();
+    }
   }
 }, 60_000);
 
@@ -652,8 +1148,10 @@ afterAll(async () => {
   expect(rejections.seen).toEqual([]);
 });
 
-const describeLeaks = (leaks: Leak[]) => leaks.map(({ canary, form, where }) => `${coreName(canary)} as ${form} in ${where}`);
-const coreName = (secret: string) => (Object.entries(canaries).find(([, value]) => value === secret)?.[0] ?? 'canary');
+const describeLeaks = (leaks: Leak[]) =>
+  leaks.map(({ canary, form, where }) => `${coreName(canary)} as ${form} in ${where}`);
+const coreName = (secret: string) =>
+  Object.entries(canaries).find(([, value]) => value === secret)?.[0] ?? 'canary';
 
 describe('no secret or code in any error', () => {
   it('ran a broad set of paths', () => {
@@ -663,12 +1161,18 @@ describe('no secret or code in any error', () => {
   it.each(all.map((scenario) => ({ ...scenario, label: scenario.name })))('$label', (scenario) => {
     const outcome = outcomes.get(scenario.name);
     expect(outcome, 'did not run').toBeDefined();
-    if (!outcome || outcome.ok) throw new Error(`resolved instead of failing: ${JSON.stringify(outcome)}`);
-    if (!isConnectorError(outcome.error)) throw new Error(`threw something other than a ConnectorError: ${String(outcome.error)}`);
+    if (!outcome || outcome.ok) {
+      throw new Error(`resolved instead of failing: ${JSON.stringify(outcome)}`);
+    }
+    if (!isConnectorError(outcome.error)) {
+      throw new Error(`threw something other than a ConnectorError: ${String(outcome.error)}`);
+    }
     const { error } = outcome;
     expect(describeLeaks(leaksInError(error, scenario.secrets))).toEqual([]);
     expect(error.code).toBe(scenario.expected.code);
-    if (scenario.expected.providerCode !== undefined) expect(errorData(error).providerCode).toBe(scenario.expected.providerCode);
+    if (scenario.expected.providerCode !== undefined) {
+      expect(errorData(error).providerCode).toBe(scenario.expected.providerCode);
+    }
   });
 });
 

@@ -31,10 +31,14 @@ export const canaries = {
 } as const;
 
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 const formEncoded = (value: string) => new URLSearchParams({ v: value }).toString().slice(2);
 const jsonEscaped = (value: string) => JSON.stringify(value).slice(1, -1);
-const lowerHex = (value: string) => value.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+const lowerHex = (value: string) =>
+  value.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 
 const encoders = [rfc3986, encodeURIComponent, formEncoded, jsonEscaped];
 const bothCases = (forms: string[]) => forms.flatMap((form) => [form, lowerHex(form)]);
@@ -67,7 +71,9 @@ export const leaksIn = (text: string, secrets: readonly string[], where: string)
   secrets.flatMap((secret) => {
     const found = formsOf(secret).filter((form) => text.includes(form));
     const fragment = fragmentOf(secret);
-    if (found.length === 0 && text.includes(fragment)) found.push(`fragment "${fragment}"`);
+    if (found.length === 0 && text.includes(fragment)) {
+      found.push(`fragment "${fragment}"`);
+    }
     return found.map((form) => ({ canary: secret, form, where }));
   });
 
@@ -81,19 +87,28 @@ const safeJson = (value: unknown): string => {
 
 /** Every way an error can be shown: message, stack, data, cause chain, JSON, util.inspect. */
 export const errorSurfaces = (error: unknown): Array<[where: string, text: string]> => {
-  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<
+    string,
+    unknown
+  >;
   const surfaces: Array<[string, string]> = [
     ['String(error)', String(error)],
     ['message', String(record.message)],
     ['stack', String(record.stack)],
     ['JSON.stringify(error)', safeJson(error)],
     ['JSON.stringify(data)', safeJson(record.data)],
-    ['inspect(error)', inspect(error, { depth: 20, showHidden: true, breakLength: Number.POSITIVE_INFINITY })],
+    [
+      'inspect(error)',
+      inspect(error, { depth: 20, showHidden: true, breakLength: Number.POSITIVE_INFINITY }),
+    ],
   ];
-  let cause = record.cause;
+  let { cause } = record;
   for (let depth = 0; cause !== undefined && depth < 5; depth++) {
     surfaces.push([`cause[${depth}]`, inspect(cause, { depth: 20, showHidden: true })]);
-    cause = typeof cause === 'object' && cause !== null ? (cause as { cause?: unknown }).cause : undefined;
+    cause =
+      typeof cause === 'object' && cause !== null
+        ? (cause as { cause?: unknown }).cause
+        : undefined;
   }
   return surfaces;
 };

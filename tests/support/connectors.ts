@@ -11,7 +11,9 @@ export const connectorWithSavedConfig = async (
  * For the Console's "Send" button (the unsaved form config is `sendMessage`'s second argument) and
  * for load time: reading the saved config fails the send.
  */
-export const connectorWithoutSavedConfig = async (createConnector: CreateConnector<SmsConnector>): Promise<SmsConnector> =>
+export const connectorWithoutSavedConfig = async (
+  createConnector: CreateConnector<SmsConnector>
+): Promise<SmsConnector> =>
   createConnector({
     getConfig: async () => {
       throw new Error('getConfig must not be called here');
@@ -22,5 +24,8 @@ export const connectorWithoutSavedConfig = async (createConnector: CreateConnect
  * Logto's `sendMessage` data. `to`, `type` and `payload` are cast because tests also send what
  * Logto's types forbid.
  */
-export const sendData = (to: unknown, payload: Record<string, unknown> = { code: '123456' }, type: unknown = 'SignIn'): SendMessageData =>
-  ({ to, type, payload }) as unknown as SendMessageData;
+export const sendData = (
+  to: unknown,
+  payload: Record<string, unknown> = { code: '123456' },
+  type: unknown = 'SignIn'
+): SendMessageData => ({ to, type, payload }) as unknown as SendMessageData;

@@ -18,13 +18,21 @@ export type RecordedRequest = {
 };
 
 /** An HTTP answer to script. `body` objects are sent as JSON. */
-export type ScriptedReply = { status: number; headers?: Record<string, string>; body: string | Record<string, unknown> };
+export type ScriptedReply = {
+  status: number;
+  headers?: Record<string, string>;
+  body: string | Record<string, unknown>;
+};
 
 /**
  * Decides what to do with request number `hit` (1-based): answer through `response`, or leave it
  * unanswered (a silent provider).
  */
-export type LoopbackHandler = (request: RecordedRequest, response: ServerResponse, hit: number) => void;
+export type LoopbackHandler = (
+  request: RecordedRequest,
+  response: ServerResponse,
+  hit: number
+) => void;
 
 export type LoopbackServer = {
   /** `http://127.0.0.1:<port>`, no trailing slash: what connectors take as `endpoint`. */
@@ -45,7 +53,12 @@ export const startLoopbackServer = async (handler: LoopbackHandler): Promise<Loo
   // Recorded on arrival, so a request counts even while its body is still coming; the handler
   // runs once the body is complete.
   const server = http.createServer((request: IncomingMessage, response) => {
-    const recorded: RecordedRequest = { method: request.method ?? '', url: request.url ?? '', headers: { ...request.headers }, body: '' };
+    const recorded: RecordedRequest = {
+      method: request.method ?? '',
+      url: request.url ?? '',
+      headers: { ...request.headers },
+      body: '',
+    };
     requests.push(recorded);
     const hit = requests.length;
     const chunks: Buffer[] = [];
@@ -68,8 +81,12 @@ export const startLoopbackServer = async (handler: LoopbackHandler): Promise<Loo
     requests,
     close: async () => {
       openServers.delete(loopback);
-      if (!server.listening) return;
-      for (const socket of sockets) socket.destroy();
+      if (!server.listening) {
+        return;
+      }
+      for (const socket of sockets) {
+        socket.destroy();
+      }
       server.close();
       await once(server, 'close');
     },
@@ -78,19 +95,30 @@ export const startLoopbackServer = async (handler: LoopbackHandler): Promise<Loo
   return loopback;
 };
 
-export const sendReply = (response: ServerResponse, { status, headers, body }: ScriptedReply): void => {
+export const sendReply = (
+  response: ServerResponse,
+  { status, headers, body }: ScriptedReply
+): void => {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, headers ?? (typeof body === 'string' ? {} : { 'content-type': 'application/json' })).end(text);
+  response
+    .writeHead(
+      status,
+      headers ?? (typeof body === 'string' ? {} : { 'content-type': 'application/json' })
+    )
+    .end(text);
 };
 
 /** Answers with `replies` in order; the last one repeats. */
-export const startScriptedServer = async (replies: readonly ScriptedReply[]): Promise<LoopbackServer> =>
+export const startScriptedServer = async (
+  replies: readonly ScriptedReply[]
+): Promise<LoopbackServer> =>
   startLoopbackServer((_request, response, hit) => {
     sendReply(response, replies[Math.min(hit, replies.length) - 1]!);
   });
 
 /** Accepts connections and requests and never answers: a provider that went silent. */
-export const startHungServer = async (): Promise<LoopbackServer> => startLoopbackServer(() => undefined);
+export const startHungServer = async (): Promise<LoopbackServer> =>
+  startLoopbackServer(() => undefined);
 
 /** An `http://` URL on a loopback port that was listening a moment ago and is now closed. */
 export const closedPortUrl = async (host = '127.0.0.1'): Promise<string> => {

@@ -33,4 +33,5 @@ export const isolateNetworkPerTest = (): void => {
  * A Node-style connection error for nock's `replyWithError`. nock 14 only emits Error instances; a
  * plain `{ code }` object leaves the request hanging until the timeout.
  */
-export const socketError = (code: string): Error => Object.assign(new Error(`${code} (simulated)`), { code });
+export const socketError = (code: string): Error =>
+  Object.assign(new Error(`${code} (simulated)`), { code });

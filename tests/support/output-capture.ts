@@ -28,19 +28,28 @@ export const captureOutput = (): OutputCapture => {
         const spy = vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
           consoleLines.push(`console.${method} ${args.map(String).join(' ')}`);
         });
-        restores.push(() => spy.mockRestore());
+        restores.push(() => {
+          spy.mockRestore();
+        });
       }
       for (const stream of [process.stdout, process.stderr]) {
         const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-        const spy = vi.spyOn(stream, 'write').mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+        const spy = vi.spyOn(stream, 'write').mockImplementation(((
+          chunk: unknown,
+          ...rest: unknown[]
+        ) => {
           stdioChunks.push(String(chunk));
           return original(chunk, ...rest);
         }) as typeof stream.write);
-        restores.push(() => spy.mockRestore());
+        restores.push(() => {
+          spy.mockRestore();
+        });
       }
     },
     stop: () => {
-      for (const restore of restores.splice(0)) restore();
+      for (const restore of restores.splice(0)) {
+        restore();
+      }
     },
   };
 };

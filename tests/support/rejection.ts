@@ -9,10 +9,14 @@ const errorCodes = new Set<string>(Object.values(ConnectorErrorCodes));
  */
 export const isConnectorError = (error: unknown): error is ConnectorError =>
   error instanceof ConnectorError ||
-  (error instanceof Error && errorCodes.has(String((error as { code?: unknown }).code)) && 'data' in error);
+  (error instanceof Error &&
+    errorCodes.has(String((error as { code?: unknown }).code)) &&
+    'data' in error);
 
 const describeValue = (value: unknown): string => {
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  if (value instanceof Error) {
+    return `${value.name}: ${value.message}`;
+  }
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -24,19 +28,29 @@ const describeValue = (value: unknown): string => {
  * The ConnectorError that `task` (a promise, or a function returning one) rejects with. Throws,
  * failing the test, when it resolves or rejects with anything else.
  */
-export const rejectionOf = async (task: Promise<unknown> | (() => Promise<unknown>)): Promise<ConnectorError> => {
+export const rejectionOf = async (
+  task: Promise<unknown> | (() => Promise<unknown>)
+): Promise<ConnectorError> => {
   const outcome = await (typeof task === 'function' ? task() : task).then(
     (value: unknown) => ({ resolved: value }),
     (error: unknown) => ({ error })
   );
-  if (!('error' in outcome)) throw new Error(`expected a ConnectorError, the send resolved with ${describeValue(outcome.resolved)}`);
-  if (!isConnectorError(outcome.error)) throw new Error(`expected a ConnectorError, got ${describeValue(outcome.error)}`);
+  if (!('error' in outcome)) {
+    throw new Error(
+      `expected a ConnectorError, the send resolved with ${describeValue(outcome.resolved)}`
+    );
+  }
+  if (!isConnectorError(outcome.error)) {
+    throw new Error(`expected a ConnectorError, got ${describeValue(outcome.error)}`);
+  }
   return outcome.error;
 };
 
 /** `error.data` as a record (`{}` when the connector attached none). */
 export const errorData = (error: ConnectorError): Record<string, unknown> =>
-  typeof error.data === 'object' && error.data !== null ? (error.data as Record<string, unknown>) : {};
+  typeof error.data === 'object' && error.data !== null
+    ? (error.data as Record<string, unknown>)
+    : {};
 
 /** Collects every unhandled rejection of this process from `start()` on. */
 export const unhandledRejections = () => {

@@ -19,15 +19,21 @@ export const unresolvableName = 'localhost';
 export const refusedLookups: string[] = [];
 
 const failingLookup = function (this: unknown, hostname: unknown, ...rest: unknown[]) {
-  const callback = rest.at(-1) as (error: NodeJS.ErrnoException | null, ...values: unknown[]) => void;
+  const callback = rest.at(-1) as (
+    error: NodeJS.ErrnoException | null,
+    ...values: unknown[]
+  ) => void;
   if (hostname === unresolvableName) {
     refusedLookups.push(hostname);
-    const error: NodeJS.ErrnoException = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
-      code: 'ENOTFOUND',
-      errno: -3008,
-      syscall: 'getaddrinfo',
-      hostname,
-    });
+    const error: NodeJS.ErrnoException = Object.assign(
+      new Error(`getaddrinfo ENOTFOUND ${hostname}`),
+      {
+        code: 'ENOTFOUND',
+        errno: -3008,
+        syscall: 'getaddrinfo',
+        hostname,
+      }
+    );
     process.nextTick(callback, error);
     return undefined;
   }
@@ -43,4 +49,5 @@ export const restoreResolver = () => {
 };
 
 /** `http://localhost:<port>` for an http:// URL on 127.0.0.1. */
-export const unresolvableUrl = (loopbackUrl: string) => loopbackUrl.replace('127.0.0.1', unresolvableName);
+export const unresolvableUrl = (loopbackUrl: string) =>
+  loopbackUrl.replace('127.0.0.1', unresolvableName);

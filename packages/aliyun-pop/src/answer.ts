@@ -8,7 +8,10 @@ export type AliyunAnswer = {
 };
 
 /** A non-empty string field of a parsed answer. */
-export const textField = (record: Readonly<Record<string, unknown>>, key: string): string | undefined => {
+export const textField = (
+  record: Readonly<Record<string, unknown>>,
+  key: string
+): string | undefined => {
   const value = record[key];
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
@@ -21,10 +24,14 @@ export const readAliyunAnswer = (body: string): AliyunAnswer | undefined => {
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return undefined;
+  }
   const fields = parsed as Record<string, unknown>;
   const code = textField(fields, 'Code');
-  if (code === undefined) return undefined;
+  if (code === undefined) {
+    return undefined;
+  }
   const message = textField(fields, 'Message');
   const requestId = textField(fields, 'RequestId');
   return {
@@ -46,7 +53,9 @@ const maxMessageLength = 300;
  */
 export const cleanProviderMessage = (message: string): string => {
   const withoutEcho = message.replace(quotedStringToSign, '').trim();
-  return withoutEcho.length > maxMessageLength ? `${withoutEcho.slice(0, maxMessageLength)}…` : withoutEcho;
+  return withoutEcho.length > maxMessageLength
+    ? `${withoutEcho.slice(0, maxMessageLength)}…`
+    : withoutEcho;
 };
 
 // Business codes come as `isv.X`, `isp.X`, `biz.X` or bare `X` depending on the API and the page

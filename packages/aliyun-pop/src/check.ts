@@ -1,4 +1,3 @@
-import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 import {
   providerError,
   type ErrorFacts,
@@ -7,6 +6,8 @@ import {
   type ProviderErrorData,
   type Redactor,
 } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 
 import { cleanProviderMessage } from './answer.js';
 
@@ -55,7 +56,8 @@ export const checkAliyunResponse = <Answer extends AliyunAnswerBasics, Result>(
   const { status } = response;
   const { productName } = spec;
   const answer = spec.read(response.body);
-  const cleanMessage = answer?.message === undefined ? undefined : cleanProviderMessage(redactor.text(answer.message));
+  const cleanMessage =
+    answer?.message === undefined ? undefined : cleanProviderMessage(redactor.text(answer.message));
   const fail = (code: ConnectorErrorCodes, summary: string, hint: string): ConnectorError =>
     providerError(
       code,
@@ -76,12 +78,22 @@ export const checkAliyunResponse = <Answer extends AliyunAnswerBasics, Result>(
     );
 
   if (status >= 500) {
-    const what = answer ? `${answer.code}${cleanMessage ? `: ${cleanMessage}` : ''}` : `no Aliyun error body`;
-    throw fail(ConnectorErrorCodes.General, withPeriod(`${productName} answered HTTP ${status} (${what})`), spec.serverErrorHint);
+    const what = answer
+      ? `${answer.code}${cleanMessage ? `: ${cleanMessage}` : ''}`
+      : `no Aliyun error body`;
+    throw fail(
+      ConnectorErrorCodes.General,
+      withPeriod(`${productName} answered HTTP ${status} (${what})`),
+      spec.serverErrorHint
+    );
   }
 
   const isSuccessStatus = status >= 200 && status < 300;
-  if (answer === undefined || (answer.code === 'OK' && !isSuccessStatus) || (status >= 300 && status < 400)) {
+  if (
+    answer === undefined ||
+    (answer.code === 'OK' && !isSuccessStatus) ||
+    (status >= 300 && status < 400)
+  ) {
     throw fail(
       ConnectorErrorCodes.InvalidResponse,
       `${productName} answered HTTP ${status} with a body that is not an Aliyun API answer.`,
@@ -91,7 +103,9 @@ export const checkAliyunResponse = <Answer extends AliyunAnswerBasics, Result>(
 
   if (answer.code === 'OK') {
     const result = spec.accepted(answer);
-    if (result !== undefined) return result;
+    if (result !== undefined) {
+      return result;
+    }
     throw fail(
       ConnectorErrorCodes.InvalidResponse,
       `${productName} answered Code "OK" but did not confirm the send (Success is not true).`,
@@ -101,6 +115,8 @@ export const checkAliyunResponse = <Answer extends AliyunAnswerBasics, Result>(
 
   const rule = spec.ruleFor({ code: answer.code, message: answer.message });
   const message = cleanMessage === undefined ? '' : ` ${withPeriod(cleanMessage)}`;
-  const summary = spec.explainRefusal?.(answer) ?? `${spec.refused ?? `${productName} refused the message`} (${answer.code}).${message}`;
+  const summary =
+    spec.explainRefusal?.(answer) ??
+    `${spec.refused ?? `${productName} refused the message`} (${answer.code}).${message}`;
   throw fail(rule.errorCode, summary, rule.hint);
 };

@@ -1,5 +1,3 @@
-import { randomInt, randomUUID } from 'node:crypto';
-
 import {
   sendWithRetryRule,
   TransportError,
@@ -9,6 +7,7 @@ import {
   type ProviderErrorData,
   type Redactor,
 } from '@logto-sms/sms-core';
+import { randomInt, randomUUID } from 'node:crypto';
 
 import { readAliyunAnswer } from './answer.js';
 
@@ -30,11 +29,17 @@ export const throttlingRetryDelay = (
   budgetLeftMs: number
 ): number | undefined => {
   // Cheap pre-check: a successful answer is parsed once, by the connector's checkResponse.
-  if (response.status >= 500 || !response.body.includes('Throttling')) return undefined;
+  if (response.status >= 500 || !response.body.includes('Throttling')) {
+    return undefined;
+  }
   const answer = readAliyunAnswer(response.body);
-  if (!answer?.code.startsWith('Throttling')) return undefined;
+  if (!answer?.code.startsWith('Throttling')) {
+    return undefined;
+  }
   const advised = Number.parseInt(header(response.headers, 'x-acs-retry-after') ?? '', 10);
-  if (Number.isInteger(advised) && advised >= 0 && advised + retryBudgetMarginMs <= budgetLeftMs) return advised;
+  if (Number.isInteger(advised) && advised >= 0 && advised + retryBudgetMarginMs <= budgetLeftMs) {
+    return advised;
+  }
   return jitteredRetryDelay();
 };
 
@@ -61,10 +66,20 @@ export type AliyunSendOptions = {
  * @returns Aliyun's answer, whatever its status: deciding what it means is `checkAliyunResponse`'s job.
  * @throws ConnectorError when no answer arrived (timeout, network).
  */
-export const sendAliyunRequest = async ({ timeout, build, provider, redactor, clock = {} }: AliyunSendOptions): Promise<HttpResponse> => {
+export const sendAliyunRequest = async ({
+  timeout,
+  build,
+  provider,
+  redactor,
+  clock = {},
+}: AliyunSendOptions): Promise<HttpResponse> => {
   const { now = () => new Date(), nonce = randomUUID } = clock;
   try {
-    return await sendWithRetryRule({ timeout, prepare: () => build(now(), nonce()), retryAfterResponse: throttlingRetryDelay });
+    return await sendWithRetryRule({
+      timeout,
+      prepare: () => build(now(), nonce()),
+      retryAfterResponse: throttlingRetryDelay,
+    });
   } catch (error: unknown) {
     throw error instanceof TransportError ? transportFailure(error, provider, redactor) : error;
   }
@@ -77,9 +92,19 @@ export const sendAliyunRequest = async ({ timeout, build, provider, redactor, cl
 export const rpcSender =
   <Config extends { timeout: number }, Params>(
     provider: ProviderErrorData['provider'],
-    buildRequest: (input: { config: Config; params: Params; timestamp: Date; nonce: string }) => HttpRequest
+    buildRequest: (input: {
+      config: Config;
+      params: Params;
+      timestamp: Date;
+      nonce: string;
+    }) => HttpRequest
   ) =>
-  async (config: Config, params: Params, redactor: Redactor, clientOptions?: ClientOptions): Promise<HttpResponse> =>
+  async (
+    config: Config,
+    params: Params,
+    redactor: Redactor,
+    clientOptions?: ClientOptions
+  ): Promise<HttpResponse> =>
     sendAliyunRequest({
       timeout: config.timeout,
       build: (timestamp, nonce) => buildRequest({ config, params, timestamp, nonce }),

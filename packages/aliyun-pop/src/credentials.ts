@@ -1,10 +1,10 @@
-import { blankAsMissing, credentialGuard, requiredTextGuard, securityTokenGuard } from '@logto-sms/sms-core';
+import { blankAsMissing, credentialGuard, securityTokenGuard } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 import type { Credentials } from './signer.js';
 
 /** A required text field whose messages name the field (sms-core's, under the name Aliyun code uses). */
-export const requiredText = requiredTextGuard;
 
 /** `accessKeyId` / `accessKeySecret`: required, printable ASCII without spaces. */
 export const credentialText = (label: string) => credentialGuard(label, 'the Aliyun console');
@@ -50,7 +50,11 @@ export const signatureAlgorithmGuard = z.preprocess(
   z
     .enum(signatureAlgorithms, {
       // Zod's default message quotes the received value; say what is allowed instead.
-      errorMap: () => ({ message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.` }),
+      errorMap: () => ({
+        message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.`,
+      }),
     })
     .default(defaultSignatureAlgorithm)
 );
+
+export { requiredTextGuard as requiredText } from '@logto-sms/sms-core';

@@ -22,7 +22,8 @@ export const accessKeySecretFormItem: ConnectorConfigFormItem = {
   required: true,
   isConfidential: true,
   placeholder: '<access-key-secret>',
-  description: 'The secret shown once when the AccessKey was created. A wrong secret shows up as "SignatureDoesNotMatch".',
+  description:
+    'The secret shown once when the AccessKey was created. A wrong secret shows up as "SignatureDoesNotMatch".',
 };
 
 export const securityTokenFormItem: ConnectorConfigFormItem = {
@@ -46,5 +47,6 @@ export const signatureAlgorithmFormItem: ConnectorConfigFormItem = {
     { value: 'ACS3-HMAC-SHA256', title: 'ACS3-HMAC-SHA256 (V3, recommended)' },
     { value: 'HMAC-SHA1', title: 'HMAC-SHA1 (legacy RPC signature)' },
   ],
-  description: 'How requests are signed. Keep ACS3-HMAC-SHA256 unless a proxy or policy requires the older HMAC-SHA1 scheme.',
+  description:
+    'How requests are signed. Keep ACS3-HMAC-SHA256 unless a proxy or policy requires the older HMAC-SHA1 scheme.',
 };

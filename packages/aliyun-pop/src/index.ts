@@ -32,10 +32,32 @@ export {
   signatureAlgorithmGuard,
   signatureAlgorithms,
 } from './credentials.js';
-export { aliyunEndpointGuard, dypnsapiHosts, dysmsapiHosts, type AliyunProductEndpoint } from './endpoints.js';
-export { cleanProviderMessage, readAliyunAnswer, textField, withoutBusinessPrefix, type AliyunAnswer } from './answer.js';
+export {
+  aliyunEndpointGuard,
+  dypnsapiHosts,
+  dysmsapiHosts,
+  type AliyunProductEndpoint,
+} from './endpoints.js';
+export {
+  cleanProviderMessage,
+  readAliyunAnswer,
+  textField,
+  withoutBusinessPrefix,
+  type AliyunAnswer,
+} from './answer.js';
 export { checkAliyunResponse, type AliyunAnswerBasics, type AliyunAnswerSpec } from './check.js';
 export { buildSignedRequest, type SignedRequestInput } from './request.js';
-export { rpcSender, sendAliyunRequest, throttlingRetryDelay, type AliyunSendOptions, type ClientOptions } from './client.js';
+export {
+  rpcSender,
+  sendAliyunRequest,
+  throttlingRetryDelay,
+  type AliyunSendOptions,
+  type ClientOptions,
+} from './client.js';
 export { credentialRules, nonceReusedRule, throttlingRule } from './rules.js';
-export { accessKeyIdFormItem, accessKeySecretFormItem, securityTokenFormItem, signatureAlgorithmFormItem } from './form-items.js';
+export {
+  accessKeyIdFormItem,
+  accessKeySecretFormItem,
+  securityTokenFormItem,
+  signatureAlgorithmFormItem,
+} from './form-items.js';

@@ -1,6 +1,12 @@
 import type { HttpRequest } from '@logto-sms/sms-core';
 
-import { signV1, signV3, type Credentials, type RpcAction, type SignatureAlgorithm } from './signer.js';
+import {
+  signV1,
+  signV3,
+  type Credentials,
+  type RpcAction,
+  type SignatureAlgorithm,
+} from './signer.js';
 
 export type SignedRequestInput = {
   /** Origin only, e.g. `https://dysmsapi.aliyuncs.com` (the config guard normalises it). */
@@ -24,7 +30,9 @@ const partsOf = (endpoint: string): { origin: string; host: string } => {
   if (!parts) {
     const { origin, host } = new URL(endpoint);
     parts = { origin, host };
-    if (originParts.size >= maxOriginParts) originParts.clear();
+    if (originParts.size >= maxOriginParts) {
+      originParts.clear();
+    }
     originParts.set(endpoint, parts);
   }
   return parts;
@@ -47,7 +55,14 @@ export const buildSignedRequest = ({
   const origin = partsOf(endpoint);
 
   if (signatureAlgorithm === 'HMAC-SHA1') {
-    const signed = signV1({ method: 'POST', credentials, action, apiParams: params, timestamp, nonce });
+    const signed = signV1({
+      method: 'POST',
+      credentials,
+      action,
+      apiParams: params,
+      timestamp,
+      nonce,
+    });
     return {
       method: 'POST',
       url: `${origin.origin}/`,
@@ -60,7 +75,15 @@ export const buildSignedRequest = ({
     };
   }
 
-  const signed = signV3({ method: 'POST', host: origin.host, credentials, action, apiParams: params, timestamp, nonce });
+  const signed = signV3({
+    method: 'POST',
+    host: origin.host,
+    credentials,
+    action,
+    apiParams: params,
+    timestamp,
+    nonce,
+  });
   return {
     method: 'POST',
     url: `${origin.origin}/?${signed.query}`,

@@ -1,5 +1,6 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import type { ErrorRule } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 
 // Table rows for the POP gateway's own codes, which every Aliyun RPC product answers the same way
 // (aliyun-sms-api.md §5.2, aliyun-dypns-api.md §3.3 B). Each connector places them in its table.

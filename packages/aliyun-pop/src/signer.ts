@@ -28,7 +28,10 @@ const reservedByRfc3986 = /[!'()*]/g;
 
 /** RFC 3986 percent-encoding of the UTF-8 bytes: only `A–Z a–z 0–9 - _ . ~` stay literal. */
 export const percentEncode = (value: string): string =>
-  encodeURIComponent(value).replace(reservedByRfc3986, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replaceAll(
+    reservedByRfc3986,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 
 /**
  * `name=value` pairs sorted by name (UTF-16 code unit order, like the SDKs) and joined with `&`.
@@ -43,7 +46,8 @@ export const canonicalQueryString = (params: Readonly<Record<string, string>>): 
 /** `2024-01-01T00:00:00Z`: UTC, no milliseconds, as both signature schemes document it. */
 export const formatTimestamp = (date: Date): string => `${date.toISOString().slice(0, 19)}Z`;
 
-export const sha256Hex = (data: string): string => createHash('sha256').update(data, 'utf8').digest('hex');
+export const sha256Hex = (data: string): string =>
+  createHash('sha256').update(data, 'utf8').digest('hex');
 
 // ---------------------------------------------------------------------------------------------
 // V1: HMAC-SHA1
@@ -106,10 +110,22 @@ export const signV1Params = (
   const stringToSign = v1StringToSign(method, canonicalQuery);
   const signature = v1Signature(stringToSign, accessKeySecret);
   // A raw `+` or `/` of the base64 signature would decode to something else on the server.
-  return { canonicalQuery, stringToSign, signature, encoded: `${canonicalQuery}&Signature=${percentEncode(signature)}` };
+  return {
+    canonicalQuery,
+    stringToSign,
+    signature,
+    encoded: `${canonicalQuery}&Signature=${percentEncode(signature)}`,
+  };
 };
 
-export const signV1 = ({ method, credentials, action, apiParams, timestamp, nonce }: V1SignInput): V1SignedRequest => {
+export const signV1 = ({
+  method,
+  credentials,
+  action,
+  apiParams,
+  timestamp,
+  nonce,
+}: V1SignInput): V1SignedRequest => {
   const params = { ...apiParams, ...v1CommonParams(credentials, action, timestamp, nonce) };
   return { params, ...signV1Params(method, params, credentials.accessKeySecret) };
 };
@@ -126,7 +142,8 @@ export const emptyPayloadHash = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934
 
 // The scheme signs `host`, `content-type` and every `x-acs-*` header; `accept`, `user-agent` and
 // `authorization` are left out.
-const isSignedHeader = (name: string): boolean => name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
+const isSignedHeader = (name: string): boolean =>
+  name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
 
 export type CanonicalHeaders = { canonicalHeaders: string; signedHeaders: string };
 
@@ -135,16 +152,22 @@ export type CanonicalHeaders = { canonicalHeaders: string; signedHeaders: string
  * joined with `;`. Header names are case-insensitive, so two spellings of one name are one header
  * whose values are joined with `,`.
  */
-export const canonicalizeHeaders = (headers: Readonly<Record<string, string>>): CanonicalHeaders => {
+export const canonicalizeHeaders = (
+  headers: Readonly<Record<string, string>>
+): CanonicalHeaders => {
   const byName = new Map<string, string[]>();
   for (const [rawName, value] of Object.entries(headers)) {
     const name = rawName.toLowerCase();
-    if (!isSignedHeader(name)) continue;
+    if (!isSignedHeader(name)) {
+      continue;
+    }
     byName.set(name, [...(byName.get(name) ?? []), value.trim()]);
   }
   const names = [...byName.keys()].sort();
   return {
-    canonicalHeaders: names.map((name) => `${name}:${(byName.get(name) ?? []).join(',')}\n`).join(''),
+    canonicalHeaders: names
+      .map((name) => `${name}:${(byName.get(name) ?? []).join(',')}\n`)
+      .join(''),
     signedHeaders: names.join(';'),
   };
 };
@@ -162,20 +185,33 @@ export type V3CanonicalRequestInput = {
 const v3Canonical = ({ method, path, query, headers, payloadHash }: V3CanonicalRequestInput) => {
   const { canonicalHeaders, signedHeaders } = canonicalizeHeaders(headers);
   const canonicalQuery = canonicalQueryString(query);
-  const canonicalRequest = [method.toUpperCase(), path, canonicalQuery, canonicalHeaders, signedHeaders, payloadHash].join('\n');
+  const canonicalRequest = [
+    method.toUpperCase(),
+    path,
+    canonicalQuery,
+    canonicalHeaders,
+    signedHeaders,
+    payloadHash,
+  ].join('\n');
   return { canonicalRequest, canonicalQuery, signedHeaders };
 };
 
 /** Six lines; the header block ends with its own `\n`, so an empty line precedes the signed-header list. */
-export const v3CanonicalRequest = (input: V3CanonicalRequestInput): string => v3Canonical(input).canonicalRequest;
+export const v3CanonicalRequest = (input: V3CanonicalRequestInput): string =>
+  v3Canonical(input).canonicalRequest;
 
-export const v3StringToSign = (canonicalRequest: string): string => `${v3Algorithm}\n${sha256Hex(canonicalRequest)}`;
+export const v3StringToSign = (canonicalRequest: string): string =>
+  `${v3Algorithm}\n${sha256Hex(canonicalRequest)}`;
 
 /** Hex HMAC-SHA256 keyed with the secret as-is (unlike V1, no `&` suffix). */
 export const v3Signature = (stringToSign: string, accessKeySecret: string): string =>
   createHmac('sha256', accessKeySecret).update(stringToSign, 'utf8').digest('hex');
 
-export const v3Authorization = (accessKeyId: string, signedHeaders: string, signature: string): string =>
+export const v3Authorization = (
+  accessKeyId: string,
+  signedHeaders: string,
+  signature: string
+): string =>
   `${v3Algorithm} Credential=${accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
 
 export type V3SignInput = {
@@ -201,7 +237,16 @@ export type V3SignedRequest = {
   signature: string;
 };
 
-export const signV3 = ({ method, host, credentials, action, apiParams, timestamp, nonce, extraHeaders }: V3SignInput): V3SignedRequest => {
+export const signV3 = ({
+  method,
+  host,
+  credentials,
+  action,
+  apiParams,
+  timestamp,
+  nonce,
+  extraHeaders,
+}: V3SignInput): V3SignedRequest => {
   const headers: Record<string, string> = {
     host,
     'x-acs-action': action.action,
@@ -210,7 +255,10 @@ export const signV3 = ({ method, host, credentials, action, apiParams, timestamp
     'x-acs-signature-nonce': nonce,
     'x-acs-content-sha256': emptyPayloadHash,
     ...(credentials.securityToken
-      ? { 'x-acs-accesskey-id': credentials.accessKeyId, 'x-acs-security-token': credentials.securityToken }
+      ? {
+          'x-acs-accesskey-id': credentials.accessKeyId,
+          'x-acs-security-token': credentials.securityToken,
+        }
       : {}),
     ...extraHeaders,
   };
@@ -225,7 +273,10 @@ export const signV3 = ({ method, host, credentials, action, apiParams, timestamp
   const signature = v3Signature(stringToSign, credentials.accessKeySecret);
   return {
     query: canonicalQuery,
-    headers: { ...headers, authorization: v3Authorization(credentials.accessKeyId, signedHeaders, signature) },
+    headers: {
+      ...headers,
+      authorization: v3Authorization(credentials.accessKeyId, signedHeaders, signature),
+    },
     canonicalRequest,
     stringToSign,
     signature,

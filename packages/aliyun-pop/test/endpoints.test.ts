@@ -1,18 +1,27 @@
 // Issue 17 item 2: the allow-list accepts exactly the documented hosts. Under aliyuncs.com other
 // customers can create names (OSS buckets, function endpoints), so nothing pattern-like may pass.
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
-import { z, ZodError } from 'zod';
+import { z, type ZodError } from 'zod';
 
 import { aliyunEndpointGuard, dypnsapiHosts, dysmsapiHosts } from '../src/endpoints.js';
 
 const guards = {
   Dysmsapi: z.object({
-    endpoint: aliyunEndpointGuard({ hosts: dysmsapiHosts, defaultUrl: 'https://dysmsapi.aliyuncs.com', expected: 'an Aliyun SMS endpoint' }),
+    endpoint: aliyunEndpointGuard({
+      hosts: dysmsapiHosts,
+      defaultUrl: 'https://dysmsapi.aliyuncs.com',
+      expected: 'an Aliyun SMS endpoint',
+    }),
   }),
   Dypnsapi: z.object({
-    endpoint: aliyunEndpointGuard({ hosts: dypnsapiHosts, defaultUrl: 'https://dypnsapi.aliyuncs.com', expected: 'the Dypnsapi endpoint' }),
+    endpoint: aliyunEndpointGuard({
+      hosts: dypnsapiHosts,
+      defaultUrl: 'https://dypnsapi.aliyuncs.com',
+      expected: 'the Dypnsapi endpoint',
+    }),
   }),
 };
 
@@ -50,17 +59,29 @@ describe('documented hosts are accepted over HTTPS', () => {
     ...dypnsapiHosts.map((host) => ['Dypnsapi', host] as const),
   ])('%s %s', (product, host) => {
     const guard = guards[product];
-    expect(parseConfig(guard, { endpoint: `https://${host}` })).toEqual({ endpoint: `https://${host}` });
-    expect(parseConfig(guard, { endpoint: `https://${host.toUpperCase()}/` })).toEqual({ endpoint: `https://${host}` });
+    expect(parseConfig(guard, { endpoint: `https://${host}` })).toEqual({
+      endpoint: `https://${host}`,
+    });
+    expect(parseConfig(guard, { endpoint: `https://${host.toUpperCase()}/` })).toEqual({
+      endpoint: `https://${host}`,
+    });
   });
 
   it('loopback emulators over http, and the default when empty', () => {
     for (const guard of Object.values(guards)) {
-      expect(parseConfig(guard, { endpoint: 'http://127.0.0.1:4010' }).endpoint).toBe('http://127.0.0.1:4010');
-      expect(parseConfig(guard, { endpoint: 'http://localhost:4010' }).endpoint).toBe('http://localhost:4010');
-      expect(parseConfig(guard, { endpoint: 'http://[::1]:4010' }).endpoint).toBe('http://[::1]:4010');
+      expect(parseConfig(guard, { endpoint: 'http://127.0.0.1:4010' }).endpoint).toBe(
+        'http://127.0.0.1:4010'
+      );
+      expect(parseConfig(guard, { endpoint: 'http://localhost:4010' }).endpoint).toBe(
+        'http://localhost:4010'
+      );
+      expect(parseConfig(guard, { endpoint: 'http://[::1]:4010' }).endpoint).toBe(
+        'http://[::1]:4010'
+      );
     }
-    expect(parseConfig(guards.Dypnsapi, { endpoint: '' }).endpoint).toBe('https://dypnsapi.aliyuncs.com');
+    expect(parseConfig(guards.Dypnsapi, { endpoint: '' }).endpoint).toBe(
+      'https://dypnsapi.aliyuncs.com'
+    );
   });
 });
 
@@ -86,20 +107,25 @@ const lookAlikes = [
 ];
 
 describe('look-alike hosts are refused as invalid_config', () => {
-  it.each(lookAlikes.flatMap((host) => (['Dysmsapi', 'Dypnsapi'] as const).map((product) => [product, host] as const)))(
-    '%s refuses %s',
-    (product, host) => {
-      const error = refusal(guards[product], `https://${host}`);
-      expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
-      const [issue] = (error.data as ZodError).issues;
-      expect(issue?.path).toEqual(['endpoint']);
-      expect(issue?.message).toMatch(/^endpoint host ".+" is not /);
-    }
-  );
+  it.each(
+    lookAlikes.flatMap((host) =>
+      (['Dysmsapi', 'Dypnsapi'] as const).map((product) => [product, host] as const)
+    )
+  )('%s refuses %s', (product, host) => {
+    const error = refusal(guards[product], `https://${host}`);
+    expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
+    const [issue] = (error.data as ZodError).issues;
+    expect(issue?.path).toEqual(['endpoint']);
+    expect(issue?.message).toMatch(/^endpoint host ".+" is not /);
+  });
 
   it('each product accepts only its own hosts', () => {
-    expect(refusal(guards.Dypnsapi, 'https://dysmsapi.aliyuncs.com').code).toBe(ConnectorErrorCodes.InvalidConfig);
-    expect(refusal(guards.Dysmsapi, 'https://dypnsapi.aliyuncs.com').code).toBe(ConnectorErrorCodes.InvalidConfig);
+    expect(refusal(guards.Dypnsapi, 'https://dysmsapi.aliyuncs.com').code).toBe(
+      ConnectorErrorCodes.InvalidConfig
+    );
+    expect(refusal(guards.Dysmsapi, 'https://dypnsapi.aliyuncs.com').code).toBe(
+      ConnectorErrorCodes.InvalidConfig
+    );
   });
 
   it('a documented host over plain http is refused', () => {

@@ -2,7 +2,10 @@
 // canonical strings first, then signatures, then the whole request the signer builds.
 import { describe, expect, it } from 'vitest';
 
-import { aliyunVectorFiles, type V3Vector } from '../../../tests/fixtures/vectors/aliyun-vectors.js';
+import {
+  aliyunVectorFiles,
+  type V3Vector,
+} from '../../../tests/fixtures/vectors/aliyun-vectors.js';
 import {
   canonicalizeHeaders,
   canonicalQueryString,
@@ -73,7 +76,9 @@ describe('canonicalizeHeaders', () => {
       'X-Acs-Date': '2024-01-01T00:00:00Z',
     });
     expect(signedHeaders).toBe('host;x-acs-date');
-    expect(canonicalHeaders).toBe('host:dysmsapi.aliyuncs.com\nx-acs-date:2024-01-01T00:00:00Z,2024-01-01T00:00:00Z\n');
+    expect(canonicalHeaders).toBe(
+      'host:dysmsapi.aliyuncs.com\nx-acs-date:2024-01-01T00:00:00Z,2024-01-01T00:00:00Z\n'
+    );
   });
 
   it('signs content-type when present', () => {
@@ -98,95 +103,135 @@ for (const [product, file] of Object.entries(aliyunVectorFiles)) {
   describe(`${product} V1 (HMAC-SHA1) vectors`, () => {
     it.each(file.v1.map((vector) => [vector.name, vector] as const))('%s', (_name, vector) => {
       const signed = signV1Params(vector.method, vector.params, vector.accessKeySecret);
-      if (vector.canonicalQuery !== undefined) expect(signed.canonicalQuery).toBe(vector.canonicalQuery);
+      if (vector.canonicalQuery !== undefined) {
+        expect(signed.canonicalQuery).toBe(vector.canonicalQuery);
+      }
       if (vector.stringToSign !== undefined) {
         expect(v1StringToSign(vector.method, signed.canonicalQuery)).toBe(vector.stringToSign);
         expect(signed.stringToSign).toBe(vector.stringToSign);
       }
       expect(signed.signature).toBe(vector.signature);
       // A raw `+`, `/` or `=` of the base64 signature would decode to something else on the server.
-      expect(signed.encoded).toBe(`${signed.canonicalQuery}&Signature=${percentEncode(vector.signature)}`);
-      if (vector.wireSignature !== undefined) expect(percentEncode(vector.signature)).toBe(vector.wireSignature);
+      expect(signed.encoded).toBe(
+        `${signed.canonicalQuery}&Signature=${percentEncode(vector.signature)}`
+      );
+      if (vector.wireSignature !== undefined) {
+        expect(percentEncode(vector.signature)).toBe(vector.wireSignature);
+      }
     });
   });
 
   describe(`${product} V3 (ACS3-HMAC-SHA256) vectors`, () => {
-    it.each(file.v3.map((vector) => [vector.name, vector] as const))('step by step: %s', (_name, vector) => {
-      const payloadHash = vector.headers['x-acs-content-sha256'] ?? '';
-      expect(payloadHash).toBe(emptyPayloadHash);
-      const canonicalRequest = v3CanonicalRequest({
-        method: vector.method,
-        path: vector.path,
-        query: vector.query,
-        // Unsigned headers the SDK also sends must not change anything.
-        headers: { ...vector.headers, accept: 'application/json', 'user-agent': 'vector-test' },
-        payloadHash,
-      });
-      if (vector.canonicalRequest !== undefined) expect(canonicalRequest).toBe(vector.canonicalRequest);
-      if (vector.canonicalQuery !== undefined) expect(canonicalQueryString(vector.query)).toBe(vector.canonicalQuery);
-      expect(canonicalizeHeaders(vector.headers).signedHeaders).toBe(vector.signedHeaders);
-      const stringToSign = v3StringToSign(canonicalRequest);
-      if (vector.stringToSign !== undefined) expect(stringToSign).toBe(vector.stringToSign);
-      expect(v3Signature(stringToSign, vector.accessKeySecret)).toBe(vector.signature);
-    });
+    it.each(file.v3.map((vector) => [vector.name, vector] as const))(
+      'step by step: %s',
+      (_name, vector) => {
+        const payloadHash = vector.headers['x-acs-content-sha256'] ?? '';
+        expect(payloadHash).toBe(emptyPayloadHash);
+        const canonicalRequest = v3CanonicalRequest({
+          method: vector.method,
+          path: vector.path,
+          query: vector.query,
+          // Unsigned headers the SDK also sends must not change anything.
+          headers: { ...vector.headers, accept: 'application/json', 'user-agent': 'vector-test' },
+          payloadHash,
+        });
+        if (vector.canonicalRequest !== undefined) {
+          expect(canonicalRequest).toBe(vector.canonicalRequest);
+        }
+        if (vector.canonicalQuery !== undefined) {
+          expect(canonicalQueryString(vector.query)).toBe(vector.canonicalQuery);
+        }
+        expect(canonicalizeHeaders(vector.headers).signedHeaders).toBe(vector.signedHeaders);
+        const stringToSign = v3StringToSign(canonicalRequest);
+        if (vector.stringToSign !== undefined) {
+          expect(stringToSign).toBe(vector.stringToSign);
+        }
+        expect(v3Signature(stringToSign, vector.accessKeySecret)).toBe(vector.signature);
+      }
+    );
 
-    it.each(file.v3.map((vector) => [vector.name, vector] as const))('signV3 rebuilds the request: %s', (_name, vector) => {
-      const { host = '', 'x-acs-credentials-provider': provider, 'x-acs-date': date = '', 'x-acs-signature-nonce': vectorNonce = '' } =
-        vector.headers;
-      const signed = signV3({
-        method: vector.method,
-        host,
-        credentials: {
-          accessKeyId: vector.accessKeyId,
-          accessKeySecret: vector.accessKeySecret,
-          securityToken: vector.securityToken,
-        },
-        action: actionOf(vector),
-        apiParams: vector.query,
-        timestamp: new Date(date),
-        nonce: vectorNonce,
-        ...(provider === undefined ? {} : { extraHeaders: { 'x-acs-credentials-provider': provider } }),
-      });
-      expect(signed.signature).toBe(vector.signature);
-      expect(signed.query).toBe(canonicalQueryString(vector.query));
-      expect(signed.headers).toEqual({
-        ...vector.headers,
-        authorization: v3Authorization(vector.accessKeyId, vector.signedHeaders, vector.signature),
-      });
-    });
+    it.each(file.v3.map((vector) => [vector.name, vector] as const))(
+      'signV3 rebuilds the request: %s',
+      (_name, vector) => {
+        const {
+          host = '',
+          'x-acs-credentials-provider': provider,
+          'x-acs-date': date = '',
+          'x-acs-signature-nonce': vectorNonce = '',
+        } = vector.headers;
+        const signed = signV3({
+          method: vector.method,
+          host,
+          credentials: {
+            accessKeyId: vector.accessKeyId,
+            accessKeySecret: vector.accessKeySecret,
+            securityToken: vector.securityToken,
+          },
+          action: actionOf(vector),
+          apiParams: vector.query,
+          timestamp: new Date(date),
+          nonce: vectorNonce,
+          ...(provider === undefined
+            ? {}
+            : { extraHeaders: { 'x-acs-credentials-provider': provider } }),
+        });
+        expect(signed.signature).toBe(vector.signature);
+        expect(signed.query).toBe(canonicalQueryString(vector.query));
+        expect(signed.headers).toEqual({
+          ...vector.headers,
+          authorization: v3Authorization(
+            vector.accessKeyId,
+            vector.signedHeaders,
+            vector.signature
+          ),
+        });
+      }
+    );
   });
 }
 
 describe('signV1 (the connectors’ layout)', () => {
-  const apiParams = { PhoneNumber: '13800138000', SignName: '速通互联验证码', TemplateCode: '100001', TemplateParam: '{"code":"123456","min":"5"}' };
+  const apiParams = {
+    PhoneNumber: '13800138000',
+    SignName: '速通互联验证码',
+    TemplateCode: '100001',
+    TemplateParam: '{"code":"123456","min":"5"}',
+  };
 
   it.each([
     ['SendSms', sendSms],
     ['SendSmsVerifyCode', sendSmsVerifyCode],
-  ])('adds the common parameters for %s, Format=JSON, no RegionId, and the STS token when present', (_name, action) => {
-    const signed = signV1({
-      method: 'POST',
-      credentials: { accessKeyId: 'testid', accessKeySecret: 'testsecret', securityToken: 'test-sts-token' },
-      action,
-      apiParams,
-      timestamp: jan1,
-      nonce,
-    });
-    expect(signed.params).toEqual({
-      ...apiParams,
-      AccessKeyId: 'testid',
-      Action: action.action,
-      Format: 'JSON',
-      SecurityToken: 'test-sts-token',
-      SignatureMethod: 'HMAC-SHA1',
-      SignatureNonce: nonce,
-      SignatureVersion: '1.0',
-      Timestamp: '2024-01-01T00:00:00Z',
-      Version: '2017-05-25',
-    });
-    // Same parameters through the vector-checked primitives.
-    expect(signed.signature).toBe(signV1Params('POST', signed.params, 'testsecret').signature);
-  });
+  ])(
+    'adds the common parameters for %s, Format=JSON, no RegionId, and the STS token when present',
+    (_name, action) => {
+      const signed = signV1({
+        method: 'POST',
+        credentials: {
+          accessKeyId: 'testid',
+          accessKeySecret: 'testsecret',
+          securityToken: 'test-sts-token',
+        },
+        action,
+        apiParams,
+        timestamp: jan1,
+        nonce,
+      });
+      expect(signed.params).toEqual({
+        ...apiParams,
+        AccessKeyId: 'testid',
+        Action: action.action,
+        Format: 'JSON',
+        SecurityToken: 'test-sts-token',
+        SignatureMethod: 'HMAC-SHA1',
+        SignatureNonce: nonce,
+        SignatureVersion: '1.0',
+        Timestamp: '2024-01-01T00:00:00Z',
+        Version: '2017-05-25',
+      });
+      // Same parameters through the vector-checked primitives.
+      expect(signed.signature).toBe(signV1Params('POST', signed.params, 'testsecret').signature);
+    }
+  );
 
   it('reproduces the Dypnsapi SDK vector once Format is spelled as the SDK spells it', () => {
     const vector = aliyunVectorFiles.Dypnsapi.v1[0]!;
@@ -198,7 +243,9 @@ describe('signV1 (the connectors’ layout)', () => {
       timestamp: jan1,
       nonce,
     });
-    expect(signV1Params('POST', { ...signed.params, Format: 'json' }, 'testsecret').signature).toBe(vector.signature);
+    expect(signV1Params('POST', { ...signed.params, Format: 'json' }, 'testsecret').signature).toBe(
+      vector.signature
+    );
   });
 
   it('is pure: the same inputs give the same signature; a new nonce, time or action a different one', () => {
@@ -212,7 +259,11 @@ describe('signV1 (the connectors’ layout)', () => {
     };
     expect(signV1(input).signature).toBe(signV1(input).signature);
     expect(signV1({ ...input, nonce: 'other' }).signature).not.toBe(signV1(input).signature);
-    expect(signV1({ ...input, timestamp: new Date('2024-01-01T00:00:01Z') }).signature).not.toBe(signV1(input).signature);
-    expect(signV1({ ...input, action: sendSmsVerifyCode }).signature).not.toBe(signV1(input).signature);
+    expect(signV1({ ...input, timestamp: new Date('2024-01-01T00:00:01Z') }).signature).not.toBe(
+      signV1(input).signature
+    );
+    expect(signV1({ ...input, action: sendSmsVerifyCode }).signature).not.toBe(
+      signV1(input).signature
+    );
   });
 });

@@ -28,10 +28,16 @@ export const parseCommandArgs = (
       allowPositionals: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'), command);
+    throw new UsageError(
+      (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'),
+      command
+    );
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`Unexpected argument: ${parsed.positionals[maxPositionals] ?? ''}`, command);
+    throw new UsageError(
+      `Unexpected argument: ${parsed.positionals[maxPositionals] ?? ''}`,
+      command
+    );
   }
   return {
     values: parsed.values as Record<string, string | boolean | undefined>,

@@ -8,7 +8,7 @@ import { createOutput, type Output } from './output.js';
 import { UsageError, exitCodes } from './usage-error.js';
 
 /** The CLI's version, from its package.json (bundled into lib/ at build time). */
-export const version: string = cliPackage.version;
+export const { version } = cliPackage;
 
 export const topLevelHelp = `Usage: logto-sms <command> [options]
 
@@ -28,7 +28,12 @@ Exit codes: 0 success, 1 the operation failed, 2 usage error.`;
 
 type Command = (argv: readonly string[], output: Output) => Promise<number>;
 
-const commands: Record<string, Command> = { sandbox: runSandbox, send: runSend, status: runStatus, demo: runDemo };
+const commands: Record<string, Command> = {
+  sandbox: runSandbox,
+  send: runSend,
+  status: runStatus,
+  demo: runDemo,
+};
 
 /**
  * Runs the CLI with `argv` (the arguments after `logto-sms`) and returns the exit code: 0 success,
@@ -37,7 +42,10 @@ const commands: Record<string, Command> = { sandbox: runSandbox, send: runSend, 
  *
  * @param output where to print. @default createOutput() (stdout/stderr, colour on a terminal)
  */
-export const runCli = async (argv: readonly string[], output: Output = createOutput()): Promise<number> => {
+export const runCli = async (
+  argv: readonly string[],
+  output: Output = createOutput()
+): Promise<number> => {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help') {
@@ -55,12 +63,16 @@ export const runCli = async (argv: readonly string[], output: Output = createOut
         return exitCodes.ok;
       }
       const command = commands[target];
-      if (!command) throw new UsageError(`Unknown command "${target}".`);
+      if (!command) {
+        throw new UsageError(`Unknown command "${target}".`);
+      }
       return await command(['--help'], output);
     }
     const command = commands[first];
     if (!command) {
-      throw new UsageError(first.startsWith('-') ? `Unknown option "${first}".` : `Unknown command "${first}".`);
+      throw new UsageError(
+        first.startsWith('-') ? `Unknown option "${first}".` : `Unknown command "${first}".`
+      );
     }
     return await command(rest, output);
   } catch (error) {

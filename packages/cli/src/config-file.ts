@@ -18,9 +18,15 @@ const likelyCause = (text: string, offset: number): string | undefined => {
   if (/^\s*[}\]]/.test(here) && /,\s*$/.test(text.slice(0, offset))) {
     return 'a trailing comma before a closing } or ] (JSON allows none)';
   }
-  if (/^\s*$/.test(here)) return 'the file ends early: a closing } or ] is missing';
-  if (/^'/.test(here)) return "single quotes (') where JSON needs double quotes (\")";
-  if (/^\/[/*]/.test(here)) return 'a comment (JSON allows none)';
+  if (/^\s*$/.test(here)) {
+    return 'the file ends early: a closing } or ] is missing';
+  }
+  if (here.startsWith("'")) {
+    return 'single quotes (\') where JSON needs double quotes (")';
+  }
+  if (/^\/[/*]/.test(here)) {
+    return 'a comment (JSON allows none)';
+  }
   return undefined;
 };
 
@@ -31,14 +37,22 @@ const likelyCause = (text: string, offset: number): string | undefined => {
  */
 const failedOffset = (text: string, message: string): number | undefined => {
   const position = /position (\d+)/.exec(message)?.[1];
-  if (position !== undefined) return Number(position);
+  if (position !== undefined) {
+    return Number(position);
+  }
   const lineColumn = /line (\d+) column (\d+)/.exec(message);
   if (lineColumn) {
     const lines = text.split('\n');
     const line = Number(lineColumn[1]);
-    return lines.slice(0, line - 1).reduce((sum, value) => sum + value.length + 1, 0) + Number(lineColumn[2]) - 1;
+    return (
+      lines.slice(0, line - 1).reduce((sum, value) => sum + value.length + 1, 0) +
+      Number(lineColumn[2]) -
+      1
+    );
   }
-  if (/Unexpected end of JSON input/.test(message)) return text.length;
+  if (message.includes('Unexpected end of JSON input')) {
+    return text.length;
+  }
   // Node 20 gives no position for some tokens ("Unexpected token ']'"): find that character outside
   // strings, preferring one right after a comma, the usual culprit.
   const token = /^Unexpected token '(.)'/u.exec(message)?.[1];
@@ -51,10 +65,16 @@ const tokenOffset = (text: string, token: string): number | undefined => {
   for (let index = 0; index < text.length; index++) {
     const char = text[index];
     if (inString) {
-      if (char === '\\') index++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === token) found.push(index);
+      if (char === '\\') {
+        index++;
+      } else if (char === '"') {
+        inString = false;
+      }
+    } else if (char === '"') {
+      inString = true;
+    } else if (char === token) {
+      found.push(index);
+    }
   }
   return found.find((index) => /,\s*$/.test(text.slice(0, index))) ?? found[0];
 };
@@ -66,12 +86,18 @@ const tokenOffset = (text: string, token: string): number | undefined => {
  *
  * @throws UsageError (naming `command`) when the file cannot be read, is not JSON or not an object.
  */
-export const readConfigFile = async (command: string, file: string): Promise<Record<string, unknown>> => {
+export const readConfigFile = async (
+  command: string,
+  file: string
+): Promise<Record<string, unknown>> => {
   let raw: string;
   try {
     raw = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, command);
+    throw new UsageError(
+      `Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      command
+    );
   }
   const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
   let parsed: unknown;
@@ -79,10 +105,15 @@ export const readConfigFile = async (command: string, file: string): Promise<Rec
     parsed = JSON.parse(text);
   } catch (error) {
     const offset = failedOffset(text, (error as Error).message);
-    if (offset === undefined) throw new UsageError(`${file} is not valid JSON.`, command);
+    if (offset === undefined) {
+      throw new UsageError(`${file} is not valid JSON.`, command);
+    }
     const { line, column } = lineAndColumn(text, offset);
     const cause = likelyCause(text, offset);
-    throw new UsageError(`${file} is not valid JSON (line ${line}, column ${column})${cause ? `: likely ${cause}` : ''}.`, command);
+    throw new UsageError(
+      `${file} is not valid JSON (line ${line}, column ${column})${cause ? `: likely ${cause}` : ''}.`,
+      command
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new UsageError(`${file} must contain a JSON object (the connector config).`, command);

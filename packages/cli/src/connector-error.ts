@@ -11,7 +11,9 @@ const knownCodes: ReadonlySet<string> = new Set(Object.values(ConnectorErrorCode
  * loaded from a Logto host whose connector-kit may be a different copy from the CLI's.
  */
 export const isConnectorError = (error: unknown): error is ConnectorErrorLike => {
-  if (!(error instanceof Error)) return false;
+  if (!(error instanceof Error)) {
+    return false;
+  }
   const { code } = error as Error & { code?: unknown };
   return typeof code === 'string' && knownCodes.has(code) && 'data' in error;
 };
@@ -41,27 +43,40 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Zod issues as `path: message` pairs; the received value is left out (it may be a secret). */
 export const readIssues = (value: unknown): ConfigIssue[] | undefined => {
-  if (!isRecord(value) || !Array.isArray(value.issues)) return undefined;
+  if (!isRecord(value) || !Array.isArray(value.issues)) {
+    return undefined;
+  }
   return value.issues.filter(isRecord).map((issue) => ({
-    path: Array.isArray(issue.path) && issue.path.length > 0 ? issue.path.map(String).join('.') : '(config)',
+    path:
+      Array.isArray(issue.path) && issue.path.length > 0
+        ? issue.path.map(String).join('.')
+        : '(config)',
     message: typeof issue.message === 'string' ? issue.message : JSON.stringify(issue),
   }));
 };
 
-const pick = <T>(record: Record<string, unknown>, key: string, guard: (value: unknown) => value is T): T | undefined => {
+const pick = <T>(
+  record: Record<string, unknown>,
+  key: string,
+  guard: (value: unknown) => value is T
+): T | undefined => {
   const value = record[key];
   return guard(value) ? value : undefined;
 };
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isCode = (value: unknown): value is string | number => typeof value === 'string' || typeof value === 'number';
+const isCode = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 
-export const issuesFix = 'Correct each field listed below (as it appears in the Console form), then send again.';
+export const issuesFix =
+  'Correct each field listed below (as it appears in the Console form), then send again.';
 
 /** The fix line for what a connector reported; never chosen from the ConnectorError code alone. */
-export const fixFromData = ({ hint, issues }: Pick<DescribedError, 'hint' | 'issues'>): string | undefined =>
+export const fixFromData = ({
+  hint,
+  issues,
+}: Pick<DescribedError, 'hint' | 'issues'>): string | undefined =>
   hint ?? (issues && issues.length > 0 ? issuesFix : undefined);
-
 
 /**
  * What a ConnectorError means for an operator: its code explained (what Logto shows, with which

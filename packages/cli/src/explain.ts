@@ -22,7 +22,8 @@ export type ErrorExplanation = {
 type Row = Omit<ErrorExplanation, 'code'>;
 
 const configRow: Row = {
-  meaning: 'The connector config is invalid, or the provider refused something in it (credentials, signature, template).',
+  meaning:
+    'The connector config is invalid, or the provider refused something in it (credentials, signature, template).',
   logtoStatus: 400,
   logtoShows: "The connector's config is invalid.",
 };
@@ -34,7 +35,8 @@ const configRow: Row = {
 const table: Record<string, Row> = {
   [ConnectorErrorCodes.InvalidConfig]: configRow,
   [ConnectorErrorCodes.InvalidRequestParameters]: {
-    meaning: 'The provider refused this particular message: the phone number, the signature/template pairing, or a template parameter is not acceptable.',
+    meaning:
+      'The provider refused this particular message: the phone number, the signature/template pairing, or a template parameter is not acceptable.',
     logtoStatus: 400,
     logtoShows: 'a fixed phrase saying the request parameters are invalid',
   },
@@ -44,12 +46,14 @@ const table: Record<string, Row> = {
     logtoShows: 'a fixed phrase saying request parameters are missing',
   },
   [ConnectorErrorCodes.InvalidResponse]: {
-    meaning: 'The provider answered with something the connector cannot read (not JSON, cut off, or an unexpected shape).',
+    meaning:
+      'The provider answered with something the connector cannot read (not JSON, cut off, or an unexpected shape).',
     logtoStatus: 400,
     logtoShows: 'a fixed phrase saying the response is invalid',
   },
   [ConnectorErrorCodes.TemplateNotFound]: {
-    meaning: 'No template in the config matches this usage type (and there is no Generic template to fall back to).',
+    meaning:
+      'No template in the config matches this usage type (and there is no Generic template to fall back to).',
     logtoStatus: 400,
     logtoShows: 'Unable to find correct template in connector config.',
   },
@@ -59,7 +63,8 @@ const table: Record<string, Row> = {
     logtoShows: 'a fixed phrase saying the template type is not supported',
   },
   [ConnectorErrorCodes.RateLimitExceeded]: {
-    meaning: 'The provider throttled sends to this number or account (too many codes in a short time).',
+    meaning:
+      'The provider throttled sends to this number or account (too many codes in a short time).',
     logtoStatus: 429,
     logtoShows: 'Trigger rate limit. Please try again later.',
   },
@@ -94,7 +99,8 @@ const table: Record<string, Row> = {
     logtoShows: 'Error occurred in connector: {{errorDescription}}',
   },
   [ConnectorErrorCodes.General]: {
-    meaning: 'The send failed for a reason the connector could not classify: the provider was unreachable, timed out, or answered with a server error.',
+    meaning:
+      'The send failed for a reason the connector could not classify: the provider was unreachable, timed out, or answered with a server error.',
     logtoStatus: 400,
     logtoShows: 'Error occurred in connector: {{errorDescription}}',
   },
@@ -107,7 +113,10 @@ const fallback: Row = {
 };
 
 /** What `code` (a ConnectorErrorCodes value) means, what Logto shows and with which HTTP status; a generic row for unknown codes. */
-export const explainConnectorErrorCode = (code: string): ErrorExplanation => ({ code, ...(table[code] ?? fallback) });
+export const explainConnectorErrorCode = (code: string): ErrorExplanation => ({
+  code,
+  ...(table[code] ?? fallback),
+});
 
 /** Codes the table covers, for tests that keep it complete as connector-kit grows. */
 export const explainedCodes = (): string[] => Object.keys(table);

@@ -24,7 +24,11 @@ export {
 } from './sandbox-configs.js';
 export { createOutput, shouldUseColor, type Output } from './output.js';
 export { runCli, topLevelHelp, version } from './cli.js';
-export { workspaceConnectors, workspacePackageDirectory, resolveConnectorSource } from './workspace.js';
+export {
+  workspaceConnectors,
+  workspacePackageDirectory,
+  resolveConnectorSource,
+} from './workspace.js';
 export type { SendJson } from './commands/send.js';
 export type { StatusJson } from './commands/status.js';
 export { UsageError, exitCodes } from './usage-error.js';

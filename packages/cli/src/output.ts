@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-
 import { terminalSafe } from '@logto-sms/sandbox';
+import { randomBytes } from 'node:crypto';
 
 import type { Redactor } from './redact.js';
 
@@ -37,7 +36,10 @@ export const shouldUseColor = (stream: Stream, env: NodeJS.ProcessEnv = process.
  * this output made itself, which outside data cannot guess, become real colour codes again.
  */
 const styleMarks = (token: string) => ({
-  style: (open: number, close: number): Style => (text) => `${token}${open}m${text}${token}${close}m`,
+  style:
+    (open: number, close: number): Style =>
+    (text) =>
+      `${token}${open}m${text}${token}${close}m`,
   render: (text: string, clean: (piece: string) => string): string =>
     text
       .split(token)
@@ -48,22 +50,26 @@ const styleMarks = (token: string) => ({
       .join(''),
 });
 
-export const createOutput = (options: {
-  stdout?: Stream;
-  stderr?: Stream;
-  color?: boolean;
-  redactor?: Redactor;
-} = {}): Output => {
+export const createOutput = (
+  options: {
+    stdout?: Stream;
+    stderr?: Stream;
+    color?: boolean;
+    redactor?: Redactor;
+  } = {}
+): Output => {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   const color = options.color ?? shouldUseColor(stdout);
-  let redactor = options.redactor;
+  let { redactor } = options;
   // Progress lines stay on one line only in a terminal; piped output gets one event per line.
   const inline = Boolean(stdout.isTTY);
   const marks = styleMarks(`\u0000${randomBytes(8).toString('hex')}`);
   // Redacted first (a secret is matched as it was received), then made safe for a terminal.
   const clean = (text: string) =>
-    marks.render(text, (piece) => terminalSafe(redactor ? redactor.text(piece) : piece, { keepLineFeeds: true }));
+    marks.render(text, (piece) =>
+      terminalSafe(redactor ? redactor.text(piece) : piece, { keepLineFeeds: true })
+    );
   const plain: Style = (text) => text;
   const style = (open: number, close: number) => (color ? marks.style(open, close) : plain);
 

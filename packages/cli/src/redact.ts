@@ -21,15 +21,21 @@ export const collectSecrets = (value: unknown): string[] => {
   const found: string[] = [];
   const visit = (node: unknown, key: string | undefined) => {
     if (typeof node === 'string') {
-      if (key !== undefined && secretKey.test(key)) found.push(node);
+      if (key !== undefined && secretKey.test(key)) {
+        found.push(node);
+      }
       return;
     }
     if (Array.isArray(node)) {
-      for (const item of node) visit(item, key);
+      for (const item of node) {
+        visit(item, key);
+      }
       return;
     }
     if (node !== null && typeof node === 'object') {
-      for (const [childKey, child] of Object.entries(node)) visit(child, childKey);
+      for (const [childKey, child] of Object.entries(node)) {
+        visit(child, childKey);
+      }
     }
   };
   visit(value, undefined);
@@ -39,10 +45,16 @@ export const collectSecrets = (value: unknown): string[] => {
 /** A copy of a config for display: secret-looking fields replaced by the mask. */
 export const maskConfig = <T>(config: T): T => {
   const visit = (node: unknown, key: string | undefined): unknown => {
-    if (typeof node === 'string' && key !== undefined && secretKey.test(key)) return mask;
-    if (Array.isArray(node)) return node.map((item) => visit(item, key));
+    if (typeof node === 'string' && key !== undefined && secretKey.test(key)) {
+      return mask;
+    }
+    if (Array.isArray(node)) {
+      return node.map((item) => visit(item, key));
+    }
     if (node !== null && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node).map(([childKey, child]) => [childKey, visit(child, childKey)]));
+      return Object.fromEntries(
+        Object.entries(node).map(([childKey, child]) => [childKey, visit(child, childKey)])
+      );
     }
     return node;
   };

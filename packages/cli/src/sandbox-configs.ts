@@ -1,5 +1,6 @@
-import { TemplateType } from '@logto/connector-kit';
 import type { SandboxConfig } from '@logto-sms/sandbox';
+
+import { TemplateType } from '@logto/connector-kit';
 
 /** Every Logto usage type, so the pasted config covers every flow, not only the required four. */
 export const allUsageTypes: readonly string[] = Object.values(TemplateType);
@@ -46,17 +47,26 @@ const onlyCodeVariable = (content: string, variable: RegExp) => {
 };
 
 const required = <T>(value: T | undefined, what: string): T => {
-  if (value === undefined) throw new Error(`The sandbox config has no ${what}; the connector config cannot be printed.`);
+  if (value === undefined) {
+    throw new Error(`The sandbox config has no ${what}; the connector config cannot be printed.`);
+  }
   return value;
 };
 
 /** A config for the Aliyun connector that the given sandbox accepts as is. */
-export const aliyunConfigFor = (config: SandboxConfig, endpoint: string): AliyunSandboxConnectorConfig => {
+export const aliyunConfigFor = (
+  config: SandboxConfig,
+  endpoint: string
+): AliyunSandboxConnectorConfig => {
   const key = required(config.aliyun.accessKeys[0], 'Aliyun AccessKey');
   const verification = config.aliyun.templates.filter(
-    (template) => template.type === 'verification' && onlyCodeVariable(template.content, /\$\{(\w+)\}/g)
+    (template) =>
+      template.type === 'verification' && onlyCodeVariable(template.content, /\$\{(\w+)\}/g)
   );
-  const china = required(verification.find((template) => template.region === 'mainland'), 'mainland verification template');
+  const china = required(
+    verification.find((template) => template.region === 'mainland'),
+    'mainland verification template'
+  );
   const overseas = required(
     verification.find((template) => template.region === 'international'),
     'international verification template'
@@ -84,10 +94,16 @@ const masTemplateByUsage: Readonly<Record<string, string>> = {
  * A config for the Aliyun MAS connector that the given sandbox accepts: the sandbox's first gift
  * signature and its system templates, falling back to the first one for a code it does not have.
  */
-export const aliyunMasConfigFor = (config: SandboxConfig, endpoint: string): AliyunMasSandboxConnectorConfig => {
+export const aliyunMasConfigFor = (
+  config: SandboxConfig,
+  endpoint: string
+): AliyunMasSandboxConnectorConfig => {
   const key = required(config.aliyun.accessKeys[0], 'Aliyun AccessKey');
   const codes = new Set(config.aliyunMas.templates.map(({ code }) => code));
-  const fallback = required(config.aliyunMas.templates[0], 'Message Authentication Service system template').code;
+  const fallback = required(
+    config.aliyunMas.templates[0],
+    'Message Authentication Service system template'
+  ).code;
   return {
     accessKeyId: key.accessKeyId,
     accessKeySecret: key.accessKeySecret,
@@ -107,14 +123,19 @@ const signaturePrefix = /^【[^【】]*】/;
  * against approved templates and keeps domestic and international templates apart, so each usage
  * type gets the domestic text for mainland numbers and the international text for the rest.
  */
-export const yunpianConfigFor = (config: SandboxConfig, endpoint: string): YunpianSandboxConnectorConfig => {
+export const yunpianConfigFor = (
+  config: SandboxConfig,
+  endpoint: string
+): YunpianSandboxConnectorConfig => {
   const account = required(
     config.yunpian.accounts.find((item) => item.international && item.balance > 0),
     'YunPian account with international SMS and a balance'
   );
   const asConnectorText = (content: string) => {
     // The sandbox (like YunPian) adds the account's default signature when the text has none.
-    const body = content.startsWith(account.defaultSignature) ? content.slice(account.defaultSignature.length) : content;
+    const body = content.startsWith(account.defaultSignature)
+      ? content.slice(account.defaultSignature.length)
+      : content;
     return body.replace('#code#', '{{code}}');
   };
   const verification = config.yunpian.templates.filter((template) =>
@@ -134,7 +155,10 @@ export const yunpianConfigFor = (config: SandboxConfig, endpoint: string): Yunpi
     enableInternational: true,
     templates: allUsageTypes.map((usageType) => ({
       usageType,
-      content: { china: asConnectorText(domestic.content), overseas: asConnectorText(international.content) },
+      content: {
+        china: asConnectorText(domestic.content),
+        overseas: asConnectorText(international.content),
+      },
     })),
   };
 };
@@ -143,18 +167,29 @@ export const yunpianConfigFor = (config: SandboxConfig, endpoint: string): Yunpi
  * A config for the Tencent connector that the given sandbox accepts: the domestic and the
  * international verification template with a single `{1}`, and a signature for each region.
  */
-export const tencentConfigFor = (config: SandboxConfig, endpoint: string): TencentSandboxConnectorConfig => {
+export const tencentConfigFor = (
+  config: SandboxConfig,
+  endpoint: string
+): TencentSandboxConnectorConfig => {
   const secret = required(config.tencent.secrets[0], 'Tencent SecretId');
   const verification = config.tencent.templates.filter(
-    (template) => template.type === 'verification' && [...template.content.matchAll(/\{(\d+)\}/g)].every((match) => match[1] === '1')
+    (template) =>
+      template.type === 'verification' &&
+      [...template.content.matchAll(/\{(\d+)\}/g)].every((match) => match[1] === '1')
   );
-  const china = required(verification.find((template) => template.region === 'mainland'), 'domestic Tencent verification template');
+  const china = required(
+    verification.find((template) => template.region === 'mainland'),
+    'domestic Tencent verification template'
+  );
   const overseas = required(
     verification.find((template) => template.region === 'international'),
     'international Tencent verification template'
   );
   const signatureFor = (region: 'mainland' | 'international') =>
-    required(config.tencent.signatures.find((signature) => signature.region === region)?.name, `${region} Tencent signature`);
+    required(
+      config.tencent.signatures.find((signature) => signature.region === region)?.name,
+      `${region} Tencent signature`
+    );
   return {
     accessKeyId: secret.secretId,
     accessKeySecret: secret.secretKey,
@@ -163,6 +198,9 @@ export const tencentConfigFor = (config: SandboxConfig, endpoint: string): Tence
     overseasSignName: signatureFor('international'),
     region: required(config.tencent.regions[0], 'Tencent region'),
     endpoint,
-    templates: allUsageTypes.map((usageType) => ({ usageType, templateCode: { china: china.id, overseas: overseas.id } })),
+    templates: allUsageTypes.map((usageType) => ({
+      usageType,
+      templateCode: { china: china.id, overseas: overseas.id },
+    })),
   };
 };

@@ -21,9 +21,11 @@ const packagesDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 export const workspacePackageDirectory = (name: WorkspaceConnector): string =>
   path.join(packagesDirectory, workspaceConnectors[name]);
 
-export type ConnectorSource = { kind: 'directory'; path: string } | { kind: 'tarball'; path: string };
+export type ConnectorSource =
+  { kind: 'directory'; path: string } | { kind: 'tarball'; path: string };
 
-const isWorkspaceName = (value: string): value is WorkspaceConnector => Object.hasOwn(workspaceConnectors, value);
+const isWorkspaceName = (value: string): value is WorkspaceConnector =>
+  Object.hasOwn(workspaceConnectors, value);
 
 /**
  * `aliyun` / `aliyun-mas` / `yunpian` / `tencent` → this repository's built package; a directory → a connector package
@@ -46,11 +48,17 @@ export const resolveConnectorSource = (command: string, target: string): Connect
   }
   const resolved = path.resolve(target);
   if (!existsSync(resolved)) {
-    throw new UsageError(`"${target}" is neither ${Object.keys(workspaceConnectors).join(', ')}, a package directory nor a .tgz file.`, command);
+    throw new UsageError(
+      `"${target}" is neither ${Object.keys(workspaceConnectors).join(', ')}, a package directory nor a .tgz file.`,
+      command
+    );
   }
   if (statSync(resolved).isDirectory()) {
     if (!existsSync(path.join(resolved, 'package.json'))) {
-      throw new UsageError(`${resolved} has no package.json; pass a connector package directory.`, command);
+      throw new UsageError(
+        `${resolved} has no package.json; pass a connector package directory.`,
+        command
+      );
     }
     requireBuilt(command, resolved);
     return { kind: 'directory', path: resolved };
@@ -64,6 +72,9 @@ export const resolveConnectorSource = (command: string, target: string): Connect
 // Logto imports lib/index.js and nothing else; packing an unbuilt package would only fail later.
 const requireBuilt = (command: string, directory: string) => {
   if (!existsSync(path.join(directory, 'lib', 'index.js'))) {
-    throw new UsageError(`${directory} is not built (no lib/index.js). Run "pnpm build" first.`, command);
+    throw new UsageError(
+      `${directory} is not built (no lib/index.js). Run "pnpm build" first.`,
+      command
+    );
   }
 };

@@ -15,21 +15,33 @@ describe('logto-sms demo', () => {
     // Progress for the slow steps, and the loader's verdict.
     expect(run.stdout).toMatch(/Packing the four connectors[\s\S]*done \(\d+\.\d s\)/);
     expect(run.stdout).toMatch(/loadConnectorFactories[\s\S]*done \(\d+\.\d s\)/);
-    expect(run.stdout).toMatch(/logto-sms-aliyun\s+type Sms, metadata valid, no loader warnings: yes/);
-    expect(run.stdout).toMatch(/logto-sms-yunpian\s+type Sms, metadata valid, no loader warnings: yes/);
-    expect(run.stdout).toMatch(/logto-sms-tencent\s+type Sms, metadata valid, no loader warnings: yes/);
+    expect(run.stdout).toMatch(
+      /logto-sms-aliyun\s+type Sms, metadata valid, no loader warnings: yes/
+    );
+    expect(run.stdout).toMatch(
+      /logto-sms-yunpian\s+type Sms, metadata valid, no loader warnings: yes/
+    );
+    expect(run.stdout).toMatch(
+      /logto-sms-tencent\s+type Sms, metadata valid, no loader warnings: yes/
+    );
 
-    expect(run.stdout).toMatch(/logto-sms-aliyun-mas\s+type Sms, metadata valid, no loader warnings: yes/);
+    expect(run.stdout).toMatch(
+      /logto-sms-aliyun-mas\s+type Sms, metadata valid, no loader warnings: yes/
+    );
 
     // Seven deliveries, as each provider received the number (Tencent always with +), and the
     // mainland-only refusal.
     expect(run.stdout).toMatch(/aliyun\s+→ 8613800138000 .*delivered as 13800138000/);
     expect(run.stdout).toMatch(/aliyun-mas\s+→ 8613800138000 .*delivered as 13800138000/);
-    expect(run.stdout).toMatch(/aliyun-mas\s+→ 85261234567 +refused before sending: invalid_request_parameters/);
+    expect(run.stdout).toMatch(
+      /aliyun-mas\s+→ 85261234567 +refused before sending: invalid_request_parameters/
+    );
     expect(run.stdout).toMatch(/aliyun\s+→ 85261234567 .*delivered as 85261234567/);
     expect(run.stdout).toMatch(/yunpian\s+→ 8613800138000 .*delivered as 13800138000/);
     expect(run.stdout).toMatch(/yunpian\s+→ 85261234567 .*delivered as \+85261234567/);
-    expect(run.stdout).toMatch(/tencent\s+→ 8613800138000 .*delivered as \+8613800138000, answer \{"serialNo":"5000:/);
+    expect(run.stdout).toMatch(
+      /tencent\s+→ 8613800138000 .*delivered as \+8613800138000, answer \{"serialNo":"5000:/
+    );
     expect(run.stdout).toMatch(/tencent\s+→ 85261234567 .*delivered as \+85261234567/);
 
     // The rate limit and how it reaches Logto.

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
-
 import { createOutput, runCli as runInProcess, version } from '@logto-sms/cli';
 import { sandboxHelp } from '@logto-sms/sandbox';
+import { readFile } from 'node:fs/promises';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { prepareCli, runCli } from './run-cli.js';
@@ -26,7 +26,9 @@ describe('help (the built binary)', () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: logto-sms <command>');
-    for (const command of ['sandbox', 'send', 'status', 'demo']) expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    for (const command of ['sandbox', 'send', 'status', 'demo']) {
+      expect(run.stdout).toMatch(new RegExp(`^ {2}${command} `, 'm'));
+    }
     expect(run.stdout).toContain('Exit codes');
     expect(run.stderr).toBe('');
   });
@@ -79,11 +81,23 @@ describe('usage errors (in process)', () => {
     [['sandbox', 'extra'], 'Unexpected argument: extra'],
     [['send', 'aliyun', '--to', '8613800138000'], '--config <file.json> is required'],
     [['send', 'aliyun', '--config', 'x.json'], '--to <phone> is required'],
-    [['send', 'aliyun', '--config', 'x.json', '--to', '+8613800138000'], '--to must be digits only'],
-    [['send', 'aliyun', '--config', 'x.json', '--to', '8613800138000', '--type', 'Login'], '--type must be one of'],
-    [['send', 'aliyun', 'yunpian', '--config', 'x.json', '--to', '8613800138000'], 'Unexpected argument: yunpian'],
+    [
+      ['send', 'aliyun', '--config', 'x.json', '--to', '+8613800138000'],
+      '--to must be digits only',
+    ],
+    [
+      ['send', 'aliyun', '--config', 'x.json', '--to', '8613800138000', '--type', 'Login'],
+      '--type must be one of',
+    ],
+    [
+      ['send', 'aliyun', 'yunpian', '--config', 'x.json', '--to', '8613800138000'],
+      'Unexpected argument: yunpian',
+    ],
     [['send', '--config', 'x.json', '--to', '8613800138000'], 'Which connector?'],
-    [['send', 'no-such-connector', '--config', 'x.json', '--to', '8613800138000'], 'neither aliyun, aliyun-mas, yunpian'],
+    [
+      ['send', 'no-such-connector', '--config', 'x.json', '--to', '8613800138000'],
+      'neither aliyun, aliyun-mas, yunpian',
+    ],
   ])('exits 2 for %j', async (args, message) => {
     const run = await runHere(args);
     expect(run.code).toBe(2);
@@ -93,7 +107,11 @@ describe('usage errors (in process)', () => {
   it('answers a usage error with one JSON object under --json', async () => {
     const run = await runHere(['send', 'aliyun', '--to', '8613800138000', '--json']);
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, stage: 'usage', error: { message: expect.stringContaining('--config') } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: false,
+      stage: 'usage',
+      error: { message: expect.stringContaining('--config') },
+    });
   });
 });
 
@@ -105,7 +123,9 @@ describe('one sandbox command line', () => {
   });
 
   it('logto-sms --version is the version in package.json', async () => {
-    const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const manifest = JSON.parse(
+      await readFile(new URL('../package.json', import.meta.url), 'utf8')
+    ) as { version: string };
     expect(version).toBe(manifest.version);
     expect((await runHere(['--version'])).stdout).toBe(`${manifest.version}\n`);
   });

@@ -1,7 +1,6 @@
+import { packConnector } from '@logto-sms/cli';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-
-import { packConnector } from '@logto-sms/cli';
 
 import { connectorPackages, ensureBuilt, packageDirectory } from '../../../tests/helpers/build.js';
 
@@ -13,7 +12,10 @@ export type CliRun = { code: number; stdout: string; stderr: string };
 export const prepareCli = async () => ensureBuilt(['cli', ...connectorPackages]);
 
 /** Runs the BUILT `logto-sms` binary in a child process, as a user would, without a terminal. */
-export const runCli = async (args: readonly string[], options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliRun> =>
+export const runCli = async (
+  args: readonly string[],
+  options: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}
+): Promise<CliRun> =>
   new Promise((resolve) => {
     const env = { ...process.env, ...options.env };
     delete env.FORCE_COLOR;
@@ -29,10 +31,14 @@ export const runCli = async (args: readonly string[], options: { timeoutMs?: num
   });
 
 /** Packs both workspace connectors into `directory` once, so tests can pass the .tgz and skip `npm pack` per run. */
-export const packWorkspaceConnectors = async (directory: string): Promise<{ aliyun: string; yunpian: string }> => {
+export const packWorkspaceConnectors = async (
+  directory: string
+): Promise<{ aliyun: string; yunpian: string }> => {
   const packages = path.resolve(import.meta.dirname, '..', '..');
   const [aliyun, yunpian] = await Promise.all(
-    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) => packConnector(path.join(packages, name), directory))
+    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) =>
+      packConnector(path.join(packages, name), directory)
+    )
   );
   return { aliyun: aliyun!.tarball, yunpian: yunpian!.tarball };
 };

@@ -1,8 +1,8 @@
+import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { prepareCli } from './run-cli.js';
@@ -35,8 +35,10 @@ export const useSendEnvironment = (prefix: string): SendEnvironment => {
   });
 
   afterAll(async () => {
-    await environment.sandbox?.close();
-    if (environment.directory) await rm(environment.directory, { recursive: true, force: true });
+    await environment.sandbox.close();
+    if (environment.directory) {
+      await rm(environment.directory, { recursive: true, force: true });
+    }
   });
 
   beforeEach(() => {

@@ -1,7 +1,13 @@
+import {
+  aliyunConfigFor,
+  aliyunMasConfigFor,
+  tencentConfigFor,
+  yunpianConfigFor,
+  type SendJson,
+} from '@logto-sms/cli';
+import type { Sandbox } from '@logto-sms/sandbox';
 import path from 'node:path';
 
-import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor, type SendJson } from '@logto-sms/cli';
-import type { Sandbox } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { packWorkspaceConnectors, runCli } from './run-cli.js';
@@ -22,68 +28,161 @@ beforeAll(async () => {
   Object.assign(tarballs, await packWorkspaceConnectors(directory));
 });
 
-
 describe('logto-sms send: success', () => {
   it('sends through Aliyun (short name: packs the workspace package) like the Console does, exit 0, without echoing the code', async () => {
     const file = await writeConfig('aliyun.json', aliyunConfigFor(sandbox.config, sandbox.url));
-    const run = await runCli(['send', 'aliyun', '--config', file, '--to', '8613800138000', '--code', 'Q7c4ny']);
+    const run = await runCli([
+      'send',
+      'aliyun',
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--code',
+      'Q7c4ny',
+    ]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('✓ Sent through logto-sms-aliyun to 8613800138000');
     expect(run.stdout).toMatch(/Packing[\s\S]*done/);
     expect(run.stdout + run.stderr).not.toContain('Q7c4ny');
-    expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '13800138000', code: 'Q7c4ny', provider: 'aliyun' })]);
+    expect(sandbox.inbox.list()).toEqual([
+      expect.objectContaining({ to: '13800138000', code: 'Q7c4ny', provider: 'aliyun' }),
+    ]);
   });
 
   it('sends through Aliyun MAS (short name) to a mainland number; an overseas number is refused before sending', async () => {
-    const file = await writeConfig('aliyun-mas.json', aliyunMasConfigFor(sandbox.config, sandbox.url));
-    const run = await runCli(['send', 'aliyun-mas', '--config', file, '--to', '8613800138000', '--type', 'ForgotPassword', '--code', '482915']);
+    const file = await writeConfig(
+      'aliyun-mas.json',
+      aliyunMasConfigFor(sandbox.config, sandbox.url)
+    );
+    const run = await runCli([
+      'send',
+      'aliyun-mas',
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--type',
+      'ForgotPassword',
+      '--code',
+      '482915',
+    ]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('✓ Sent through logto-sms-aliyun-mas to 8613800138000');
     expect(run.stdout + run.stderr).not.toContain('482915');
     expect(sandbox.inbox.list()).toEqual([
-      expect.objectContaining({ to: '13800138000', code: '482915', provider: 'aliyun-mas', template: '100003', signName: '速通互联验证码' }),
+      expect.objectContaining({
+        to: '13800138000',
+        code: '482915',
+        provider: 'aliyun-mas',
+        template: '100003',
+        signName: '速通互联验证码',
+      }),
     ]);
 
-    const abroad = await runCli(['send', 'aliyun-mas', '--config', file, '--to', '85261234567', '--json']);
+    const abroad = await runCli([
+      'send',
+      'aliyun-mas',
+      '--config',
+      file,
+      '--to',
+      '85261234567',
+      '--json',
+    ]);
     expect(abroad.code).toBe(1);
-    expect(JSON.parse(abroad.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_request_parameters' } });
+    expect(JSON.parse(abroad.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request_parameters' },
+    });
     expect(sandbox.inbox.count()).toBe(1);
   });
 
   it('--json prints exactly one JSON object describing the send', async () => {
-    const file = await writeConfig('aliyun-json.json', aliyunConfigFor(sandbox.config, sandbox.url));
-    const run = await runCli(['send', tarballs.aliyun, '--config', file, '--to', '85261234567', '--json']);
+    const file = await writeConfig(
+      'aliyun-json.json',
+      aliyunConfigFor(sandbox.config, sandbox.url)
+    );
+    const run = await runCli([
+      'send',
+      tarballs.aliyun,
+      '--config',
+      file,
+      '--to',
+      '85261234567',
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const result = parseJson(run.stdout);
     expect(result).toEqual({
       ok: true,
-      connector: { id: 'logto-sms-aliyun', package: '@logto-sms/connector-aliyun-sms', version: expect.any(String) },
+      connector: {
+        id: 'logto-sms-aliyun',
+        package: '@logto-sms/connector-aliyun-sms',
+        version: expect.any(String),
+      },
       to: '85261234567',
       type: 'Generic',
       mode: 'console',
       providerRecipient: '85261234567',
       template: 'SMS_900002',
       inboxUrl: `${sandbox.url}/inbox`,
-      result: { bizId: expect.any(String), requestId: expect.any(String), phoneNumbers: '85261234567', templateCode: 'SMS_900002' },
+      result: {
+        bizId: expect.any(String),
+        requestId: expect.any(String),
+        phoneNumbers: '85261234567',
+        templateCode: 'SMS_900002',
+      },
       warnings: [],
     });
-    expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '85261234567', code: '000000' })]);
+    expect(sandbox.inbox.list()).toEqual([
+      expect.objectContaining({ to: '85261234567', code: '000000' }),
+    ]);
   });
 
   it('YunPian, as sign-in does (--saved), with type and locale', async () => {
     const file = await writeConfig('yunpian.json', yunpianConfigFor(sandbox.config, sandbox.url));
     const run = await runCli([
-      'send', tarballs.yunpian, '--config', file, '--to', '85261234567', '--type', 'SignIn', '--locale', 'en', '--code', '135790', '--saved', '--json',
+      'send',
+      tarballs.yunpian,
+      '--config',
+      file,
+      '--to',
+      '85261234567',
+      '--type',
+      'SignIn',
+      '--locale',
+      'en',
+      '--code',
+      '135790',
+      '--saved',
+      '--json',
     ]);
     expect(run.code, run.stderr).toBe(0);
     const result = parseJson(run.stdout);
-    expect(result).toMatchObject({ ok: true, mode: 'sign-in', type: 'SignIn', connector: { id: 'logto-sms-yunpian' } });
-    expect(sandbox.inbox.list()).toEqual([expect.objectContaining({ to: '+85261234567', code: '135790', template: '2001' })]);
+    expect(result).toMatchObject({
+      ok: true,
+      mode: 'sign-in',
+      type: 'SignIn',
+      connector: { id: 'logto-sms-yunpian' },
+    });
+    expect(sandbox.inbox.list()).toEqual([
+      expect.objectContaining({ to: '+85261234567', code: '135790', template: '2001' }),
+    ]);
   });
 
   it('Tencent (short name): E.164 with + and the international template for a US number', async () => {
     const file = await writeConfig('tencent.json', tencentConfigFor(sandbox.config, sandbox.url));
-    const run = await runCli(['send', 'tencent', '--config', file, '--to', '16502530000', '--code', '246810', '--json']);
+    const run = await runCli([
+      'send',
+      'tencent',
+      '--config',
+      file,
+      '--to',
+      '16502530000',
+      '--code',
+      '246810',
+      '--json',
+    ]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(parseJson(run.stdout)).toMatchObject({
       ok: true,
@@ -92,46 +191,106 @@ describe('logto-sms send: success', () => {
     });
     expect(run.stdout).not.toContain('246810');
     expect(sandbox.inbox.list()).toEqual([
-      expect.objectContaining({ provider: 'tencent', to: '+16502530000', code: '246810', template: '900002', signName: 'LogtoSandbox' }),
+      expect.objectContaining({
+        provider: 'tencent',
+        to: '+16502530000',
+        code: '246810',
+        template: '900002',
+        signName: 'LogtoSandbox',
+      }),
     ]);
   });
 
   it('accepts a package directory instead of a short name', async () => {
     const file = await writeConfig('aliyun-dir.json', aliyunConfigFor(sandbox.config, sandbox.url));
     const packageDirectory = path.resolve(import.meta.dirname, '..', '..', 'connector-aliyun-sms');
-    const run = await runCli(['send', packageDirectory, '--config', file, '--to', '8613800138000', '--json']);
+    const run = await runCli([
+      'send',
+      packageDirectory,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--json',
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    expect(parseJson(run.stdout)).toMatchObject({ ok: true, connector: { id: 'logto-sms-aliyun' } });
+    expect(parseJson(run.stdout)).toMatchObject({
+      ok: true,
+      connector: { id: 'logto-sms-aliyun' },
+    });
   });
 });
 
 describe('logto-sms send: failures', () => {
   it('a rate limit is explained with the HTTP status Logto answers', async () => {
     sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: 22 });
-    const file = await writeConfig('yunpian-rate.json', yunpianConfigFor(sandbox.config, sandbox.url));
-    const run = await runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--json']);
+    const file = await writeConfig(
+      'yunpian-rate.json',
+      yunpianConfigFor(sandbox.config, sandbox.url)
+    );
+    const run = await runCli([
+      'send',
+      tarballs.yunpian,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--json',
+    ]);
     expect(run.code).toBe(1);
     expect(parseJson(run.stdout)).toMatchObject({
       ok: false,
       stage: 'send',
-      error: { code: 'rate_limit_exceeded', logtoStatus: 429, providerCode: 22, meaning: expect.any(String), fix: expect.any(String) },
+      error: {
+        code: 'rate_limit_exceeded',
+        logtoStatus: 429,
+        providerCode: 22,
+        meaning: expect.any(String),
+        fix: expect.any(String),
+      },
     });
   });
 
   it('prints control characters in a provider message escaped, never as a spoofed line or a retitled window', async () => {
-    const hostile = 'Busy\u001B]0;owned\u0007\r\n✓ Sent through logto-sms-yunpian to 8613800138000.\u009B2J';
+    const hostile =
+      'Busy\u001B]0;owned\u0007\r\n✓ Sent through logto-sms-yunpian to 8613800138000.\u009B2J';
     sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: -51, message: hostile });
-    const file = await writeConfig('yunpian-escapes.json', yunpianConfigFor(sandbox.config, sandbox.url));
-    const run = await runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--code', '4242']);
+    const file = await writeConfig(
+      'yunpian-escapes.json',
+      yunpianConfigFor(sandbox.config, sandbox.url)
+    );
+    const run = await runCli([
+      'send',
+      tarballs.yunpian,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--code',
+      '4242',
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
     expect(run.stdout.split('\n').filter((line) => line.trimStart().startsWith('✓'))).toEqual([]);
     expect(run.stdout).toContain('\\u001B]0;owned\\u0007\\u000D\\u000A✓ Sent');
 
     sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: -51, message: hostile });
-    const json = await runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--code', '4242', '--json']);
+    const json = await runCli([
+      'send',
+      tarballs.yunpian,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--code',
+      '4242',
+      '--json',
+    ]);
     expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/);
-    expect(parseJson(json.stdout)).toMatchObject({ ok: false, error: { providerMessage: expect.stringContaining('✓ Sent') } });
+    expect(parseJson(json.stdout)).toMatchObject({
+      ok: false,
+      error: { providerMessage: expect.stringContaining('✓ Sent') },
+    });
   });
 
   it('a config file that is not JSON → exit 2', async () => {
@@ -139,13 +298,32 @@ describe('logto-sms send: failures', () => {
     const run = await runCli(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('is not valid JSON');
-    const json = await runCli(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000', '--json']);
+    const json = await runCli([
+      'send',
+      tarballs.aliyun,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--json',
+    ]);
     expect(json.code).toBe(2);
-    expect(parseJson(json.stdout)).toMatchObject({ ok: false, stage: 'usage', error: { message: expect.stringContaining('not valid JSON') } });
+    expect(parseJson(json.stdout)).toMatchObject({
+      ok: false,
+      stage: 'usage',
+      error: { message: expect.stringContaining('not valid JSON') },
+    });
   });
 
   it('a missing config file → exit 2', async () => {
-    const run = await runCli(['send', tarballs.aliyun, '--config', path.join(directory, 'nope.json'), '--to', '8613800138000']);
+    const run = await runCli([
+      'send',
+      tarballs.aliyun,
+      '--config',
+      path.join(directory, 'nope.json'),
+      '--to',
+      '8613800138000',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('Cannot read the config file');
   });
@@ -160,24 +338,39 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
   };
 
   const assertClean = (output: string) => {
-    for (const canary of Object.values(canaries)) expect(output).not.toContain(canary);
+    for (const canary of Object.values(canaries)) {
+      expect(output).not.toContain(canary);
+    }
     // Also the URL-encoded spelling a signer would use.
     expect(output).not.toContain(encodeURIComponent(canaries.secret));
   };
 
   // Text and --json runs of the same failing send are independent, so they run side by side.
-  const bothModes = async (args: string[]) => Promise.all([runCli(args), runCli([...args, '--json'])]);
+  const bothModes = async (args: string[]) =>
+    Promise.all([runCli(args), runCli([...args, '--json'])]);
 
   it('Aliyun, wrong (canary) secret → exit 1, SignatureDoesNotMatch explained; a wrong (canary) STS token too', async () => {
     const base = aliyunConfigFor(sandbox.config, sandbox.url);
-    const wrongSecret = await writeConfig('canary-aliyun.json', { ...base, accessKeySecret: canaries.secret });
+    const wrongSecret = await writeConfig('canary-aliyun.json', {
+      ...base,
+      accessKeySecret: canaries.secret,
+    });
     const wrongToken = await writeConfig('canary-aliyun-sts.json', {
       ...base,
       accessKeyId: 'STS.SandboxTempKeyId0001',
       accessKeySecret: canaries.secret,
       securityToken: canaries.token,
     });
-    const args = (file: string) => ['send', tarballs.aliyun, '--config', file, '--to', '8613800138000', '--code', canaries.code];
+    const args = (file: string) => [
+      'send',
+      tarballs.aliyun,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--code',
+      canaries.code,
+    ];
     const [text, json, stsText, stsJson] = await Promise.all([
       runCli(args(wrongSecret)),
       runCli([...args(wrongSecret), '--json']),
@@ -190,27 +383,55 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
     expect(text.stdout).toContain('How to fix:');
     expect(text.stdout).toMatch(/Connector says: .*SignatureDoesNotMatch/);
     expect(text.stdout).toContain('Provider code:  SignatureDoesNotMatch (HTTP 400');
-    expect(text.stdout).toContain(`In Logto:       HTTP 400, shown as "The connector's config is invalid."`);
+    expect(text.stdout).toContain(
+      `In Logto:       HTTP 400, shown as "The connector's config is invalid."`
+    );
     expect(json.code).toBe(1);
     expect(parseJson(json.stdout)).toMatchObject({
       ok: false,
       stage: 'send',
-      error: { code: 'invalid_config', providerCode: 'SignatureDoesNotMatch', logtoStatus: 400, errorDescription: expect.any(String) },
+      error: {
+        code: 'invalid_config',
+        providerCode: 'SignatureDoesNotMatch',
+        logtoStatus: 400,
+        errorDescription: expect.any(String),
+      },
     });
     expect(stsText.code).toBe(1);
     expect(stsJson.code).toBe(1);
-    expect(parseJson(stsJson.stdout)).toMatchObject({ ok: false, error: { code: 'invalid_config' } });
-    for (const run of [text, json, stsText, stsJson]) assertClean(run.stdout + run.stderr);
+    expect(parseJson(stsJson.stdout)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_config' },
+    });
+    for (const run of [text, json, stsText, stsJson]) {
+      assertClean(run.stdout + run.stderr);
+    }
   });
 
   it('YunPian, wrong (canary) apikey → exit 1, code -1 explained', async () => {
-    const file = await writeConfig('canary-yunpian.json', { ...yunpianConfigFor(sandbox.config, sandbox.url), apikey: canaries.apikey });
-    const [text, json] = await bothModes(['send', tarballs.yunpian, '--config', file, '--to', '8613800138000', '--code', canaries.code]);
+    const file = await writeConfig('canary-yunpian.json', {
+      ...yunpianConfigFor(sandbox.config, sandbox.url),
+      apikey: canaries.apikey,
+    });
+    const [text, json] = await bothModes([
+      'send',
+      tarballs.yunpian,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--code',
+      canaries.code,
+    ]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('ConnectorError invalid_config');
     expect(text.stdout).toMatch(/Provider code: {2}-1\b/);
     expect(json.code).toBe(1);
-    expect(parseJson(json.stdout)).toMatchObject({ ok: false, stage: 'send', error: { code: 'invalid_config', providerCode: -1 } });
+    expect(parseJson(json.stdout)).toMatchObject({
+      ok: false,
+      stage: 'send',
+      error: { code: 'invalid_config', providerCode: -1 },
+    });
     assertClean(text.stdout + text.stderr + json.stdout + json.stderr);
   });
 
@@ -223,10 +444,21 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
       templates: [],
       signatureAlgorithm: 'MD5',
     });
-    const [text, json] = await bothModes(['send', tarballs.aliyun, '--config', file, '--to', '8613800138000', '--code', canaries.code]);
+    const [text, json] = await bothModes([
+      'send',
+      tarballs.aliyun,
+      '--config',
+      file,
+      '--to',
+      '8613800138000',
+      '--code',
+      canaries.code,
+    ]);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('ConnectorError invalid_config');
-    expect(text.stdout).toMatch(/- accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols/);
+    expect(text.stdout).toMatch(
+      /- accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols/
+    );
     expect(text.stdout).toMatch(/- securityToken: /);
     expect(text.stdout).toContain('- signName: signName is required.');
     expect(text.stdout).toMatch(/- templates: Add a Generic template/);
@@ -236,7 +468,13 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
     expect(result).toMatchObject({ ok: false, stage: 'config', error: { code: 'invalid_config' } });
     const issues = result.ok ? [] : (result.error.issues ?? []);
     expect(issues.map((issue) => issue.path)).toEqual(
-      expect.arrayContaining(['accessKeySecret', 'securityToken', 'signName', 'templates', 'signatureAlgorithm'])
+      expect.arrayContaining([
+        'accessKeySecret',
+        'securityToken',
+        'signName',
+        'templates',
+        'signatureAlgorithm',
+      ])
     );
     assertClean(text.stdout + text.stderr + json.stdout + json.stderr);
   });
@@ -245,8 +483,27 @@ describe('wrong secrets and bad configs: explained, and never echoed', () => {
     const file = await writeConfig('canary-ok.json', yunpianConfigFor(sandbox.config, sandbox.url));
     // Two different numbers: the sandbox's rate limits are off, but keep the two sends apart anyway.
     const [text, json] = await Promise.all([
-      runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138001', '--code', canaries.code]),
-      runCli(['send', tarballs.yunpian, '--config', file, '--to', '8613800138002', '--code', canaries.code, '--json']),
+      runCli([
+        'send',
+        tarballs.yunpian,
+        '--config',
+        file,
+        '--to',
+        '8613800138001',
+        '--code',
+        canaries.code,
+      ]),
+      runCli([
+        'send',
+        tarballs.yunpian,
+        '--config',
+        file,
+        '--to',
+        '8613800138002',
+        '--code',
+        canaries.code,
+        '--json',
+      ]),
     ]);
     expect(text.code, text.stdout).toBe(0);
     expect(json.code, json.stdout).toBe(0);

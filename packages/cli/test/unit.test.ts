@@ -1,4 +1,3 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   collectSecrets,
   createOutput,
@@ -11,20 +10,31 @@ import {
   maskConfig,
   shouldUseColor,
 } from '@logto-sms/cli';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 
 import { explainLines } from '../src/commands/send/render.js';
 
 describe('explain table', () => {
   it('covers every ConnectorErrorCodes value', () => {
-    expect(explainedCodes().sort()).toEqual(expect.arrayContaining(Object.values(ConnectorErrorCodes).filter((code) => !code.startsWith('social') && code !== 'authorization_failed')));
+    expect(explainedCodes().sort()).toEqual(
+      expect.arrayContaining(
+        Object.values(ConnectorErrorCodes).filter(
+          (code) => !code.startsWith('social') && code !== 'authorization_failed'
+        )
+      )
+    );
   });
 
   it('gives Logto’s HTTP status: 429 for rate and usage limits, 400 otherwise', () => {
     expect(explainConnectorErrorCode('rate_limit_exceeded').logtoStatus).toBe(429);
     expect(explainConnectorErrorCode('usage_limit_exceeded').logtoStatus).toBe(429);
     expect(explainConnectorErrorCode('invalid_config').logtoStatus).toBe(400);
-    expect(explainConnectorErrorCode('something_new')).toMatchObject({ code: 'something_new', logtoStatus: 400 });
+    expect(explainConnectorErrorCode('something_new')).toMatchObject({
+      code: 'something_new',
+      logtoStatus: 400,
+    });
   });
 
   it('describes a ConnectorError with zod issues and provider details', () => {
@@ -35,15 +45,31 @@ describe('explain table', () => {
     });
     expect(isConnectorError(error)).toBe(true);
     expect(isConnectorError(new Error('plain'))).toBe(false);
-    expect(describeConnectorError(error)).toMatchObject({ code: 'general', errorDescription: 'Gateway said 502.', providerCode: 'InternalError', httpStatus: 502 });
-    const zodLike = new ConnectorError(ConnectorErrorCodes.InvalidConfig, { issues: [{ path: ['templates', 0, 'usageType'], message: 'bad' }] });
-    expect(describeConnectorError(zodLike).issues).toEqual([{ path: 'templates.0.usageType', message: 'bad' }]);
+    expect(describeConnectorError(error)).toMatchObject({
+      code: 'general',
+      errorDescription: 'Gateway said 502.',
+      providerCode: 'InternalError',
+      httpStatus: 502,
+    });
+    const zodLike = new ConnectorError(ConnectorErrorCodes.InvalidConfig, {
+      issues: [{ path: ['templates', 0, 'usageType'], message: 'bad' }],
+    });
+    expect(describeConnectorError(zodLike).issues).toEqual([
+      { path: 'templates.0.usageType', message: 'bad' },
+    ]);
   });
 });
 
 describe('redaction', () => {
   it('collects secrets by key name at any depth', () => {
-    expect(collectSecrets({ accessKeySecret: 'aaaa', nested: [{ apikey: 'bbbb' }], securityToken: 'cccc', signName: 'x' }).sort()).toEqual(['aaaa', 'bbbb', 'cccc']);
+    expect(
+      collectSecrets({
+        accessKeySecret: 'aaaa',
+        nested: [{ apikey: 'bbbb' }],
+        securityToken: 'cccc',
+        signName: 'x',
+      }).sort()
+    ).toEqual(['aaaa', 'bbbb', 'cccc']);
   });
 
   it('masks a secret as is, URL-encoded and JSON-escaped', () => {
@@ -57,9 +83,17 @@ describe('redaction', () => {
   it("uses the connectors' redactor, so every encoded form is masked (lowercase hex, RFC 3986, form)", () => {
     const secret = "key~!'()*+ 42";
     const redactor = createRedactor([secret]);
-    const rfc3986 = encodeURIComponent(secret).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const rfc3986 = encodeURIComponent(secret).replaceAll(
+      /[!'()*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+    );
     const form = new URLSearchParams({ v: secret }).toString().slice(2);
-    for (const encoded of [rfc3986, rfc3986.toLowerCase(), form, encodeURIComponent(form).toLowerCase()]) {
+    for (const encoded of [
+      rfc3986,
+      rfc3986.toLowerCase(),
+      form,
+      encodeURIComponent(form).toLowerCase(),
+    ]) {
       expect(redactor.text(`x=${encoded}`), encoded).toBe(`x=${mask}`);
     }
   });
@@ -69,12 +103,19 @@ describe('redaction', () => {
   });
 
   it('masks secret fields for display', () => {
-    expect(maskConfig({ apikey: 'k', templates: [{ content: 'c' }] })).toEqual({ apikey: mask, templates: [{ content: 'c' }] });
+    expect(maskConfig({ apikey: 'k', templates: [{ content: 'c' }] })).toEqual({
+      apikey: mask,
+      templates: [{ content: 'c' }],
+    });
   });
 
   it('applies to every printed line', () => {
     const chunks: string[] = [];
-    const output = createOutput({ stdout: { write: (chunk: string) => chunks.push(chunk) }, stderr: { write: (chunk: string) => chunks.push(chunk) }, color: false });
+    const output = createOutput({
+      stdout: { write: (chunk: string) => chunks.push(chunk) },
+      stderr: { write: (chunk: string) => chunks.push(chunk) },
+      color: false,
+    });
     output.setRedactor(createRedactor(['topsecret']));
     output.line('a topsecret b');
     output.error('topsecret');
@@ -105,23 +146,31 @@ describe('terminal control characters from outside data', () => {
     output.error(hostile);
     const printed = chunks.join('');
     // Only our own colour codes remain (line breaks are the caller's: see explainLines below).
-    const withoutOwnStyles = printed.replace(/\u001B\[(?:31|39)m/g, '');
+    const withoutOwnStyles = printed.replaceAll(/\u001B\[(?:31|39)m/g, '');
     expect(withoutOwnStyles).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
-    expect(printed).toContain('Denied\\u001B]0;owned\\u0007\\u000D\\u001B[32m✓ Sent\\u001B[39m\n✓ Sent\\u009B2J\\u202E');
-    if (color) expect(printed.startsWith('\u001B[31m✗ Send failed:\u001B[39m')).toBe(true);
+    expect(printed).toContain(
+      'Denied\\u001B]0;owned\\u0007\\u000D\\u001B[32m✓ Sent\\u001B[39m\n✓ Sent\\u009B2J\\u202E'
+    );
+    if (color) {
+      expect(printed.startsWith('\u001B[31m✗ Send failed:\u001B[39m')).toBe(true);
+    }
   });
 
   it('puts each value of an explained error on its own single line', () => {
     const { output } = capture(true);
     const described = {
-      ...describeConnectorError(new ConnectorError(ConnectorErrorCodes.General, { errorDescription: hostile })),
+      ...describeConnectorError(
+        new ConnectorError(ConnectorErrorCodes.General, { errorDescription: hostile })
+      ),
       providerCode: hostile,
       providerMessage: hostile,
       requestId: hostile,
       issues: [{ path: hostile, message: hostile }],
     };
     const lines = explainLines(output, described);
-    for (const line of lines) expect(line).not.toMatch(/[\n\r]/);
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\n\r]/);
+    }
     // Connector says, Provider code (with the request id), Provider said, the issue.
     expect(lines.filter((line) => line.includes('✓ Sent'))).toHaveLength(4);
     expect(lines.some((line) => line.startsWith('✓'))).toBe(false);

@@ -13,4 +13,7 @@ export type { ClientOptions } from '@logto-sms/aliyun-pop';
  * @returns Aliyun's answer, whatever its status: deciding what it means is `checkResponse`'s job.
  * @throws ConnectorError when no answer arrived (timeout, network).
  */
-export const sendRequest = rpcSender<AliyunMasConfig, SendSmsVerifyCodeParams>('aliyun-mas', buildRequest);
+export const sendRequest = rpcSender<AliyunMasConfig, SendSmsVerifyCodeParams>(
+  'aliyun-mas',
+  buildRequest
+);

@@ -15,6 +15,7 @@ import {
   timeoutGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 export { defaultSignatureAlgorithm, signatureAlgorithms } from '@logto-sms/aliyun-pop';
@@ -44,14 +45,23 @@ const variableName = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const fixedParamsGuard = z.preprocess(
   blankAsMissing,
   z
-    .record(z.unknown(), { invalid_type_error: 'fixedParams is an object of template variables and text values, e.g. { "product": "Logto" }.' })
+    .record(z.unknown(), {
+      invalid_type_error:
+        'fixedParams is an object of template variables and text values, e.g. { "product": "Logto" }.',
+    })
     .superRefine((params, context) => {
       const entries = Object.entries(params);
       if (entries.some(([name]) => !variableName.test(name))) {
-        context.addIssue({ code: z.ZodIssueCode.custom, message: 'fixedParams keys are template variable names, e.g. "product" for ${product}.' });
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: 'fixedParams keys are template variable names, e.g. "product" for ${product}.',
+        });
       }
       if (entries.some(([, value]) => typeof value !== 'string')) {
-        context.addIssue({ code: z.ZodIssueCode.custom, message: 'fixedParams values must be text, e.g. { "product": "Logto" }.' });
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: 'fixedParams values must be text, e.g. { "product": "Logto" }.',
+        });
       }
       if (Object.hasOwn(params, codeVariable)) {
         context.addIssue({

@@ -1,6 +1,19 @@
+import {
+  checkAliyunResponse,
+  credentialRules,
+  nonceReusedRule,
+  throttlingRule,
+  withoutBusinessPrefix,
+} from '@logto-sms/aliyun-pop';
+import {
+  lookupErrorRule,
+  type ErrorFacts,
+  type ErrorRule,
+  type HttpResponse,
+  type Redactor,
+} from '@logto-sms/sms-core';
+
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { checkAliyunResponse, credentialRules, nonceReusedRule, throttlingRule, withoutBusinessPrefix } from '@logto-sms/aliyun-pop';
-import { lookupErrorRule, type ErrorFacts, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
 import { readResponse, type AliyunMasSendResult } from './response.js';
 
@@ -46,12 +59,19 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
   // --- Configuration: credentials, permissions, activation, signature, template, deployment.
   ...credentialRules,
   {
-    match: /^(?:RAM_PERMISSION_DENY|RamPermissionDeny|Forbidden.*|NoPermission|UnauthorizedOperation)$/,
+    match:
+      /^(?:RAM_PERMISSION_DENY|RamPermissionDeny|Forbidden.*|NoPermission|UnauthorizedOperation)$/,
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: 'The RAM user behind this AccessKey may not send verification codes; grant it dypns:SendSmsVerifyCode (e.g. the AliyunDypnsFullAccess policy).',
   },
   {
-    match: ['PRODUCT_UNSUBSCRIBE', 'PRODUCT_UN_SUBSCRIPT', 'Unsupported.Account', 'BIZ_NOT_OPEN_STATUS', 'OFFER_NOT_ORDER_STATUS'],
+    match: [
+      'PRODUCT_UNSUBSCRIBE',
+      'PRODUCT_UN_SUBSCRIPT',
+      'Unsupported.Account',
+      'BIZ_NOT_OPEN_STATUS',
+      'OFFER_NOT_ORDER_STATUS',
+    ],
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: `Message Authentication Service (短信认证) is not activated for this Aliyun account; activate it in the 号码认证 console (${consoleUrl}).`,
   },
@@ -61,7 +81,13 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'The Aliyun account is missing or restricted; check that the AccessKey belongs to the account where 短信认证 is activated, or contact Aliyun support.',
   },
   {
-    match: ['InvalidSignName', 'SmsSignNameNotExist', 'SMS_SIGNATURE_ILLEGAL', 'SMS_SIGN_ILLEGAL', 'SIGN_STATE_ILLEGAL'],
+    match: [
+      'InvalidSignName',
+      'SmsSignNameNotExist',
+      'SMS_SIGNATURE_ILLEGAL',
+      'SMS_SIGN_ILLEGAL',
+      'SIGN_STATE_ILLEGAL',
+    ],
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: 'signName is not a current gift signature; Aliyun replaces them from time to time. Copy one exactly from 号码认证 > 短信认证参数配置 > 赠送签名配置.',
   },
@@ -81,7 +107,8 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Aliyun only sends mainland China SMS from servers in mainland China; run Logto there.',
   },
   {
-    match: /^(?:InvalidApi\.NotFound|InvalidAction.*|InvalidVersion|NoSuchVersion|UnsupportedHTTPMethod)$/,
+    match:
+      /^(?:InvalidApi\.NotFound|InvalidAction.*|InvalidVersion|NoSuchVersion|UnsupportedHTTPMethod)$/,
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: 'This endpoint does not serve SendSmsVerifyCode (Dypnsapi 2017-05-25); leave endpoint empty for https://dypnsapi.aliyuncs.com.',
   },
@@ -115,7 +142,15 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
 
   // --- Aliyun-side trouble.
   {
-    match: ['SYSTEM_ERROR', 'SystemError', 'InternalError', 'UnknowError', 'SMS_SYSTEM_ERROR', 'SENTINEL_BLOCK_EXCEPTION', 'ServiceUnavailable'],
+    match: [
+      'SYSTEM_ERROR',
+      'SystemError',
+      'InternalError',
+      'UnknowError',
+      'SMS_SYSTEM_ERROR',
+      'SENTINEL_BLOCK_EXCEPTION',
+      'ServiceUnavailable',
+    ],
     errorCode: ConnectorErrorCodes.General,
     hint: 'Aliyun had an internal problem; try again shortly, and open an Aliyun ticket with the RequestId if it persists.',
   },
@@ -135,7 +170,11 @@ export const aliyunMasServerErrorHint =
 /** The table row for a code, matched without its `isv.` / `isp.` / `biz.` prefix. */
 export const ruleForCode = (answer: string | ErrorFacts<string>): ErrorRule<string> => {
   const facts = typeof answer === 'string' ? { code: answer } : answer;
-  return lookupErrorRule(errorRules, { ...facts, code: withoutBusinessPrefix(facts.code) }, unknownAliyunMasError);
+  return lookupErrorRule(
+    errorRules,
+    { ...facts, code: withoutBusinessPrefix(facts.code) },
+    unknownAliyunMasError
+  );
 };
 
 /**
@@ -144,12 +183,16 @@ export const ruleForCode = (answer: string | ErrorFacts<string>): ErrorRule<stri
  *
  * @throws ConnectorError for every other answer, classified by `errorRules`.
  */
-export const checkResponse = (response: Pick<HttpResponse, 'status' | 'body'>, redactor: Redactor): AliyunMasSendResult =>
+export const checkResponse = (
+  response: Pick<HttpResponse, 'status' | 'body'>,
+  redactor: Redactor
+): AliyunMasSendResult =>
   checkAliyunResponse(response, redactor, {
     provider: 'aliyun-mas',
     productName: 'Aliyun Message Authentication Service',
     read: readResponse,
-    accepted: (answer) => (answer.success ? { bizId: answer.bizId, requestId: answer.requestId } : undefined),
+    accepted: (answer) =>
+      answer.success ? { bizId: answer.bizId, requestId: answer.requestId } : undefined,
     ruleFor: ruleForCode,
     serverErrorHint: aliyunMasServerErrorHint,
     notAnAnswerHint:

@@ -1,5 +1,6 @@
-import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 import { createSmsConnector } from '@logto-sms/sms-core';
+
+import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 
 import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
@@ -7,11 +8,20 @@ import { metadata } from './metadata.js';
 import { sendVerificationSms } from './send.js';
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
-export const createAliyunMasConnector = (getConfig: GetConnectorConfig, clientOptions?: ClientOptions): SmsConnector =>
-  createSmsConnector({ metadata, configGuard, getConfig, send: async (input, config) => sendVerificationSms(input, config, clientOptions) });
+export const createAliyunMasConnector = (
+  getConfig: GetConnectorConfig,
+  clientOptions?: ClientOptions
+): SmsConnector =>
+  createSmsConnector({
+    metadata,
+    configGuard,
+    getConfig,
+    send: async (input, config) => sendVerificationSms(input, config, clientOptions),
+  });
 
 // Logto calls this at start-up with a getConfig that throws: nothing here may read config or connect.
-const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => createAliyunMasConnector(getConfig);
+const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
+  createAliyunMasConnector(getConfig);
 
 export default createConnector;
 

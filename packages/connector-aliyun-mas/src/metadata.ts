@@ -1,11 +1,16 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 import {
   accessKeyIdFormItem,
   accessKeySecretFormItem,
   securityTokenFormItem,
   signatureAlgorithmFormItem,
 } from '@logto-sms/aliyun-pop';
-import { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
+import {
+  allowedCountriesFormItem,
+  strictPhoneRegionNumberCheckFormItem,
+  timeoutFormItem,
+} from '@logto-sms/sms-core';
+
+import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 
 import { defaultEndpoint, logtoDefaultCodeMinutes } from './config.js';
 
@@ -38,7 +43,8 @@ export const metadata: ConnectorMetadata = {
   },
   description: {
     en: "Sends Logto's verification codes through Aliyun Message Authentication Service (Dypnsapi) with Aliyun's gift signatures and system templates: no own signature needed, mainland China numbers only.",
-    'zh-CN': '通过阿里云号码认证服务的短信认证（Dypnsapi）发送 Logto 验证码，使用阿里云赠送签名和系统模板：无需自己的签名，仅支持中国内地手机号。',
+    'zh-CN':
+      '通过阿里云号码认证服务的短信认证（Dypnsapi）发送 Logto 验证码，使用阿里云赠送签名和系统模板：无需自己的签名，仅支持中国内地手机号。',
   },
   logo: './logo.svg',
   logoDark: null,

@@ -14,7 +14,10 @@ export type AliyunMasRecipient = {
  *
  * @throws ConnectorError(InvalidRequestParameters) for a number outside mainland China or no number at all.
  */
-export const toRecipient = (to: string, strictPhoneRegionNumberCheck: boolean): AliyunMasRecipient => {
+export const toRecipient = (
+  to: string,
+  strictPhoneRegionNumberCheck: boolean
+): AliyunMasRecipient => {
   const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck });
   if (route.region !== 'mainland') {
     throw invalidRequest(

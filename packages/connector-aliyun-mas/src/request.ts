@@ -4,7 +4,10 @@ import type { HttpRequest } from '@logto-sms/sms-core';
 import type { AliyunMasConfig } from './config.js';
 
 /** Dypnsapi `SendSmsVerifyCode`: the same version as Dysmsapi, another action and host (aliyun-dypns-api.md §1). */
-export const sendSmsVerifyCodeAction: RpcAction = { action: 'SendSmsVerifyCode', version: '2017-05-25' };
+export const sendSmsVerifyCodeAction: RpcAction = {
+  action: 'SendSmsVerifyCode',
+  version: '2017-05-25',
+};
 
 /**
  * The SendSmsVerifyCode parameters of one message. The generator parameters (`CodeLength`,
@@ -20,7 +23,10 @@ export type SendSmsVerifyCodeParams = {
 };
 
 export type AttemptInput = {
-  config: Pick<AliyunMasConfig, 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'signatureAlgorithm'>;
+  config: Pick<
+    AliyunMasConfig,
+    'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'signatureAlgorithm'
+  >;
   params: SendSmsVerifyCodeParams;
   timestamp: Date;
   nonce: string;

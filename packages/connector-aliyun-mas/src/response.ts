@@ -24,10 +24,15 @@ export type AliyunMasAnswer = {
 /** Reads a SendSmsVerifyCode JSON answer; `undefined` for anything else (HTML, truncated, empty, no `Code`). */
 export const readResponse = (body: string): AliyunMasAnswer | undefined => {
   const answer = readAliyunAnswer(body);
-  if (answer === undefined) return undefined;
+  if (answer === undefined) {
+    return undefined;
+  }
   const { fields, ...common } = answer;
   const model = fields.Model;
-  const modelFields = typeof model === 'object' && model !== null && !Array.isArray(model) ? (model as Record<string, unknown>) : {};
+  const modelFields =
+    typeof model === 'object' && model !== null && !Array.isArray(model)
+      ? (model as Record<string, unknown>)
+      : {};
   const bizId = textField(modelFields, 'BizId');
   const requestId = common.requestId ?? textField(modelFields, 'RequestId');
   return {

@@ -2,7 +2,16 @@
 // message, data, stack or cause, nor the console (connectors log nothing).
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import {
+  afterAll,
+  afterEach,
+  beforeAll,
+  describe,
+  expect,
+  it,
+  vi,
+  type MockInstance,
+} from 'vitest';
 
 import { startHungServer } from '../../../tests/support/index.js';
 import { errorRules } from '../src/errors.js';
@@ -15,7 +24,10 @@ const token = 'MAS-CANARY-STS+r/5=Tn';
 const code = '582047';
 
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 const canaryForms = [secret, token, code].flatMap((value) => [
   value,
   rfc3986(value),
@@ -30,7 +42,10 @@ const config = {
   accessKeySecret: secret,
   securityToken: token,
   signName: '速通互联验证码',
-  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: '100001' })),
+  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
+    usageType,
+    templateCode: '100001',
+  })),
   timeout: 1000,
 };
 
@@ -52,13 +67,20 @@ afterEach(() => {
   nock.disableNetConnect();
 });
 afterAll(() => {
-  for (const spy of spies) spy.mockRestore();
+  for (const spy of spies) {
+    spy.mockRestore();
+  }
 });
 
 const expectClean = (error: unknown, label: string): ConnectorError => {
   expect(error, label).toBeInstanceOf(ConnectorError);
   const connectorError = error as ConnectorError;
-  for (const text of [connectorError.message, JSON.stringify(connectorError.data) ?? '', connectorError.stack ?? '', String(connectorError.cause ?? '')]) {
+  for (const text of [
+    connectorError.message,
+    JSON.stringify(connectorError.data) ?? '',
+    connectorError.stack ?? '',
+    String(connectorError.cause ?? ''),
+  ]) {
     expect(findCanary(text), label).toBeUndefined();
   }
   return connectorError;
@@ -73,34 +95,66 @@ const failureOf = async (action: () => Promise<unknown>): Promise<unknown> => {
   throw new Error('expected a failure');
 };
 
-const send = async (overrides: Record<string, unknown> = {}, to = '8613800138000', payload: Record<string, unknown> = { code }) =>
-  connectorWith({ ...config, ...overrides }).sendMessage(sendData(to, payload));
+const send = async (
+  overrides: Record<string, unknown> = {},
+  to = '8613800138000',
+  payload: Record<string, unknown> = { code }
+) => connectorWith({ ...config, ...overrides }).sendMessage(sendData(to, payload));
 
 // One code per table row (the first listed, or a sample for a pattern), plus an unknown one.
-const samples = ['Throttling.User', 'InvalidAccessKeyId.NotFound', 'InvalidSecurityToken.Expired', 'Forbidden.RAM', 'InvalidApi.NotFound', 'MissingPhoneNumber'];
+const samples = [
+  'Throttling.User',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidSecurityToken.Expired',
+  'Forbidden.RAM',
+  'InvalidApi.NotFound',
+  'MissingPhoneNumber',
+];
 const codes = errorRules.map(({ match }) =>
-  typeof match === 'string' ? match : Array.isArray(match) ? match[0]! : samples.find((sample) => (match as RegExp).test(sample))!
+  typeof match === 'string'
+    ? match
+    : Array.isArray(match)
+      ? match[0]!
+      : samples.find((sample) => (match as RegExp).test(sample))!
 );
 
 describe('no canary escapes', () => {
-  it.each(['ACS3-HMAC-SHA256', 'HMAC-SHA1'])('any Aliyun code, prefixed or not, echoing the secrets (%s)', async (signatureAlgorithm) => {
-    for (const aliyunCode of [...codes, ...codes.map((bare) => `isv.${bare}`), 'isv.UNKNOWN_NEW_CODE']) {
-      const throttled = aliyunCode.startsWith('Throttling');
-      const scope = nock(dypnsOrigin)
-        .post('/')
-        .query(true)
-        .times(throttled ? 2 : 1)
-        .reply(throttled ? 400 : 200, { RequestId: `req-${code}`, Code: aliyunCode, Message: echo, Success: false });
-      // eslint-disable-next-line no-await-in-loop
-      const error = expectClean(await failureOf(async () => send({ signatureAlgorithm })), aliyunCode);
-      expect(scope.isDone(), aliyunCode).toBe(true);
-      expect(error.data).toMatchObject({ providerCode: aliyunCode });
+  it.each(['ACS3-HMAC-SHA256', 'HMAC-SHA1'])(
+    'any Aliyun code, prefixed or not, echoing the secrets (%s)',
+    async (signatureAlgorithm) => {
+      for (const aliyunCode of [
+        ...codes,
+        ...codes.map((bare) => `isv.${bare}`),
+        'isv.UNKNOWN_NEW_CODE',
+      ]) {
+        const throttled = aliyunCode.startsWith('Throttling');
+        const scope = nock(dypnsOrigin)
+          .post('/')
+          .query(true)
+          .times(throttled ? 2 : 1)
+          .reply(throttled ? 400 : 200, {
+            RequestId: `req-${code}`,
+            Code: aliyunCode,
+            Message: echo,
+            Success: false,
+          });
+
+        const error = expectClean(
+          await failureOf(async () => send({ signatureAlgorithm })),
+          aliyunCode
+        );
+        expect(scope.isDone(), aliyunCode).toBe(true);
+        expect(error.data).toMatchObject({ providerCode: aliyunCode });
+      }
     }
-  });
+  );
 
   it.each([
     [200, JSON.stringify({ Code: 'OK', Success: false, Message: echo, RequestId: code })],
-    [200, JSON.stringify({ Code: 'OK', Success: true, Model: { VerifyCode: code, BizId: secret } })],
+    [
+      200,
+      JSON.stringify({ Code: 'OK', Success: true, Model: { VerifyCode: code, BizId: secret } }),
+    ],
     [500, `<html>${echo}</html>`],
     [200, `<html>${echo}</html>`],
   ])('HTTP %s with an odd or contradictory body', async (status, body) => {
@@ -108,14 +162,21 @@ describe('no canary escapes', () => {
     const outcome = await failureOf(async () => send()).catch(() => undefined);
     expect(scope.isDone()).toBe(true);
     // The second answer is a success: its result must not carry the echoed secret either.
-    if (outcome instanceof ConnectorError) expectClean(outcome, `HTTP ${status}`);
+    if (outcome instanceof ConnectorError) {
+      expectClean(outcome, `HTTP ${status}`);
+    }
   });
 
   it('a success result never carries Model.VerifyCode', async () => {
     const scope = nock(dypnsOrigin)
       .post('/')
       .query(true)
-      .reply(200, { Code: 'OK', Success: true, RequestId: 'R', Model: { VerifyCode: code, BizId: 'B' } });
+      .reply(200, {
+        Code: 'OK',
+        Success: true,
+        RequestId: 'R',
+        Model: { VerifyCode: code, BizId: 'B' },
+      });
     const result = await send();
     expect(scope.isDone()).toBe(true);
     expect(JSON.stringify(result)).not.toContain(code);
@@ -125,14 +186,19 @@ describe('no canary escapes', () => {
     const reset = nock(dypnsOrigin)
       .post('/')
       .query(true)
-      .replyWithError(Object.assign(new Error(`socket hang up ${token} ${code}`), { code: 'ECONNRESET' }));
+      .replyWithError(
+        Object.assign(new Error(`socket hang up ${token} ${code}`), { code: 'ECONNRESET' })
+      );
     expectClean(await failureOf(async () => send()), 'reset');
     expect(reset.isDone()).toBe(true);
 
     nock.enableNetConnect('127.0.0.1');
     const server = await startHungServer();
     try {
-      expectClean(await failureOf(async () => send({ endpoint: server.url, timeout: 300 })), 'timeout');
+      expectClean(
+        await failureOf(async () => send({ endpoint: server.url, timeout: 300 })),
+        'timeout'
+      );
     } finally {
       await server.close();
     }
@@ -143,25 +209,40 @@ describe('no canary escapes', () => {
       ['secret as endpoint', { endpoint: secret }],
       ['secret as algorithm', { signatureAlgorithm: secret }],
       ['secret as minutes', { codeValidMinutes: secret }],
-      ['secret as fixedParams key', { templates: [...config.templates, { usageType: 'BindMfa', templateCode: '1', fixedParams: { [secret]: 'x' } }] }],
+      [
+        'secret as fixedParams key',
+        {
+          templates: [
+            ...config.templates,
+            { usageType: 'BindMfa', templateCode: '1', fixedParams: { [secret]: 'x' } },
+          ],
+        },
+      ],
       ['secret with a space', { accessKeySecret: `${secret} x` }],
     ] as const) {
-      // eslint-disable-next-line no-await-in-loop
       const error = expectClean(await failureOf(async () => send(overrides)), label);
       expect(error.code, label).toBe(ConnectorErrorCodes.InvalidConfig);
     }
     expectClean(await failureOf(async () => send({}, '85261234567')), 'number abroad');
-    expectClean(await failureOf(async () => send({}, '8613800138000', { code: `${code}-${secret}` })), 'bad code');
+    expectClean(
+      await failureOf(async () => send({}, '8613800138000', { code: `${code}-${secret}` })),
+      'bad code'
+    );
   });
 
   it('an unexpected failure while reading the saved config', async () => {
     const connector = createAliyunMasConnector(async () => {
       throw new Error(`database said ${secret} ${token} ${code}`);
     });
-    expectClean(await failureOf(async () => connector.sendMessage(sendData('8613800138000', { code }))), 'getConfig throws');
+    expectClean(
+      await failureOf(async () => connector.sendMessage(sendData('8613800138000', { code }))),
+      'getConfig throws'
+    );
   });
 
   it('nothing was logged', () => {
-    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+    }
   });
 });

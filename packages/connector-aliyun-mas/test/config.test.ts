@@ -1,5 +1,6 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 
@@ -17,7 +18,9 @@ const issuesOf = (raw: unknown): string[] => {
     const connectorError = error as ConnectorError;
     expect(connectorError.code).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(connectorError.data).toBeInstanceOf(ZodError);
-    return (connectorError.data as ZodError).issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
+    return (connectorError.data as ZodError).issues.map(
+      ({ path, message }) => `${path.join('.')}: ${message}`
+    );
   }
   throw new Error('expected the config to be rejected');
 };
@@ -57,15 +60,34 @@ describe('the official connector’s saved config', () => {
   });
 
   it('also as the Console stores it: a Json field as text, cleared optional fields as ""', () => {
-    const parsed = parse({ ...officialExample, templates: JSON.stringify(officialExample.templates), endpoint: '', timeout: '', codeValidMinutes: '', securityToken: '' });
+    const parsed = parse({
+      ...officialExample,
+      templates: JSON.stringify(officialExample.templates),
+      endpoint: '',
+      timeout: '',
+      codeValidMinutes: '',
+      securityToken: '',
+    });
     expect(parsed.templates).toHaveLength(9);
     expect(parsed.endpoint).toBe('https://dypnsapi.aliyuncs.com');
     expect(parsed.securityToken).toBeUndefined();
   });
 
   it('our form default is a valid config once the keys are filled in', () => {
-    expect(parse({ ...officialExample, templates: defaultTemplates }).templates.map(({ templateCode }) => templateCode)).toEqual([
-      '100001', '100001', '100003', '100001', '100001', '100005', '100004', '100001', '100001',
+    expect(
+      parse({ ...officialExample, templates: defaultTemplates }).templates.map(
+        ({ templateCode }) => templateCode
+      )
+    ).toEqual([
+      '100001',
+      '100001',
+      '100003',
+      '100001',
+      '100001',
+      '100005',
+      '100004',
+      '100001',
+      '100001',
     ]);
   });
 });
@@ -74,20 +96,32 @@ describe('refused configs name the field', () => {
   it.each([
     [{ accessKeyId: '' }, 'accessKeyId: accessKeyId is required.'],
     [{ accessKeySecret: 'has space' }, /^accessKeySecret: accessKeySecret may only contain/],
-    [{ signName: '【速通互联验证码】' }, /^signName: signName is a gift signature name without 【】/],
+    [
+      { signName: '【速通互联验证码】' },
+      /^signName: signName is a gift signature name without 【】/,
+    ],
     [{ accessKeyId: 'STS.abc' }, /^securityToken: accessKeyId starts with "STS."/],
     [{ codeValidMinutes: 0 }, 'codeValidMinutes: codeValidMinutes must be at least 1.'],
     [{ codeValidMinutes: 2.5 }, 'codeValidMinutes: codeValidMinutes is a whole number of minutes.'],
-    [{ endpoint: 'https://dysmsapi.aliyuncs.com' }, /^endpoint: endpoint host "dysmsapi.aliyuncs.com" is not the Aliyun Message Authentication Service endpoint/],
-    [{ endpoint: 'https://dypnsapi-x.oss-cn-hangzhou.aliyuncs.com' }, /^endpoint: endpoint host .* is not/],
+    [
+      { endpoint: 'https://dysmsapi.aliyuncs.com' },
+      /^endpoint: endpoint host "dysmsapi.aliyuncs.com" is not the Aliyun Message Authentication Service endpoint/,
+    ],
+    [
+      { endpoint: 'https://dypnsapi-x.oss-cn-hangzhou.aliyuncs.com' },
+      /^endpoint: endpoint host .* is not/,
+    ],
     [{ endpoint: 'http://dypnsapi.aliyuncs.com' }, /^endpoint: endpoint must use https:\/\//],
     [{ signatureAlgorithm: 'MD5' }, 'signatureAlgorithm: Use one of: ACS3-HMAC-SHA256, HMAC-SHA1.'],
     [{ timeout: 50 }, 'timeout: timeout must be at least 100 ms.'],
   ])('%j', (patch, expected) => {
     const issues = issuesOf({ ...officialExample, ...patch });
     expect(issues).toHaveLength(1);
-    if (typeof expected === 'string') expect(issues[0]).toBe(expected);
-    else expect(issues[0]).toMatch(expected);
+    if (typeof expected === 'string') {
+      expect(issues[0]).toBe(expected);
+    } else {
+      expect(issues[0]).toMatch(expected);
+    }
   });
 
   it('a template list without Generic, the one required usage type', () => {
@@ -100,14 +134,23 @@ describe('refused configs name the field', () => {
   it('fixedParams may not set the code, and holds text under variable names', () => {
     const withFixed = (fixedParams: unknown) => ({
       ...officialExample,
-      templates: [...officialExample.templates.slice(1), { usageType: 'Register', templateCode: '100001', fixedParams }],
+      templates: [
+        ...officialExample.templates.slice(1),
+        { usageType: 'Register', templateCode: '100001', fixedParams },
+      ],
     });
     expect(issuesOf(withFixed({ code: '000000' }))).toEqual([
       'templates.8.fixedParams: fixedParams may not set "code": it always holds Logto\'s verification code.',
     ]);
-    expect(issuesOf(withFixed({ min: 5 }))[0]).toMatch(/^templates\.8\.fixedParams: fixedParams values must be text/);
-    expect(issuesOf(withFixed({ 'not a name': 'x' }))[0]).toMatch(/fixedParams keys are template variable names/);
-    expect(parse(withFixed({ product: 'Logto' })).templates[8]?.fixedParams).toEqual({ product: 'Logto' });
+    expect(issuesOf(withFixed({ min: 5 }))[0]).toMatch(
+      /^templates\.8\.fixedParams: fixedParams values must be text/
+    );
+    expect(issuesOf(withFixed({ 'not a name': 'x' }))[0]).toMatch(
+      /fixedParams keys are template variable names/
+    );
+    expect(parse(withFixed({ product: 'Logto' })).templates[8]?.fixedParams).toEqual({
+      product: 'Logto',
+    });
   });
 
   it('never echoes a value typed into the wrong field', () => {

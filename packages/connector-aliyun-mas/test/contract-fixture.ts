@@ -1,6 +1,5 @@
 import type { ContractFixture } from '../../../tests/contract/fixture.js';
 import createConnector from '../src/index.js';
-
 import { defaultTemplates } from '../src/metadata.js';
 
 export const contractFixture: ContractFixture = {
@@ -13,7 +12,9 @@ export const contractFixture: ContractFixture = {
     signName: '速通互联验证码',
     // SignIn keeps its own template so the suite can tell it from the Generic fallback.
     templates: [
-      ...defaultTemplates.filter(({ usageType }) => ['SignIn', 'Register', 'ForgotPassword'].includes(usageType)),
+      ...defaultTemplates.filter(({ usageType }) =>
+        ['SignIn', 'Register', 'ForgotPassword'].includes(usageType)
+      ),
       { usageType: 'Generic', templateCode: '100005' },
     ],
     endpoint,
@@ -26,13 +27,21 @@ export const contractFixture: ContractFixture = {
       Message: '成功',
       Success: true,
       RequestId: 'C0FFEE00-0000-4000-8000-000000000000',
-      Model: { BizId: '112231421412414124123^4', RequestId: 'C0FFEE00-0000-4000-8000-000000000000', OutId: '', VerifyCode: '' },
+      Model: {
+        BizId: '112231421412414124123^4',
+        RequestId: 'C0FFEE00-0000-4000-8000-000000000000',
+        OutId: '',
+        VerifyCode: '',
+      },
     }),
   },
   invalidConfigs: [
     { patch: { accessKeySecret: '' }, field: 'accessKeySecret' },
     { patch: { signName: '【速通互联验证码】' }, field: 'signName' },
-    { patch: { endpoint: 'https://dypnsapi-attacker.oss-cn-hangzhou.aliyuncs.com' }, field: 'endpoint' },
+    {
+      patch: { endpoint: 'https://dypnsapi-attacker.oss-cn-hangzhou.aliyuncs.com' },
+      field: 'endpoint',
+    },
     { patch: { codeValidMinutes: 0 }, field: 'codeValidMinutes' },
     { patch: { signatureAlgorithm: 'MD5' }, field: 'signatureAlgorithm' },
   ],

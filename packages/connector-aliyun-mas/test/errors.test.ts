@@ -1,19 +1,32 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { createRedactor, type ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { rejectionOf } from '../../../tests/support/index.js';
 import { checkResponse, errorRules, ruleForCode } from '../src/errors.js';
 import { readResponse } from '../src/response.js';
 
-import { rejectionOf } from '../../../tests/support/index.js';
-import { answer, connectorWith, fixedClock, interceptDypns, sendData, vectorConfig } from './helpers.js';
+import {
+  answer,
+  connectorWith,
+  fixedClock,
+  interceptDypns,
+  sendData,
+  vectorConfig,
+} from './helpers.js';
 
 const redactor = createRedactor(['testsecret', '123456']);
 const requestId = 'F655A8D5-B967-440B-8683-DAD6FF8DE990';
 const refusal = (code: string, status = 200) => ({
   status,
-  body: JSON.stringify({ Code: code, Message: `message for ${code}`, RequestId: requestId, Success: false }),
+  body: JSON.stringify({
+    Code: code,
+    Message: `message for ${code}`,
+    RequestId: requestId,
+    Success: false,
+  }),
 });
 const errorOf = (response: { status: number; body: string }) => {
   try {
@@ -69,23 +82,44 @@ describe('the code table (prefixes stripped before matching)', () => {
     expect(ruleForCode(code).errorCode).toBe(expected);
     const error = errorOf(refusal(code));
     expect(error.code).toBe(expected);
-    expect(error.data).toMatchObject({ provider: 'aliyun-mas', providerCode: code, requestId, httpStatus: 200, hint: ruleForCode(code).hint });
+    expect(error.data).toMatchObject({
+      provider: 'aliyun-mas',
+      providerCode: code,
+      requestId,
+      httpStatus: 200,
+      hint: ruleForCode(code).hint,
+    });
   });
 
   it('every row has a hint that says what to do', () => {
-    for (const rule of errorRules) expect(rule.hint.length, String(rule.match)).toBeGreaterThan(40);
+    for (const rule of errorRules) {
+      expect(rule.hint.length, String(rule.match)).toBeGreaterThan(40);
+    }
   });
 
   it('prefixed and bare spellings land on the same row', () => {
-    for (const code of ['MOBILE_NUMBER_ILLEGAL', 'BUSINESS_LIMIT_CONTROL', 'OUT_OF_SERVICE', 'RAM_PERMISSION_DENY', 'FREQUENCY']) {
-      for (const prefix of ['isv.', 'isp.', 'biz.']) expect(ruleForCode(`${prefix}${code}`)).toBe(ruleForCode(code));
+    for (const code of [
+      'MOBILE_NUMBER_ILLEGAL',
+      'BUSINESS_LIMIT_CONTROL',
+      'OUT_OF_SERVICE',
+      'RAM_PERMISSION_DENY',
+      'FREQUENCY',
+    ]) {
+      for (const prefix of ['isv.', 'isp.', 'biz.']) {
+        expect(ruleForCode(`${prefix}${code}`)).toBe(ruleForCode(code));
+      }
     }
   });
 });
 
 describe('what counts as success', () => {
   it('Code OK with Success true on HTTP 200', () => {
-    const body = JSON.stringify({ Code: 'OK', Success: true, RequestId: requestId, Model: { BizId: 'b^1', VerifyCode: '999999' } });
+    const body = JSON.stringify({
+      Code: 'OK',
+      Success: true,
+      RequestId: requestId,
+      Model: { BizId: 'b^1', VerifyCode: '999999' },
+    });
     expect(checkResponse({ status: 200, body }, redactor)).toEqual({ bizId: 'b^1', requestId });
   });
 
@@ -101,12 +135,17 @@ describe('what counts as success', () => {
   });
 
   it('Model.VerifyCode is never read', () => {
-    const parsed = readResponse(JSON.stringify({ Code: 'OK', Success: true, Model: { VerifyCode: '424242', BizId: 'x' } }));
+    const parsed = readResponse(
+      JSON.stringify({ Code: 'OK', Success: true, Model: { VerifyCode: '424242', BizId: 'x' } })
+    );
     expect(JSON.stringify(parsed)).not.toContain('424242');
   });
 
   it('HTTP 5xx is General and says the code may have gone out', () => {
-    const error = errorOf({ status: 503, body: JSON.stringify({ Code: 'ServiceUnavailable', Message: 'busy', RequestId: requestId }) });
+    const error = errorOf({
+      status: 503,
+      body: JSON.stringify({ Code: 'ServiceUnavailable', Message: 'busy', RequestId: requestId }),
+    });
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(error.data).toMatchObject({ httpStatus: 503, providerCode: 'ServiceUnavailable' });
     expect(error.data.hint).toMatch(/may or may not have been sent/);
@@ -126,12 +165,15 @@ describe('what counts as success', () => {
       status: 400,
       body: JSON.stringify({
         Code: 'SignatureDoesNotMatch',
-        Message: 'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&TemplateParam%3D%257B%2522code%2522%253A%2522123456%2522',
+        Message:
+          'Specified signature is not matched with our calculation. server string to sign is:POST&%2F&TemplateParam%3D%257B%2522code%2522%253A%2522123456%2522',
         RequestId: requestId,
       }),
     });
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
-    expect(error.data.providerMessage).toBe('Specified signature is not matched with our calculation.');
+    expect(error.data.providerMessage).toBe(
+      'Specified signature is not matched with our calculation.'
+    );
     expect(JSON.stringify(error.data)).not.toContain('123456');
   });
 });
@@ -146,8 +188,17 @@ describe('through the connector', () => {
   });
 
   it('a business refusal on HTTP 200 reaches Logto as the mapped ConnectorError', async () => {
-    const { scope } = interceptDypns([answer(200, { Code: 'biz.FREQUENCY', Message: 'too often', RequestId: requestId, Success: false })]);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig, fixedClock).sendMessage(sendData('8613800138000')));
+    const { scope } = interceptDypns([
+      answer(200, {
+        Code: 'biz.FREQUENCY',
+        Message: 'too often',
+        RequestId: requestId,
+        Success: false,
+      }),
+    ]);
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig, fixedClock).sendMessage(sendData('8613800138000'))
+    );
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(error.data).toMatchObject({ providerCode: 'biz.FREQUENCY', requestId, httpStatus: 200 });

@@ -1,7 +1,6 @@
 import { type SendMessageData, TemplateType } from '@logto/connector-kit';
 
 import { interceptAliyun } from '../../connector-aliyun-sms/test/helpers.js';
-
 import type { ClientOptions } from '../src/client.js';
 import { createAliyunMasConnector } from '../src/index.js';
 
@@ -27,27 +26,48 @@ export const vectorConfig = {
 export const okAnswer = {
   AccessDeniedDetail: '',
   Message: '成功',
-  Model: { VerifyCode: '', RequestId: 'A1B2C3D4-0000-4000-8000-000000000001', OutId: '', BizId: '112231421412414124123^4' },
+  Model: {
+    VerifyCode: '',
+    RequestId: 'A1B2C3D4-0000-4000-8000-000000000001',
+    OutId: '',
+    BizId: '112231421412414124123^4',
+  },
   Code: 'OK',
   Success: true,
   RequestId: 'A1B2C3D4-0000-4000-8000-000000000001',
 };
 
-export const sendData = (to: string, payload: Record<string, unknown> = { code: '123456' }, type = TemplateType.Generic) =>
-  ({ to, type, payload }) as SendMessageData;
+export const sendData = (
+  to: string,
+  payload: Record<string, unknown> = { code: '123456' },
+  type = TemplateType.Generic
+) => ({ to, type, payload }) as SendMessageData;
 
 /** A connector whose saved config is `config` (sign-in path) and whose clock and nonce may be fixed. */
 export const connectorWith = (config: unknown, clientOptions?: ClientOptions) =>
   createAliyunMasConnector(async () => config, clientOptions);
 
-export type Reply = { status: number; body: string | Record<string, unknown>; headers?: Record<string, string> };
+export type Reply = {
+  status: number;
+  body: string | Record<string, unknown>;
+  headers?: Record<string, string>;
+};
 
-export const ok = (): Reply => ({ status: 200, body: okAnswer, headers: { 'content-type': 'application/json' } });
-export const answer = (status: number, body: Record<string, unknown> | string): Reply => ({ status, body });
+export const ok = (): Reply => ({
+  status: 200,
+  body: okAnswer,
+  headers: { 'content-type': 'application/json' },
+});
+export const answer = (status: number, body: Record<string, unknown> | string): Reply => ({
+  status,
+  body,
+});
 
 /** Intercepts `count` POSTs to the Dypnsapi endpoint, recording each and answering with the replies in order. */
-export const interceptDypns = (replies: Reply[], { origin = dypnsOrigin, count = replies.length } = {}) =>
-  interceptAliyun(replies, { origin, count });
+export const interceptDypns = (
+  replies: Reply[],
+  { origin = dypnsOrigin, count = replies.length } = {}
+) => interceptAliyun(replies, { origin, count });
 
 // Capturing, decoding and error helpers are the Aliyun SMS connector's: both speak the same POP protocol.
 export { formOf, queryOf } from '../../connector-aliyun-sms/test/helpers.js';

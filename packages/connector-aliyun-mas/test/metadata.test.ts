@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { ConnectorConfigFormItemType, connectorMetadataGuard, ConnectorType } from '@logto/connector-kit';
+import {
+  ConnectorConfigFormItemType,
+  connectorMetadataGuard,
+  ConnectorType,
+} from '@logto/connector-kit';
 import nock from 'nock';
 import { describe, expect, it, vi } from 'vitest';
 
@@ -29,23 +33,37 @@ describe('metadata', () => {
       en: 'Aliyun Message Authentication (Logto SMS connectors)',
       'zh-CN': '阿里云短信认证（Logto SMS connectors）',
     });
-    expect(metadata.description.en).toContain('no own signature needed, mainland China numbers only');
+    expect(metadata.description.en).toContain(
+      'no own signature needed, mainland China numbers only'
+    );
     expect(metadata.description['zh-CN']).toContain('无需自己的签名，仅支持中国内地手机号');
   });
 
   it('has one described form item per config key; secrets are confidential', () => {
     const formItems = metadata.formItems ?? [];
-    expect(formItems.map(({ key }) => key).sort()).toEqual(Object.keys(aliyunMasConfigObject.shape).sort());
-    for (const item of formItems) expect(item.description?.length, item.key).toBeGreaterThan(30);
-    expect(formItems.filter(({ isConfidential }) => isConfidential).map(({ key }) => key).sort()).toEqual(['accessKeySecret', 'securityToken']);
-    expect(formItems.find(({ key }) => key === 'signatureAlgorithm')?.type).toBe(ConnectorConfigFormItemType.Select);
+    expect(formItems.map(({ key }) => key).sort()).toEqual(
+      Object.keys(aliyunMasConfigObject.shape).sort()
+    );
+    for (const item of formItems) {
+      expect(item.description?.length, item.key).toBeGreaterThan(30);
+    }
+    expect(
+      formItems
+        .filter(({ isConfidential }) => isConfidential)
+        .map(({ key }) => key)
+        .sort()
+    ).toEqual(['accessKeySecret', 'securityToken']);
+    expect(formItems.find(({ key }) => key === 'signatureAlgorithm')?.type).toBe(
+      ConnectorConfigFormItemType.Select
+    );
     expect(formItems.find(({ key }) => key === 'codeValidMinutes')?.defaultValue).toBe(10);
   });
 
   it('ships the logo and both READMEs', async () => {
-    expect(await readFile(path.join(packageDir, 'logo.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(await readFile(path.join(packageDir, 'logo.svg'), 'utf8')).toMatch(
+      /^<svg[\s\S]*<\/svg>\s*$/
+    );
     for (const readme of ['README.md', 'README.zh-CN.md']) {
-      // eslint-disable-next-line no-await-in-loop
       const text = await readFile(path.join(packageDir, readme), 'utf8');
       expect(text, readme).toMatch(/100001/);
       expect(text, readme).toMatch(/codeValidMinutes/);

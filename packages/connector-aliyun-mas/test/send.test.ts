@@ -1,13 +1,14 @@
 // Exact signed requests: V3 sends reproduce the fact sheet's Vector 1 and 3 (minimal-header
 // variants) byte for byte; V1 sends are checked against the vector-tested primitives.
-import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import { signV1Params } from '@logto-sms/aliyun-pop';
+
+import { ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { aliyunDypnsVectors } from '../../../tests/fixtures/vectors/aliyun-vectors.js';
-
 import { rejectionOf } from '../../../tests/support/index.js';
+
 import {
   connectorWith,
   fixedClock,
@@ -21,7 +22,9 @@ import {
 
 const vector = (prefix: string) => {
   const found = aliyunDypnsVectors.v3.find(({ name }) => name.startsWith(prefix));
-  if (!found) throw new Error(prefix);
+  if (!found) {
+    throw new Error(prefix);
+  }
   return found;
 };
 
@@ -37,15 +40,22 @@ describe('V3 (default): the request is the fact sheet’s vector', () => {
   it('Vector 1, minimal headers: POST / with the parameters in the query and an empty body', async () => {
     const expected = vector('1: minimal headers');
     const { scope, calls } = interceptDypns([ok()]);
-    const result = await connectorWith(vectorConfig, fixedClock).sendMessage(sendData('8613800138000'));
+    const result = await connectorWith(vectorConfig, fixedClock).sendMessage(
+      sendData('8613800138000')
+    );
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ bizId: '112231421412414124123^4', requestId: 'A1B2C3D4-0000-4000-8000-000000000001' });
+    expect(result).toEqual({
+      bizId: '112231421412414124123^4',
+      requestId: 'A1B2C3D4-0000-4000-8000-000000000001',
+    });
 
     const [call] = calls;
     expect(call?.method).toBe('POST');
     expect(call?.path).toBe(`/?${expected.canonicalQuery}`);
     expect(call?.body).toBe('');
-    for (const [name, value] of Object.entries(expected.headers)) expect(call?.headers[name], name).toBe(value);
+    for (const [name, value] of Object.entries(expected.headers)) {
+      expect(call?.headers[name], name).toBe(value);
+    }
     expect(call?.headers.authorization).toBe(
       `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=${expected.signedHeaders},Signature=${expected.signature}`
     );
@@ -55,7 +65,10 @@ describe('V3 (default): the request is the fact sheet’s vector', () => {
   it('Vector 3, minimal headers: the STS token travels in a signed header', async () => {
     const expected = vector('3: V3 with an STS token, minimal');
     const { scope, calls } = interceptDypns([ok()]);
-    await connectorWith({ ...vectorConfig, securityToken: 'test-sts-token' }, fixedClock).sendMessage(sendData('8613800138000'));
+    await connectorWith(
+      { ...vectorConfig, securityToken: 'test-sts-token' },
+      fixedClock
+    ).sendMessage(sendData('8613800138000'));
     expect(scope.isDone()).toBe(true);
     expect(calls[0]?.headers['x-acs-security-token']).toBe('test-sts-token');
     expect(calls[0]?.headers.authorization).toBe(
@@ -67,7 +80,10 @@ describe('V3 (default): the request is the fact sheet’s vector', () => {
 describe('V1 (HMAC-SHA1)', () => {
   it('sends every parameter and the percent-encoded signature as a form body', async () => {
     const { scope, calls } = interceptDypns([ok()]);
-    await connectorWith({ ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' }, fixedClock).sendMessage(sendData('8613800138000'));
+    await connectorWith(
+      { ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' },
+      fixedClock
+    ).sendMessage(sendData('8613800138000'));
     expect(scope.isDone()).toBe(true);
     const [call] = calls;
     expect(call?.path).toBe('/');
@@ -94,15 +110,24 @@ describe('V1 (HMAC-SHA1)', () => {
 });
 
 describe('what goes into TemplateParam', () => {
-  const sendWith = async (config: Record<string, unknown>, payload: Record<string, unknown>, type = TemplateType.Generic) => {
+  const sendWith = async (
+    config: Record<string, unknown>,
+    payload: Record<string, unknown>,
+    type = TemplateType.Generic
+  ) => {
     const { scope, calls } = interceptDypns([ok()]);
-    await connectorWith({ ...vectorConfig, ...config }, fixedClock).sendMessage(sendData('8613800138000', payload, type));
+    await connectorWith({ ...vectorConfig, ...config }, fixedClock).sendMessage(
+      sendData('8613800138000', payload, type)
+    );
     expect(scope.isDone()).toBe(true);
     return queryOf(calls[0]?.path ?? '');
   };
 
   it('the code and the minutes only: nothing else from the payload', async () => {
-    const query = await sendWith({}, { code: '123456', locale: 'en', uiLocales: 'fr', link: 'https://x.example', extra: 'leak' });
+    const query = await sendWith(
+      {},
+      { code: '123456', locale: 'en', uiLocales: 'fr', link: 'https://x.example', extra: 'leak' }
+    );
     expect(query.TemplateParam).toBe('{"code":"123456","min":"5"}');
   });
 
@@ -121,18 +146,35 @@ describe('what goes into TemplateParam', () => {
     ];
     const query = await sendWith({ templates }, { code: '654321' }, TemplateType.SignIn);
     expect(query.TemplateCode).toBe('100009');
-    expect(JSON.parse(query.TemplateParam ?? '')).toEqual({ code: '654321', min: '3', product: 'Logto' });
+    expect(JSON.parse(query.TemplateParam ?? '')).toEqual({
+      code: '654321',
+      min: '3',
+      product: 'Logto',
+    });
   });
 
   it('never sends the generator parameters', async () => {
     const query = await sendWith({}, { code: '123456' });
-    expect(Object.keys(query).sort()).toEqual(['CountryCode', 'PhoneNumber', 'SignName', 'TemplateCode', 'TemplateParam']);
+    expect(Object.keys(query).sort()).toEqual([
+      'CountryCode',
+      'PhoneNumber',
+      'SignName',
+      'TemplateCode',
+      'TemplateParam',
+    ]);
   });
 
   it('picks the template by usage type, then Generic', async () => {
-    const templates = [...vectorConfig.templates.filter(({ usageType }) => usageType !== 'ForgotPassword'), { usageType: 'ForgotPassword', templateCode: '100003' }];
-    expect((await sendWith({ templates }, { code: '123456' }, TemplateType.ForgotPassword)).TemplateCode).toBe('100003');
-    expect((await sendWith({ templates }, { code: '123456' }, TemplateType.BindMfa)).TemplateCode).toBe('100001');
+    const templates = [
+      ...vectorConfig.templates.filter(({ usageType }) => usageType !== 'ForgotPassword'),
+      { usageType: 'ForgotPassword', templateCode: '100003' },
+    ];
+    expect(
+      (await sendWith({ templates }, { code: '123456' }, TemplateType.ForgotPassword)).TemplateCode
+    ).toBe('100003');
+    expect(
+      (await sendWith({ templates }, { code: '123456' }, TemplateType.BindMfa)).TemplateCode
+    ).toBe('100001');
   });
 });
 
@@ -146,20 +188,35 @@ describe('routing: mainland China numbers only', () => {
     const { scope, calls } = interceptDypns([ok()]);
     await connectorWith(vectorConfig, fixedClock).sendMessage(sendData(to));
     expect(scope.isDone()).toBe(true);
-    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({ CountryCode: '86', PhoneNumber: national });
+    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({
+      CountryCode: '86',
+      PhoneNumber: national,
+    });
   });
 
   it('a bare 11-digit mainland number is accepted only with strictPhoneRegionNumberCheck off', async () => {
     const { scope } = interceptDypns([ok()]);
-    await connectorWith({ ...vectorConfig, strictPhoneRegionNumberCheck: false }, fixedClock).sendMessage(sendData('13800138000'));
+    await connectorWith(
+      { ...vectorConfig, strictPhoneRegionNumberCheck: false },
+      fixedClock
+    ).sendMessage(sendData('13800138000'));
     expect(scope.isDone()).toBe(true);
   });
 
-  it.each(['85261234567', '14155550100', '+44 7700 900123', '13800138000', '8610123456789', '86123'])(
+  it.each([
+    '85261234567',
+    '14155550100',
+    '+44 7700 900123',
+    '13800138000',
+    '8610123456789',
+    '86123',
+  ])(
     '%s is refused before any request, naming the Aliyun SMS connector or the number problem',
     async (to) => {
       const { scope } = interceptDypns([ok()]);
-      const error = await rejectionOf(async () => connectorWith(vectorConfig, fixedClock).sendMessage(sendData(to)));
+      const error = await rejectionOf(async () =>
+        connectorWith(vectorConfig, fixedClock).sendMessage(sendData(to))
+      );
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
       expect(scope.isDone()).toBe(false);
       expect(scope.pendingMocks()).toHaveLength(1);
@@ -167,7 +224,11 @@ describe('routing: mainland China numbers only', () => {
   );
 
   it('the refusal of a number abroad names the Aliyun SMS connector', async () => {
-    const error = await rejectionOf(async () => connectorWith(vectorConfig, fixedClock).sendMessage(sendData('85261234567')));
-    expect((error.data as { errorDescription: string }).errorDescription).toMatch(/mainland China.*Aliyun SMS connector \(logto-sms-aliyun\)/);
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig, fixedClock).sendMessage(sendData('85261234567'))
+    );
+    expect((error.data as { errorDescription: string }).errorDescription).toMatch(
+      /mainland China.*Aliyun SMS connector \(logto-sms-aliyun\)/
+    );
   });
 });

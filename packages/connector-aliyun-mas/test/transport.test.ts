@@ -1,14 +1,24 @@
 // The project's timeout and one-retry rule: a second attempt only when the first cannot have
 // delivered a code (never reached Aliyun, or refused by its gateway throttle), never after a
 // response timeout or a 5xx.
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { loadPhonePlan, type ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/support/index.js';
 
-import { answer, connectorWith, dypnsOrigin, interceptDypns, ok, okAnswer, sendData, vectorConfig } from './helpers.js';
+import {
+  answer,
+  connectorWith,
+  dypnsOrigin,
+  interceptDypns,
+  ok,
+  okAnswer,
+  sendData,
+  vectorConfig,
+} from './helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -33,7 +43,9 @@ const tickingClock = () => {
 };
 
 const send = async (config: Record<string, unknown> = {}) =>
-  connectorWith({ ...vectorConfig, ...config }, { now: tickingClock() }).sendMessage(sendData('8613800138000'));
+  connectorWith({ ...vectorConfig, ...config }, { now: tickingClock() }).sendMessage(
+    sendData('8613800138000')
+  );
 
 describe('timeout', () => {
   it('a hung server: General, one request only, and the operator is told the code may have gone out', async () => {
@@ -47,7 +59,9 @@ describe('timeout', () => {
     expect(server.requests).toHaveLength(1);
     const data = error.data as ProviderErrorData;
     expect(data.provider).toBe('aliyun-mas');
-    expect(data.errorDescription).toMatch(/No answer from Aliyun Message Authentication Service before the timeout/);
+    expect(data.errorDescription).toMatch(
+      /No answer from Aliyun Message Authentication Service before the timeout/
+    );
     expect(data.errorDescription).toMatch(/may or may not have been sent; it was not retried/);
   });
 });
@@ -59,7 +73,9 @@ describe('the one safe retry', () => {
       .post('/')
       .query(true)
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-    refused.on('request', (request: { headers: Record<string, unknown> }) => firstHeaders.push({ ...request.headers }));
+    refused.on('request', (request: { headers: Record<string, unknown> }) =>
+      firstHeaders.push({ ...request.headers })
+    );
     const { scope, calls } = interceptDypns([ok()]);
 
     expect(await send()).toEqual({ bizId: okAnswer.Model.BizId, requestId: okAnswer.RequestId });
@@ -67,12 +83,18 @@ describe('the one safe retry', () => {
     expect(scope.isDone()).toBe(true);
     expect(firstHeaders[0]?.['x-acs-date']).toBe('2024-01-01T00:00:00Z');
     expect(calls[0]?.headers['x-acs-date']).toBe('2024-01-01T00:00:01Z');
-    expect(firstHeaders[0]?.['x-acs-signature-nonce']).not.toBe(calls[0]?.headers['x-acs-signature-nonce']);
+    expect(firstHeaders[0]?.['x-acs-signature-nonce']).not.toBe(
+      calls[0]?.headers['x-acs-signature-nonce']
+    );
     expect(firstHeaders[0]?.authorization).not.toBe(calls[0]?.headers.authorization);
   });
 
   it('a gateway Throttling answer is retried once, then the second answer stands', async () => {
-    const throttled = answer(400, { Code: 'Throttling.User', Message: 'Request was denied due to user flow control.', RequestId: 'R-1' });
+    const throttled = answer(400, {
+      Code: 'Throttling.User',
+      Message: 'Request was denied due to user flow control.',
+      RequestId: 'R-1',
+    });
     const { scope, calls } = interceptDypns([throttled, throttled]);
     const error = await rejectionOf(async () => send());
     expect(scope.isDone()).toBe(true);
@@ -88,8 +110,21 @@ describe('the one safe retry', () => {
   });
 
   it.each([
-    ['a 5xx', answer(500, { Code: 'InternalError', Message: 'oops', RequestId: 'R-2' }), ConnectorErrorCodes.General],
-    ['a business refusal', answer(200, { Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: 'limit', RequestId: 'R-3', Success: false }), ConnectorErrorCodes.RateLimitExceeded],
+    [
+      'a 5xx',
+      answer(500, { Code: 'InternalError', Message: 'oops', RequestId: 'R-2' }),
+      ConnectorErrorCodes.General,
+    ],
+    [
+      'a business refusal',
+      answer(200, {
+        Code: 'isv.BUSINESS_LIMIT_CONTROL',
+        Message: 'limit',
+        RequestId: 'R-3',
+        Success: false,
+      }),
+      ConnectorErrorCodes.RateLimitExceeded,
+    ],
   ])('%s is never retried', async (_name, reply, expected) => {
     const { scope, calls } = interceptDypns([reply, ok()], { count: 2 });
     const error = await rejectionOf(async () => send());

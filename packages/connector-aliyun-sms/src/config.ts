@@ -10,13 +10,12 @@ import {
   allowedCountriesGuard,
   blankAsMissing,
   optionalLocaleGuard,
-  requiredTextGuard,
-  securityTokenGuard,
   strictPhoneRegionNumberCheckGuard,
   templateListGuard,
   timeoutGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 export const defaultEndpoint = 'https://dysmsapi.aliyuncs.com';
@@ -41,7 +40,13 @@ const codeParamNameGuard = z
 const templateCodeText = requiredText('templateCode');
 
 export const templateCodeGuard = z.union(
-  [templateCodeText, z.object({ china: requiredText('templateCode.china'), overseas: requiredText('templateCode.overseas') })],
+  [
+    templateCodeText,
+    z.object({
+      china: requiredText('templateCode.china'),
+      overseas: requiredText('templateCode.overseas'),
+    }),
+  ],
   {
     errorMap: () => ({
       message:
@@ -57,15 +62,28 @@ export const templateCodeGuard = z.union(
  */
 export const fixedParamsGuard = z
   .record(
-    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'fixedParams keys are template variable names such as "min" for ${min}.'),
-    z.string({ invalid_type_error: 'fixedParams values are text, e.g. { "min": "5" } (Aliyun accepts only string values).' })
+    z
+      .string()
+      .regex(
+        /^[A-Za-z][A-Za-z0-9_]{0,31}$/,
+        'fixedParams keys are template variable names such as "min" for ${min}.'
+      ),
+    z.string({
+      invalid_type_error:
+        'fixedParams values are text, e.g. { "min": "5" } (Aliyun accepts only string values).',
+    })
   )
   .optional();
 
 export const templateGuard = z
   .object({
     // The official connector's template type (2 = verification code). Aliyun does not need it.
-    type: z.number({ invalid_type_error: 'type is a legacy number from the official connector (e.g. 2); remove it or keep it numeric.' }).optional(),
+    type: z
+      .number({
+        invalid_type_error:
+          'type is a legacy number from the official connector (e.g. 2); remove it or keep it numeric.',
+      })
+      .optional(),
     usageType: usageTypeGuard,
     templateCode: templateCodeGuard,
     locale: optionalLocaleGuard,
@@ -96,7 +114,8 @@ export const aliyunSmsConfigObject = z.object({
   endpoint: aliyunEndpointGuard({
     hosts: dysmsapiHosts,
     defaultUrl: defaultEndpoint,
-    expected: 'an Aliyun SMS endpoint such as dysmsapi.aliyuncs.com or dysmsapi.ap-southeast-1.aliyuncs.com',
+    expected:
+      'an Aliyun SMS endpoint such as dysmsapi.aliyuncs.com or dysmsapi.ap-southeast-1.aliyuncs.com',
   }),
   signatureAlgorithm: signatureAlgorithmGuard,
   timeout: timeoutGuard,

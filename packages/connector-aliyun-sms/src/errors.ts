@@ -1,6 +1,19 @@
+import {
+  checkAliyunResponse,
+  credentialRules,
+  nonceReusedRule,
+  throttlingRule,
+} from '@logto-sms/aliyun-pop';
+import {
+  lookupErrorRule,
+  type ErrorFacts,
+  type ErrorRule,
+  type HttpResponse,
+  type PhoneRoute,
+  type Redactor,
+} from '@logto-sms/sms-core';
+
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { checkAliyunResponse, credentialRules, nonceReusedRule, throttlingRule } from '@logto-sms/aliyun-pop';
-import { lookupErrorRule, type ErrorFacts, type ErrorRule, type HttpResponse, type PhoneRoute, type Redactor } from '@logto-sms/sms-core';
 
 import { readResponse, type AliyunAnswer, type AliyunSmsSendResult } from './response.js';
 import { readsAsMainlandExplanation } from './templates.js';
@@ -110,7 +123,8 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Aliyun refused the template content or its settings; check the template in the Aliyun SMS console (for mainland numbers, also that this server is in mainland China).',
   },
   {
-    match: /^(?:InvalidApi\.NotFound|InvalidAction.*|InvalidVersion|NoSuchVersion|UnsupportedHTTPMethod)$/,
+    match:
+      /^(?:InvalidApi\.NotFound|InvalidAction.*|InvalidVersion|NoSuchVersion|UnsupportedHTTPMethod)$/,
     errorCode: ConnectorErrorCodes.InvalidConfig,
     hint: 'This endpoint does not serve Aliyun SMS (Dysmsapi 2017-05-25); set endpoint to https://dysmsapi.aliyuncs.com or a regional SMS endpoint.',
   },
@@ -137,7 +151,12 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Aliyun rejected a request parameter; check the phone number and that the template variable is a plain code.',
   },
   {
-    match: ['isv.PARAM_LENGTH_LIMIT', 'isv.PARAM_NOT_SUPPORT_URL', 'isv.TEMPLATE_PARAMS_ILLEGAL', 'isv.BLACK_KEY_CONTROL_LIMIT'],
+    match: [
+      'isv.PARAM_LENGTH_LIMIT',
+      'isv.PARAM_NOT_SUPPORT_URL',
+      'isv.TEMPLATE_PARAMS_ILLEGAL',
+      'isv.BLACK_KEY_CONTROL_LIMIT',
+    ],
     errorCode: ConnectorErrorCodes.InvalidRequestParameters,
     hint: 'Aliyun refused the template variable value (too long, a URL or a blocked word); verification-code templates accept 4–6 letters or digits.',
   },
@@ -154,7 +173,13 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
 
   // --- Aliyun-side trouble.
   {
-    match: ['isp.SYSTEM_ERROR', 'isp.GATEWAY_ERROR', 'isp.UNKNOWN', 'InternalError', 'ServiceUnavailable'],
+    match: [
+      'isp.SYSTEM_ERROR',
+      'isp.GATEWAY_ERROR',
+      'isp.UNKNOWN',
+      'InternalError',
+      'ServiceUnavailable',
+    ],
     errorCode: ConnectorErrorCodes.General,
     hint: 'Aliyun had an internal problem; try again shortly, and open an Aliyun ticket with the RequestId if it persists.',
   },
@@ -182,7 +207,7 @@ export { cleanProviderMessage } from '@logto-sms/aliyun-pop';
 /** What a call was, for the words of its errors: the table to read and how to say "refused". */
 export type AliyunCallKind = {
   rules: ReadonlyArray<ErrorRule<string>>;
-  /** e.g. "Aliyun SMS refused the message" */
+  /** E.g. "Aliyun SMS refused the message" */
   refused: string;
 };
 
@@ -213,7 +238,8 @@ export const checkAnswer = (
         ? `${readsAsMainlandExplanation}, and refused it on the international template; it was not sent (${answer.code}).`
         : undefined,
     serverErrorHint: aliyunServerErrorHint,
-    notAnAnswerHint: 'Check that endpoint points at the Aliyun SMS API (or the local sandbox), not at a proxy or web page.',
+    notAnAnswerHint:
+      'Check that endpoint points at the Aliyun SMS API (or the local sandbox), not at a proxy or web page.',
   });
 
 /** Turns a SendSms answer into the send result or a ConnectorError (see `checkAnswer`). */

@@ -1,5 +1,6 @@
-import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 import { createDeliveryStatusQuery, createSmsConnector, parseConfig } from '@logto-sms/sms-core';
+
+import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 
 import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
@@ -8,11 +9,20 @@ import { sendVerificationSms } from './send.js';
 import { queryDeliveryStatus as queryWithConfig } from './status.js';
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
-export const createAliyunSmsConnector = (getConfig: GetConnectorConfig, clientOptions?: ClientOptions): SmsConnector =>
-  createSmsConnector({ metadata, configGuard, getConfig, send: async (input, config) => sendVerificationSms(input, config, clientOptions) });
+export const createAliyunSmsConnector = (
+  getConfig: GetConnectorConfig,
+  clientOptions?: ClientOptions
+): SmsConnector =>
+  createSmsConnector({
+    metadata,
+    configGuard,
+    getConfig,
+    send: async (input, config) => sendVerificationSms(input, config, clientOptions),
+  });
 
 // Logto calls this at start-up with a getConfig that throws: nothing here may read config or connect.
-const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) => createAliyunSmsConnector(getConfig);
+const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
+  createAliyunSmsConnector(getConfig);
 
 export default createConnector;
 
@@ -28,5 +38,8 @@ export { sendVerificationSms } from './send.js';
  *
  * @throws ConnectorError (see `status.ts`).
  */
-export const queryDeliveryStatus = createDeliveryStatusQuery((raw) => parseConfig(configGuard, raw), queryWithConfig);
+export const queryDeliveryStatus = createDeliveryStatusQuery(
+  (raw) => parseConfig(configGuard, raw),
+  queryWithConfig
+);
 export { deliveryStatusSource } from './status.js';

@@ -1,11 +1,16 @@
-import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 import {
   accessKeyIdFormItem,
   accessKeySecretFormItem,
   securityTokenFormItem,
   signatureAlgorithmFormItem,
 } from '@logto-sms/aliyun-pop';
-import { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
+import {
+  allowedCountriesFormItem,
+  strictPhoneRegionNumberCheckFormItem,
+  timeoutFormItem,
+} from '@logto-sms/sms-core';
+
+import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
 
 import { defaultEndpoint } from './config.js';
 
@@ -30,8 +35,10 @@ export const metadata: ConnectorMetadata = {
   },
   description: {
     en: 'Sends verification codes through Alibaba Cloud Short Message Service, with regional endpoints, STS tokens, mainland/overseas and per-language templates, and errors that say how to fix them.',
-    'zh-CN': '通过阿里云短信服务发送验证码：支持地域接入点、STS 临时凭证、国内/国际模板与多语言模板，错误信息会说明如何修复。',
-    'zh-TW': '透過阿里雲簡訊服務傳送驗證碼：支援地域端點、STS 臨時憑證、中國內地／海外範本與多語言範本，錯誤訊息會說明修正方式。',
+    'zh-CN':
+      '通过阿里云短信服务发送验证码：支持地域接入点、STS 临时凭证、国内/国际模板与多语言模板，错误信息会说明如何修复。',
+    'zh-TW':
+      '透過阿里雲簡訊服務傳送驗證碼：支援地域端點、STS 臨時憑證、中國內地／海外範本與多語言範本，錯誤訊息會說明修正方式。',
   },
   logo: './logo.svg',
   logoDark: null,

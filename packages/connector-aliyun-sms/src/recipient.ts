@@ -19,5 +19,9 @@ export const toRecipient = (to: string, strictPhoneRegionNumberCheck: boolean): 
   const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck });
   return route.region === 'mainland'
     ? { region: route.region, phoneNumbers: route.national, readsAsMainland: true }
-    : { region: route.region, phoneNumbers: route.e164, readsAsMainland: mainlandMobileDigits.test(route.e164) };
+    : {
+        region: route.region,
+        phoneNumbers: route.e164,
+        readsAsMainland: mainlandMobileDigits.test(route.e164),
+      };
 };

@@ -18,7 +18,9 @@ export type AliyunAnswer = { code: string; message?: string; requestId?: string;
 /** Reads a SendSms JSON answer; `undefined` for anything else (HTML, truncated, empty, no `Code`). */
 export const readResponse = (body: string): AliyunAnswer | undefined => {
   const answer = readAliyunAnswer(body);
-  if (answer === undefined) return undefined;
+  if (answer === undefined) {
+    return undefined;
+  }
   const { fields, ...common } = answer;
   const bizId = textField(fields, 'BizId');
   return { ...common, ...(bizId === undefined ? {} : { bizId }) };

@@ -16,10 +16,20 @@ export const sendVerificationSms = async (
   // Everything that could leave the connector in an error is scrubbed of these.
   const redactor = createRedactor([config.accessKeySecret, config.securityToken, code]);
   const recipient = toRecipient(to, config.strictPhoneRegionNumberCheck);
-  const { templateCode, templateParam } = chooseTemplate(config.templates, { usageType, locale, code, recipient });
+  const { templateCode, templateParam } = chooseTemplate(config.templates, {
+    usageType,
+    locale,
+    code,
+    recipient,
+  });
   const response = await sendRequest(
     config,
-    { PhoneNumbers: recipient.phoneNumbers, SignName: config.signName, TemplateCode: templateCode, TemplateParam: templateParam },
+    {
+      PhoneNumbers: recipient.phoneNumbers,
+      SignName: config.signName,
+      TemplateCode: templateCode,
+      TemplateParam: templateParam,
+    },
     redactor,
     clientOptions
   );

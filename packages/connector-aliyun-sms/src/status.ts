@@ -5,7 +5,6 @@
  * AliyunDysmsReadOnlyAccess system policy allows `dysms:Query*`
  * (help.aliyun.com/zh/ram/developer-reference/aliyundysmsreadonlyaccess).
  */
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   chinaDay,
   createRedactor,
@@ -20,13 +19,18 @@ import {
   type ErrorRule,
 } from '@logto-sms/sms-core';
 
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+
 import { sendRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
 import { checkAnswer, errorRules, type AliyunCallKind } from './errors.js';
 import { toRecipient } from './recipient.js';
 import type { RpcAction } from './request.js';
 
-export const querySendDetailsApi = { action: 'QuerySendDetails', version: '2017-05-25' } as const satisfies RpcAction;
+export const querySendDetailsApi = {
+  action: 'QuerySendDetails',
+  version: '2017-05-25',
+} as const satisfies RpcAction;
 
 /** What `logto-sms status` and the READMEs say about this lookup. */
 export const deliveryStatusSource = {
@@ -56,13 +60,20 @@ export const statusErrorRules: ReadonlyArray<ErrorRule<string>> = [
   ...errorRules,
 ];
 
-const queryCall: AliyunCallKind = { rules: statusErrorRules, refused: 'Aliyun SMS refused the delivery-status query' };
+const queryCall: AliyunCallKind = {
+  rules: statusErrorRules,
+  refused: 'Aliyun SMS refused the delivery-status query',
+};
 
 // SendStatus: 1 waiting for the carrier's receipt, 2 failed, 3 delivered.
 const states: Record<string, DeliveryState> = { '1': 'waiting', '2': 'failed', '3': 'delivered' };
 
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+  typeof value === 'string' && value !== ''
+    ? value
+    : typeof value === 'number'
+      ? String(value)
+      : undefined;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -85,7 +96,10 @@ export const readSendDetails = (body: string): SendDetailsPage => {
  * One receipt in the shared shape. `Content` (which holds the verification code) is never read.
  * QuerySendDetails carries no BizId per record: a lookup by `--id` passes it through.
  */
-export const toDeliveryRecord = (detail: Record<string, unknown>, bizId: string | undefined): DeliveryRecord =>
+export const toDeliveryRecord = (
+  detail: Record<string, unknown>,
+  bizId: string | undefined
+): DeliveryRecord =>
   deliveryRecord({
     ...(bizId === undefined ? {} : { messageId: bizId }),
     to: text(detail.PhoneNum),
@@ -103,7 +117,9 @@ const daysBetween = (from: Date, until: Date): string[] => {
   const days: string[] = [];
   for (let time = until.getTime(); ; time -= dayMs) {
     const day = chinaDay(new Date(time));
-    if (day < chinaDay(from)) return days;
+    if (day < chinaDay(from)) {
+      return days;
+    }
     days.push(day);
   }
 };
@@ -123,9 +139,15 @@ export const queryDeliveryStatus = async (
   const redactor = createRedactor([config.accessKeySecret, config.securityToken]);
   const recipient = toRecipient(query.to, config.strictPhoneRegionNumberCheck);
   if (query.id !== undefined && !bizIdPattern.test(query.id)) {
-    throw invalidRequest(`"${query.id.slice(0, 40)}" is not an Aliyun BizId (digits, "^", a digit, e.g. 900619746936498440^0).`);
+    throw invalidRequest(
+      `"${query.id.slice(0, 40)}" is not an Aliyun BizId (digits, "^", a digit, e.g. 900619746936498440^0).`
+    );
   }
-  const window = lookupWindow(query, (retentionDays - 1) * dayMs, 'Aliyun keeps delivery receipts for 30 days.');
+  const window = lookupWindow(
+    query,
+    (retentionDays - 1) * dayMs,
+    'Aliyun keeps delivery receipts for 30 days.'
+  );
   const notes: string[] = [];
   const records: DeliveryRecord[] = [];
 
@@ -138,13 +160,25 @@ export const queryDeliveryStatus = async (
         CurrentPage: String(page),
         ...(query.id === undefined ? {} : { BizId: query.id }),
       };
-      // eslint-disable-next-line no-await-in-loop
-      const response = await sendRequest(config, params, redactor, clientOptions, querySendDetailsApi);
+      // eslint-disable-next-line no-await-in-loop -- stops at the page that reaches totalCount; one query at a time respects the provider rate limit
+      const response = await sendRequest(
+        config,
+        params,
+        redactor,
+        clientOptions,
+        querySendDetailsApi
+      );
       checkAnswer(response, redactor, queryCall);
       const { totalCount, details } = readSendDetails(response.body);
       records.push(...details.map((detail) => toDeliveryRecord(detail, query.id)));
-      if (page * pageSize >= totalCount || details.length === 0) break;
-      if (page === maxPagesPerDay) notes.push(`More than ${maxPagesPerDay * pageSize} messages on ${day}; only the first ${maxPagesPerDay * pageSize} are shown.`);
+      if (page * pageSize >= totalCount || details.length === 0) {
+        break;
+      }
+      if (page === maxPagesPerDay) {
+        notes.push(
+          `More than ${maxPagesPerDay * pageSize} messages on ${day}; only the first ${maxPagesPerDay * pageSize} are shown.`
+        );
+      }
     }
   }
 

@@ -58,7 +58,12 @@ export const templateParamFor = (template: AliyunSmsTemplate, code: string): str
 /** Usage type, then locale (exact, same language, none), then `Generic`; then the number's region. */
 export const chooseTemplate = (
   templates: readonly AliyunSmsTemplate[],
-  request: { usageType: string; locale?: string | undefined; code: string; recipient: Pick<AliyunRecipient, 'region' | 'readsAsMainland'> }
+  request: {
+    usageType: string;
+    locale?: string | undefined;
+    code: string;
+    recipient: Pick<AliyunRecipient, 'region' | 'readsAsMainland'>;
+  }
 ): TemplateChoice => {
   const template = selectTemplate(templates, request.usageType, request.locale);
   return {

@@ -4,11 +4,14 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { captureOutput, closedPortUrl, startHungServer } from '../../../tests/support/index.js';
+import {
+  captureOutput,
+  closedPortUrl,
+  startHungServer,
+  formsOf as encodedForms,
+} from '../../../tests/support/index.js';
 import { errorRules } from '../src/errors.js';
 import { createAliyunSmsConnector } from '../src/index.js';
-
-import { formsOf as encodedForms } from '../../../tests/support/index.js';
 
 import { aliyunOrigin, connectorWith, sendData } from './helpers.js';
 
@@ -19,18 +22,25 @@ const token = `CANARY-STS-TOKEN+t/8=Wx~!'()*"\\&%`;
 const code = '739146';
 
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 const formsOf = (value: string) => [...encodedForms(value), Buffer.from(value).toString('base64')];
 const canaryForms = [...new Set([secret, token, code].flatMap(formsOf))];
 
-const findCanary = (text: string): string | undefined => canaryForms.find((form) => text.includes(form));
+const findCanary = (text: string): string | undefined =>
+  canaryForms.find((form) => text.includes(form));
 
 const config = {
   accessKeyId: 'LTAI5tCanaryKeyId',
   accessKeySecret: secret,
   securityToken: token,
   signName: 'Canary',
-  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: 'SMS_1' })),
+  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
+    usageType,
+    templateCode: 'SMS_1',
+  })),
   timeout: 1000,
 };
 
@@ -64,7 +74,10 @@ const expectClean = (error: unknown, label: string) => {
     json: JSON.stringify(connectorError),
     data: JSON.stringify(connectorError.data) ?? '',
     stack: connectorError.stack ?? '',
-    cause: connectorError.cause === undefined ? '' : `${String(connectorError.cause)} ${JSON.stringify(connectorError.cause)}`,
+    cause:
+      connectorError.cause === undefined
+        ? ''
+        : `${String(connectorError.cause)} ${JSON.stringify(connectorError.cause)}`,
   };
   for (const [surface, text] of Object.entries(surfaces)) {
     expect(findCanary(text), `${label}: ${surface}`).toBeUndefined();
@@ -82,13 +95,20 @@ const failureOf = async (action: () => Promise<unknown>): Promise<unknown> => {
   throw new Error('expected a failure');
 };
 
-const send = async (overrides: Record<string, unknown> = {}, to = '8613800138000', payload: Record<string, unknown> = { code }) =>
-  connectorWith({ ...config, ...overrides }).sendMessage(sendData(to, payload));
+const send = async (
+  overrides: Record<string, unknown> = {},
+  to = '8613800138000',
+  payload: Record<string, unknown> = { code }
+) => connectorWith({ ...config, ...overrides }).sendMessage(sendData(to, payload));
 
 // A representative code for every row of the table, plus one unknown code.
 const codes = errorRules.map(({ match }) => {
-  if (typeof match === 'string') return match;
-  if (Array.isArray(match)) return match[0]!;
+  if (typeof match === 'string') {
+    return match;
+  }
+  if (Array.isArray(match)) {
+    return match[0]!;
+  }
   const samples: Record<string, string> = {
     Throttling: 'Throttling.User',
     InvalidAccessKeyId: 'InvalidAccessKeyId.NotFound',
@@ -100,31 +120,42 @@ const codes = errorRules.map(({ match }) => {
     InvalidApi: 'InvalidApi.NotFound',
     Missing: 'MissingPhoneNumbers',
   };
-  const source = (match as RegExp).source;
+  const { source } = match as RegExp;
   const key = Object.keys(samples).find((candidate) => source.includes(candidate));
   return samples[key!]!;
 });
 
 describe('no canary escapes', () => {
-  it.each(['ACS3-HMAC-SHA256', 'HMAC-SHA1'])('every Aliyun error code (%s)', async (signatureAlgorithm) => {
-    for (const aliyunCode of [...codes, 'isv.UNKNOWN_NEW_CODE']) {
-      const status = /^(?:isv|isp)\./.test(aliyunCode) ? 200 : 400;
-      const scope = nock(aliyunOrigin)
-        .post('/')
-        .query(true)
-        .times(aliyunCode.startsWith('Throttling') ? 2 : 1)
-        .reply(status, { RequestId: `req-${code}`, Code: aliyunCode, Message: message('Refused:') });
-      // eslint-disable-next-line no-await-in-loop
-      const error = await failureOf(async () => send({ signatureAlgorithm }));
-      expect(scope.isDone(), aliyunCode).toBe(true);
-      const connectorError = expectClean(error, `${signatureAlgorithm} ${aliyunCode}`);
-      expect(connectorError.data).toMatchObject({ providerCode: aliyunCode });
+  it.each(['ACS3-HMAC-SHA256', 'HMAC-SHA1'])(
+    'every Aliyun error code (%s)',
+    async (signatureAlgorithm) => {
+      for (const aliyunCode of [...codes, 'isv.UNKNOWN_NEW_CODE']) {
+        const status = /^(?:isv|isp)\./.test(aliyunCode) ? 200 : 400;
+        const scope = nock(aliyunOrigin)
+          .post('/')
+          .query(true)
+          .times(aliyunCode.startsWith('Throttling') ? 2 : 1)
+          .reply(status, {
+            RequestId: `req-${code}`,
+            Code: aliyunCode,
+            Message: message('Refused:'),
+          });
+
+        const error = await failureOf(async () => send({ signatureAlgorithm }));
+        expect(scope.isDone(), aliyunCode).toBe(true);
+        const connectorError = expectClean(error, `${signatureAlgorithm} ${aliyunCode}`);
+        expect(connectorError.data).toMatchObject({ providerCode: aliyunCode });
+      }
     }
-  });
+  );
 
   it.each([
     [500, () => `<html>${message('boom')}</html>`],
-    [503, () => JSON.stringify({ RequestId: code, Code: 'ServiceUnavailable', Message: message('down') })],
+    [
+      503,
+      () =>
+        JSON.stringify({ RequestId: code, Code: 'ServiceUnavailable', Message: message('down') }),
+    ],
     [200, () => `<html>${message('proxy page')}</html>`],
     [200, () => JSON.stringify({ RequestId: code, Message: message('no code') })],
     [404, () => JSON.stringify({ error: message('nope') })],
@@ -140,25 +171,35 @@ describe('no canary escapes', () => {
       .post('/')
       .query(true)
       .times(2)
-      .replyWithError(Object.assign(new Error(`connect ECONNREFUSED ${secret}`), { code: 'ECONNREFUSED' }));
+      .replyWithError(
+        Object.assign(new Error(`connect ECONNREFUSED ${secret}`), { code: 'ECONNREFUSED' })
+      );
     expectClean(await failureOf(async () => send()), 'refused');
     expect(refused.isDone()).toBe(true);
 
     const reset = nock(aliyunOrigin)
       .post('/')
       .query(true)
-      .replyWithError(Object.assign(new Error(`socket hang up ${token} ${code}`), { code: 'ECONNRESET' }));
+      .replyWithError(
+        Object.assign(new Error(`socket hang up ${token} ${code}`), { code: 'ECONNRESET' })
+      );
     expectClean(await failureOf(async () => send({ signatureAlgorithm: 'HMAC-SHA1' })), 'reset');
     expect(reset.isDone()).toBe(true);
 
     nock.enableNetConnect('127.0.0.1');
     const server = await startHungServer();
     try {
-      expectClean(await failureOf(async () => send({ endpoint: server.url, timeout: 300 })), 'timeout');
+      expectClean(
+        await failureOf(async () => send({ endpoint: server.url, timeout: 300 })),
+        'timeout'
+      );
     } finally {
       await server.close();
     }
-    expectClean(await failureOf(async () => send({ endpoint: await closedPortUrl() })), 'closed port');
+    expectClean(
+      await failureOf(async () => send({ endpoint: await closedPortUrl() })),
+      'closed port'
+    );
   });
 
   it('config errors, including a secret typed into the wrong field', async () => {
@@ -167,13 +208,28 @@ describe('no canary escapes', () => {
       ['secret as endpoint', { endpoint: secret }],
       ['secret as algorithm', { signatureAlgorithm: secret }],
       ['secret as timeout', { timeout: secret }],
-      ['secret as codeParamName', { templates: [...config.templates, { usageType: 'BindMfa', templateCode: 'SMS_2', codeParamName: secret }] }],
-      ['secret as locale', { templates: [...config.templates, { usageType: 'BindMfa', templateCode: 'SMS_2', locale: secret }] }],
+      [
+        'secret as codeParamName',
+        {
+          templates: [
+            ...config.templates,
+            { usageType: 'BindMfa', templateCode: 'SMS_2', codeParamName: secret },
+          ],
+        },
+      ],
+      [
+        'secret as locale',
+        {
+          templates: [
+            ...config.templates,
+            { usageType: 'BindMfa', templateCode: 'SMS_2', locale: secret },
+          ],
+        },
+      ],
       ['secret with a space', { accessKeySecret: `${secret} x` }],
       ['token with a space', { securityToken: `${token} x` }],
       ['missing templates', { templates: [] }],
     ] as const) {
-      // eslint-disable-next-line no-await-in-loop
       const error = expectClean(await failureOf(async () => send(overrides)), label);
       expect(error.code, label).toBe(ConnectorErrorCodes.InvalidConfig);
     }
@@ -182,19 +238,27 @@ describe('no canary escapes', () => {
   it('request errors: bad number, no code, a bad code', async () => {
     expectClean(await failureOf(async () => send({}, `${code}abc`)), 'bad number');
     expectClean(await failureOf(async () => send({}, '8613800138000', {})), 'no code');
-    expectClean(await failureOf(async () => send({}, '8613800138000', { code: `${code}-${secret}` })), 'bad code');
+    expectClean(
+      await failureOf(async () => send({}, '8613800138000', { code: `${code}-${secret}` })),
+      'bad code'
+    );
   });
 
   it('an unexpected failure while reading the saved config', async () => {
     const connector = createAliyunSmsConnector(async () => {
       throw new Error(`database said ${secret} ${token} ${code}`);
     });
-    expectClean(await failureOf(async () => connector.sendMessage(sendData('8613800138000', { code }))), 'getConfig throws');
+    expectClean(
+      await failureOf(async () => connector.sendMessage(sendData('8613800138000', { code }))),
+      'getConfig throws'
+    );
   });
 
   it('nothing was logged, and nothing written contains a canary', () => {
     expect(checked.length).toBeGreaterThan(60);
     expect(output.consoleLines).toEqual([]);
-    for (const chunk of output.stdioChunks) expect(findCanary(chunk)).toBeUndefined();
+    for (const chunk of output.stdioChunks) {
+      expect(findCanary(chunk)).toBeUndefined();
+    }
   });
 });

@@ -1,12 +1,17 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 
 import { configGuard, type AliyunSmsConfig } from '../src/config.js';
 import { defaultTemplates } from '../src/metadata.js';
 
-const credentials = { accessKeyId: 'LTAI5tExampleKeyId', accessKeySecret: 'ExampleSecretValue', signName: '阿里云短信测试' };
+const credentials = {
+  accessKeyId: 'LTAI5tExampleKeyId',
+  accessKeySecret: 'ExampleSecretValue',
+  signName: '阿里云短信测试',
+};
 const requiredTemplates = [
   { usageType: 'SignIn', templateCode: 'SMS_1' },
   { usageType: 'Register', templateCode: 'SMS_1' },
@@ -26,7 +31,9 @@ const issuesOf = (raw: unknown): string[] => {
     const connectorError = error as ConnectorError;
     expect(connectorError.code).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(connectorError.data).toBeInstanceOf(ZodError);
-    return (connectorError.data as ZodError).issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
+    return (connectorError.data as ZodError).issues.map(
+      ({ path, message }) => `${path.join('.')}: ${message}`
+    );
   }
   throw new Error('expected the config to be rejected');
 };
@@ -55,7 +62,11 @@ const officialLegacyConfig = {
   signName: 'signName',
   templates: [
     { type: 2, usageType: 'SignIn', templateCode: 'TemplateCode' },
-    { type: 2, usageType: 'Register', templateCode: { china: 'TemplateCode1', overseas: 'TemplateCode2' } },
+    {
+      type: 2,
+      usageType: 'Register',
+      templateCode: { china: 'TemplateCode1', overseas: 'TemplateCode2' },
+    },
     { type: 2, usageType: 'ForgotPassword', templateCode: 'TemplateCode' },
     { type: 2, usageType: 'Generic', templateCode: 'TemplateCode' },
   ],
@@ -65,7 +76,11 @@ describe('official connector configs validate unchanged', () => {
   it('the Console default with all nine usage types', () => {
     const config = parse(officialConsoleDefault);
     expect(config.templates).toHaveLength(9);
-    expect(config.templates[0]).toEqual({ usageType: 'SignIn', templateCode: '<template-code>', codeParamName: 'code' });
+    expect(config.templates[0]).toEqual({
+      usageType: 'SignIn',
+      templateCode: '<template-code>',
+      codeParamName: 'code',
+    });
     expect(config.strictPhoneRegionNumberCheck).toBe(false);
   });
 
@@ -84,7 +99,10 @@ describe('official connector configs validate unchanged', () => {
     ['false', false, false],
     ['true', true, true],
   ])('strictPhoneRegionNumberCheck %s → %s', (_label, value, expected) => {
-    const config = parse({ ...officialLegacyConfig, ...(value === undefined ? {} : { strictPhoneRegionNumberCheck: value }) });
+    const config = parse({
+      ...officialLegacyConfig,
+      ...(value === undefined ? {} : { strictPhoneRegionNumberCheck: value }),
+    });
     expect(config.strictPhoneRegionNumberCheck).toBe(expected);
   });
 
@@ -106,7 +124,12 @@ describe('official connector configs validate unchanged', () => {
 
 describe('credentials and signature name', () => {
   it('trims values and drops an empty STS token (a cleared Console field)', () => {
-    const config = parse({ ...base, accessKeyId: '  LTAI5tExampleKeyId \n', signName: ' 阿里云短信测试 ', securityToken: '  ' });
+    const config = parse({
+      ...base,
+      accessKeyId: '  LTAI5tExampleKeyId \n',
+      signName: ' 阿里云短信测试 ',
+      securityToken: '  ',
+    });
     expect(config.accessKeyId).toBe('LTAI5tExampleKeyId');
     expect(config.signName).toBe('阿里云短信测试');
     expect(config.securityToken).toBeUndefined();
@@ -114,7 +137,9 @@ describe('credentials and signature name', () => {
 
   it('keeps an STS token', () => {
     expect(parse({ ...base, securityToken: 'CAIS-token' }).securityToken).toBe('CAIS-token');
-    expect(parse({ ...base, accessKeyId: 'STS.NUxxx', securityToken: 'CAIS-token' }).accessKeyId).toBe('STS.NUxxx');
+    expect(
+      parse({ ...base, accessKeyId: 'STS.NUxxx', securityToken: 'CAIS-token' }).accessKeyId
+    ).toBe('STS.NUxxx');
   });
 
   it('an STS AccessKey without its token is refused with a hint', () => {
@@ -157,7 +182,9 @@ describe('credentials and signature name', () => {
 
 describe('templates', () => {
   it('names the missing required usage types', () => {
-    expect(issuesOf({ ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1' }] })).toEqual([
+    expect(
+      issuesOf({ ...base, templates: [{ usageType: 'SignIn', templateCode: 'SMS_1' }] })
+    ).toEqual([
       'templates: Add a Generic template (the older name "Test" also works): every usage type without its own template uses it. Register, SignIn, ForgotPassword templates are recommended, not required.',
     ]);
   });
@@ -166,23 +193,42 @@ describe('templates', () => {
     expect(
       issuesOf({
         ...base,
-        templates: [...requiredTemplates, { usageType: 'SignIn', templateCode: 'SMS_2', locale: 'en' }, { usageType: 'SignIn', templateCode: 'SMS_3', locale: 'EN' }],
+        templates: [
+          ...requiredTemplates,
+          { usageType: 'SignIn', templateCode: 'SMS_2', locale: 'en' },
+          { usageType: 'SignIn', templateCode: 'SMS_3', locale: 'EN' },
+        ],
       })
-    ).toEqual(['templates.5: Templates 4 and 5 both cover usageType "SignIn" with locale "EN"; keep one.']);
-    expect(issuesOf({ ...base, templates: [...requiredTemplates, { usageType: 'Generic', templateCode: 'SMS_2' }] })).toEqual([
+    ).toEqual([
+      'templates.5: Templates 4 and 5 both cover usageType "SignIn" with locale "EN"; keep one.',
+    ]);
+    expect(
+      issuesOf({
+        ...base,
+        templates: [...requiredTemplates, { usageType: 'Generic', templateCode: 'SMS_2' }],
+      })
+    ).toEqual([
       'templates.4: Templates 3 and 4 both cover usageType "Generic" without a locale; keep one.',
     ]);
   });
 
   it('reads templates pasted as JSON text', () => {
-    expect(parse({ ...base, templates: JSON.stringify(requiredTemplates) }).templates).toHaveLength(4);
-    expect(issuesOf({ ...base, templates: 'SMS_1' })).toEqual(['templates: Expected array, received string']);
+    expect(parse({ ...base, templates: JSON.stringify(requiredTemplates) }).templates).toHaveLength(
+      4
+    );
+    expect(issuesOf({ ...base, templates: 'SMS_1' })).toEqual([
+      'templates: Expected array, received string',
+    ]);
   });
 
   it('allows the same usage type once per locale', () => {
     const config = parse({
       ...base,
-      templates: [...requiredTemplates, { usageType: 'SignIn', templateCode: 'SMS_EN', locale: 'en' }, { usageType: 'SignIn', templateCode: 'SMS_ZH', locale: 'zh-CN' }],
+      templates: [
+        ...requiredTemplates,
+        { usageType: 'SignIn', templateCode: 'SMS_EN', locale: 'en' },
+        { usageType: 'SignIn', templateCode: 'SMS_ZH', locale: 'zh-CN' },
+      ],
     });
     expect(config.templates).toHaveLength(6);
   });
@@ -210,13 +256,20 @@ describe('templates', () => {
   it('codeParamName defaults to code, accepts variable names and refuses anything else', () => {
     const withName = (codeParamName: unknown) => ({
       ...base,
-      templates: [...requiredTemplates.slice(0, 3), { usageType: 'Generic', templateCode: 'SMS_1', codeParamName }],
+      templates: [
+        ...requiredTemplates.slice(0, 3),
+        { usageType: 'Generic', templateCode: 'SMS_1', codeParamName },
+      ],
     });
     expect(parse(withName('verifyCode')).templates[3]?.codeParamName).toBe('verifyCode');
     expect(parse(withName('sms_code2')).templates[3]?.codeParamName).toBe('sms_code2');
     expect(parse(withName('')).templates[3]?.codeParamName).toBe('code');
     for (const bad of ['${code}', '1code', 'my-code', 'code name', 'a'.repeat(33)]) {
-      expect(issuesOf(withName(bad))).toEqual([expect.stringMatching(/^templates\.3\.codeParamName: codeParamName is the variable name inside \$\{…\}/)]);
+      expect(issuesOf(withName(bad))).toEqual([
+        expect.stringMatching(
+          /^templates\.3\.codeParamName: codeParamName is the variable name inside \$\{…\}/
+        ),
+      ]);
     }
   });
 });
@@ -240,7 +293,9 @@ describe('endpoint', () => {
   });
 
   it('normalises a trailing slash and upper case, and treats an empty field as the default', () => {
-    expect(parse({ ...base, endpoint: 'https://DYSMSAPI.aliyuncs.com/' }).endpoint).toBe('https://dysmsapi.aliyuncs.com');
+    expect(parse({ ...base, endpoint: 'https://DYSMSAPI.aliyuncs.com/' }).endpoint).toBe(
+      'https://dysmsapi.aliyuncs.com'
+    );
     expect(parse({ ...base, endpoint: '' }).endpoint).toBe('https://dysmsapi.aliyuncs.com');
   });
 
@@ -248,7 +303,10 @@ describe('endpoint', () => {
     ['https://example.com', /endpoint host "example.com" is not an Aliyun SMS endpoint/],
     ['https://dysmsapi.aliyuncs.com.evil.example', /is not an Aliyun SMS endpoint/],
     ['https://ecs.aliyuncs.com', /is not an Aliyun SMS endpoint/],
-    ['http://dysmsapi.aliyuncs.com', /must use https:\/\/; http:\/\/ is only allowed for a local emulator/],
+    [
+      'http://dysmsapi.aliyuncs.com',
+      /must use https:\/\/; http:\/\/ is only allowed for a local emulator/,
+    ],
     ['http://192.168.1.10:4010', /must use https:\/\//],
     ['https://dysmsapi.aliyuncs.com/sms', /bare origin/],
     ['dysmsapi.aliyuncs.com', /must be a URL/],
@@ -263,8 +321,12 @@ describe('endpoint', () => {
 
 describe('signatureAlgorithm and timeout', () => {
   it('accepts both algorithms', () => {
-    expect(parse({ ...base, signatureAlgorithm: 'HMAC-SHA1' }).signatureAlgorithm).toBe('HMAC-SHA1');
-    expect(parse({ ...base, signatureAlgorithm: 'ACS3-HMAC-SHA256' }).signatureAlgorithm).toBe('ACS3-HMAC-SHA256');
+    expect(parse({ ...base, signatureAlgorithm: 'HMAC-SHA1' }).signatureAlgorithm).toBe(
+      'HMAC-SHA1'
+    );
+    expect(parse({ ...base, signatureAlgorithm: 'ACS3-HMAC-SHA256' }).signatureAlgorithm).toBe(
+      'ACS3-HMAC-SHA256'
+    );
   });
 
   it('refuses any other algorithm without echoing it', () => {
@@ -282,16 +344,25 @@ describe('signatureAlgorithm and timeout', () => {
   it('bounds the timeout and reads a numeric string', () => {
     expect(parse({ ...base, timeout: 2500 }).timeout).toBe(2500);
     expect(parse({ ...base, timeout: '3000' }).timeout).toBe(3000);
-    expect(issuesOf({ ...base, timeout: 50 })).toEqual(['timeout: timeout must be at least 100 ms.']);
-    expect(issuesOf({ ...base, timeout: 600_000 })).toEqual(['timeout: timeout must be at most 60000 ms (one minute).']);
-    expect(issuesOf({ ...base, timeout: 'soon' })).toEqual(['timeout: timeout is a number of milliseconds, e.g. 10000.']);
+    expect(issuesOf({ ...base, timeout: 50 })).toEqual([
+      'timeout: timeout must be at least 100 ms.',
+    ]);
+    expect(issuesOf({ ...base, timeout: 600_000 })).toEqual([
+      'timeout: timeout must be at most 60000 ms (one minute).',
+    ]);
+    expect(issuesOf({ ...base, timeout: 'soon' })).toEqual([
+      'timeout: timeout is a number of milliseconds, e.g. 10000.',
+    ]);
   });
 });
 
 describe('allowedCountries', () => {
   it('is optional, and normalised when present', () => {
     expect(parse(base).allowedCountries).toBeUndefined();
-    expect(parse({ ...base, allowedCountries: ['cn', 'HK', 'CN'] }).allowedCountries).toEqual(['CN', 'HK']);
+    expect(parse({ ...base, allowedCountries: ['cn', 'HK', 'CN'] }).allowedCountries).toEqual([
+      'CN',
+      'HK',
+    ]);
   });
 
   it('names the field for a code that is not ISO 3166-1 alpha-2', () => {

@@ -22,14 +22,22 @@ export const contractFixture: ContractFixture = {
   success: {
     status: 200,
     headers: json,
-    body: JSON.stringify({ RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990', Code: 'OK', Message: 'OK', BizId: '900619746936498440^0' }),
+    body: JSON.stringify({
+      RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990',
+      Code: 'OK',
+      Message: 'OK',
+      BizId: '900619746936498440^0',
+    }),
   },
   invalidConfigs: [
     { patch: { accessKeyId: '' }, field: 'accessKeyId' },
     { patch: { accessKeySecret: 'two words' }, field: 'accessKeySecret' },
     { patch: { accessKeyId: 'STS.TempKeyId', securityToken: '' }, field: 'securityToken' },
     { patch: { signName: '【Logto测试】' }, field: 'signName' },
-    { patch: { templates: [{ usageType: 'SignIn', templateCode: 'SMS_100001' }] }, field: 'templates' },
+    {
+      patch: { templates: [{ usageType: 'SignIn', templateCode: 'SMS_100001' }] },
+      field: 'templates',
+    },
     { patch: { endpoint: 'https://dysmsapi.aliyuncs.com.example.net' }, field: 'endpoint' },
     { patch: { signatureAlgorithm: 'MD5' }, field: 'signatureAlgorithm' },
     { patch: { timeout: 5 }, field: 'timeout' },
@@ -39,6 +47,10 @@ export const contractFixture: ContractFixture = {
   refusal: (message) => ({
     status: 200,
     headers: json,
-    body: JSON.stringify({ RequestId: '0A1B2C3D-0000-4000-8000-000000000001', Code: 'isv.SMS_TEMPLATE_ILLEGAL', Message: message }),
+    body: JSON.stringify({
+      RequestId: '0A1B2C3D-0000-4000-8000-000000000001',
+      Code: 'isv.SMS_TEMPLATE_ILLEGAL',
+      Message: message,
+    }),
   }),
 };

@@ -1,12 +1,17 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import type { ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { cleanProviderMessage, errorRules, ruleForAliyunCode, unknownAliyunError } from '../src/errors.js';
-import { readResponse } from '../src/response.js';
-
 import { rejectionOf } from '../../../tests/support/index.js';
+import {
+  cleanProviderMessage,
+  errorRules,
+  ruleForAliyunCode,
+  unknownAliyunError,
+} from '../src/errors.js';
+import { readResponse } from '../src/response.js';
 
 import { connectorWith, interceptAliyun, sendData, vectorConfig } from './helpers.js';
 
@@ -19,8 +24,14 @@ afterEach(() => {
 });
 
 const requestId = 'A1B2C3D4-0000-4000-8000-000000000001';
-const { RateLimitExceeded, UsageLimitExceeded, InvalidConfig, InvalidRequestParameters, InvalidResponse, General } =
-  ConnectorErrorCodes;
+const {
+  RateLimitExceeded,
+  UsageLimitExceeded,
+  InvalidConfig,
+  InvalidRequestParameters,
+  InvalidResponse,
+  General,
+} = ConnectorErrorCodes;
 
 describe('the code table', () => {
   it.each([
@@ -138,58 +149,258 @@ type Case = {
 
 // One representative per row of the table, each through the whole connector and the wire.
 const cases: Case[] = [
-  { code: 'isv.BUSINESS_LIMIT_CONTROL', status: 200, message: '触发分钟级流控Permits:1', expected: RateLimitExceeded, hint: /1 per minute/ },
-  { code: 'Throttling.Api', status: 429, message: 'Request was denied due to api flow control.', expected: RateLimitExceeded, hint: /QPS/ },
-  { code: 'isv.AMOUNT_NOT_ENOUGH', status: 200, message: '账户余额不足', expected: UsageLimitExceeded, hint: /top it up/ },
-  { code: 'isv.OUT_OF_SERVICE', status: 200, message: '业务停机', expected: UsageLimitExceeded, hint: /suspended/ },
-  { code: 'isv.DAY_LIMIT_CONTROL', status: 200, message: '触发日发送限额', expected: UsageLimitExceeded, hint: /daily or monthly/ },
-  { code: 'SignatureDoesNotMatch', status: 400, message: 'Specified signature is not matched with our calculation.', expected: InvalidConfig, hint: /secret is probably wrong/ },
-  { code: 'IncompleteSignature', status: 400, message: 'The request signature does not conform to Aliyun standards.', expected: InvalidConfig, hint: /signatureAlgorithm/ },
-  { code: 'InvalidAccessKeyId.NotFound', status: 404, message: 'Specified access key is not found.', expected: InvalidConfig, hint: /accessKeyId is unknown/ },
-  { code: 'InvalidSecurityToken.Expired', status: 400, message: 'Specified SecurityToken is expired.', expected: InvalidConfig, hint: /STS securityToken expired/ },
-  { code: 'Forbidden.RAM', status: 403, message: 'User not authorized to operate on the specified resource.', expected: InvalidConfig, hint: /AliyunDysmsFullAccess/ },
-  { code: 'isv.SMS_SIGNATURE_ILLEGAL', status: 200, message: '签名不合法(不存在或被拉黑)', expected: InvalidConfig, hint: /signName/ },
-  { code: 'isv.SMS_SIGNATURE_SCENE_ILLEGAL', status: 200, message: '签名和模板类型不一致', expected: InvalidConfig, hint: /scenario/ },
-  { code: 'isv.SMS_TEMPLATE_ILLEGAL', status: 200, message: '模板不合法(不存在或被拉黑)', expected: InvalidConfig, hint: /templateCode/ },
-  { code: 'isv.TEMPLATE_MISSING_PARAMETERS', status: 200, message: '模板缺少变量', expected: InvalidConfig, hint: /codeParamName/ },
-  { code: 'isv.DENY_IP_RANGE', status: 200, message: '源IP地址所在的地区被禁用', expected: InvalidConfig, hint: /mainland China/ },
-  { code: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED', status: 200, message: '国际/港澳台消息模板不支持发送境内号码', expected: InvalidConfig, hint: /templateCode\.china/ },
-  { code: 'isv.PRODUCT_UN_SUBSCRIPT', status: 200, message: '未开通云通信产品', expected: InvalidConfig, hint: /not activated/ },
-  { code: 'isv.ACCOUNT_ABNORMAL', status: 200, message: '账户异常', expected: InvalidConfig, hint: /account is missing or restricted/ },
-  { code: 'isv.SMS_TEST_NUMBER_LIMIT', status: 200, message: '只能向已回复授权信息的手机号发送', expected: InvalidConfig, hint: /test numbers/ },
-  { code: 'isv.SMS_CONTENT_ILLEGAL', status: 200, message: '短信内容包含禁止发送内容', expected: InvalidConfig, hint: /template content/ },
-  { code: 'InvalidVersion', status: 400, message: 'Specified parameter Version is not valid.', expected: InvalidConfig, hint: /does not serve Aliyun SMS/ },
-  { code: 'InvalidTimeStamp.Expired', status: 400, message: 'Specified time stamp or date header is expired.', expected: InvalidConfig, hint: /NTP/ },
-  { code: 'isv.MOBILE_NUMBER_ILLEGAL', status: 200, message: '手机号码格式错误', expected: InvalidRequestParameters, hint: /country code/ },
-  { code: 'isv.MOBILE_COUNT_OVER_LIMIT', status: 200, message: '手机号码数量超过限制', expected: InvalidRequestParameters, hint: /one number at a time/ },
-  { code: 'isv.INVALID_JSON_PARAM', status: 200, message: 'JSON参数不合法，只接受字符串值', expected: InvalidRequestParameters, hint: /plain code/ },
-  { code: 'isv.PARAM_LENGTH_LIMIT', status: 200, message: '参数超出长度限制', expected: InvalidRequestParameters, hint: /4–6 letters or digits/ },
-  { code: 'IllegalTimestamp', status: 400, message: 'The input parameter "Timestamp" is not valid.', expected: InvalidRequestParameters, hint: /connector bug/ },
-  { code: 'MissingPhoneNumbers', status: 400, message: 'PhoneNumbers is mandatory for this action.', expected: InvalidRequestParameters, hint: /request parameter/ },
-  { code: 'isp.SYSTEM_ERROR', status: 200, message: '系统错误', expected: General, hint: /internal problem/ },
-  { code: 'SignatureNonceUsed', status: 400, message: 'Specified signature nonce was used already.', expected: General, hint: /nonce was reused/ },
-  { code: 'isv.BRAND_NEW_CODE', status: 200, message: 'Something new', expected: General, hint: /error-code reference/ },
+  {
+    code: 'isv.BUSINESS_LIMIT_CONTROL',
+    status: 200,
+    message: '触发分钟级流控Permits:1',
+    expected: RateLimitExceeded,
+    hint: /1 per minute/,
+  },
+  {
+    code: 'Throttling.Api',
+    status: 429,
+    message: 'Request was denied due to api flow control.',
+    expected: RateLimitExceeded,
+    hint: /QPS/,
+  },
+  {
+    code: 'isv.AMOUNT_NOT_ENOUGH',
+    status: 200,
+    message: '账户余额不足',
+    expected: UsageLimitExceeded,
+    hint: /top it up/,
+  },
+  {
+    code: 'isv.OUT_OF_SERVICE',
+    status: 200,
+    message: '业务停机',
+    expected: UsageLimitExceeded,
+    hint: /suspended/,
+  },
+  {
+    code: 'isv.DAY_LIMIT_CONTROL',
+    status: 200,
+    message: '触发日发送限额',
+    expected: UsageLimitExceeded,
+    hint: /daily or monthly/,
+  },
+  {
+    code: 'SignatureDoesNotMatch',
+    status: 400,
+    message: 'Specified signature is not matched with our calculation.',
+    expected: InvalidConfig,
+    hint: /secret is probably wrong/,
+  },
+  {
+    code: 'IncompleteSignature',
+    status: 400,
+    message: 'The request signature does not conform to Aliyun standards.',
+    expected: InvalidConfig,
+    hint: /signatureAlgorithm/,
+  },
+  {
+    code: 'InvalidAccessKeyId.NotFound',
+    status: 404,
+    message: 'Specified access key is not found.',
+    expected: InvalidConfig,
+    hint: /accessKeyId is unknown/,
+  },
+  {
+    code: 'InvalidSecurityToken.Expired',
+    status: 400,
+    message: 'Specified SecurityToken is expired.',
+    expected: InvalidConfig,
+    hint: /STS securityToken expired/,
+  },
+  {
+    code: 'Forbidden.RAM',
+    status: 403,
+    message: 'User not authorized to operate on the specified resource.',
+    expected: InvalidConfig,
+    hint: /AliyunDysmsFullAccess/,
+  },
+  {
+    code: 'isv.SMS_SIGNATURE_ILLEGAL',
+    status: 200,
+    message: '签名不合法(不存在或被拉黑)',
+    expected: InvalidConfig,
+    hint: /signName/,
+  },
+  {
+    code: 'isv.SMS_SIGNATURE_SCENE_ILLEGAL',
+    status: 200,
+    message: '签名和模板类型不一致',
+    expected: InvalidConfig,
+    hint: /scenario/,
+  },
+  {
+    code: 'isv.SMS_TEMPLATE_ILLEGAL',
+    status: 200,
+    message: '模板不合法(不存在或被拉黑)',
+    expected: InvalidConfig,
+    hint: /templateCode/,
+  },
+  {
+    code: 'isv.TEMPLATE_MISSING_PARAMETERS',
+    status: 200,
+    message: '模板缺少变量',
+    expected: InvalidConfig,
+    hint: /codeParamName/,
+  },
+  {
+    code: 'isv.DENY_IP_RANGE',
+    status: 200,
+    message: '源IP地址所在的地区被禁用',
+    expected: InvalidConfig,
+    hint: /mainland China/,
+  },
+  {
+    code: 'isv.DOMESTIC_NUMBER_NOT_SUPPORTED',
+    status: 200,
+    message: '国际/港澳台消息模板不支持发送境内号码',
+    expected: InvalidConfig,
+    hint: /templateCode\.china/,
+  },
+  {
+    code: 'isv.PRODUCT_UN_SUBSCRIPT',
+    status: 200,
+    message: '未开通云通信产品',
+    expected: InvalidConfig,
+    hint: /not activated/,
+  },
+  {
+    code: 'isv.ACCOUNT_ABNORMAL',
+    status: 200,
+    message: '账户异常',
+    expected: InvalidConfig,
+    hint: /account is missing or restricted/,
+  },
+  {
+    code: 'isv.SMS_TEST_NUMBER_LIMIT',
+    status: 200,
+    message: '只能向已回复授权信息的手机号发送',
+    expected: InvalidConfig,
+    hint: /test numbers/,
+  },
+  {
+    code: 'isv.SMS_CONTENT_ILLEGAL',
+    status: 200,
+    message: '短信内容包含禁止发送内容',
+    expected: InvalidConfig,
+    hint: /template content/,
+  },
+  {
+    code: 'InvalidVersion',
+    status: 400,
+    message: 'Specified parameter Version is not valid.',
+    expected: InvalidConfig,
+    hint: /does not serve Aliyun SMS/,
+  },
+  {
+    code: 'InvalidTimeStamp.Expired',
+    status: 400,
+    message: 'Specified time stamp or date header is expired.',
+    expected: InvalidConfig,
+    hint: /NTP/,
+  },
+  {
+    code: 'isv.MOBILE_NUMBER_ILLEGAL',
+    status: 200,
+    message: '手机号码格式错误',
+    expected: InvalidRequestParameters,
+    hint: /country code/,
+  },
+  {
+    code: 'isv.MOBILE_COUNT_OVER_LIMIT',
+    status: 200,
+    message: '手机号码数量超过限制',
+    expected: InvalidRequestParameters,
+    hint: /one number at a time/,
+  },
+  {
+    code: 'isv.INVALID_JSON_PARAM',
+    status: 200,
+    message: 'JSON参数不合法，只接受字符串值',
+    expected: InvalidRequestParameters,
+    hint: /plain code/,
+  },
+  {
+    code: 'isv.PARAM_LENGTH_LIMIT',
+    status: 200,
+    message: '参数超出长度限制',
+    expected: InvalidRequestParameters,
+    hint: /4–6 letters or digits/,
+  },
+  {
+    code: 'IllegalTimestamp',
+    status: 400,
+    message: 'The input parameter "Timestamp" is not valid.',
+    expected: InvalidRequestParameters,
+    hint: /connector bug/,
+  },
+  {
+    code: 'MissingPhoneNumbers',
+    status: 400,
+    message: 'PhoneNumbers is mandatory for this action.',
+    expected: InvalidRequestParameters,
+    hint: /request parameter/,
+  },
+  {
+    code: 'isp.SYSTEM_ERROR',
+    status: 200,
+    message: '系统错误',
+    expected: General,
+    hint: /internal problem/,
+  },
+  {
+    code: 'SignatureNonceUsed',
+    status: 400,
+    message: 'Specified signature nonce was used already.',
+    expected: General,
+    hint: /nonce was reused/,
+  },
+  {
+    code: 'isv.BRAND_NEW_CODE',
+    status: 200,
+    message: 'Something new',
+    expected: General,
+    hint: /error-code reference/,
+  },
 ];
 
 describe('each category through the connector', () => {
-  it.each(cases)('$code (HTTP $status) → $expected', async ({ code, status, message, expected, hint }) => {
-    // Throttling is the one answer that is retried (once); the retry is throttled too here.
-    const attempts = code.startsWith('Throttling') ? 2 : 1;
-    const { scope, calls } = interceptAliyun([{ status, body: { RequestId: requestId, Code: code, Message: message } }], {
-      count: attempts,
-    });
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+  it.each(cases)(
+    '$code (HTTP $status) → $expected',
+    async ({ code, status, message, expected, hint }) => {
+      // Throttling is the one answer that is retried (once); the retry is throttled too here.
+      const attempts = code.startsWith('Throttling') ? 2 : 1;
+      const { scope, calls } = interceptAliyun(
+        [{ status, body: { RequestId: requestId, Code: code, Message: message } }],
+        {
+          count: attempts,
+        }
+      );
+      const error = await rejectionOf(async () =>
+        connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+      );
 
-    expect(scope.isDone()).toBe(true);
-    expect(calls).toHaveLength(attempts);
-    expect(error.code).toBe(expected);
-    const data = error.data as ProviderErrorData;
-    expect(data).toMatchObject({ provider: 'aliyun', providerCode: code, providerMessage: message, requestId, httpStatus: status });
-    expect(data.hint).toMatch(hint);
-    expect(data.errorDescription).toContain(code);
-    expect(data.errorDescription).toContain(message);
-    expect(data.errorDescription).toContain(data.hint);
-  });
+      expect(scope.isDone()).toBe(true);
+      expect(calls).toHaveLength(attempts);
+      expect(error.code).toBe(expected);
+      const data = error.data as ProviderErrorData;
+      expect(data).toMatchObject({
+        provider: 'aliyun',
+        providerCode: code,
+        providerMessage: message,
+        requestId,
+        httpStatus: status,
+      });
+      expect(data.hint).toMatch(hint);
+      expect(data.errorDescription).toContain(code);
+      expect(data.errorDescription).toContain(message);
+      expect(data.errorDescription).toContain(data.hint);
+    }
+  );
 
   it('SignatureDoesNotMatch: no quoted string to sign, and the fix is the secret', async () => {
     const { scope } = interceptAliyun([
@@ -206,7 +417,9 @@ describe('each category through the connector', () => {
       },
     ]);
     const error = await rejectionOf(async () =>
-      connectorWith({ ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' }).sendMessage(sendData('8613800138000'))
+      connectorWith({ ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' }).sendMessage(
+        sendData('8613800138000')
+      )
     );
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(InvalidConfig);
@@ -231,11 +444,15 @@ describe('answers that are not Aliyun answers', () => {
     [403, '"OK" on an error status', JSON.stringify({ RequestId: requestId, Code: 'OK' })],
   ])('HTTP %s %s → InvalidResponse', async (status, _label, body) => {
     const { scope } = interceptAliyun([{ status, body }]);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(InvalidResponse);
     expect(error.data).toMatchObject({ provider: 'aliyun', httpStatus: status });
-    expect((error.data as ProviderErrorData).errorDescription).toMatch(/not an Aliyun API answer.*Check that endpoint points at the Aliyun SMS API/);
+    expect((error.data as ProviderErrorData).errorDescription).toMatch(
+      /not an Aliyun API answer.*Check that endpoint points at the Aliyun SMS API/
+    );
   });
 });
 
@@ -243,18 +460,42 @@ describe('5xx answers are General, whatever the body', () => {
   it.each([
     [500, '<html><body>500 Internal Server Error</body></html>', undefined],
     [502, '<html>Bad Gateway</html>', undefined],
-    [503, JSON.stringify({ RequestId: requestId, Code: 'ServiceUnavailable', Message: 'The request has failed due to a temporary failure of the server.' }), 'ServiceUnavailable'],
-    [500, JSON.stringify({ RequestId: requestId, Code: 'InternalError', Message: 'The request processing has failed due to some unknown error.' }), 'InternalError'],
-    [500, JSON.stringify({ RequestId: requestId, Code: 'isv.MOBILE_NUMBER_ILLEGAL', Message: 'odd' }), 'isv.MOBILE_NUMBER_ILLEGAL'],
+    [
+      503,
+      JSON.stringify({
+        RequestId: requestId,
+        Code: 'ServiceUnavailable',
+        Message: 'The request has failed due to a temporary failure of the server.',
+      }),
+      'ServiceUnavailable',
+    ],
+    [
+      500,
+      JSON.stringify({
+        RequestId: requestId,
+        Code: 'InternalError',
+        Message: 'The request processing has failed due to some unknown error.',
+      }),
+      'InternalError',
+    ],
+    [
+      500,
+      JSON.stringify({ RequestId: requestId, Code: 'isv.MOBILE_NUMBER_ILLEGAL', Message: 'odd' }),
+      'isv.MOBILE_NUMBER_ILLEGAL',
+    ],
   ])('HTTP %s → General', async (status, body, providerCode) => {
     const { scope, calls } = interceptAliyun([{ status, body }], { count: 1 });
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(1);
     expect(error.code).toBe(General);
     const data = error.data as ProviderErrorData;
     expect(data.httpStatus).toBe(status);
     expect(data.providerCode).toBe(providerCode);
-    expect(data.errorDescription).toMatch(new RegExp(`^Aliyun SMS answered HTTP ${status} .*may or may not have been sent`));
+    expect(data.errorDescription).toMatch(
+      new RegExp(`^Aliyun SMS answered HTTP ${status} .*may or may not have been sent`)
+    );
   });
 });

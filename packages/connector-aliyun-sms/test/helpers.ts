@@ -14,15 +14,26 @@ export const vectorConfig = {
   accessKeyId: 'testid',
   accessKeySecret: 'testsecret',
   signName: '阿里云短信测试',
-  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: 'SMS_154950909' })),
+  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
+    usageType,
+    templateCode: 'SMS_154950909',
+  })),
 };
 
-export const okAnswer = { RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990', Code: 'OK', Message: 'OK', BizId: '900619746936498440^0' };
+export const okAnswer = {
+  RequestId: 'F655A8D5-B967-440B-8683-DAD6FF8DE990',
+  Code: 'OK',
+  Message: 'OK',
+  BizId: '900619746936498440^0',
+};
 
 export const fixedClock: ClientOptions = { now: () => fixedDate, nonce: () => fixedNonce };
 
-export const sendData = (to: string, payload: Record<string, unknown> = { code: '123456' }, type = TemplateType.Generic) =>
-  ({ to, type, payload }) as SendMessageData;
+export const sendData = (
+  to: string,
+  payload: Record<string, unknown> = { code: '123456' },
+  type = TemplateType.Generic
+) => ({ to, type, payload }) as SendMessageData;
 
 /** A connector whose saved config is `config` (sign-in path) and whose clock and nonce may be fixed. */
 export const connectorWith = (config: unknown, clientOptions?: ClientOptions) =>
@@ -36,13 +47,20 @@ export type CapturedRequest = {
   body: string;
 };
 
-type Reply = { status: number; body: string | Record<string, unknown>; headers?: Record<string, string> };
+type Reply = {
+  status: number;
+  body: string | Record<string, unknown>;
+  headers?: Record<string, string>;
+};
 
 /**
  * Intercepts `count` POSTs to the endpoint, recording each request and answering with the
  * replies in order (the last one repeats).
  */
-export const interceptAliyun = (replies: Reply[], { origin = aliyunOrigin, count = replies.length } = {}) => {
+export const interceptAliyun = (
+  replies: Reply[],
+  { origin = aliyunOrigin, count = replies.length } = {}
+) => {
   const calls: CapturedRequest[] = [];
   const scope = nock(origin)
     .post('/')
@@ -56,15 +74,25 @@ export const interceptAliyun = (replies: Reply[], { origin = aliyunOrigin, count
         headers: { ...this.req.headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
-      return [reply.status, typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body), reply.headers ?? {}];
+      return [
+        reply.status,
+        typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body),
+        reply.headers ?? {},
+      ];
     });
   return { scope, calls };
 };
 
-export const ok = (): Reply => ({ status: 200, body: okAnswer, headers: { 'content-type': 'application/json' } });
+export const ok = (): Reply => ({
+  status: 200,
+  body: okAnswer,
+  headers: { 'content-type': 'application/json' },
+});
 
 /** Query parameters of a captured V3 request, decoded. */
-export const queryOf = (path: string): Record<string, string> => Object.fromEntries(new URL(path, aliyunOrigin).searchParams);
+export const queryOf = (path: string): Record<string, string> =>
+  Object.fromEntries(new URL(path, aliyunOrigin).searchParams);
 
 /** Form parameters of a captured V1 request, decoded. */
-export const formOf = (body: string): Record<string, string> => Object.fromEntries(new URLSearchParams(body));
+export const formOf = (body: string): Record<string, string> =>
+  Object.fromEntries(new URLSearchParams(body));

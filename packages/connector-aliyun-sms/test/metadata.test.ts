@@ -25,16 +25,27 @@ describe('metadata', () => {
   });
 
   it('names and describes itself in English and Chinese', () => {
-    expect(metadata.name).toMatchObject({ en: 'Aliyun SMS (logto-sms)', 'zh-CN': '阿里云短信（logto-sms）' });
-    expect(metadata.description.en).toMatch(/^Sends verification codes through Alibaba Cloud Short Message Service/);
+    expect(metadata.name).toMatchObject({
+      en: 'Aliyun SMS (logto-sms)',
+      'zh-CN': '阿里云短信（logto-sms）',
+    });
+    expect(metadata.description.en).toMatch(
+      /^Sends verification codes through Alibaba Cloud Short Message Service/
+    );
     expect(metadata.description['zh-CN']).toMatch(/^通过阿里云短信服务发送验证码/);
   });
 
   it('has one described form item per config key; secrets are confidential', () => {
     const formItems = metadata.formItems ?? [];
-    expect(formItems.map(({ key }) => key).sort()).toEqual(Object.keys(aliyunSmsConfigObject.shape).sort());
-    for (const item of formItems) expect(item.description?.length, item.key).toBeGreaterThan(30);
-    const confidential = formItems.filter(({ isConfidential }) => isConfidential).map(({ key }) => key);
+    expect(formItems.map(({ key }) => key).sort()).toEqual(
+      Object.keys(aliyunSmsConfigObject.shape).sort()
+    );
+    for (const item of formItems) {
+      expect(item.description?.length, item.key).toBeGreaterThan(30);
+    }
+    const confidential = formItems
+      .filter(({ isConfidential }) => isConfidential)
+      .map(({ key }) => key);
     expect(confidential.sort()).toEqual(['accessKeySecret', 'securityToken']);
     const algorithm = formItems.find(({ key }) => key === 'signatureAlgorithm');
     expect(algorithm?.type).toBe(ConnectorConfigFormItemType.Select);
@@ -44,7 +55,6 @@ describe('metadata', () => {
     const logo = await readFile(path.join(packageDir, 'logo.svg'), 'utf8');
     expect(logo).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     for (const readme of ['README.md', 'README.zh-CN.md']) {
-      // eslint-disable-next-line no-await-in-loop
       expect((await readFile(path.join(packageDir, readme), 'utf8')).length).toBeGreaterThan(2000);
     }
   });
@@ -60,7 +70,11 @@ describe('createConnector', () => {
     const listener = (request: unknown) => watch.push(request);
     nock.emitter.on('no match', listener);
     // A request to Aliyun itself would match this interceptor instead of showing up as "no match".
-    const aliyun = nock('https://dysmsapi.aliyuncs.com').post(/.*/).reply(200, {}).get(/.*/).reply(200, {});
+    const aliyun = nock('https://dysmsapi.aliyuncs.com')
+      .post(/.*/)
+      .reply(200, {})
+      .get(/.*/)
+      .reply(200, {});
     const connector = await createConnector({ getConfig });
     nock.emitter.removeListener('no match', listener);
 

@@ -7,7 +7,19 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { rejectionOf } from '../../../tests/support/index.js';
 import { unmatchedRequests } from '../../../tests/support/network.js';
 
-import { connectorWith, emptySha256, fixedClock, fixedNonce, formOf, interceptAliyun, ok, okAnswer, queryOf, sendData, vectorConfig } from './helpers.js';
+import {
+  connectorWith,
+  emptySha256,
+  fixedClock,
+  fixedNonce,
+  formOf,
+  interceptAliyun,
+  ok,
+  okAnswer,
+  queryOf,
+  sendData,
+  vectorConfig,
+} from './helpers.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -22,14 +34,24 @@ const vectorDQuery = `PhoneNumbers=13800138000&SignName=${signNameEncoded}&Templ
 
 // Written independently of src/signer.ts, so the V1 request is not checked against itself.
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 
 describe('the exact signed request', () => {
   it('V3 (default): POST / with the parameters in the query, empty body, and the Vector D signature', async () => {
     const { scope, calls } = interceptAliyun([ok()]);
-    const result = await connectorWith(vectorConfig, fixedClock).sendMessage(sendData('8613800138000'));
+    const result = await connectorWith(vectorConfig, fixedClock).sendMessage(
+      sendData('8613800138000')
+    );
 
-    expect(result).toEqual({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId, phoneNumbers: expect.any(String), templateCode: expect.any(String) });
+    expect(result).toEqual({
+      bizId: okAnswer.BizId,
+      requestId: okAnswer.RequestId,
+      phoneNumbers: expect.any(String),
+      templateCode: expect.any(String),
+    });
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(1);
     const [call] = calls;
@@ -53,7 +75,10 @@ describe('the exact signed request', () => {
 
   it('V3 with STS: the Vector E signature and both STS headers', async () => {
     const { scope, calls } = interceptAliyun([ok()]);
-    await connectorWith({ ...vectorConfig, securityToken: 'test-sts-token' }, fixedClock).sendMessage(sendData('8613800138000'));
+    await connectorWith(
+      { ...vectorConfig, securityToken: 'test-sts-token' },
+      fixedClock
+    ).sendMessage(sendData('8613800138000'));
 
     expect(scope.isDone()).toBe(true);
     expect(calls[0]?.headers).toMatchObject({
@@ -66,14 +91,22 @@ describe('the exact signed request', () => {
 
   it('V1 (HMAC-SHA1): a form body with the common parameters, Format=JSON, and the percent-encoded signature', async () => {
     const { scope, calls } = interceptAliyun([ok()]);
-    const result = await connectorWith({ ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' }, fixedClock).sendMessage(
-      sendData('+86 138 0013 8000')
-    );
+    const result = await connectorWith(
+      { ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' },
+      fixedClock
+    ).sendMessage(sendData('+86 138 0013 8000'));
 
     const canonical = `AccessKeyId=testid&Action=SendSms&Format=JSON&PhoneNumbers=13800138000&SignName=${signNameEncoded}&SignatureMethod=HMAC-SHA1&SignatureNonce=${fixedNonce}&SignatureVersion=1.0&TemplateCode=SMS_154950909&TemplateParam=%7B%22code%22%3A%22123456%22%7D&Timestamp=2024-01-01T00%3A00%3A00Z&Version=2017-05-25`;
-    const signature = createHmac('sha1', 'testsecret&').update(`POST&%2F&${rfc3986(canonical)}`).digest('base64');
+    const signature = createHmac('sha1', 'testsecret&')
+      .update(`POST&%2F&${rfc3986(canonical)}`)
+      .digest('base64');
 
-    expect(result).toEqual({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId, phoneNumbers: expect.any(String), templateCode: expect.any(String) });
+    expect(result).toEqual({
+      bizId: okAnswer.BizId,
+      requestId: okAnswer.RequestId,
+      phoneNumbers: expect.any(String),
+      templateCode: expect.any(String),
+    });
     expect(scope.isDone()).toBe(true);
     const [call] = calls;
     expect(call?.path).toBe('/');
@@ -84,28 +117,37 @@ describe('the exact signed request', () => {
 
   it('V1 with STS: SecurityToken is a signed form parameter (Vector G layout)', async () => {
     const { scope, calls } = interceptAliyun([ok()]);
-    await connectorWith({ ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1', securityToken: 'test-sts-token' }, fixedClock).sendMessage(
-      sendData('8613800138000')
-    );
+    await connectorWith(
+      { ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1', securityToken: 'test-sts-token' },
+      fixedClock
+    ).sendMessage(sendData('8613800138000'));
 
     expect(scope.isDone()).toBe(true);
     const body = calls[0]?.body ?? '';
     expect(body).toContain('&PhoneNumbers=13800138000&SecurityToken=test-sts-token&SignName=');
     const [canonical] = body.split('&Signature=');
-    const signature = createHmac('sha1', 'testsecret&').update(`POST&%2F&${rfc3986(canonical ?? '')}`).digest('base64');
+    const signature = createHmac('sha1', 'testsecret&')
+      .update(`POST&%2F&${rfc3986(canonical ?? '')}`)
+      .digest('base64');
     expect(formOf(body).Signature).toBe(signature);
   });
 
   it('uses the endpoint host (and port) for a regional or local endpoint', async () => {
-    const regional = interceptAliyun([ok()], { origin: 'https://dysmsapi.ap-southeast-1.aliyuncs.com' });
-    await connectorWith({ ...vectorConfig, endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com' }, fixedClock).sendMessage(
-      sendData('85261234567')
-    );
+    const regional = interceptAliyun([ok()], {
+      origin: 'https://dysmsapi.ap-southeast-1.aliyuncs.com',
+    });
+    await connectorWith(
+      { ...vectorConfig, endpoint: 'https://dysmsapi.ap-southeast-1.aliyuncs.com' },
+      fixedClock
+    ).sendMessage(sendData('85261234567'));
     expect(regional.scope.isDone()).toBe(true);
     expect(regional.calls[0]?.headers.host).toBe('dysmsapi.ap-southeast-1.aliyuncs.com');
 
     const local = interceptAliyun([ok()], { origin: 'http://127.0.0.1:4010' });
-    await connectorWith({ ...vectorConfig, endpoint: 'http://127.0.0.1:4010' }, fixedClock).sendMessage(sendData('85261234567'));
+    await connectorWith(
+      { ...vectorConfig, endpoint: 'http://127.0.0.1:4010' },
+      fixedClock
+    ).sendMessage(sendData('85261234567'));
     expect(local.scope.isDone()).toBe(true);
     expect(local.calls[0]?.headers.host).toBe('127.0.0.1:4010');
   });
@@ -141,10 +183,16 @@ describe('TemplateParam carries the code and nothing else', () => {
     const { scope, calls } = interceptAliyun([ok()]);
     await connectorWith({
       ...vectorConfig,
-      templates: [...vectorConfig.templates.slice(0, 3), { usageType: 'Generic', templateCode: 'SMS_9', codeParamName: 'verifyCode' }],
+      templates: [
+        ...vectorConfig.templates.slice(0, 3),
+        { usageType: 'Generic', templateCode: 'SMS_9', codeParamName: 'verifyCode' },
+      ],
     }).sendMessage(sendData('8613800138000', { code: '654321', uiLocales: 'en' }));
     expect(scope.isDone()).toBe(true);
-    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({ TemplateCode: 'SMS_9', TemplateParam: '{"verifyCode":"654321"}' });
+    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({
+      TemplateCode: 'SMS_9',
+      TemplateParam: '{"verifyCode":"654321"}',
+    });
   });
 
   it.each([
@@ -152,7 +200,9 @@ describe('TemplateParam carries the code and nothing else', () => {
     ['an empty code', { code: '' }],
   ])('%s → InsufficientRequestParameters, nothing sent', async (_label, payload) => {
     unmatchedRequests.length = 0;
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000', payload)));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000', payload))
+    );
     expect(error.code).toBe(ConnectorErrorCodes.InsufficientRequestParameters);
     expect(unmatchedRequests).toEqual([]);
   });
@@ -166,7 +216,10 @@ describe('template choice by usage type and locale', () => {
       { usageType: 'SignIn', templateCode: 'SMS_SIGNIN_EN', locale: 'en' },
       { usageType: 'SignIn', templateCode: 'SMS_SIGNIN_ZH', locale: 'zh-CN' },
       { usageType: 'Register', templateCode: 'SMS_REGISTER' },
-      { usageType: 'ForgotPassword', templateCode: { china: 'SMS_FP_CN', overseas: 'SMS_FP_INTL' } },
+      {
+        usageType: 'ForgotPassword',
+        templateCode: { china: 'SMS_FP_CN', overseas: 'SMS_FP_INTL' },
+      },
       { usageType: 'Generic', templateCode: 'SMS_GENERIC' },
       { usageType: 'Generic', templateCode: 'SMS_GENERIC_JA', locale: 'ja' },
     ],
@@ -188,9 +241,14 @@ describe('template choice by usage type and locale', () => {
     [TemplateType.Generic, { locale: 'ja' }, 'SMS_GENERIC_JA'],
   ])('%s with %j → %s', async (type, payload, templateCode) => {
     const { scope, calls } = interceptAliyun([ok()]);
-    await connectorWith(config).sendMessage(sendData('8613800138000', { code: '123456', ...payload }, type));
+    await connectorWith(config).sendMessage(
+      sendData('8613800138000', { code: '123456', ...payload }, type)
+    );
     expect(scope.isDone()).toBe(true);
-    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({ TemplateCode: templateCode, TemplateParam: '{"code":"123456"}' });
+    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({
+      TemplateCode: templateCode,
+      TemplateParam: '{"code":"123456"}',
+    });
   });
 });
 
@@ -227,18 +285,26 @@ describe('phone-number routing on the wire', () => {
     ['+14155550100', false, '14155550100', 'SMS_INTL'],
   ])('%s (strict %s) → PhoneNumbers %s, %s', async (to, strict, phoneNumbers, templateCode) => {
     const { scope, calls } = interceptAliyun([ok()]);
-    await connectorWith({ ...config, strictPhoneRegionNumberCheck: strict }).sendMessage(sendData(to));
+    await connectorWith({ ...config, strictPhoneRegionNumberCheck: strict }).sendMessage(
+      sendData(to)
+    );
     expect(scope.isDone()).toBe(true);
-    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({ PhoneNumbers: phoneNumbers, TemplateCode: templateCode });
+    expect(queryOf(calls[0]?.path ?? '')).toMatchObject({
+      PhoneNumbers: phoneNumbers,
+      TemplateCode: templateCode,
+    });
   });
 
   it('with the default settings no non-86 number is ever sent as mainland', async () => {
     for (const to of ['85261234567', '16502530000', '14155550100', '447400123456', '6591234567']) {
       const { scope, calls } = interceptAliyun([ok()]);
-      // eslint-disable-next-line no-await-in-loop
+
       await connectorWith(config).sendMessage(sendData(to));
       expect(scope.isDone()).toBe(true);
-      expect(queryOf(calls[0]?.path ?? '')).toMatchObject({ PhoneNumbers: to, TemplateCode: 'SMS_INTL' });
+      expect(queryOf(calls[0]?.path ?? '')).toMatchObject({
+        PhoneNumbers: to,
+        TemplateCode: 'SMS_INTL',
+      });
     }
   });
 
@@ -258,7 +324,6 @@ describe('phone-number routing on the wire', () => {
   ])('%s (%j) → InvalidRequestParameters before any request', async (_label, to) => {
     unmatchedRequests.length = 0;
     for (const strict of [true, false]) {
-      // eslint-disable-next-line no-await-in-loop
       const error = await rejectionOf(async () =>
         connectorWith({ ...config, strictPhoneRegionNumberCheck: strict }).sendMessage(sendData(to))
       );
@@ -274,10 +339,13 @@ describe('phone-number routing on the wire', () => {
     };
     unmatchedRequests.length = 0;
     for (const to of ['16502530000', '+1 (415) 555-0100', '0013105550123']) {
-      // eslint-disable-next-line no-await-in-loop
-      const error = await rejectionOf(async () => connectorWith(singleCode).sendMessage(sendData(to)));
+      const error = await rejectionOf(async () =>
+        connectorWith(singleCode).sendMessage(sendData(to))
+      );
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-      expect(JSON.stringify(error.data)).toContain('it could be delivered to a phone in China; it was not sent. What works');
+      expect(JSON.stringify(error.data)).toContain(
+        'it could be delivered to a phone in China; it was not sent. What works'
+      );
     }
     expect(unmatchedRequests).toEqual([]);
   });
@@ -286,7 +354,9 @@ describe('phone-number routing on the wire', () => {
 describe('success answer', () => {
   it('returns exactly { bizId, requestId } and what was sent: PhoneNumbers and the template code', async () => {
     const { scope } = interceptAliyun([{ status: 200, body: { ...okAnswer, Extra: 'ignored' } }]);
-    await expect(connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))).resolves.toStrictEqual({
+    await expect(
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    ).resolves.toStrictEqual({
       bizId: okAnswer.BizId,
       requestId: okAnswer.RequestId,
       phoneNumbers: '13800138000',

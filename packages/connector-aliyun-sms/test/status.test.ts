@@ -1,19 +1,20 @@
+import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
 import { createHash, createHmac } from 'node:crypto';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
-import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { rejectionOf as connectorErrorOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
 import { configGuard } from '../src/config.js';
 import { queryDeliveryStatus as exportedQuery } from '../src/index.js';
 import { queryDeliveryStatus } from '../src/status.js';
-import { rejectionOf as connectorErrorOf } from '../../../tests/support/index.js';
-import { unmatchedRequests } from '../../../tests/support/network.js';
+
 import { emptySha256, fixedNonce, interceptAliyun, queryOf, vectorConfig } from './helpers.js';
 
 beforeAll(async () => {
-  // queryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
+  // QueryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
   await loadPhonePlan();
   nock.disableNetConnect();
 });
@@ -25,12 +26,19 @@ afterEach(() => {
 // 2024-01-01T00:00:00Z is 08:00 on 2024-01-01 in China Standard Time.
 const now = new Date('2024-01-01T00:00:00Z');
 const clock = { now: () => now, nonce: () => fixedNonce };
-const config = (extra: Record<string, unknown> = {}) => parseConfig(configGuard, { ...vectorConfig, ...extra });
+const config = (extra: Record<string, unknown> = {}) =>
+  parseConfig(configGuard, { ...vectorConfig, ...extra });
 
 const detailsAnswer = (details: Array<Record<string, unknown>>, total = details.length) => ({
   status: 200,
   headers: { 'content-type': 'application/json' },
-  body: { RequestId: 'A1B2', Code: 'OK', Message: 'OK', TotalCount: String(total), SmsSendDetailDTOs: { SmsSendDetailDTO: details } },
+  body: {
+    RequestId: 'A1B2',
+    Code: 'OK',
+    Message: 'OK',
+    TotalCount: String(total),
+    SmsSendDetailDTOs: { SmsSendDetailDTO: details },
+  },
 });
 
 const delivered = {
@@ -46,10 +54,21 @@ const delivered = {
 
 // Written independently of src/signer.ts: the V3 canonical request for a query-string-only POST.
 const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 const expectedV3Authorization = (query: string, headers: Record<string, string>) => {
   const names = Object.keys(headers).sort();
-  const canonical = ['POST', '/', query, ...names.map((name) => `${name}:${headers[name]}`), '', names.join(';'), emptySha256].join('\n');
+  const canonical = [
+    'POST',
+    '/',
+    query,
+    ...names.map((name) => `${name}:${headers[name]}`),
+    '',
+    names.join(';'),
+    emptySha256,
+  ].join('\n');
   const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
   const signature = createHmac('sha256', 'testsecret').update(stringToSign).digest('hex');
   return `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=${names.join(';')},Signature=${signature}`;
@@ -58,7 +77,11 @@ const expectedV3Authorization = (query: string, headers: Record<string, string>)
 describe('QuerySendDetails: the exact signed request', () => {
   it('V3: action QuerySendDetails signed into the headers, the lookup parameters in the query, one request per China day', async () => {
     const { scope, calls } = interceptAliyun([detailsAnswer([delivered])]);
-    const report = await queryDeliveryStatus(config(), { to: '8613800138000', now, since: new Date('2023-12-31T23:00:00Z') }, clock);
+    const report = await queryDeliveryStatus(
+      config(),
+      { to: '8613800138000', now, since: new Date('2023-12-31T23:00:00Z') },
+      clock
+    );
 
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(1);
@@ -73,7 +96,10 @@ describe('QuerySendDetails: the exact signed request', () => {
     };
     expect(calls[0]?.path).toBe(`/?${query}`);
     expect(calls[0]?.body).toBe('');
-    expect(calls[0]?.headers).toMatchObject({ ...signed, authorization: expectedV3Authorization(query, signed) });
+    expect(calls[0]?.headers).toMatchObject({
+      ...signed,
+      authorization: expectedV3Authorization(query, signed),
+    });
     expect(report.records).toEqual([
       {
         to: '13800138000',
@@ -89,10 +115,17 @@ describe('QuerySendDetails: the exact signed request', () => {
   });
 
   it('V1: Action=QuerySendDetails and the BizId in the signed form body', async () => {
-    const { scope, calls } = interceptAliyun([detailsAnswer([{ ...delivered, SendStatus: 2, ErrCode: 'MK:0001' }])]);
+    const { scope, calls } = interceptAliyun([
+      detailsAnswer([{ ...delivered, SendStatus: 2, ErrCode: 'MK:0001' }]),
+    ]);
     const report = await queryDeliveryStatus(
       config({ signatureAlgorithm: 'HMAC-SHA1' }),
-      { to: '8613800138000', now, since: new Date('2023-12-31T23:00:00Z'), id: '900619746936498440^0' },
+      {
+        to: '8613800138000',
+        now,
+        since: new Date('2023-12-31T23:00:00Z'),
+        id: '900619746936498440^0',
+      },
       clock
     );
 
@@ -100,18 +133,33 @@ describe('QuerySendDetails: the exact signed request', () => {
     const canonical =
       `AccessKeyId=testid&Action=QuerySendDetails&BizId=900619746936498440%5E0&CurrentPage=1&Format=JSON&PageSize=50&PhoneNumber=13800138000` +
       `&SendDate=20240101&SignatureMethod=HMAC-SHA1&SignatureNonce=${fixedNonce}&SignatureVersion=1.0&Timestamp=2024-01-01T00%3A00%3A00Z&Version=2017-05-25`;
-    const signature = createHmac('sha1', 'testsecret&').update(`POST&%2F&${rfc3986(canonical)}`).digest('base64');
+    const signature = createHmac('sha1', 'testsecret&')
+      .update(`POST&%2F&${rfc3986(canonical)}`)
+      .digest('base64');
     expect(calls[0]?.body).toBe(`${canonical}&Signature=${rfc3986(signature)}`);
-    expect(report.records[0]).toMatchObject({ messageId: '900619746936498440^0', state: 'failed', carrierCode: 'MK:0001' });
+    expect(report.records[0]).toMatchObject({
+      messageId: '900619746936498440^0',
+      state: 'failed',
+      carrierCode: 'MK:0001',
+    });
   });
 
   it('walks back one request per day, newest first, and pages when TotalCount says so', async () => {
     const page1 = Array.from({ length: 50 }, () => delivered);
-    const { scope, calls } = interceptAliyun([detailsAnswer(page1, 51), detailsAnswer([delivered], 51), detailsAnswer([])], { count: 4 });
-    const report = await queryDeliveryStatus(config(), { to: '8613800138000', now, since: new Date('2023-12-29T17:00:00Z') }, clock);
+    const { scope, calls } = interceptAliyun(
+      [detailsAnswer(page1, 51), detailsAnswer([delivered], 51), detailsAnswer([])],
+      { count: 4 }
+    );
+    const report = await queryDeliveryStatus(
+      config(),
+      { to: '8613800138000', now, since: new Date('2023-12-29T17:00:00Z') },
+      clock
+    );
 
     expect(scope.isDone()).toBe(true);
-    expect(calls.map((call) => [queryOf(call.path).SendDate, queryOf(call.path).CurrentPage])).toEqual([
+    expect(
+      calls.map((call) => [queryOf(call.path).SendDate, queryOf(call.path).CurrentPage])
+    ).toEqual([
       ['20240101', '1'],
       ['20240101', '2'],
       ['20231231', '1'],
@@ -122,7 +170,11 @@ describe('QuerySendDetails: the exact signed request', () => {
 
   it('clamps --since to the 30 days Aliyun keeps, and says so', async () => {
     const { scope, calls } = interceptAliyun([detailsAnswer([])], { count: 30 });
-    const report = await queryDeliveryStatus(config(), { to: '8613800138000', now, since: new Date('2023-06-01T00:00:00Z') }, clock);
+    const report = await queryDeliveryStatus(
+      config(),
+      { to: '8613800138000', now, since: new Date('2023-06-01T00:00:00Z') },
+      clock
+    );
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(30);
     expect(queryOf(calls[29]?.path ?? '').SendDate).toBe('20231203');
@@ -133,13 +185,29 @@ describe('QuerySendDetails: the exact signed request', () => {
 describe('QuerySendDetails: errors', () => {
   it('a missing permission names dysms:QuerySendDetails, as InvalidConfig', async () => {
     const { scope } = interceptAliyun([
-      { status: 403, body: { RequestId: 'R1', HostId: 'dysmsapi.aliyuncs.com', Code: 'Forbidden.RAM', Message: 'User not authorized to operate on the specified resource.' } },
+      {
+        status: 403,
+        body: {
+          RequestId: 'R1',
+          HostId: 'dysmsapi.aliyuncs.com',
+          Code: 'Forbidden.RAM',
+          Message: 'User not authorized to operate on the specified resource.',
+        },
+      },
     ]);
-    const error = await connectorErrorOf(async () => queryDeliveryStatus(config(), { to: '8613800138000', now }, clock));
+    const error = await connectorErrorOf(async () =>
+      queryDeliveryStatus(config(), { to: '8613800138000', now }, clock)
+    );
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
-    expect(error.data).toMatchObject({ providerCode: 'Forbidden.RAM', httpStatus: 403, requestId: 'R1' });
-    expect((error.data as { errorDescription: string }).errorDescription).toMatch(/refused the delivery-status query.*dysms:QuerySendDetails/);
+    expect(error.data).toMatchObject({
+      providerCode: 'Forbidden.RAM',
+      httpStatus: 403,
+      requestId: 'R1',
+    });
+    expect((error.data as { errorDescription: string }).errorDescription).toMatch(
+      /refused the delivery-status query.*dysms:QuerySendDetails/
+    );
   });
 
   it('bad input fails before any request: a malformed BizId, a future since, a bad number', async () => {
@@ -150,8 +218,9 @@ describe('QuerySendDetails: errors', () => {
         { to: '8613800138000', since: new Date('2024-02-01T00:00:00Z') },
         { to: '12' },
       ]) {
-        // eslint-disable-next-line no-await-in-loop
-        const error = await connectorErrorOf(async () => queryDeliveryStatus(config(), { ...query, now }, clock));
+        const error = await connectorErrorOf(async () =>
+          queryDeliveryStatus(config(), { ...query, now }, clock)
+        );
         expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
       }
       expect(unmatchedRequests).toEqual([]);
@@ -159,12 +228,21 @@ describe('QuerySendDetails: errors', () => {
   });
 
   it('the exported lookup checks the config with the connector guard and never echoes the secret', async () => {
-    const error = await connectorErrorOf(async () => exportedQuery({ ...vectorConfig, accessKeySecret: '' }, { to: '8613800138000' }));
+    const error = await connectorErrorOf(async () =>
+      exportedQuery({ ...vectorConfig, accessKeySecret: '' }, { to: '8613800138000' })
+    );
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
 
     const canary = 'CANARY-secret-7f3a9c1e';
     const { scope } = interceptAliyun([
-      { status: 400, body: { RequestId: 'R2', Code: 'SignatureDoesNotMatch', Message: `Specified signature is not matched. server string to sign is:${canary}` } },
+      {
+        status: 400,
+        body: {
+          RequestId: 'R2',
+          Code: 'SignatureDoesNotMatch',
+          Message: `Specified signature is not matched. server string to sign is:${canary}`,
+        },
+      },
     ]);
     const refused = await connectorErrorOf(async () =>
       exportedQuery({ ...vectorConfig, accessKeySecret: canary }, { to: '8613800138000' })

@@ -4,8 +4,16 @@ import { describe, expect, it } from 'vitest';
 import type { AliyunSmsTemplate } from '../src/config.js';
 import { chooseTemplate, templateCodeFor, templateParamFor } from '../src/templates.js';
 
-const split: AliyunSmsTemplate = { usageType: 'Generic', templateCode: { china: 'SMS_CN', overseas: 'SMS_INTL' }, codeParamName: 'code' };
-const single: AliyunSmsTemplate = { usageType: 'SignIn', templateCode: 'SMS_ONE', codeParamName: 'verifyCode' };
+const split: AliyunSmsTemplate = {
+  usageType: 'Generic',
+  templateCode: { china: 'SMS_CN', overseas: 'SMS_INTL' },
+  codeParamName: 'code',
+};
+const single: AliyunSmsTemplate = {
+  usageType: 'SignIn',
+  templateCode: 'SMS_ONE',
+  codeParamName: 'verifyCode',
+};
 
 const mainland = { region: 'mainland', readsAsMainland: true } as const;
 const abroad = { region: 'international', readsAsMainland: false } as const;
@@ -43,7 +51,9 @@ describe('templateParamFor', () => {
 
 describe('chooseTemplate', () => {
   it('falls back to Generic for an optional usage type', () => {
-    expect(chooseTemplate([single, split], { usageType: 'BindMfa', code: '123456', recipient: abroad })).toEqual({
+    expect(
+      chooseTemplate([single, split], { usageType: 'BindMfa', code: '123456', recipient: abroad })
+    ).toEqual({
       templateCode: 'SMS_INTL',
       templateParam: '{"code":"123456"}',
     });
@@ -53,8 +63,8 @@ describe('chooseTemplate', () => {
     let error: unknown;
     try {
       chooseTemplate([single], { usageType: 'Register', code: '123456', recipient: mainland });
-    } catch (caught: unknown) {
-      error = caught;
+    } catch (error_: unknown) {
+      error = error_;
     }
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.TemplateNotFound);

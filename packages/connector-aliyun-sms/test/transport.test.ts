@@ -1,16 +1,25 @@
 // Timeouts and the one-retry rule. SendSms is not idempotent: a retry is only made when the first
 // request cannot have been processed (never reached Aliyun, or rejected by its throttle).
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { loadPhonePlan, type ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { settlesWithin } from '../../../tests/helpers/order.js';
+import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/support/index.js';
 import { throttlingRetryDelay } from '../src/client.js';
 
-import { closedPortUrl, rejectionOf, startHungServer } from '../../../tests/support/index.js';
-
-import { aliyunOrigin, connectorWith, formOf, interceptAliyun, ok, okAnswer, sendData, vectorConfig } from './helpers.js';
+import {
+  aliyunOrigin,
+  connectorWith,
+  formOf,
+  interceptAliyun,
+  ok,
+  okAnswer,
+  sendData,
+  vectorConfig,
+} from './helpers.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -35,7 +44,11 @@ const allowLoopback = () => {
 
 const throttled = (headers: Record<string, string> = {}) => ({
   status: 400,
-  body: { RequestId: 'R-throttle', Code: 'Throttling.User', Message: 'Request was denied due to user flow control.' },
+  body: {
+    RequestId: 'R-throttle',
+    Code: 'Throttling.User',
+    Message: 'Request was denied due to user flow control.',
+  },
   headers,
 });
 
@@ -53,7 +66,9 @@ describe('timeout', () => {
     const timeout = 800;
 
     const started = Date.now();
-    const sending = connectorWith({ ...vectorConfig, endpoint: server.url, timeout }).sendMessage(sendData('8613800138000'));
+    const sending = connectorWith({ ...vectorConfig, endpoint: server.url, timeout }).sendMessage(
+      sendData('8613800138000')
+    );
     // Ended by the configured timeout, before got's backstop 250 ms later.
     expect(await settlesWithin(sending, timeout + 200)).toBe(true);
     const error = await rejectionOf(async () => sending);
@@ -74,10 +89,14 @@ describe('retried once, re-signed, when the request cannot have reached Aliyun',
       .query(true)
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     const firstHeaders: Array<Record<string, unknown>> = [];
-    refused.on('request', (request: { headers: Record<string, unknown> }) => firstHeaders.push({ ...request.headers }));
+    refused.on('request', (request: { headers: Record<string, unknown> }) =>
+      firstHeaders.push({ ...request.headers })
+    );
     const { scope, calls } = interceptAliyun([ok()]);
 
-    const result = await connectorWith(vectorConfig, { now: tickingClock() }).sendMessage(sendData('8613800138000'));
+    const result = await connectorWith(vectorConfig, { now: tickingClock() }).sendMessage(
+      sendData('8613800138000')
+    );
 
     expect(result).toMatchObject({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId });
     expect(refused.isDone()).toBe(true);
@@ -88,7 +107,9 @@ describe('retried once, re-signed, when the request cannot have reached Aliyun',
     const second = calls[0]?.headers;
     expect(first?.['x-acs-date']).toBe('2024-01-01T00:00:00Z');
     expect(second?.['x-acs-date']).toBe('2024-01-01T00:00:01Z');
-    expect(first?.['x-acs-signature-nonce']).toMatch(/^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/);
+    expect(first?.['x-acs-signature-nonce']).toMatch(
+      /^[\da-f]{8}-[\da-f]{4}-4[\da-f]{3}-[89ab][\da-f]{3}-[\da-f]{12}$/
+    );
     expect(second?.['x-acs-signature-nonce']).toMatch(/^[\da-f]{8}-/);
     expect(first?.['x-acs-signature-nonce']).not.toBe(second?.['x-acs-signature-nonce']);
     expect(first?.authorization).not.toBe(second?.authorization);
@@ -98,15 +119,22 @@ describe('retried once, re-signed, when the request cannot have reached Aliyun',
     const bodies: string[] = [];
     const refused = nock(aliyunOrigin)
       .post('/', (body: unknown) => {
-        bodies.push(String(typeof body === 'string' ? body : new URLSearchParams(body as Record<string, string>).toString()));
+        bodies.push(
+          String(
+            typeof body === 'string'
+              ? body
+              : new URLSearchParams(body as Record<string, string>).toString()
+          )
+        );
         return true;
       })
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     const { scope, calls } = interceptAliyun([ok()]);
 
-    await connectorWith({ ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' }, { now: tickingClock() }).sendMessage(
-      sendData('8613800138000')
-    );
+    await connectorWith(
+      { ...vectorConfig, signatureAlgorithm: 'HMAC-SHA1' },
+      { now: tickingClock() }
+    ).sendMessage(sendData('8613800138000'));
 
     expect(refused.isDone()).toBe(true);
     expect(scope.isDone()).toBe(true);
@@ -135,7 +163,9 @@ describe('retried once, re-signed, when the request cannot have reached Aliyun',
     );
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(nonces).toEqual(['nonce-0', 'nonce-1']);
-    expect((error.data as ProviderErrorData).errorDescription).toMatch(/ECONNREFUSED.*Nothing was sent/);
+    expect((error.data as ProviderErrorData).errorDescription).toMatch(
+      /ECONNREFUSED.*Nothing was sent/
+    );
   });
 });
 
@@ -143,13 +173,17 @@ describe('throttling', () => {
   it('Throttling.User (HTTP 400) is retried once, re-signed, and the retry can succeed', async () => {
     const { scope, calls } = interceptAliyun([throttled(), ok()]);
     const started = Date.now();
-    const result = await connectorWith(vectorConfig, { now: tickingClock() }).sendMessage(sendData('8613800138000'));
+    const result = await connectorWith(vectorConfig, { now: tickingClock() }).sendMessage(
+      sendData('8613800138000')
+    );
     const elapsed = Date.now() - started;
 
     expect(result).toMatchObject({ bizId: okAnswer.BizId, requestId: okAnswer.RequestId });
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(2);
-    expect(calls[0]?.headers['x-acs-signature-nonce']).not.toBe(calls[1]?.headers['x-acs-signature-nonce']);
+    expect(calls[0]?.headers['x-acs-signature-nonce']).not.toBe(
+      calls[1]?.headers['x-acs-signature-nonce']
+    );
     expect(calls[0]?.headers['x-acs-date']).not.toBe(calls[1]?.headers['x-acs-date']);
     expect(calls[0]?.headers.authorization).not.toBe(calls[1]?.headers.authorization);
     // The short jittered pause (~100–200 ms) when Aliyun gives no x-acs-retry-after.
@@ -168,7 +202,9 @@ describe('throttling', () => {
   it('throttled twice → RateLimitExceeded after exactly two requests', async () => {
     const { scope, calls } = interceptAliyun([throttled(), throttled()]);
     const spare = nock(aliyunOrigin).post('/').query(true).reply(200, okAnswer);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(2);
@@ -177,7 +213,8 @@ describe('throttling', () => {
 
   it('retry delay: advised value when it fits, else 100–200 ms; nothing for other answers', () => {
     const body = JSON.stringify({ Code: 'Throttling.User', Message: 'x' });
-    const decide = (response: Parameters<typeof throttlingRetryDelay>[0]) => throttlingRetryDelay(response, 5000);
+    const decide = (response: Parameters<typeof throttlingRetryDelay>[0]) =>
+      throttlingRetryDelay(response, 5000);
     expect(decide({ status: 400, headers: { 'x-acs-retry-after': '1200' }, body })).toBe(1200);
     expect(decide({ status: 400, headers: { 'x-acs-retry-after': '0' }, body })).toBe(0);
     for (const headers of [{ 'x-acs-retry-after': '60000' }, { 'x-acs-retry-after': 'soon' }, {}]) {
@@ -186,7 +223,13 @@ describe('throttling', () => {
       expect(delay).toBeLessThanOrEqual(200);
     }
     expect(decide({ status: 503, headers: {}, body })).toBeUndefined();
-    expect(decide({ status: 200, headers: {}, body: JSON.stringify({ Code: 'isv.BUSINESS_LIMIT_CONTROL' }) })).toBeUndefined();
+    expect(
+      decide({
+        status: 200,
+        headers: {},
+        body: JSON.stringify({ Code: 'isv.BUSINESS_LIMIT_CONTROL' }),
+      })
+    ).toBeUndefined();
     expect(decide({ status: 400, headers: {}, body: '<html>' })).toBeUndefined();
   });
 });
@@ -194,13 +237,31 @@ describe('throttling', () => {
 describe('never retried: the message may already have gone out', () => {
   it.each([
     [503, '<html><body>Service Unavailable</body></html>', ConnectorErrorCodes.General],
-    [500, JSON.stringify({ RequestId: 'R', Code: 'InternalError', Message: 'x' }), ConnectorErrorCodes.General],
-    [502, JSON.stringify({ RequestId: 'R', Code: 'Throttling', Message: 'x' }), ConnectorErrorCodes.General],
-    [200, JSON.stringify({ RequestId: 'R', Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1' }), ConnectorErrorCodes.RateLimitExceeded],
+    [
+      500,
+      JSON.stringify({ RequestId: 'R', Code: 'InternalError', Message: 'x' }),
+      ConnectorErrorCodes.General,
+    ],
+    [
+      502,
+      JSON.stringify({ RequestId: 'R', Code: 'Throttling', Message: 'x' }),
+      ConnectorErrorCodes.General,
+    ],
+    [
+      200,
+      JSON.stringify({
+        RequestId: 'R',
+        Code: 'isv.BUSINESS_LIMIT_CONTROL',
+        Message: '触发分钟级流控Permits:1',
+      }),
+      ConnectorErrorCodes.RateLimitExceeded,
+    ],
   ])('HTTP %s %s → %s after one request', async (status, body, expected) => {
     const first = nock(aliyunOrigin).post('/').query(true).times(1).reply(status, body);
     const second = nock(aliyunOrigin).post('/').query(true).reply(200, okAnswer);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(error.code).toBe(expected);
     expect(first.isDone()).toBe(true);
     expect(second.isDone()).toBe(false);
@@ -211,9 +272,12 @@ describe('never retried: the message may already have gone out', () => {
     const server = await startHungServer();
     cleanups.push(server.close);
     const error = await rejectionOf(async () =>
-      connectorWith({ ...vectorConfig, endpoint: server.url, timeout: 400, signatureAlgorithm: 'HMAC-SHA1' }).sendMessage(
-        sendData('8613800138000')
-      )
+      connectorWith({
+        ...vectorConfig,
+        endpoint: server.url,
+        timeout: 400,
+        signatureAlgorithm: 'HMAC-SHA1',
+      }).sendMessage(sendData('8613800138000'))
     );
     expect(error.code).toBe(ConnectorErrorCodes.General);
     // Give a wrongly scheduled retry the chance to show up.
@@ -229,10 +293,14 @@ describe('never retried: the message may already have gone out', () => {
       .query(true)
       .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
     const second = nock(aliyunOrigin).post('/').query(true).reply(200, okAnswer);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(reset.isDone()).toBe(true);
     expect(second.isDone()).toBe(false);
-    expect((error.data as ProviderErrorData).errorDescription).toMatch(/may or may not have been sent/);
+    expect((error.data as ProviderErrorData).errorDescription).toMatch(
+      /may or may not have been sent/
+    );
   });
 });

@@ -1,6 +1,11 @@
+import {
+  sendWithRetryRule,
+  TransportError,
+  transportFailure,
+  type HttpResponse,
+  type Redactor,
+} from '@logto-sms/sms-core';
 import { randomInt } from 'node:crypto';
-
-import { sendWithRetryRule, TransportError, transportFailure, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
 import type { TencentSmsConfig } from './config.js';
 import { buildRequest, type SendSmsBody } from './request.js';
@@ -16,10 +21,16 @@ export type ClientOptions = {
  * before the SMS service sees the request. Waits a short jittered delay (Tencent gives no
  * retry-after). Anything else, 5xx included, is kept: the message may have gone out.
  */
-export const rateLimitRetryDelay = (response: Omit<HttpResponse, 'attempts'>): number | undefined => {
+export const rateLimitRetryDelay = (
+  response: Omit<HttpResponse, 'attempts'>
+): number | undefined => {
   // Cheap pre-check: a successful answer is parsed once, by checkResponse.
-  if (response.status >= 500 || !response.body.includes('RequestLimitExceeded')) return undefined;
-  return readResponse(response.body)?.error?.code.startsWith('RequestLimitExceeded') ? randomInt(100, 201) : undefined;
+  if (response.status >= 500 || !response.body.includes('RequestLimitExceeded')) {
+    return undefined;
+  }
+  return readResponse(response.body)?.error?.code.startsWith('RequestLimitExceeded')
+    ? randomInt(100, 201)
+    : undefined;
 };
 
 /**

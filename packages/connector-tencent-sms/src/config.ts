@@ -12,6 +12,7 @@ import {
   unionGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 export const defaultEndpoint = 'https://sms.tencentcloudapi.com';
@@ -43,12 +44,16 @@ export const tencentSmsHosts: readonly string[] = [
   ].map((region) => `sms.${region}.tencentcloudapi.com`),
 ];
 
-const credentialText = (label: string) => credentialGuard(label, 'the Tencent Cloud console (CAM > API keys)');
+const credentialText = (label: string) =>
+  credentialGuard(label, 'the Tencent Cloud console (CAM > API keys)');
 
 // Tencent ids are decimal numbers; a JSON number typed into the templates editor means the same id.
 const numericId = (label: string, example: string) =>
   z.preprocess(
-    (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? String(value) : value),
+    (value) =>
+      typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+        ? String(value)
+        : value,
     requiredTextGuard(label).refine(
       (value) => value === '' || /^\d{1,20}$/.test(value),
       `${label} is the numeric ID shown in the Tencent Cloud SMS console, e.g. ${example}.`
@@ -66,7 +71,10 @@ const templateIdText = (label: string) => numericId(label, '1110');
 export const templateCodeGuard = unionGuard(
   [
     templateIdText('templateCode'),
-    z.object({ china: templateIdText('templateCode.china'), overseas: templateIdText('templateCode.overseas') }),
+    z.object({
+      china: templateIdText('templateCode.china'),
+      overseas: templateIdText('templateCode.overseas'),
+    }),
   ],
   'templateCode is the Tencent template ID (e.g. "1110"), or { "china": "<domestic template ID>", "overseas": "<international template ID>" }.'
 );
@@ -77,10 +85,20 @@ const maxFixedParams = 9;
 export const fixedParamsGuard = z.preprocess(
   blankAsMissing,
   z
-    .array(z.string({ invalid_type_error: 'fixedParams holds text values, e.g. ["5"] for "valid for {2} minutes".' }), {
-      invalid_type_error: 'fixedParams is a list of text values for {2}, {3}, … of the template, e.g. ["5"].',
-    })
-    .max(maxFixedParams, `fixedParams may hold at most ${maxFixedParams} values ({2} to {${maxFixedParams + 1}}).`)
+    .array(
+      z.string({
+        invalid_type_error:
+          'fixedParams holds text values, e.g. ["5"] for "valid for {2} minutes".',
+      }),
+      {
+        invalid_type_error:
+          'fixedParams is a list of text values for {2}, {3}, … of the template, e.g. ["5"].',
+      }
+    )
+    .max(
+      maxFixedParams,
+      `fixedParams may hold at most ${maxFixedParams} values ({2} to {${maxFixedParams + 1}}).`
+    )
     .optional()
 );
 
@@ -101,7 +119,10 @@ const regionGuard = z.preprocess(
   z
     .string({ invalid_type_error: 'region must be text, e.g. "ap-guangzhou".' })
     .trim()
-    .regex(/^[a-z]{2,10}(?:-[a-z0-9]{2,20}){1,3}$/, 'region is a Tencent Cloud region id such as ap-guangzhou, ap-beijing or ap-singapore.')
+    .regex(
+      /^[a-z]{2,10}(?:-[a-z0-9]{2,20}){1,3}$/,
+      'region is a Tencent Cloud region id such as ap-guangzhou, ap-beijing or ap-singapore.'
+    )
     .default(defaultRegion)
 );
 
@@ -125,7 +146,8 @@ export const tencentSmsConfigObject = z.object({
   endpoint: endpointGuard({
     defaultUrl: defaultEndpoint,
     isProviderHost: (hostname) => tencentSmsHosts.includes(hostname),
-    expected: 'a Tencent Cloud SMS API host such as sms.tencentcloudapi.com, sms.ap-singapore.tencentcloudapi.com or sms.intl.tencentcloudapi.com',
+    expected:
+      'a Tencent Cloud SMS API host such as sms.tencentcloudapi.com, sms.ap-singapore.tencentcloudapi.com or sms.intl.tencentcloudapi.com',
   }),
   timeout: timeoutGuard,
 });

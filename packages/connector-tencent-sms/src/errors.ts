@@ -1,9 +1,17 @@
+import {
+  lookupErrorRule,
+  providerError,
+  type ErrorRule,
+  type HttpResponse,
+  type Redactor,
+} from '@logto-sms/sms-core';
+
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
-import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
 import { readResponse, type TencentAnswer, type TencentSmsSendResult } from './response.js';
 
-const { RateLimitExceeded, UsageLimitExceeded, InvalidConfig, InvalidRequestParameters, General } = ConnectorErrorCodes;
+const { RateLimitExceeded, UsageLimitExceeded, InvalidConfig, InvalidRequestParameters, General } =
+  ConnectorErrorCodes;
 
 /**
  * Tencent code → what Logto should see and how an operator fixes it. The same table serves the
@@ -27,7 +35,11 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Tencent allows one code to the same number every 30 seconds by default; wait, or change the frequency limit in the SMS console (application > basic configuration).',
   },
   {
-    match: ['LimitExceeded.PhoneNumberOneHourLimit', 'LimitExceeded.PhoneNumberDailyLimit', 'LimitExceeded.PhoneNumberSameContentDailyLimit'],
+    match: [
+      'LimitExceeded.PhoneNumberOneHourLimit',
+      'LimitExceeded.PhoneNumberDailyLimit',
+      'LimitExceeded.PhoneNumberSameContentDailyLimit',
+    ],
     errorCode: RateLimitExceeded,
     hint: 'This number received its hourly or daily maximum of messages; wait, or raise the per-number limits (or allowlist test numbers) in the Tencent SMS console.',
   },
@@ -49,7 +61,10 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'The SMS package is used up; buy a package in the Tencent SMS console.',
   },
   {
-    match: ['UnauthorizedOperation.SerivceSuspendDueToArrears', 'UnauthorizedOperation.ServiceSuspendDueToArrears'],
+    match: [
+      'UnauthorizedOperation.SerivceSuspendDueToArrears',
+      'UnauthorizedOperation.ServiceSuspendDueToArrears',
+    ],
     errorCode: UsageLimitExceeded,
     hint: 'Tencent suspended SMS for unpaid bills; settle the arrears in the Tencent Cloud billing console.',
   },
@@ -96,7 +111,12 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Tencent could not read the Authorization header; check that no proxy rewrites requests, and report it with the RequestId if not.',
   },
   {
-    match: ['AuthFailure.UnauthorizedOperation', 'UnauthorizedOperation', 'UnauthorizedOperation.RequestPermissionDeny', 'AuthFailure.MFAFailure'],
+    match: [
+      'AuthFailure.UnauthorizedOperation',
+      'UnauthorizedOperation',
+      'UnauthorizedOperation.RequestPermissionDeny',
+      'AuthFailure.MFAFailure',
+    ],
     errorCode: InvalidConfig,
     hint: 'The CAM user of this key may not send SMS; grant it sms:SendSms (e.g. the QcloudSMSFullAccess policy).',
   },
@@ -146,7 +166,10 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Tencent disabled this SMS application; contact Tencent Cloud SMS support.',
   },
   {
-    match: ['UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny', 'FailedOperation.MarketingSendTimeConstraint'],
+    match: [
+      'UnauthorizedOperation.IndividualUserMarketingSmsPermissionDeny',
+      'FailedOperation.MarketingSendTimeConstraint',
+    ],
     errorCode: InvalidConfig,
     hint: 'The template is a marketing template; verification codes need a verification-code (验证码) template.',
   },
@@ -178,7 +201,10 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: 'Domestic and international numbers were mixed in one request; this is a connector bug, please report it with the RequestId.',
   },
   {
-    match: ['InvalidParameterValue.TemplateParameterFormatError', 'InvalidParameterValue.TemplateParameterLengthLimit'],
+    match: [
+      'InvalidParameterValue.TemplateParameterFormatError',
+      'InvalidParameterValue.TemplateParameterLengthLimit',
+    ],
     errorCode: InvalidRequestParameters,
     hint: 'A template variable was refused: verification-code templates take 0–6 digits per variable, and individual accounts at most 12 characters; check fixedParams and the code length.',
   },
@@ -205,7 +231,11 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     hint: "Tencent found this server's clock far off; synchronise it (NTP).",
   },
   {
-    match: ['FailedOperation.FailResolvePacket', 'FailedOperation.JsonParseFail', 'InternalError.JsonParseFail'],
+    match: [
+      'FailedOperation.FailResolvePacket',
+      'FailedOperation.JsonParseFail',
+      'InternalError.JsonParseFail',
+    ],
     errorCode: General,
     hint: 'Tencent could not parse the request body; check that no proxy rewrites requests, and report it with the RequestId.',
   },
@@ -227,7 +257,8 @@ const unknownTencentError: ErrorRule<string> = {
   hint: "Look the code up in Tencent Cloud SMS's error-code list (https://cloud.tencent.com/document/api/382/52075) and give the RequestId to Tencent support if unclear.",
 };
 
-export const ruleForTencentCode = (code: string): ErrorRule<string> => lookupErrorRule(errorRules, code, unknownTencentError);
+export const ruleForTencentCode = (code: string): ErrorRule<string> =>
+  lookupErrorRule(errorRules, code, unknownTencentError);
 
 const maxMessageLength = 300;
 const sentence = (words: string) => (/[.!?。！？]$/.test(words) ? words : `${words}.`);
@@ -249,7 +280,10 @@ const tencentFailure = (
   redactor: Redactor
 ): ConnectorError => {
   // Redact before cutting: a cut could leave the first characters of a secret behind.
-  const message = providerMessage === undefined ? undefined : redactor.text(providerMessage).slice(0, maxMessageLength);
+  const message =
+    providerMessage === undefined
+      ? undefined
+      : redactor.text(providerMessage).slice(0, maxMessageLength);
   return providerError(
     errorCode,
     {
@@ -266,13 +300,26 @@ const tencentFailure = (
   );
 };
 
-const refusal = (status: number, answer: TencentAnswer, code: string, message: string | undefined, serialNo: string | undefined, redactor: Redactor) => {
+const refusal = (
+  status: number,
+  answer: TencentAnswer,
+  code: string,
+  message: string | undefined,
+  serialNo: string | undefined,
+  redactor: Redactor
+) => {
   const rule = ruleForTencentCode(code);
   return tencentFailure(
     rule.errorCode,
     `Tencent Cloud SMS refused the message (${code}).`,
     rule.hint,
-    { httpStatus: status, requestId: answer.requestId, providerCode: code, providerMessage: message, serialNo },
+    {
+      httpStatus: status,
+      requestId: answer.requestId,
+      providerCode: code,
+      providerMessage: message,
+      serialNo,
+    },
     redactor
   );
 };
@@ -285,7 +332,10 @@ const refusal = (status: number, answer: TencentAnswer, code: string, message: s
  * @throws ConnectorError: the `errorRules` code for a refusal; General for a 5xx; InvalidResponse
  *   for anything that is not a Tencent answer.
  */
-export const checkResponse = (response: Pick<HttpResponse, 'status' | 'body'>, redactor: Redactor): TencentSmsSendResult => {
+export const checkResponse = (
+  response: Pick<HttpResponse, 'status' | 'body'>,
+  redactor: Redactor
+): TencentSmsSendResult => {
   const { status } = response;
   const answer = readResponse(response.body);
 
@@ -295,12 +345,19 @@ export const checkResponse = (response: Pick<HttpResponse, 'status' | 'body'>, r
       General,
       `Tencent Cloud SMS answered HTTP ${status}${code === undefined ? '' : ` (${code})`}.`,
       'Tencent or a proxy in front of it is failing; the message may or may not have been sent, so it was not retried. Try again in a minute.',
-      { httpStatus: status, requestId: answer?.requestId, providerCode: code, providerMessage: answer?.error?.message },
+      {
+        httpStatus: status,
+        requestId: answer?.requestId,
+        providerCode: code,
+        providerMessage: answer?.error?.message,
+      },
       redactor
     );
   }
 
-  if (answer?.error) throw refusal(status, answer, answer.error.code, answer.error.message, undefined, redactor);
+  if (answer?.error) {
+    throw refusal(status, answer, answer.error.code, answer.error.message, undefined, redactor);
+  }
 
   const [entry, ...extra] = answer?.statuses ?? [];
   const isSuccessStatus = status >= 200 && status < 300;

@@ -1,5 +1,10 @@
+import {
+  allowedCountriesFormItem,
+  strictPhoneRegionNumberCheckFormItem,
+  timeoutFormItem,
+} from '@logto-sms/sms-core';
+
 import { ConnectorConfigFormItemType, type ConnectorMetadata } from '@logto/connector-kit';
-import { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
 
 import { defaultEndpoint, defaultRegion } from './config.js';
 
@@ -24,8 +29,10 @@ export const metadata: ConnectorMetadata = {
   },
   description: {
     en: 'Sends verification codes through Tencent Cloud SMS (API 3.0, TC3-HMAC-SHA256): domestic and international templates and sign names, STS tokens, regional and international hosts, and errors that say how to fix them.',
-    'zh-CN': '通过腾讯云短信（API 3.0，TC3-HMAC-SHA256）发送验证码：支持国内与国际/港澳台模板和签名、STS 临时凭证、地域与国际站接入点，错误信息会说明如何修复。',
-    'zh-TW': '透過騰訊雲簡訊（API 3.0，TC3-HMAC-SHA256）傳送驗證碼：支援中國內地與國際／港澳台範本和簽名、STS 臨時憑證、地域與國際站端點，錯誤訊息會說明修正方式。',
+    'zh-CN':
+      '通过腾讯云短信（API 3.0，TC3-HMAC-SHA256）发送验证码：支持国内与国际/港澳台模板和签名、STS 临时凭证、地域与国际站接入点，错误信息会说明如何修复。',
+    'zh-TW':
+      '透過騰訊雲簡訊（API 3.0，TC3-HMAC-SHA256）傳送驗證碼：支援中國內地與國際／港澳台範本和簽名、STS 臨時憑證、地域與國際站端點，錯誤訊息會說明修正方式。',
   },
   logo: './logo.svg',
   logoDark: null,
@@ -66,7 +73,8 @@ export const metadata: ConnectorMetadata = {
       type: ConnectorConfigFormItemType.Text,
       required: true,
       placeholder: '1400006666',
-      description: 'The SMS application ID (SdkAppId), a number such as 1400006666, from the Tencent SMS console > Application Management.',
+      description:
+        'The SMS application ID (SdkAppId), a number such as 1400006666, from the Tencent SMS console > Application Management.',
     },
     {
       key: 'signName',

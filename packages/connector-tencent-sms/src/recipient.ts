@@ -17,7 +17,10 @@ export type TencentRecipient = {
  *
  * @throws ConnectorError(InvalidRequestParameters) before anything is sent, for input that cannot be a number.
  */
-export const toRecipient = (to: string, strictPhoneRegionNumberCheck: boolean): TencentRecipient => {
+export const toRecipient = (
+  to: string,
+  strictPhoneRegionNumberCheck: boolean
+): TencentRecipient => {
   const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck });
   return { region: route.region, phoneNumber: `+${route.e164}` };
 };

@@ -20,7 +20,10 @@ export type SendSmsBody = {
 };
 
 export type AttemptInput = {
-  config: Pick<TencentSmsConfig, 'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'region'>;
+  config: Pick<
+    TencentSmsConfig,
+    'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'region'
+  >;
   body: SendSmsBody;
   /** Unix time in whole seconds for this attempt. */
   timestamp: number;
@@ -34,7 +37,12 @@ const userAgent = 'logto-sms-connector-tencent-sms';
  * One signed `POST /` request. The body is serialised once and those exact bytes are both hashed
  * and sent; the signed host is the `Host` header value the request will carry.
  */
-export const buildRequest = ({ config, body, timestamp, action = sendSmsAction }: AttemptInput): HttpRequest => {
+export const buildRequest = ({
+  config,
+  body,
+  timestamp,
+  action = sendSmsAction,
+}: AttemptInput): HttpRequest => {
   const origin = new URL(config.endpoint);
   const payload = JSON.stringify(body);
   const { authorization } = signTc3({

@@ -37,9 +37,13 @@ const withText = <Key extends string>(key: Key, value: string | undefined) =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<Key, string>>;
 
 const readStatus = (entry: unknown): TencentSendStatus | undefined => {
-  if (!isRecord(entry)) return undefined;
+  if (!isRecord(entry)) {
+    return undefined;
+  }
   const code = text(entry, 'Code');
-  if (code === undefined) return undefined;
+  if (code === undefined) {
+    return undefined;
+  }
   return {
     code,
     ...withText('message', text(entry, 'Message')),
@@ -62,15 +66,24 @@ export const readResponse = (body: string): TencentAnswer | undefined => {
     return undefined;
   }
   const response = isRecord(parsed) ? parsed.Response : undefined;
-  if (!isRecord(response)) return undefined;
+  if (!isRecord(response)) {
+    return undefined;
+  }
 
   const requestId = text(response, 'RequestId');
   const error = isRecord(response.Error) ? response.Error : undefined;
   const errorCode = error === undefined ? undefined : text(error, 'Code');
   if (error !== undefined && errorCode !== undefined) {
-    return { ...withText('requestId', requestId), error: { code: errorCode, ...withText('message', text(error, 'Message')) } };
+    return {
+      ...withText('requestId', requestId),
+      error: { code: errorCode, ...withText('message', text(error, 'Message')) },
+    };
   }
-  if (!Array.isArray(response.SendStatusSet)) return undefined;
-  const statuses = response.SendStatusSet.map(readStatus).filter((status): status is TencentSendStatus => status !== undefined);
+  if (!Array.isArray(response.SendStatusSet)) {
+    return undefined;
+  }
+  const statuses = response.SendStatusSet.map(readStatus).filter(
+    (status): status is TencentSendStatus => status !== undefined
+  );
   return { ...withText('requestId', requestId), statuses };
 };

@@ -9,8 +9,10 @@ import type { TencentSmsSendResult } from './response.js';
 import { chooseTemplate } from './templates.js';
 
 /** Mainland numbers carry `signName`; others `overseasSignName`, or no SignName (optional there). */
-const signNameFor = (config: TencentSmsConfig, region: 'mainland' | 'international'): string | undefined =>
-  region === 'mainland' ? config.signName : config.overseasSignName;
+const signNameFor = (
+  config: TencentSmsConfig,
+  region: 'mainland' | 'international'
+): string | undefined => (region === 'mainland' ? config.signName : config.overseasSignName);
 
 /** One verification-code SMS: route the number, pick the template, sign and send. */
 export const sendVerificationSms = async (
@@ -21,7 +23,12 @@ export const sendVerificationSms = async (
   // Everything that could leave the connector in an error is scrubbed of these.
   const redactor = createRedactor([config.accessKeySecret, config.securityToken, code]);
   const recipient = toRecipient(to, config.strictPhoneRegionNumberCheck);
-  const { templateId, templateParamSet } = chooseTemplate(config.templates, { usageType, locale, code, region: recipient.region });
+  const { templateId, templateParamSet } = chooseTemplate(config.templates, {
+    usageType,
+    locale,
+    code,
+    region: recipient.region,
+  });
   const signName = signNameFor(config, recipient.region);
   const body: SendSmsBody = {
     PhoneNumberSet: [recipient.phoneNumber],

@@ -20,12 +20,15 @@ export const tencentSmsService = 'sms';
 /** Only these two headers are signed, as every Tencent SDK does; the `X-TC-*` headers travel unsigned. */
 export const signedHeaderNames = 'content-type;host';
 
-export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+export const sha256Hex = (data: string | Uint8Array): string =>
+  createHash('sha256').update(data).digest('hex');
 
-const hmac = (key: string | Uint8Array, data: string): Buffer => createHmac('sha256', key).update(data, 'utf8').digest();
+const hmac = (key: string | Uint8Array, data: string): Buffer =>
+  createHmac('sha256', key).update(data, 'utf8').digest();
 
 /** `YYYY-MM-DD` of a Unix time in seconds, in UTC: a local date breaks signing around midnight. */
-export const utcDate = (timestampSeconds: number): string => new Date(timestampSeconds * 1000).toISOString().slice(0, 10);
+export const utcDate = (timestampSeconds: number): string =>
+  new Date(timestampSeconds * 1000).toISOString().slice(0, 10);
 
 export type CanonicalRequestInput = {
   /** Exact `Content-Type` header value sent, e.g. `application/json`. */
@@ -40,14 +43,29 @@ export type CanonicalRequestInput = {
  * `POST`, `/`, an empty query, the two canonical headers (each line ending in `\n`, so an empty
  * line follows), the signed-header list and the payload hash, joined with `\n`.
  */
-export const canonicalRequest = ({ contentType, host, payloadHash }: CanonicalRequestInput): string =>
-  ['POST', '/', '', `content-type:${contentType.trim()}\nhost:${host.trim()}\n`, signedHeaderNames, payloadHash].join('\n');
+export const canonicalRequest = ({
+  contentType,
+  host,
+  payloadHash,
+}: CanonicalRequestInput): string =>
+  [
+    'POST',
+    '/',
+    '',
+    `content-type:${contentType.trim()}\nhost:${host.trim()}\n`,
+    signedHeaderNames,
+    payloadHash,
+  ].join('\n');
 
 /** `<UTC date>/<service>/tc3_request`. */
-export const credentialScope = (date: string, service: string): string => `${date}/${service}/tc3_request`;
+export const credentialScope = (date: string, service: string): string =>
+  `${date}/${service}/tc3_request`;
 
-export const stringToSign = (timestampSeconds: number, scope: string, hashedCanonicalRequest: string): string =>
-  `${tc3Algorithm}\n${timestampSeconds}\n${scope}\n${hashedCanonicalRequest}`;
+export const stringToSign = (
+  timestampSeconds: number,
+  scope: string,
+  hashedCanonicalRequest: string
+): string => `${tc3Algorithm}\n${timestampSeconds}\n${scope}\n${hashedCanonicalRequest}`;
 
 /** `HMAC(HMAC(HMAC("TC3" + SecretKey, date), service), "tc3_request")`, raw bytes chained. */
 export const signingKey = (secretKey: string, date: string, service: string): Buffer =>
@@ -77,7 +95,15 @@ export type Tc3Signature = {
 };
 
 /** @throws RangeError when `timestamp` is not a whole, non-negative number of seconds. */
-export const signTc3 = ({ secretId, secretKey, timestamp, service, host, contentType, body }: Tc3SignInput): Tc3Signature => {
+export const signTc3 = ({
+  secretId,
+  secretKey,
+  timestamp,
+  service,
+  host,
+  contentType,
+  body,
+}: Tc3SignInput): Tc3Signature => {
   if (!Number.isSafeInteger(timestamp) || timestamp < 0) {
     throw new RangeError('The TC3 timestamp is a whole number of seconds since the Unix epoch.');
   }
@@ -85,7 +111,9 @@ export const signTc3 = ({ secretId, secretKey, timestamp, service, host, content
   const canonical = canonicalRequest({ contentType, host, payloadHash: sha256Hex(body) });
   const scope = credentialScope(date, service);
   const toSign = stringToSign(timestamp, scope, sha256Hex(canonical));
-  const signature = createHmac('sha256', signingKey(secretKey, date, service)).update(toSign, 'utf8').digest('hex');
+  const signature = createHmac('sha256', signingKey(secretKey, date, service))
+    .update(toSign, 'utf8')
+    .digest('hex');
   return {
     canonicalRequest: canonical,
     credentialScope: scope,

@@ -20,16 +20,26 @@ export type TemplateChoice = {
  * always travels with `+` and its country code: a template of the wrong kind is refused
  * (`FailedOperation.TemplateIncorrectOrUnapproved`), never sent to someone else.
  */
-export const templateIdFor = (template: TencentSmsTemplate, region: TencentRecipient['region']): string => {
+export const templateIdFor = (
+  template: TencentSmsTemplate,
+  region: TencentRecipient['region']
+): string => {
   const { templateCode } = template;
-  if (typeof templateCode === 'string') return templateCode;
+  if (typeof templateCode === 'string') {
+    return templateCode;
+  }
   return region === 'mainland' ? templateCode.china : templateCode.overseas;
 };
 
 /** Usage type, then locale (exact, same language, none), then `Generic`; then the number's region. */
 export const chooseTemplate = (
   templates: readonly TencentSmsTemplate[],
-  request: { usageType: string; locale?: string | undefined; code: string; region: TencentRecipient['region'] }
+  request: {
+    usageType: string;
+    locale?: string | undefined;
+    code: string;
+    region: TencentRecipient['region'];
+  }
 ): TemplateChoice => {
   const template = selectTemplate(templates, request.usageType, request.locale);
   return {

@@ -1,7 +1,7 @@
 // Canary values for the SecretKey, the STS token and the code, driven through every error path:
 // none may surface in an error (message, data, stack, cause). What reaches the console and stdio is
 // checked over real sockets by tests/reliability/secrets.test.ts.
-import { ConnectorError, TemplateType } from '@logto/connector-kit';
+import { type ConnectorError, type TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,7 +13,12 @@ const secret = 'CANARY-SECRET/k+9=Zq';
 const token = 'CANARY-STS-TOKEN+t/8=Wx';
 const code = '739146';
 
-const formsOf = (value: string) => [value, encodeURIComponent(value), JSON.stringify(value).slice(1, -1), Buffer.from(value).toString('base64')];
+const formsOf = (value: string) => [
+  value,
+  encodeURIComponent(value),
+  JSON.stringify(value).slice(1, -1),
+  Buffer.from(value).toString('base64'),
+];
 const canaryForms = [...new Set([secret, token, code].flatMap(formsOf))];
 const findCanary = (text: string) => canaryForms.find((form) => text.includes(form));
 
@@ -23,7 +28,10 @@ const config = {
   securityToken: token,
   signName: 'Canary',
   sdkAppId: '1400000000',
-  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: '1' })),
+  templates: ['SignIn', 'Register', 'ForgotPassword', 'Generic'].map((usageType) => ({
+    usageType,
+    templateCode: '1',
+  })),
   timeout: 500,
 };
 
@@ -47,12 +55,23 @@ const expectClean = (error: ConnectorError, label: string) => {
     JSON.stringify(error.data) ?? '',
     String((error as { cause?: unknown }).cause ?? ''),
   ];
-  for (const surface of surfaces) expect(findCanary(surface), `${label}: ${surface.slice(0, 200)}`).toBeUndefined();
+  for (const surface of surfaces) {
+    expect(findCanary(surface), `${label}: ${surface.slice(0, 200)}`).toBeUndefined();
+  }
 };
 
 const bodies: Array<[string, number, string]> = [
   ['whole-request error quoting everything', 200, errorBody('AuthFailure.SignatureFailure', echo)],
-  ['per-number status quoting everything', 200, JSON.stringify({ Response: { SendStatusSet: [{ Code: 'FailedOperation.TemplateIncorrectOrUnapproved', Message: echo }], RequestId: echo } })],
+  [
+    'per-number status quoting everything',
+    200,
+    JSON.stringify({
+      Response: {
+        SendStatusSet: [{ Code: 'FailedOperation.TemplateIncorrectOrUnapproved', Message: echo }],
+        RequestId: echo,
+      },
+    }),
+  ],
   ['unknown code quoting everything', 200, errorBody(`Weird.${code}`, echo, echo)],
   ['5xx with the echo', 502, errorBody('InternalError', echo)],
   ['HTML page with the echo', 200, `<html>${echo}</html>`],
@@ -61,8 +80,13 @@ const bodies: Array<[string, number, string]> = [
 
 describe('canary secrets never leave the connector', () => {
   it.each(bodies)('%s', async (label, status, body) => {
-    const scope = nock(tencentOrigin).post('/').times(label.includes('twice') ? 2 : 1).reply(status, body);
-    const error = await rejectionOf(async () => connectorWith(config).sendMessage(sendData('8613800138000', { code })));
+    const scope = nock(tencentOrigin)
+      .post('/')
+      .times(label.includes('twice') ? 2 : 1)
+      .reply(status, body);
+    const error = await rejectionOf(async () =>
+      connectorWith(config).sendMessage(sendData('8613800138000', { code }))
+    );
     expect(scope.isDone()).toBe(true);
     expectClean(error, label);
   });
@@ -72,32 +96,48 @@ describe('canary secrets never leave the connector', () => {
   it('a silent Tencent (timeout)', async () => {
     nock.enableNetConnect('127.0.0.1');
     const server = await startHungServer();
-    const error = await rejectionOf(async () => connectorWith({ ...config, endpoint: server.url }).sendMessage(sendData('8613800138000', { code })));
+    const error = await rejectionOf(async () =>
+      connectorWith({ ...config, endpoint: server.url }).sendMessage(
+        sendData('8613800138000', { code })
+      )
+    );
     expect(server.requests).toHaveLength(1);
     expect(error.message).toMatch(/may or may not have been sent/);
     expectClean(error, 'timeout');
   });
 
   it('a network error whose message quotes the request', async () => {
-    const scope = nock(tencentOrigin).post('/').replyWithError(Object.assign(new Error(echo), { code: 'ECONNRESET' }));
-    const error = await rejectionOf(async () => connectorWith(config).sendMessage(sendData('8613800138000', { code })));
+    const scope = nock(tencentOrigin)
+      .post('/')
+      .replyWithError(Object.assign(new Error(echo), { code: 'ECONNRESET' }));
+    const error = await rejectionOf(async () =>
+      connectorWith(config).sendMessage(sendData('8613800138000', { code }))
+    );
     expect(scope.isDone()).toBe(true);
     expectClean(error, 'network');
   });
 
   it('secrets typed into the wrong fields of an invalid config', async () => {
     const error = await rejectionOf(async () =>
-      connectorWith({ ...config, sdkAppId: secret, region: token, endpoint: secret, signName: `【${secret}】` }).sendMessage(
-        sendData('8613800138000', { code })
-      )
+      connectorWith({
+        ...config,
+        sdkAppId: secret,
+        region: token,
+        endpoint: secret,
+        signName: `【${secret}】`,
+      }).sendMessage(sendData('8613800138000', { code }))
     );
     expectClean(error, 'invalid config');
   });
 
   it('a malformed number and an unknown usage type', async () => {
-    for (const data of [sendData(`+86${code}`, { code }), sendData('8613800138000', { code }, 'Nope' as TemplateType)]) {
-      // eslint-disable-next-line no-await-in-loop
-      const error = await rejectionOf(async () => connectorWith({ ...config, templates: config.templates.slice(0, 3) }).sendMessage(data));
+    for (const data of [
+      sendData(`+86${code}`, { code }),
+      sendData('8613800138000', { code }, 'Nope' as TemplateType),
+    ]) {
+      const error = await rejectionOf(async () =>
+        connectorWith({ ...config, templates: config.templates.slice(0, 3) }).sendMessage(data)
+      );
       expectClean(error, 'request');
     }
   });

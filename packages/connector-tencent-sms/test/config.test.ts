@@ -1,7 +1,8 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { parseConfig } from '@logto-sms/sms-core';
-import type { ZodError } from 'zod';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it } from 'vitest';
+import type { ZodError } from 'zod';
 
 import { configGuard, tencentSmsHosts } from '../src/config.js';
 import { chooseTemplate } from '../src/templates.js';
@@ -14,7 +15,9 @@ const issuesOf = (config: unknown): string[] => {
   } catch (error: unknown) {
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.InvalidConfig);
-    return ((error as ConnectorError).data as ZodError).issues.map(({ path, message }) => `${path.join('.')}: ${message}`);
+    return ((error as ConnectorError).data as ZodError).issues.map(
+      ({ path, message }) => `${path.join('.')}: ${message}`
+    );
   }
   return [];
 };
@@ -38,7 +41,9 @@ describe('the official connector config', () => {
   });
 
   it('needs only a Generic template, and reads the older name Test as Generic', () => {
-    expect(issuesOf({ ...officialConfig, templates: [{ usageType: 'Generic', templateCode: '1110' }] })).toEqual([]);
+    expect(
+      issuesOf({ ...officialConfig, templates: [{ usageType: 'Generic', templateCode: '1110' }] })
+    ).toEqual([]);
     const older = parseConfig(configGuard, {
       ...officialConfig,
       templates: [
@@ -47,8 +52,17 @@ describe('the official connector config', () => {
         { usageType: 'Test', templateCode: '1113' },
       ],
     });
-    expect(chooseTemplate(older.templates, { usageType: 'MfaVerification', code: '123456', region: 'mainland' }).templateId).toBe('1113');
-    expect(chooseTemplate(older.templates, { usageType: 'Generic', code: '123456', region: 'mainland' }).templateId).toBe('1113');
+    expect(
+      chooseTemplate(older.templates, {
+        usageType: 'MfaVerification',
+        code: '123456',
+        region: 'mainland',
+      }).templateId
+    ).toBe('1113');
+    expect(
+      chooseTemplate(older.templates, { usageType: 'Generic', code: '123456', region: 'mainland' })
+        .templateId
+    ).toBe('1113');
   });
 
   it('region defaults to ap-guangzhou when missing or cleared', () => {
@@ -75,34 +89,66 @@ describe('the added keys', () => {
       securityToken: 'token+/=',
       overseasSignName: 'Acme',
       timeout: '5000',
-      templates: [...vectorConfig.templates, { usageType: 'SignIn', locale: 'en', templateCode: '1111', fixedParams: ['5'] }],
+      templates: [
+        ...vectorConfig.templates,
+        { usageType: 'SignIn', locale: 'en', templateCode: '1111', fixedParams: ['5'] },
+      ],
     });
-    expect(parsed).toMatchObject({ securityToken: 'token+/=', overseasSignName: 'Acme', timeout: 5000 });
-    expect(parsed.templates[4]).toEqual({ usageType: 'SignIn', locale: 'en', templateCode: '1111', fixedParams: ['5'] });
+    expect(parsed).toMatchObject({
+      securityToken: 'token+/=',
+      overseasSignName: 'Acme',
+      timeout: 5000,
+    });
+    expect(parsed.templates[4]).toEqual({
+      usageType: 'SignIn',
+      locale: 'en',
+      templateCode: '1111',
+      fixedParams: ['5'],
+    });
   });
 
   it.each(tencentSmsHosts.map((host) => [host]))('accepts the documented host %s', (host) => {
-    expect(parseConfig(configGuard, { ...vectorConfig, endpoint: `https://${host}` }).endpoint).toBe(`https://${host}`);
+    expect(
+      parseConfig(configGuard, { ...vectorConfig, endpoint: `https://${host}` }).endpoint
+    ).toBe(`https://${host}`);
   });
 
-  it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])('accepts the loopback emulator %s', (endpoint) => {
-    expect(issuesOf({ ...vectorConfig, endpoint })).toEqual([]);
-  });
+  it.each(['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010'])(
+    'accepts the loopback emulator %s',
+    (endpoint) => {
+      expect(issuesOf({ ...vectorConfig, endpoint })).toEqual([]);
+    }
+  );
 });
 
 describe('invalid configs name the field and the fix', () => {
   it.each([
     [{ accessKeyId: '' }, 'accessKeyId: accessKeyId is required.'],
-    [{ accessKeySecret: 'with space' }, 'accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols'],
+    [
+      { accessKeySecret: 'with space' },
+      'accessKeySecret: accessKeySecret may only contain letters, digits and ASCII symbols',
+    ],
     [{ securityToken: 'tok en' }, 'securityToken: securityToken may only contain'],
     [{ sdkAppId: 'app-1' }, 'sdkAppId: sdkAppId is the numeric ID'],
     [{ sdkAppId: undefined }, 'sdkAppId: sdkAppId is required.'],
     [{ signName: '【腾讯云】' }, 'signName: signName is the approved signature text without 【】'],
-    [{ overseasSignName: '[Acme]' }, 'overseasSignName: overseasSignName is the approved signature text'],
+    [
+      { overseasSignName: '[Acme]' },
+      'overseasSignName: overseasSignName is the approved signature text',
+    ],
     [{ region: 'Guangzhou' }, 'region: region is a Tencent Cloud region id'],
-    [{ endpoint: 'https://sms.tencentcloudapi.com.evil.example' }, 'endpoint: endpoint host "sms.tencentcloudapi.com.evil.example" is not a Tencent Cloud SMS API host'],
-    [{ endpoint: 'https://cvm.tencentcloudapi.com' }, 'endpoint: endpoint host "cvm.tencentcloudapi.com" is not'],
-    [{ endpoint: 'https://sms.ap-nowhere.tencentcloudapi.com' }, 'endpoint: endpoint host "sms.ap-nowhere.tencentcloudapi.com" is not'],
+    [
+      { endpoint: 'https://sms.tencentcloudapi.com.evil.example' },
+      'endpoint: endpoint host "sms.tencentcloudapi.com.evil.example" is not a Tencent Cloud SMS API host',
+    ],
+    [
+      { endpoint: 'https://cvm.tencentcloudapi.com' },
+      'endpoint: endpoint host "cvm.tencentcloudapi.com" is not',
+    ],
+    [
+      { endpoint: 'https://sms.ap-nowhere.tencentcloudapi.com' },
+      'endpoint: endpoint host "sms.ap-nowhere.tencentcloudapi.com" is not',
+    ],
     [{ endpoint: 'http://sms.tencentcloudapi.com' }, 'endpoint: endpoint must use https://'],
     [{ endpoint: 'https://sms.tencentcloudapi.com/v3' }, 'endpoint: endpoint is a bare origin'],
     [{ timeout: 10 }, 'timeout: timeout must be at least 100 ms.'],
@@ -116,7 +162,10 @@ describe('invalid configs name the field and the fix', () => {
     ],
   ])('%j → %s', (patch, expected) => {
     const issues = issuesOf({ ...vectorConfig, ...patch });
-    expect(issues.some((issue) => issue.startsWith(expected)), issues.join('\n')).toBe(true);
+    expect(
+      issues.some((issue) => issue.startsWith(expected)),
+      issues.join('\n')
+    ).toBe(true);
   });
 
   it.each([
@@ -124,17 +173,32 @@ describe('invalid configs name the field and the fix', () => {
     [{ templateCode: { china: '1110' } }, 'templates.3.templateCode'],
     [{ templateCode: '1110', fixedParams: [5] }, 'templates.3.fixedParams.0'],
     [{ templateCode: '1110', fixedParams: 'five' }, 'templates.3.fixedParams'],
-    [{ templateCode: '1110', fixedParams: Array.from({ length: 10 }, () => '1') }, 'templates.3.fixedParams'],
+    [
+      { templateCode: '1110', fixedParams: Array.from({ length: 10 }, () => '1') },
+      'templates.3.fixedParams',
+    ],
     [{ templateCode: '1110', locale: 'english please' }, 'templates.3.locale'],
   ])('template %j → an issue at %s', (template, path) => {
-    const templates = [...vectorConfig.templates.slice(0, 3), { usageType: 'Generic', ...template }];
+    const templates = [
+      ...vectorConfig.templates.slice(0, 3),
+      { usageType: 'Generic', ...template },
+    ];
     const issues = issuesOf({ ...vectorConfig, templates });
-    expect(issues.some((issue) => issue.startsWith(`${path}: `)), issues.join('\n')).toBe(true);
+    expect(
+      issues.some((issue) => issue.startsWith(`${path}: `)),
+      issues.join('\n')
+    ).toBe(true);
   });
 
   it('never echoes the value typed into a field', () => {
     const secret = 'Gu5t9xGARNpq86cd98joQYCN3 EXAMPLE';
-    const issues = issuesOf({ ...vectorConfig, accessKeySecret: secret, sdkAppId: secret, region: secret, endpoint: secret });
+    const issues = issuesOf({
+      ...vectorConfig,
+      accessKeySecret: secret,
+      sdkAppId: secret,
+      region: secret,
+      endpoint: secret,
+    });
     expect(issues.length).toBeGreaterThan(2);
     expect(issues.join('\n')).not.toContain('Gu5t9x');
   });

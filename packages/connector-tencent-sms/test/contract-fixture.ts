@@ -26,7 +26,15 @@ export const contractFixture: ContractFixture = {
     body: JSON.stringify({
       Response: {
         SendStatusSet: [
-          { SerialNo: '5000:1045710669157053657849499619', PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' },
+          {
+            SerialNo: '5000:1045710669157053657849499619',
+            PhoneNumber: '+8613800138000',
+            Fee: 1,
+            SessionContext: '',
+            Code: 'Ok',
+            Message: 'send success',
+            IsoCode: 'CN',
+          },
         ],
         RequestId: 'a0aabda6-cf91-4f3e-a81f-9198114a2279',
       },
@@ -51,7 +59,15 @@ export const contractFixture: ContractFixture = {
     body: JSON.stringify({
       Response: {
         SendStatusSet: [
-          { SerialNo: '', PhoneNumber: '+8613800138000', Fee: 0, SessionContext: '', Code: 'FailedOperation.TemplateIncorrectOrUnapproved', Message: message, IsoCode: 'CN' },
+          {
+            SerialNo: '',
+            PhoneNumber: '+8613800138000',
+            Fee: 0,
+            SessionContext: '',
+            Code: 'FailedOperation.TemplateIncorrectOrUnapproved',
+            Message: message,
+            IsoCode: 'CN',
+          },
         ],
         RequestId: 'b1bbcec7-d0a2-4f4e-b92a-a209d8f8e33a',
       },

@@ -1,13 +1,30 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { createRedactor, type ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { checkResponse, errorRules } from '../src/errors.js';
 
-import { connectorWith, errorBody, interceptTencent, rejectionOf, sendData, statusBody, successBody, vectorConfig } from './helpers.js';
+import {
+  connectorWith,
+  errorBody,
+  interceptTencent,
+  rejectionOf,
+  sendData,
+  statusBody,
+  successBody,
+  vectorConfig,
+} from './helpers.js';
 
-const { RateLimitExceeded, UsageLimitExceeded, InvalidConfig, InvalidRequestParameters, General, InvalidResponse } = ConnectorErrorCodes;
+const {
+  RateLimitExceeded,
+  UsageLimitExceeded,
+  InvalidConfig,
+  InvalidRequestParameters,
+  General,
+  InvalidResponse,
+} = ConnectorErrorCodes;
 
 const redactor = createRedactor([]);
 
@@ -117,22 +134,35 @@ const expected: Array<[string, ConnectorErrorCodes]> = [
 ];
 
 describe('the code table', () => {
-  it.each(expected)('%s → %s, as a whole-request error and as a per-number status', (code, errorCode) => {
-    for (const body of [errorBody(code, 'msg', 'R-1'), statusBody(code, 'msg', 'R-1')]) {
-      const error = failureOf(200, body);
-      expect(error.code).toBe(errorCode);
-      expect(dataOf(error)).toMatchObject({ provider: 'tencent', providerCode: code, providerMessage: 'msg', requestId: 'R-1', httpStatus: 200 });
-      expect(dataOf(error).hint.length).toBeGreaterThan(20);
-      expect(dataOf(error).errorDescription).toContain(code);
-      expect(dataOf(error).errorDescription).toContain(dataOf(error).hint);
+  it.each(expected)(
+    '%s → %s, as a whole-request error and as a per-number status',
+    (code, errorCode) => {
+      for (const body of [errorBody(code, 'msg', 'R-1'), statusBody(code, 'msg', 'R-1')]) {
+        const error = failureOf(200, body);
+        expect(error.code).toBe(errorCode);
+        expect(dataOf(error)).toMatchObject({
+          provider: 'tencent',
+          providerCode: code,
+          providerMessage: 'msg',
+          requestId: 'R-1',
+          httpStatus: 200,
+        });
+        expect(dataOf(error).hint.length).toBeGreaterThan(20);
+        expect(dataOf(error).errorDescription).toContain(code);
+        expect(dataOf(error).errorDescription).toContain(dataOf(error).hint);
+      }
     }
-  });
+  );
 
   it('every row of the table is reached by some code above (no dead rows)', () => {
     const codes = expected.map(([code]) => code);
     for (const [index, rule] of errorRules.entries()) {
       const hit = codes.some((code) =>
-        rule.match instanceof RegExp ? rule.match.test(code) : Array.isArray(rule.match) ? rule.match.includes(code) : rule.match === code
+        rule.match instanceof RegExp
+          ? rule.match.test(code)
+          : Array.isArray(rule.match)
+            ? rule.match.includes(code)
+            : rule.match === code
       );
       expect(hit, `row ${index}`).toBe(true);
     }
@@ -140,10 +170,17 @@ describe('the code table', () => {
 
   it('a per-number failure carries its SerialNo when Tencent gave one', () => {
     const body = JSON.stringify({
-      Response: { SendStatusSet: [{ SerialNo: '5000:1', Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'm' }], RequestId: 'R-2' },
+      Response: {
+        SendStatusSet: [
+          { SerialNo: '5000:1', Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: 'm' },
+        ],
+        RequestId: 'R-2',
+      },
     });
     expect(dataOf(failureOf(200, body))).toMatchObject({ serialNo: '5000:1', requestId: 'R-2' });
-    expect(dataOf(failureOf(200, statusBody('FailedOperation.TemplateIncorrectOrUnapproved')))).not.toHaveProperty('serialNo');
+    expect(
+      dataOf(failureOf(200, statusBody('FailedOperation.TemplateIncorrectOrUnapproved')))
+    ).not.toHaveProperty('serialNo');
   });
 });
 
@@ -154,8 +191,16 @@ describe('answers that are not a success', () => {
     ['no Response', 200, '{"Error":{"Code":"X"}}'],
     ['Response without Error or SendStatusSet', 200, '{"Response":{"RequestId":"R"}}'],
     ['empty SendStatusSet', 200, '{"Response":{"SendStatusSet":[],"RequestId":"R"}}'],
-    ['two statuses for one number', 200, '{"Response":{"SendStatusSet":[{"Code":"Ok"},{"Code":"Ok"}],"RequestId":"R"}}'],
-    ['a status without Code', 200, '{"Response":{"SendStatusSet":[{"SerialNo":"1"}],"RequestId":"R"}}'],
+    [
+      'two statuses for one number',
+      200,
+      '{"Response":{"SendStatusSet":[{"Code":"Ok"},{"Code":"Ok"}],"RequestId":"R"}}',
+    ],
+    [
+      'a status without Code',
+      200,
+      '{"Response":{"SendStatusSet":[{"SerialNo":"1"}],"RequestId":"R"}}',
+    ],
     ['Ok on a 3xx', 302, successBody()],
     ['Ok on a 4xx', 404, successBody()],
   ])('%s → invalid_response', (_label, status, body) => {
@@ -181,8 +226,13 @@ describe('answers that are not a success', () => {
   });
 
   it('Code compares case-insensitively ("OK" from a proxy is still success)', () => {
-    const body = JSON.stringify({ Response: { SendStatusSet: [{ Code: 'OK', SerialNo: 'S' }], RequestId: 'R' } });
-    expect(checkResponse({ status: 200, body }, redactor)).toEqual({ serialNo: 'S', requestId: 'R' });
+    const body = JSON.stringify({
+      Response: { SendStatusSet: [{ Code: 'OK', SerialNo: 'S' }], RequestId: 'R' },
+    });
+    expect(checkResponse({ status: 200, body }, redactor)).toEqual({
+      serialNo: 'S',
+      requestId: 'R',
+    });
   });
 });
 
@@ -201,8 +251,12 @@ describe('through the connector', () => {
     ['FailedOperation.PhoneNumberInBlacklist', InvalidRequestParameters],
     ['InternalError.OtherError', General],
   ])('%s → %s, sent once', async (code, errorCode) => {
-    const { scope, calls } = interceptTencent([{ status: 200, body: errorBody(code, 'words', 'R-9') }]);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const { scope, calls } = interceptTencent([
+      { status: 200, body: errorBody(code, 'words', 'R-9') },
+    ]);
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(1);
     expect(error.code).toBe(errorCode);

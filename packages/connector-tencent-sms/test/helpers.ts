@@ -28,14 +28,21 @@ export type Tc3Vector = {
 
 /** The fact sheet's vectors, shared with the sandbox verifier's tests. */
 export const tc3Vectors: Tc3Vector[] = (
-  JSON.parse(readFileSync(new URL('../../../tests/fixtures/vectors/tencent-tc3.json', import.meta.url), 'utf8')) as {
+  JSON.parse(
+    readFileSync(
+      new URL('../../../tests/fixtures/vectors/tencent-tc3.json', import.meta.url),
+      'utf8'
+    )
+  ) as {
     vectors: Tc3Vector[];
   }
 ).vectors;
 
 export const vector = (prefix: string): Tc3Vector => {
   const found = tc3Vectors.find(({ name }) => name.startsWith(`${prefix}:`));
-  if (!found) throw new Error(`no vector ${prefix}`);
+  if (!found) {
+    throw new Error(`no vector ${prefix}`);
+  }
   return found;
 };
 
@@ -64,49 +71,95 @@ export const officialConfig = {
   templates: Object.values(TemplateType).map((usageType) => ({ usageType, templateCode: '1110' })),
 };
 
-export const successBody = (serialNo = '5000:1045710669157053657849499619', requestId = 'a0aabda6-cf91-4f3e-a81f-9198114a2279') =>
+export const successBody = (
+  serialNo = '5000:1045710669157053657849499619',
+  requestId = 'a0aabda6-cf91-4f3e-a81f-9198114a2279'
+) =>
   JSON.stringify({
     Response: {
       SendStatusSet: [
-        { SerialNo: serialNo, PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' },
+        {
+          SerialNo: serialNo,
+          PhoneNumber: '+8613800138000',
+          Fee: 1,
+          SessionContext: '',
+          Code: 'Ok',
+          Message: 'send success',
+          IsoCode: 'CN',
+        },
       ],
       RequestId: requestId,
     },
   });
 
-export const errorBody = (code: string, message = 'refused', requestId = 'ed93f3cb-f35e-473f-b9f3-0d451b8b79c6') =>
+export const errorBody = (
+  code: string,
+  message = 'refused',
+  requestId = 'ed93f3cb-f35e-473f-b9f3-0d451b8b79c6'
+) =>
   JSON.stringify({ Response: { Error: { Code: code, Message: message }, RequestId: requestId } });
 
-export const statusBody = (code: string, message = 'refused', requestId = 'b09c450b-8159-42d4-ae00-8169f3ffd648') =>
+export const statusBody = (
+  code: string,
+  message = 'refused',
+  requestId = 'b09c450b-8159-42d4-ae00-8169f3ffd648'
+) =>
   JSON.stringify({
     Response: {
-      SendStatusSet: [{ SerialNo: '', PhoneNumber: '+8613800138000', Fee: 0, SessionContext: '', Code: code, Message: message, IsoCode: '' }],
+      SendStatusSet: [
+        {
+          SerialNo: '',
+          PhoneNumber: '+8613800138000',
+          Fee: 0,
+          SessionContext: '',
+          Code: code,
+          Message: message,
+          IsoCode: '',
+        },
+      ],
       RequestId: requestId,
     },
   });
 
 /** A clock pinned at a Unix time in seconds (the vectors' `timestamp`). */
-export const clockAt = (seconds: number): ClientOptions => ({ now: () => new Date(seconds * 1000) });
+export const clockAt = (seconds: number): ClientOptions => ({
+  now: () => new Date(seconds * 1000),
+});
 
-export const sendData = (to: string, payload: Record<string, unknown> = { code: '123456' }, type: string = TemplateType.Generic) =>
-  ({ to, type, payload }) as SendMessageData;
+export const sendData = (
+  to: string,
+  payload: Record<string, unknown> = { code: '123456' },
+  type: string = TemplateType.Generic
+) => ({ to, type, payload }) as SendMessageData;
 
 /** A connector whose saved config is `config` (the sign-in path), with an optional fixed clock. */
-export const connectorWith = (config: unknown, clientOptions?: ClientOptions) => createTencentSmsConnector(async () => config, clientOptions);
+export const connectorWith = (config: unknown, clientOptions?: ClientOptions) =>
+  createTencentSmsConnector(async () => config, clientOptions);
 
-export type CapturedRequest = { path: string; headers: Record<string, string | string[] | undefined>; body: string };
+export type CapturedRequest = {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+};
 
 type Reply = { status: number; body: string };
 
 /** Intercepts POSTs to `/`, recording each and answering with `replies` in order (the last repeats). */
-export const interceptTencent = (replies: Reply[], { origin = tencentOrigin, count = replies.length } = {}) => {
+export const interceptTencent = (
+  replies: Reply[],
+  { origin = tencentOrigin, count = replies.length } = {}
+) => {
   const calls: CapturedRequest[] = [];
   const scope = nock(origin)
     .post('/')
     .times(count)
     .reply(function (path, body) {
       const reply = replies[Math.min(calls.length, replies.length - 1)]!;
-      calls.push({ path, headers: { ...this.req.headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+      calls.push({
+        path,
+        headers: { ...this.req.headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
       return [reply.status, reply.body, { 'content-type': 'application/json' }];
     });
   return { scope, calls };

@@ -14,7 +14,13 @@ describe('metadata', () => {
   });
 
   it('has its own id (never the official one) and the Tencent target', () => {
-    expect(metadata).toMatchObject({ id: 'logto-sms-tencent', target: 'tencent-sms', platform: null, readme: './README.md', logo: './logo.svg' });
+    expect(metadata).toMatchObject({
+      id: 'logto-sms-tencent',
+      target: 'tencent-sms',
+      platform: null,
+      readme: './README.md',
+      logo: './logo.svg',
+    });
     expect(metadata.id).not.toBe('tencent-short-message-service');
   });
 
@@ -27,9 +33,18 @@ describe('metadata', () => {
 
   it('has one described form item per config key; secrets are confidential', () => {
     const formItems = metadata.formItems ?? [];
-    expect(formItems.map(({ key }) => key).sort()).toEqual(Object.keys(tencentSmsConfigObject.shape).sort());
-    for (const item of formItems) expect(item.description?.length, item.key).toBeGreaterThan(30);
-    expect(formItems.filter(({ isConfidential }) => isConfidential).map(({ key }) => key).sort()).toEqual(['accessKeySecret', 'securityToken']);
+    expect(formItems.map(({ key }) => key).sort()).toEqual(
+      Object.keys(tencentSmsConfigObject.shape).sort()
+    );
+    for (const item of formItems) {
+      expect(item.description?.length, item.key).toBeGreaterThan(30);
+    }
+    expect(
+      formItems
+        .filter(({ isConfidential }) => isConfidential)
+        .map(({ key }) => key)
+        .sort()
+    ).toEqual(['accessKeySecret', 'securityToken']);
   });
 
   it("the form's default templates are a valid templates value", () => {
@@ -50,11 +65,18 @@ describe('metadata', () => {
   it('ships the logo and both READMEs, and package.json lists exactly them with lib', async () => {
     expect(await readFile(packageFile('logo.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     for (const readme of ['README.md', 'README.zh-CN.md']) {
-      // eslint-disable-next-line no-await-in-loop
       expect((await readFile(packageFile(readme), 'utf8')).length).toBeGreaterThan(2000);
     }
-    const manifest = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(await readFile(packageFile('package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(manifest.files).toEqual(['lib', 'README.md', 'README.zh-CN.md', 'logo.svg']);
-    expect(Object.keys(manifest.dependencies as object).sort()).toEqual(['@logto/connector-kit', '@silverhand/essentials', 'got', 'zod']);
+    expect(Object.keys(manifest.dependencies as object).sort()).toEqual([
+      '@logto/connector-kit',
+      '@silverhand/essentials',
+      'got',
+      'zod',
+    ]);
   });
 });

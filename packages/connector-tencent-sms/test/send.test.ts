@@ -23,7 +23,11 @@ afterEach(() => {
   nock.cleanAll();
 });
 
-const expectSignedAs = (call: { headers: Record<string, unknown>; body: string } | undefined, name: string, region: string) => {
+const expectSignedAs = (
+  call: { headers: Record<string, unknown>; body: string } | undefined,
+  name: string,
+  region: string
+) => {
   const entry = vector(name);
   expect(call?.body).toBe(entry.body);
   expect(call?.headers).toMatchObject({
@@ -40,10 +44,15 @@ const expectSignedAs = (call: { headers: Record<string, unknown>; body: string }
 describe('the exact signed request', () => {
   it('mainland number: the Vector A request, and the SerialNo and RequestId back', async () => {
     const { scope, calls } = interceptTencent([ok()]);
-    const result = await connectorWith(vectorConfig, clockAt(1_704_067_200)).sendMessage(sendData('8613800138000'));
+    const result = await connectorWith(vectorConfig, clockAt(1_704_067_200)).sendMessage(
+      sendData('8613800138000')
+    );
 
     expect(scope.isDone()).toBe(true);
-    expect(result).toEqual({ serialNo: '5000:1045710669157053657849499619', requestId: 'a0aabda6-cf91-4f3e-a81f-9198114a2279' });
+    expect(result).toEqual({
+      serialNo: '5000:1045710669157053657849499619',
+      requestId: 'a0aabda6-cf91-4f3e-a81f-9198114a2279',
+    });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.path).toBe('/');
     expectSignedAs(calls[0], 'A', 'ap-guangzhou');
@@ -52,7 +61,9 @@ describe('the exact signed request', () => {
 
   it('international number: the Vector B request, without SignName, dated by the UTC day', async () => {
     const { scope, calls } = interceptTencent([ok()]);
-    await connectorWith(vectorConfig, clockAt(1_704_067_199)).sendMessage(sendData('16502530000', { code: '654321' }));
+    await connectorWith(vectorConfig, clockAt(1_704_067_199)).sendMessage(
+      sendData('16502530000', { code: '654321' })
+    );
 
     expect(scope.isDone()).toBe(true);
     expectSignedAs(calls[0], 'B', 'ap-guangzhou');
@@ -62,7 +73,12 @@ describe('the exact signed request', () => {
     const c = vector('C');
     const { scope, calls } = interceptTencent([ok()]);
     await connectorWith(
-      { ...vectorConfig, accessKeyId: c.secretId, accessKeySecret: c.secretKey, securityToken: c.token },
+      {
+        ...vectorConfig,
+        accessKeyId: c.secretId,
+        accessKeySecret: c.secretKey,
+        securityToken: c.token,
+      },
       clockAt(c.timestamp)
     ).sendMessage(sendData('+86 138 0013 8000', { code: '000123' }));
 
@@ -80,7 +96,10 @@ describe('the exact signed request', () => {
         sdkAppId: '2400006666',
         region: 'ap-singapore',
         endpoint: origin,
-        templates: vectorConfig.templates.map((template) => ({ ...template, templateCode: { china: '1110', overseas: '3330' } })),
+        templates: vectorConfig.templates.map((template) => ({
+          ...template,
+          templateCode: { china: '1110', overseas: '3330' },
+        })),
       },
       clockAt(1_704_153_600)
     ).sendMessage(sendData('6591234567', { code: '4321' }));
@@ -92,9 +111,10 @@ describe('the exact signed request', () => {
   it('international site: the Vector F request to sms.intl, service still sms', async () => {
     const origin = 'https://sms.intl.tencentcloudapi.com';
     const { scope, calls } = interceptTencent([ok()], { origin });
-    await connectorWith({ ...vectorConfig, sdkAppId: '2400006666', region: 'ap-singapore', endpoint: origin }, clockAt(1_704_067_200)).sendMessage(
-      sendData('16502530000', { code: '654321' })
-    );
+    await connectorWith(
+      { ...vectorConfig, sdkAppId: '2400006666', region: 'ap-singapore', endpoint: origin },
+      clockAt(1_704_067_200)
+    ).sendMessage(sendData('16502530000', { code: '654321' }));
 
     expect(scope.isDone()).toBe(true);
     expectSignedAs(calls[0], 'F', 'ap-singapore');
@@ -103,18 +123,24 @@ describe('the exact signed request', () => {
   it('loopback emulator: signs the Host it sends, port included, with service sms', async () => {
     const origin = 'http://127.0.0.1:4010';
     const { scope, calls } = interceptTencent([ok()], { origin });
-    await connectorWith({ ...vectorConfig, endpoint: origin }, clockAt(1_704_067_200)).sendMessage(sendData('8613800138000'));
+    await connectorWith({ ...vectorConfig, endpoint: origin }, clockAt(1_704_067_200)).sendMessage(
+      sendData('8613800138000')
+    );
 
     expect(scope.isDone()).toBe(true);
     expect(calls[0]?.headers.host).toBe('127.0.0.1:4010');
     expect(calls[0]?.body).toBe(vector('A').body);
-    expect(calls[0]?.headers.authorization).toMatch(/Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE\/2024-01-01\/sms\/tc3_request, /);
+    expect(calls[0]?.headers.authorization).toMatch(
+      /Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE\/2024-01-01\/sms\/tc3_request, /
+    );
     expect(calls[0]?.headers.authorization).not.toBe(vector('A').authorization);
   });
 
   it("the official connector's saved config sends unchanged, with + on the number", async () => {
     const { scope, calls } = interceptTencent([ok()]);
-    await connectorWith(officialConfig, clockAt(1_704_067_200)).sendMessage(sendData('8613800138000'));
+    await connectorWith(officialConfig, clockAt(1_704_067_200)).sendMessage(
+      sendData('8613800138000')
+    );
     expect(scope.isDone()).toBe(true);
     expectSignedAs(calls[0], 'A', 'ap-guangzhou');
   });
@@ -170,7 +196,9 @@ describe('routing: which number, template and sign name', () => {
   it.each(['', '12345', '+86 123 4567 8901', '0800123456', 'abc', '+1 650 253 0000 ext 5'])(
     'a malformed number (%j) is invalid_request_parameters before any request',
     async (to) => {
-      const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData(to)));
+      const error = await rejectionOf(async () =>
+        connectorWith(vectorConfig).sendMessage(sendData(to))
+      );
       expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
       expect(nock.pendingMocks()).toEqual([]);
     }
@@ -181,7 +209,13 @@ describe('TemplateParamSet', () => {
   it('is exactly [code]: locale, uiLocales, link and other payload keys never reach Tencent', async () => {
     const { scope, calls } = interceptTencent([ok()]);
     await connectorWith(vectorConfig).sendMessage(
-      sendData('8613800138000', { code: '123456', locale: 'zh-CN', uiLocales: 'zh-CN en', link: 'https://x', extra: 7 })
+      sendData('8613800138000', {
+        code: '123456',
+        locale: 'zh-CN',
+        uiLocales: 'zh-CN en',
+        link: 'https://x',
+        extra: 7,
+      })
     );
     expect(scope.isDone()).toBe(true);
     expect(JSON.parse(calls[0]?.body ?? '{}').TemplateParamSet).toEqual(['123456']);
@@ -191,16 +225,30 @@ describe('TemplateParamSet', () => {
   it('is [code, ...fixedParams] for a template with more variables', async () => {
     const config = {
       ...vectorConfig,
-      templates: [...vectorConfig.templates, { usageType: TemplateType.MfaVerification, templateCode: '4440', fixedParams: ['5', 'Logto'] }],
+      templates: [
+        ...vectorConfig.templates,
+        {
+          usageType: TemplateType.MfaVerification,
+          templateCode: '4440',
+          fixedParams: ['5', 'Logto'],
+        },
+      ],
     };
     const { scope, calls } = interceptTencent([ok()]);
-    await connectorWith(config).sendMessage(sendData('8613800138000', { code: '123456' }, TemplateType.MfaVerification));
+    await connectorWith(config).sendMessage(
+      sendData('8613800138000', { code: '123456' }, TemplateType.MfaVerification)
+    );
     expect(scope.isDone()).toBe(true);
-    expect(JSON.parse(calls[0]?.body ?? '{}')).toMatchObject({ TemplateId: '4440', TemplateParamSet: ['123456', '5', 'Logto'] });
+    expect(JSON.parse(calls[0]?.body ?? '{}')).toMatchObject({
+      TemplateId: '4440',
+      TemplateParamSet: ['123456', '5', 'Logto'],
+    });
   });
 
   it('a missing code is insufficient_request_parameters before any request', async () => {
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000', {})));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000', {}))
+    );
     expect(error.code).toBe(ConnectorErrorCodes.InsufficientRequestParameters);
   });
 });

@@ -56,15 +56,17 @@ describe('the steps, on Vector A', () => {
   const a = vector('A');
 
   it('builds the six-line canonical request with its empty query and the empty line after the headers', () => {
-    expect(canonicalRequest({ contentType: a.contentType, host: a.host, payloadHash: a.payloadHash })).toBe(
+    expect(
+      canonicalRequest({ contentType: a.contentType, host: a.host, payloadHash: a.payloadHash })
+    ).toBe(
       `POST\n/\n\ncontent-type:application/json\nhost:sms.tencentcloudapi.com\n\ncontent-type;host\n${a.payloadHash}`
     );
   });
 
   it('builds the four-line string to sign', () => {
-    expect(stringToSign(a.timestamp, credentialScope(a.date, 'sms'), a.hashedCanonicalRequest)).toBe(
-      `TC3-HMAC-SHA256\n1704067200\n2024-01-01/sms/tc3_request\n${a.hashedCanonicalRequest}`
-    );
+    expect(
+      stringToSign(a.timestamp, credentialScope(a.date, 'sms'), a.hashedCanonicalRequest)
+    ).toBe(`TC3-HMAC-SHA256\n1704067200\n2024-01-01/sms/tc3_request\n${a.hashedCanonicalRequest}`);
   });
 
   it('separates the Authorization parts with a comma and a space', () => {
@@ -89,7 +91,9 @@ describe('inputs that change the signature', () => {
   });
 
   it('the host with a port is signed as given (a loopback emulator)', () => {
-    expect(signTc3({ ...base, host: '127.0.0.1:4010' }).signature).not.toBe(signTc3({ ...base, host: '127.0.0.1' }).signature);
+    expect(signTc3({ ...base, host: '127.0.0.1:4010' }).signature).not.toBe(
+      signTc3({ ...base, host: '127.0.0.1' }).signature
+    );
   });
 
   it('refuses a fractional or negative timestamp', () => {

@@ -14,8 +14,11 @@ const templates: TencentSmsTemplate[] = [
   { usageType: 'Generic', locale: 'en', templateCode: '107' },
 ];
 
-const pick = (usageType: string, locale?: string, region: 'mainland' | 'international' = 'mainland') =>
-  chooseTemplate(templates, { usageType, locale, code: '123456', region });
+const pick = (
+  usageType: string,
+  locale?: string,
+  region: 'mainland' | 'international' = 'mainland'
+) => chooseTemplate(templates, { usageType, locale, code: '123456', region });
 
 describe('template lookup: usage type → locale (exact, language, none) → Generic', () => {
   it.each([
@@ -42,7 +45,11 @@ describe('template lookup: usage type → locale (exact, language, none) → Gen
 
   it('no template and no Generic → template_not_found', () => {
     try {
-      chooseTemplate(templates.slice(0, 5), { usageType: TemplateType.BindMfa, code: '1', region: 'mainland' });
+      chooseTemplate(templates.slice(0, 5), {
+        usageType: TemplateType.BindMfa,
+        code: '1',
+        region: 'mainland',
+      });
       expect.unreachable();
     } catch (error: unknown) {
       expect(error).toBeInstanceOf(ConnectorError);

@@ -1,7 +1,8 @@
 // Timeouts and the one-retry rule. SendSms is not idempotent: a retry is made only when the first
 // request provably never reached Tencent, or Tencent's gateway refused it unprocessed.
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { loadPhonePlan, type ProviderErrorData } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -9,7 +10,16 @@ import { settlesWithin } from '../../../tests/helpers/order.js';
 import { closeLoopbackServers, startHungServer } from '../../../tests/support/index.js';
 import { rateLimitRetryDelay } from '../src/client.js';
 
-import { connectorWith, errorBody, interceptTencent, ok, rejectionOf, sendData, tencentOrigin, vectorConfig } from './helpers.js';
+import {
+  connectorWith,
+  errorBody,
+  interceptTencent,
+  ok,
+  rejectionOf,
+  sendData,
+  tencentOrigin,
+  vectorConfig,
+} from './helpers.js';
 
 // The number plan loads on a process's first send; loaded here, so the timing checks below measure
 // the send's own timeout and nothing else.
@@ -42,7 +52,9 @@ describe('timeout', () => {
     const timeout = 600;
 
     const started = Date.now();
-    const sending = connectorWith({ ...vectorConfig, endpoint: server.url, timeout }).sendMessage(sendData('8613800138000'));
+    const sending = connectorWith({ ...vectorConfig, endpoint: server.url, timeout }).sendMessage(
+      sendData('8613800138000')
+    );
     // Ended by the configured timeout (sms-core ends every attempt at its budget).
     expect(await settlesWithin(sending, timeout + 200)).toBe(true);
     const error = await rejectionOf(async () => sending);
@@ -63,9 +75,13 @@ describe('the retry rule', () => {
       const failed = nock(tencentOrigin).post('/').replyWithError(networkError(code));
       const { scope, calls } = interceptTencent([ok()]);
       const refused: string[] = [];
-      failed.on('request', (request: { headers: Record<string, string> }) => refused.push(request.headers['x-tc-timestamp'] ?? ''));
+      failed.on('request', (request: { headers: Record<string, string> }) =>
+        refused.push(request.headers['x-tc-timestamp'] ?? '')
+      );
 
-      const result = await connectorWith(vectorConfig, tickingClock()).sendMessage(sendData('8613800138000'));
+      const result = await connectorWith(vectorConfig, tickingClock()).sendMessage(
+        sendData('8613800138000')
+      );
 
       expect(failed.isDone()).toBe(true);
       expect(scope.isDone()).toBe(true);
@@ -76,19 +92,29 @@ describe('the retry rule', () => {
     }
   );
 
-  it.each(['ECONNRESET', 'EPIPE', 'ETIMEDOUT'])('%s (may have reached Tencent): no retry, general', async (code) => {
-    const scope = nock(tencentOrigin).post('/').replyWithError(networkError(code));
-    const spare = nock(tencentOrigin).post('/').reply(200, ok().body);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
-    expect(scope.isDone()).toBe(true);
-    expect(spare.isDone()).toBe(false);
-    expect(error.code).toBe(ConnectorErrorCodes.General);
-  });
+  it.each(['ECONNRESET', 'EPIPE', 'ETIMEDOUT'])(
+    '%s (may have reached Tencent): no retry, general',
+    async (code) => {
+      const scope = nock(tencentOrigin).post('/').replyWithError(networkError(code));
+      const spare = nock(tencentOrigin).post('/').reply(200, ok().body);
+      const error = await rejectionOf(async () =>
+        connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+      );
+      expect(scope.isDone()).toBe(true);
+      expect(spare.isDone()).toBe(false);
+      expect(error.code).toBe(ConnectorErrorCodes.General);
+    }
+  );
 
   it.each([500, 502, 503, 504])('HTTP %i: no retry, general', async (status) => {
-    const { scope, calls } = interceptTencent([{ status, body: errorBody('InternalError') }, ok()], { count: 1 });
+    const { scope, calls } = interceptTencent(
+      [{ status, body: errorBody('InternalError') }, ok()],
+      { count: 1 }
+    );
     const spare = nock(tencentOrigin).post('/').reply(200, ok().body);
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(scope.isDone()).toBe(true);
     expect(spare.isDone()).toBe(false);
     expect(calls).toHaveLength(1);
@@ -96,8 +122,13 @@ describe('the retry rule', () => {
   });
 
   it('RequestLimitExceeded (refused unprocessed): one retry, re-signed, then the success', async () => {
-    const { scope, calls } = interceptTencent([{ status: 200, body: errorBody('RequestLimitExceeded', 'slow down') }, ok()]);
-    const result = await connectorWith(vectorConfig, tickingClock()).sendMessage(sendData('8613800138000'));
+    const { scope, calls } = interceptTencent([
+      { status: 200, body: errorBody('RequestLimitExceeded', 'slow down') },
+      ok(),
+    ]);
+    const result = await connectorWith(vectorConfig, tickingClock()).sendMessage(
+      sendData('8613800138000')
+    );
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(2);
     expect(result).toMatchObject({ requestId: 'a0aabda6-cf91-4f3e-a81f-9198114a2279' });
@@ -108,35 +139,52 @@ describe('the retry rule', () => {
   });
 
   it('RequestLimitExceeded twice: exactly two requests, then rate_limit_exceeded', async () => {
-    const { scope, calls } = interceptTencent([{ status: 200, body: errorBody('RequestLimitExceeded.UinLimitExceeded', 'slow', 'R-L') }], {
-      count: 2,
-    });
-    const error = await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
+    const { scope, calls } = interceptTencent(
+      [{ status: 200, body: errorBody('RequestLimitExceeded.UinLimitExceeded', 'slow', 'R-L') }],
+      {
+        count: 2,
+      }
+    );
+    const error = await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(2);
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
-    expect(error.data).toMatchObject({ providerCode: 'RequestLimitExceeded.UinLimitExceeded', requestId: 'R-L' });
+    expect(error.data).toMatchObject({
+      providerCode: 'RequestLimitExceeded.UinLimitExceeded',
+      requestId: 'R-L',
+    });
   });
 
-  it.each(['LimitExceeded.PhoneNumberThirtySecondLimit', 'InternalError.Timeout', 'InternalError.SendAndRecvFail'])(
-    '%s (processed, may have been sent): no retry',
-    async (code) => {
-      const { scope, calls } = interceptTencent([{ status: 200, body: errorBody(code) }]);
-      const spare = nock(tencentOrigin).post('/').reply(200, ok().body);
-      await rejectionOf(async () => connectorWith(vectorConfig).sendMessage(sendData('8613800138000')));
-      expect(scope.isDone()).toBe(true);
-      expect(spare.isDone()).toBe(false);
-      expect(calls).toHaveLength(1);
-    }
-  );
+  it.each([
+    'LimitExceeded.PhoneNumberThirtySecondLimit',
+    'InternalError.Timeout',
+    'InternalError.SendAndRecvFail',
+  ])('%s (processed, may have been sent): no retry', async (code) => {
+    const { scope, calls } = interceptTencent([{ status: 200, body: errorBody(code) }]);
+    const spare = nock(tencentOrigin).post('/').reply(200, ok().body);
+    await rejectionOf(async () =>
+      connectorWith(vectorConfig).sendMessage(sendData('8613800138000'))
+    );
+    expect(scope.isDone()).toBe(true);
+    expect(spare.isDone()).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
 
   it('rateLimitRetryDelay: a short delay only for RequestLimitExceeded* below 5xx', () => {
     const answer = (status: number, body: string) => ({ status, headers: {}, body });
-    const delay = rateLimitRetryDelay(answer(200, errorBody('RequestLimitExceeded.IPLimitExceeded')));
+    const delay = rateLimitRetryDelay(
+      answer(200, errorBody('RequestLimitExceeded.IPLimitExceeded'))
+    );
     expect(delay).toBeGreaterThanOrEqual(100);
     expect(delay).toBeLessThanOrEqual(200);
     expect(rateLimitRetryDelay(answer(503, errorBody('RequestLimitExceeded')))).toBeUndefined();
-    expect(rateLimitRetryDelay(answer(200, errorBody('LimitExceeded.DailyLimit', 'RequestLimitExceeded in words')))).toBeUndefined();
+    expect(
+      rateLimitRetryDelay(
+        answer(200, errorBody('LimitExceeded.DailyLimit', 'RequestLimitExceeded in words'))
+      )
+    ).toBeUndefined();
     expect(rateLimitRetryDelay(answer(200, ok().body))).toBeUndefined();
   });
 });

@@ -14,11 +14,17 @@ import {
  * @returns YunPian's answer, whatever its HTTP status: deciding what it means is `checkResponse`'s job.
  * @throws ConnectorError when no answer arrived (timeout, network).
  */
-export const sendRequest = async (request: HttpRequest, timeout: number, redactor: Redactor): Promise<HttpResponse> => {
+export const sendRequest = async (
+  request: HttpRequest,
+  timeout: number,
+  redactor: Redactor
+): Promise<HttpResponse> => {
   try {
     return await sendWithRetryRule({ timeout, prepare: () => request });
   } catch (error: unknown) {
-    if (error instanceof TransportError) throw transportFailure(error, 'yunpian', redactor);
+    if (error instanceof TransportError) {
+      throw transportFailure(error, 'yunpian', redactor);
+    }
     throw error;
   }
 };

@@ -8,6 +8,7 @@ import {
   unionGuard,
   usageTypeGuard,
 } from '@logto-sms/sms-core';
+
 import { z } from 'zod';
 
 import { countCodePlaceholders, holdsPlaceholder, unfilledVariables } from './templates.js';
@@ -19,7 +20,10 @@ export const overseasEndpoint = 'https://us.yunpian.com';
 // Exactly the documented hosts of the SMS API (fact sheet: sms.yunpian.com, and its overseas
 // mirror us.yunpian.com); never a pattern, which would also admit other services and names no one
 // has vetted.
-const yunpianHosts: ReadonlySet<string> = new Set([new URL(defaultEndpoint).hostname, new URL(overseasEndpoint).hostname]);
+const yunpianHosts: ReadonlySet<string> = new Set([
+  new URL(defaultEndpoint).hostname,
+  new URL(overseasEndpoint).hostname,
+]);
 
 const placeholderHelp =
   'Write {{code}} (Logto style) or #code# (YunPian style, as in the template approved in the YunPian console) where the verification code goes, e.g. "您的验证码是#code#。如非本人操作，请忽略本短信". Placeholders are case-sensitive and take no spaces.';
@@ -32,7 +36,9 @@ const placeholderTextGuard = (label: string) =>
     })
     .superRefine((content, context) => {
       const count = countCodePlaceholders(content);
-      if (count === 1) return;
+      if (count === 1) {
+        return;
+      }
       context.addIssue({
         code: z.ZodIssueCode.custom,
         message:
@@ -49,7 +55,10 @@ const placeholderTextGuard = (label: string) =>
 export const contentGuard = unionGuard(
   [
     placeholderTextGuard('content'),
-    z.object({ china: placeholderTextGuard('content.china'), overseas: placeholderTextGuard('content.overseas') }),
+    z.object({
+      china: placeholderTextGuard('content.china'),
+      overseas: placeholderTextGuard('content.overseas'),
+    }),
   ],
   'content is the approved template text, or { "china": "<domestic template text>", "overseas": "<international template text>" }.'
 );
@@ -60,16 +69,30 @@ export const contentGuard = unionGuard(
  * than the code ever fills a variable.
  */
 export const fixedParamsGuard = z.record(
-  z.string().regex(/^\w+$/, 'fixedParams keys are variable names as written between # in the template, e.g. "option" for #option#.'),
+  z
+    .string()
+    .regex(
+      /^\w+$/,
+      'fixedParams keys are variable names as written between # in the template, e.g. "option" for #option#.'
+    ),
   z
     .string({ invalid_type_error: 'fixedParams values are text, e.g. { "eftime": "5分钟" }.' })
-    .refine((value) => !holdsPlaceholder(value), 'A fixedParams value may not itself contain a #name# placeholder.')
+    .refine(
+      (value) => !holdsPlaceholder(value),
+      'A fixedParams value may not itself contain a #name# placeholder.'
+    )
 );
 
-const textsOf = (content: z.output<typeof contentGuard>): Array<{ path: string[]; text: string; label: string }> =>
+const textsOf = (
+  content: z.output<typeof contentGuard>
+): Array<{ path: string[]; text: string; label: string }> =>
   typeof content === 'string'
     ? [{ path: ['content'], text: content, label: 'content' }]
-    : (['china', 'overseas'] as const).map((key) => ({ path: ['content', key], text: content[key], label: `content.${key}` }));
+    : (['china', 'overseas'] as const).map((key) => ({
+        path: ['content', key],
+        text: content[key],
+        label: `content.${key}`,
+      }));
 
 export const templateGuard = z
   .object({
@@ -85,7 +108,9 @@ export const templateGuard = z
     for (const { path, text, label } of textsOf(content)) {
       const unfilled = unfilledVariables(text, fixedParams);
       // Without exactly one code placeholder the text is already refused, with the reason.
-      if (unfilled.length === 0 || countCodePlaceholders(text) !== 1) continue;
+      if (unfilled.length === 0 || countCodePlaceholders(text) !== 1) {
+        continue;
+      }
       context.addIssue({
         code: z.ZodIssueCode.custom,
         path,
@@ -111,20 +136,29 @@ export type YunpianSmsTemplate = z.infer<typeof templateGuard>;
 export const configGuard = z.object({
   apikey: z
     .string({
-      required_error: 'apikey is required: copy the API key from the YunPian console (账户设置 → 子帐户管理).',
+      required_error:
+        'apikey is required: copy the API key from the YunPian console (账户设置 → 子帐户管理).',
       invalid_type_error: 'apikey is the YunPian API key, a string of 32 hex characters.',
     })
     .trim()
     .min(1, 'apikey is empty: copy the API key from the YunPian console (账户设置 → 子帐户管理).')
-    .regex(/^[\x21-\x7E]*$/, 'apikey may only contain letters and digits (YunPian keys are 32 hex characters); copy it again.'),
+    .regex(
+      /^[\u0021-\u007E]*$/,
+      'apikey may only contain letters and digits (YunPian keys are 32 hex characters); copy it again.'
+    ),
   templates: templateListGuard(templateGuard),
   enableInternational: z
     .boolean({ invalid_type_error: 'enableInternational is true or false.' })
     .default(false),
   unsupportedCountriesMsg: z
-    .string({ invalid_type_error: 'unsupportedCountriesMsg is a text shown when an international number is refused.' })
+    .string({
+      invalid_type_error:
+        'unsupportedCountriesMsg is a text shown when an international number is refused.',
+    })
     .nullish()
-    .transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value)),
+    .transform((value) =>
+      value === null || value === undefined || value.trim() === '' ? undefined : value
+    ),
   strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
   allowedCountries: allowedCountriesGuard,
   endpoint: endpointGuard({

@@ -1,5 +1,12 @@
+import {
+  lookupErrorRule,
+  providerError,
+  type ErrorRule,
+  type HttpResponse,
+  type Redactor,
+} from '@logto-sms/sms-core';
+
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
-import { lookupErrorRule, providerError, type ErrorRule, type HttpResponse, type Redactor } from '@logto-sms/sms-core';
 
 import { readResponse, type YunpianAccepted } from './response.js';
 
@@ -168,7 +175,9 @@ export const yunpianRejection = (
   kind: YunpianCallKind = sendCall
 ): ConnectorError => {
   const rule = lookupErrorRule(kind.rules, code, unknownCodeRule);
-  const words = [msg, detail].filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+  const words = [msg, detail].filter(
+    (part): part is string => typeof part === 'string' && part.trim() !== ''
+  );
   const providerMessage = words.length > 0 ? words.join(' — ') : undefined;
   return providerError(
     rule.errorCode,
@@ -177,7 +186,9 @@ export const yunpianRejection = (
       providerCode: code,
       ...(providerMessage === undefined ? {} : { providerMessage }),
       httpStatus,
-      summary: sentence(`${kind.refused} with code ${code}${providerMessage ? `: ${providerMessage}` : ''}`),
+      summary: sentence(
+        `${kind.refused} with code ${code}${providerMessage ? `: ${providerMessage}` : ''}`
+      ),
       hint: rule.hint,
     },
     redactor
@@ -191,13 +202,17 @@ const excerptLength = 160;
  * A 5xx says the service is failing (General); anything else says the endpoint is not YunPian's
  * API or the API changed (InvalidResponse).
  */
-export const unreadableAnswer = (httpStatus: number, body: string, redactor: Redactor): ConnectorError => {
+export const unreadableAnswer = (
+  httpStatus: number,
+  body: string,
+  redactor: Redactor
+): ConnectorError => {
   // Redact before cutting, so a secret split by the cut cannot survive as a fragment. Tags are
   // dropped because the description can reach the end user as a toast.
   const compact = redactor
     .text(body)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replaceAll(/<[^>]*>/g, ' ')
+    .replaceAll(/\s+/g, ' ')
     .trim();
   const excerpt = compact.length > excerptLength ? `${compact.slice(0, excerptLength)}…` : compact;
   const what = excerpt === '' ? 'an empty body' : `an unexpected body: ${excerpt}`;
@@ -227,11 +242,18 @@ export const checkResponse = (
   redactor: Redactor
 ): YunpianAccepted => {
   const answer = readResponse(body);
-  if (answer === undefined) throw unreadableAnswer(status, body, redactor);
+  if (answer === undefined) {
+    throw unreadableAnswer(status, body, redactor);
+  }
   const { code, msg, detail, ...result } = answer;
   if (code !== 0) {
     throw yunpianRejection(
-      { code, httpStatus: status, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) },
+      {
+        code,
+        httpStatus: status,
+        ...(msg === undefined ? {} : { msg }),
+        ...(detail === undefined ? {} : { detail }),
+      },
       redactor
     );
   }

@@ -1,5 +1,6 @@
-import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
 import { createDeliveryStatusQuery, createSmsConnector, parseConfig } from '@logto-sms/sms-core';
+
+import type { CreateConnector, SmsConnector } from '@logto/connector-kit';
 
 import { configGuard } from './config.js';
 import { metadata } from './metadata.js';
@@ -24,5 +25,8 @@ export { sendVerificationSms } from './send.js';
  *
  * @throws ConnectorError (see `status.ts`).
  */
-export const queryDeliveryStatus = createDeliveryStatusQuery((raw) => parseConfig(configGuard, raw), queryWithConfig);
+export const queryDeliveryStatus = createDeliveryStatusQuery(
+  (raw) => parseConfig(configGuard, raw),
+  queryWithConfig
+);
 export { deliveryStatusSource } from './status.js';

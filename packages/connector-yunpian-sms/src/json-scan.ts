@@ -1,11 +1,14 @@
 // A minimal JSON token scanner: the source text of members and elements, for the one value
 // `JSON.parse` cannot give exactly (a 64-bit integer). It trusts its input to be valid JSON.
 
-const isJsonSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n' || char === '\r';
+const isJsonSpace = (char: string | undefined) =>
+  char === ' ' || char === '\t' || char === '\n' || char === '\r';
 
 const skipSpace = (text: string, from: number): number => {
   let index = from;
-  while (isJsonSpace(text[index])) index++;
+  while (isJsonSpace(text[index])) {
+    index++;
+  }
   return index;
 };
 
@@ -28,7 +31,9 @@ const endOfString = (text: string, start: number): number => {
 /** Index just past the value token that starts at `start`. */
 const endOfValue = (text: string, start: number): number => {
   const first = text[start];
-  if (first === '"') return endOfString(text, start);
+  if (first === '"') {
+    return endOfString(text, start);
+  }
   if (first === '{' || first === '[') {
     let depth = 0;
     let index = start;
@@ -38,15 +43,23 @@ const endOfValue = (text: string, start: number): number => {
         index = endOfString(text, index);
         continue;
       }
-      if (char === '{' || char === '[') depth++;
-      if (char === '}' || char === ']') depth--;
+      if (char === '{' || char === '[') {
+        depth++;
+      }
+      if (char === '}' || char === ']') {
+        depth--;
+      }
       index++;
-      if (depth === 0) return index;
+      if (depth === 0) {
+        return index;
+      }
     }
     return text.length;
   }
   let index = start;
-  while (index < text.length && !isJsonSpace(text[index]) && !',}]'.includes(text[index] ?? '')) index++;
+  while (index < text.length && !isJsonSpace(text[index]) && !',}]'.includes(text[index] ?? '')) {
+    index++;
+  }
   return index;
 };
 
@@ -62,16 +75,22 @@ const endOfValue = (text: string, start: number): number => {
 export const topLevelMemberSources = (json: string): Map<string, string> => {
   const members = new Map<string, string>();
   let index = skipSpace(json, 0);
-  if (json[index] !== '{') return members;
+  if (json[index] !== '{') {
+    return members;
+  }
   index = skipSpace(json, index + 1);
   while (json[index] === '"') {
     const nameEnd = endOfString(json, index);
     const name: unknown = JSON.parse(json.slice(index, nameEnd));
     const valueStart = skipSpace(json, skipSpace(json, nameEnd) + 1);
     const valueEnd = endOfValue(json, valueStart);
-    if (typeof name === 'string') members.set(name, json.slice(valueStart, valueEnd));
+    if (typeof name === 'string') {
+      members.set(name, json.slice(valueStart, valueEnd));
+    }
     index = skipSpace(json, valueEnd);
-    if (json[index] !== ',') break;
+    if (json[index] !== ',') {
+      break;
+    }
     index = skipSpace(json, index + 1);
   }
   return members;
@@ -85,13 +104,17 @@ export const topLevelMemberSources = (json: string): Map<string, string> => {
 export const topLevelArrayItemSources = (json: string): string[] => {
   const items: string[] = [];
   let index = skipSpace(json, 0);
-  if (json[index] !== '[') return items;
+  if (json[index] !== '[') {
+    return items;
+  }
   index = skipSpace(json, index + 1);
   while (index < json.length && json[index] !== ']') {
     const end = endOfValue(json, index);
     items.push(json.slice(index, end));
     index = skipSpace(json, end);
-    if (json[index] !== ',') break;
+    if (json[index] !== ',') {
+      break;
+    }
     index = skipSpace(json, index + 1);
   }
   return items;

@@ -1,5 +1,14 @@
-import { ConnectorConfigFormItemType, TemplateType, type ConnectorMetadata } from '@logto/connector-kit';
-import { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from '@logto-sms/sms-core';
+import {
+  allowedCountriesFormItem,
+  strictPhoneRegionNumberCheckFormItem,
+  timeoutFormItem,
+} from '@logto-sms/sms-core';
+
+import {
+  ConnectorConfigFormItemType,
+  TemplateType,
+  type ConnectorMetadata,
+} from '@logto/connector-kit';
 
 import { defaultEndpoint, overseasEndpoint } from './config.js';
 

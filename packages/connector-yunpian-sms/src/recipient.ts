@@ -1,5 +1,6 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { routePhoneNumber, type PhoneRoute } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { YunpianSmsConfig } from './config.js';
 
@@ -12,9 +13,11 @@ export const defaultUnsupportedCountriesMsg =
  * makes Logto show a connector's own words ("Error occurred in connector: {{errorDescription}}");
  * every other code is replaced by a fixed phrase (Logto's koa-connector-error-handler.ts).
  */
-export const internationalRefused = (unsupportedCountriesMsg: string | undefined): ConnectorError =>
+export const internationalRefused = (
+  unsupportedCountriesMessage: string | undefined
+): ConnectorError =>
   new ConnectorError(ConnectorErrorCodes.General, {
-    errorDescription: unsupportedCountriesMsg ?? defaultUnsupportedCountriesMsg,
+    errorDescription: unsupportedCountriesMessage ?? defaultUnsupportedCountriesMsg,
     hint: 'Nothing was sent. To serve numbers outside mainland China, file an international signature and template in the YunPian console (国际短信) and turn on enableInternational.',
   });
 
@@ -29,10 +32,19 @@ export type YunpianRecipient = { mobile: string; region: PhoneRoute['region'] };
  */
 export const toRecipient = (
   to: string,
-  config: Pick<YunpianSmsConfig, 'enableInternational' | 'unsupportedCountriesMsg' | 'strictPhoneRegionNumberCheck'>
+  config: Pick<
+    YunpianSmsConfig,
+    'enableInternational' | 'unsupportedCountriesMsg' | 'strictPhoneRegionNumberCheck'
+  >
 ): YunpianRecipient => {
-  const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck });
-  if (route.region === 'mainland') return { mobile: route.national, region: route.region };
-  if (!config.enableInternational) throw internationalRefused(config.unsupportedCountriesMsg);
+  const route = routePhoneNumber(to, {
+    strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck,
+  });
+  if (route.region === 'mainland') {
+    return { mobile: route.national, region: route.region };
+  }
+  if (!config.enableInternational) {
+    throw internationalRefused(config.unsupportedCountriesMsg);
+  }
   return { mobile: `+${route.e164}`, region: route.region };
 };

@@ -23,7 +23,9 @@ export type SingleSendParams = {
  * `mobile`) becomes %2B; anything else goes through URLSearchParams itself.
  */
 export const formValue = (value: string): string => {
-  if (/^\+?[\dA-Za-z]*$/.test(value)) return value.startsWith('+') ? `%2B${value.slice(1)}` : value;
+  if (/^\+?[\dA-Za-z]*$/.test(value)) {
+    return value.startsWith('+') ? `%2B${value.slice(1)}` : value;
+  }
   return new URLSearchParams({ v: value }).toString().slice(2);
 };
 
@@ -49,7 +51,13 @@ const headers: Readonly<Record<string, string>> = Object.freeze({
  * missing"), and the form encoding turns `+` into %2B, which an international `mobile` needs. The
  * body is byte for byte what `new URLSearchParams({ apikey, mobile, text }).toString()` gives.
  */
-export const buildRequest = ({ endpoint, apikey, mobile, text, code }: SingleSendParams): HttpRequest => ({
+export const buildRequest = ({
+  endpoint,
+  apikey,
+  mobile,
+  text,
+  code,
+}: SingleSendParams): HttpRequest => ({
   method: 'POST',
   url: `${endpoint}${singleSendPath}`,
   headers,

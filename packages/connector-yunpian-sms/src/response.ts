@@ -23,11 +23,19 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** `sid` as exact decimal text, whether YunPian sent it as a number or a string. */
 export const readSid = (source: string | undefined): string | undefined => {
-  if (source === undefined) return undefined;
-  if (/^-?\d+$/.test(source)) return source;
+  if (source === undefined) {
+    return undefined;
+  }
+  if (/^-?\d+$/.test(source)) {
+    return source;
+  }
   const value: unknown = JSON.parse(source);
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'string' && value !== '') {
+    return value;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return String(value);
+  }
   return undefined;
 };
 
@@ -38,29 +46,45 @@ export const readSid = (source: string | undefined): string | undefined => {
  * reading it from the source of every answer cost more than the rest of reading the answer.
  */
 export const exactSid = (value: unknown, source: () => string | undefined): string | undefined => {
-  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (typeof value === 'string') {
+    return value === '' ? undefined : value;
+  }
   // -0 would print as "0" where the source says "-0".
-  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) return String(value);
-  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && !Object.is(value, -0)) {
+    return String(value);
+  }
+  if (value === undefined) {
+    return undefined;
+  }
   return readSid(source());
 };
 
 /** The text without a leading byte order mark (some proxies add one). */
-export const withoutBom = (body: string): string => (body.charCodeAt(0) === 0xfeff ? body.slice(1) : body);
+export const withoutBom = (body: string): string =>
+  body.charCodeAt(0) === 0xfe_ff ? body.slice(1) : body;
 
 const readInteger = (value: unknown): number | undefined => {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
+  if (typeof value === 'number' && Number.isInteger(value)) {
+    return value;
+  }
+  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) {
+    return Number(value);
+  }
   return undefined;
 };
 
 const readNumber = (value: unknown): number | undefined => {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    return value;
+  }
+  if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+    return Number(value);
+  }
   return undefined;
 };
 
-const readText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const readText = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : undefined;
 
 /** The fields of a `single_send` answer this connector reads. */
 export type YunpianAnswer = YunpianAccepted & {
@@ -86,12 +110,18 @@ export const readResponse = (body: string): YunpianAnswer | undefined => {
     return undefined;
   }
   const code = isRecord(parsed) ? readInteger(parsed.code) : undefined;
-  if (!isRecord(parsed) || code === undefined) return undefined;
+  if (!isRecord(parsed) || code === undefined) {
+    return undefined;
+  }
 
-  const msg = readText(parsed.msg);
+  const message = readText(parsed.msg);
   const detail = readText(parsed.detail);
   if (code !== 0) {
-    return { code, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) };
+    return {
+      code,
+      ...(message === undefined ? {} : { msg: message }),
+      ...(detail === undefined ? {} : { detail }),
+    };
   }
   const sid = exactSid(parsed.sid, () => topLevelMemberSources(text).get('sid'));
   const count = readInteger(parsed.count);

@@ -4,7 +4,6 @@
  * out once, so a lookup tool would steal reports from whoever else pulls them.
  * Facts: yunpian.com/official/document/sms/zh_CN/domestic_sms_record (via docs/delivery-status-apis.md).
  */
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import {
   createRedactor,
   deliveryRecord,
@@ -20,6 +19,8 @@ import {
   type HttpRequest,
 } from '@logto-sms/sms-core';
 
+import { ConnectorErrorCodes } from '@logto/connector-kit';
+
 import { sendRequest } from './client.js';
 import type { YunpianSmsConfig, YunpianSmsTemplate } from './config.js';
 import { errorRules, unreadableAnswer, yunpianRejection, type YunpianCallKind } from './errors.js';
@@ -32,7 +33,9 @@ export const getRecordPath = '/v2/sms/get_record.json';
 /** What `logto-sms status` and the READMEs say about this lookup. */
 export const deliveryStatusSource = {
   api: 'YunPian v2 sms/get_record.json',
-  permissions: ['the apikey of the (sub-)account that sent the messages; the account needs the get_record API (code -2 if not)'],
+  permissions: [
+    'the apikey of the (sub-)account that sent the messages; the account needs the get_record API (code -2 if not)',
+  ],
   limits:
     'start_time/end_time in China Standard Time to the second; up to 100 records a page. The retention of records is not stated in our fact sheet; ask YunPian for older records.',
 } as const;
@@ -52,33 +55,49 @@ export const statusErrorRules: ReadonlyArray<ErrorRule<number>> = [
   ...errorRules,
 ];
 
-const queryCall: YunpianCallKind = { rules: statusErrorRules, refused: 'YunPian refused the delivery-status query' };
+const queryCall: YunpianCallKind = {
+  rules: statusErrorRules,
+  refused: 'YunPian refused the delivery-status query',
+};
 
 const states: Record<string, DeliveryState> = { SUCCESS: 'delivered', FAIL: 'failed' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (value: string) => value.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The usage type whose configured text the record's text is, with a code in place of the
  * placeholder. Several usage types often share one text; then the first is named with a count.
  */
-export const templateOf = (smsText: string, templates: readonly YunpianSmsTemplate[]): string | undefined => {
+export const templateOf = (
+  smsText: string,
+  templates: readonly YunpianSmsTemplate[]
+): string | undefined => {
   const matching = templates.filter(({ content }) =>
-    (typeof content === 'string' ? [content] : [content.china, content.overseas]).some((candidate) => {
-      const pattern = candidate.split(/\{\{code\}\}|#code#/).map(escapeRegExp).join('[A-Za-z0-9]{1,32}');
-      // YunPian puts the default signature in front of a text sent without one.
-      const signature = candidate.startsWith('【') ? '' : '(?:【[^】]*】)?';
-      return new RegExp(`^${signature}${pattern}$`).test(smsText);
-    })
+    (typeof content === 'string' ? [content] : [content.china, content.overseas]).some(
+      (candidate) => {
+        const pattern = candidate
+          .split(/\{\{code\}\}|#code#/)
+          .map(escapeRegExp)
+          .join('[A-Za-z0-9]{1,32}');
+        // YunPian puts the default signature in front of a text sent without one.
+        const signature = candidate.startsWith('【') ? '' : '(?:【[^】]*】)?';
+        return new RegExp(`^${signature}${pattern}$`).test(smsText);
+      }
+    )
   );
   const [first] = matching;
-  if (!first) return undefined;
-  return matching.length === 1 ? first.usageType : `${first.usageType} (same text as ${matching.length - 1} other usage types)`;
+  if (!first) {
+    return undefined;
+  }
+  return matching.length === 1
+    ? first.usageType
+    : `${first.usageType} (same text as ${matching.length - 1} other usage types)`;
 };
 
 /**
@@ -90,7 +109,9 @@ export const toDeliveryRecord = (
   templates: readonly YunpianSmsTemplate[]
 ): DeliveryRecord | undefined => {
   const item: unknown = JSON.parse(itemSource);
-  if (!isRecord(item)) return undefined;
+  if (!isRecord(item)) {
+    return undefined;
+  }
   return deliveryRecord({
     messageId: exactSid(item.sid, () => topLevelMemberSources(itemSource).get('sid')),
     to: text(item.mobile),
@@ -102,7 +123,10 @@ export const toDeliveryRecord = (
   });
 };
 
-const buildRecordRequest = (config: YunpianSmsConfig, params: Record<string, string>): HttpRequest => ({
+const buildRecordRequest = (
+  config: YunpianSmsConfig,
+  params: Record<string, string>
+): HttpRequest => ({
   method: 'POST',
   url: `${config.endpoint}${getRecordPath}`,
   headers: {
@@ -119,11 +143,16 @@ const buildRecordRequest = (config: YunpianSmsConfig, params: Record<string, str
  * request); InvalidConfig for a refused apikey or a missing API permission (-1, -2, -3); the send
  * table's codes otherwise.
  */
-export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: DeliveryQuery): Promise<DeliveryReport> => {
+export const queryDeliveryStatus = async (
+  config: YunpianSmsConfig,
+  query: DeliveryQuery
+): Promise<DeliveryReport> => {
   const redactor = createRedactor([config.apikey]);
   const { mobile } = toRecipient(query.to, config);
   if (query.id !== undefined && !/^\d{1,20}$/.test(query.id)) {
-    throw invalidRequest(`"${query.id.slice(0, 40)}" is not a YunPian sid (the digits single_send returned).`);
+    throw invalidRequest(
+      `"${query.id.slice(0, 40)}" is not a YunPian sid (the digits single_send returned).`
+    );
   }
   const window = lookupWindow(query, maxLookBackMs, 'this tool looks back at most 90 days.');
   const notes: string[] = [];
@@ -137,25 +166,39 @@ export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: Deliv
       page_num: String(page),
       page_size: String(pageSize),
     });
-    // eslint-disable-next-line no-await-in-loop
+    // eslint-disable-next-line no-await-in-loop -- pages are fetched in order; the next depends on this one
     const { status, body } = await sendRequest(request, config.timeout, redactor);
     const items = readRecordList(body);
     if (items === undefined) {
       const answer = readResponse(body);
-      if (answer === undefined || answer.code === 0) throw unreadableAnswer(status, body, redactor);
+      if (answer === undefined || answer.code === 0) {
+        throw unreadableAnswer(status, body, redactor);
+      }
       const { code, msg, detail } = answer;
       throw yunpianRejection(
-        { code, httpStatus: status, ...(msg === undefined ? {} : { msg }), ...(detail === undefined ? {} : { detail }) },
+        {
+          code,
+          httpStatus: status,
+          ...(msg === undefined ? {} : { msg }),
+          ...(detail === undefined ? {} : { detail }),
+        },
         redactor,
         queryCall
       );
     }
     records.push(...items.flatMap((item) => toDeliveryRecord(item, config.templates) ?? []));
-    if (items.length < pageSize) break;
-    if (page === maxPages) notes.push(`More than ${maxPages * pageSize} records; only the newest pages are shown. Narrow --since.`);
+    if (items.length < pageSize) {
+      break;
+    }
+    if (page === maxPages) {
+      notes.push(
+        `More than ${maxPages * pageSize} records; only the newest pages are shown. Narrow --since.`
+      );
+    }
   }
 
-  const wanted = query.id === undefined ? records : records.filter((record) => record.messageId === query.id);
+  const wanted =
+    query.id === undefined ? records : records.filter((record) => record.messageId === query.id);
   return deliveryReport(deliveryStatusSource.api, window, wanted, notes);
 };
 
@@ -163,7 +206,9 @@ export const queryDeliveryStatus = async (config: YunpianSmsConfig, query: Deliv
 export const readRecordList = (body: string): string[] | undefined => {
   const json = withoutBom(body);
   try {
-    if (!Array.isArray(JSON.parse(json))) return undefined;
+    if (!Array.isArray(JSON.parse(json))) {
+      return undefined;
+    }
   } catch {
     return undefined;
   }

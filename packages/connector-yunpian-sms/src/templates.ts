@@ -1,5 +1,6 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { selectTemplate, type PhoneRoute } from '@logto-sms/sms-core';
+
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { YunpianSmsTemplate } from './config.js';
 
@@ -21,12 +22,24 @@ export type FixedParams = Readonly<Record<string, string>>;
  */
 export const chooseTemplate = (
   templates: readonly YunpianSmsTemplate[],
-  { usageType, locale, code, region }: { usageType: string; locale?: string; code: string; region: PhoneRoute['region'] }
+  {
+    usageType,
+    locale,
+    code,
+    region,
+  }: { usageType: string; locale?: string; code: string; region: PhoneRoute['region'] }
 ): { text: TextAroundCode; template: string } => {
   const { content, fixedParams } = selectTemplate(templates, usageType, locale);
-  const template = typeof content === 'string' ? content : region === 'mainland' ? content.china : content.overseas;
+  const template =
+    typeof content === 'string'
+      ? content
+      : region === 'mainland'
+        ? content.china
+        : content.overseas;
   const text = splitAtCode(template, fixedParams);
-  if (text.codeMayJoinText) refusePlaceholder(`${text.before}${code}${text.after}`, []);
+  if (text.codeMayJoinText) {
+    refusePlaceholder(`${text.before}${code}${text.after}`, []);
+  }
   return { text, template };
 };
 
@@ -44,11 +57,16 @@ const codePlaceholder = /\{\{code\}\}|#code#/g;
 const yunpianVariable = /#(\w+)#/g;
 
 /** How many code placeholders (`{{code}}` or `#code#`) a template contains. */
-export const countCodePlaceholders = (content: string): number => content.match(codePlaceholder)?.length ?? 0;
+export const countCodePlaceholders = (content: string): number =>
+  content.match(codePlaceholder)?.length ?? 0;
 
 /** The names of the `#name#` variables in a template other than the code, in order, each once. */
 export const otherVariables = (content: string): string[] => [
-  ...new Set([...content.matchAll(yunpianVariable)].map(([, name = '']) => name).filter((name) => name !== 'code')),
+  ...new Set(
+    [...content.matchAll(yunpianVariable)]
+      .map(([, name = '']) => name)
+      .filter((name) => name !== 'code')
+  ),
 ];
 
 /** The variables of a template that `fixedParams` leaves without a value. */
@@ -56,7 +74,8 @@ export const unfilledVariables = (content: string, fixedParams: FixedParams = {}
   otherVariables(content).filter((name) => !Object.hasOwn(fixedParams, name));
 
 /** True when a text still holds a `#word#` placeholder. */
-export const holdsPlaceholder = (text: string): boolean => new RegExp(yunpianVariable.source).test(text);
+export const holdsPlaceholder = (text: string): boolean =>
+  new RegExp(yunpianVariable.source).test(text);
 
 const refusePlaceholder = (text: string, unfilled: readonly string[]): void => {
   if (unfilled.length > 0 || holdsPlaceholder(text)) {
@@ -72,7 +91,11 @@ const refusePlaceholder = (text: string, unfilled: readonly string[]): void => {
  * form a `#word#` with it (the code's characters are word characters), so the whole text must be
  * checked once the code is known.
  */
-export type TextAroundCode = { readonly before: string; readonly after: string; readonly codeMayJoinText: boolean };
+export type TextAroundCode = {
+  readonly before: string;
+  readonly after: string;
+  readonly codeMayJoinText: boolean;
+};
 
 // Template texts come from a handful of configs; the bound only guards against a caller that makes
 // up a new text per send.
@@ -97,7 +120,9 @@ const fillAndSplit = (content: string, fixedParams: FixedParams): TextAroundCode
     last = match.index + match[0].length;
     const name = match[1];
     if (name === undefined || name === 'code') {
-      if (before !== undefined) throw new TypeError('A template must contain exactly one code placeholder.');
+      if (before !== undefined) {
+        throw new TypeError('A template must contain exactly one code placeholder.');
+      }
       before = text;
       text = '';
     } else {
@@ -106,14 +131,26 @@ const fillAndSplit = (content: string, fixedParams: FixedParams): TextAroundCode
   }
   text += content.slice(last);
   // The code placeholder overlapped another variable's #, so it is not where the text says it is.
-  if (before === undefined) throw new TypeError('A template must contain exactly one code placeholder.');
+  if (before === undefined) {
+    throw new TypeError('A template must contain exactly one code placeholder.');
+  }
   const after = text;
   refusePlaceholder(`${before}\u0000${after}`, unfilledVariables(content, fixedParams));
-  return Object.freeze({ before, after, codeMayJoinText: /#\w*$/.test(before) && /^\w*#/.test(after) });
+  return Object.freeze({
+    before,
+    after,
+    codeMayJoinText: /#\w*$/.test(before) && /^\w*#/.test(after),
+  });
 };
 
-const remember = (splits: Map<string, TextAroundCode>, content: string, split: TextAroundCode): TextAroundCode => {
-  if (splits.size >= maxSplits) splits.clear();
+const remember = (
+  splits: Map<string, TextAroundCode>,
+  content: string,
+  split: TextAroundCode
+): TextAroundCode => {
+  if (splits.size >= maxSplits) {
+    splits.clear();
+  }
   splits.set(content, split);
   return split;
 };
@@ -130,7 +167,9 @@ export const splitAtCode = (content: string, fixedParams?: FixedParams): TextAro
   if (fixedParams === undefined || Object.keys(fixedParams).length === 0) {
     return plainSplits.get(content) ?? remember(plainSplits, content, fillAndSplit(content, {}));
   }
-  if (!Object.isFrozen(fixedParams)) return fillAndSplit(content, fixedParams);
+  if (!Object.isFrozen(fixedParams)) {
+    return fillAndSplit(content, fixedParams);
+  }
   let splits = filledSplits.get(fixedParams);
   if (!splits) {
     splits = new Map();
@@ -145,9 +184,15 @@ export const splitAtCode = (content: string, fixedParams?: FixedParams): TextAro
  * @throws TypeError for a text without exactly one placeholder.
  * @throws ConnectorError(InvalidConfig) if the text would still hold a placeholder: never sent.
  */
-export const renderText = (content: string, code: string, fixedParams: FixedParams = {}): string => {
+export const renderText = (
+  content: string,
+  code: string,
+  fixedParams: FixedParams = {}
+): string => {
   const { before, after, codeMayJoinText } = splitAtCode(content, fixedParams);
   const text = `${before}${code}${after}`;
-  if (codeMayJoinText) refusePlaceholder(text, []);
+  if (codeMayJoinText) {
+    refusePlaceholder(text, []);
+  }
   return text;
 };

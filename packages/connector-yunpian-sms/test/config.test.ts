@@ -1,15 +1,22 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ZodError } from 'zod';
 
-import { configGuard } from '../src/config.js';
-
 import { errorData, rejectionOf } from '../../../tests/support/index.js';
 import { unmatchedRequests } from '../../../tests/support/network.js';
+import { configGuard } from '../src/config.js';
 
-import { allUsageTypes, apikey, baseConfig, connectorWith, mockYunpian, successBody } from './helpers.js';
+import {
+  allUsageTypes,
+  apikey,
+  baseConfig,
+  connectorWith,
+  mockYunpian,
+  successBody,
+} from './helpers.js';
 
 /** What the official connector's Console form saves by default, plus its two optional keys. */
 const officialConfig = {
@@ -48,7 +55,11 @@ describe('config guard', () => {
   });
 
   test('accepts the official config without its optional keys (international off by default)', () => {
-    const { enableInternational: _intl, unsupportedCountriesMsg: _msg, ...minimal } = officialConfig;
+    const {
+      enableInternational: _intl,
+      unsupportedCountriesMsg: _message,
+      ...minimal
+    } = officialConfig;
     const parsed = parse(minimal);
     expect(parsed.enableInternational).toBe(false);
     expect(parsed.unsupportedCountriesMsg).toBeUndefined();
@@ -65,7 +76,9 @@ describe('config guard', () => {
     ]);
     const { apikey: _omitted, ...withoutKey } = baseConfig();
     expect(issuesOf(withoutKey)[0]).toMatch(/^apikey: apikey is required/);
-    expect(issuesOf(baseConfig({ apikey: 42 }))[0]).toMatch(/^apikey: apikey is the YunPian API key/);
+    expect(issuesOf(baseConfig({ apikey: 42 }))[0]).toMatch(
+      /^apikey: apikey is the YunPian API key/
+    );
   });
 
   test('accepts an apikey that is not 32 hex characters (YunPian decides; the form warns)', () => {
@@ -112,10 +125,26 @@ describe('config guard', () => {
   });
 
   test.each([
-    ['no placeholder', '您的验证码是123456', /^templates\.4\.content: content has no verification-code placeholder\. Write \{\{code\}\} \(Logto style\) or #code#/],
-    ['a spaced placeholder', '您的验证码是{{ code }}', /has no verification-code placeholder.*take no spaces/],
-    ['an upper-case placeholder', '您的验证码是#CODE#', /has no verification-code placeholder.*case-sensitive/],
-    ['two placeholders', '验证码{{code}}，再说一遍{{code}}', /^templates\.4\.content: content has 2 code placeholders; keep exactly one\./],
+    [
+      'no placeholder',
+      '您的验证码是123456',
+      /^templates\.4\.content: content has no verification-code placeholder\. Write \{\{code\}\} \(Logto style\) or #code#/,
+    ],
+    [
+      'a spaced placeholder',
+      '您的验证码是{{ code }}',
+      /has no verification-code placeholder.*take no spaces/,
+    ],
+    [
+      'an upper-case placeholder',
+      '您的验证码是#CODE#',
+      /has no verification-code placeholder.*case-sensitive/,
+    ],
+    [
+      'two placeholders',
+      '验证码{{code}}，再说一遍{{code}}',
+      /^templates\.4\.content: content has 2 code placeholders; keep exactly one\./,
+    ],
     ['one of each kind', '验证码#code#（{{code}}）', /content has 2 code placeholders/],
     ['an empty text', '', /has no verification-code placeholder/],
   ])('refuses content with %s, explaining the placeholder', (_name, content, message) => {
@@ -132,22 +161,37 @@ describe('config guard', () => {
   });
 
   test('unsupportedCountriesMsg: kept as written, blank or null means "use the default"', () => {
-    expect(parse(baseConfig({ unsupportedCountriesMsg: ' 暂不支持 ' })).unsupportedCountriesMsg).toBe(' 暂不支持 ');
-    expect(parse(baseConfig({ unsupportedCountriesMsg: '' })).unsupportedCountriesMsg).toBeUndefined();
-    expect(parse(baseConfig({ unsupportedCountriesMsg: null })).unsupportedCountriesMsg).toBeUndefined();
-    expect(issuesOf(baseConfig({ unsupportedCountriesMsg: 5 }))[0]).toMatch(/^unsupportedCountriesMsg: /);
+    expect(
+      parse(baseConfig({ unsupportedCountriesMsg: ' 暂不支持 ' })).unsupportedCountriesMsg
+    ).toBe(' 暂不支持 ');
+    expect(
+      parse(baseConfig({ unsupportedCountriesMsg: '' })).unsupportedCountriesMsg
+    ).toBeUndefined();
+    expect(
+      parse(baseConfig({ unsupportedCountriesMsg: null })).unsupportedCountriesMsg
+    ).toBeUndefined();
+    expect(issuesOf(baseConfig({ unsupportedCountriesMsg: 5 }))[0]).toMatch(
+      /^unsupportedCountriesMsg: /
+    );
   });
 
   test('enableInternational and strictPhoneRegionNumberCheck are booleans with defaults', () => {
-    expect(parse(baseConfig())).toMatchObject({ enableInternational: false, strictPhoneRegionNumberCheck: true });
-    expect(parse(baseConfig({ enableInternational: true, strictPhoneRegionNumberCheck: false }))).toMatchObject({
+    expect(parse(baseConfig())).toMatchObject({
+      enableInternational: false,
+      strictPhoneRegionNumberCheck: true,
+    });
+    expect(
+      parse(baseConfig({ enableInternational: true, strictPhoneRegionNumberCheck: false }))
+    ).toMatchObject({
       enableInternational: true,
       strictPhoneRegionNumberCheck: false,
     });
     expect(issuesOf(baseConfig({ enableInternational: 'yes' }))).toEqual([
       'enableInternational: enableInternational is true or false.',
     ]);
-    expect(issuesOf(baseConfig({ strictPhoneRegionNumberCheck: 'no' }))[0]).toMatch(/^strictPhoneRegionNumberCheck: /);
+    expect(issuesOf(baseConfig({ strictPhoneRegionNumberCheck: 'no' }))[0]).toMatch(
+      /^strictPhoneRegionNumberCheck: /
+    );
   });
 
   test.each([
@@ -194,10 +238,18 @@ describe('config guard', () => {
     expect(parse(baseConfig({ timeout: '5000' })).timeout).toBe(5000);
     expect(parse(baseConfig({ timeout: 100 })).timeout).toBe(100);
     expect(parse(baseConfig({ timeout: 60_000 })).timeout).toBe(60_000);
-    expect(issuesOf(baseConfig({ timeout: 99 }))).toEqual(['timeout: timeout must be at least 100 ms.']);
-    expect(issuesOf(baseConfig({ timeout: 60_001 }))).toEqual(['timeout: timeout must be at most 60000 ms (one minute).']);
-    expect(issuesOf(baseConfig({ timeout: 1000.5 }))).toEqual(['timeout: timeout is a whole number of milliseconds.']);
-    expect(issuesOf(baseConfig({ timeout: 'soon' }))[0]).toMatch(/^timeout: timeout is a number of milliseconds/);
+    expect(issuesOf(baseConfig({ timeout: 99 }))).toEqual([
+      'timeout: timeout must be at least 100 ms.',
+    ]);
+    expect(issuesOf(baseConfig({ timeout: 60_001 }))).toEqual([
+      'timeout: timeout must be at most 60000 ms (one minute).',
+    ]);
+    expect(issuesOf(baseConfig({ timeout: 1000.5 }))).toEqual([
+      'timeout: timeout is a whole number of milliseconds.',
+    ]);
+    expect(issuesOf(baseConfig({ timeout: 'soon' }))[0]).toMatch(
+      /^timeout: timeout is a number of milliseconds/
+    );
   });
 
   test('refuses a config that is not an object', () => {
@@ -209,23 +261,33 @@ describe('config guard', () => {
 describe('content per region', () => {
   const withSignIn = (content: unknown) => ({
     ...baseConfig(),
-    templates: [...(baseConfig().templates as Array<Record<string, unknown>>).slice(1), { usageType: 'SignIn', content }],
+    templates: [
+      ...(baseConfig().templates as Array<Record<string, unknown>>).slice(1),
+      { usageType: 'SignIn', content },
+    ],
   });
 
   test('accepts separate domestic and international texts', () => {
-    const result = configGuard.safeParse(withSignIn({ china: '验证码#code#', overseas: 'Code {{code}}' }));
+    const result = configGuard.safeParse(
+      withSignIn({ china: '验证码#code#', overseas: 'Code {{code}}' })
+    );
     expect(result.success).toBe(true);
   });
 
   test.each([
     [{ china: '验证码#code#' }, 'content is the approved template text, or { "china"'],
-    [{ china: '验证码#code#', overseas: 'no placeholder' }, 'content.overseas has no verification-code placeholder'],
+    [
+      { china: '验证码#code#', overseas: 'no placeholder' },
+      'content.overseas has no verification-code placeholder',
+    ],
     [{ china: '#code##code#', overseas: 'Code #code#' }, 'content.china has 2 code placeholders'],
     [42, 'content is the approved template text, or { "china"'],
   ])('explains a bad content %j', (content, message) => {
     const result = configGuard.safeParse(withSignIn(content));
     expect(result.success).toBe(false);
-    expect(result.success ? '' : result.error.issues.map((issue) => issue.message).join(' | ')).toContain(message);
+    expect(
+      result.success ? '' : result.error.issues.map((issue) => issue.message).join(' | ')
+    ).toContain(message);
   });
 });
 
@@ -260,14 +322,28 @@ describe('config as sendMessage reads it', () => {
         { to: '8613800138000', type: 'Generic' as never, payload: { code: '000000' } },
         officialConfig
       )
-    ).resolves.toEqual({ sid: '3310228982', count: 1, fee: 0.05, mobile: '13800138000', template: expect.any(String) });
+    ).resolves.toEqual({
+      sid: '3310228982',
+      count: 1,
+      fee: 0.05,
+      mobile: '13800138000',
+      template: expect.any(String),
+    });
     expect(scope.isDone()).toBe(true);
-    expect(new URLSearchParams(captured[0]?.body).get('text')).toBe('您的验证码是 000000。如非本人操作，请忽略本短信');
+    expect(new URLSearchParams(captured[0]?.body).get('text')).toBe(
+      '您的验证码是 000000。如非本人操作，请忽略本短信'
+    );
   });
 
   test('a saved config that getConfig cannot read is refused before any request', async () => {
     const connector = await connectorWith({ apikey });
-    const error = await rejectionOf(connector.sendMessage({ to: '8613800138000', type: 'SignIn' as never, payload: { code: '123456' } }));
+    const error = await rejectionOf(
+      connector.sendMessage({
+        to: '8613800138000',
+        type: 'SignIn' as never,
+        payload: { code: '123456' },
+      })
+    );
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(errorData(error)).toBeInstanceOf(ZodError);
     expect(unmatchedRequests).toEqual([]);
@@ -277,10 +353,15 @@ describe('config as sendMessage reads it', () => {
 describe('allowedCountries', () => {
   test('is optional, and normalised when present', () => {
     expect(parse(baseConfig()).allowedCountries).toBeUndefined();
-    expect(parse(baseConfig({ allowedCountries: '["cn", "mo"]' })).allowedCountries).toEqual(['CN', 'MO']);
+    expect(parse(baseConfig({ allowedCountries: '["cn", "mo"]' })).allowedCountries).toEqual([
+      'CN',
+      'MO',
+    ]);
   });
 
   test('names the field for an empty list', () => {
-    expect(issuesOf(baseConfig({ allowedCountries: [] }))[0]).toMatch(/^allowedCountries: allowedCountries is empty/);
+    expect(issuesOf(baseConfig({ allowedCountries: [] }))[0]).toMatch(
+      /^allowedCountries: allowedCountries is empty/
+    );
   });
 });

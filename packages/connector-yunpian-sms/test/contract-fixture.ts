@@ -10,10 +10,22 @@ export const contractFixture: ContractFixture = {
   config: (endpoint, { secret }) => ({
     apikey: secret,
     templates: [
-      { usageType: 'SignIn', content: { china: '【示例】您的登录验证码是#code#。', overseas: '【Example】Your sign-in code is #code#.' } },
+      {
+        usageType: 'SignIn',
+        content: {
+          china: '【示例】您的登录验证码是#code#。',
+          overseas: '【Example】Your sign-in code is #code#.',
+        },
+      },
       { usageType: 'Register', content: '【示例】您的注册验证码是#code#。' },
       { usageType: 'ForgotPassword', content: '【示例】您正在重置密码，验证码#code#。' },
-      { usageType: 'Generic', content: { china: '【示例】您的验证码是#code#。', overseas: '【Example】Your code is {{code}}.' } },
+      {
+        usageType: 'Generic',
+        content: {
+          china: '【示例】您的验证码是#code#。',
+          overseas: '【Example】Your code is {{code}}.',
+        },
+      },
     ],
     enableInternational: true,
     endpoint,
@@ -21,7 +33,15 @@ export const contractFixture: ContractFixture = {
   success: {
     status: 200,
     headers: json,
-    body: JSON.stringify({ code: 0, msg: '发送成功', count: 1, fee: 0.05, unit: 'RMB', mobile: '13800138000', sid: 3_310_228_982 }),
+    body: JSON.stringify({
+      code: 0,
+      msg: '发送成功',
+      count: 1,
+      fee: 0.05,
+      unit: 'RMB',
+      mobile: '13800138000',
+      sid: 3_310_228_982,
+    }),
   },
   invalidConfigs: [
     { patch: { apikey: '' }, field: 'apikey' },
@@ -33,5 +53,9 @@ export const contractFixture: ContractFixture = {
   ],
   numbers: { mainland: '8613800138000', international: '447400123456' },
   // YunPian reports a refused message as HTTP 400 with the same envelope a success uses.
-  refusal: (message) => ({ status: 400, headers: json, body: JSON.stringify({ code: 5, msg: message, detail: message }) }),
+  refusal: (message) => ({
+    status: 400,
+    headers: json,
+    body: JSON.stringify({ code: 5, msg: message, detail: message }),
+  }),
 };

@@ -1,7 +1,10 @@
 import type { SmsConnector } from '@logto/connector-kit';
 import nock from 'nock';
 
-import { connectorWithoutSavedConfig, connectorWithSavedConfig } from '../../../tests/support/index.js';
+import {
+  connectorWithoutSavedConfig,
+  connectorWithSavedConfig,
+} from '../../../tests/support/index.js';
 import createConnector from '../src/index.js';
 
 export const endpoint = 'https://sms.yunpian.com';
@@ -43,7 +46,9 @@ export const baseConfig = (overrides: Record<string, unknown> = {}): Record<stri
 
 /** A connector whose saved config is `savedConfig`; without one, reading the saved config fails. */
 export const connectorWith = async (savedConfig?: unknown): Promise<SmsConnector> =>
-  savedConfig === undefined ? connectorWithoutSavedConfig(createConnector) : connectorWithSavedConfig(createConnector, savedConfig);
+  savedConfig === undefined
+    ? connectorWithoutSavedConfig(createConnector)
+    : connectorWithSavedConfig(createConnector, savedConfig);
 
 /** Sends like Logto's sign-in flow: the saved config is read through getConfig. */
 export const send = async (
@@ -71,7 +76,11 @@ export const mockYunpian = (
     .post(sendPath)
     .reply(function (this: { req: { headers: Record<string, unknown> } }, path, requestBody) {
       captured.push({ path, headers: this.req.headers, body: String(requestBody) });
-      return [status, typeof body === 'string' ? body : JSON.stringify(body), options.headers ?? { 'content-type': 'application/json;charset=utf-8' }];
+      return [
+        status,
+        typeof body === 'string' ? body : JSON.stringify(body),
+        options.headers ?? { 'content-type': 'application/json;charset=utf-8' },
+      ];
     });
   return { scope, captured };
 };

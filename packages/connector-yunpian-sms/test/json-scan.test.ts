@@ -6,14 +6,18 @@ import { topLevelArrayItemSources, topLevelMemberSources } from '../src/json-sca
 describe('topLevelMemberSources', () => {
   test('returns each member exactly as written', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.constantFrom(undefined, 2, '\t'), (object, indent) => {
-        const json = JSON.stringify(object, null, indent);
-        const members = topLevelMemberSources(json);
-        expect([...members.keys()].sort()).toEqual(Object.keys(object).sort());
-        for (const [name, source] of members) {
-          expect(JSON.parse(source)).toEqual(JSON.parse(JSON.stringify(object[name])));
+      fc.property(
+        fc.dictionary(fc.string(), fc.jsonValue()),
+        fc.constantFrom(undefined, 2, '\t'),
+        (object, indent) => {
+          const json = JSON.stringify(object, null, indent);
+          const members = topLevelMemberSources(json);
+          expect([...members.keys()].sort()).toEqual(Object.keys(object).sort());
+          for (const [name, source] of members) {
+            expect(JSON.parse(source)).toEqual(JSON.parse(JSON.stringify(object[name])));
+          }
         }
-      })
+      )
     );
   });
 
@@ -33,19 +37,25 @@ describe('topLevelMemberSources', () => {
 describe('topLevelArrayItemSources', () => {
   test('returns each element exactly as written', () => {
     fc.assert(
-      fc.property(fc.array(fc.jsonValue()), fc.constantFrom(undefined, 2, '\t'), (items, indent) => {
-        const json = JSON.stringify(items, null, indent);
-        const sources = topLevelArrayItemSources(json);
-        expect(sources).toHaveLength(items.length);
-        sources.forEach((source, index) => {
-          expect(JSON.parse(source)).toEqual(JSON.parse(JSON.stringify(items[index])));
-        });
-      })
+      fc.property(
+        fc.array(fc.jsonValue()),
+        fc.constantFrom(undefined, 2, '\t'),
+        (items, indent) => {
+          const json = JSON.stringify(items, null, indent);
+          const sources = topLevelArrayItemSources(json);
+          expect(sources).toHaveLength(items.length);
+          for (const [index, source] of sources.entries()) {
+            expect(JSON.parse(source)).toEqual(JSON.parse(JSON.stringify(items[index])));
+          }
+        }
+      )
     );
   });
 
   test('keeps a 64-bit sid of each record as written', () => {
-    const sources = topLevelArrayItemSources('[ {"sid": 9007199254740993, "text":"]},{"}, {"sid":2} ]');
+    const sources = topLevelArrayItemSources(
+      '[ {"sid": 9007199254740993, "text":"]},{"}, {"sid":2} ]'
+    );
     expect(sources).toEqual(['{"sid": 9007199254740993, "text":"]},{"}', '{"sid":2}']);
     expect(topLevelMemberSources(sources[0]!).get('sid')).toBe('9007199254740993');
   });

@@ -1,10 +1,10 @@
 // Metadata checks every connector shares (connectorMetadataGuard, en + zh-CN, a described form item
 // per config key) live in the contract suite, tests/contract/; these are the YunPian-specific ones.
+import { parseConfig } from '@logto-sms/sms-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { ConnectorType, ConnectorConfigFormItemType } from '@logto/connector-kit';
-import { parseConfig } from '@logto-sms/sms-core';
 import { describe, expect, test } from 'vitest';
 
 import { configGuard } from '../src/config.js';
@@ -23,8 +23,13 @@ describe('metadata', () => {
   });
 
   test('is named and described in English and Chinese', () => {
-    expect(metadata.name).toMatchObject({ en: 'YunPian SMS (logto-sms)', 'zh-CN': '云片短信（logto-sms）' });
-    expect(metadata.description.en).toMatch(/^Sends verification codes through YunPian \(云片\) SMS/);
+    expect(metadata.name).toMatchObject({
+      en: 'YunPian SMS (logto-sms)',
+      'zh-CN': '云片短信（logto-sms）',
+    });
+    expect(metadata.description.en).toMatch(
+      /^Sends verification codes through YunPian \(云片\) SMS/
+    );
     expect(metadata.description['zh-CN']).toMatch(/^通过云片短信发送验证码/);
   });
 
@@ -32,11 +37,17 @@ describe('metadata', () => {
     expect(metadata.logo).toBe('./logo.svg');
     expect(metadata.logoDark).toBeNull();
     expect(metadata.readme).toBe('./README.md');
-    expect(readFileSync(packageFile('logo.svg'), 'utf8')).toMatch(/^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(readFileSync(packageFile('logo.svg'), 'utf8')).toMatch(
+      /^<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/
+    );
     expect(existsSync(packageFile('README.md'))).toBe(true);
     expect(existsSync(packageFile('README.zh-CN.md'))).toBe(true);
-    const files = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { files: string[] }).files;
-    expect(files).toEqual(expect.arrayContaining(['lib', 'README.md', 'README.zh-CN.md', 'logo.svg']));
+    const { files } = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as {
+      files: string[];
+    };
+    expect(files).toEqual(
+      expect.arrayContaining(['lib', 'README.md', 'README.zh-CN.md', 'logo.svg'])
+    );
   });
 
   test('has exactly one described form item per config key', () => {
@@ -60,21 +71,41 @@ describe('metadata', () => {
 
   test('marks apikey confidential and required, templates as required JSON', () => {
     const byKey = new Map((metadata.formItems ?? []).map((item) => [item.key, item]));
-    expect(byKey.get('apikey')).toMatchObject({ type: ConnectorConfigFormItemType.Text, isConfidential: true, required: true });
+    expect(byKey.get('apikey')).toMatchObject({
+      type: ConnectorConfigFormItemType.Text,
+      isConfidential: true,
+      required: true,
+    });
     expect(byKey.get('apikey')?.description).toMatch(/32 hexadecimal/);
-    expect(byKey.get('templates')).toMatchObject({ type: ConnectorConfigFormItemType.Json, required: true });
-    expect(byKey.get('enableInternational')).toMatchObject({ type: ConnectorConfigFormItemType.Switch, defaultValue: false });
-    expect(byKey.get('strictPhoneRegionNumberCheck')).toMatchObject({ type: ConnectorConfigFormItemType.Switch, defaultValue: true });
+    expect(byKey.get('templates')).toMatchObject({
+      type: ConnectorConfigFormItemType.Json,
+      required: true,
+    });
+    expect(byKey.get('enableInternational')).toMatchObject({
+      type: ConnectorConfigFormItemType.Switch,
+      defaultValue: false,
+    });
+    expect(byKey.get('strictPhoneRegionNumberCheck')).toMatchObject({
+      type: ConnectorConfigFormItemType.Switch,
+      defaultValue: true,
+    });
     expect(byKey.get('endpoint')?.description).toMatch(/us\.yunpian\.com/);
-    expect(byKey.get('timeout')).toMatchObject({ type: ConnectorConfigFormItemType.Number, defaultValue: 10_000 });
+    expect(byKey.get('timeout')).toMatchObject({
+      type: ConnectorConfigFormItemType.Number,
+      defaultValue: 10_000,
+    });
   });
 
   test('form defaults make a valid config once an apikey is typed in', () => {
     const defaults = Object.fromEntries(
-      (metadata.formItems ?? []).filter((item) => item.defaultValue !== undefined).map((item) => [item.key, item.defaultValue])
+      (metadata.formItems ?? [])
+        .filter((item) => item.defaultValue !== undefined)
+        .map((item) => [item.key, item.defaultValue])
     );
     const parsed = parseConfig(configGuard, { ...defaults, apikey });
-    expect(parsed.templates.map(({ usageType }) => usageType).sort()).toEqual([...allUsageTypes].sort());
+    expect(parsed.templates.map(({ usageType }) => usageType).sort()).toEqual(
+      [...allUsageTypes].sort()
+    );
   });
 });
 

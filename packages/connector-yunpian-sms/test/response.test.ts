@@ -1,13 +1,12 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { createRedactor } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
+import { rejectionOf } from '../../../tests/support/index.js';
 import { checkResponse } from '../src/errors.js';
 import { exactSid } from '../src/response.js';
-
-import { rejectionOf } from '../../../tests/support/index.js';
-
 
 const redactor = createRedactor([]);
 
@@ -19,13 +18,19 @@ describe('sid precision', () => {
     ['2^63 - 1', '9223372036854775807'],
     ['an ordinary sid', '3310228982'],
   ])('keeps %s exact', (_name, sid) => {
-    expect(read(`{"code":0,"msg":"发送成功","count":1,"fee":0.05,"unit":"RMB","mobile":"13800138000","sid":${sid}}`)).toEqual({
+    expect(
+      read(
+        `{"code":0,"msg":"发送成功","count":1,"fee":0.05,"unit":"RMB","mobile":"13800138000","sid":${sid}}`
+      )
+    ).toEqual({
       sid,
       count: 1,
       fee: 0.05,
     });
     // JSON.parse alone would have rounded it.
-    if (sid === '9007199254740993') expect(String(JSON.parse(`{"sid":${sid}}`).sid)).not.toBe(sid);
+    if (sid === '9007199254740993') {
+      expect(String(JSON.parse(`{"sid":${sid}}`).sid)).not.toBe(sid);
+    }
   });
 
   test('reads the real member, not look-alikes in strings or nested objects', () => {
@@ -47,7 +52,7 @@ describe('sid precision', () => {
     const unread = () => {
       throw new Error('the source was read');
     };
-    expect(exactSid(30000000001, unread)).toBe('30000000001');
+    expect(exactSid(30_000_000_001, unread)).toBe('30000000001');
     expect(exactSid(Number.MAX_SAFE_INTEGER, unread)).toBe('9007199254740991');
     expect(exactSid('9007199254740993', unread)).toBe('9007199254740993');
     expect(exactSid(undefined, unread)).toBeUndefined();
@@ -59,9 +64,13 @@ describe('sid precision', () => {
 
   test('every integer sid up to 2^64, written as a number, comes back as written', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 2n ** 64n }), fc.constantFrom('', ' ', '\n'), (sid, space) => {
-        expect(read(`{"code":0,${space}"sid":${space}${sid}${space}}`).sid).toBe(String(sid));
-      })
+      fc.property(
+        fc.bigInt({ min: 0n, max: 2n ** 64n }),
+        fc.constantFrom('', ' ', '\n'),
+        (sid, space) => {
+          expect(read(`{"code":0,${space}"sid":${space}${sid}${space}}`).sid).toBe(String(sid));
+        }
+      )
     );
   });
 });
@@ -74,7 +83,12 @@ describe('answers that are not a YunPian envelope', () => {
     ['a non-integer code', 200, '{"code":"ok"}', ConnectorErrorCodes.InvalidResponse],
     ['a JSON null', 400, 'null', ConnectorErrorCodes.InvalidResponse],
     ['text on a 400', 400, 'Bad Request', ConnectorErrorCodes.InvalidResponse],
-    ['HTML on a 502', 502, '<html><body>502 Bad Gateway</body></html>', ConnectorErrorCodes.General],
+    [
+      'HTML on a 502',
+      502,
+      '<html><body>502 Bad Gateway</body></html>',
+      ConnectorErrorCodes.General,
+    ],
     ['an empty 503', 503, '', ConnectorErrorCodes.General],
     ['JSON without code on a 500', 500, '{"error":"oops"}', ConnectorErrorCodes.General],
   ])('%s', async (_name, status, body, code) => {
@@ -84,7 +98,9 @@ describe('answers that are not a YunPian envelope', () => {
   });
 
   test('a numeric-string code is read as the code', async () => {
-    const error = await rejectionOf(Promise.resolve().then(() => read('{"code":"-3","msg":"IP没有权限"}', 400)));
+    const error = await rejectionOf(
+      Promise.resolve().then(() => read('{"code":"-3","msg":"IP没有权限"}', 400))
+    );
     expect(error.data).toMatchObject({ providerCode: -3 });
   });
 
@@ -93,15 +109,24 @@ describe('answers that are not a YunPian envelope', () => {
   });
 
   test('a long unexpected body is quoted short', async () => {
-    const error = await rejectionOf(Promise.resolve().then(() => read(`<html>${'x'.repeat(5000)}</html>`, 404)));
-    expect(String((error.data as { errorDescription: string }).errorDescription).length).toBeLessThan(600);
+    const error = await rejectionOf(
+      Promise.resolve().then(() => read(`<html>${'x'.repeat(5000)}</html>`, 404))
+    );
+    expect(
+      String((error.data as { errorDescription: string }).errorDescription).length
+    ).toBeLessThan(600);
   });
 });
 
 describe('quoted bodies', () => {
   test('an HTML error page is quoted as text', async () => {
     const error = await rejectionOf(
-      Promise.resolve().then(() => read('<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center></body></html>', 502))
+      Promise.resolve().then(() =>
+        read(
+          '<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center></body></html>',
+          502
+        )
+      )
     );
     expect((error.data as { errorDescription: string }).errorDescription).toBe(
       'YunPian answered HTTP 502 with an unexpected body: 502 Bad Gateway 502 Bad Gateway. YunPian or a proxy in front of it is failing; the message may or may not have been sent. Try again in a moment.'

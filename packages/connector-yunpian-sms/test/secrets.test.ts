@@ -2,8 +2,17 @@ import type { ConnectorError } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
-import { captureOutput, formsOf, rejectionOf, startHungServer } from '../../../tests/support/index.js';
-import { isolateNetworkPerTest, socketError, unmatchedRequests } from '../../../tests/support/network.js';
+import {
+  captureOutput,
+  formsOf,
+  rejectionOf,
+  startHungServer,
+} from '../../../tests/support/index.js';
+import {
+  isolateNetworkPerTest,
+  socketError,
+  unmatchedRequests,
+} from '../../../tests/support/network.js';
 
 import { baseConfig, endpoint, send, sendPath } from './helpers.js';
 
@@ -15,11 +24,16 @@ const canaryCode = '739146';
 // The last entry catches a fragment left when a quoted body is cut in the middle of the key.
 const canaryForms = [...formsOf(canaryKey), canaryCode, 'CANARY-SECRET'];
 
-const config = (overrides: Record<string, unknown> = {}) => baseConfig({ apikey: canaryKey, ...overrides });
+const config = (overrides: Record<string, unknown> = {}) =>
+  baseConfig({ apikey: canaryKey, ...overrides });
 const payload = { code: canaryCode, locale: 'zh-CN' };
 
 /** What YunPian or a proxy might echo back: the raw form body, the key, the rendered text. */
-const echoedBody = new URLSearchParams({ apikey: canaryKey, mobile: '13800138000', text: `【示例】您的验证码是${canaryCode}。` }).toString();
+const echoedBody = new URLSearchParams({
+  apikey: canaryKey,
+  mobile: '13800138000',
+  text: `【示例】您的验证码是${canaryCode}。`,
+}).toString();
 const echo = `apikey=${canaryKey} body=${echoedBody} text=您的验证码是${canaryCode} enc=${formsOf(canaryKey).join(' ')}`;
 
 const output = captureOutput();
@@ -51,7 +65,17 @@ const expectNoCanary = (error: ConnectorError) => {
 
 const yunpianReplies: Array<[string, number, string]> = [
   ...[8, 3, -3, 5, -1, 2, 10, -50, 999].map(
-    (code) => [`code ${code}`, 400, JSON.stringify({ http_status_code: 400, code, msg: `msg ${echo}`, detail: `detail ${echo}` })] as [string, number, string]
+    (code) =>
+      [
+        `code ${code}`,
+        400,
+        JSON.stringify({
+          http_status_code: 400,
+          code,
+          msg: `msg ${echo}`,
+          detail: `detail ${echo}`,
+        }),
+      ] as [string, number, string]
   ),
   ['non-JSON 400', 400, `Bad Request ${echo}`],
   ['HTML 502', 502, `<html><body>502 ${echo}</body></html>`],
@@ -72,7 +96,10 @@ describe('no secret or code in any error, log line or cause', () => {
     ['templates missing', config({ templates: [] })],
     ['endpoint refused', config({ endpoint: 'http://sms.yunpian.com' })],
     ['bad timeout', config({ timeout: 5 })],
-    ['content without placeholder', config({ templates: [{ usageType: 'Generic', content: canaryCode }] })],
+    [
+      'content without placeholder',
+      config({ templates: [{ usageType: 'Generic', content: canaryCode }] }),
+    ],
   ])('config error: %s', async (_name, badConfig) => {
     const error = await rejectionOf(send(badConfig, { to: '8613800138000', payload }));
     expectNoCanary(error);
@@ -97,7 +124,9 @@ describe('no secret or code in any error, log line or cause', () => {
     let scope = nock(endpoint);
     for (const code of codes) {
       // The socket error's own message quotes the canary: it must not be passed on.
-      scope = scope.post(sendPath).replyWithError(Object.assign(socketError(code), { message: `${code} ${echo}` }));
+      scope = scope
+        .post(sendPath)
+        .replyWithError(Object.assign(socketError(code), { message: `${code} ${echo}` }));
     }
     const error = await rejectionOf(send(config(), { to: '8613800138000', payload }));
     expect(scope.isDone()).toBe(true);
@@ -106,12 +135,16 @@ describe('no secret or code in any error, log line or cause', () => {
 
   test('transport error: timeout', async () => {
     const { url: origin } = await startHungServer();
-    const error = await rejectionOf(send(config({ endpoint: origin, timeout: 300 }), { to: '8613800138000', payload }));
+    const error = await rejectionOf(
+      send(config({ endpoint: origin, timeout: 300 }), { to: '8613800138000', payload })
+    );
     expectNoCanary(error);
   });
 
   test('oversized answer', async () => {
-    const scope = nock(endpoint).post(sendPath).reply(200, `${echo}${'x'.repeat(2 * 1024 * 1024)}`);
+    const scope = nock(endpoint)
+      .post(sendPath)
+      .reply(200, `${echo}${'x'.repeat(2 * 1024 * 1024)}`);
     const error = await rejectionOf(send(config(), { to: '8613800138000', payload }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe('invalid_response');

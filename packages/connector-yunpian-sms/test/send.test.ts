@@ -2,12 +2,19 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 
-import { errorRules } from '../src/errors.js';
-
 import { errorData, rejectionOf } from '../../../tests/support/index.js';
 import { unmatchedRequests } from '../../../tests/support/network.js';
+import { errorRules } from '../src/errors.js';
 
-import { apikey, baseConfig, endpoint, mockYunpian, send, sendPath, successBody } from './helpers.js';
+import {
+  apikey,
+  baseConfig,
+  endpoint,
+  mockYunpian,
+  send,
+  sendPath,
+  successBody,
+} from './helpers.js';
 
 beforeEach(() => {
   nock.disableNetConnect();
@@ -20,7 +27,11 @@ afterEach(() => {
 });
 
 /** A send that must be refused locally: no interceptor exists, so any request would be recorded. */
-const refusedLocally = async (config: Record<string, unknown>, to: string, payload?: Record<string, unknown>) => {
+const refusedLocally = async (
+  config: Record<string, unknown>,
+  to: string,
+  payload?: Record<string, unknown>
+) => {
   const error = await rejectionOf(send(config, { to, ...(payload ? { payload } : {}) }));
   expect(unmatchedRequests).toEqual([]);
   expect(nock.pendingMocks()).toEqual([]);
@@ -35,14 +46,18 @@ describe('the request on the wire', () => {
     expect(captured).toHaveLength(1);
     const [request] = captured;
     expect(request?.path).toBe(sendPath);
-    expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded;charset=utf-8');
+    expect(request?.headers['content-type']).toBe(
+      'application/x-www-form-urlencoded;charset=utf-8'
+    );
     expect(request?.headers.accept).toBe('application/json;charset=utf-8');
     expect(request?.body).toBe(
       `apikey=${apikey}&mobile=13800138000&text=` +
         '%E3%80%90%E7%A4%BA%E4%BE%8B%E3%80%91%E6%82%A8%E7%9A%84%E7%99%BB%E5%BD%95%E9%AA%8C%E8%AF%81%E7%A0%81%E6%98%AF123456' +
         '%EF%BC%8C5%E5%88%86%E9%92%9F%E5%86%85%E6%9C%89%E6%95%88%E3%80%82'
     );
-    expect(new URLSearchParams(request?.body).get('text')).toBe('【示例】您的登录验证码是123456，5分钟内有效。');
+    expect(new URLSearchParams(request?.body).get('text')).toBe(
+      '【示例】您的登录验证码是123456，5分钟内有效。'
+    );
   });
 
   test('goes to the configured endpoint (us.yunpian.com)', async () => {
@@ -60,7 +75,9 @@ describe('the request on the wire', () => {
     expect(scope.isDone()).toBe(true);
     const body = captured[0]?.body ?? '';
     expect(body).toContain('+100%25%E6%9C%89%E6%95%88+%26+a%2Bb%3Dc%0D%0A');
-    expect(new URLSearchParams(body).get('text')).toBe('【示例】码 654321 100%有效 & a+b=c\r\n再见 ');
+    expect(new URLSearchParams(body).get('text')).toBe(
+      '【示例】码 654321 100%有效 & a+b=c\r\n再见 '
+    );
   });
 });
 
@@ -73,14 +90,24 @@ describe('phone numbers', () => {
     ['CN with 0086', '008613800138000', {}, '13800138000'],
     ['CN typed with separators', '+86 138-0013-8000', {}, '13800138000'],
     ['CN 19x range', '8619912345678', {}, '19912345678'],
-    ['legacy bare CN number, strict check off', '13800138000', { strictPhoneRegionNumberCheck: false }, '13800138000'],
+    [
+      'legacy bare CN number, strict check off',
+      '13800138000',
+      { strictPhoneRegionNumberCheck: false },
+      '13800138000',
+    ],
     ['HK', '85261234567', intlOn, '%2B85261234567'],
     ['HK with +', '+852 6123 4567', intlOn, '%2B85261234567'],
     ['US', '14155552671', intlOn, '%2B14155552671'],
     ['UK', '447400123456', intlOn, '%2B447400123456'],
     ['UK with 00', '00447400123456', intlOn, '%2B447400123456'],
     ['bare CN-shaped number, strict check on: read as +1', '16502530000', intlOn, '%2B16502530000'],
-    ['explicit +1 with strict check off stays international', '+16502530000', { ...intlOn, strictPhoneRegionNumberCheck: false }, '%2B16502530000'],
+    [
+      'explicit +1 with strict check off stays international',
+      '+16502530000',
+      { ...intlOn, strictPhoneRegionNumberCheck: false },
+      '%2B16502530000',
+    ],
   ])('%s: %s → mobile=%s', async (_name, to, overrides, wire) => {
     const { scope, captured } = mockYunpian(200, successBody);
     await send(baseConfig(overrides), { to });
@@ -108,16 +135,24 @@ describe('phone numbers', () => {
 
 describe('international numbers', () => {
   test('refused while enableInternational is off, with the configured message and no request', async () => {
-    const error = await refusedLocally(baseConfig({ unsupportedCountriesMsg: '暂不支持海外手机号，请使用中国大陆手机号。' }), '85261234567');
+    const error = await refusedLocally(
+      baseConfig({ unsupportedCountriesMsg: '暂不支持海外手机号，请使用中国大陆手机号。' }),
+      '85261234567'
+    );
     // General is the one code whose errorDescription Logto shows to the person signing in.
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(error.data).toEqual({ errorDescription: '暂不支持海外手机号，请使用中国大陆手机号。', hint: expect.stringContaining('enableInternational') });
+    expect(error.data).toEqual({
+      errorDescription: '暂不支持海外手机号，请使用中国大陆手机号。',
+      hint: expect.stringContaining('enableInternational'),
+    });
   });
 
   test('refused with a clear default message when none is configured', async () => {
     const error = await refusedLocally(baseConfig(), '14155552671');
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(errorData(error).errorDescription).toMatch(/outside mainland China.*international SMS is not enabled/);
+    expect(errorData(error).errorDescription).toMatch(
+      /outside mainland China.*international SMS is not enabled/
+    );
   });
 
   test('a legacy bare CN number in strict mode counts as international, so it is refused too (never sent to +1…)', async () => {
@@ -134,7 +169,9 @@ describe('international numbers', () => {
 
   test('sent as +<country code><number> when enableInternational is on', async () => {
     const { scope, captured } = mockYunpian(200, { ...successBody, mobile: '+85261234567' });
-    await expect(send(baseConfig({ enableInternational: true }), { to: '85261234567' })).resolves.toEqual({
+    await expect(
+      send(baseConfig({ enableInternational: true }), { to: '85261234567' })
+    ).resolves.toEqual({
       sid: '3310228982',
       count: 1,
       fee: 0.05,
@@ -174,7 +211,11 @@ describe('templates and payload', () => {
     ['BindMfa', 'ja', undefined, '【示例】验证码123456'],
   ])('%s with locale %s / uiLocales %s → %s', async (type, locale, uiLocales, text) => {
     const { scope, captured } = mockYunpian(200, successBody);
-    const payload = { code: '123456', ...(locale ? { locale } : {}), ...(uiLocales ? { uiLocales } : {}) };
+    const payload = {
+      code: '123456',
+      ...(locale ? { locale } : {}),
+      ...(uiLocales ? { uiLocales } : {}),
+    };
     await send(localized, { to: '8613800138000', type, payload });
     expect(scope.isDone()).toBe(true);
     expect(new URLSearchParams(captured[0]?.body).get('text')).toBe(text);
@@ -197,7 +238,9 @@ describe('templates and payload', () => {
   test('only the code is filled in: link, other handlebars and payload extras never reach YunPian', async () => {
     const config = baseConfig({
       templates: [
-        ...(baseConfig().templates as Array<Record<string, unknown>>).filter(({ usageType }) => usageType !== 'Generic'),
+        ...(baseConfig().templates as Array<Record<string, unknown>>).filter(
+          ({ usageType }) => usageType !== 'Generic'
+        ),
         { usageType: 'Generic', content: '  验证码{{code}}，详情{{link}} {{locale}}\n' },
       ],
     });
@@ -205,7 +248,13 @@ describe('templates and payload', () => {
     await send(config, {
       to: '8613800138000',
       type: 'OrganizationInvitation',
-      payload: { code: '123456', link: 'https://example.com/x', locale: 'zh-CN', uiLocales: 'zh-CN en', extra: 'nope' },
+      payload: {
+        code: '123456',
+        link: 'https://example.com/x',
+        locale: 'zh-CN',
+        uiLocales: 'zh-CN en',
+        extra: 'nope',
+      },
     });
     expect(scope.isDone()).toBe(true);
     const body = captured[0]?.body ?? '';
@@ -246,57 +295,85 @@ describe('YunPian answers', () => {
   const categories: Array<[ConnectorErrorCodes, number[]]> = [
     [ConnectorErrorCodes.RateLimitExceeded, [8, 9, 17, 22, 33, 43, 53, -4, -5]],
     [ConnectorErrorCodes.UsageLimitExceeded, [3]],
-    [ConnectorErrorCodes.InvalidConfig, [4, 5, 7, 15, 16, 18, 21, 23, 27, 40, 55, 60, -1, -2, -3, -6, -11, -57, -62]],
+    [
+      ConnectorErrorCodes.InvalidConfig,
+      [4, 5, 7, 15, 16, 18, 21, 23, 27, 40, 55, 60, -1, -2, -3, -6, -11, -57, -62],
+    ],
     [ConnectorErrorCodes.InvalidRequestParameters, [1, 2, 10, 11, 12, 14, 19, 20, 25, 48, 56, 58]],
     [ConnectorErrorCodes.General, [13, 28, -50, -51, -53, 999, -999, 6]],
   ];
-  const cases = categories.flatMap(([errorCode, codes]) => codes.map((code) => [code, errorCode] as const));
+  const cases = categories.flatMap(([errorCode, codes]) =>
+    codes.map((code) => [code, errorCode] as const)
+  );
 
-  test.each(cases)('code %i → %s, with msg, detail, hint, providerCode and HTTP status', async (code, errorCode) => {
-    const { scope } = mockYunpian(400, {
-      http_status_code: 400,
-      code,
-      msg: `msg-${code}`,
-      detail: `detail-${code}`,
-    });
-    const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
-    expect(scope.isDone()).toBe(true);
-    expect(error.code).toBe(errorCode);
-    const data = errorData(error);
-    expect(data).toMatchObject({ provider: 'yunpian', providerCode: code, httpStatus: 400 });
-    expect(data.errorDescription).toContain(`code ${code}: msg-${code} — detail-${code}.`);
-    expect(data.errorDescription).toContain(String(data.hint));
-    expect(String(data.hint).length).toBeGreaterThan(20);
-  });
+  test.each(cases)(
+    'code %i → %s, with msg, detail, hint, providerCode and HTTP status',
+    async (code, errorCode) => {
+      const { scope } = mockYunpian(400, {
+        http_status_code: 400,
+        code,
+        msg: `msg-${code}`,
+        detail: `detail-${code}`,
+      });
+      const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
+      expect(scope.isDone()).toBe(true);
+      expect(error.code).toBe(errorCode);
+      const data = errorData(error);
+      expect(data).toMatchObject({ provider: 'yunpian', providerCode: code, httpStatus: 400 });
+      expect(data.errorDescription).toContain(`code ${code}: msg-${code} — detail-${code}.`);
+      expect(data.errorDescription).toContain(String(data.hint));
+      expect(String(data.hint).length).toBeGreaterThan(20);
+    }
+  );
 
   test('every listed code belongs to exactly one table row', () => {
-    const listed = categories.slice(0, 5).flatMap(([, codes]) => codes).filter((code) => ![999, -999, 6].includes(code));
+    const listed = categories
+      .slice(0, 5)
+      .flatMap(([, codes]) => codes)
+      .filter((code) => ![999, -999, 6].includes(code));
     for (const code of listed) {
-      const rows = errorRules.filter(({ match }) => (Array.isArray(match) ? match.includes(code) : match === code));
+      const rows = errorRules.filter(({ match }) =>
+        Array.isArray(match) ? match.includes(code) : match === code
+      );
       expect(rows, `code ${code}`).toHaveLength(1);
     }
   });
 
   test.each([
-    [-3, 'IP没有权限', 'IP 203.0.113.7 未加入白名单,可在后台‘系统设置->IP白名单设置’里添加', /系统设置 → IP白名单/],
-    [5, '未找到匹配的模板', '未自动匹配到合适的模板', /match an approved YunPian template exactly, including the signature/],
+    [
+      -3,
+      'IP没有权限',
+      'IP 203.0.113.7 未加入白名单,可在后台‘系统设置->IP白名单设置’里添加',
+      /系统设置 → IP白名单/,
+    ],
+    [
+      5,
+      '未找到匹配的模板',
+      '未自动匹配到合适的模板',
+      /match an approved YunPian template exactly, including the signature/,
+    ],
     [3, '账户余额不足', '账户需要充值,请充值后重试', /recharge the account/],
     [-1, '非法的apikey', '请检查您的apikey是否正确，或者账户已经失效', /Check apikey/],
-  ])('code %i explains the fix', async (code, msg, detail, hint) => {
-    const { scope } = mockYunpian(400, { http_status_code: 400, code, msg, detail });
+  ])('code %i explains the fix', async (code, message, detail, hint) => {
+    const { scope } = mockYunpian(400, { http_status_code: 400, code, msg: message, detail });
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
-    expect(errorData(error).errorDescription).toContain(`${msg} — ${detail}`);
+    expect(errorData(error).errorDescription).toContain(`${message} — ${detail}`);
     expect(errorData(error).errorDescription).toMatch(hint);
   });
 
   test('a refusal inside an HTTP 200 is still a refusal', async () => {
-    const { scope } = mockYunpian(200, { code: 9, msg: '同一手机号5分钟内重复提交相同的内容超过3次' });
+    const { scope } = mockYunpian(200, {
+      code: 9,
+      msg: '同一手机号5分钟内重复提交相同的内容超过3次',
+    });
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.RateLimitExceeded);
     expect(errorData(error)).toMatchObject({ providerCode: 9, httpStatus: 200 });
-    expect(errorData(error).errorDescription).toContain('code 9: 同一手机号5分钟内重复提交相同的内容超过3次.');
+    expect(errorData(error).errorDescription).toContain(
+      'code 9: 同一手机号5分钟内重复提交相同的内容超过3次.'
+    );
   });
 
   test('a refusal without msg or detail still names the code', async () => {
@@ -304,18 +381,56 @@ describe('YunPian answers', () => {
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(errorData(error).errorDescription).toMatch(/^YunPian refused the message with code -51\. /);
+    expect(errorData(error).errorDescription).toMatch(
+      /^YunPian refused the message with code -51\. /
+    );
     expect(errorData(error)).not.toHaveProperty('providerMessage');
   });
 
   test.each([
-    ['a non-JSON 400', 400, 'Bad Request: apikey', { 'content-type': 'text/plain' }, ConnectorErrorCodes.InvalidResponse],
-    ['an HTML 502', 502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'content-type': 'text/html' }, ConnectorErrorCodes.General],
+    [
+      'a non-JSON 400',
+      400,
+      'Bad Request: apikey',
+      { 'content-type': 'text/plain' },
+      ConnectorErrorCodes.InvalidResponse,
+    ],
+    [
+      'an HTML 502',
+      502,
+      '<html><body><h1>502 Bad Gateway</h1></body></html>',
+      { 'content-type': 'text/html' },
+      ConnectorErrorCodes.General,
+    ],
     ['an empty 200', 200, '', {}, ConnectorErrorCodes.InvalidResponse],
-    ['an unknown-shaped 200', 200, '{"result":{"count":1}}', { 'content-type': 'application/json' }, ConnectorErrorCodes.InvalidResponse],
-    ['an HTML 200 (captive portal / wrong host)', 200, '<!doctype html><title>Login</title>', { 'content-type': 'text/html' }, ConnectorErrorCodes.InvalidResponse],
-    ['a 301 redirect (not followed)', 301, '', { location: 'https://www.yunpian.com/' }, ConnectorErrorCodes.InvalidResponse],
-    ['a JSON 503 with a YunPian code', 503, '{"code":-51,"msg":"系统繁忙"}', { 'content-type': 'application/json' }, ConnectorErrorCodes.General],
+    [
+      'an unknown-shaped 200',
+      200,
+      '{"result":{"count":1}}',
+      { 'content-type': 'application/json' },
+      ConnectorErrorCodes.InvalidResponse,
+    ],
+    [
+      'an HTML 200 (captive portal / wrong host)',
+      200,
+      '<!doctype html><title>Login</title>',
+      { 'content-type': 'text/html' },
+      ConnectorErrorCodes.InvalidResponse,
+    ],
+    [
+      'a 301 redirect (not followed)',
+      301,
+      '',
+      { location: 'https://www.yunpian.com/' },
+      ConnectorErrorCodes.InvalidResponse,
+    ],
+    [
+      'a JSON 503 with a YunPian code',
+      503,
+      '{"code":-51,"msg":"系统繁忙"}',
+      { 'content-type': 'application/json' },
+      ConnectorErrorCodes.General,
+    ],
   ])('%s → %s', async (_name, status, body, headers, errorCode) => {
     const { scope } = mockYunpian(status, body, { headers });
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
@@ -327,7 +442,10 @@ describe('YunPian answers', () => {
 
 describe('config errors come before the network', () => {
   test('an unknown endpoint host is InvalidConfig and nothing is sent', async () => {
-    const error = await refusedLocally(baseConfig({ endpoint: 'https://sms.example.com' }), '8613800138000');
+    const error = await refusedLocally(
+      baseConfig({ endpoint: 'https://sms.example.com' }),
+      '8613800138000'
+    );
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
   });
 
@@ -340,17 +458,25 @@ describe('config errors come before the network', () => {
 
 describe('the test harness', () => {
   test('notices a request no interceptor expected (so "no request made" assertions mean something)', async () => {
-    const error = await rejectionOf(send(baseConfig({ enableInternational: true }), { to: '85261234567' }));
+    const error = await rejectionOf(
+      send(baseConfig({ enableInternational: true }), { to: '85261234567' })
+    );
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    // nock refuses with ENETUNREACH, which the retry rule reads as "never sent": two attempts.
-    expect(unmatchedRequests).toEqual([`POST ${endpoint}${sendPath}`, `POST ${endpoint}${sendPath}`]);
+    // Nock refuses with ENETUNREACH, which the retry rule reads as "never sent": two attempts.
+    expect(unmatchedRequests).toEqual([
+      `POST ${endpoint}${sendPath}`,
+      `POST ${endpoint}${sendPath}`,
+    ]);
   });
 });
 
 describe('domestic and international texts of one template', () => {
   const regional = {
     usageType: 'SignIn',
-    content: { china: '【示例】您的登录验证码是#code#。', overseas: '【Example】Your sign-in code is {{code}}.' },
+    content: {
+      china: '【示例】您的登录验证码是#code#。',
+      overseas: '【Example】Your sign-in code is {{code}}.',
+    },
   };
   const config = () =>
     baseConfig({

@@ -1,17 +1,19 @@
-import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
+
+import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { rejectionOf } from '../../../tests/support/index.js';
+import { unmatchedRequests } from '../../../tests/support/network.js';
 import { configGuard } from '../src/config.js';
 import { queryDeliveryStatus as exportedQuery } from '../src/index.js';
 import { getRecordPath, queryDeliveryStatus, templateOf } from '../src/status.js';
-import { rejectionOf } from '../../../tests/support/index.js';
-import { unmatchedRequests } from '../../../tests/support/network.js';
+
 import { apikey, baseConfig, endpoint } from './helpers.js';
 
 beforeAll(async () => {
-  // queryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
+  // QueryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
   await loadPhonePlan();
   nock.disableNetConnect();
 });
@@ -36,7 +38,7 @@ const mockRecords = (status: number, body: string) => {
   return { scope, bodies };
 };
 
-// sid above 2^53: JSON.parse would round it, the lookup must keep the digits.
+// Sid above 2^53: JSON.parse would round it, the lookup must keep the digits.
 const bigSid = '9007199254740993123';
 const records = `[{"sid":${bigSid},"uid":null,"mobile":"13800138000","send_time":"2024-01-01 07:30:00","text":"【示例】您的登录验证码是482910，5分钟内有效。","send_status":"SUCCESS","report_status":"FAIL","fee":0.05,"user_receive_time":"2024-01-01 07:30:09","error_msg":"DB:0108"},
  {"sid":3310228982,"uid":null,"mobile":"13800138000","send_time":"2024-01-01 07:45:00","text":"【示例】您的验证码是111111。","send_status":"SUCCESS","report_status":"UNKNOWN","fee":0.05,"user_receive_time":null,"error_msg":""}]`;
@@ -44,14 +46,24 @@ const records = `[{"sid":${bigSid},"uid":null,"mobile":"13800138000","send_time"
 describe('get_record: the exact request', () => {
   it('posts the apikey, the China Standard Time window, the national number and the page as a form', async () => {
     const { scope, bodies } = mockRecords(200, records);
-    const report = await queryDeliveryStatus(config(), { to: '8613800138000', now, since: new Date('2023-12-31T23:00:00Z') });
+    const report = await queryDeliveryStatus(config(), {
+      to: '8613800138000',
+      now,
+      since: new Date('2023-12-31T23:00:00Z'),
+    });
 
     expect(scope.isDone()).toBe(true);
     expect(bodies).toEqual([
       `apikey=${apikey}&start_time=2024-01-01+07%3A00%3A00&end_time=2024-01-01+08%3A00%3A00&mobile=13800138000&page_num=1&page_size=100`,
     ]);
     expect(report.records).toEqual([
-      { messageId: '3310228982', to: '13800138000', sentAt: '2024-01-01T07:45:00+08:00', state: 'waiting', template: 'Generic' },
+      {
+        messageId: '3310228982',
+        to: '13800138000',
+        sentAt: '2024-01-01T07:45:00+08:00',
+        state: 'waiting',
+        template: 'Generic',
+      },
       {
         messageId: bigSid,
         to: '13800138000',
@@ -80,7 +92,15 @@ describe('get_record: the exact request', () => {
   });
 
   it('fetches the next page only when a page is full', async () => {
-    const full = JSON.stringify(Array.from({ length: 100 }, (_, index) => ({ sid: index + 1, mobile: '13800138000', send_time: '2024-01-01 07:00:00', report_status: 'SUCCESS', error_msg: 'DELIVRD' })));
+    const full = JSON.stringify(
+      Array.from({ length: 100 }, (_, index) => ({
+        sid: index + 1,
+        mobile: '13800138000',
+        send_time: '2024-01-01 07:00:00',
+        report_status: 'SUCCESS',
+        error_msg: 'DELIVRD',
+      }))
+    );
     const first = mockRecords(200, full);
     const second = mockRecords(200, '[]');
     const report = await queryDeliveryStatus(config(), { to: '8613800138000', now });
@@ -94,12 +114,17 @@ describe('get_record: the exact request', () => {
 
 describe('get_record: errors', () => {
   it('code -2 (no API permission) names get_record, as InvalidConfig', async () => {
-    const { scope } = mockRecords(400, '{"http_status_code":400,"code":-2,"msg":"API没有权限","detail":"用户没有对应的API权限"}');
+    const { scope } = mockRecords(
+      400,
+      '{"http_status_code":400,"code":-2,"msg":"API没有权限","detail":"用户没有对应的API权限"}'
+    );
     const error = await rejectionOf(queryDeliveryStatus(config(), { to: '8613800138000', now }));
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(error.data).toMatchObject({ provider: 'yunpian', providerCode: -2, httpStatus: 400 });
-    expect((error.data as { errorDescription: string }).errorDescription).toMatch(/refused the delivery-status query.*get_record/);
+    expect((error.data as { errorDescription: string }).errorDescription).toMatch(
+      /refused the delivery-status query.*get_record/
+    );
   });
 
   it('an answer that is neither a record list nor the error envelope is InvalidResponse', async () => {
@@ -116,9 +141,11 @@ describe('get_record: errors', () => {
     for (const [query, expected] of [
       [{ to: '8613800138000', id: '12ab' }, ConnectorErrorCodes.InvalidRequestParameters],
       [{ to: '85261234567' }, ConnectorErrorCodes.General],
-      [{ to: '8613800138000', since: new Date('2024-02-01T00:00:00Z') }, ConnectorErrorCodes.InvalidRequestParameters],
+      [
+        { to: '8613800138000', since: new Date('2024-02-01T00:00:00Z') },
+        ConnectorErrorCodes.InvalidRequestParameters,
+      ],
     ] as const) {
-      // eslint-disable-next-line no-await-in-loop
       const error = await rejectionOf(queryDeliveryStatus(config(), { ...query, now }));
       expect(error.code).toBe(expected);
     }
@@ -126,10 +153,17 @@ describe('get_record: errors', () => {
   });
 
   it('the exported lookup checks the config and never echoes the apikey', async () => {
-    expect((await rejectionOf(exportedQuery({ templates: [] }, { to: '8613800138000' }))).code).toBe(ConnectorErrorCodes.InvalidConfig);
+    expect(
+      (await rejectionOf(exportedQuery({ templates: [] }, { to: '8613800138000' }))).code
+    ).toBe(ConnectorErrorCodes.InvalidConfig);
     const canary = 'c0ffee00c0ffee00c0ffee00c0ffee00';
-    const { scope } = mockRecords(400, `{"http_status_code":400,"code":-1,"msg":"非法的apikey","detail":"apikey ${canary} 不存在"}`);
-    const error = await rejectionOf(exportedQuery(baseConfig({ apikey: canary }), { to: '8613800138000' }));
+    const { scope } = mockRecords(
+      400,
+      `{"http_status_code":400,"code":-1,"msg":"非法的apikey","detail":"apikey ${canary} 不存在"}`
+    );
+    const error = await rejectionOf(
+      exportedQuery(baseConfig({ apikey: canary }), { to: '8613800138000' })
+    );
     expect(scope.isDone()).toBe(true);
     expect(error.code).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(JSON.stringify(error.data) + error.message).not.toContain(canary);

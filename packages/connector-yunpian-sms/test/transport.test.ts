@@ -1,11 +1,21 @@
+import { loadPhonePlan } from '@logto-sms/sms-core';
+
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
-import { loadPhonePlan } from '@logto-sms/sms-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 import { settlesWithin } from '../../../tests/helpers/order.js';
-import { closedPortUrl, errorData, rejectionOf, startHungServer } from '../../../tests/support/index.js';
-import { isolateNetworkPerTest, socketError, unmatchedRequests } from '../../../tests/support/network.js';
+import {
+  closedPortUrl,
+  errorData,
+  rejectionOf,
+  startHungServer,
+} from '../../../tests/support/index.js';
+import {
+  isolateNetworkPerTest,
+  socketError,
+  unmatchedRequests,
+} from '../../../tests/support/network.js';
 
 import { baseConfig, endpoint, send, sendPath, successBody } from './helpers.js';
 
@@ -25,7 +35,9 @@ describe('timeout', () => {
     const error = await rejectionOf(sending);
     expect(Date.now() - started).toBeGreaterThanOrEqual(750);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(errorData(error).errorDescription).toMatch(/No answer from YunPian before the timeout.*may or may not have been sent; it was not retried/);
+    expect(errorData(error).errorDescription).toMatch(
+      /No answer from YunPian before the timeout.*may or may not have been sent; it was not retried/
+    );
     expect(requests.map(({ method, url }) => `${method} ${url}`)).toEqual([`POST ${sendPath}`]);
   });
 });
@@ -37,7 +49,11 @@ describe('the retry rule', () => {
       .replyWithError(socketError('ECONNREFUSED'))
       .post(sendPath)
       .reply(200, successBody);
-    await expect(send(baseConfig(), { to: '8613800138000' })).resolves.toMatchObject({ sid: '3310228982', count: 1, fee: 0.05 });
+    await expect(send(baseConfig(), { to: '8613800138000' })).resolves.toMatchObject({
+      sid: '3310228982',
+      count: 1,
+      fee: 0.05,
+    });
     expect(scope.isDone()).toBe(true);
     expect(unmatchedRequests).toEqual([]);
   });
@@ -48,7 +64,9 @@ describe('the retry rule', () => {
       .replyWithError(socketError('ENOTFOUND'))
       .post(sendPath)
       .reply(200, successBody);
-    await expect(send(baseConfig(), { to: '8613800138000' })).resolves.toMatchObject({ sid: '3310228982' });
+    await expect(send(baseConfig(), { to: '8613800138000' })).resolves.toMatchObject({
+      sid: '3310228982',
+    });
     expect(scope.isDone()).toBe(true);
     expect(unmatchedRequests).toEqual([]);
   });
@@ -63,12 +81,16 @@ describe('the retry rule', () => {
     expect(scope.isDone()).toBe(true);
     expect(unmatchedRequests).toEqual([]);
     expect(error.code).toBe(ConnectorErrorCodes.General);
-    expect(errorData(error).errorDescription).toMatch(/Could not talk to YunPian \(ECONNREFUSED\)\. Nothing was sent/);
+    expect(errorData(error).errorDescription).toMatch(
+      /Could not talk to YunPian \(ECONNREFUSED\)\. Nothing was sent/
+    );
   });
 
   test('a real closed port: General, from the refusal itself (not the timeout)', async () => {
     const closed = await closedPortUrl();
-    const error = await rejectionOf(send(baseConfig({ endpoint: closed }), { to: '8613800138000' }));
+    const error = await rejectionOf(
+      send(baseConfig({ endpoint: closed }), { to: '8613800138000' })
+    );
     expect(error.code).toBe(ConnectorErrorCodes.General);
     expect(errorData(error)).toMatchObject({ provider: 'yunpian' });
     expect(errorData(error).errorDescription).toMatch(/ECONNREFUSED/);
@@ -86,10 +108,22 @@ describe('the retry rule', () => {
   test.each([
     ['a 5xx', 502, '<html>Bad Gateway</html>', ConnectorErrorCodes.General],
     ['a YunPian system error', 400, { code: -51, msg: '系统繁忙' }, ConnectorErrorCodes.General],
-    ['a rate limit', 400, { code: 8, msg: '同一手机号30秒内重复提交相同的内容' }, ConnectorErrorCodes.RateLimitExceeded],
-    ['an account rate limit', 400, { code: -5, msg: '访问频率超限' }, ConnectorErrorCodes.RateLimitExceeded],
+    [
+      'a rate limit',
+      400,
+      { code: 8, msg: '同一手机号30秒内重复提交相同的内容' },
+      ConnectorErrorCodes.RateLimitExceeded,
+    ],
+    [
+      'an account rate limit',
+      400,
+      { code: -5, msg: '访问频率超限' },
+      ConnectorErrorCodes.RateLimitExceeded,
+    ],
   ])('%s is not retried (exactly 1 call)', async (_name, status, body, errorCode) => {
-    const scope = nock(endpoint).post(sendPath).reply(status, typeof body === 'string' ? body : JSON.stringify(body));
+    const scope = nock(endpoint)
+      .post(sendPath)
+      .reply(status, typeof body === 'string' ? body : JSON.stringify(body));
     const error = await rejectionOf(send(baseConfig(), { to: '8613800138000' }));
     expect(scope.isDone()).toBe(true);
     expect(unmatchedRequests).toEqual([]);

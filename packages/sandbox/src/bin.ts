@@ -13,8 +13,15 @@ const main = async (): Promise<number> => {
   const sandbox = await startSandbox({
     host: options.host,
     port: options.port,
-    config: options.configFile === undefined ? undefined : await loadSandboxConfigFile(options.configFile),
-    log: options.quiet ? undefined : (line) => console.log(line),
+    config:
+      options.configFile === undefined
+        ? undefined
+        : await loadSandboxConfigFile(options.configFile),
+    log: options.quiet
+      ? undefined
+      : (line) => {
+          console.log(line);
+        },
     allowedHosts: options.allowedHosts,
   });
   console.log(`SMS sandbox listening on ${sandbox.url}`);
@@ -30,7 +37,9 @@ const main = async (): Promise<number> => {
 
 main().then(
   (exitCode) => {
-    if (exitCode !== 0) process.exit(exitCode);
+    if (exitCode !== 0) {
+      process.exit(exitCode);
+    }
   },
   (error: unknown) => {
     console.error(`${command}: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,7 +25,9 @@ export const defaultSandboxPort = 4010;
 export const defaultSandboxHost = '127.0.0.1';
 
 /** The help text, for the name the sandbox was started by (`logto-sms-sandbox`, `logto-sms sandbox`). */
-export const sandboxHelp = (command: string): string => `Usage: ${command} [--port ${defaultSandboxPort}] [--host ${defaultSandboxHost}] [--allow-host <name>]... [--config sandbox.json] [--quiet]
+export const sandboxHelp = (
+  command: string
+): string => `Usage: ${command} [--port ${defaultSandboxPort}] [--host ${defaultSandboxHost}] [--allow-host <name>]... [--config sandbox.json] [--quiet]
 
 Starts the local emulator of the Aliyun SMS, Aliyun Message Authentication Service (MAS), YunPian
 and Tencent Cloud SMS APIs with a web inbox at
@@ -49,7 +51,9 @@ The sandbox accepts only its own fake credentials; messages never leave this mac
  * argument, or a port that is not a whole number from 0 to 65535.
  */
 export const parseSandboxCommandLine = (argv: readonly string[]): SandboxCommandLine => {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: typeof options; strict: true; allowPositionals: true }>
+  >;
   const options = {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -61,10 +65,14 @@ export const parseSandboxCommandLine = (argv: readonly string[]): SandboxCommand
   try {
     parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new SandboxUsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'));
+    throw new SandboxUsageError(
+      (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.')
+    );
   }
   const { values, positionals } = parsed;
-  if (positionals.length > 0) throw new SandboxUsageError(`Unexpected argument: ${positionals[0] ?? ''}`);
+  if (positionals.length > 0) {
+    throw new SandboxUsageError(`Unexpected argument: ${positionals[0] ?? ''}`);
+  }
   const rawPort = values.port;
   const port = rawPort === undefined ? defaultSandboxPort : Number(rawPort);
   if (rawPort !== undefined && (!/^\d+$/.test(rawPort) || port > 65_535)) {

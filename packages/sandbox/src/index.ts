@@ -4,10 +4,18 @@ import { SandboxListenError } from './errors.js';
 import { FaultRegistry } from './faults/registry.js';
 import { Inbox } from './inbox/inbox.js';
 import { createSandboxServer } from './server/http-server.js';
-import { createRequestGuard, isLoopbackHost } from './server/request-guard.js';
 import type { ProviderEndpoint } from './server/provider-endpoint.js';
+import { createRequestGuard, isLoopbackHost } from './server/request-guard.js';
 import { createTencentEndpoint } from './tencent/endpoint.js';
-import type { FaultSpec, MessageFilter, RegisteredFault, SandboxConfig, SandboxConfigInput, SandboxMessage, SandboxRefusal } from './types.js';
+import type {
+  FaultSpec,
+  MessageFilter,
+  RegisteredFault,
+  SandboxConfig,
+  SandboxConfigInput,
+  SandboxMessage,
+  SandboxRefusal,
+} from './types.js';
 import { createYunpianEndpoint, singleSendPath } from './yunpian/endpoint.js';
 import { createYunpianRecordEndpoints } from './yunpian/records.js';
 
@@ -122,14 +130,22 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultRegistry();
   // Tencent and Aliyun both answer at '/': Tencent claims the TC3-signed calls, Aliyun the rest.
   const endpoints = new Map<string, ProviderEndpoint[]>([
-    ['/', [createTencentEndpoint({ config, now, inbox }), createAliyunEndpoint({ config, now, inbox })]],
+    [
+      '/',
+      [createTencentEndpoint({ config, now, inbox }), createAliyunEndpoint({ config, now, inbox })],
+    ],
     [singleSendPath, [createYunpianEndpoint({ config, now, inbox })]],
-    ...[...createYunpianRecordEndpoints({ config, inbox })].map(([path, endpoint]): [string, ProviderEndpoint[]] => [path, [endpoint]]),
+    ...[...createYunpianRecordEndpoints({ config, inbox })].map(
+      ([path, endpoint]): [string, ProviderEndpoint[]] => [path, [endpoint]]
+    ),
   ]);
   const host = options.host ?? '127.0.0.1';
   const guard = createRequestGuard({
     boundHost: host,
-    allowedHosts: [...[...endpoints.values()].flat().flatMap((endpoint) => endpoint.hosts ?? []), ...(options.allowedHosts ?? [])],
+    allowedHosts: [
+      ...[...endpoints.values()].flat().flatMap((endpoint) => endpoint.hosts ?? []),
+      ...(options.allowedHosts ?? []),
+    ],
   });
   const server = createSandboxServer({ config, inbox, faults, endpoints, log: options.log, guard });
   let port: number;
@@ -138,7 +154,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   } catch (error) {
     throw new SandboxListenError(host, options.port ?? 0, error);
   }
-  if (!isLoopbackHost(host)) (options.warn ?? console.warn)(exposureWarning(host, port));
+  if (!isLoopbackHost(host)) {
+    (options.warn ?? console.warn)(exposureWarning(host, port));
+  }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   let closing: Promise<void> | undefined;
@@ -149,16 +167,20 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     config,
     inbox: {
       list: (filter) => inbox.list(filter),
-      clear: () => inbox.clear(),
-      waitForMessage: (filter, timeoutMs) => inbox.waitForMessage(filter, timeoutMs),
+      clear: () => {
+        inbox.clear();
+      },
+      waitForMessage: async (filter, timeoutMs) => inbox.waitForMessage(filter, timeoutMs),
       count: () => inbox.count(),
       refusals: (filter) => inbox.refusals(filter),
     },
     faults: {
       add: (fault) => faults.add(fault),
-      clear: () => faults.clear(),
+      clear: () => {
+        faults.clear();
+      },
       list: () => faults.list(),
     },
-    close: () => (closing ??= server.close()),
+    close: async () => (closing ??= server.close()),
   };
 };

@@ -4,7 +4,8 @@ export type Provider = 'aliyun' | 'aliyun-mas' | 'yunpian' | 'tencent';
 /** Every emulated provider, for checking a `provider` given over HTTP. */
 export const providers: readonly Provider[] = ['aliyun', 'aliyun-mas', 'yunpian', 'tencent'];
 
-export const isProvider = (value: unknown): value is Provider => providers.includes(value as Provider);
+export const isProvider = (value: unknown): value is Provider =>
+  providers.includes(value as Provider);
 
 /** A Message Authentication Service system template (赠送模板), e.g. 100001. */
 export type AliyunMasTemplate = {
@@ -99,11 +100,8 @@ export type SandboxConfig = {
   inbox: { maxMessages: number };
 };
 
-type DeepPartial<T> = T extends Array<infer _Item>
-  ? T
-  : T extends object
-    ? { [K in keyof T]?: DeepPartial<T[K]> }
-    : T;
+type DeepPartial<T> =
+  T extends Array<infer _Item> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T;
 
 /** Objects merge key by key over the defaults; arrays replace the default array whole. */
 export type SandboxConfigInput = DeepPartial<SandboxConfig>;

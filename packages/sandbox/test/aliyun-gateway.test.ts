@@ -1,10 +1,25 @@
 import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sandbox } from '../src/index.js';
-import { startSandbox } from '../src/index.js';
+
 import { NonceStore } from '../src/aliyun/nonce-store.js';
 import { parseAcsTimestamp } from '../src/aliyun/timestamp.js';
-import { OpenApiUtil, acsTimestamp, http, manualClock, sandboxKey, sandboxSts, sendV1, sendV3, sha256Hex, sms, v1Params } from './helpers.js';
+import type { Sandbox } from '../src/index.js';
+import { startSandbox } from '../src/index.js';
+
+import {
+  OpenApiUtil,
+  acsTimestamp,
+  http,
+  manualClock,
+  sandboxKey,
+  sandboxSts,
+  sendV1,
+  sendV3,
+  sha256Hex,
+  sms,
+  v1Params,
+} from './helpers.js';
 
 const clock = manualClock(Date.parse('2025-03-01T08:00:00Z'));
 let sandbox: Sandbox;
@@ -14,16 +29,24 @@ const phone = () => `1360000${String(seq++).padStart(4, '0')}`;
 beforeAll(async () => {
   sandbox = await startSandbox({ now: clock.now, config: { rateLimits: { enabled: false } } });
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.inbox.clear());
+afterAll(async () => sandbox.close());
+beforeEach(() => {
+  sandbox.inbox.clear();
+});
 
 // Every signed request in this file is stamped with the sandbox's own (manual) clock.
 const params1 = (business: Record<string, string>, options: Parameters<typeof v1Params>[1] = {}) =>
   v1Params(business, { now: clock.now(), ...options });
-const send3 = (business: Record<string, string>, options: Parameters<typeof sendV3>[2] = {}) =>
-  sendV3(sandbox, business, { now: clock.now(), ...options });
+const send3 = async (
+  business: Record<string, string>,
+  options: Parameters<typeof sendV3>[2] = {}
+) => sendV3(sandbox, business, { now: clock.now(), ...options });
 
-const expectGatewayError = (response: { status: number; json: any }, status: number, code: string) => {
+const expectGatewayError = (
+  response: { status: number; json: any },
+  status: number,
+  code: string
+) => {
   expect(response.status).toBe(status);
   expect(response.json).toMatchObject({ Code: code, HostId: 'dysmsapi.aliyuncs.com' });
   expect(response.json.RequestId).toMatch(/^[0-9A-F-]{36}$/);
@@ -35,7 +58,10 @@ const expectGatewayError = (response: { status: number; json: any }, status: num
 describe('clock skew', () => {
   it('accepts a timestamp 14 minutes off in either direction', async () => {
     for (const offset of [-14, 14]) {
-      const response = await sendV1(sandbox, params1(sms(phone()), { now: clock.now() + offset * 60_000 }));
+      const response = await sendV1(
+        sandbox,
+        params1(sms(phone()), { now: clock.now() + offset * 60_000 })
+      );
       expect(response.json.Code).toBe('OK');
     }
   });
@@ -49,14 +75,22 @@ describe('clock skew', () => {
   });
 
   it('answers InvalidTimeStamp.Format for a local-time or garbled timestamp', async () => {
-    for (const Timestamp of ['2025-03-01 08:00:00', '2025-03-01T16:00:00+08:00', '2025-02-30T08:00:00Z', 'yesterday']) {
+    for (const Timestamp of [
+      '2025-03-01 08:00:00',
+      '2025-03-01T16:00:00+08:00',
+      '2025-02-30T08:00:00Z',
+      'yesterday',
+    ]) {
       const response = await sendV1(sandbox, { ...params1(sms(phone())), Timestamp });
       expectGatewayError(response, 400, 'InvalidTimeStamp.Format');
     }
   });
 
   it('tolerates milliseconds in the timestamp, as production does', async () => {
-    const response = await sendV1(sandbox, { ...params1(sms(phone())), Timestamp: new Date(clock.now()).toISOString() });
+    const response = await sendV1(sandbox, {
+      ...params1(sms(phone())),
+      Timestamp: new Date(clock.now()).toISOString(),
+    });
     expect(response.json.Code).toBe('OK');
   });
 
@@ -86,7 +120,9 @@ describe('nonce replay', () => {
 
   it('does not burn the nonce of a request whose signature failed', async () => {
     const params = params1(sms(phone()));
-    expect((await sendV1(sandbox, params, { secret: 'wrong' })).json.Code).toBe('SignatureDoesNotMatch');
+    expect((await sendV1(sandbox, params, { secret: 'wrong' })).json.Code).toBe(
+      'SignatureDoesNotMatch'
+    );
     expect((await sendV1(sandbox, params)).json.Code).toBe('OK');
   });
 
@@ -95,27 +131,49 @@ describe('nonce replay', () => {
     expect(store.claim('a', 0)).toBe(true);
     expect(store.claim('a', 30 * 60_000)).toBe(false);
     expect(store.claim('a', 31 * 60_000 + 1)).toBe(true);
-    for (const nonce of ['b', 'c', 'd', 'e']) store.claim(nonce, 31 * 60_000 + 2);
+    for (const nonce of ['b', 'c', 'd', 'e']) {
+      store.claim(nonce, 31 * 60_000 + 2);
+    }
     expect(store.size).toBe(3);
   });
 });
 
 describe('credentials', () => {
   it('answers 404 InvalidAccessKeyId.NotFound for an unknown key (V1 and V3)', async () => {
-    expectGatewayError(await sendV1(sandbox, params1(sms(phone()), { accessKeyId: 'LTAI5tUnknown' })), 404, 'InvalidAccessKeyId.NotFound');
-    expectGatewayError(await send3(sms(phone()), { accessKeyId: 'LTAI5tUnknown' }), 404, 'InvalidAccessKeyId.NotFound');
+    expectGatewayError(
+      await sendV1(sandbox, params1(sms(phone()), { accessKeyId: 'LTAI5tUnknown' })),
+      404,
+      'InvalidAccessKeyId.NotFound'
+    );
+    expectGatewayError(
+      await send3(sms(phone()), { accessKeyId: 'LTAI5tUnknown' }),
+      404,
+      'InvalidAccessKeyId.NotFound'
+    );
   });
 
   it('requires the STS token: missing → Malformed, wrong → MismatchWithAccessKey', async () => {
     const sts = { accessKeyId: sandboxSts.accessKeyId, secret: sandboxSts.accessKeySecret };
     const base = params1(sms(phone()), { accessKeyId: sts.accessKeyId });
-    expectGatewayError(await sendV1(sandbox, base, { secret: sts.secret }), 400, 'InvalidSecurityToken.Malformed');
     expectGatewayError(
-      await sendV1(sandbox, { ...params1(sms(phone()), { accessKeyId: sts.accessKeyId }), SecurityToken: 'nope' }, { secret: sts.secret }),
+      await sendV1(sandbox, base, { secret: sts.secret }),
+      400,
+      'InvalidSecurityToken.Malformed'
+    );
+    expectGatewayError(
+      await sendV1(
+        sandbox,
+        { ...params1(sms(phone()), { accessKeyId: sts.accessKeyId }), SecurityToken: 'nope' },
+        { secret: sts.secret }
+      ),
       400,
       'InvalidSecurityToken.MismatchWithAccessKey'
     );
-    expectGatewayError(await send3(sms(phone()), { accessKeyId: sts.accessKeyId, secret: sts.secret }), 400, 'InvalidSecurityToken.Malformed');
+    expectGatewayError(
+      await send3(sms(phone()), { accessKeyId: sts.accessKeyId, secret: sts.secret }),
+      400,
+      'InvalidSecurityToken.Malformed'
+    );
     const ok = await send3(sms(phone()), {
       accessKeyId: sts.accessKeyId,
       secret: sts.secret,
@@ -125,7 +183,10 @@ describe('credentials', () => {
   });
 
   it('refuses a security token attached to a long-term key', async () => {
-    const response = await sendV1(sandbox, { ...params1(sms(phone())), SecurityToken: sandboxSts.securityToken });
+    const response = await sendV1(sandbox, {
+      ...params1(sms(phone())),
+      SecurityToken: sandboxSts.securityToken,
+    });
     expectGatewayError(response, 400, 'InvalidSecurityToken.MismatchWithAccessKey');
   });
 });
@@ -135,14 +196,20 @@ describe('V1 protocol details', () => {
     const { Format: _omitted, ...withoutFormat } = params1(sms(phone()));
     const xml = await sendV1(sandbox, withoutFormat);
     expect(xml.headers['content-type']).toContain('text/xml');
-    expect(xml.text).toMatch(/^<\?xml version='1.0' encoding='UTF-8'\?><SendSmsResponse><RequestId>.+<Code>OK<\/Code><Message>OK<\/Message><BizId>\d+\^\d<\/BizId><\/SendSmsResponse>$/);
+    expect(xml.text).toMatch(
+      /^<\?xml version='1.0' encoding='UTF-8'\?><SendSmsResponse><RequestId>.+<Code>OK<\/Code><Message>OK<\/Message><BizId>\d+\^\d<\/BizId><\/SendSmsResponse>$/
+    );
 
     const lower = await sendV1(sandbox, { ...params1(sms(phone())), Format: 'json' });
     expect(lower.json.Code).toBe('OK');
   });
 
   it('renders gateway errors as XML <Error> when the caller asked for XML', async () => {
-    const response = await sendV1(sandbox, { ...params1(sms(phone())), Format: 'XML' }, { secret: 'wrong' });
+    const response = await sendV1(
+      sandbox,
+      { ...params1(sms(phone())), Format: 'XML' },
+      { secret: 'wrong' }
+    );
     expect(response.status).toBe(400);
     expect(response.text).toContain('<Error><RequestId>');
     expect(response.text).toContain('<Code>SignatureDoesNotMatch</Code>');
@@ -150,8 +217,16 @@ describe('V1 protocol details', () => {
   });
 
   it('answers InvalidApi.NotFound for another Action and InvalidVersion for another Version', async () => {
-    expectGatewayError(await sendV1(sandbox, { ...params1(sms(phone())), Action: 'SendBatchSms' }), 404, 'InvalidApi.NotFound');
-    expectGatewayError(await sendV1(sandbox, { ...params1(sms(phone())), Version: '2018-05-01' }), 400, 'InvalidVersion');
+    expectGatewayError(
+      await sendV1(sandbox, { ...params1(sms(phone())), Action: 'SendBatchSms' }),
+      404,
+      'InvalidApi.NotFound'
+    );
+    expectGatewayError(
+      await sendV1(sandbox, { ...params1(sms(phone())), Version: '2018-05-01' }),
+      400,
+      'InvalidVersion'
+    );
   });
 
   it('answers Missing<Param> for absent required parameters', async () => {
@@ -173,14 +248,20 @@ describe('V1 protocol details', () => {
   });
 
   it('answers InvalidSignatureMethod for anything but HMAC-SHA1', async () => {
-    expectGatewayError(await sendV1(sandbox, { ...params1(sms(phone())), SignatureMethod: 'HMAC-SHA256' }), 400, 'InvalidSignatureMethod');
+    expectGatewayError(
+      await sendV1(sandbox, { ...params1(sms(phone())), SignatureMethod: 'HMAC-SHA256' }),
+      400,
+      'InvalidSignatureMethod'
+    );
   });
 
   it('decodes a raw + in the signature as a space, so an unencoded signature fails', async () => {
     // Find a parameter set whose signature contains '+', then send it without percent-encoding.
     let params = params1(sms(phone()));
     const { OpenApiUtil } = await import('./helpers.js');
-    while (!OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret).includes('+')) params = params1(sms(phone()));
+    while (!OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret).includes('+')) {
+      params = params1(sms(phone()));
+    }
     const signature = OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret);
     const body = `${new URLSearchParams(params)}&Signature=${signature}`;
     const response = await http(`${sandbox.url}/`, {
@@ -238,14 +319,25 @@ describe('V3 protocol details', () => {
   });
 
   it('requires an emulated x-acs-action (SendSms, QuerySendDetails) and x-acs-version 2017-05-25', async () => {
-    expectGatewayError(await send3(sms(phone()), { headers: { 'x-acs-action': 'SendBatchSms' } }), 404, 'InvalidApi.NotFound');
-    expectGatewayError(await send3(sms(phone()), { headers: { 'x-acs-version': '2018-05-01' } }), 400, 'InvalidVersion');
+    expectGatewayError(
+      await send3(sms(phone()), { headers: { 'x-acs-action': 'SendBatchSms' } }),
+      404,
+      'InvalidApi.NotFound'
+    );
+    expectGatewayError(
+      await send3(sms(phone()), { headers: { 'x-acs-version': '2018-05-01' } }),
+      400,
+      'InvalidVersion'
+    );
   });
 
   it('answers InvalidSignatureMethod for other ACS3 algorithms', async () => {
     const response = await send3(sms(phone()), {
       tamper: (request) => {
-        request.headers.authorization = request.headers.authorization!.replace('ACS3-HMAC-SHA256', 'ACS3-HMAC-SM3');
+        request.headers.authorization = request.headers.authorization!.replace(
+          'ACS3-HMAC-SHA256',
+          'ACS3-HMAC-SM3'
+        );
       },
     });
     expectGatewayError(response, 400, 'InvalidSignatureMethod');
@@ -255,7 +347,9 @@ describe('V3 protocol details', () => {
 describe('signature checks that a lenient comparison would weaken', () => {
   it('compares a V1 signature case-sensitively (base64 is case-sensitive)', async () => {
     const swapCase = (text: string) =>
-      [...text].map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase())).join('');
+      [...text]
+        .map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase()))
+        .join('');
     const to = phone();
     const response = await sendV1(sandbox, params1(sms(to)), {
       tamper: (signed) => ({ ...signed, Signature: swapCase(signed.Signature!) }),
@@ -267,7 +361,7 @@ describe('signature checks that a lenient comparison would weaken', () => {
   it('requires content-type to be signed when a V3 request has a body', async () => {
     const to = phone();
     const body = new URLSearchParams(sms(to)).toString();
-    const host = new URL(sandbox.url).host;
+    const { host } = new URL(sandbox.url);
     const headers: Record<string, string> = {
       host,
       'x-acs-action': 'SendSms',

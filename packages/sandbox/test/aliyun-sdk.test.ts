@@ -1,8 +1,11 @@
 import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { dysmsapi, openApiCore, sandboxKey, sandboxSts, sendV1, sms, v1Params } from './helpers.js';
 
 // The verifier was written from the spec alone; these tests hold it against what Alibaba's own
@@ -21,7 +24,12 @@ const sdkClient = (endpoint: string, credentials: Credentials, signatureAlgorith
     })
   );
 
-const sdkSend = (endpoint: string, credentials: Credentials, phone: string, signatureAlgorithm?: 'v2') =>
+const sdkSend = async (
+  endpoint: string,
+  credentials: Credentials,
+  phone: string,
+  signatureAlgorithm?: 'v2'
+) =>
   sdkClient(endpoint, credentials, signatureAlgorithm).sendSms(
     new dysmsapi.SendSmsRequest({
       phoneNumbers: phone,
@@ -35,7 +43,12 @@ const sdkError = async (promise: Promise<unknown>) => {
   try {
     await promise;
   } catch (error) {
-    return error as { code: string; statusCode: number; message: string; data?: Record<string, unknown> };
+    return error as {
+      code: string;
+      statusCode: number;
+      message: string;
+      data?: Record<string, unknown>;
+    };
   }
   throw new Error('expected the SDK call to fail');
 };
@@ -56,7 +69,12 @@ const startTamperingProxy = async (target: string, rewrite: (url: string) => str
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => proxy.close(() => resolve())),
+    close: async () =>
+      new Promise<void>((resolve) =>
+        proxy.close(() => {
+          resolve();
+        })
+      ),
   };
 };
 
@@ -71,8 +89,10 @@ describe('Alibaba SDK against the sandbox', () => {
     sandbox = await startSandbox();
     endpoint = new URL(sandbox.url).host;
   });
-  afterAll(() => sandbox.close());
-  beforeEach(() => sandbox.inbox.clear());
+  afterAll(async () => sandbox.close());
+  beforeEach(() => {
+    sandbox.inbox.clear();
+  });
 
   for (const [label, algorithm, expected] of [
     ['default V3 (ACS3-HMAC-SHA256)', undefined, 'ACS3-HMAC-SHA256'],
@@ -109,7 +129,9 @@ describe('Alibaba SDK against the sandbox', () => {
 
       it('rejects a secret that is off by one character with SignatureDoesNotMatch', async () => {
         const wrongSecret = `${sandboxKey.accessKeySecret.slice(0, -1)}2`;
-        const error = await sdkError(sdkSend(endpoint, { ...sandboxKey, accessKeySecret: wrongSecret }, nextPhone(), algorithm));
+        const error = await sdkError(
+          sdkSend(endpoint, { ...sandboxKey, accessKeySecret: wrongSecret }, nextPhone(), algorithm)
+        );
         expect(error.code).toBe('SignatureDoesNotMatch');
         expect(error.statusCode).toBe(400);
         expect(error.message).toContain('server string to sign is:');
@@ -117,7 +139,14 @@ describe('Alibaba SDK against the sandbox', () => {
       });
 
       it('rejects an STS call whose token was swapped', async () => {
-        const error = await sdkError(sdkSend(endpoint, { ...sandboxSts, securityToken: 'SomeoneElsesToken' }, nextPhone(), algorithm));
+        const error = await sdkError(
+          sdkSend(
+            endpoint,
+            { ...sandboxSts, securityToken: 'SomeoneElsesToken' },
+            nextPhone(),
+            algorithm
+          )
+        );
         expect(error.code).toBe('InvalidSecurityToken.MismatchWithAccessKey');
         expect(sandbox.inbox.count()).toBe(0);
       });
@@ -125,7 +154,9 @@ describe('Alibaba SDK against the sandbox', () => {
       it('rejects a parameter tampered with after signing', async () => {
         const original = nextPhone();
         const attacker = nextPhone();
-        const proxy = await startTamperingProxy(sandbox.url, (url) => url.replace(original, attacker));
+        const proxy = await startTamperingProxy(sandbox.url, (url) =>
+          url.replace(original, attacker)
+        );
         try {
           const error = await sdkError(sdkSend(proxy.endpoint, sandboxKey, original, algorithm));
           expect(error.code).toBe('SignatureDoesNotMatch');
@@ -138,7 +169,9 @@ describe('Alibaba SDK against the sandbox', () => {
   }
 
   it('answers unknown AccessKeyIds with 404 InvalidAccessKeyId.NotFound through the SDK', async () => {
-    const error = await sdkError(sdkSend(endpoint, { accessKeyId: 'LTAI5tNobody', accessKeySecret: 'x' }, nextPhone()));
+    const error = await sdkError(
+      sdkSend(endpoint, { accessKeyId: 'LTAI5tNobody', accessKeySecret: 'x' }, nextPhone())
+    );
     expect(error.code).toBe('InvalidAccessKeyId.NotFound');
     expect(error.statusCode).toBe(404);
   });
@@ -162,28 +195,39 @@ describe('V1 requests signed by hand with OpenApiUtil.getRPCSignature', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
   });
-  afterAll(() => sandbox.close());
+  afterAll(async () => sandbox.close());
 
-  (['get', 'post-body', 'post-query', 'post-split'] as const).forEach((layout, index) => {
+  for (const [index, layout] of (
+    ['get', 'post-body', 'post-query', 'post-split'] as const
+  ).entries()) {
     it(`accepts the ${layout} layout`, async () => {
       const phone = `1370000000${index}`;
       const response = await sendV1(sandbox, v1Params(sms(phone, '7788')), { layout });
       expect(response.status).toBe(200);
       expect(response.json).toMatchObject({ Code: 'OK', Message: 'OK' });
-      expect(sandbox.inbox.list({ to: phone })[0]).toMatchObject({ code: '7788', signatureAlgorithm: 'HMAC-SHA1' });
+      expect(sandbox.inbox.list({ to: phone })[0]).toMatchObject({
+        code: '7788',
+        signatureAlgorithm: 'HMAC-SHA1',
+      });
     });
-  });
+  }
 
   it('signs with the real HTTP method: a GET signature sent as POST is rejected', async () => {
     const params = v1Params(sms('13700009999'));
-    const getSignature = openApiCore.OpenApiUtil.getRPCSignature(params, 'GET', sandboxKey.accessKeySecret);
-    const response = await sendV1(sandbox, params, { tamper: (signed) => ({ ...signed, Signature: getSignature }) });
+    const getSignature = openApiCore.OpenApiUtil.getRPCSignature(
+      params,
+      'GET',
+      sandboxKey.accessKeySecret
+    );
+    const response = await sendV1(sandbox, params, {
+      tamper: (signed) => ({ ...signed, Signature: getSignature }),
+    });
     expect(response.status).toBe(400);
     expect(response.json.Code).toBe('SignatureDoesNotMatch');
     expect(response.json.Message).toMatch(/server string to sign is:POST&%2F&AccessKeyId%3D/);
   });
 
-  it('percent-encodes the characters encodeURIComponent leaves alone (! \' ( ) *) and keeps ~', async () => {
+  it("percent-encodes the characters encodeURIComponent leaves alone (! ' ( ) *) and keeps ~", async () => {
     const params = v1Params(sms('13700008888', '5566', { OutId: "a b*c~d!e'f(g)h+i/j" }));
     const response = await sendV1(sandbox, params);
     expect(response.json.Code).toBe('OK');
@@ -194,8 +238,13 @@ describe('V1 requests signed by hand with OpenApiUtil.getRPCSignature', () => {
       tamper: (signed) => ({ ...signed, TemplateParam: '{"code":"2222"}' }),
     });
     expect(response.status).toBe(400);
-    expect(response.json).toMatchObject({ Code: 'SignatureDoesNotMatch', HostId: 'dysmsapi.aliyuncs.com' });
-    expect(response.json.Recommend).toContain('q=SignatureDoesNotMatch&product=Dysmsapi&requestId=');
+    expect(response.json).toMatchObject({
+      Code: 'SignatureDoesNotMatch',
+      HostId: 'dysmsapi.aliyuncs.com',
+    });
+    expect(response.json.Recommend).toContain(
+      'q=SignatureDoesNotMatch&product=Dysmsapi&requestId='
+    );
     expect(response.json.Recommend).toContain(response.json.RequestId);
   });
 });

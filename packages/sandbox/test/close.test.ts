@@ -1,8 +1,11 @@
 import type { ClientRequest } from 'node:http';
 import { Agent, request } from 'node:http';
+
 import { describe, expect, it } from 'vitest';
+
 import { settlesWithin } from '../../../tests/helpers/order.js';
 import { startSandbox } from '../src/index.js';
+
 import { sms, v1Params, yunpianKeys } from './helpers.js';
 
 // Its own file so the process-wide handle counts are not disturbed by other tests' sockets.
@@ -11,17 +14,21 @@ const cnText = (code: string) => `【Logto测试】您的验证码是${code}。�
 
 describe('close()', () => {
   const tcpHandles = () =>
-    process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
+    process
+      .getActiveResourcesInfo()
+      .filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
 
   it('resolves promptly with hung, dripping, delayed, SSE and keep-alive connections open, leaving no handles', async () => {
     const baselineTcp = tcpHandles();
     const target = await startSandbox({ config: { rateLimits: { enabled: false } } });
     const clientClosed: Array<Promise<void>> = [];
-    const track = (req: ClientRequest) =>
+    const track = (request_: ClientRequest) =>
       clientClosed.push(
         new Promise((resolve) => {
-          req.on('error', () => {});
-          req.on('close', () => resolve());
+          request_.on('error', () => {});
+          request_.on('close', () => {
+            resolve();
+          });
         })
       );
 
@@ -42,7 +49,13 @@ describe('close()', () => {
       dripping.end(new URLSearchParams(v1Params(sms('13800138000'))).toString());
     });
     drip.on('error', () => {}).resume();
-    clientClosed.push(new Promise((resolve) => drip.on('close', () => resolve())));
+    clientClosed.push(
+      new Promise((resolve) =>
+        drip.on('close', () => {
+          resolve();
+        })
+      )
+    );
 
     target.faults.add({ kind: 'delay', delayMs: 400 });
     const delayed = request(`${target.url}/v2/sms/single_send.json`, {
@@ -51,7 +64,13 @@ describe('close()', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     track(delayed);
-    delayed.end(new URLSearchParams({ apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('1234') }).toString());
+    delayed.end(
+      new URLSearchParams({
+        apikey: yunpianKeys.intl,
+        mobile: '13800138000',
+        text: cnText('1234'),
+      }).toString()
+    );
 
     const sse = request(`${target.url}/__sandbox/events`, { agent: false });
     track(sse);
@@ -60,7 +79,9 @@ describe('close()', () => {
 
     const keepAlive = new Agent({ keepAlive: true });
     await new Promise<void>((resolve) =>
-      request(`${target.url}/__sandbox/health`, { agent: keepAlive }, (res) => res.resume().on('end', resolve)).end()
+      request(`${target.url}/__sandbox/health`, { agent: keepAlive }, (res) =>
+        res.resume().on('end', resolve)
+      ).end()
     );
 
     const waiting = target.inbox.waitForMessage({}, 60_000);

@@ -14,12 +14,30 @@ const usageErrorOf = (argv: string[]): SandboxUsageError => {
 
 describe('the sandbox command line (logto-sms-sandbox and logto-sms sandbox)', () => {
   it('defaults to 127.0.0.1:4010, request logging on', () => {
-    expect(parseSandboxCommandLine([])).toEqual({ help: false, port: 4010, host: '127.0.0.1', allowedHosts: [], quiet: false });
+    expect(parseSandboxCommandLine([])).toEqual({
+      help: false,
+      port: 4010,
+      host: '127.0.0.1',
+      allowedHosts: [],
+      quiet: false,
+    });
   });
 
   it('reads every flag', () => {
     expect(
-      parseSandboxCommandLine(['--port', '0', '--host', '::1', '--config', 'sandbox.json', '--quiet', '--allow-host', 'a.test', '--allow-host', 'b.test'])
+      parseSandboxCommandLine([
+        '--port',
+        '0',
+        '--host',
+        '::1',
+        '--config',
+        'sandbox.json',
+        '--quiet',
+        '--allow-host',
+        'a.test',
+        '--allow-host',
+        'b.test',
+      ])
     ).toEqual({
       help: false,
       port: 0,
@@ -46,7 +64,11 @@ describe('the sandbox command line (logto-sms-sandbox and logto-sms sandbox)', (
   it('has one help text naming the command it was started as', () => {
     const help = sandboxHelp('logto-sms-sandbox');
     expect(help.startsWith('Usage: logto-sms-sandbox [--port 4010]')).toBe(true);
-    for (const flag of ['--port', '--host', '--config', '--quiet', '--help']) expect(help).toContain(flag);
-    expect(sandboxHelp('logto-sms sandbox').replace('logto-sms sandbox', 'logto-sms-sandbox')).toBe(help);
+    for (const flag of ['--port', '--host', '--config', '--quiet', '--help']) {
+      expect(help).toContain(flag);
+    }
+    expect(sandboxHelp('logto-sms sandbox').replace('logto-sms sandbox', 'logto-sms-sandbox')).toBe(
+      help
+    );
   });
 });

@@ -1,8 +1,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 import { chinaDate } from '../src/shared/china-time.js';
-import { dysmsapi, http, manualClock, openApiCore, sandboxKey, sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
+
+import {
+  dysmsapi,
+  http,
+  manualClock,
+  openApiCore,
+  sandboxKey,
+  sendV1,
+  sendYunpian,
+  sms,
+  v1Params,
+  yunpianKeys,
+} from './helpers.js';
 
 // Delivery states and the providers' lookup APIs. Aliyun's answers are read back through Alibaba's
 // own SDK (`querySendDetails`), which only accepts the real response shape.
@@ -49,11 +62,23 @@ const daysAgo = (days: number) => chinaDate(Date.now() - days * 86_400_000);
 
 const client = () =>
   new dysmsapi.default(
-    new openApiCore.$OpenApiUtil.Config({ ...sandboxKey, endpoint: new URL(aliyunSandbox.url).host, protocol: 'http' })
+    new openApiCore.$OpenApiUtil.Config({
+      ...sandboxKey,
+      endpoint: new URL(aliyunSandbox.url).host,
+      protocol: 'http',
+    })
   ) as unknown as QuerySdk;
 
-const query = (phoneNumber: string, sendDate: string, extra: Record<string, unknown> = {}) =>
-  client().querySendDetails(new sdk.QuerySendDetailsRequest({ phoneNumber, sendDate, pageSize: 10, currentPage: 1, ...extra }));
+const query = async (phoneNumber: string, sendDate: string, extra: Record<string, unknown> = {}) =>
+  client().querySendDetails(
+    new sdk.QuerySendDetailsRequest({
+      phoneNumber,
+      sendDate,
+      pageSize: 10,
+      currentPage: 1,
+      ...extra,
+    })
+  );
 
 const sendAliyun = async (phone: string) => {
   const response = await sendV1(aliyunSandbox, v1Params(sms(phone)));
@@ -79,7 +104,10 @@ describe('Aliyun QuerySendDetails', () => {
         outId: '',
       },
     ]);
-    expect(aliyunSandbox.inbox.list()[0]).toMatchObject({ messageId: bizId, delivery: { state: 'delivered', carrierCode: 'DELIVERED' } });
+    expect(aliyunSandbox.inbox.list()[0]).toMatchObject({
+      messageId: bizId,
+      delivery: { state: 'delivered', carrierCode: 'DELIVERED' },
+    });
   });
 
   it('filters by BizId and by day, and pages', async () => {
@@ -94,7 +122,12 @@ describe('Aliyun QuerySendDetails', () => {
   });
 
   it('records failed (with the carrier code) and waiting through delivery faults, which queries do not consume', async () => {
-    aliyunSandbox.faults.add({ provider: 'aliyun', to: '13800138001', kind: 'delivery-failed', code: 'MK:0005' });
+    aliyunSandbox.faults.add({
+      provider: 'aliyun',
+      to: '13800138001',
+      kind: 'delivery-failed',
+      code: 'MK:0005',
+    });
     aliyunSandbox.faults.add({ provider: 'aliyun', to: '13800138002', kind: 'delivery-waiting' });
     aliyunSandbox.faults.add({ provider: 'aliyun', kind: 'delivery-failed' });
     // A lookup first: it must leave the armed faults for the sends.
@@ -102,26 +135,61 @@ describe('Aliyun QuerySendDetails', () => {
     await sendAliyun('13800138001');
     await sendAliyun('13800138002');
     await sendAliyun('13800138003');
-    const failed = (await query('13800138001', today())).body.smsSendDetailDTOs?.smsSendDetailDTO?.[0];
+    const failed = (await query('13800138001', today())).body.smsSendDetailDTOs
+      ?.smsSendDetailDTO?.[0];
     expect(failed).toMatchObject({ sendStatus: 2, errCode: 'MK:0005' });
-    const waiting = (await query('13800138002', today())).body.smsSendDetailDTOs?.smsSendDetailDTO?.[0];
+    const waiting = (await query('13800138002', today())).body.smsSendDetailDTOs
+      ?.smsSendDetailDTO?.[0];
     expect(waiting).toMatchObject({ sendStatus: 1, errCode: '' });
     expect(waiting).not.toHaveProperty('receiveDate');
-    const defaultCode = (await query('13800138003', today())).body.smsSendDetailDTOs?.smsSendDetailDTO?.[0];
+    const defaultCode = (await query('13800138003', today())).body.smsSendDetailDTOs
+      ?.smsSendDetailDTO?.[0];
     expect(defaultCode).toMatchObject({ sendStatus: 2, errCode: 'MK:0001' });
   });
 
   it('refuses a SendDate outside the last 30 days and a PageSize above 50', async () => {
-    const old = await sendV1(aliyunSandbox, v1Params({ PhoneNumber: '13800138000', SendDate: daysAgo(30), PageSize: '10', CurrentPage: '1', Action: 'QuerySendDetails' }));
+    const old = await sendV1(
+      aliyunSandbox,
+      v1Params({
+        PhoneNumber: '13800138000',
+        SendDate: daysAgo(30),
+        PageSize: '10',
+        CurrentPage: '1',
+        Action: 'QuerySendDetails',
+      })
+    );
     expect(old.json).toMatchObject({ Code: 'isv.INVALID_PARAMETERS' });
-    const big = await sendV1(aliyunSandbox, v1Params({ PhoneNumber: '13800138000', SendDate: today(), PageSize: '51', CurrentPage: '1', Action: 'QuerySendDetails' }));
+    const big = await sendV1(
+      aliyunSandbox,
+      v1Params({
+        PhoneNumber: '13800138000',
+        SendDate: today(),
+        PageSize: '51',
+        CurrentPage: '1',
+        Action: 'QuerySendDetails',
+      })
+    );
     expect(big.json).toMatchObject({ Code: 'isv.INVALID_PARAMETERS' });
-    const missing = await sendV1(aliyunSandbox, v1Params({ PhoneNumber: '13800138000', PageSize: '10', CurrentPage: '1', Action: 'QuerySendDetails' }));
+    const missing = await sendV1(
+      aliyunSandbox,
+      v1Params({
+        PhoneNumber: '13800138000',
+        PageSize: '10',
+        CurrentPage: '1',
+        Action: 'QuerySendDetails',
+      })
+    );
     expect(missing.json).toMatchObject({ Code: 'MissingSendDate' });
   });
 
   it('checks the signature of a query like a send', async () => {
-    const params = v1Params({ PhoneNumber: '13800138000', SendDate: today(), PageSize: '10', CurrentPage: '1', Action: 'QuerySendDetails' });
+    const params = v1Params({
+      PhoneNumber: '13800138000',
+      SendDate: today(),
+      PageSize: '10',
+      CurrentPage: '1',
+      Action: 'QuerySendDetails',
+    });
     const response = await sendV1(aliyunSandbox, params, { secret: 'not-the-secret' });
     expect(response.status).toBe(400);
     expect(response.json).toMatchObject({ Code: 'SignatureDoesNotMatch' });
@@ -129,25 +197,43 @@ describe('Aliyun QuerySendDetails', () => {
 
   it('answers a permission fault on the query with the gateway envelope', async () => {
     aliyunSandbox.faults.add({ provider: 'aliyun', kind: 'error', code: 'Forbidden.RAM' });
-    const response = await sendV1(aliyunSandbox, v1Params({ PhoneNumber: '13800138000', SendDate: today(), PageSize: '10', CurrentPage: '1', Action: 'QuerySendDetails' }));
+    const response = await sendV1(
+      aliyunSandbox,
+      v1Params({
+        PhoneNumber: '13800138000',
+        SendDate: today(),
+        PageSize: '10',
+        CurrentPage: '1',
+        Action: 'QuerySendDetails',
+      })
+    );
     expect(response.status).toBe(403);
     expect(response.json).toMatchObject({ Code: 'Forbidden.RAM' });
   });
 });
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
-const form = (path: string, fields: Record<string, string>) =>
+const form = async (path: string, fields: Record<string, string>) =>
   http(`${sandbox.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
     body: new URLSearchParams(fields).toString(),
   });
-const getRecord = (fields: Record<string, string>) =>
-  form('/v2/sms/get_record.json', { apikey: yunpianKeys.intl, start_time: '2025-03-03 00:00:00', end_time: '2025-03-03 23:59:59', ...fields });
+const getRecord = async (fields: Record<string, string>) =>
+  form('/v2/sms/get_record.json', {
+    apikey: yunpianKeys.intl,
+    start_time: '2025-03-03 00:00:00',
+    end_time: '2025-03-03 23:59:59',
+    ...fields,
+  });
 
 describe('YunPian get_record and pull_status', () => {
   it('lists the records of a number in a time range, in the documented shape', async () => {
-    const sent = await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('482910') });
+    const sent = await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138000',
+      text: cnText('482910'),
+    });
     expect(sent.json.code).toBe(0);
     const response = await getRecord({ mobile: '13800138000' });
     expect(response.status).toBe(200);
@@ -170,33 +256,75 @@ describe('YunPian get_record and pull_status', () => {
   });
 
   it('reports a failed delivery with its carrier code, and a waiting one as UNKNOWN', async () => {
-    sandbox.faults.add({ provider: 'yunpian', to: '13800138001', kind: 'delivery-failed', code: 'DB:0108' });
+    sandbox.faults.add({
+      provider: 'yunpian',
+      to: '13800138001',
+      kind: 'delivery-failed',
+      code: 'DB:0108',
+    });
     sandbox.faults.add({ provider: 'yunpian', to: '13800138002', kind: 'delivery-waiting' });
-    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13800138001', text: cnText('111111') });
-    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13800138002', text: cnText('222222') });
-    expect((await getRecord({ mobile: '13800138001' })).json[0]).toMatchObject({ report_status: 'FAIL', error_msg: 'DB:0108' });
-    expect((await getRecord({ mobile: '13800138002' })).json[0]).toMatchObject({ report_status: 'UNKNOWN', user_receive_time: null });
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138001',
+      text: cnText('111111'),
+    });
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138002',
+      text: cnText('222222'),
+    });
+    expect((await getRecord({ mobile: '13800138001' })).json[0]).toMatchObject({
+      report_status: 'FAIL',
+      error_msg: 'DB:0108',
+    });
+    expect((await getRecord({ mobile: '13800138002' })).json[0]).toMatchObject({
+      report_status: 'UNKNOWN',
+      user_receive_time: null,
+    });
   });
 
   it('refuses an unknown apikey, a missing time and a page_size above 100 with the error envelope', async () => {
-    expect((await getRecord({ apikey: 'ffffffffffffffffffffffffffffffff' })).json).toMatchObject({ code: -1 });
-    expect((await form('/v2/sms/get_record.json', { apikey: yunpianKeys.intl })).json).toMatchObject({ code: 1 });
+    expect((await getRecord({ apikey: 'ffffffffffffffffffffffffffffffff' })).json).toMatchObject({
+      code: -1,
+    });
+    expect(
+      (await form('/v2/sms/get_record.json', { apikey: yunpianKeys.intl })).json
+    ).toMatchObject({ code: 1 });
     expect((await getRecord({ page_size: '101' })).json).toMatchObject({ code: 2 });
     expect((await getRecord({ start_time: '2025/03/03' })).json).toMatchObject({ code: 2 });
   });
 
   it('shows an account only its own records', async () => {
-    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('482910') });
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138000',
+      text: cnText('482910'),
+    });
     expect((await getRecord({ apikey: yunpianKeys.domesticOnly })).json).toEqual([]);
   });
 
   it('pull_status hands out each report once and skips messages still waiting', async () => {
     sandbox.faults.add({ provider: 'yunpian', to: '13800138002', kind: 'delivery-waiting' });
-    const sent = await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('482910') });
-    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13800138002', text: cnText('222222') });
+    const sent = await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138000',
+      text: cnText('482910'),
+    });
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138002',
+      text: cnText('222222'),
+    });
     const first = await form('/v2/sms/pull_status.json', { apikey: yunpianKeys.intl });
     expect(first.json).toEqual([
-      { sid: sent.json.sid, uid: null, user_receive_time: '2025-03-03 16:00:00', error_msg: '', mobile: '13800138000', report_status: 'SUCCESS' },
+      {
+        sid: sent.json.sid,
+        uid: null,
+        user_receive_time: '2025-03-03 16:00:00',
+        error_msg: '',
+        mobile: '13800138000',
+        report_status: 'SUCCESS',
+      },
     ]);
     expect((await form('/v2/sms/pull_status.json', { apikey: yunpianKeys.intl })).json).toEqual([]);
   });
@@ -204,11 +332,19 @@ describe('YunPian get_record and pull_status', () => {
 
 describe('inbox API', () => {
   it('carries the provider message id and the delivery state', async () => {
-    const sent = await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('482910') });
+    const sent = await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138000',
+      text: cnText('482910'),
+    });
     const response = await http(`${sandbox.url}/__sandbox/messages`);
     expect(response.json.messages[0]).toMatchObject({
       messageId: String(sent.json.sid),
-      delivery: { state: 'delivered', carrierCode: 'DELIVRD', reportedAt: '2025-03-03T08:00:00.000Z' },
+      delivery: {
+        state: 'delivered',
+        carrierCode: 'DELIVRD',
+        reportedAt: '2025-03-03T08:00:00.000Z',
+      },
     });
   });
 });

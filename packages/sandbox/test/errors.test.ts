@@ -4,7 +4,13 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { loadSandboxConfigFile, SandboxConfigError, SandboxListenError, startSandbox, type Sandbox } from '../src/index.js';
+import {
+  loadSandboxConfigFile,
+  SandboxConfigError,
+  SandboxListenError,
+  startSandbox,
+  type Sandbox,
+} from '../src/index.js';
 
 describe('startSandbox errors a caller can tell apart', () => {
   let running: Sandbox;
@@ -26,14 +32,16 @@ describe('startSandbox errors a caller can tell apart', () => {
         await unexpected.close();
         throw new Error('a second sandbox listened on the same port');
       },
-      (rejection: unknown) => rejection
+      (error_: unknown) => error_
     );
     expect(error).toBeInstanceOf(SandboxListenError);
     expect(error).toMatchObject({ code: 'EADDRINUSE', host: '127.0.0.1', port: running.port });
   });
 
   it('SandboxConfigError naming the path for an invalid config', async () => {
-    const error: unknown = await startSandbox({ config: { yunpian: { accounts: 'none' } } as never }).catch((rejection: unknown) => rejection);
+    const error: unknown = await startSandbox({
+      config: { yunpian: { accounts: 'none' } } as never,
+    }).catch((error_: unknown) => error_);
     expect(error).toBeInstanceOf(SandboxConfigError);
     expect((error as Error).message).toMatch(/^config\.yunpian\.accounts must be/);
   });
@@ -44,8 +52,7 @@ describe('startSandbox errors a caller can tell apart', () => {
     await writeFile(notJson, '{ nope');
     await writeFile(invalid, JSON.stringify({ yunpian: { accounts: 'none' } }));
     for (const file of [path.join(directory, 'missing.json'), notJson, invalid]) {
-      // eslint-disable-next-line no-await-in-loop -- one file at a time keeps failures readable
-      const error: unknown = await loadSandboxConfigFile(file).catch((rejection: unknown) => rejection);
+      const error: unknown = await loadSandboxConfigFile(file).catch((error_: unknown) => error_);
       expect(error, file).toBeInstanceOf(SandboxConfigError);
       expect(error, file).toMatchObject({ file });
       expect((error as Error).message, file).toContain(file);

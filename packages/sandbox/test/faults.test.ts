@@ -1,8 +1,11 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import { request } from 'node:http';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { FaultSpec, Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { http, sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
@@ -11,35 +14,51 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
 });
-afterAll(() => sandbox.close());
+afterAll(async () => sandbox.close());
 beforeEach(() => {
   sandbox.inbox.clear();
   sandbox.faults.clear();
 });
 
-const aliyun = (to = '13800138000', extra: Record<string, string> = {}) => sendV1(sandbox, { ...v1Params(sms(to)), ...extra });
-const yunpian = (mobile = '13800138000') => sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile, text: cnText('1234') });
+const aliyun = async (to = '13800138000', extra: Record<string, string> = {}) =>
+  sendV1(sandbox, { ...v1Params(sms(to)), ...extra });
+const yunpian = async (mobile = '13800138000') =>
+  sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile, text: cnText('1234') });
 
 /** Sends an Aliyun call and hands back the raw request/response for streaming faults. */
-const openAliyunCall = (target: Sandbox = sandbox) =>
+const openAliyunCall = async (target: Sandbox = sandbox) =>
   new Promise<{ req: ClientRequest; res: IncomingMessage }>((resolve, reject) => {
-    const body = new URLSearchParams({ ...v1Params(sms('13800138000')), Signature: 'irrelevant' }).toString();
-    const req = request(`${target.url}/`, {
+    const body = new URLSearchParams({
+      ...v1Params(sms('13800138000')),
+      Signature: 'irrelevant',
+    }).toString();
+    const request_ = request(`${target.url}/`, {
       method: 'POST',
       agent: false,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    req.on('response', (res) => resolve({ req, res }));
-    req.on('error', reject);
-    req.end(body);
+    request_.on('response', (res) => {
+      resolve({ req: request_, res });
+    });
+    request_.on('error', reject);
+    request_.end(body);
   });
 
 describe('error faults use the provider envelope', () => {
   it('Aliyun isv.* → HTTP 200 business body; one-shot', async () => {
-    sandbox.faults.add({ provider: 'aliyun', kind: 'error', code: 'isv.BUSINESS_LIMIT_CONTROL', message: '触发分钟级流控Permits:1' });
+    sandbox.faults.add({
+      provider: 'aliyun',
+      kind: 'error',
+      code: 'isv.BUSINESS_LIMIT_CONTROL',
+      message: '触发分钟级流控Permits:1',
+    });
     const faulted = await aliyun();
     expect(faulted.status).toBe(200);
-    expect(faulted.json).toEqual({ RequestId: expect.any(String), Code: 'isv.BUSINESS_LIMIT_CONTROL', Message: '触发分钟级流控Permits:1' });
+    expect(faulted.json).toEqual({
+      RequestId: expect.any(String),
+      Code: 'isv.BUSINESS_LIMIT_CONTROL',
+      Message: '触发分钟级流控Permits:1',
+    });
     expect(sandbox.inbox.count()).toBe(0);
     expect(sandbox.faults.list()).toEqual([]);
     expect((await aliyun()).json.Code).toBe('OK');
@@ -47,15 +66,31 @@ describe('error faults use the provider envelope', () => {
 
   it('Aliyun gateway codes get their real status and HostId/Recommend', async () => {
     const cases: Array<[FaultSpec, number, string]> = [
-      [{ kind: 'error', code: 'Throttling.User' }, 400, 'Request was denied due to user flow control.'],
-      [{ kind: 'error', code: 'ServiceUnavailable' }, 503, 'The request has failed due to a temporary failure of the server.'],
-      [{ kind: 'error', code: 'Throttling', httpStatus: 429, message: 'slow down' }, 429, 'slow down'],
+      [
+        { kind: 'error', code: 'Throttling.User' },
+        400,
+        'Request was denied due to user flow control.',
+      ],
+      [
+        { kind: 'error', code: 'ServiceUnavailable' },
+        503,
+        'The request has failed due to a temporary failure of the server.',
+      ],
+      [
+        { kind: 'error', code: 'Throttling', httpStatus: 429, message: 'slow down' },
+        429,
+        'slow down',
+      ],
     ];
     for (const [fault, status, message] of cases) {
       sandbox.faults.add({ provider: 'aliyun', ...fault });
       const response = await aliyun();
       expect(response.status).toBe(status);
-      expect(response.json).toMatchObject({ Code: fault.code, Message: message, HostId: 'dysmsapi.aliyuncs.com' });
+      expect(response.json).toMatchObject({
+        Code: fault.code,
+        Message: message,
+        HostId: 'dysmsapi.aliyuncs.com',
+      });
       expect(response.json.Recommend).toContain(`q=${fault.code}`);
     }
     sandbox.faults.add({ provider: 'aliyun', kind: 'error' });
@@ -63,7 +98,7 @@ describe('error faults use the provider envelope', () => {
     expect(sandbox.inbox.count()).toBe(0);
   });
 
-  it('Aliyun error faults follow the caller\'s Format (XML)', async () => {
+  it("Aliyun error faults follow the caller's Format (XML)", async () => {
     sandbox.faults.add({ provider: 'aliyun', kind: 'error', code: 'Throttling.User' });
     const response = await aliyun('13800138000', { Format: 'XML' });
     expect(response.text).toContain('<Error>');
@@ -74,11 +109,25 @@ describe('error faults use the provider envelope', () => {
     sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: -51 });
     const busy = await yunpian();
     expect(busy.status).toBe(400);
-    expect(busy.json).toEqual({ http_status_code: 400, code: -51, msg: '系统繁忙', detail: '系统繁忙，请稍后重试' });
+    expect(busy.json).toEqual({
+      http_status_code: 400,
+      code: -51,
+      msg: '系统繁忙',
+      detail: '系统繁忙，请稍后重试',
+    });
     sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: 3 });
     expect((await yunpian()).json).toMatchObject({ code: 3, msg: '账户余额不足' });
-    sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: 9999, message: 'custom trouble' });
-    expect((await yunpian()).json).toMatchObject({ code: 9999, msg: 'custom trouble', detail: 'custom trouble' });
+    sandbox.faults.add({
+      provider: 'yunpian',
+      kind: 'error',
+      code: 9999,
+      message: 'custom trouble',
+    });
+    expect((await yunpian()).json).toMatchObject({
+      code: 9999,
+      msg: 'custom trouble',
+      detail: 'custom trouble',
+    });
     expect(sandbox.inbox.count()).toBe(0);
   });
 });
@@ -96,19 +145,27 @@ describe('transport faults', () => {
   it('hang: never answers; the client gives up and nothing is stored', async () => {
     sandbox.faults.add({ kind: 'hang' });
     const outcome = await new Promise<string>((resolve) => {
-      const req = request(`${sandbox.url}/v2/sms/single_send.json`, {
+      const request_ = request(`${sandbox.url}/v2/sms/single_send.json`, {
         method: 'POST',
         agent: false,
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         timeout: 200,
       });
-      req.on('response', () => resolve('answered'));
-      req.on('timeout', () => {
-        req.destroy();
+      request_.on('response', () => {
+        resolve('answered');
+      });
+      request_.on('timeout', () => {
+        request_.destroy();
         resolve('timed out');
       });
-      req.on('error', () => {});
-      req.end(new URLSearchParams({ apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText('1234') }).toString());
+      request_.on('error', () => {});
+      request_.end(
+        new URLSearchParams({
+          apikey: yunpianKeys.intl,
+          mobile: '13800138000',
+          text: cnText('1234'),
+        }).toString()
+      );
     });
     expect(outcome).toBe('timed out');
     expect(sandbox.inbox.count()).toBe(0);
@@ -138,7 +195,7 @@ describe('transport faults', () => {
     sandbox.faults.add({ kind: 'reset' });
     const error = await aliyun().then(
       () => null,
-      (reason: NodeJS.ErrnoException) => reason
+      (error_: NodeJS.ErrnoException) => error_
     );
     expect(error?.code).toMatch(/ECONNRESET|EPIPE/);
     expect(sandbox.inbox.count()).toBe(0);
@@ -191,7 +248,12 @@ describe('fault matching', () => {
   });
 
   it('per-number faults compare digits across prefixes', async () => {
-    sandbox.faults.add({ kind: 'error', code: 'isv.MOBILE_NUMBER_ILLEGAL', to: '+8613800138000', sticky: true });
+    sandbox.faults.add({
+      kind: 'error',
+      code: 'isv.MOBILE_NUMBER_ILLEGAL',
+      to: '+8613800138000',
+      sticky: true,
+    });
     sandbox.faults.add({ kind: 'error', code: 20, to: '0085261234567', provider: 'yunpian' });
     expect((await aliyun('13900139000')).json.Code).toBe('OK');
     expect((await aliyun('13800138000')).json.Code).toBe('isv.MOBILE_NUMBER_ILLEGAL');
@@ -214,23 +276,49 @@ describe('fault matching', () => {
     const created = await http(`${sandbox.url}/__sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'error', provider: 'aliyun', code: 'isv.AMOUNT_NOT_ENOUGH', sticky: true }),
+      body: JSON.stringify({
+        kind: 'error',
+        provider: 'aliyun',
+        code: 'isv.AMOUNT_NOT_ENOUGH',
+        sticky: true,
+      }),
     });
     expect(created.status).toBe(201);
-    expect(created.json.fault).toMatchObject({ id: created.json.id, kind: 'error', code: 'isv.AMOUNT_NOT_ENOUGH' });
+    expect(created.json.fault).toMatchObject({
+      id: created.json.id,
+      kind: 'error',
+      code: 'isv.AMOUNT_NOT_ENOUGH',
+    });
     expect((await http(`${sandbox.url}/__sandbox/faults`)).json.faults).toHaveLength(1);
-    expect((await aliyun()).json).toMatchObject({ Code: 'isv.AMOUNT_NOT_ENOUGH', Message: '账户余额不足' });
+    expect((await aliyun()).json).toMatchObject({
+      Code: 'isv.AMOUNT_NOT_ENOUGH',
+      Message: '账户余额不足',
+    });
 
-    expect((await http(`${sandbox.url}/__sandbox/faults/${created.json.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect(
+      (await http(`${sandbox.url}/__sandbox/faults/${created.json.id}`, { method: 'DELETE' }))
+        .status
+    ).toBe(200);
     expect(sandbox.faults.list()).toEqual([]);
 
-    for (const bad of ['{"kind":"explode"}', '{"kind":"delay","delayMs":-1}', 'not json', '{"kind":"error","provider":"twilio"}']) {
-      const response = await http(`${sandbox.url}/__sandbox/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bad });
+    for (const bad of [
+      '{"kind":"explode"}',
+      '{"kind":"delay","delayMs":-1}',
+      'not json',
+      '{"kind":"error","provider":"twilio"}',
+    ]) {
+      const response = await http(`${sandbox.url}/__sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: bad,
+      });
       expect(response.status).toBe(400);
       expect(typeof response.json.error).toBe('string');
     }
     sandbox.faults.add({ kind: 'empty' });
-    expect((await http(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' })).json).toEqual({ ok: true });
+    expect((await http(`${sandbox.url}/__sandbox/faults`, { method: 'DELETE' })).json).toEqual({
+      ok: true,
+    });
     expect(sandbox.faults.list()).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
+
 import type { Sandbox } from '../src/index.js';
 
 // Alibaba's SDKs are CommonJS; loading them through require keeps their exports exactly as shipped.
@@ -9,7 +10,12 @@ const require = createRequire(import.meta.url);
 type OpenApiUtilStatic = {
   getRPCSignature(params: Record<string, string>, method: string, secret: string): string;
   getAuthorization(
-    request: { pathname: string; method: string; query: Record<string, string>; headers: Record<string, string> },
+    request: {
+      pathname: string;
+      method: string;
+      query: Record<string, string>;
+      headers: Record<string, string>;
+    },
     algorithm: string,
     payloadHash: string,
     accessKeyId: string,
@@ -22,17 +28,29 @@ export const openApiCore = require('@alicloud/openapi-core') as {
   OpenApiUtil: OpenApiUtilStatic;
   $OpenApiUtil: { Config: new (options: Record<string, unknown>) => unknown };
 };
-export const OpenApiUtil = openApiCore.OpenApiUtil;
 
-type SendSmsRequestOptions = { phoneNumbers: string; signName: string; templateCode: string; templateParam?: string };
+export const { OpenApiUtil } = openApiCore;
+
+type SendSmsRequestOptions = {
+  phoneNumbers: string;
+  signName: string;
+  templateCode: string;
+  templateParam?: string;
+};
 export const dysmsapi = require('@alicloud/dysmsapi20170525') as {
   default: new (config: unknown) => {
-    sendSms(request: unknown): Promise<{ statusCode: number; body: { code: string; message: string; bizId?: string; requestId: string } }>;
+    sendSms(request: unknown): Promise<{
+      statusCode: number;
+      body: { code: string; message: string; bizId?: string; requestId: string };
+    }>;
   };
   SendSmsRequest: new (options: SendSmsRequestOptions) => unknown;
 };
 
-export const sandboxKey = { accessKeyId: 'LTAI5tSandboxKeyId0001', accessKeySecret: 'SandboxAccessKeySecret000000001' };
+export const sandboxKey = {
+  accessKeyId: 'LTAI5tSandboxKeyId0001',
+  accessKeySecret: 'SandboxAccessKeySecret000000001',
+};
 export const sandboxSts = {
   accessKeyId: 'STS.SandboxTempKeyId0001',
   accessKeySecret: 'SandboxStsSecret0000000000001',
@@ -45,7 +63,8 @@ export const yunpianKeys = {
 };
 
 /** UTC 'YYYY-MM-DDThh:mm:ssZ', the format both SDKs send. */
-export const acsTimestamp = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const acsTimestamp = (ms: number): string =>
+  new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** A full V1 parameter set (everything but Signature) for a SendSms call. */
 export const v1Params = (
@@ -73,31 +92,40 @@ export const sms = (phoneNumbers: string, code = '123456', extra: Record<string,
 
 export type Layout = 'get' | 'post-body' | 'post-query' | 'post-split';
 
-export type HttpResult = { status: number; headers: Record<string, string | string[] | undefined>; text: string; json: any };
+export type HttpResult = {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json: any;
+};
 
 /** Raw HTTP so tests control every header (fetch would refuse a custom Host). */
-export const http = (
+export const http = async (
   url: string,
   options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}
 ): Promise<HttpResult> =>
   new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(options.body);
+    const request_ = request(
+      url,
+      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+        });
+        res.on('error', reject);
+      }
+    );
+    request_.on('error', reject);
+    request_.end(options.body);
   });
 
 const wire = (params: Record<string, string>): string => new URLSearchParams(params).toString();
@@ -106,39 +134,61 @@ const wire = (params: Record<string, string>): string => new URLSearchParams(par
  * Signs with Alibaba's own `OpenApiUtil.getRPCSignature` and sends the call in one of the four
  * layouts real clients use (fact sheet §2.4).
  */
-export const sendV1 = (
+export const sendV1 = async (
   sandbox: Pick<Sandbox, 'url'>,
   params: Record<string, string>,
-  options: { layout?: Layout; secret?: string; tamper?: (signed: Record<string, string>) => Record<string, string> } = {}
+  options: {
+    layout?: Layout;
+    secret?: string;
+    tamper?: (signed: Record<string, string>) => Record<string, string>;
+  } = {}
 ): Promise<HttpResult> => {
   const layout = options.layout ?? 'post-body';
   const method = layout === 'get' ? 'GET' : 'POST';
-  const signature = OpenApiUtil.getRPCSignature(params, method, options.secret ?? sandboxKey.accessKeySecret);
+  const signature = OpenApiUtil.getRPCSignature(
+    params,
+    method,
+    options.secret ?? sandboxKey.accessKeySecret
+  );
   const signed = (options.tamper ?? ((value) => value))({ ...params, Signature: signature });
   const form = { 'content-type': 'application/x-www-form-urlencoded' };
   switch (layout) {
-    case 'get':
+    case 'get': {
       return http(`${sandbox.url}/?${wire(signed)}`);
-    case 'post-body':
+    }
+    case 'post-body': {
       return http(`${sandbox.url}/`, { method, headers: form, body: wire(signed) });
-    case 'post-query':
+    }
+    case 'post-query': {
       return http(`${sandbox.url}/?${wire(signed)}`, { method });
+    }
     case 'post-split': {
-      const business = new Set(['PhoneNumbers', 'SignName', 'TemplateCode', 'TemplateParam', 'OutId']);
-      const query = Object.fromEntries(Object.entries(signed).filter(([name]) => !business.has(name)));
-      const body = Object.fromEntries(Object.entries(signed).filter(([name]) => business.has(name)));
+      const business = new Set([
+        'PhoneNumbers',
+        'SignName',
+        'TemplateCode',
+        'TemplateParam',
+        'OutId',
+      ]);
+      const query = Object.fromEntries(
+        Object.entries(signed).filter(([name]) => !business.has(name))
+      );
+      const body = Object.fromEntries(
+        Object.entries(signed).filter(([name]) => business.has(name))
+      );
       return http(`${sandbox.url}/?${wire(query)}`, { method, headers: form, body: wire(body) });
     }
   }
 };
 
-export const sha256Hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+export const sha256Hex = (data: string | Buffer): string =>
+  createHash('sha256').update(data).digest('hex');
 
 /**
  * A V3 request signed with Alibaba's `OpenApiUtil.getAuthorization`. Params go in the query like the
  * SDK, or in a form body when `inBody` is set.
  */
-export const sendV3 = (
+export const sendV3 = async (
   sandbox: Pick<Sandbox, 'url'>,
   params: Record<string, string>,
   options: {
@@ -149,10 +199,14 @@ export const sendV3 = (
     securityToken?: string;
     inBody?: boolean;
     headers?: Record<string, string>;
-    tamper?: (request: { query: Record<string, string>; headers: Record<string, string>; body: string }) => void;
+    tamper?: (request: {
+      query: Record<string, string>;
+      headers: Record<string, string>;
+      body: string;
+    }) => void;
   } = {}
 ): Promise<HttpResult> => {
-  const host = new URL(sandbox.url).host;
+  const { host } = new URL(sandbox.url);
   const body = options.inBody ? wire(params) : '';
   const query = options.inBody ? {} : params;
   const headers: Record<string, string> = {
@@ -164,7 +218,10 @@ export const sendV3 = (
     'x-acs-content-sha256': sha256Hex(body),
     ...(options.inBody ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
     ...(options.securityToken
-      ? { 'x-acs-security-token': options.securityToken, 'x-acs-accesskey-id': options.accessKeyId ?? '' }
+      ? {
+          'x-acs-security-token': options.securityToken,
+          'x-acs-accesskey-id': options.accessKeyId ?? '',
+        }
       : {}),
     ...options.headers,
   };
@@ -178,18 +235,24 @@ export const sendV3 = (
   const wireRequest = { query: { ...query }, headers: { ...headers, authorization }, body };
   options.tamper?.(wireRequest);
   const search = Object.keys(wireRequest.query).length > 0 ? `?${wire(wireRequest.query)}` : '';
-  return http(`${sandbox.url}/${search}`, { method: 'POST', headers: wireRequest.headers, body: wireRequest.body });
+  return http(`${sandbox.url}/${search}`, {
+    method: 'POST',
+    headers: wireRequest.headers,
+    body: wireRequest.body,
+  });
 };
 
 /** YunPian single_send with a proper form body. */
-export const sendYunpian = (
+export const sendYunpian = async (
   sandbox: Pick<Sandbox, 'url'>,
   fields: Record<string, string>,
   options: { rawBody?: string; contentType?: string; method?: string } = {}
 ): Promise<HttpResult> =>
   http(`${sandbox.url}/v2/sms/single_send.json`, {
     method: options.method ?? 'POST',
-    headers: { 'content-type': options.contentType ?? 'application/x-www-form-urlencoded;charset=utf-8' },
+    headers: {
+      'content-type': options.contentType ?? 'application/x-www-form-urlencoded;charset=utf-8',
+    },
     body: options.rawBody ?? wire(fields),
   });
 

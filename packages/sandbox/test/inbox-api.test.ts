@@ -1,26 +1,37 @@
 import { request } from 'node:http';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { Inbox } from '../src/inbox/inbox.js';
 import type { Sandbox } from '../src/index.js';
 import { defaultSandboxConfig, startSandbox } from '../src/index.js';
-import { Inbox } from '../src/inbox/inbox.js';
+
 import { http, sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
 let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
 });
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.inbox.clear());
+afterAll(async () => sandbox.close());
+beforeEach(() => {
+  sandbox.inbox.clear();
+});
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
-const sendAliyun = (to: string, code = '123456') => sendV1(sandbox, v1Params(sms(to, code)));
-const sendYp = (mobile: string, code = '123456') => sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile, text: cnText(code) });
-const api = (path: string, options: Parameters<typeof http>[1] = {}) => http(`${sandbox.url}/__sandbox${path}`, options);
+const sendAliyun = async (to: string, code = '123456') => sendV1(sandbox, v1Params(sms(to, code)));
+const sendYp = async (mobile: string, code = '123456') =>
+  sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile, text: cnText(code) });
+const api = async (path: string, options: Parameters<typeof http>[1] = {}) =>
+  http(`${sandbox.url}/__sandbox${path}`, options);
 
 describe('GET /__sandbox/refusals', () => {
   it('lists refused requests newest first, filtered like messages, with no secret, and DELETE /messages forgets them', async () => {
     await sendV1(sandbox, v1Params(sms('13800138000', '1111')), { secret: 'WrongSecretValue0001' });
-    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13900139000', text: '【Logto测试】没有这个模板 #code#' });
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13900139000',
+      text: '【Logto测试】没有这个模板 #code#',
+    });
     await sendAliyun('13700137000', '3333');
 
     const all = await api('/refusals');
@@ -46,13 +57,24 @@ describe('GET/DELETE /__sandbox/messages', () => {
 
     const all = await api('/messages');
     expect(all.status).toBe(200);
-    expect(all.json.messages.map((message: { code: string }) => message.code)).toEqual(['3333', '2222', '1111']);
+    expect(all.json.messages.map((message: { code: string }) => message.code)).toEqual([
+      '3333',
+      '2222',
+      '1111',
+    ]);
 
     const byNumber = await api('/messages?to=13800138000');
-    expect(byNumber.json.messages.map((message: { code: string }) => message.code)).toEqual(['2222', '1111']);
+    expect(byNumber.json.messages.map((message: { code: string }) => message.code)).toEqual([
+      '2222',
+      '1111',
+    ]);
     const byProvider = await api('/messages?to=%2B8613800138000&provider=aliyun');
     expect(byProvider.json.messages).toHaveLength(1);
-    expect(byProvider.json.messages[0]).toMatchObject({ provider: 'aliyun', to: '+8613800138000', code: '1111' });
+    expect(byProvider.json.messages[0]).toMatchObject({
+      provider: 'aliyun',
+      to: '+8613800138000',
+      code: '1111',
+    });
     expect((await api('/messages?provider=sms')).status).toBe(400);
 
     expect(sandbox.inbox.list({ to: '8613800138000' })).toHaveLength(2);
@@ -70,7 +92,7 @@ describe('waiting for a message', () => {
   it('long-polls until the next matching message arrives', async () => {
     const waiting = api('/messages/wait?to=13700137000&timeout=5000');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await sendYp('13900139000'); // not the number we wait for
+    await sendYp('13900139000'); // Not the number we wait for
     await sendYp('13700137000', '4567');
     const response = await waiting;
     expect(response.status).toBe(200);
@@ -92,7 +114,7 @@ describe('waiting for a message', () => {
 
   it('programmatic waitForMessage resolves and times out', async () => {
     const waiting = sandbox.inbox.waitForMessage({ to: '13700137003', provider: 'yunpian' }, 5000);
-    await sendAliyun('13700137003'); // wrong provider
+    await sendAliyun('13700137003'); // Wrong provider
     await sendYp('13700137003', '6543');
     expect((await waiting).code).toBe('6543');
     await expect(sandbox.inbox.waitForMessage({ to: '13700137004' }, 50)).rejects.toThrow(/50 ms/);
@@ -103,7 +125,9 @@ describe('GET /__sandbox/events (SSE)', () => {
   it('streams message and clear events', async () => {
     const events: Array<{ event: string; data: any }> = [];
     const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
-      request(`${sandbox.url}/__sandbox/events`, { agent: false }, resolve).on('error', reject).end();
+      request(`${sandbox.url}/__sandbox/events`, { agent: false }, resolve)
+        .on('error', reject)
+        .end();
     });
     expect(stream.headers['content-type']).toContain('text/event-stream');
     let buffer = '';
@@ -116,8 +140,12 @@ describe('GET /__sandbox/events (SSE)', () => {
           buffer = buffer.slice(boundary + 2);
           const event = /^event: (.+)$/m.exec(frame)?.[1];
           const data = /^data: (.+)$/m.exec(frame)?.[1];
-          if (event && data) events.push({ event, data: JSON.parse(data) });
-          if (events.length === 2) resolve();
+          if (event && data) {
+            events.push({ event, data: JSON.parse(data) });
+          }
+          if (events.length === 2) {
+            resolve();
+          }
         }
       });
     });
@@ -125,7 +153,10 @@ describe('GET /__sandbox/events (SSE)', () => {
     sandbox.inbox.clear();
     await received;
     stream.destroy();
-    expect(events[0]).toMatchObject({ event: 'message', data: { to: '13600136000', code: '2468', provider: 'aliyun' } });
+    expect(events[0]).toMatchObject({
+      event: 'message',
+      data: { to: '13600136000', code: '2468', provider: 'aliyun' },
+    });
     expect(events[1]).toEqual({ event: 'clear', data: {} });
   });
 });
@@ -136,20 +167,26 @@ describe('other control routes', () => {
     const shown = (await api('/config')).json;
     expect(shown.aliyun.templates).toEqual(sandbox.config.aliyun.templates);
     expect(shown.yunpian.accounts.map((account: { apikey: string }) => account.apikey)).toEqual(
-      sandbox.config.yunpian.accounts.map((account) => `${account.apikey.slice(0, 4)}…${account.apikey.slice(-4)}`)
+      sandbox.config.yunpian.accounts.map(
+        (account) => `${account.apikey.slice(0, 4)}…${account.apikey.slice(-4)}`
+      )
     );
     expect(sandbox.config.aliyun.accessKeys).toEqual(defaultSandboxConfig.aliyun.accessKeys);
     const redirect = await api('/');
     expect(redirect.status).toBe(302);
     expect(redirect.headers.location).toBe('/inbox');
-    const browser = await http(`${sandbox.url}/`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    const browser = await http(`${sandbox.url}/`, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(browser.status).toBe(302);
     const page = await http(sandbox.inboxUrl);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('<mark');
     expect(page.text).not.toMatch(/<(script|link)[^>]+(src|href)=["']https?:/);
     expect((await api('/nope')).status).toBe(404);
-    expect((await http(`${sandbox.url}/v2/sms/batch_send.json`, { method: 'POST' })).status).toBe(404);
+    expect((await http(`${sandbox.url}/v2/sms/batch_send.json`, { method: 'POST' })).status).toBe(
+      404
+    );
   });
 
   it('an Aliyun call to / without parameters is an Aliyun error, not the redirect', async () => {
@@ -210,10 +247,16 @@ describe('Inbox store', () => {
   });
 
   it('is capped through config as well', async () => {
-    const small = await startSandbox({ config: { inbox: { maxMessages: 2 }, rateLimits: { enabled: false } } });
+    const small = await startSandbox({
+      config: { inbox: { maxMessages: 2 }, rateLimits: { enabled: false } },
+    });
     try {
       for (const code of ['1111', '2222', '3333']) {
-        await sendYunpian(small, { apikey: yunpianKeys.intl, mobile: '13800138000', text: cnText(code) });
+        await sendYunpian(small, {
+          apikey: yunpianKeys.intl,
+          mobile: '13800138000',
+          text: cnText(code),
+        });
       }
       expect(small.inbox.list().map((message) => message.code)).toEqual(['3333', '2222']);
     } finally {
@@ -225,19 +268,32 @@ describe('Inbox store', () => {
 describe('request log', () => {
   it('logs one line per provider call without apikeys, secrets or signatures', async () => {
     const lines: string[] = [];
-    const logged = await startSandbox({ log: (line) => lines.push(line), config: { rateLimits: { enabled: false } } });
+    const logged = await startSandbox({
+      log: (line) => lines.push(line),
+      config: { rateLimits: { enabled: false } },
+    });
     try {
       const params = v1Params(sms('13800138000'));
       await sendV1(logged, params, { layout: 'get' });
-      await sendYunpian(logged, { apikey: yunpianKeys.intl, mobile: '13900139000', text: cnText('1234') });
-      await sendYunpian(logged, { apikey: yunpianKeys.intl, mobile: '13900139000', text: 'no template' });
+      await sendYunpian(logged, {
+        apikey: yunpianKeys.intl,
+        mobile: '13900139000',
+        text: cnText('1234'),
+      });
+      await sendYunpian(logged, {
+        apikey: yunpianKeys.intl,
+        mobile: '13900139000',
+        text: 'no template',
+      });
       await http(`${logged.url}/__sandbox/health`);
     } finally {
       await logged.close();
     }
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/ aliyun GET \/ 200 OK 13800138000 \d+ms$/);
-    expect(lines[1]).toMatch(/ yunpian POST \/v2\/sms\/single_send\.json 200 OK 13900139000 \d+ms$/);
+    expect(lines[1]).toMatch(
+      / yunpian POST \/v2\/sms\/single_send\.json 200 OK 13900139000 \d+ms$/
+    );
     expect(lines[2]).toMatch(/ 400 code 5 /);
     const all = lines.join('\n');
     expect(all).not.toContain(yunpianKeys.intl);
@@ -248,11 +304,22 @@ describe('request log', () => {
 
   it("escapes control characters from outside data, such as an error fault's code", async () => {
     const lines: string[] = [];
-    const logged = await startSandbox({ log: (line) => lines.push(line), config: { rateLimits: { enabled: false } } });
+    const logged = await startSandbox({
+      log: (line) => lines.push(line),
+      config: { rateLimits: { enabled: false } },
+    });
     try {
       // An OSC window-title sequence, a carriage return that would overwrite the line, and a C1 CSI.
-      logged.faults.add({ kind: 'error', provider: 'yunpian', code: '\u001B]0;pwned\u0007\r✓ sent\u009B2J' });
-      await sendYunpian(logged, { apikey: yunpianKeys.intl, mobile: '13900139000', text: cnText('1234') });
+      logged.faults.add({
+        kind: 'error',
+        provider: 'yunpian',
+        code: '\u001B]0;pwned\u0007\r✓ sent\u009B2J',
+      });
+      await sendYunpian(logged, {
+        apikey: yunpianKeys.intl,
+        mobile: '13900139000',
+        text: cnText('1234'),
+      });
     } finally {
       await logged.close();
     }

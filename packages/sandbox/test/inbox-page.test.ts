@@ -1,21 +1,30 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { findChromium } from '../../../tests/helpers/chromium.js';
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
 const chromiumPath = findChromium();
 const hasChromium = chromiumPath !== undefined;
 if (!hasChromium) {
-  const message = 'web inbox browser test: no Chromium found (CHROMIUM_PATH, or chromium / chromium-browser / google-chrome on PATH). Install it with "apt-get install -y chromium".';
+  const message =
+    'web inbox browser test: no Chromium found (CHROMIUM_PATH, or chromium / chromium-browser / google-chrome on PATH). Install it with "apt-get install -y chromium".';
   // CI must run these tests: there a missing browser fails instead of skipping.
-  if (process.env.CI) describe('web inbox in headless Chromium', () => it('has a Chromium to run in', () => expect.fail(message)));
-  else console.warn(`SKIPPED: ${message}`);
+  if (process.env.CI) {
+    describe('web inbox in headless Chromium', () => {
+      it('has a Chromium to run in', () => expect.fail(message));
+    });
+  } else {
+    console.warn(`SKIPPED: ${message}`);
+  }
 }
 
 describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
@@ -46,8 +55,8 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
+    await browser.close();
+    await sandbox.close();
     await rm(scratch, { recursive: true, force: true });
   });
 
@@ -55,11 +64,13 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     const consoleErrors: string[] = [];
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text());
+      if (message.type() === 'error') {
+        consoleErrors.push(message.text());
+      }
     });
 
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
     expect(await page.isVisible('#empty')).toBe(true);
 
     // Sent after the page loaded: only SSE can bring it in.
@@ -67,7 +78,9 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     const aliyunCard = page.locator('article.message[data-to="13800138000"]');
     await aliyunCard.waitFor({ timeout: 5000 });
     expect(await aliyunCard.locator('mark.code').textContent()).toBe('482913');
-    expect(await aliyunCard.locator('.text').textContent()).toBe('【Logto测试】您的验证码为482913，5分钟内有效，请勿泄露。');
+    expect(await aliyunCard.locator('.text').textContent()).toBe(
+      '【Logto测试】您的验证码为482913，5分钟内有效，请勿泄露。'
+    );
     expect(await aliyunCard.locator('.provider').textContent()).toBe('Aliyun');
     expect(await aliyunCard.textContent()).toContain('Delivery delivered DELIVERED');
 
@@ -78,11 +91,14 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     });
     await page.locator('article.message[data-to="+85291234567"]').waitFor({ timeout: 5000 });
     // Newest first.
-    expect(await page.locator('article.message').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-to')))).toEqual([
-      '+85291234567',
-      '13800138000',
-    ]);
-    expect(await page.locator('article.message').first().locator('mark.code').textContent()).toBe('771204');
+    expect(
+      await page
+        .locator('article.message')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-to')))
+    ).toEqual(['+85291234567', '13800138000']);
+    expect(await page.locator('article.message').first().locator('mark.code').textContent()).toBe(
+      '771204'
+    );
 
     await page.screenshot({ path: path.join(scratch, 'inbox.png'), fullPage: true });
     expect((await stat(path.join(scratch, 'inbox.png'))).size).toBeGreaterThan(5000);
@@ -98,7 +114,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await page.selectOption('#provider', '');
 
     await page.click('#clear');
-    await expect.poll(() => page.locator('article.message').count()).toBe(0);
+    await expect.poll(async () => page.locator('article.message').count()).toBe(0);
     expect(sandbox.inbox.count()).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
@@ -108,11 +124,15 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     sandbox = await startSandbox({
       config: {
         rateLimits: { enabled: false },
-        yunpian: { templates: [{ id: '9', content: '【Logto测试】Hello #name#, code #code#', international: false }] },
+        yunpian: {
+          templates: [
+            { id: '9', content: '【Logto测试】Hello #name#, code #code#', international: false },
+          ],
+        },
       },
     });
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
     await sendYunpian(sandbox, {
       apikey: yunpianKeys.intl,
       mobile: '13800138000',
@@ -127,7 +147,11 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
 
   it('loads stored messages on open, with their delivery state', async () => {
     sandbox.faults.add({ provider: 'yunpian', kind: 'delivery-failed', code: '<b>MK:0001</b>' });
-    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13900139000', text: '【Logto测试】Hello Ann, code 6060' });
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13900139000',
+      text: '【Logto测试】Hello Ann, code 6060',
+    });
     await page.reload();
     const card = page.locator('article.message[data-to="13900139000"]');
     await card.waitFor({ timeout: 5000 });
@@ -140,7 +164,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await sandbox.close();
     sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
     await sendV1(sandbox, v1Params(sms('13800138000', '482913')));
     await page.locator('article.message').first().waitFor({ timeout: 5000 });
 
@@ -149,7 +173,11 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
       await page.fill('#filter', typed);
       expect(await page.locator('article.message').count()).toBe(1);
     }
-    expect(await page.request.get(`${sandbox.url}/__sandbox/messages?to=8613800138000`).then(async (response) => (await response.json()).messages.length)).toBe(1);
+    expect(
+      await page.request
+        .get(`${sandbox.url}/__sandbox/messages?to=8613800138000`)
+        .then(async (response) => (await response.json()).messages.length)
+    ).toBe(1);
 
     await page.fill('#filter', '85299999999');
     expect(await page.locator('article.message').count()).toBe(0);
@@ -164,18 +192,26 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await sandbox.close();
     sandbox = await startSandbox();
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
 
     await sendV1(sandbox, v1Params(sms('13700137000', '111111')), { secret: 'not-the-secret' });
     await sendV1(sandbox, v1Params(sms('13700137001', '222222')));
     await sendV1(sandbox, v1Params(sms('13700137001', '333333'))); // 1 per minute: refused
     sandbox.faults.add({ provider: 'yunpian', kind: 'error', code: 33 });
-    await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13700137002', text: '【Logto测试】您的验证码是444444。如非本人操作，请忽略本短信' });
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13700137002',
+      text: '【Logto测试】您的验证码是444444。如非本人操作，请忽略本短信',
+    });
 
     const refused = page.locator('article.refusal');
-    await expect.poll(() => refused.count()).toBe(3);
+    await expect.poll(async () => refused.count()).toBe(3);
     const texts = await refused.locator('.text').allTextContents();
-    expect(texts).toEqual(['Refused fault error 33', 'Refused isv.BUSINESS_LIMIT_CONTROL', 'Refused SignatureDoesNotMatch']);
+    expect(texts).toEqual([
+      'Refused fault error 33',
+      'Refused isv.BUSINESS_LIMIT_CONTROL',
+      'Refused SignatureDoesNotMatch',
+    ]);
     expect(await refused.first().getAttribute('data-to')).toBe('13700137002');
     expect(await page.locator('article.message').count()).toBe(1);
     expect(await page.textContent('#refused')).toBe('3 refused');
@@ -185,37 +221,65 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     await page.fill('#filter', '');
 
     await page.reload();
-    await expect.poll(() => page.locator('article.refusal').count()).toBe(3);
-    expect(sandbox.inbox.refusals({ to: '8613700137000' })).toMatchObject([{ provider: 'aliyun', reason: 'SignatureDoesNotMatch', httpStatus: 400 }]);
+    await expect.poll(async () => page.locator('article.refusal').count()).toBe(3);
+    expect(sandbox.inbox.refusals({ to: '8613700137000' })).toMatchObject([
+      { provider: 'aliyun', reason: 'SignatureDoesNotMatch', httpStatus: 400 },
+    ]);
   });
 
   it('renders a text without a code, and every metadata field, as text, never as HTML', async () => {
     await sandbox.close();
-    const html = (tag: string) => `<${tag} class="injected" onmouseover="document.title='owned'">x</${tag}>`;
+    const html = (tag: string) =>
+      `<${tag} class="injected" onmouseover="document.title='owned'">x</${tag}>`;
     const accessKey = { accessKeyId: `Key${html('s')}`, accessKeySecret: 'InboxPageSecret0001' };
     sandbox = await startSandbox({
       config: {
         rateLimits: { enabled: false },
         aliyun: { accessKeys: [accessKey], signatures: [`Sig${html('u')}`] },
         yunpian: {
-          accounts: [{ apikey: yunpianKeys.intl, balance: 100, international: true, defaultSignature: '【Logto测试】' }],
-          templates: [{ id: `Tpl${html('i')}`, content: `【Sig${html('b')}】Hello #name#`, international: false }],
+          accounts: [
+            {
+              apikey: yunpianKeys.intl,
+              balance: 100,
+              international: true,
+              defaultSignature: '【Logto测试】',
+            },
+          ],
+          templates: [
+            {
+              id: `Tpl${html('i')}`,
+              content: `【Sig${html('b')}】Hello #name#`,
+              international: false,
+            },
+          ],
         },
       },
     });
     await page.goto(sandbox.inboxUrl);
-    await expect.poll(() => page.textContent('#status')).toBe('live');
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
 
     // No value looks like a code, so the page takes its code-less branch.
     const yunpianText = `【Sig${html('b')}】Hello ${html('em')}`;
-    expect((await sendYunpian(sandbox, { apikey: yunpianKeys.intl, mobile: '13700137000', text: yunpianText })).json.code).toBe(0);
+    expect(
+      (
+        await sendYunpian(sandbox, {
+          apikey: yunpianKeys.intl,
+          mobile: '13700137000',
+          text: yunpianText,
+        })
+      ).json.code
+    ).toBe(0);
     const yunpianCard = page.locator('article.message[data-to="13700137000"]');
     await yunpianCard.waitFor({ timeout: 5000 });
     expect(await yunpianCard.locator('mark.code').count()).toBe(0);
     expect(await yunpianCard.locator('.text').textContent()).toBe(yunpianText);
 
-    const params = v1Params(sms('13600136000', '731902', { SignName: `Sig${html('u')}` }), { accessKeyId: accessKey.accessKeyId });
-    expect((await sendV1(sandbox, params, { secret: accessKey.accessKeySecret })).json.Code).toBe('OK');
+    const params = v1Params(sms('13600136000', '731902', { SignName: `Sig${html('u')}` }), {
+      accessKeyId: accessKey.accessKeyId,
+    });
+    expect((await sendV1(sandbox, params, { secret: accessKey.accessKeySecret })).json.Code).toBe(
+      'OK'
+    );
     const aliyunCard = page.locator('article.message[data-to="13600136000"]');
     await aliyunCard.waitFor({ timeout: 5000 });
 
@@ -223,8 +287,12 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
       expect(await card.locator('.injected').count()).toBe(0);
     }
     const details = async (card: typeof aliyunCard) => card.locator('.details b').allTextContents();
-    expect(await details(yunpianCard)).toEqual(expect.arrayContaining([`Tpl${html('i')}`, `Sig${html('b')}`]));
-    expect(await details(aliyunCard)).toEqual(expect.arrayContaining([accessKey.accessKeyId, `Sig${html('u')}`, '731902']));
+    expect(await details(yunpianCard)).toEqual(
+      expect.arrayContaining([`Tpl${html('i')}`, `Sig${html('b')}`])
+    );
+    expect(await details(aliyunCard)).toEqual(
+      expect.arrayContaining([accessKey.accessKeyId, `Sig${html('u')}`, '731902'])
+    );
     expect(await page.title()).toBe('SMS Sandbox inbox');
   });
 });

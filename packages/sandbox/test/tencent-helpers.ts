@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+
 import type { Sandbox } from '../src/index.js';
+
 import { http, type HttpResult } from './helpers.js';
 
 // Tencent's SDKs are CommonJS; require keeps their exports exactly as shipped.
@@ -17,26 +19,43 @@ type Sign3Input = {
 };
 /** Tencent's own signer (`tencentcloud-sdk-nodejs-common` 4.1.220), the oracle for the sandbox's verifier. */
 export const Sign = (
-  require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as { default: { sign3(input: Sign3Input): string } }
+  require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as {
+    default: { sign3(input: Sign3Input): string };
+  }
 ).default;
 
 type SmsClientOptions = {
   credential: { secretId: string; secretKey: string; token?: string };
   region: string;
-  profile: { httpProfile: { endpoint: string; protocol: string; agent?: unknown; reqTimeout?: number }; language?: string };
+  profile: {
+    httpProfile: { endpoint: string; protocol: string; agent?: unknown; reqTimeout?: number };
+    language?: string;
+  };
 };
-export type SendStatusSet = Array<{ SerialNo: string; PhoneNumber: string; Fee: number; Code: string; Message: string; IsoCode: string }>;
+export type SendStatusSet = Array<{
+  SerialNo: string;
+  PhoneNumber: string;
+  Fee: number;
+  Code: string;
+  Message: string;
+  IsoCode: string;
+}>;
 export const { sms: tencentSms } = require('tencentcloud-sdk-nodejs-sms') as {
   sms: {
     v20210111: {
       Client: new (options: SmsClientOptions) => {
-        SendSms(request: Record<string, unknown>): Promise<{ SendStatusSet: SendStatusSet; RequestId: string }>;
+        SendSms(
+          request: Record<string, unknown>
+        ): Promise<{ SendStatusSet: SendStatusSet; RequestId: string }>;
       };
     };
   };
 };
 
-export const tencentKey = { secretId: 'AKIDSandboxSecretId0001', secretKey: 'SandboxSecretKey00000000000000001' };
+export const tencentKey = {
+  secretId: 'AKIDSandboxSecretId0001',
+  secretKey: 'SandboxSecretKey00000000000000001',
+};
 export const tencentSts = {
   secretId: 'AKIDSandboxTmpSecretId0001',
   secretKey: 'SandboxTmpSecretKey0000000000001',
@@ -55,7 +74,11 @@ export const domestic = (phone: string, code = '123456', extra: Record<string, u
   ...extra,
 });
 
-export const international = (phone: string, code = '654321', extra: Record<string, unknown> = {}) => ({
+export const international = (
+  phone: string,
+  code = '654321',
+  extra: Record<string, unknown> = {}
+) => ({
   PhoneNumberSet: [phone],
   SmsSdkAppId: sdkAppId,
   TemplateId: '900002',
@@ -78,7 +101,7 @@ export type TencentSendOptions = {
 };
 
 /** A SendSms request signed with Tencent's own `Sign.sign3`, sent raw so tests control every header. */
-export const sendTencent = (
+export const sendTencent = async (
   sandbox: Pick<Sandbox, 'url'>,
   body: Record<string, unknown> | string,
   options: TencentSendOptions = {}

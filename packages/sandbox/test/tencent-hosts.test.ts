@@ -14,6 +14,12 @@ describe('Tencent hosts', () => {
 
   it('are the 14 regional access points, the nearest-access host and the international site', () => {
     expect(tencentApiHosts).toHaveLength(16);
-    expect(tencentApiHosts).toEqual(expect.arrayContaining(['sms.tencentcloudapi.com', 'sms.intl.tencentcloudapi.com', 'sms.na-siliconvalley.tencentcloudapi.com']));
+    expect(tencentApiHosts).toEqual(
+      expect.arrayContaining([
+        'sms.tencentcloudapi.com',
+        'sms.intl.tencentcloudapi.com',
+        'sms.na-siliconvalley.tencentcloudapi.com',
+      ])
+    );
   });
 });

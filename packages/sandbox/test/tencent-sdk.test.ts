@@ -2,9 +2,12 @@
 // Tencent's own Node SDK (tencentcloud-sdk-nodejs-sms 4.1.306 over -common 4.1.220) puts on the wire.
 import { Agent } from 'node:http';
 import { connect } from 'node:net';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { apiHost, sdkAppId, tencentKey, tencentSms, tencentSts } from './tencent-helpers.js';
 
 let sandbox: Sandbox;
@@ -25,9 +28,14 @@ beforeEach(() => {
  * The SDK pointed at the real host name, with an agent that dials the sandbox: Host, the signed
  * host and the signed service are exactly what the real API receives (fact sheet §5.1).
  */
-const sdkClient = (credential: { secretId: string; secretKey: string; token?: string }, region = 'ap-guangzhou', endpoint = apiHost) => {
+const sdkClient = (
+  credential: { secretId: string; secretKey: string; token?: string },
+  region = 'ap-guangzhou',
+  endpoint = apiHost
+) => {
   const agent = new Agent({ keepAlive: false });
-  (agent as unknown as { createConnection: () => unknown }).createConnection = () => connect(sandbox.port, '127.0.0.1');
+  (agent as unknown as { createConnection: () => unknown }).createConnection = () =>
+    connect(sandbox.port, '127.0.0.1');
   return new tencentSms.v20210111.Client({
     credential,
     region,
@@ -54,23 +62,40 @@ describe("Tencent's SDK against the sandbox", () => {
       TemplateParamSet: ['482910'],
     });
     expect(answer.SendStatusSet).toEqual([
-      expect.objectContaining({ Code: 'Ok', PhoneNumber: '+8613800138000', Fee: 1, IsoCode: 'CN', SerialNo: expect.stringMatching(/^5000:/) }),
+      expect.objectContaining({
+        Code: 'Ok',
+        PhoneNumber: '+8613800138000',
+        Fee: 1,
+        IsoCode: 'CN',
+        SerialNo: expect.stringMatching(/^5000:/),
+      }),
     ]);
     expect(answer.RequestId).toMatch(/^[0-9a-f-]{36}$/);
     const [message] = sandbox.inbox.list({ provider: 'tencent' });
-    expect(message).toMatchObject({ to: '+8613800138000', code: '482910', template: '900001', text: '【Logto测试】您的验证码为482910，5分钟内有效，请勿泄露。' });
+    expect(message).toMatchObject({
+      to: '+8613800138000',
+      code: '482910',
+      template: '900001',
+      text: '【Logto测试】您的验证码为482910，5分钟内有效，请勿泄露。',
+    });
     expect(message?.credential).toBe(tencentKey.secretId);
   });
 
   it('an international send without SignName, via a regional host and region', async () => {
-    const answer = await sdkClient(tencentKey, 'ap-singapore', 'sms.ap-singapore.tencentcloudapi.com').SendSms({
+    const answer = await sdkClient(
+      tencentKey,
+      'ap-singapore',
+      'sms.ap-singapore.tencentcloudapi.com'
+    ).SendSms({
       PhoneNumberSet: ['+16502530000'],
       SmsSdkAppId: sdkAppId,
       TemplateId: '900002',
       TemplateParamSet: ['654321'],
     });
     expect(answer.SendStatusSet[0]).toMatchObject({ Code: 'Ok', IsoCode: 'US' });
-    expect(sandbox.inbox.list({ provider: 'tencent' })[0]?.text).toBe('Your verification code is 654321. It expires in 5 minutes.');
+    expect(sandbox.inbox.list({ provider: 'tencent' })[0]?.text).toBe(
+      'Your verification code is 654321. It expires in 5 minutes.'
+    );
   });
 
   it('STS: the temporary key with its token is accepted', async () => {
@@ -86,13 +111,35 @@ describe("Tencent's SDK against the sandbox", () => {
   });
 
   it.each([
-    ['a wrong SecretKey', { ...tencentKey, secretKey: `${tencentKey.secretKey}x` }, 'AuthFailure.SignatureFailure'],
-    ['an unknown SecretId', { ...tencentKey, secretId: 'AKIDunknown' }, 'AuthFailure.SecretIdNotFound'],
-    ['the temporary key without its token', { secretId: tencentSts.secretId, secretKey: tencentSts.secretKey }, 'AuthFailure.TokenFailure'],
-    ['the temporary key with another token', { ...tencentSts, token: 'stale' }, 'AuthFailure.TokenFailure'],
+    [
+      'a wrong SecretKey',
+      { ...tencentKey, secretKey: `${tencentKey.secretKey}x` },
+      'AuthFailure.SignatureFailure',
+    ],
+    [
+      'an unknown SecretId',
+      { ...tencentKey, secretId: 'AKIDunknown' },
+      'AuthFailure.SecretIdNotFound',
+    ],
+    [
+      'the temporary key without its token',
+      { secretId: tencentSts.secretId, secretKey: tencentSts.secretKey },
+      'AuthFailure.TokenFailure',
+    ],
+    [
+      'the temporary key with another token',
+      { ...tencentSts, token: 'stale' },
+      'AuthFailure.TokenFailure',
+    ],
   ])('%s → %s, and nothing is delivered', async (_label, credential, code) => {
     const error = await sdkError(
-      sdkClient(credential).SendSms({ PhoneNumberSet: ['+8613800138000'], SmsSdkAppId: sdkAppId, TemplateId: '900001', SignName: 'Logto测试', TemplateParamSet: ['1'] })
+      sdkClient(credential).SendSms({
+        PhoneNumberSet: ['+8613800138000'],
+        SmsSdkAppId: sdkAppId,
+        TemplateId: '900001',
+        SignName: 'Logto测试',
+        TemplateParamSet: ['1'],
+      })
     );
     expect(error.code).toBe(code);
     expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -101,7 +148,13 @@ describe("Tencent's SDK against the sandbox", () => {
 
   it('an unsupported region → UnsupportedRegion', async () => {
     const error = await sdkError(
-      sdkClient(tencentKey, 'eu-moscow').SendSms({ PhoneNumberSet: ['+8613800138000'], SmsSdkAppId: sdkAppId, TemplateId: '900001', SignName: 'Logto测试', TemplateParamSet: ['1'] })
+      sdkClient(tencentKey, 'eu-moscow').SendSms({
+        PhoneNumberSet: ['+8613800138000'],
+        SmsSdkAppId: sdkAppId,
+        TemplateId: '900001',
+        SignName: 'Logto测试',
+        TemplateParamSet: ['1'],
+      })
     );
     expect(error.code).toBe('UnsupportedRegion');
   });
@@ -110,10 +163,18 @@ describe("Tencent's SDK against the sandbox", () => {
     const client = new tencentSms.v20210111.Client({
       credential: tencentKey,
       region: 'ap-guangzhou',
-      profile: { httpProfile: { endpoint: `127.0.0.1:${sandbox.port}`, protocol: 'http://', reqTimeout: 10 } },
+      profile: {
+        httpProfile: { endpoint: `127.0.0.1:${sandbox.port}`, protocol: 'http://', reqTimeout: 10 },
+      },
     });
     const error = await sdkError(
-      client.SendSms({ PhoneNumberSet: ['+8613800138000'], SmsSdkAppId: sdkAppId, TemplateId: '900001', SignName: 'Logto测试', TemplateParamSet: ['1'] })
+      client.SendSms({
+        PhoneNumberSet: ['+8613800138000'],
+        SmsSdkAppId: sdkAppId,
+        TemplateId: '900001',
+        SignName: 'Logto测试',
+        TemplateParamSet: ['1'],
+      })
     );
     expect(error.code).toBe('AuthFailure.SignatureFailure');
   });

@@ -1,7 +1,9 @@
 // The sandbox's TC3 verifier against the fact-sheet vectors (tests/fixtures/vectors/tencent-tc3.json,
 // computed with Tencent's SDK and shared with the connector's signer tests).
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import type { IncomingCall } from '../src/server/incoming-call.js';
 import { authenticateTencent } from '../src/tencent/authenticate.js';
 import { TencentError } from '../src/tencent/errors.js';
@@ -43,13 +45,24 @@ const callOf = (vector: Vector, extraHeaders: Record<string, string> = {}): Inco
     path: '/',
     rawQuery: '',
     headers,
-    headersDistinct: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, [value]])),
+    headersDistinct: Object.fromEntries(
+      Object.entries(headers).map(([name, value]) => [name, [value]])
+    ),
     body: Buffer.from(vector.bodyHex, 'hex'),
   };
 };
 
 const secretsOf = (vector: Vector) =>
-  new Map([[vector.secretId, { secretId: vector.secretId, secretKey: vector.secretKey, ...(vector.token ? { token: vector.token } : {}) }]]);
+  new Map([
+    [
+      vector.secretId,
+      {
+        secretId: vector.secretId,
+        secretKey: vector.secretKey,
+        ...(vector.token ? { token: vector.token } : {}),
+      },
+    ],
+  ]);
 
 describe('the verifier reproduces every vector', () => {
   it('reads all twelve', () => {
@@ -58,9 +71,27 @@ describe('the verifier reproduces every vector', () => {
 
   it.each(vectors.map((vector) => [vector.name, vector] as const))('%s', (_name, vector) => {
     const authorization = parseTc3Authorization(vector.authorization);
-    expect(authorization).toMatchObject({ secretId: vector.secretId, service: vector.service, signedHeaders: ['content-type', 'host'] });
-    expect(expectedTc3Signature(callOf(vector), authorization!, String(vector.timestamp), vector.secretKey)).toBe(vector.signature);
-    expect(expectedTc3Signature(callOf(vector), authorization!, String(vector.timestamp), `${vector.secretKey}x`)).not.toBe(vector.signature);
+    expect(authorization).toMatchObject({
+      secretId: vector.secretId,
+      service: vector.service,
+      signedHeaders: ['content-type', 'host'],
+    });
+    expect(
+      expectedTc3Signature(
+        callOf(vector),
+        authorization!,
+        String(vector.timestamp),
+        vector.secretKey
+      )
+    ).toBe(vector.signature);
+    expect(
+      expectedTc3Signature(
+        callOf(vector),
+        authorization!,
+        String(vector.timestamp),
+        `${vector.secretKey}x`
+      )
+    ).not.toBe(vector.signature);
   });
 });
 
@@ -77,23 +108,44 @@ describe('the gateway accepts the SMS vectors and refuses what the real API refu
   const sms = vectors.filter(({ service, host }) => service === 'sms' && host.startsWith('sms.'));
   const regions = ['ap-guangzhou', 'ap-beijing', 'ap-singapore'];
 
-  it.each(sms.map((vector) => [vector.name, vector] as const))('%s is accepted at its own time', (_name, vector) => {
-    expect(errorCode(() => authenticateTencent(callOf(vector), { secrets: secretsOf(vector), regions, nowMs: vector.timestamp * 1000 }))).toBe(
-      'accepted'
-    );
-  });
+  it.each(sms.map((vector) => [vector.name, vector] as const))(
+    '%s is accepted at its own time',
+    (_name, vector) => {
+      expect(
+        errorCode(() =>
+          authenticateTencent(callOf(vector), {
+            secrets: secretsOf(vector),
+            regions,
+            nowMs: vector.timestamp * 1000,
+          })
+        )
+      ).toBe('accepted');
+    }
+  );
 
   it('Vector G (service 127, host without port) is a signature failure: the real API only knows sms', () => {
     const g = vectors.find(({ name }) => name.startsWith('G:'))!;
-    expect(errorCode(() => authenticateTencent(callOf(g), { secrets: secretsOf(g), regions, nowMs: g.timestamp * 1000 }))).toBe(
-      'AuthFailure.SignatureFailure'
-    );
+    expect(
+      errorCode(() =>
+        authenticateTencent(callOf(g), {
+          secrets: secretsOf(g),
+          regions,
+          nowMs: g.timestamp * 1000,
+        })
+      )
+    ).toBe('AuthFailure.SignatureFailure');
   });
 
   it('Vector A five minutes and one second late is SignatureExpire; at five minutes it passes', () => {
     const a = vectors.find(({ name }) => name.startsWith('A:'))!;
     const at = (seconds: number) =>
-      errorCode(() => authenticateTencent(callOf(a), { secrets: secretsOf(a), regions, nowMs: (a.timestamp + seconds) * 1000 }));
+      errorCode(() =>
+        authenticateTencent(callOf(a), {
+          secrets: secretsOf(a),
+          regions,
+          nowMs: (a.timestamp + seconds) * 1000,
+        })
+      );
     expect(at(300)).toBe('accepted');
     expect(at(-300)).toBe('accepted');
     expect(at(301)).toBe('AuthFailure.SignatureExpire');
@@ -104,7 +156,13 @@ describe('the gateway accepts the SMS vectors and refuses what the real API refu
     const c = vectors.find(({ name }) => name.startsWith('C:'))!;
     const { token: _token, ...withoutToken } = c;
     const check = (vector: Vector, headers: Record<string, string> = {}) =>
-      errorCode(() => authenticateTencent(callOf(vector, headers), { secrets: secretsOf(c), regions, nowMs: c.timestamp * 1000 }));
+      errorCode(() =>
+        authenticateTencent(callOf(vector, headers), {
+          secrets: secretsOf(c),
+          regions,
+          nowMs: c.timestamp * 1000,
+        })
+      );
     expect(check(withoutToken)).toBe('AuthFailure.TokenFailure');
     expect(check(c, { 'x-tc-token': 'another-token' })).toBe('AuthFailure.TokenFailure');
   });

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { Sandbox, SandboxConfigInput } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
+
 import { http, manualClock } from './helpers.js';
 import { domestic, international, sendTencent } from './tencent-helpers.js';
 
@@ -17,8 +19,10 @@ afterEach(async () => {
   await sandbox.close();
 });
 
-const errorCodeOf = (result: { json: any }) => result.json?.Response?.Error?.Code as string | undefined;
-const statusOf = (result: { json: any }) => result.json?.Response?.SendStatusSet?.[0] as { Code: string; PhoneNumber: string } | undefined;
+const errorCodeOf = (result: { json: any }) =>
+  result.json?.Response?.Error?.Code as string | undefined;
+const statusOf = (result: { json: any }) =>
+  result.json?.Response?.SendStatusSet?.[0] as { Code: string; PhoneNumber: string } | undefined;
 
 describe('the gateway', () => {
   beforeEach(async () => {
@@ -26,10 +30,16 @@ describe('the gateway', () => {
   });
 
   it('answers HTTP 200 with Response.Error and a RequestId for every whole-request error', async () => {
-    const result = await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start, secretKey: 'wrong' });
+    const result = await sendTencent(sandbox, domestic('+8613800138000'), {
+      nowMs: start,
+      secretKey: 'wrong',
+    });
     expect(result.status).toBe(200);
     expect(result.json).toEqual({
-      Response: { Error: { Code: 'AuthFailure.SignatureFailure', Message: expect.any(String) }, RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+      Response: {
+        Error: { Code: 'AuthFailure.SignatureFailure', Message: expect.any(String) },
+        RequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      },
     });
   });
 
@@ -40,14 +50,21 @@ describe('the gateway', () => {
     ['another version', { nowMs: start, version: '2019-07-11' }, 'NoSuchVersion'],
     ['an unserved region', { nowMs: start, region: 'na-ashburn' }, 'UnsupportedRegion'],
     ['a service other than sms', { nowMs: start, service: 'cvm' }, 'AuthFailure.SignatureFailure'],
-    ['a token with a permanent key', { nowMs: start, token: 'unexpected' }, 'AuthFailure.TokenFailure'],
+    [
+      'a token with a permanent key',
+      { nowMs: start, token: 'unexpected' },
+      'AuthFailure.TokenFailure',
+    ],
   ])('%s → %s', async (_label, options, code) => {
     expect(errorCodeOf(await sendTencent(sandbox, domestic('+8613800138000'), options))).toBe(code);
     expect(sandbox.inbox.count()).toBe(0);
   });
 
   it('a timestamp 300 s off is still accepted', async () => {
-    expect(statusOf(await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start - 300_000 }))?.Code).toBe('Ok');
+    expect(
+      statusOf(await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start - 300_000 }))
+        ?.Code
+    ).toBe('Ok');
   });
 
   it('a body changed after signing, or a scope dated by local time, is a signature failure', async () => {
@@ -61,7 +78,10 @@ describe('the gateway', () => {
     const localDate = await sendTencent(sandbox, domestic('+8613800138000'), {
       nowMs: start,
       tamper: (request) => {
-        request.headers.authorization = request.headers.authorization!.replace('/2024-01-01/', '/2024-01-02/');
+        request.headers.authorization = request.headers.authorization!.replace(
+          '/2024-01-01/',
+          '/2024-01-02/'
+        );
       },
     });
     expect(errorCodeOf(localDate)).toBe('AuthFailure.SignatureFailure');
@@ -89,7 +109,8 @@ describe('the SMS service', () => {
     await open({ rateLimits: { enabled: false } });
   });
 
-  const send = async (body: Record<string, unknown> | string) => sendTencent(sandbox, body, { nowMs: clock.now() });
+  const send = async (body: Record<string, unknown> | string) =>
+    sendTencent(sandbox, body, { nowMs: clock.now() });
 
   it('delivers a mainland code with the domestic template and signature', async () => {
     const result = await send(domestic('+8613800138000', '482910'));
@@ -107,7 +128,9 @@ describe('the SMS service', () => {
 
   it('delivers an international code with or without an international signature', async () => {
     expect(statusOf(await send(international('+447400123456')))?.Code).toBe('Ok');
-    expect(statusOf(await send(international('+85261234567', '1', { SignName: 'LogtoSandbox' })))?.Code).toBe('Ok');
+    expect(
+      statusOf(await send(international('+85261234567', '1', { SignName: 'LogtoSandbox' })))?.Code
+    ).toBe('Ok');
     expect(sandbox.inbox.list().map(({ text }) => text)).toEqual([
       '【LogtoSandbox】Your verification code is 1. It expires in 5 minutes.',
       'Your verification code is 654321. It expires in 5 minutes.',
@@ -115,21 +138,64 @@ describe('the SMS service', () => {
   });
 
   it('reads a bare 11-digit number as mainland China, as Tencent documents: a US number without + goes to China', async () => {
-    expect(statusOf(await send(domestic('16502530000')))).toMatchObject({ Code: 'Ok', PhoneNumber: '+8616502530000' });
+    expect(statusOf(await send(domestic('16502530000')))).toMatchObject({
+      Code: 'Ok',
+      PhoneNumber: '+8616502530000',
+    });
     expect(sandbox.inbox.list()[0]?.to).toBe('16502530000');
   });
 
   it.each([
-    ['a domestic template to an international number', international('+16502530000', '1', { TemplateId: '900001' }), 'FailedOperation.TemplateIncorrectOrUnapproved'],
-    ['an international template to a mainland number', domestic('+8613800138000', '1', { TemplateId: '900002' }), 'FailedOperation.TemplateIncorrectOrUnapproved'],
-    ['an unknown template', domestic('+8613800138000', '1', { TemplateId: '123' }), 'FailedOperation.TemplateIncorrectOrUnapproved'],
-    ['one value too many ({1} only)', domestic('+8613800138000', '1', { TemplateParamSet: ['1', 'zh-CN en'] }), 'FailedOperation.TemplateIncorrectOrUnapproved'],
-    ['one value too few ({1} and {2})', domestic('+8613800138000', '1', { TemplateId: '900003', TemplateParamSet: ['1'] }), 'FailedOperation.TemplateIncorrectOrUnapproved'],
-    ['seven digits in a verification template', domestic('+8613800138000', '1234567'), 'InvalidParameterValue.TemplateParameterFormatError'],
-    ['letters in a verification template', domestic('+8613800138000', '12ab'), 'InvalidParameterValue.TemplateParameterFormatError'],
-    ['a mainland number without SignName', domestic('+8613800138000', '1', { SignName: undefined }), 'FailedOperation.SignatureIncorrectOrUnapproved'],
-    ['an unknown signature', domestic('+8613800138000', '1', { SignName: '别人的签名' }), 'FailedOperation.SignatureIncorrectOrUnapproved'],
-    ['the international signature on a mainland number', domestic('+8613800138000', '1', { SignName: 'LogtoSandbox' }), 'FailedOperation.SignatureIncorrectOrUnapproved'],
+    [
+      'a domestic template to an international number',
+      international('+16502530000', '1', { TemplateId: '900001' }),
+      'FailedOperation.TemplateIncorrectOrUnapproved',
+    ],
+    [
+      'an international template to a mainland number',
+      domestic('+8613800138000', '1', { TemplateId: '900002' }),
+      'FailedOperation.TemplateIncorrectOrUnapproved',
+    ],
+    [
+      'an unknown template',
+      domestic('+8613800138000', '1', { TemplateId: '123' }),
+      'FailedOperation.TemplateIncorrectOrUnapproved',
+    ],
+    [
+      'one value too many ({1} only)',
+      domestic('+8613800138000', '1', { TemplateParamSet: ['1', 'zh-CN en'] }),
+      'FailedOperation.TemplateIncorrectOrUnapproved',
+    ],
+    [
+      'one value too few ({1} and {2})',
+      domestic('+8613800138000', '1', { TemplateId: '900003', TemplateParamSet: ['1'] }),
+      'FailedOperation.TemplateIncorrectOrUnapproved',
+    ],
+    [
+      'seven digits in a verification template',
+      domestic('+8613800138000', '1234567'),
+      'InvalidParameterValue.TemplateParameterFormatError',
+    ],
+    [
+      'letters in a verification template',
+      domestic('+8613800138000', '12ab'),
+      'InvalidParameterValue.TemplateParameterFormatError',
+    ],
+    [
+      'a mainland number without SignName',
+      domestic('+8613800138000', '1', { SignName: undefined }),
+      'FailedOperation.SignatureIncorrectOrUnapproved',
+    ],
+    [
+      'an unknown signature',
+      domestic('+8613800138000', '1', { SignName: '别人的签名' }),
+      'FailedOperation.SignatureIncorrectOrUnapproved',
+    ],
+    [
+      'the international signature on a mainland number',
+      domestic('+8613800138000', '1', { SignName: 'LogtoSandbox' }),
+      'FailedOperation.SignatureIncorrectOrUnapproved',
+    ],
     ['a malformed number', domestic('+86123'), 'InvalidParameterValue.IncorrectPhoneNumber'],
   ])('%s → per-number %s', async (_label, body, code) => {
     const result = await send(body);
@@ -139,17 +205,51 @@ describe('the SMS service', () => {
   });
 
   it('accepts 0–6 digits and both variables of a two-variable template', async () => {
-    expect(statusOf(await send(domestic('+8613800138000', '000123', { TemplateId: '900003', TemplateParamSet: ['000123', '5'] })))?.Code).toBe('Ok');
+    expect(
+      statusOf(
+        await send(
+          domestic('+8613800138000', '000123', {
+            TemplateId: '900003',
+            TemplateParamSet: ['000123', '5'],
+          })
+        )
+      )?.Code
+    ).toBe('Ok');
     expect(sandbox.inbox.list()[0]?.text).toBe('【Logto测试】您的验证码为000123，5分钟内有效。');
   });
 
   it.each([
-    ['an unknown SdkAppId', domestic('+8613800138000', '1', { SmsSdkAppId: '1400999999' }), 'InvalidParameterValue.SdkAppIdNotExist'],
-    ['an empty number list', domestic('+8613800138000', '1', { PhoneNumberSet: [] }), 'MissingParameter.EmptyPhoneNumberSet'],
-    ['201 numbers', domestic('+8613800138000', '1', { PhoneNumberSet: Array.from({ length: 201 }, (_, index) => `+86138${String(index).padStart(8, '0')}`) }), 'LimitExceeded.PhoneNumberCountLimit'],
-    ['mainland and international together', domestic('+8613800138000', '1', { PhoneNumberSet: ['+8613800138000', '+16502530000'] }), 'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber'],
+    [
+      'an unknown SdkAppId',
+      domestic('+8613800138000', '1', { SmsSdkAppId: '1400999999' }),
+      'InvalidParameterValue.SdkAppIdNotExist',
+    ],
+    [
+      'an empty number list',
+      domestic('+8613800138000', '1', { PhoneNumberSet: [] }),
+      'MissingParameter.EmptyPhoneNumberSet',
+    ],
+    [
+      '201 numbers',
+      domestic('+8613800138000', '1', {
+        PhoneNumberSet: Array.from(
+          { length: 201 },
+          (_, index) => `+86138${String(index).padStart(8, '0')}`
+        ),
+      }),
+      'LimitExceeded.PhoneNumberCountLimit',
+    ],
+    [
+      'mainland and international together',
+      domestic('+8613800138000', '1', { PhoneNumberSet: ['+8613800138000', '+16502530000'] }),
+      'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber',
+    ],
     ['a body that is not JSON', '{"PhoneNumberSet":', 'FailedOperation.JsonParseFail'],
-    ['a numeric TemplateId', domestic('+8613800138000', '1', { TemplateId: 900001 }), 'InvalidParameter'],
+    [
+      'a numeric TemplateId',
+      domestic('+8613800138000', '1', { TemplateId: 900_001 }),
+      'InvalidParameter',
+    ],
   ])('%s → %s', async (_label, body, code) => {
     expect(errorCodeOf(await send(body))).toBe(code);
   });
@@ -160,14 +260,14 @@ describe('per-number frequency limits', () => {
     await open({ tencent: { whitelist: ['+8613900139000'] } });
   });
 
-  const send = async (phone = '+8613800138000') => statusOf(await sendTencent(sandbox, domestic(phone), { nowMs: clock.now() }))?.Code;
+  const send = async (phone = '+8613800138000') =>
+    statusOf(await sendTencent(sandbox, domestic(phone), { nowMs: clock.now() }))?.Code;
 
   it('one per 30 s, five per hour, ten per day; the allowlist is exempt', async () => {
     expect(await send()).toBe('Ok');
     expect(await send()).toBe('LimitExceeded.PhoneNumberThirtySecondLimit');
     clock.advance(30_000);
     for (let index = 0; index < 4; index++) {
-      // eslint-disable-next-line no-await-in-loop
       expect(await send()).toBe('Ok');
       clock.advance(31_000);
     }
@@ -175,14 +275,12 @@ describe('per-number frequency limits', () => {
     for (let hour = 1; hour <= 2; hour++) {
       clock.set(start + hour * 3_600_000 + 1000);
       for (let index = 0; index < 5; index++) {
-        // eslint-disable-next-line no-await-in-loop
         const code = await send();
         expect(code).toBe(hour === 2 ? 'LimitExceeded.PhoneNumberDailyLimit' : 'Ok');
         clock.advance(31_000);
       }
     }
     for (let index = 0; index < 12; index++) {
-      // eslint-disable-next-line no-await-in-loop
       expect(await send('+8613900139000')).toBe('Ok');
     }
     expect(sandbox.inbox.list({ to: '+8613800138000' })).toHaveLength(10);
@@ -199,12 +297,21 @@ describe('faults', () => {
     const result = await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start });
     expect(errorCodeOf(result)).toBe('RequestLimitExceeded');
     expect(sandbox.inbox.count()).toBe(0);
-    expect(statusOf(await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start }))?.Code).toBe('Ok');
+    expect(
+      statusOf(await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start }))?.Code
+    ).toBe('Ok');
   });
 
   it('a fault for another provider does not touch Tencent calls', async () => {
-    sandbox.faults.add({ provider: 'aliyun', kind: 'error', code: 'isp.SYSTEM_ERROR', sticky: true });
-    expect(statusOf(await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start }))?.Code).toBe('Ok');
+    sandbox.faults.add({
+      provider: 'aliyun',
+      kind: 'error',
+      code: 'isp.SYSTEM_ERROR',
+      sticky: true,
+    });
+    expect(
+      statusOf(await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start }))?.Code
+    ).toBe('Ok');
   });
 
   it('a truncated fault cuts a Tencent success body', async () => {
@@ -218,7 +325,11 @@ describe('faults', () => {
     await sendTencent(sandbox, domestic('+8613800138000'), { nowMs: start });
     const listed = await http(`${sandbox.url}/__sandbox/messages?provider=tencent`);
     expect(listed.status).toBe(200);
-    expect(listed.json.messages).toEqual([expect.objectContaining({ provider: 'tencent', to: '+8613800138000' })]);
-    expect((await http(`${sandbox.url}/__sandbox/messages?provider=aliyun`)).json.messages).toEqual([]);
+    expect(listed.json.messages).toEqual([
+      expect.objectContaining({ provider: 'tencent', to: '+8613800138000' }),
+    ]);
+    expect((await http(`${sandbox.url}/__sandbox/messages?provider=aliyun`)).json.messages).toEqual(
+      []
+    );
   });
 });

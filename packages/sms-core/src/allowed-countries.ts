@@ -12,7 +12,9 @@ import { describeRegion } from './region-names.js';
  * bundled metadata.
  */
 export const planCountries: ReadonlySet<string> = new Set(
-  'AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'.split(' ')
+  'AC AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GT GU GW GY HK HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TA TC TD TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'.split(
+    ' '
+  )
 );
 
 // ISO codes people reach for that are not the one the number plan uses.
@@ -27,7 +29,9 @@ const asList = (value: unknown): unknown => {
 };
 
 const checkCode = (code: string, index: number, context: z.RefinementCtx) => {
-  if (planCountries.has(code)) return;
+  if (planCountries.has(code)) {
+    return;
+  }
   // Only a short code is quoted back: anything longer may be a secret pasted into the wrong field.
   const shown = /^[A-Z]{1,3}$/.test(code) ? `"${code}" ` : '';
   const suggestion = commonMistakes[code];
@@ -50,12 +54,23 @@ const checkCode = (code: string, index: number, context: z.RefinementCtx) => {
 export const allowedCountriesGuard = z.preprocess(
   asList,
   z
-    .array(z.string({ invalid_type_error: `allowedCountries is ${listHelp}.` }).trim().toUpperCase(), {
-      invalid_type_error: `allowedCountries is ${listHelp}.`,
-    })
-    .min(1, `allowedCountries is empty, so no number could receive a code: write ${listHelp}, or remove the key to allow every country.`)
+    .array(
+      z
+        .string({ invalid_type_error: `allowedCountries is ${listHelp}.` })
+        .trim()
+        .toUpperCase(),
+      {
+        invalid_type_error: `allowedCountries is ${listHelp}.`,
+      }
+    )
+    .min(
+      1,
+      `allowedCountries is empty, so no number could receive a code: write ${listHelp}, or remove the key to allow every country.`
+    )
     .superRefine((codes, context) => {
-      for (const [index, code] of codes.entries()) checkCode(code, index, context);
+      for (const [index, code] of codes.entries()) {
+        checkCode(code, index, context);
+      }
     })
     .transform((codes) => [...new Set(codes)])
     .optional()
@@ -67,8 +82,13 @@ export const allowedCountriesGuard = z.preprocess(
  *
  * @throws ConnectorError(InvalidRequestParameters) when `allowedCountries` is set and lacks `route.country`.
  */
-export const checkAllowedCountry = (route: PhoneRoute, allowedCountries: readonly string[] | undefined): void => {
-  if (allowedCountries === undefined || allowedCountries.includes(route.country)) return;
+export const checkAllowedCountry = (
+  route: PhoneRoute,
+  allowedCountries: readonly string[] | undefined
+): void => {
+  if (allowedCountries === undefined || allowedCountries.includes(route.country)) {
+    return;
+  }
   throw invalidRequest(
     `Verification codes cannot be sent by SMS to phone numbers in ${describeRegion(route.country)}. Use a phone number from a supported country or region.`
   );

@@ -29,7 +29,11 @@ export const canonicalUsageType = (usageType: string): string =>
 export const requiredUsageTypes: readonly string[] = [TemplateType.Generic];
 
 /** Usage types worth their own template (their own wording); without one `Generic` is used. */
-export const recommendedUsageTypes: readonly string[] = [TemplateType.Register, TemplateType.SignIn, TemplateType.ForgotPassword];
+export const recommendedUsageTypes: readonly string[] = [
+  TemplateType.Register,
+  TemplateType.SignIn,
+  TemplateType.ForgotPassword,
+];
 
 const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), deprecatedGenericName];
 
@@ -37,7 +41,10 @@ const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), depr
 /** A template's `usageType`: one of connector-kit's TemplateType values, or the legacy `Test`. */
 export const usageTypeGuard = z
   .string()
-  .refine((value) => knownUsageTypes.includes(value), `Unknown usageType. Use one of: ${knownUsageTypes.join(', ')}.`);
+  .refine(
+    (value) => knownUsageTypes.includes(value),
+    `Unknown usageType. Use one of: ${knownUsageTypes.join(', ')}.`
+  );
 
 /** A language tag such as `en`, `zh-CN`, `zh-Hant-TW` (`_` accepted as separator). */
 export const localeGuard = z
@@ -49,7 +56,9 @@ export const optionalLocaleGuard = z.preprocess(blankAsMissing, localeGuard.opti
 
 // The Json form field may hand over the text the person typed rather than the parsed value.
 export const jsonTextAsValue = (value: unknown): unknown => {
-  if (typeof value !== 'string') return value;
+  if (typeof value !== 'string') {
+    return value;
+  }
   try {
     return JSON.parse(value) as unknown;
   } catch {
@@ -104,13 +113,16 @@ export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
 /** A required, trimmed text field; empty and missing both read "<label> is required." */
 export const requiredTextGuard = (label: string) =>
   z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
+    .string({
+      required_error: `${label} is required.`,
+      invalid_type_error: `${label} must be text.`,
+    })
     .trim()
     .min(1, `${label} is required.`);
 
 // Cloud credentials are printable ASCII; anything else (a stray space, a full-width character from
 // an IME) is a copy mistake, and it could not travel in an HTTP header anyway.
-const printableAscii = /^[\x21-\x7E]+$/;
+const printableAscii = /^[\u0021-\u007E]+$/;
 
 /**
  * A required credential (key id, key secret): printable ASCII only. `console` names where to copy it
@@ -140,16 +152,23 @@ export const securityTokenGuard = z.preprocess(
  * A union whose failure reads as one message naming the accepted shapes, rather than zod's
  * "Invalid input"; an issue inside a matching branch keeps its own message.
  */
-export const unionGuard = <Options extends [ZodTypeAny, ZodTypeAny, ...ZodTypeAny[]]>(options: Options, message: string) =>
+export const unionGuard = <Options extends [ZodTypeAny, ZodTypeAny, ...ZodTypeAny[]]>(
+  options: Options,
+  message: string
+) =>
   z.union(options, {
-    errorMap: (issue, context) => (issue.code === z.ZodIssueCode.invalid_union ? { message } : { message: context.defaultError }),
+    errorMap: (issue, context) =>
+      issue.code === z.ZodIssueCode.invalid_union ? { message } : { message: context.defaultError },
   });
 
 /**
  * Whether every number must carry its country code (Logto's own format). Blank means the default.
  * @default true
  */
-export const strictPhoneRegionNumberCheckGuard = z.preprocess(blankAsMissing, z.boolean().default(true));
+export const strictPhoneRegionNumberCheckGuard = z.preprocess(
+  blankAsMissing,
+  z.boolean().default(true)
+);
 
 /**
  * The send budget in milliseconds, retry included: a whole number from 100 to 60000 (a Number
@@ -183,7 +202,9 @@ export const isLoopbackHost = (hostname: string): boolean => loopbackHosts.test(
 export const allowedHttpHostsVariable = 'LOGTO_SMS_ALLOWED_HTTP_HOSTS';
 
 /** The hosts the machine's operator allowed over http, lower-cased; read on every config check. */
-export const operatorAllowedHttpHosts = (environment: NodeJS.ProcessEnv = process.env): ReadonlySet<string> =>
+export const operatorAllowedHttpHosts = (
+  environment: NodeJS.ProcessEnv = process.env
+): ReadonlySet<string> =>
   new Set(
     (environment[allowedHttpHostsVariable] ?? '')
       .split(',')
@@ -229,10 +250,20 @@ export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: Endpoint
         if (url.protocol !== 'https:' && url.protocol !== 'http:') {
           return fail('endpoint must start with https://.');
         }
-        if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-          return fail(`endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`);
+        if (
+          url.username ||
+          url.password ||
+          url.search ||
+          url.hash ||
+          (url.pathname !== '/' && url.pathname !== '')
+        ) {
+          return fail(
+            `endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`
+          );
         }
-        const local = isLoopbackHost(url.hostname) || operatorAllowedHttpHosts().has(url.hostname.toLowerCase());
+        const local =
+          isLoopbackHost(url.hostname) ||
+          operatorAllowedHttpHosts().has(url.hostname.toLowerCase());
         if (url.protocol === 'http:' && !local) {
           return fail(
             `endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost (or a host the Logto server's operator lists in the ${allowedHttpHostsVariable} environment variable, e.g. host.docker.internal).`

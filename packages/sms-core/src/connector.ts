@@ -1,4 +1,9 @@
-import { ConnectorType, type ConnectorMetadata, type GetConnectorConfig, type SmsConnector } from '@logto/connector-kit';
+import {
+  ConnectorType,
+  type ConnectorMetadata,
+  type GetConnectorConfig,
+  type SmsConnector,
+} from '@logto/connector-kit';
 import type { z, ZodTypeAny } from 'zod';
 
 import { parseConfig } from './parse-config.js';
@@ -19,7 +24,12 @@ export type SmsConnectorSpec<Guard extends ZodTypeAny> = {
  * Building it reads no config and connects nowhere: Logto calls `createConnector` at start-up with a
  * `getConfig` that throws.
  */
-export const createSmsConnector = <Guard extends ZodTypeAny>({ metadata, configGuard, getConfig, send }: SmsConnectorSpec<Guard>): SmsConnector => ({
+export const createSmsConnector = <Guard extends ZodTypeAny>({
+  metadata,
+  configGuard,
+  getConfig,
+  send,
+}: SmsConnectorSpec<Guard>): SmsConnector => ({
   metadata,
   type: ConnectorType.Sms,
   configGuard,

@@ -1,4 +1,5 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+
 import { invalidRequest } from './errors.js';
 import { loadPhonePlan } from './phone-plan-loader.js';
 
@@ -56,7 +57,10 @@ export type DeliveryReport = {
 };
 
 /** The extra named export each connector's index.ts provides next to `createConnector`. */
-export type QueryDeliveryStatus = (config: unknown, query: DeliveryQuery) => Promise<DeliveryReport>;
+export type QueryDeliveryStatus = (
+  config: unknown,
+  query: DeliveryQuery
+) => Promise<DeliveryReport>;
 
 /** A row of the carrier receipt table: codes it covers and what they mean to an operator. */
 export type CarrierCodeRule = { match: RegExp; state?: DeliveryState; meaning: string };
@@ -68,18 +72,57 @@ export type CarrierCodeRule = { match: RegExp; state?: DeliveryState; meaning: s
  * code lists (e.g. China Mobile "移动错误代码说明", SUBMAIL 回执代码表). First match wins.
  */
 export const carrierCodeRules: readonly CarrierCodeRule[] = [
-  { match: /^(?:DELIVRD|DELIVERED|0|SUCCESS)$/i, state: 'delivered', meaning: 'The phone received the message.' },
-  { match: /^EXPIRED$/i, meaning: 'The phone was off or out of coverage for too long; the carrier gave up.' },
-  { match: /^UNDELIV$/i, meaning: 'Undeliverable: the number is suspended, switched off or not in service.' },
-  { match: /^(?:REJECTD|REJECTED|REJECT)$/i, meaning: 'The carrier rejected the message (blocked content, or the number cannot be reached).' },
+  {
+    match: /^(?:DELIVRD|DELIVERED|0|SUCCESS)$/i,
+    state: 'delivered',
+    meaning: 'The phone received the message.',
+  },
+  {
+    match: /^EXPIRED$/i,
+    meaning: 'The phone was off or out of coverage for too long; the carrier gave up.',
+  },
+  {
+    match: /^UNDELIV$/i,
+    meaning: 'Undeliverable: the number is suspended, switched off or not in service.',
+  },
+  {
+    match: /^(?:REJECTD|REJECTED|REJECT)$/i,
+    meaning: 'The carrier rejected the message (blocked content, or the number cannot be reached).',
+  },
   { match: /^DELETED$/i, meaning: 'The carrier deleted the message before delivery.' },
-  { match: /^(?:BLACK|BLOCKED|PUBLOKD|HD:0001)$/i, meaning: "The number is on the carrier's or the gateway's blocklist (often after the subscriber opted out)." },
-  { match: /^BEYOND[MHD]$/i, meaning: 'The per-number minute, hour or day limit of the carrier gateway was exceeded.' },
-  { match: /^(?:KEYWORD|KEYWORDS|ID:0076)$/i, meaning: 'A keyword in the text was blocked by the carrier.' },
-  { match: /^(?:MK|MN|MI|LT|IC|IB|ID):?\d+$/i, meaning: 'Number problem reported by the carrier: empty number, suspended, switched off or unreachable.' },
-  { match: /^MA:\d+$/i, meaning: 'The carrier gateway refused the message (blocklist, content or routing); ask the provider for this code.' },
-  { match: /^CB:\d+$/i, meaning: "The subscriber's account at the carrier is not in a usable state (invalid, suspended, no balance)." },
-  { match: /^DB:\d+$/i, meaning: 'The carrier reported a problem with the number or its network (e.g. not a mobile, out of service area).' },
+  {
+    match: /^(?:BLACK|BLOCKED|PUBLOKD|HD:0001)$/i,
+    meaning:
+      "The number is on the carrier's or the gateway's blocklist (often after the subscriber opted out).",
+  },
+  {
+    match: /^BEYOND[MHD]$/i,
+    meaning: 'The per-number minute, hour or day limit of the carrier gateway was exceeded.',
+  },
+  {
+    match: /^(?:KEYWORD|KEYWORDS|ID:0076)$/i,
+    meaning: 'A keyword in the text was blocked by the carrier.',
+  },
+  {
+    match: /^(?:MK|MN|MI|LT|IC|IB|ID):?\d+$/i,
+    meaning:
+      'Number problem reported by the carrier: empty number, suspended, switched off or unreachable.',
+  },
+  {
+    match: /^MA:\d+$/i,
+    meaning:
+      'The carrier gateway refused the message (blocklist, content or routing); ask the provider for this code.',
+  },
+  {
+    match: /^CB:\d+$/i,
+    meaning:
+      "The subscriber's account at the carrier is not in a usable state (invalid, suspended, no balance).",
+  },
+  {
+    match: /^DB:\d+$/i,
+    meaning:
+      'The carrier reported a problem with the number or its network (e.g. not a mobile, out of service area).',
+  },
   { match: /^(?:UNKNOWN|UNKNOW)$/i, meaning: 'The carrier did not say what happened.' },
 ];
 
@@ -98,11 +141,14 @@ export const formatChinaTime = (date: Date): string =>
   new Date(date.getTime() + chinaOffsetMs).toISOString().slice(0, 19).replace('T', ' ');
 
 /** `yyyyMMdd` of the China Standard Time day `date` falls on. */
-export const chinaDay = (date: Date): string => formatChinaTime(date).slice(0, 10).replaceAll('-', '');
+export const chinaDay = (date: Date): string =>
+  formatChinaTime(date).slice(0, 10).replaceAll('-', '');
 
 /** A provider's `yyyy-MM-dd HH:mm:ss` (UTC+8) as ISO 8601 with the `+08:00` offset; undefined if unreadable. */
 export const chinaTimeToIso = (text: unknown): string | undefined => {
-  if (typeof text !== 'string') return undefined;
+  if (typeof text !== 'string') {
+    return undefined;
+  }
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text.trim());
   return match ? `${match[1]}T${match[2]}+08:00` : undefined;
 };
@@ -118,27 +164,48 @@ export type LookupWindow = { from: Date; until: Date; notes: string[] };
  *
  * @throws ConnectorError(InvalidRequestParameters) when `since` is after now or not a date.
  */
-export const lookupWindow = (query: Pick<DeliveryQuery, 'since' | 'now'>, maxAgeMs: number, limitWords: string): LookupWindow => {
+export const lookupWindow = (
+  query: Pick<DeliveryQuery, 'since' | 'now'>,
+  maxAgeMs: number,
+  limitWords: string
+): LookupWindow => {
   const until = query.now ?? new Date();
   const since = query.since ?? new Date(until.getTime() - defaultLookBackMs);
-  if (Number.isNaN(since.getTime())) throw invalidRequest('since is not a valid date.');
-  if (since.getTime() > until.getTime()) throw invalidRequest('since is in the future; give a date in the past.');
+  if (Number.isNaN(since.getTime())) {
+    throw invalidRequest('since is not a valid date.');
+  }
+  if (since.getTime() > until.getTime()) {
+    throw invalidRequest('since is in the future; give a date in the past.');
+  }
   const oldest = new Date(until.getTime() - maxAgeMs);
   if (since.getTime() < oldest.getTime()) {
-    return { from: oldest, until, notes: [`Searched from ${oldest.toISOString()} only: ${limitWords}`] };
+    return {
+      from: oldest,
+      until,
+      notes: [`Searched from ${oldest.toISOString()} only: ${limitWords}`],
+    };
   }
   return { from: since, until, notes: [] };
 };
 
 /** Records sent inside the window (undated ones are kept), newest first. */
-export const inWindowNewestFirst = (records: readonly DeliveryRecord[], window: LookupWindow): DeliveryRecord[] =>
+export const inWindowNewestFirst = (
+  records: readonly DeliveryRecord[],
+  window: LookupWindow
+): DeliveryRecord[] =>
   records
-    .filter((record) => record.sentAt === undefined || Date.parse(record.sentAt) >= window.from.getTime())
+    .filter(
+      (record) => record.sentAt === undefined || Date.parse(record.sentAt) >= window.from.getTime()
+    )
     .sort((a, b) => Date.parse(b.sentAt ?? '') - Date.parse(a.sentAt ?? '') || 0);
 
 /** A carrier code and its meaning, or nothing when the provider gave none. */
-export const describeCarrierCode = (code: string | undefined): Pick<DeliveryRecord, 'carrierCode' | 'carrierMeaning'> =>
-  code === undefined || code.trim() === '' ? {} : { carrierCode: code.trim(), carrierMeaning: explainCarrierCode(code.trim()) };
+export const describeCarrierCode = (
+  code: string | undefined
+): Pick<DeliveryRecord, 'carrierCode' | 'carrierMeaning'> =>
+  code === undefined || code.trim() === ''
+    ? {}
+    : { carrierCode: code.trim(), carrierMeaning: explainCarrierCode(code.trim()) };
 
 /**
  * The `queryDeliveryStatus` export of a connector: the raw config goes through the connector's own
@@ -146,7 +213,10 @@ export const describeCarrierCode = (code: string | undefined): Pick<DeliveryReco
  * could quote request options).
  */
 export const createDeliveryStatusQuery =
-  <Config>(parseConfig: (raw: unknown) => Config, query: (config: Config, query: DeliveryQuery) => Promise<DeliveryReport>): QueryDeliveryStatus =>
+  <Config>(
+    parseConfig: (raw: unknown) => Config,
+    query: (config: Config, query: DeliveryQuery) => Promise<DeliveryReport>
+  ): QueryDeliveryStatus =>
   async (rawConfig, deliveryQuery) => {
     try {
       const config = parseConfig(rawConfig);
@@ -154,7 +224,9 @@ export const createDeliveryStatusQuery =
       await loadPhonePlan();
       return await query(config, deliveryQuery);
     } catch (error: unknown) {
-      if (error instanceof ConnectorError) throw error;
+      if (error instanceof ConnectorError) {
+        throw error;
+      }
       throw new ConnectorError(ConnectorErrorCodes.General, {
         errorDescription: 'The delivery-status lookup failed unexpectedly. Please report this.',
       });
@@ -162,7 +234,12 @@ export const createDeliveryStatusQuery =
   };
 
 /** The report a lookup returns: the window it searched and its records in window, newest first. */
-export const deliveryReport = (api: string, window: LookupWindow, records: readonly DeliveryRecord[], notes: readonly string[]): DeliveryReport => ({
+export const deliveryReport = (
+  api: string,
+  window: LookupWindow,
+  records: readonly DeliveryRecord[],
+  notes: readonly string[]
+): DeliveryReport => ({
   api,
   from: window.from.toISOString(),
   until: window.until.toISOString(),
@@ -182,7 +259,15 @@ export type ProviderRecordFields = {
 };
 
 /** A `DeliveryRecord` with only the fields the provider gave; no report time while still waiting. */
-export const deliveryRecord = ({ messageId, to, sentAt, reportedAt, state, carrierCode, template }: ProviderRecordFields): DeliveryRecord => {
+export const deliveryRecord = ({
+  messageId,
+  to,
+  sentAt,
+  reportedAt,
+  state,
+  carrierCode,
+  template,
+}: ProviderRecordFields): DeliveryRecord => {
   const sent = chinaTimeToIso(sentAt);
   const reported = state === 'waiting' ? undefined : chinaTimeToIso(reportedAt);
   return {

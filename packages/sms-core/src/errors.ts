@@ -79,14 +79,22 @@ export type ErrorRule<Code extends string | number> = {
 };
 
 const matchesCode = <Code extends string | number>(rule: ErrorRule<Code>, code: Code): boolean => {
-  if (rule.match instanceof RegExp) return rule.match.test(String(code));
-  if (Array.isArray(rule.match)) return rule.match.includes(code);
+  if (rule.match instanceof RegExp) {
+    return rule.match.test(String(code));
+  }
+  if (Array.isArray(rule.match)) {
+    return rule.match.includes(code);
+  }
   return rule.match === code;
 };
 
-const matches = <Code extends string | number>(rule: ErrorRule<Code>, facts: ErrorFacts<Code>): boolean =>
+const matches = <Code extends string | number>(
+  rule: ErrorRule<Code>,
+  facts: ErrorFacts<Code>
+): boolean =>
   matchesCode(rule, facts.code) &&
-  (rule.message === undefined || (facts.message !== undefined && rule.message.test(facts.message))) &&
+  (rule.message === undefined ||
+    (facts.message !== undefined && rule.message.test(facts.message))) &&
   (rule.region === undefined || rule.region === facts.region);
 
 /**

@@ -48,7 +48,10 @@ export type SendOptions = {
    * Gets the budget left in ms; returns the delay in ms before the retry, or `undefined` to keep
    * the answer. A delay that leaves too little budget for the retry keeps the answer too.
    */
-  retryAfterResponse?: (response: Omit<HttpResponse, 'attempts'>, budgetLeftMs: number) => number | undefined;
+  retryAfterResponse?: (
+    response: Omit<HttpResponse, 'attempts'>,
+    budgetLeftMs: number
+  ) => number | undefined;
   /** Larger answers are abandoned: a provider reply is a few hundred bytes. Default 1 MiB. */
   maxResponseBytes?: number;
 };
@@ -58,8 +61,17 @@ export type SendOptions = {
 // after each burst, so the next one paid the TLS handshakes again); idle sockets are unref'd by
 // Node and closed after `timeout`, before typical provider load balancers drop them (a stale
 // socket fails in a way that must not be retried).
-const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 64, timeout: 4000, scheduling: 'lifo' } as const;
-export const httpAgents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
+const agentOptions = {
+  keepAlive: true,
+  maxSockets: 64,
+  maxFreeSockets: 64,
+  timeout: 4000,
+  scheduling: 'lifo',
+} as const;
+export const httpAgents = {
+  http: new http.Agent(agentOptions),
+  https: new https.Agent(agentOptions),
+};
 
 const createClient = () =>
   got.extend({
@@ -75,15 +87,36 @@ let client: ReturnType<typeof createClient> | undefined;
 const getClient = () => (client ??= createClient());
 
 // Errors raised before a single byte of the request can have reached the provider.
-const unsentErrorCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'ENETUNREACH', 'EHOSTUNREACH']);
+const unsentErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_NONAME',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
 const unsentTimeoutPhases = new Set(['lookup', 'connect', 'secureConnect']);
 
-const toTransportError = (error: unknown, attempts: number, maxResponseBytes: number): TransportError => {
+const toTransportError = (
+  error: unknown,
+  attempts: number,
+  maxResponseBytes: number
+): TransportError => {
   if (error instanceof CancelError) {
-    return new TransportError('response-too-large', true, `answer exceeded ${maxResponseBytes} bytes`, attempts);
+    return new TransportError(
+      'response-too-large',
+      true,
+      `answer exceeded ${maxResponseBytes} bytes`,
+      attempts
+    );
   }
   if (error instanceof TimeoutError) {
-    return new TransportError('timeout', !unsentTimeoutPhases.has(error.event), error.event, attempts);
+    return new TransportError(
+      'timeout',
+      !unsentTimeoutPhases.has(error.event),
+      error.event,
+      attempts
+    );
   }
   if (error instanceof RequestError) {
     const code = error.code || 'ERR_NETWORK';
@@ -106,8 +139,12 @@ const minimumRetryBudgetMs = 50;
  * reached the provider.
  */
 const expiredAttempt = (socket: Socket | undefined, attempts: number): TransportError => {
-  if (!socket) return new TransportError('timeout', false, 'queued for a connection', attempts);
-  if (socket.connecting) return new TransportError('timeout', false, 'connect', attempts);
+  if (!socket) {
+    return new TransportError('timeout', false, 'queued for a connection', attempts);
+  }
+  if (socket.connecting) {
+    return new TransportError('timeout', false, 'connect', attempts);
+  }
   return new TransportError('timeout', true, 'request', attempts);
 };
 
@@ -156,9 +193,11 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
       clientRequest = created;
     });
     response.on('downloadProgress', ({ transferred }: { transferred: number }) => {
-      if (transferred > maxResponseBytes) response.cancel();
+      if (transferred > maxResponseBytes) {
+        response.cancel();
+      }
     });
-    // got's own timeout cannot end a request still queued for a pooled socket until one frees up;
+    // Got's own timeout cannot end a request still queued for a pooled socket until one frees up;
     // cancelling settles the promise at once, wherever the request is.
     // Judged before cancelling: cancelling destroys the socket, and a destroyed socket no longer
     // reports that it was still connecting.
@@ -169,15 +208,17 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
     }, remaining);
 
     try {
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- attempts are sequential by definition (a retry follows a failure)
       const { statusCode, headers, body } = await response;
       const answer = { status: statusCode, headers, body };
-      const retryDelay = isLastAttempt ? undefined : retryAfterResponse?.(answer, deadline - Date.now());
+      const retryDelay = isLastAttempt
+        ? undefined
+        : retryAfterResponse?.(answer, deadline - Date.now());
       const budgetLeft = deadline - Date.now() - (retryDelay ?? 0);
       if (retryDelay === undefined || budgetLeft < minimumRetryBudgetMs) {
         return { ...answer, attempts: attempt };
       }
-      // eslint-disable-next-line no-await-in-loop
+      // eslint-disable-next-line no-await-in-loop -- the back-off must finish before the next attempt
       await delay(retryDelay);
     } catch (error: unknown) {
       const failure = expiredFailure ?? toTransportError(error, attempt, maxResponseBytes);

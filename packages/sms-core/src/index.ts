@@ -1,4 +1,9 @@
-export { routePhoneNumber, type PhoneRoute, type PhoneRoutingOptions, type SmsCapableNumberType } from './phone.js';
+export {
+  routePhoneNumber,
+  type PhoneRoute,
+  type PhoneRoutingOptions,
+  type SmsCapableNumberType,
+} from './phone.js';
 export { loadPhonePlan } from './phone-plan-loader.js';
 export { allowedCountriesGuard, checkAllowedCountry } from './allowed-countries.js';
 export { normalizeLocale, languageOf, preferredLocale } from './locale.js';
@@ -37,10 +42,26 @@ export {
   type ProviderErrorData,
 } from './errors.js';
 export { createRedactor, redactedMarker, type Redactor } from './redaction.js';
-export { httpAgents, sendWithRetryRule, TransportError, type HttpRequest, type HttpResponse, type SendOptions } from './http.js';
+export {
+  httpAgents,
+  sendWithRetryRule,
+  TransportError,
+  type HttpRequest,
+  type HttpResponse,
+  type SendOptions,
+} from './http.js';
 export { transportFailure } from './transport-errors.js';
-export { createSmsSendMessage, readSendInput, type SmsSendInput, type SmsSendMessageSpec } from './send-message.js';
-export { allowedCountriesFormItem, strictPhoneRegionNumberCheckFormItem, timeoutFormItem } from './form-items.js';
+export {
+  createSmsSendMessage,
+  readSendInput,
+  type SmsSendInput,
+  type SmsSendMessageSpec,
+} from './send-message.js';
+export {
+  allowedCountriesFormItem,
+  strictPhoneRegionNumberCheckFormItem,
+  timeoutFormItem,
+} from './form-items.js';
 export {
   carrierCodeRules,
   createDeliveryStatusQuery,

@@ -13,7 +13,9 @@ import { sameJsonText } from './same-json.js';
  * echoed back. Zod quotes the value in both `received` and the default message of enum/literal issues.
  */
 const withoutReceivedValues = (issue: ZodIssue): ZodIssue => {
-  if (issue.code === z.ZodIssueCode.invalid_type) return issue;
+  if (issue.code === z.ZodIssueCode.invalid_type) {
+    return issue;
+  }
   const { received: _received, ...rest } = issue as ZodIssue & { received?: unknown };
   if (issue.code === z.ZodIssueCode.invalid_enum_value) {
     return { ...rest, message: `Use one of: ${issue.options.map(String).join(', ')}.` } as ZodIssue;
@@ -34,34 +36,51 @@ const malformedTextPaths = (
   path: Array<string | number> = [],
   seen = new WeakSet<object>()
 ): Array<Array<string | number>> => {
-  if (typeof value === 'string') return value.isWellFormed() ? [] : [path];
-  if (value === null || typeof value !== 'object' || seen.has(value)) return [];
+  if (typeof value === 'string') {
+    return value.isWellFormed() ? [] : [path];
+  }
+  if (value === null || typeof value !== 'object' || seen.has(value)) {
+    return [];
+  }
   seen.add(value);
-  const entries: Array<[string | number, unknown]> = Array.isArray(value) ? [...value.entries()] : Object.entries(value);
+  const entries: Array<[string | number, unknown]> = Array.isArray(value)
+    ? [...value.entries()]
+    : Object.entries(value);
   return entries.flatMap(([key, item]) => malformedTextPaths(item, [...path, key], seen));
 };
 
 const deepFreeze = <T>(value: T): T => {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const item of Object.values(value)) deepFreeze(item);
+    for (const item of Object.values(value)) {
+      deepFreeze(item);
+    }
     Object.freeze(value);
   }
   return value;
 };
 
-const parseUncached = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
+const parseUncached = <Guard extends ZodTypeAny>(
+  guard: Guard,
+  config: unknown
+): z.output<Guard> => {
   const malformed = malformedTextPaths(config);
   if (malformed.length > 0) {
     const issues = malformed.map((path) => ({
       code: z.ZodIssueCode.custom,
       path,
-      message: 'This text contains a broken character (an unpaired surrogate); type or paste it again.',
+      message:
+        'This text contains a broken character (an unpaired surrogate); type or paste it again.',
     }));
     throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(issues));
   }
   const result = guard.safeParse(config);
-  if (result.success) return result.data as z.output<Guard>;
-  throw new ConnectorError(ConnectorErrorCodes.InvalidConfig, new ZodError(result.error.issues.map(withoutReceivedValues)));
+  if (result.success) {
+    return result.data as z.output<Guard>;
+  }
+  throw new ConnectorError(
+    ConnectorErrorCodes.InvalidConfig,
+    new ZodError(result.error.issues.map(withoutReceivedValues))
+  );
 };
 
 // Validating a config with nine templates costs zod 0.1–0.2 ms, more than the rest of a send, and
@@ -87,9 +106,14 @@ const lastUsed = new WeakMap<ZodTypeAny, CachedConfig>();
  * path of each bad field and never the value received (a secret typed into the wrong field stays
  * out of errors); text with an unpaired surrogate is refused the same way, before the guard runs.
  */
-export const parseConfig = <Guard extends ZodTypeAny>(guard: Guard, config: unknown): z.output<Guard> => {
+export const parseConfig = <Guard extends ZodTypeAny>(
+  guard: Guard,
+  config: unknown
+): z.output<Guard> => {
   const last = lastUsed.get(guard);
-  if (last !== undefined && sameJsonText(config, last.snapshot)) return last.parsed as z.output<Guard>;
+  if (last !== undefined && sameJsonText(config, last.snapshot)) {
+    return last.parsed as z.output<Guard>;
+  }
 
   let key: string | undefined;
   try {
@@ -97,17 +121,22 @@ export const parseConfig = <Guard extends ZodTypeAny>(guard: Guard, config: unkn
   } catch {
     // Not JSON at all (a cycle, a BigInt): nothing Logto could have stored; let the guard say why.
   }
-  if (key === undefined) return parseUncached(guard, config);
+  if (key === undefined) {
+    return parseUncached(guard, config);
+  }
 
   const cache = parsedConfigs.get(guard) ?? new Map<string, CachedConfig>();
   parsedConfigs.set(guard, cache);
   let entry = cache.get(key);
   if (entry === undefined) {
     // The snapshot is a copy of its own: nothing the guard returns can share (and freeze) it.
-    entry = { snapshot: JSON.parse(key) as unknown, parsed: deepFreeze(parseUncached(guard, JSON.parse(key) as unknown)) };
+    entry = {
+      snapshot: JSON.parse(key) as unknown,
+      parsed: deepFreeze(parseUncached(guard, JSON.parse(key) as unknown)),
+    };
     if (cache.size >= maxCachedConfigsPerGuard) {
       // Maps iterate in insertion order: drop the oldest.
-      cache.delete(cache.keys().next().value as string);
+      cache.delete(cache.keys().next().value!);
     }
     cache.set(key, entry);
   }

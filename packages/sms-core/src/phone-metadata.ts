@@ -2,7 +2,7 @@ import type { MetadataJson } from 'libphonenumber-js/core';
 import bundledMetadata from 'libphonenumber-js/metadata.max.json';
 
 /**
- * libphonenumber-js's "max" metadata: every number type of every country, which is what lets a
+ * Libphonenumber-js's "max" metadata: every number type of every country, which is what lets a
  * premium-rate or fixed-line number be told apart from a mobile one ("min" cannot, "mobile" can only
  * say "not a mobile"). docs/benchmarks.md has the measurements behind the choice.
  *

@@ -15,6 +15,10 @@ export const loadPhonePlan = async (): Promise<void> => {
 
 /** @throws Error when `loadPhonePlan()` has not completed: a wiring bug, not bad input. */
 export const phonePlan = (): PhonePlan => {
-  if (!plan) throw new Error('The phone number plan is not loaded: await loadPhonePlan() before routing numbers.');
+  if (!plan) {
+    throw new Error(
+      'The phone number plan is not loaded: await loadPhonePlan() before routing numbers.'
+    );
+  }
   return plan;
 };

@@ -18,7 +18,10 @@ import { phoneMetadata } from './phone-metadata.js';
  * two apart (US, Canada and the rest of +1) give every number; `VOIP` and `PERSONAL_NUMBER` ranges
  * forward to a subscriber's device.
  */
-export type SmsCapableNumberType = Extract<PhoneNumberType, 'MOBILE' | 'FIXED_LINE_OR_MOBILE' | 'VOIP' | 'PERSONAL_NUMBER'>;
+export type SmsCapableNumberType = Extract<
+  PhoneNumberType,
+  'MOBILE' | 'FIXED_LINE_OR_MOBILE' | 'VOIP' | 'PERSONAL_NUMBER'
+>;
 
 const smsCapableTypes: ReadonlySet<PhoneNumberType> = new Set<SmsCapableNumberType>([
   'MOBILE',
@@ -40,7 +43,14 @@ const refusedTypeNames: Partial<Record<PhoneNumberType, string>> = {
 
 /** A number of the plan that can receive SMS, or why not (a message for the person who typed it). */
 export type PlanReading =
-  | { valid: true; country: string; countryCallingCode: string; nationalNumber: string; e164: string; type: SmsCapableNumberType }
+  | {
+      valid: true;
+      country: string;
+      countryCallingCode: string;
+      nationalNumber: string;
+      e164: string;
+      type: SmsCapableNumberType;
+    }
   | { valid: false; message: string };
 
 type Describe = (country: string) => string;
@@ -49,14 +59,28 @@ const where = (phone: PhoneNumber, describe: Describe): string =>
   phone.country ? describe(phone.country) : `the +${phone.countryCallingCode} numbering plan`;
 
 // Completions that put ordinary digits after a prefix (NANP exchanges may not start with 0 or 1).
-const fillers = ['2345678901234', '5550123456789', '8765432109876', '3000000000000', '9999999999999', '6123456789012', '7000000000000', '4567890123456'];
+const fillers = [
+  '2345678901234',
+  '5550123456789',
+  '8765432109876',
+  '3000000000000',
+  '9999999999999',
+  '6123456789012',
+  '7000000000000',
+  '4567890123456',
+];
 
 /**
  * Whether some valid number of `length` national digits starts with `prefix`: tells "this area code
  * or range is not assigned" apart from "the range exists, but not these digits" and from a number
  * with a digit too many or too few. Only runs for a refused number.
  */
-const prefixInUse = (callingCode: string, prefix: string, length: number, metadata: MetadataJson): boolean =>
+const prefixInUse = (
+  callingCode: string,
+  prefix: string,
+  length: number,
+  metadata: MetadataJson
+): boolean =>
   fillers.some((filler) => {
     try {
       const candidate = `${prefix}${filler}`.slice(0, length);
@@ -66,7 +90,11 @@ const prefixInUse = (callingCode: string, prefix: string, length: number, metada
     }
   });
 
-const invalidNumberMessage = (phone: PhoneNumber, metadata: MetadataJson, describe: Describe): string => {
+const invalidNumberMessage = (
+  phone: PhoneNumber,
+  metadata: MetadataJson,
+  describe: Describe
+): string => {
   const national = String(phone.nationalNumber);
   const callingCode = String(phone.countryCallingCode);
   const prefix = national.slice(0, 3);
@@ -113,7 +141,7 @@ export const readPlan = (international: string, describe: Describe): PlanReading
           : 'The phone number is not a number any country uses (too short or too long for its country calling code).',
     };
   }
-  // libphonenumber drops a national trunk prefix written after the country code (+1 1 904…, +44 0 7400…).
+  // Libphonenumber drops a national trunk prefix written after the country code (+1 1 904…, +44 0 7400…).
   // Dropping digits silently could reach someone else: the person must correct the number.
   if (phone.number !== international) {
     return {
@@ -123,13 +151,21 @@ export const readPlan = (international: string, describe: Describe): PlanReading
   }
   const length = validatePhoneNumberLength(international, metadata);
   if (length !== undefined) {
-    return { valid: false, message: `The phone number is ${lengthMessages[length] ?? 'not of a length used'} for ${where(phone, describe)}.` };
+    return {
+      valid: false,
+      message: `The phone number is ${lengthMessages[length] ?? 'not of a length used'} for ${where(phone, describe)}.`,
+    };
   }
-  if (!phone.isValid()) return { valid: false, message: invalidNumberMessage(phone, metadata, describe) };
+  if (!phone.isValid()) {
+    return { valid: false, message: invalidNumberMessage(phone, metadata, describe) };
+  }
   const type = phone.getType();
   if (type === undefined || !smsCapableTypes.has(type)) {
     const kind = (type && refusedTypeNames[type]) ?? 'a number of a type';
-    return { valid: false, message: `This is ${kind} in ${where(phone, describe)}, which cannot receive SMS. Use a mobile number.` };
+    return {
+      valid: false,
+      message: `This is ${kind} in ${where(phone, describe)}, which cannot receive SMS. Use a mobile number.`,
+    };
   }
   return {
     valid: true,

@@ -1,6 +1,6 @@
 import { invalidRequest } from './errors.js';
-import type { SmsCapableNumberType } from './phone-plan.js';
 import { phonePlan } from './phone-plan-loader.js';
+import type { SmsCapableNumberType } from './phone-plan.js';
 import { describeRegion } from './region-names.js';
 
 export type { SmsCapableNumberType } from './phone-plan.js';
@@ -43,7 +43,7 @@ export type PhoneRoutingOptions = {
 
 const mainlandMobileShape = /^1[3-9]\d{9}$/;
 // Separators people type or paste: spaces (incl. no-break and ideographic), dashes, dots, brackets.
-const separators = /[\s\u00a0\u3000\-.()]/g;
+const separators = /[\s\u00A0\u3000\-.()]/g;
 // E.164 caps a full number at 15 digits; the shortest real subscriber numbers plus country code are 7.
 const minDigits = 7;
 const maxDigits = 15;
@@ -51,11 +51,19 @@ const maxDigits = 15;
 /** Reads `+<digits>` against the plan; refuses what is not an SMS-capable number of its country. */
 const readPlan = (international: string, legacyHint: string) => {
   const reading = phonePlan().readPlan(international, describeRegion);
-  if (!reading.valid) throw invalidRequest(`${reading.message}${legacyHint}`);
+  if (!reading.valid) {
+    throw invalidRequest(`${reading.message}${legacyHint}`);
+  }
   return reading;
 };
 
-const toRoute = ({ country, countryCallingCode, nationalNumber, e164, type }: ReturnType<typeof readPlan>): PhoneRoute => {
+const toRoute = ({
+  country,
+  countryCallingCode,
+  nationalNumber,
+  e164,
+  type,
+}: ReturnType<typeof readPlan>): PhoneRoute => {
   const details = { country, countryCallingCode, type };
   // Mainland vs overseas by the plan's country: Hong Kong, Macao and Taiwan are overseas to providers.
   return country === 'CN'
@@ -86,9 +94,11 @@ export const routePhoneNumber = (input: unknown, options: PhoneRoutingOptions): 
     throw invalidRequest('The phone number is missing.');
   }
   const strict = options.strictPhoneRegionNumberCheck;
-  if (last?.input === input && last.strict === strict) return last.route;
+  if (last?.input === input && last.strict === strict) {
+    return last.route;
+  }
 
-  const compact = input.trim().replace(separators, '');
+  const compact = input.trim().replaceAll(separators, '');
   const explicitPrefix = compact.startsWith('+') ? '+' : compact.startsWith('00') ? '00' : '';
   const digits = compact.slice(explicitPrefix.length);
 

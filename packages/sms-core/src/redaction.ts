@@ -27,16 +27,21 @@ const minSecretLength = 4;
  */
 const encoders: ReadonlyArray<(value: string) => string> = [
   // RFC 3986 unreserved characters only (what Aliyun's POP signing uses).
-  (value) => encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`),
+  (value) =>
+    encodeURIComponent(value).replaceAll(
+      /[!'()*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+    ),
   encodeURIComponent,
-  // application/x-www-form-urlencoded (URLSearchParams, got's `form`; YunPian's body).
+  // Application/x-www-form-urlencoded (URLSearchParams, got's `form`; YunPian's body).
   (value) => new URLSearchParams([['', value]]).toString().slice(1),
   // Inside a JSON string.
   (value) => JSON.stringify(value).slice(1, -1),
 ];
 
 // Percent-encoding hex digits are case-insensitive (RFC 3986 §2.1); servers echo either case.
-const withLowercaseHex = (encoded: string) => encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+const withLowercaseHex = (encoded: string) =>
+  encoded.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
 
 const tryEncode = (encode: (value: string) => string, value: string): string | undefined => {
   try {
@@ -68,7 +73,10 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Reda
     forms ??= [
       ...new Set(
         secrets
-          .filter((secret): secret is string => typeof secret === 'string' && secret.trim().length >= minSecretLength)
+          .filter(
+            (secret): secret is string =>
+              typeof secret === 'string' && secret.trim().length >= minSecretLength
+          )
           .flatMap(formsOf)
       ),
     ]
@@ -84,10 +92,16 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Reda
     );
 
   const deep = <T>(value: T): T => {
-    if (typeof value === 'string') return text(value) as T;
-    if (Array.isArray(value)) return value.map((item) => deep(item)) as T;
+    if (typeof value === 'string') {
+      return text(value) as T;
+    }
+    if (Array.isArray(value)) {
+      return value.map((item) => deep(item)) as T;
+    }
     if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, item]) => [text(key), deep(item)])) as T;
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [text(key), deep(item)])
+      ) as T;
     }
     return value;
   };

@@ -4,26 +4,51 @@ const isPlainObject = (value: object): boolean => {
 };
 
 const sameData = (value: unknown, snapshot: unknown): boolean => {
-  if (value === snapshot) return true;
-  if (typeof value !== 'object' || value === null || typeof snapshot !== 'object' || snapshot === null) return false;
+  if (value === snapshot) {
+    return true;
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    typeof snapshot !== 'object' ||
+    snapshot === null
+  ) {
+    return false;
+  }
   // JSON.stringify would call it and write whatever it returns.
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return false;
+  }
   if (Array.isArray(snapshot)) {
-    if (!Array.isArray(value) || value.length !== snapshot.length) return false;
-    for (let index = 0; index < snapshot.length; index++) {
-      if (!sameData(value[index], snapshot[index])) return false;
+    if (!Array.isArray(value) || value.length !== snapshot.length) {
+      return false;
+    }
+    for (const [index, element] of snapshot.entries()) {
+      if (!sameData(value[index], element)) {
+        return false;
+      }
     }
     return true;
   }
-  if (Array.isArray(value) || !isPlainObject(value)) return false;
+  if (Array.isArray(value) || !isPlainObject(value)) {
+    return false;
+  }
   const keys = Object.keys(value);
   const snapshotKeys = Object.keys(snapshot);
-  if (keys.length !== snapshotKeys.length) return false;
-  for (let index = 0; index < keys.length; index++) {
-    const key = keys[index]!;
+  if (keys.length !== snapshotKeys.length) {
+    return false;
+  }
+  for (const [index, key_] of keys.entries()) {
+    const key = key_;
     // Same order too: the order is part of the JSON text.
-    if (key !== snapshotKeys[index]) return false;
-    if (!sameData((value as Record<string, unknown>)[key], (snapshot as Record<string, unknown>)[key])) return false;
+    if (key !== snapshotKeys[index]) {
+      return false;
+    }
+    if (
+      !sameData((value as Record<string, unknown>)[key], (snapshot as Record<string, unknown>)[key])
+    ) {
+      return false;
+    }
   }
   return true;
 };

@@ -8,8 +8,8 @@ import {
 import { checkAllowedCountry } from './allowed-countries.js';
 import { insufficientRequest, invalidRequest } from './errors.js';
 import { preferredLocale } from './locale.js';
-import { routePhoneNumber } from './phone.js';
 import { loadPhonePlan } from './phone-plan-loader.js';
+import { routePhoneNumber } from './phone.js';
 
 /** The parts of Logto's `sendMessage` data an SMS connector uses, checked. */
 export type SmsSendInput = {
@@ -31,10 +31,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * payload: everything else in it (`uiLocales`, `link`, custom keys) must never reach a provider.
  */
 export const readSendInput = (data: unknown): SmsSendInput => {
-  if (!isRecord(data)) throw invalidRequest('sendMessage expects { to, type, payload }.');
+  if (!isRecord(data)) {
+    throw invalidRequest('sendMessage expects { to, type, payload }.');
+  }
   const { to, type, payload } = data;
-  if (typeof to !== 'string') throw invalidRequest('The recipient phone number is missing.');
-  if (typeof type !== 'string') throw invalidRequest('The message type (usage type) is missing.');
+  if (typeof to !== 'string') {
+    throw invalidRequest('The recipient phone number is missing.');
+  }
+  if (typeof type !== 'string') {
+    throw invalidRequest('The message type (usage type) is missing.');
+  }
   const code = isRecord(payload) ? payload.code : undefined;
   if (code === undefined || code === null || code === '') {
     throw insufficientRequest('The payload has no verification code to send.');
@@ -53,8 +59,12 @@ export const readSendInput = (data: unknown): SmsSendInput => {
  * number is answered from `routePhoneNumber`'s memo.
  */
 const enforceAllowedCountries = (to: string, config: unknown) => {
-  if (!isRecord(config) || !Array.isArray(config.allowedCountries)) return;
-  const route = routePhoneNumber(to, { strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck !== false });
+  if (!isRecord(config) || !Array.isArray(config.allowedCountries)) {
+    return;
+  }
+  const route = routePhoneNumber(to, {
+    strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck !== false,
+  });
   checkAllowedCountry(route, config.allowedCountries as readonly string[]);
 };
 
@@ -74,7 +84,12 @@ export type SmsSendMessageSpec<Config> = {
  * which could quote request options.
  */
 export const createSmsSendMessage =
-  <Config>({ connectorId, getConfig, parseConfig, send }: SmsSendMessageSpec<Config>): SendMessageFunction =>
+  <Config>({
+    connectorId,
+    getConfig,
+    parseConfig,
+    send,
+  }: SmsSendMessageSpec<Config>): SendMessageFunction =>
   async (data, config) => {
     try {
       await loadPhonePlan();
@@ -83,9 +98,12 @@ export const createSmsSendMessage =
       enforceAllowedCountries(input.to, parsed);
       return await send(input, parsed);
     } catch (error: unknown) {
-      if (error instanceof ConnectorError) throw error;
+      if (error instanceof ConnectorError) {
+        throw error;
+      }
       throw new ConnectorError(ConnectorErrorCodes.General, {
-        errorDescription: 'The SMS connector failed unexpectedly; no message was sent. Please report this.',
+        errorDescription:
+          'The SMS connector failed unexpectedly; no message was sent. Please report this.',
       });
     }
   };

@@ -6,14 +6,25 @@ import { languageOf, normalizeLocale } from './locale.js';
 
 export type LocalizedTemplate = { usageType: string; locale?: string | undefined };
 
-const pickByLocale = <T extends LocalizedTemplate>(candidates: readonly T[], locale?: string): T | undefined => {
+const pickByLocale = <T extends LocalizedTemplate>(
+  candidates: readonly T[],
+  locale?: string
+): T | undefined => {
   if (locale) {
     const wanted = normalizeLocale(locale);
-    const exact = candidates.find(({ locale: own }) => own !== undefined && normalizeLocale(own) === wanted);
-    if (exact) return exact;
+    const exact = candidates.find(
+      ({ locale: own }) => own !== undefined && normalizeLocale(own) === wanted
+    );
+    if (exact) {
+      return exact;
+    }
     const language = languageOf(locale);
-    const sameLanguage = candidates.find(({ locale: own }) => own !== undefined && languageOf(own) === language);
-    if (sameLanguage) return sameLanguage;
+    const sameLanguage = candidates.find(
+      ({ locale: own }) => own !== undefined && languageOf(own) === language
+    );
+    if (sameLanguage) {
+      return sameLanguage;
+    }
   }
   return candidates.find(({ locale: own }) => own === undefined);
 };
@@ -21,19 +32,29 @@ const pickByLocale = <T extends LocalizedTemplate>(candidates: readonly T[], loc
 const remembered = new WeakMap<readonly LocalizedTemplate[], Map<string, LocalizedTemplate>>();
 const maxChoicesPerList = 64;
 
-const selectUncached = <T extends LocalizedTemplate>(templates: readonly T[], usageType: string, locale?: string): T => {
+const selectUncached = <T extends LocalizedTemplate>(
+  templates: readonly T[],
+  usageType: string,
+  locale?: string
+): T => {
   const wanted = canonicalUsageType(usageType);
   const usageTypes = wanted === TemplateType.Generic ? [wanted] : [wanted, TemplateType.Generic];
   // A `Test` template is the `Generic` one under its deprecated name, and a `Test` send is a `Generic` send.
-  const byUsage = usageTypes.map((type) => templates.filter((template) => canonicalUsageType(template.usageType) === type));
+  const byUsage = usageTypes.map((type) =>
+    templates.filter((template) => canonicalUsageType(template.usageType) === type)
+  );
 
   for (const candidates of byUsage) {
     const picked = pickByLocale(candidates, locale);
-    if (picked) return picked;
+    if (picked) {
+      return picked;
+    }
   }
 
   const anyLocale = byUsage.find((candidates) => candidates.length > 0)?.[0];
-  if (anyLocale) return anyLocale;
+  if (anyLocale) {
+    return anyLocale;
+  }
 
   throw templateNotFound(usageType);
 };
@@ -53,7 +74,9 @@ export const selectTemplate = <T extends LocalizedTemplate>(
 ): T => {
   // A parsed config is deep-frozen (parseConfig) and shared by every send with it: its choices are remembered. A
   // mutable list is chosen from afresh each time, so a changed list can never get a stale answer.
-  if (!Object.isFrozen(templates)) return selectUncached(templates, usageType, locale);
+  if (!Object.isFrozen(templates)) {
+    return selectUncached(templates, usageType, locale);
+  }
   let choices = remembered.get(templates);
   if (!choices) {
     choices = new Map();
@@ -61,10 +84,14 @@ export const selectTemplate = <T extends LocalizedTemplate>(
   }
   const key = locale === undefined ? usageType : `${usageType}\u0000${locale}`;
   const known = choices.get(key);
-  if (known) return known as T;
+  if (known) {
+    return known as T;
+  }
   const chosen = selectUncached(templates, usageType, locale);
   // Locales come from end users' requests: keep the remembered set small.
-  if (choices.size >= maxChoicesPerList) choices.clear();
+  if (choices.size >= maxChoicesPerList) {
+    choices.clear();
+  }
   choices.set(key, chosen);
   return chosen;
 };

@@ -1,13 +1,17 @@
 import { ConnectorError, ConnectorErrorCodes, TemplateType } from '@logto/connector-kit';
-import { z } from 'zod';
 import { getCountries } from 'libphonenumber-js/core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 
-import { allowedCountriesGuard, checkAllowedCountry, planCountries } from '../src/allowed-countries.js';
+import {
+  allowedCountriesGuard,
+  checkAllowedCountry,
+  planCountries,
+} from '../src/allowed-countries.js';
 import { parseConfig } from '../src/parse-config.js';
-import { routePhoneNumber } from '../src/phone.js';
 import { phoneMetadata } from '../src/phone-metadata.js';
 import { loadPhonePlan } from '../src/phone-plan-loader.js';
+import { routePhoneNumber } from '../src/phone.js';
 import { createSmsSendMessage } from '../src/send-message.js';
 
 const guard = z.object({ allowedCountries: allowedCountriesGuard });
@@ -29,7 +33,10 @@ describe('allowedCountriesGuard', () => {
     ['', undefined],
     ['  ', undefined],
     [['CN'], ['CN']],
-    [[' cn ', 'hk', 'CN'], ['CN', 'HK']],
+    [
+      [' cn ', 'hk', 'CN'],
+      ['CN', 'HK'],
+    ],
     ['["CN","MO"]', ['CN', 'MO']],
     ['CN, HK; tw', ['CN', 'HK', 'TW']],
   ])('reads %j as %j', (value, expected) => {
@@ -57,8 +64,12 @@ describe('checkAllowedCountry', () => {
   const hongKong = () => routePhoneNumber('85261234567', { strictPhoneRegionNumberCheck: true });
 
   it('lets every number through without a list, and a listed country with one', () => {
-    expect(() => checkAllowedCountry(hongKong(), undefined)).not.toThrow();
-    expect(() => checkAllowedCountry(hongKong(), ['CN', 'HK'])).not.toThrow();
+    expect(() => {
+      checkAllowedCountry(hongKong(), undefined);
+    }).not.toThrow();
+    expect(() => {
+      checkAllowedCountry(hongKong(), ['CN', 'HK']);
+    }).not.toThrow();
   });
 
   it('refuses an unlisted country with an end-user message that names it and not the configuration', () => {
@@ -80,7 +91,10 @@ describe('checkAllowedCountry', () => {
 });
 
 describe('createSmsSendMessage enforces allowedCountries for any connector whose config has the key', () => {
-  const configGuard = z.object({ allowedCountries: allowedCountriesGuard, strictPhoneRegionNumberCheck: z.boolean().default(true) });
+  const configGuard = z.object({
+    allowedCountries: allowedCountriesGuard,
+    strictPhoneRegionNumberCheck: z.boolean().default(true),
+  });
   const sendMessageWith = (send: () => Promise<unknown>, config: Record<string, unknown>) =>
     createSmsSendMessage({
       connectorId: 'test',
@@ -92,16 +106,24 @@ describe('createSmsSendMessage enforces allowedCountries for any connector whose
 
   it('refuses a number outside the list before the connector sends', async () => {
     const send = vi.fn(async () => 'sent');
-    await expect(sendMessageWith(send, { allowedCountries: ['CN'] })(data('+852 6123 4567'))).rejects.toMatchObject({
+    await expect(
+      sendMessageWith(send, { allowedCountries: ['CN'] })(data('+852 6123 4567'))
+    ).rejects.toMatchObject({
       code: ConnectorErrorCodes.InvalidRequestParameters,
     });
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('routes with the config\'s strictness: a bare mainland number is CN only in legacy mode', async () => {
+  it("routes with the config's strictness: a bare mainland number is CN only in legacy mode", async () => {
     const send = vi.fn(async () => 'sent');
-    await expect(sendMessageWith(send, { allowedCountries: ['CN'], strictPhoneRegionNumberCheck: false })(data('16502530000'))).resolves.toBe('sent');
-    await expect(sendMessageWith(send, { allowedCountries: ['CN'] })(data('16502530000'))).rejects.toMatchObject({
+    await expect(
+      sendMessageWith(send, { allowedCountries: ['CN'], strictPhoneRegionNumberCheck: false })(
+        data('16502530000')
+      )
+    ).resolves.toBe('sent');
+    await expect(
+      sendMessageWith(send, { allowedCountries: ['CN'] })(data('16502530000'))
+    ).rejects.toMatchObject({
       data: { errorDescription: expect.stringContaining('United States (US)') },
     });
     expect(send).toHaveBeenCalledTimes(1);
@@ -109,7 +131,9 @@ describe('createSmsSendMessage enforces allowedCountries for any connector whose
 
   it('sends a listed number, and anything when the key is absent', async () => {
     const send = vi.fn(async () => 'sent');
-    await expect(sendMessageWith(send, { allowedCountries: ['CN'] })(data('8613800138000'))).resolves.toBe('sent');
+    await expect(
+      sendMessageWith(send, { allowedCountries: ['CN'] })(data('8613800138000'))
+    ).resolves.toBe('sent');
     await expect(sendMessageWith(send, {})(data('+852 6123 4567'))).resolves.toBe('sent');
     expect(send).toHaveBeenCalledTimes(2);
   });

@@ -1,6 +1,5 @@
-import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z, ZodError } from 'zod';
+import { z } from 'zod';
 
 import {
   endpointGuard,
@@ -24,7 +23,7 @@ const messagesOf = (result: z.SafeParseReturnType<unknown, unknown>) =>
 describe('endpointGuard', () => {
   it.each([
     [undefined, 'https://api.example.com'],
-    ['', 'https://api.example.com'], // a cleared Console field
+    ['', 'https://api.example.com'], // A cleared Console field
     [null, 'https://api.example.com'],
     ['https://api.example.com/', 'https://api.example.com'],
     ['  https://eu.api.example.com  ', 'https://eu.api.example.com'],
@@ -56,15 +55,23 @@ describe('endpointGuard', () => {
     });
 
     it('refuses host.docker.internal over http without the environment variable, naming it', () => {
-      expect(messagesOf(endpoint.safeParse('http://host.docker.internal:4010')).join(' ')).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
+      expect(
+        messagesOf(endpoint.safeParse('http://host.docker.internal:4010')).join(' ')
+      ).toContain('LOGTO_SMS_ALLOWED_HTTP_HOSTS');
     });
 
     it('accepts exactly the listed hosts, whatever their case, and nothing else', () => {
       vi.stubEnv('LOGTO_SMS_ALLOWED_HTTP_HOSTS', ' Host.Docker.Internal , sandbox.lan');
-      expect(endpoint.parse('http://host.docker.internal:4010')).toBe('http://host.docker.internal:4010');
+      expect(endpoint.parse('http://host.docker.internal:4010')).toBe(
+        'http://host.docker.internal:4010'
+      );
       expect(endpoint.parse('http://sandbox.lan:4010')).toBe('http://sandbox.lan:4010');
-      expect(messagesOf(endpoint.safeParse('http://docker.internal:4010')).join(' ')).toContain('http:// is only allowed');
-      expect(messagesOf(endpoint.safeParse('http://host.docker.internal.evil.org')).join(' ')).toContain('http:// is only allowed');
+      expect(messagesOf(endpoint.safeParse('http://docker.internal:4010')).join(' ')).toContain(
+        'http:// is only allowed'
+      );
+      expect(
+        messagesOf(endpoint.safeParse('http://host.docker.internal.evil.org')).join(' ')
+      ).toContain('http:// is only allowed');
     });
   });
 });
@@ -77,15 +84,25 @@ describe('timeoutGuard', () => {
     expect(timeoutGuard.parse(null)).toBe(10_000);
     expect(timeoutGuard.parse(' 2500 ')).toBe(2500);
     expect(messagesOf(timeoutGuard.safeParse(50))).toEqual(['timeout must be at least 100 ms.']);
-    expect(messagesOf(timeoutGuard.safeParse(600_000))).toEqual(['timeout must be at most 60000 ms (one minute).']);
-    expect(messagesOf(timeoutGuard.safeParse(1500.5))).toEqual(['timeout is a whole number of milliseconds.']);
-    expect(messagesOf(timeoutGuard.safeParse('ten seconds'))).toEqual(['timeout is a number of milliseconds, e.g. 10000.']);
+    expect(messagesOf(timeoutGuard.safeParse(600_000))).toEqual([
+      'timeout must be at most 60000 ms (one minute).',
+    ]);
+    expect(messagesOf(timeoutGuard.safeParse(1500.5))).toEqual([
+      'timeout is a whole number of milliseconds.',
+    ]);
+    expect(messagesOf(timeoutGuard.safeParse('ten seconds'))).toEqual([
+      'timeout is a number of milliseconds, e.g. 10000.',
+    ]);
   });
 });
 
 describe('templateListGuard', () => {
-  const list = templateListGuard(z.object({ usageType: usageTypeGuard, locale: localeGuard.optional() }));
-  const required = ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType }));
+  const list = templateListGuard(
+    z.object({ usageType: usageTypeGuard, locale: localeGuard.optional() })
+  );
+  const required = ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({
+    usageType,
+  }));
 
   it('accepts the required usage types with distinct locales', () => {
     expect(list.safeParse([...required, { usageType: 'SignIn', locale: 'en' }]).success).toBe(true);
@@ -98,8 +115,11 @@ describe('templateListGuard', () => {
     ]);
   });
 
-  it('accepts a configuration from Logto\'s older docs: Register, SignIn and Test', () => {
-    expect(list.safeParse([{ usageType: 'Register' }, { usageType: 'SignIn' }, { usageType: 'Test' }]).success).toBe(true);
+  it("accepts a configuration from Logto's older docs: Register, SignIn and Test", () => {
+    expect(
+      list.safeParse([{ usageType: 'Register' }, { usageType: 'SignIn' }, { usageType: 'Test' }])
+        .success
+    ).toBe(true);
   });
 
   it('counts Test and Generic as the same usage type', () => {
@@ -109,7 +129,11 @@ describe('templateListGuard', () => {
   });
 
   it('rejects two templates for the same usage type and locale, whatever the tag spelling', () => {
-    const result = list.safeParse([...required, { usageType: 'SignIn', locale: 'zh-CN' }, { usageType: 'SignIn', locale: 'zh_cn' }]);
+    const result = list.safeParse([
+      ...required,
+      { usageType: 'SignIn', locale: 'zh-CN' },
+      { usageType: 'SignIn', locale: 'zh_cn' },
+    ]);
     expect(messagesOf(result)).toEqual([
       'Templates 4 and 5 both cover usageType "SignIn" with locale "zh_cn"; keep one.',
     ]);
@@ -120,16 +144,20 @@ describe('templateListGuard', () => {
 
   it('accepts the list as JSON text, as a Console Json field may hand it over', () => {
     expect(list.parse(JSON.stringify(required))).toEqual(required);
-    expect(messagesOf(list.safeParse('[{"usageType": "SignIn"'))).toEqual(['Expected array, received string']);
+    expect(messagesOf(list.safeParse('[{"usageType": "SignIn"'))).toEqual([
+      'Expected array, received string',
+    ]);
   });
 
   it('rejects unknown usage types and malformed locales', () => {
     const unknown = messagesOf(list.safeParse([...required, { usageType: 'Signin' }])).join(' ');
     expect(unknown).toContain('Unknown usageType. Use one of: SignIn, Register');
     expect(unknown).not.toContain('"Signin"');
-    expect(messagesOf(list.safeParse([...required, { usageType: 'SignIn', locale: 'english please' }])).join(' ')).toContain(
-      'language tag'
-    );
+    expect(
+      messagesOf(
+        list.safeParse([...required, { usageType: 'SignIn', locale: 'english please' }])
+      ).join(' ')
+    ).toContain('language tag');
   });
 });
 

@@ -26,11 +26,21 @@ describe('China Standard Time', () => {
 
 describe('lookupWindow', () => {
   it('defaults to 24 hours, clamps to the retention with a note, refuses the future', () => {
-    expect(lookupWindow({ now }, 86_400_000 * 30, 'x')).toEqual({ from: new Date('2023-12-31T00:00:00Z'), until: now, notes: [] });
-    const clamped = lookupWindow({ now, since: new Date('2023-01-01T00:00:00Z') }, 86_400_000, 'kept one day.');
+    expect(lookupWindow({ now }, 86_400_000 * 30, 'x')).toEqual({
+      from: new Date('2023-12-31T00:00:00Z'),
+      until: now,
+      notes: [],
+    });
+    const clamped = lookupWindow(
+      { now, since: new Date('2023-01-01T00:00:00Z') },
+      86_400_000,
+      'kept one day.'
+    );
     expect(clamped.from).toEqual(new Date('2023-12-31T00:00:00Z'));
     expect(clamped.notes).toEqual(['Searched from 2023-12-31T00:00:00.000Z only: kept one day.']);
-    expect(() => lookupWindow({ now, since: new Date('2024-01-02T00:00:00Z') }, 1, 'x')).toThrow(ConnectorError);
+    expect(() => lookupWindow({ now, since: new Date('2024-01-02T00:00:00Z') }, 1, 'x')).toThrow(
+      ConnectorError
+    );
   });
 });
 
@@ -43,7 +53,15 @@ describe('carrier codes', () => {
   });
 
   it('a record keeps only what the provider gave, and no report time while waiting', () => {
-    expect(deliveryRecord({ state: 'waiting', to: '1', sentAt: '2024-01-01 07:30:00', reportedAt: '2024-01-01 07:31:00', carrierCode: ' ' })).toEqual({
+    expect(
+      deliveryRecord({
+        state: 'waiting',
+        to: '1',
+        sentAt: '2024-01-01 07:30:00',
+        reportedAt: '2024-01-01 07:31:00',
+        carrierCode: ' ',
+      })
+    ).toEqual({
       to: '1',
       sentAt: '2024-01-01T07:30:00+08:00',
       state: 'waiting',
@@ -59,7 +77,7 @@ describe('createDeliveryStatusQuery', () => {
         throw new TypeError('secret-bearing message');
       }
     );
-    const error = await query({}, { to: '1' }).catch((caught: unknown) => caught);
+    const error = await query({}, { to: '1' }).catch((error_: unknown) => error_);
     expect(error).toBeInstanceOf(ConnectorError);
     expect((error as ConnectorError).code).toBe(ConnectorErrorCodes.General);
     expect(JSON.stringify((error as ConnectorError).data)).not.toContain('secret-bearing');

@@ -5,10 +5,14 @@ import { connect } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { closedPortUrl, closeLoopbackServers, startHungServer, startLoopbackServer } from '../../../tests/support/loopback.js';
-
-import { sendWithRetryRule, TransportError, type HttpRequest } from '../src/http.js';
 import { settlesWithin } from '../../../tests/helpers/order.js';
+import {
+  closedPortUrl,
+  closeLoopbackServers,
+  startHungServer,
+  startLoopbackServer,
+} from '../../../tests/support/loopback.js';
+import { sendWithRetryRule, TransportError, type HttpRequest } from '../src/http.js';
 
 const post = (url: string, attempt = 1): HttpRequest => ({
   method: 'POST',
@@ -33,9 +37,14 @@ describe('sendWithRetryRule against a loopback server', () => {
 
   it('returns status, headers and body of any answer without retrying it', async () => {
     const server = await startLoopbackServer((_request, response) => {
-      response.writeHead(400, { 'content-type': 'application/json', 'x-test': 'yes' }).end('{"code":-1}');
+      response
+        .writeHead(400, { 'content-type': 'application/json', 'x-test': 'yes' })
+        .end('{"code":-1}');
     });
-    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(`${server.url}/`) });
+    const response = await sendWithRetryRule({
+      timeout: 2000,
+      prepare: () => post(`${server.url}/`),
+    });
     expect(response).toMatchObject({ status: 400, body: '{"code":-1}', attempts: 1 });
     expect(response.headers['x-test']).toBe('yes');
     expect(server.requests).toHaveLength(1);
@@ -45,7 +54,10 @@ describe('sendWithRetryRule against a loopback server', () => {
     const server = await startLoopbackServer((_request, response) => {
       response.writeHead(502, { 'content-type': 'text/html' }).end('<html>Bad Gateway</html>');
     });
-    const response = await sendWithRetryRule({ timeout: 2000, prepare: () => post(`${server.url}/`) });
+    const response = await sendWithRetryRule({
+      timeout: 2000,
+      prepare: () => post(`${server.url}/`),
+    });
     expect(response.status).toBe(502);
     expect(server.requests).toHaveLength(1);
   });
@@ -67,7 +79,9 @@ describe('sendWithRetryRule against a loopback server', () => {
     const server = await startLoopbackServer((_request, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       const timer = setInterval(() => response.write(' '), 50);
-      response.on('close', () => clearInterval(timer));
+      response.on('close', () => {
+        clearInterval(timer);
+      });
     });
     const sending = sendWithRetryRule({ timeout: 400, prepare: () => post(`${server.url}/`) });
     expect(await settlesWithin(sending, 400 + 200)).toBe(true);
@@ -79,13 +93,19 @@ describe('sendWithRetryRule against a loopback server', () => {
   it('ends a request queued behind a full socket pool at its own timeout, as never sent', async () => {
     const server = await startHungServer();
     const hung = Array.from({ length: 64 }, async () =>
-      sendWithRetryRule({ timeout: 3000, prepare: () => post(`${server.url}/`) }).catch((error: unknown) => error)
+      sendWithRetryRule({ timeout: 3000, prepare: () => post(`${server.url}/`) }).catch(
+        (error: unknown) => error
+      )
     );
     const queued = sendWithRetryRule({ timeout: 300, prepare: () => post(`${server.url}/`) });
     // Ended by its own budget, long before the 64 sends ahead of it give up their sockets (3 s).
     expect(await settlesWithin(queued, 300 + 200)).toBe(true);
     const error = await failureOf(queued);
-    expect(error).toMatchObject({ kind: 'timeout', reachedProvider: false, detail: 'queued for a connection' });
+    expect(error).toMatchObject({
+      kind: 'timeout',
+      reachedProvider: false,
+      detail: 'queued for a connection',
+    });
     const hungErrors = await Promise.all(hung);
     expect(hungErrors.every((hungError) => hungError instanceof TransportError)).toBe(true);
     expect(server.requests).toHaveLength(64);
@@ -93,10 +113,16 @@ describe('sendWithRetryRule against a loopback server', () => {
 
   it('abandons an oversized answer', async () => {
     const server = await startLoopbackServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' }).end('x'.repeat(5 * 1024 * 1024));
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('x'.repeat(5 * 1024 * 1024));
     });
     const error = await failureOf(
-      sendWithRetryRule({ timeout: 5000, prepare: () => post(`${server.url}/`), maxResponseBytes: 64 * 1024 })
+      sendWithRetryRule({
+        timeout: 5000,
+        prepare: () => post(`${server.url}/`),
+        maxResponseBytes: 64 * 1024,
+      })
     );
     expect(error).toMatchObject({ kind: 'response-too-large', attempts: 1 });
   });
@@ -131,7 +157,12 @@ describe('sendWithRetryRule against a loopback server', () => {
         },
       })
     );
-    expect(error).toMatchObject({ kind: 'network', detail: 'ECONNREFUSED', reachedProvider: false, attempts: 2 });
+    expect(error).toMatchObject({
+      kind: 'network',
+      detail: 'ECONNREFUSED',
+      reachedProvider: false,
+      attempts: 2,
+    });
     expect(prepared).toBe(2);
   });
 
@@ -171,7 +202,6 @@ describe('sendWithRetryRule against a loopback server', () => {
   });
 });
 
-
 /**
  * A loopback port whose connects hang, like a black-holed address: a child process listens with a
  * backlog of 1 and blocks its event loop so it never accepts; once the accept queue is full (two
@@ -191,16 +221,26 @@ const startBlackHole = async () => {
     { stdio: ['ignore', 'pipe', 'inherit'] }
   );
   const port = await new Promise<number>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
-    child.once('exit', () => reject(new Error('black-hole listener exited')));
+    child.stdout.once('data', (chunk: Buffer) => {
+      resolve(Number(chunk.toString().trim()));
+    });
+    child.once('exit', () => {
+      reject(new Error('black-hole listener exited'));
+    });
   });
   // Fill the accept queue (the kernel completes these handshakes itself).
-  const fillers = Array.from({ length: 2 }, () => connect(port, '127.0.0.1').on('error', () => undefined));
-  await Promise.all(fillers.map(async (filler) => new Promise((resolve) => filler.once('connect', resolve))));
+  const fillers = Array.from({ length: 2 }, () =>
+    connect(port, '127.0.0.1').on('error', () => undefined)
+  );
+  await Promise.all(
+    fillers.map(async (filler) => new Promise((resolve) => filler.once('connect', resolve)))
+  );
   return {
     url: `http://127.0.0.1:${port}/`,
     close: async () => {
-      for (const filler of fillers) filler.destroy();
+      for (const filler of fillers) {
+        filler.destroy();
+      }
       child.kill('SIGKILL');
     },
   };
@@ -223,7 +263,12 @@ describe('sendWithRetryRule when connecting hangs', () => {
       expect(prepared).toEqual([1, 2]);
       // The retry ran out of budget still connecting (its expiry fires before got's connect timer,
       // armed later for the same span): nothing was written, and the error must say so.
-      expect(error).toMatchObject({ kind: 'timeout', reachedProvider: false, detail: 'connect', attempts: 2 });
+      expect(error).toMatchObject({
+        kind: 'timeout',
+        reachedProvider: false,
+        detail: 'connect',
+        attempts: 2,
+      });
     } finally {
       await blackHole.close();
     }

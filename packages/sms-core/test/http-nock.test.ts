@@ -32,14 +32,19 @@ describe('sendWithRetryRule error classification (nock)', () => {
       .times(attempts)
       .replyWithError(Object.assign(new Error(code), { code }));
     const error = await failureOf(
-      sendWithRetryRule({ timeout: 2000, prepare: () => ({ method: 'POST', url: 'https://sms.example.com/send', body: 'a=1' }) })
+      sendWithRetryRule({
+        timeout: 2000,
+        prepare: () => ({ method: 'POST', url: 'https://sms.example.com/send', body: 'a=1' }),
+      })
     );
     expect(error).toMatchObject({ kind: 'network', detail: code, reachedProvider, attempts });
     expect(scope.isDone()).toBe(true);
   });
 
   it('sends the prepared method, headers and body', async () => {
-    const scope = nock('https://sms.example.com', { reqheaders: { 'x-attempt': '1', 'content-type': 'text/plain' } })
+    const scope = nock('https://sms.example.com', {
+      reqheaders: { 'x-attempt': '1', 'content-type': 'text/plain' },
+    })
       .post('/send', 'hello')
       .reply(200, 'done');
     const response = await sendWithRetryRule({

@@ -9,12 +9,15 @@ describe('parseConfig', () => {
 
   it('refuses text with an unpaired surrogate, naming where it is, before the guard runs', () => {
     try {
-      parseConfig(guard, { secret: 'ab\ud800cd', mode: 'a', nested: [{ note: '\udc00' }] });
+      parseConfig(guard, { secret: 'ab\uD800cd', mode: 'a', nested: [{ note: '\uDC00' }] });
       expect.unreachable();
     } catch (error: unknown) {
       const { code, data } = error as ConnectorError;
       expect(code).toBe(ConnectorErrorCodes.InvalidConfig);
-      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual(['secret', 'nested.0.note']);
+      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual([
+        'secret',
+        'nested.0.note',
+      ]);
       expect((data as ZodError).issues[0]?.message).toContain('broken character');
     }
   });
@@ -27,7 +30,10 @@ describe('parseConfig', () => {
     const first = parseConfig(guard, { secret: 'same', mode: 'a' });
     expect(parseConfig(guard, { secret: 'same', mode: 'a' })).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
-    expect(parseConfig(guard, { secret: 'samE', mode: 'a' })).toEqual({ secret: 'samE', mode: 'a' });
+    expect(parseConfig(guard, { secret: 'samE', mode: 'a' })).toEqual({
+      secret: 'samE',
+      mode: 'a',
+    });
     expect(() => parseConfig(guard, { secret: 'same', mode: 'c' })).toThrowError(ConnectorError);
   });
 
@@ -43,7 +49,9 @@ describe('parseConfig', () => {
   it('keeps a bounded number of configs', () => {
     const bounded = z.object({ n: z.number() });
     const firstResult = parseConfig(bounded, { n: 0 });
-    for (let n = 1; n <= 40; n++) parseConfig(bounded, { n });
+    for (let n = 1; n <= 40; n++) {
+      parseConfig(bounded, { n });
+    }
     // The oldest entry was dropped: the same text parses to a new, equal object.
     const again = parseConfig(bounded, { n: 0 });
     expect(again).toEqual(firstResult);
@@ -59,7 +67,10 @@ describe('parseConfig', () => {
       const { code, data } = error as ConnectorError;
       expect(code).toBe(ConnectorErrorCodes.InvalidConfig);
       expect(data).toBeInstanceOf(ZodError);
-      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual(['secret', 'mode']);
+      expect((data as ZodError).issues.map(({ path }) => path.join('.'))).toEqual([
+        'secret',
+        'mode',
+      ]);
       expect(JSON.stringify(error)).not.toContain('top-secret-value');
       expect((error as Error).message).not.toContain('top-secret-value');
     }

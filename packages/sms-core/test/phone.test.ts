@@ -2,15 +2,22 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { phoneTable } from '../../../tests/phone/phone-table.js';
-import { routePhoneNumber } from '../src/phone.js';
 import { loadPhonePlan } from '../src/phone-plan-loader.js';
+import { routePhoneNumber } from '../src/phone.js';
 
 beforeAll(loadPhonePlan);
 
 const strict = { strictPhoneRegionNumberCheck: true };
 const legacy = { strictPhoneRegionNumberCheck: false };
 
-const cn = (national: string) => ({ region: 'mainland', national, e164: `86${national}`, country: 'CN', countryCallingCode: '86', type: 'MOBILE' });
+const cn = (national: string) => ({
+  region: 'mainland',
+  national,
+  e164: `86${national}`,
+  country: 'CN',
+  countryCallingCode: '86',
+  type: 'MOBILE',
+});
 const abroad = (e164: string, country: string, countryCallingCode: string, type: string) => ({
   region: 'international',
   e164,
@@ -34,17 +41,23 @@ const descriptionOf = (input: unknown, options = strict) =>
   (errorOf(input, options).data as { errorDescription: string }).errorDescription;
 
 describe('routePhoneNumber: the phone table', () => {
-  it.each(phoneTable.filter((phoneCase) => phoneCase.allowedCountries === undefined))('$name: $to', (phoneCase) => {
-    if ('refused' in phoneCase) {
-      expect(descriptionOf(phoneCase.to)).toMatch(phoneCase.refused);
-      return;
+  it.each(phoneTable.filter((phoneCase) => phoneCase.allowedCountries === undefined))(
+    '$name: $to',
+    (phoneCase) => {
+      if ('refused' in phoneCase) {
+        expect(descriptionOf(phoneCase.to)).toMatch(phoneCase.refused);
+        return;
+      }
+      const { region, country, national, e164 } = phoneCase.route;
+      const route = routePhoneNumber(phoneCase.to, strict);
+      expect(route).toMatchObject({ region, country, e164 });
+      if (region === 'mainland') {
+        expect(route).toMatchObject({ national });
+      } else {
+        expect(route).not.toHaveProperty('national');
+      }
     }
-    const { region, country, national, e164 } = phoneCase.route;
-    const route = routePhoneNumber(phoneCase.to, strict);
-    expect(route).toMatchObject({ region, country, e164 });
-    if (region === 'mainland') expect(route).toMatchObject({ national });
-    else expect(route).not.toHaveProperty('national');
-  });
+  );
 });
 
 describe('routePhoneNumber', () => {
@@ -54,7 +67,7 @@ describe('routePhoneNumber', () => {
     ['+8613800138000', strict, cn('13800138000')],
     ['008613800138000', strict, cn('13800138000')],
     ['(+86) 138 0013 8000', strict, cn('13800138000')],
-    ['86\u00a0199\u30001234\u00a05678', strict, cn('19912345678')],
+    ['86\u00A0199\u30001234\u00A05678', strict, cn('19912345678')],
     ['+852 6123 4567', strict, abroad('85261234567', 'HK', '852', 'MOBILE')],
     ['16502530000', strict, abroad('16502530000', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
     ['+1 (650) 253-0000', strict, abroad('16502530000', 'US', '1', 'FIXED_LINE_OR_MOBILE')],
@@ -108,7 +121,7 @@ describe('routePhoneNumber', () => {
     ['448712345678', 'premium-rate number in United Kingdom (GB)'],
     ['447700900123', '+44 770 is in use, but the digits after it are not an assigned number'],
     ['16501234567', '+1 650 is in use, but the digits after it are not an assigned number'],
-    // libphonenumber would drop the trunk prefix; a digit is never dropped silently.
+    // Libphonenumber would drop the trunk prefix; a digit is never dropped silently.
     ['119043000000', 'a digit too many after +1'],
     ['4407400123456', 'a digit too many after +44'],
   ])('refuses %j before any network call, saying: %s', (input, message) => {
@@ -122,15 +135,22 @@ describe('routePhoneNumber', () => {
   });
 
   it('in strict mode, hints at the legacy rule for a bare mainland-looking number that is not a +1 number', () => {
-    expect(descriptionOf('13800138000')).toMatch(/store it as 86 followed by the 11 digits, or turn off the strict phone region check/);
+    expect(descriptionOf('13800138000')).toMatch(
+      /store it as 86 followed by the 11 digits, or turn off the strict phone region check/
+    );
     expect(descriptionOf('+13815550123')).not.toMatch(/strict phone region check/);
   });
 
   it('in legacy mode, still validates a bare number against the mainland plan', () => {
-    expect(descriptionOf('14012345678', legacy)).toContain('+86 140 is not an allocated number range');
+    expect(descriptionOf('14012345678', legacy)).toContain(
+      '+86 140 is not an allocated number range'
+    );
   });
 
-  it.each([undefined, null, 8613800138000, {}, []])('rejects a non-string recipient %j', (input) => {
-    expect(() => routePhoneNumber(input, strict)).toThrowError(ConnectorError);
-  });
+  it.each([undefined, null, 8_613_800_138_000, {}, []])(
+    'rejects a non-string recipient %j',
+    (input) => {
+      expect(() => routePhoneNumber(input, strict)).toThrowError(ConnectorError);
+    }
+  );
 });

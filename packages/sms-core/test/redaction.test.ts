@@ -19,14 +19,16 @@ describe('createRedactor', () => {
   });
 
   it('removes percent-encoded forms written with lowercase hex', () => {
-    const lower = encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+    const lower = encodeURIComponent(secret).replaceAll(/%[0-9A-F]{2}/g, (escape) =>
+      escape.toLowerCase()
+    );
     expect(lower).not.toBe(encodeURIComponent(secret));
     expect(redactor.text(`x=${lower}`)).toBe(`x=${redactedMarker}`);
   });
 
   it('never throws, even for a secret that cannot be percent-encoded', () => {
-    const broken = createRedactor(['abc\ud800def']);
-    expect(broken.text('key abc\ud800def!')).toBe(`key ${redactedMarker}!`);
+    const broken = createRedactor(['abc\uD800def']);
+    expect(broken.text('key abc\uD800def!')).toBe(`key ${redactedMarker}!`);
   });
 
   it('walks objects and arrays without touching other values', () => {
@@ -47,27 +49,39 @@ describe('createRedactor over every encoder the project uses', () => {
   // Every character that some of these encoders leave alone and others escape, plus the usual ones.
   const secret = `Sec~!'()*+/=&"\\% ;,:@?#[]$key`;
   const rfc3986 = (value: string) =>
-    encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    encodeURIComponent(value).replaceAll(
+      /[!'()*]/g,
+      (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+    );
   const encoders: Record<string, (value: string) => string> = {
     form: (value) => new URLSearchParams({ v: value }).toString().slice(2),
     rfc3986,
     encodeURIComponent,
     json: (value) => JSON.stringify(value).slice(1, -1),
   };
-  const lowerHex = (value: string) => value.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+  const lowerHex = (value: string) =>
+    value.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
   const names = Object.keys(encoders);
-  const chains = [...names.map((name) => [name]), ...names.flatMap((outer) => names.map((inner) => [inner, outer]))];
+  const chains = [
+    ...names.map((name) => [name]),
+    ...names.flatMap((outer) => names.map((inner) => [inner, outer])),
+  ];
   const redactor = createRedactor([secret]);
 
-  it.each(chains.map((chain) => [chain.join(' then '), chain] as const))('removes the %s form, in both hex cases', (_label, chain) => {
-    const encoded = chain.reduce((value, name) => encoders[name]!(value), secret);
-    for (const form of new Set([encoded, lowerHex(encoded)])) {
-      expect(redactor.text(`before ${form} after`)).toBe(`before ${redactedMarker} after`);
+  it.each(chains.map((chain) => [chain.join(' then '), chain] as const))(
+    'removes the %s form, in both hex cases',
+    (_label, chain) => {
+      const encoded = chain.reduce((value, name) => encoders[name]!(value), secret);
+      for (const form of new Set([encoded, lowerHex(encoded)])) {
+        expect(redactor.text(`before ${form} after`)).toBe(`before ${redactedMarker} after`);
+      }
     }
-  });
+  );
 
   it('removes a secret echoed with surrounding whitespace trimmed', () => {
-    expect(createRedactor(['  padded-secret-1 ']).text('key=padded-secret-1.')).toBe(`key=${redactedMarker}.`);
+    expect(createRedactor(['  padded-secret-1 ']).text('key=padded-secret-1.')).toBe(
+      `key=${redactedMarker}.`
+    );
   });
 
   it('redacts object keys as well as values', () => {

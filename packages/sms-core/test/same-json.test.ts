@@ -33,7 +33,10 @@ describe('sameJsonText', () => {
     // eslint-disable-next-line no-sparse-arrays
     expect(sameJsonText([1, , 3], snapshotOf([1, null, 3]))).toBe(false);
     expect(sameJsonText({ a: 1, toJSON: () => ({ a: 2 }) }, snapshotOf({ a: 1 }))).toBe(false);
-    const hiddenToJson = Object.defineProperty({ a: 1 }, 'toJSON', { value: () => ({ a: 2 }), enumerable: false });
+    const hiddenToJson = Object.defineProperty({ a: 1 }, 'toJSON', {
+      value: () => ({ a: 2 }),
+      enumerable: false,
+    });
     expect(sameJsonText(hiddenToJson, snapshotOf({ a: 1 }))).toBe(false);
     expect(sameJsonText(new Date(0), snapshotOf(new Date(0)))).toBe(false);
     expect(sameJsonText({ n: Number.NaN }, snapshotOf({ n: null }))).toBe(false);
@@ -52,7 +55,10 @@ describe('sameJsonText', () => {
 });
 
 describe('parseConfig with the last-used config compared member by member', () => {
-  const guard = z.object({ secret: z.string(), templates: z.array(z.object({ text: z.string() })) });
+  const guard = z.object({
+    secret: z.string(),
+    templates: z.array(z.object({ text: z.string() })),
+  });
 
   it('returns the cached result for an equal config given as a new object', () => {
     const first = parseConfig(guard, { secret: 's', templates: [{ text: 'a' }] });

@@ -18,7 +18,13 @@ describe('readSendInput', () => {
       readSendInput({
         to: '8613800138000',
         type: 'SignIn',
-        payload: { code: '123456', locale: 'zh-CN', uiLocales: 'zh-CN en', link: 'https://x', extra: { a: 1 } },
+        payload: {
+          code: '123456',
+          locale: 'zh-CN',
+          uiLocales: 'zh-CN en',
+          link: 'https://x',
+          extra: { a: 1 },
+        },
         ip: '1.2.3.4',
       })
     ).toEqual({ to: '8613800138000', usageType: 'SignIn', code: '123456', locale: 'zh-CN' });
@@ -26,12 +32,27 @@ describe('readSendInput', () => {
 
   it.each([
     [{ to: '1', type: 'SignIn', payload: {} }, ConnectorErrorCodes.InsufficientRequestParameters],
-    [{ to: '1', type: 'SignIn', payload: { code: '' } }, ConnectorErrorCodes.InsufficientRequestParameters],
+    [
+      { to: '1', type: 'SignIn', payload: { code: '' } },
+      ConnectorErrorCodes.InsufficientRequestParameters,
+    ],
     [{ to: '1', type: 'SignIn' }, ConnectorErrorCodes.InsufficientRequestParameters],
-    [{ to: '1', type: 'SignIn', payload: { code: 123_456 } }, ConnectorErrorCodes.InvalidRequestParameters],
-    [{ to: '1', type: 'SignIn', payload: { code: '12 34' } }, ConnectorErrorCodes.InvalidRequestParameters],
-    [{ to: '1', type: 'SignIn', payload: { code: 'x'.repeat(33) } }, ConnectorErrorCodes.InvalidRequestParameters],
-    [{ to: 8_613_800_138_000, type: 'SignIn', payload: { code: '1' } }, ConnectorErrorCodes.InvalidRequestParameters],
+    [
+      { to: '1', type: 'SignIn', payload: { code: 123_456 } },
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      { to: '1', type: 'SignIn', payload: { code: '12 34' } },
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      { to: '1', type: 'SignIn', payload: { code: 'x'.repeat(33) } },
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
+    [
+      { to: 8_613_800_138_000, type: 'SignIn', payload: { code: '1' } },
+      ConnectorErrorCodes.InvalidRequestParameters,
+    ],
     [{ to: '1', type: null, payload: { code: '1' } }, ConnectorErrorCodes.InvalidRequestParameters],
     [null, ConnectorErrorCodes.InvalidRequestParameters],
     ['text', ConnectorErrorCodes.InvalidRequestParameters],
@@ -42,7 +63,9 @@ describe('readSendInput', () => {
 
 describe('createSmsSendMessage', () => {
   const parseConfig = (raw: unknown) => {
-    if (typeof raw !== 'object' || raw === null) throw new ConnectorError(ConnectorErrorCodes.InvalidConfig);
+    if (typeof raw !== 'object' || raw === null) {
+      throw new ConnectorError(ConnectorErrorCodes.InvalidConfig);
+    }
     return raw as { name: string };
   };
   const data = { to: '8613800138000', type: 'SignIn' as never, payload: { code: '123456' } };
@@ -53,13 +76,21 @@ describe('createSmsSendMessage', () => {
     const sendMessage = createSmsSendMessage({ connectorId: 'x', getConfig, parseConfig, send });
     await expect(sendMessage(data, { name: 'form' })).resolves.toEqual({ ok: true });
     expect(getConfig).not.toHaveBeenCalled();
-    expect(send).toHaveBeenCalledWith({ to: '8613800138000', usageType: 'SignIn', code: '123456' }, { name: 'form' });
+    expect(send).toHaveBeenCalledWith(
+      { to: '8613800138000', usageType: 'SignIn', code: '123456' },
+      { name: 'form' }
+    );
   });
 
   it('reads the saved config by connector id when none is passed', async () => {
     const getConfig = vi.fn(async () => ({ name: 'saved' }));
     const send = vi.fn(async () => 'sent');
-    const sendMessage = createSmsSendMessage({ connectorId: 'logto-sms-test', getConfig, parseConfig, send });
+    const sendMessage = createSmsSendMessage({
+      connectorId: 'logto-sms-test',
+      getConfig,
+      parseConfig,
+      send,
+    });
     await sendMessage(data);
     expect(getConfig).toHaveBeenCalledWith('logto-sms-test');
     expect(send).toHaveBeenCalledWith(expect.anything(), { name: 'saved' });
@@ -67,7 +98,12 @@ describe('createSmsSendMessage', () => {
 
   it('validates config before input, and input before sending', async () => {
     const send = vi.fn();
-    const sendMessage = createSmsSendMessage({ connectorId: 'x', getConfig: vi.fn(async () => null), parseConfig, send });
+    const sendMessage = createSmsSendMessage({
+      connectorId: 'x',
+      getConfig: vi.fn(async () => null),
+      parseConfig,
+      send,
+    });
     expect(await codeOf(sendMessage(data))).toBe(ConnectorErrorCodes.InvalidConfig);
     expect(await codeOf(sendMessage({ ...data, payload: {} }, { name: 'a' }))).toBe(
       ConnectorErrorCodes.InsufficientRequestParameters

@@ -36,10 +36,10 @@ describe('selectTemplate', () => {
     ['SignIn', undefined, 'sign-in'],
     ['SignIn', 'en', 'sign-in-en'],
     ['SignIn', 'EN', 'sign-in-en'],
-    ['SignIn', 'en-GB', 'sign-in-en'], // same language
-    ['SignIn', 'zh_TW', 'sign-in-zh-tw'], // separator-insensitive exact match
-    ['SignIn', 'zh-CN', 'sign-in-zh-tw'], // same language beats the locale-less template
-    ['SignIn', 'fr', 'sign-in'], // no French: the template without a locale
+    ['SignIn', 'en-GB', 'sign-in-en'], // Same language
+    ['SignIn', 'zh_TW', 'sign-in-zh-tw'], // Separator-insensitive exact match
+    ['SignIn', 'zh-CN', 'sign-in-zh-tw'], // Same language beats the locale-less template
+    ['SignIn', 'fr', 'sign-in'], // No French: the template without a locale
     ['Register', 'en-US', 'register-en-us'],
     ['Register', 'en', 'register-en-us'],
     ['Register', 'zh-CN', 'generic-zh-cn'], // Register has nothing for zh: Generic's steps
@@ -47,7 +47,7 @@ describe('selectTemplate', () => {
     ['ForgotPassword', 'zh-CN', 'generic-zh-cn'],
     ['ForgotPassword', undefined, 'generic'],
     ['MfaVerification', 'de', 'generic'],
-    ['Test', undefined, 'generic'], // deprecated type still works
+    ['Test', undefined, 'generic'], // Deprecated type still works
     ['NotAType', undefined, 'generic'],
   ])('%s in %s → %s', (usageType, locale, expected) => {
     expect(selectTemplate(templates, usageType, locale).id).toBe(expected);
@@ -97,7 +97,9 @@ describe('selectTemplate on a frozen (parsed) template list', () => {
     const frozen = Object.freeze(templates.map((template) => Object.freeze({ ...template })));
     for (let round = 0; round < 2; round++) {
       for (const [usageType, locale] of cases) {
-        expect(selectTemplate(frozen, usageType, locale).id).toBe(selectTemplate(templates, usageType, locale).id);
+        expect(selectTemplate(frozen, usageType, locale).id).toBe(
+          selectTemplate(templates, usageType, locale).id
+        );
       }
     }
   });

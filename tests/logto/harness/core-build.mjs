@@ -12,13 +12,24 @@ import { removeAtCleanUp, runToEnd } from './processes.mjs';
 import { checkoutFiles } from './source.mjs';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const npmFlags = ['--no-audit', '--no-fund', '--ignore-scripts', '--engine-strict=false', '--loglevel=error'];
+const npmFlags = [
+  '--no-audit',
+  '--no-fund',
+  '--ignore-scripts',
+  '--engine-strict=false',
+  '--loglevel=error',
+];
 
 /** Finds the directory holding `packages/core` inside an extracted tarball (one top folder, or none). */
 const findLogtoRoot = async (directory) => {
-  if (existsSync(path.join(directory, 'packages', 'core', 'package.json'))) return directory;
+  if (existsSync(path.join(directory, 'packages', 'core', 'package.json'))) {
+    return directory;
+  }
   for (const entry of await readdir(directory, { withFileTypes: true })) {
-    if (entry.isDirectory() && existsSync(path.join(directory, entry.name, 'packages', 'core', 'package.json'))) {
+    if (
+      entry.isDirectory() &&
+      existsSync(path.join(directory, entry.name, 'packages', 'core', 'package.json'))
+    ) {
       return path.join(directory, entry.name);
     }
   }
@@ -27,7 +38,12 @@ const findLogtoRoot = async (directory) => {
 
 const copySource = async (source, staging, logFile) => {
   if (source.kind === 'tarball') {
-    await runToEnd({ name: 'tar', command: 'tar', args: ['-xzf', source.path, '-C', staging], logFile });
+    await runToEnd({
+      name: 'tar',
+      command: 'tar',
+      args: ['-xzf', source.path, '-C', staging],
+      logFile,
+    });
     return findLogtoRoot(staging);
   }
   const root = path.join(staging, 'logto');
@@ -70,22 +86,41 @@ export const ensureCoreBuild = async ({ source, key, cacheRoot, lockfile, logFil
   // Ctrl-C mid-build exits before the finally below runs.
   removeAtCleanUp(staging);
   try {
-    log(`building Logto core from ${source.path} (cache key ${key}; a cold build takes a few minutes)`);
+    log(
+      `building Logto core from ${source.path} (cache key ${key}; a cold build takes a few minutes)`
+    );
     const logtoRoot = await copySource(source, staging, logFile);
     const coreDirectory = path.join(logtoRoot, 'packages', 'core');
     const original = JSON.parse(await readFile(path.join(coreDirectory, 'package.json'), 'utf8'));
-    await writeFile(path.join(coreDirectory, 'package.json'), `${JSON.stringify(deriveCorePackage(original), null, 2)}\n`);
+    await writeFile(
+      path.join(coreDirectory, 'package.json'),
+      `${JSON.stringify(deriveCorePackage(original), null, 2)}\n`
+    );
     await cp(lockfile, path.join(coreDirectory, 'package-lock.json'));
 
     try {
-      await runToEnd({ name: 'npm ci', command: npm, args: ['ci', ...npmFlags], cwd: coreDirectory, logFile });
+      await runToEnd({
+        name: 'npm ci',
+        command: npm,
+        args: ['ci', ...npmFlags],
+        cwd: coreDirectory,
+        logFile,
+      });
     } catch {
       // Another Logto version declares other dependencies than the committed lockfile: resolve
       // them afresh (not reproducible, but it is the operator's own Logto).
-      log('the committed lockfile does not match this Logto source; resolving its dependencies with npm install');
-      await runToEnd({ name: 'npm install', command: npm, args: ['install', ...npmFlags], cwd: coreDirectory, logFile });
+      log(
+        'the committed lockfile does not match this Logto source; resolving its dependencies with npm install'
+      );
+      await runToEnd({
+        name: 'npm install',
+        command: npm,
+        args: ['install', ...npmFlags],
+        cwd: coreDirectory,
+        logFile,
+      });
     }
-    // tsup's config runs `pnpm run copy:apidocs` (rsync) on success; replaced by copyApiDocs.
+    // Tsup's config runs `pnpm run copy:apidocs` (rsync) on success; replaced by copyApiDocs.
     await runToEnd({
       name: 'tsup',
       command: path.join(coreDirectory, 'node_modules', '.bin', 'tsup'),
@@ -94,15 +129,23 @@ export const ensureCoreBuild = async ({ source, key, cacheRoot, lockfile, logFil
       logFile,
     });
     await copyApiDocs(coreDirectory);
-    await writeFile(path.join(staging, 'ready.json'), `${JSON.stringify({ root: path.relative(staging, logtoRoot), source: source.path, builtAt: new Date().toISOString() }, null, 2)}\n`);
+    await writeFile(
+      path.join(staging, 'ready.json'),
+      `${JSON.stringify({ root: path.relative(staging, logtoRoot), source: source.path, builtAt: new Date().toISOString() }, null, 2)}\n`
+    );
 
     // Older builds are 350 MB each; keep only this one.
     for (const entry of await readdir(cacheRoot)) {
-      if (entry.startsWith('core-') && entry !== `core-${key}`) await rm(path.join(cacheRoot, entry), { recursive: true, force: true });
+      if (entry.startsWith('core-') && entry !== `core-${key}`) {
+        await rm(path.join(cacheRoot, entry), { recursive: true, force: true });
+      }
     }
     await rm(final, { recursive: true, force: true });
     await rename(staging, final);
-    return { coreDirectory: path.join(final, path.relative(staging, logtoRoot), 'packages', 'core'), cached: false };
+    return {
+      coreDirectory: path.join(final, path.relative(staging, logtoRoot), 'packages', 'core'),
+      cached: false,
+    };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

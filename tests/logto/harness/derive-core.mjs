@@ -18,7 +18,13 @@ export const workspaceReleases = {
 };
 
 /** UI packages: core serves their built files; the HTTP APIs work without them. */
-const uiPackages = ['@logto/account', '@logto/console', '@logto/demo-app', '@logto/device-demo-app', '@logto/experience'];
+const uiPackages = new Set([
+  '@logto/account',
+  '@logto/console',
+  '@logto/demo-app',
+  '@logto/device-demo-app',
+  '@logto/experience',
+]);
 
 /** Logto's fork is based on this release (per Logto's own commit message bumping the fork). */
 export const oidcProviderRelease = '9.11.3';
@@ -34,19 +40,27 @@ const keptDevDependencies = ['tsup', 'typescript', '@silverhand/ts-config'];
 export const deriveCorePackage = (original) => {
   const dependencies = {};
   for (const [name, range] of Object.entries(original.dependencies ?? {})) {
-    if (uiPackages.includes(name)) continue;
+    if (uiPackages.has(name)) {
+      continue;
+    }
     if (name === 'oidc-provider') {
       dependencies[name] = oidcProviderRelease;
     } else if (String(range).startsWith('workspace:')) {
       const release = workspaceReleases[name];
-      if (!release) throw new Error(`Logto core depends on the workspace package ${name}, which has no npm release mapped in tests/logto/harness/derive-core.mjs`);
+      if (!release) {
+        throw new Error(
+          `Logto core depends on the workspace package ${name}, which has no npm release mapped in tests/logto/harness/derive-core.mjs`
+        );
+      }
       dependencies[name] = release;
     } else {
       dependencies[name] = range;
     }
   }
   const devDependencies = Object.fromEntries(
-    keptDevDependencies.filter((name) => original.devDependencies?.[name]).map((name) => [name, original.devDependencies[name]])
+    keptDevDependencies
+      .filter((name) => original.devDependencies?.[name])
+      .map((name) => [name, original.devDependencies[name]])
   );
   return {
     name: original.name,

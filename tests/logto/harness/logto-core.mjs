@@ -25,9 +25,15 @@ export const prepareCoreDirectory = async ({ cachedCore, runDirectory }) => {
   const coreDirectory = path.join(runDirectory, 'logto', 'packages', 'core');
   await mkdir(path.join(coreDirectory, 'connectors'), { recursive: true });
   for (const entry of ['package.json', 'build', 'static']) {
-    if (existsSync(path.join(cachedCore, entry))) await cp(path.join(cachedCore, entry), path.join(coreDirectory, entry), { recursive: true });
+    if (existsSync(path.join(cachedCore, entry))) {
+      await cp(path.join(cachedCore, entry), path.join(coreDirectory, entry), { recursive: true });
+    }
   }
-  await symlink(path.join(cachedCore, 'node_modules'), path.join(coreDirectory, 'node_modules'), 'dir');
+  await symlink(
+    path.join(cachedCore, 'node_modules'),
+    path.join(coreDirectory, 'node_modules'),
+    'dir'
+  );
   return { coreDirectory, connectorsDirectory: path.join(coreDirectory, 'connectors') };
 };
 
@@ -36,7 +42,12 @@ export const seedDatabase = async ({ node, coreDirectory, databaseUrl, logFile }
   await runToEnd({
     name: 'logto db seed',
     command: node,
-    args: [path.join(coreDirectory, 'node_modules', '@logto', 'cli', 'bin', 'logto.js'), 'db', 'seed', '--swe'],
+    args: [
+      path.join(coreDirectory, 'node_modules', '@logto', 'cli', 'bin', 'logto.js'),
+      'db',
+      'seed',
+      '--swe',
+    ],
     cwd: coreDirectory,
     env: { ...process.env, DB_URL: databaseUrl, CI: 'true' },
     logFile,
@@ -64,7 +75,9 @@ export const readManagementSecret = async ({ node, coreDirectory, databaseUrl, l
     logFile,
   });
   const match = /SECRET=(\S+)/.exec(output);
-  if (!match) throw new Error('the seeded database has no m-default application');
+  if (!match) {
+    throw new Error('the seeded database has no m-default application');
+  }
   return match[1];
 };
 
@@ -75,9 +88,11 @@ const waitForStatus = async (endpoint, exited, timeoutMs) => {
   while (Date.now() < deadline && !stopped) {
     try {
       const response = await fetch(`${endpoint}/api/status`);
-      if (response.status === 204 || response.ok) return true;
+      if (response.status === 204 || response.ok) {
+        return true;
+      }
     } catch {
-      // not listening yet
+      // Not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -110,10 +125,14 @@ export const startLogto = async ({ node, coreDirectory, databaseUrl, logFile, re
       },
       logFile,
     });
-    if (await waitForStatus(endpoint, server.exited, 120_000)) return { endpoint, adminEndpoint };
+    if (await waitForStatus(endpoint, server.exited, 120_000)) {
+      return { endpoint, adminEndpoint };
+    }
     await server.stop();
     const log = await readLog();
-    if (!log.includes('EADDRINUSE')) throw new Error(`Logto core did not start; its log ends with:\n${log.slice(-3000)}`);
+    if (!log.includes('EADDRINUSE')) {
+      throw new Error(`Logto core did not start; its log ends with:\n${log.slice(-3000)}`);
+    }
     // A port was taken between freePort() and listen(): try other ports.
   }
   throw new Error('Logto core could not get free ports in three attempts');

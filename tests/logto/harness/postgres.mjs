@@ -17,13 +17,22 @@ const serviceUser = 'postgres';
 
 const idOf = (flag) => Number(execFileSync('id', [flag, serviceUser], { encoding: 'utf8' }).trim());
 
-/** uid/gid to run PostgreSQL as: ourselves, or `postgres` when we are root. */
+/** Uid/gid to run PostgreSQL as: ourselves, or `postgres` when we are root. */
 const runAs = () => {
-  if (os.userInfo().uid !== 0) return {};
+  if (os.userInfo().uid !== 0) {
+    return {};
+  }
   try {
     return { uid: idOf('-u'), gid: idOf('-g') };
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', serviceUser]);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      serviceUser,
+    ]);
     return { uid: idOf('-u'), gid: idOf('-g') };
   }
 };
@@ -37,25 +46,40 @@ const startOnce = async ({ bin, home, dataDirectory, socketDirectory, logFile, i
     name: 'postgres',
     command: path.join(bin, 'postgres'),
     args: [
-      '-D', dataDirectory,
-      '-p', String(port),
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=${socketDirectory}`,
+      '-D',
+      dataDirectory,
+      '-p',
+      String(port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${socketDirectory}`,
       // A throwaway cluster: durability buys nothing and costs seconds on a busy disk.
-      '-c', 'fsync=off',
-      '-c', 'synchronous_commit=off',
-      '-c', 'full_page_writes=off',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
     ],
     cwd: home,
     logFile,
     ...ids,
-    onOutput: (text) => {
+    onOutput(text) {
       output = (output + text).slice(-4000);
-      if (output.includes('database system is ready to accept connections')) markReady(true);
+      if (output.includes('database system is ready to accept connections')) {
+        markReady(true);
+      }
     },
   });
-  const outcome = await Promise.race([ready, server.exited.then(() => false), new Promise((resolve) => setTimeout(resolve, 60_000, false))]);
-  if (outcome === true) return { port, server };
+  const outcome = await Promise.race([
+    ready,
+    server.exited.then(() => false),
+    new Promise((resolve) => setTimeout(resolve, 60_000, false)),
+  ]);
+  if (outcome === true) {
+    return { port, server };
+  }
   await server.stop();
   return { port, output };
 };
@@ -80,13 +104,24 @@ export const startPostgres = async ({ native, runDirectory, logFile }) => {
   const passwordFile = path.join(home, 'password');
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   if (ids.uid !== undefined) {
-    for (const entry of [home, socketDirectory, passwordFile]) await chown(entry, ids.uid, ids.gid);
+    for (const entry of [home, socketDirectory, passwordFile]) {
+      await chown(entry, ids.uid, ids.gid);
+    }
   }
   const bin = path.join(copy, 'bin');
   await runToEnd({
     name: 'initdb',
     command: path.join(bin, 'initdb'),
-    args: ['-D', dataDirectory, '--username=postgres', `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync'],
+    args: [
+      '-D',
+      dataDirectory,
+      '--username=postgres',
+      `--pwfile=${passwordFile}`,
+      '--auth=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C',
+      '--no-sync',
+    ],
     cwd: home,
     logFile,
     ...ids,
@@ -96,7 +131,12 @@ export const startPostgres = async ({ native, runDirectory, logFile }) => {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     const started = await startOnce({ bin, home, dataDirectory, socketDirectory, logFile, ids });
     if (started.server) {
-      return { port: started.port, password, url: (database) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${started.port}/${database}` };
+      return {
+        port: started.port,
+        password,
+        url: (database) =>
+          `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${started.port}/${database}`,
+      };
     }
     last = started.output;
     // Another process may have taken the port between freePort() and listen(): try another.

@@ -25,13 +25,16 @@ export const cleanUp = () =>
       try {
         await step();
       } catch (error) {
-        console.error(`cleanup step failed: ${error instanceof Error ? error.message : String(error)}`);
+        console.error(
+          `cleanup step failed: ${error instanceof Error ? error.message : String(error)}`
+        );
       }
     }
   })());
 
 /** Removes `directory` at clean-up. */
-export const removeAtCleanUp = (directory) => onCleanUp(async () => rm(directory, { recursive: true, force: true }));
+export const removeAtCleanUp = (directory) =>
+  onCleanUp(async () => rm(directory, { recursive: true, force: true }));
 
 const signalExitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
@@ -65,23 +68,25 @@ const isAlive = (pid) => {
 
 /** SIGTERM to the whole group, then SIGKILL after `graceMs` if anything in it is still there. */
 const stopGroup = async (child, graceMs) => {
-  const pid = child.pid;
+  const { pid } = child;
   // Once the leader has exited and been reaped its pid may be reused by an unrelated process on
   // this shared machine, so an exited child's group is never signalled. (PostgreSQL's backends
   // exit with their postmaster; core and the build tools leave no children of their own.)
-  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) {
+    return;
+  }
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     process.kill(-pid, 'SIGTERM');
   } catch {
-    return; // the group is already gone
+    return; // The group is already gone
   }
   const timer = new Promise((resolve) => setTimeout(resolve, graceMs, 'timeout'));
   if ((await Promise.race([exited, timer])) === 'timeout' || isAlive(-pid)) {
     try {
       process.kill(-pid, 'SIGKILL');
     } catch {
-      // already gone
+      // Already gone
     }
   }
 };
@@ -93,9 +98,27 @@ const stopGroup = async (child, graceMs) => {
  * @param {{ name: string, command: string, args: string[], cwd?: string, env?: NodeJS.ProcessEnv, logFile: string, uid?: number, gid?: number, graceMs?: number, onOutput?: (text: string) => void }} options
  * @returns {{ child: import('node:child_process').ChildProcess, exited: Promise<number | null>, stop: () => Promise<void> }}
  */
-export const startProcess = ({ name, command, args, cwd, env, logFile, uid, gid, graceMs = 5000, onOutput }) => {
+export const startProcess = ({
+  name,
+  command,
+  args,
+  cwd,
+  env,
+  logFile,
+  uid,
+  gid,
+  graceMs = 5000,
+  onOutput,
+}) => {
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { cwd, env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd,
+    env,
+    uid,
+    gid,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => {
       log.write(chunk);
@@ -111,9 +134,7 @@ export const startProcess = ({ name, command, args, cwd, env, logFile, uid, gid,
   });
   let stopping;
   const stop = () =>
-    (stopping ??= stopGroup(child, graceMs).then(
-      () => new Promise((resolve) => log.end(resolve))
-    ));
+    (stopping ??= stopGroup(child, graceMs).then(() => new Promise((resolve) => log.end(resolve))));
   onCleanUp(stop);
   return { child, exited, stop };
 };
@@ -126,11 +147,16 @@ export const startProcess = ({ name, command, args, cwd, env, logFile, uid, gid,
  */
 export const runToEnd = async ({ timeoutMs = 15 * 60_000, ...options }) => {
   let output = '';
-  const started = startProcess({ ...options, onOutput: (text) => (output = (output + text).slice(-4000)) });
+  const started = startProcess({
+    ...options,
+    onOutput: (text) => (output = (output + text).slice(-4000)),
+  });
   const timer = setTimeout(() => void started.stop(), timeoutMs);
   const code = await started.exited;
   clearTimeout(timer);
   await started.stop();
-  if (code !== 0) throw new Error(`${options.name} failed (exit ${code}); last output:\n${output}`);
+  if (code !== 0) {
+    throw new Error(`${options.name} failed (exit ${code}); last output:\n${output}`);
+  }
   return output;
 };

@@ -11,8 +11,12 @@ import path from 'node:path';
 /** The fixture this repository's CI uses: `<repo>/../shared/fixtures/logto/logto-core-*.tgz`. */
 export const defaultSourceFor = (repoRoot) => {
   const directory = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'logto');
-  if (!existsSync(directory)) return undefined;
-  const tarballs = readdirSync(directory).filter((name) => /^logto-core-.*\.tgz$/.test(name)).sort();
+  if (!existsSync(directory)) {
+    return undefined;
+  }
+  const tarballs = readdirSync(directory)
+    .filter((name) => /^logto-core-.*\.tgz$/.test(name))
+    .sort();
   return tarballs.length > 0 ? path.join(directory, tarballs.at(-1)) : undefined;
 };
 
@@ -27,11 +31,21 @@ export const resolveSource = (argv, env, repoRoot) => {
   const given = flag >= 0 ? argv[flag + 1] : env.LOGTO_SOURCE || undefined;
   const origin = flag >= 0 ? '--source' : env.LOGTO_SOURCE ? 'LOGTO_SOURCE' : 'the shared fixture';
   const candidate = given ? path.resolve(given) : defaultSourceFor(repoRoot);
-  if (!candidate) return undefined;
-  if (!existsSync(candidate)) throw new Error(`Logto source ${candidate} (from ${origin}) does not exist`);
-  if (statSync(candidate).isFile()) return { path: candidate, kind: 'tarball', origin };
-  if (existsSync(path.join(candidate, 'packages', 'core', 'package.json'))) return { path: candidate, kind: 'checkout', origin };
-  throw new Error(`Logto source ${candidate} (from ${origin}) is neither a .tgz nor a Logto checkout (no packages/core/package.json)`);
+  if (!candidate) {
+    return undefined;
+  }
+  if (!existsSync(candidate)) {
+    throw new Error(`Logto source ${candidate} (from ${origin}) does not exist`);
+  }
+  if (statSync(candidate).isFile()) {
+    return { path: candidate, kind: 'tarball', origin };
+  }
+  if (existsSync(path.join(candidate, 'packages', 'core', 'package.json'))) {
+    return { path: candidate, kind: 'checkout', origin };
+  }
+  throw new Error(
+    `Logto source ${candidate} (from ${origin}) is neither a .tgz nor a Logto checkout (no packages/core/package.json)`
+  );
 };
 
 /** What a checkout contributes to the build; everything else in it (other packages, UIs) is unused. */
@@ -40,13 +54,17 @@ const skippedInCore = new Set(['node_modules', 'build', 'connectors', 'lib', '.t
 
 const walk = async (root, relative, into) => {
   const full = path.join(root, relative);
-  if (!existsSync(full)) return;
+  if (!existsSync(full)) {
+    return;
+  }
   if (!statSync(full).isDirectory()) {
     into.push(relative);
     return;
   }
   for (const entry of (await readdir(full)).sort()) {
-    if (relative === 'packages/core' && skippedInCore.has(entry)) continue;
+    if (relative === 'packages/core' && skippedInCore.has(entry)) {
+      continue;
+    }
     await walk(root, path.join(relative, entry), into);
   }
 };
@@ -54,7 +72,9 @@ const walk = async (root, relative, into) => {
 /** The files of a checkout that are copied into the build, relative to its root. */
 export const checkoutFiles = async (root) => {
   const files = [];
-  for (const part of checkoutParts) await walk(root, part, files);
+  for (const part of checkoutParts) {
+    await walk(root, part, files);
+  }
   return files;
 };
 
@@ -72,6 +92,8 @@ export const sourceKey = async (source, shapingFiles) => {
       hash.update(await readFile(path.join(source.path, file)));
     }
   }
-  for (const file of shapingFiles) hash.update(await readFile(file));
+  for (const file of shapingFiles) {
+    hash.update(await readFile(file));
+  }
   return hash.digest('hex').slice(0, 16);
 };

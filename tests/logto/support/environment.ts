@@ -16,6 +16,10 @@ export type LogtoE2eEnvironment = {
 
 export const readEnvironment = (): LogtoE2eEnvironment => {
   const raw = process.env.LOGTO_E2E;
-  if (!raw) throw new Error('LOGTO_E2E is not set: run this suite with `pnpm test:logto`, which starts Logto first.');
+  if (!raw) {
+    throw new Error(
+      'LOGTO_E2E is not set: run this suite with `pnpm test:logto`, which starts Logto first.'
+    );
+  }
   return JSON.parse(raw) as LogtoE2eEnvironment;
 };

@@ -19,19 +19,35 @@ export type PhoneInteraction = {
 const base64url = (buffer: Buffer) => buffer.toString('base64url');
 
 const decodeJwtPayload = (jwt: string): Record<string, unknown> =>
-  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 
 const expectStatus = (response: JsonResponse, what: string, allowed: number[]) => {
-  if (!allowed.includes(response.status)) throw new Error(`${what}: HTTP ${response.status} ${response.text}`);
+  if (!allowed.includes(response.status)) {
+    throw new Error(`${what}: HTTP ${response.status} ${response.text}`);
+  }
 };
 
 /** Follows Location headers (Logto's interaction → consent → the app's redirect URI). */
-const followToRedirectUri = async (browser: Browser, endpoint: string, start: string, redirectUri: string) => {
+const followToRedirectUri = async (
+  browser: Browser,
+  endpoint: string,
+  start: string,
+  redirectUri: string
+) => {
   let location = start;
   for (let hop = 0; hop < 10; hop += 1) {
-    if (location.startsWith(redirectUri)) return new URL(location);
+    if (location.startsWith(redirectUri)) {
+      return new URL(location);
+    }
     const response = await browser.request('GET', new URL(location, endpoint).href);
-    if (!response.location) throw new Error(`GET ${location}: HTTP ${response.status} without a redirect: ${response.text.slice(0, 300)}`);
+    if (!response.location) {
+      throw new Error(
+        `GET ${location}: HTTP ${response.status} without a redirect: ${response.text.slice(0, 300)}`
+      );
+    }
     location = response.location;
   }
   throw new Error('more than 10 redirects before reaching the redirect URI');
@@ -61,27 +77,46 @@ export const startPhoneInteraction = async (
   }).toString();
   const auth = await browser.request('GET', authorize.href);
   expectStatus(auth, 'GET /oidc/auth', [302, 303]);
-  expectStatus(await browser.request('PUT', `${endpoint}/api/experience`, { interactionEvent: event }), 'PUT /api/experience', [204]);
+  expectStatus(
+    await browser.request('PUT', `${endpoint}/api/experience`, { interactionEvent: event }),
+    'PUT /api/experience',
+    [204]
+  );
 
   const identifier = { type: 'phone', value: phone };
   return {
     sendCode: async () =>
-      browser.request('POST', `${endpoint}/api/experience/verification/verification-code`, { identifier, interactionEvent: event }),
-    finish: async (verificationId, code) => {
-      const verified = await browser.request('POST', `${endpoint}/api/experience/verification/verification-code/verify`, {
+      browser.request('POST', `${endpoint}/api/experience/verification/verification-code`, {
         identifier,
-        verificationId,
-        code,
-      });
+        interactionEvent: event,
+      }),
+    finish: async (verificationId, code) => {
+      const verified = await browser.request(
+        'POST',
+        `${endpoint}/api/experience/verification/verification-code/verify`,
+        {
+          identifier,
+          verificationId,
+          code,
+        }
+      );
       expectStatus(verified, 'verify the code', [200]);
       // 204 for an existing user, 201 when a sign-up creates one.
-      expectStatus(await browser.request('POST', `${endpoint}/api/experience/identification`, { verificationId }), 'identification', [201, 204]);
+      expectStatus(
+        await browser.request('POST', `${endpoint}/api/experience/identification`, {
+          verificationId,
+        }),
+        'identification',
+        [201, 204]
+      );
       const submitted = await browser.request('POST', `${endpoint}/api/experience/submit`);
       expectStatus(submitted, 'submit', [200]);
       const { redirectTo } = submitted.body as { redirectTo: string };
       const callback = await followToRedirectUri(browser, endpoint, redirectTo, redirectUri);
       const authorizationCode = callback.searchParams.get('code');
-      if (!authorizationCode) throw new Error(`no code in ${callback.href}`);
+      if (!authorizationCode) {
+        throw new Error(`no code in ${callback.href}`);
+      }
       const tokenResponse = await fetch(`${endpoint}/oidc/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -94,7 +129,9 @@ export const startPhoneInteraction = async (
         }),
       });
       const tokens = (await tokenResponse.json()) as { id_token?: string };
-      if (!tokens.id_token) throw new Error(`no ID token: HTTP ${tokenResponse.status} ${JSON.stringify(tokens)}`);
+      if (!tokens.id_token) {
+        throw new Error(`no ID token: HTTP ${tokenResponse.status} ${JSON.stringify(tokens)}`);
+      }
       return { idToken: decodeJwtPayload(tokens.id_token) };
     },
   };

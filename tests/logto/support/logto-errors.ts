@@ -5,7 +5,9 @@ import type { ApiResponse } from './management.js';
 export type LogtoShows = { status: number; code: unknown; message: unknown };
 
 export const logtoShows = (response: ApiResponse | JsonResponse): LogtoShows => {
-  const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as Record<string, unknown>;
+  const body = (
+    typeof response.body === 'object' && response.body !== null ? response.body : {}
+  ) as Record<string, unknown>;
   return { status: response.status, code: body.code, message: body.message };
 };
 
@@ -22,8 +24,12 @@ export const logtoMessages = {
 
 /** `data.errorDescription` of a Logto connector error response (the connector's own text). */
 export const errorDescriptionOf = (response: ApiResponse | JsonResponse): string => {
-  const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as { data?: { errorDescription?: unknown } };
+  const body = (
+    typeof response.body === 'object' && response.body !== null ? response.body : {}
+  ) as { data?: { errorDescription?: unknown } };
   const description = body.data?.errorDescription;
-  if (typeof description !== 'string') throw new Error(`no data.errorDescription in ${response.text}`);
+  if (typeof description !== 'string') {
+    throw new TypeError(`no data.errorDescription in ${response.text}`);
+  }
   return description;
 };

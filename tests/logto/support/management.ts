@@ -18,28 +18,41 @@ const readResponse = async (response: Response): Promise<ApiResponse> => {
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    // not JSON: keep the text
+    // Not JSON: keep the text
   }
   return { status: response.status, body, text };
 };
 
-export const connectManagementApi = async (environment: LogtoE2eEnvironment): Promise<ManagementApi> => {
+export const connectManagementApi = async (
+  environment: LogtoE2eEnvironment
+): Promise<ManagementApi> => {
   const tokenResponse = await fetch(`${environment.adminEndpoint}/oidc/token`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       authorization: `Basic ${Buffer.from(`m-default:${environment.managementSecret}`).toString('base64')}`,
     },
-    body: new URLSearchParams({ grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      resource: 'https://default.logto.app/api',
+      scope: 'all',
+    }),
   });
   const token = (await tokenResponse.json()) as { access_token?: string };
-  if (!token.access_token) throw new Error(`no Management API token: HTTP ${tokenResponse.status} ${JSON.stringify(token)}`);
+  if (!token.access_token) {
+    throw new Error(
+      `no Management API token: HTTP ${tokenResponse.status} ${JSON.stringify(token)}`
+    );
+  }
 
   const call = async (method: string, path: string, body?: unknown) =>
     readResponse(
       await fetch(`${environment.endpoint}/api${path}`, {
         method,
-        headers: { authorization: `Bearer ${token.access_token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token.access_token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       })
     );
@@ -48,7 +61,9 @@ export const connectManagementApi = async (environment: LogtoE2eEnvironment): Pr
     call,
     ok: async <T>(method: string, path: string, body?: unknown) => {
       const response = await call(method, path, body);
-      if (response.status < 200 || response.status > 299) throw new Error(`${method} ${path}: HTTP ${response.status} ${response.text}`);
+      if (response.status < 200 || response.status > 299) {
+        throw new Error(`${method} ${path}: HTTP ${response.status} ${response.text}`);
+      }
       return response.body as T;
     },
   };

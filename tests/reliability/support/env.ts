@@ -3,31 +3,49 @@
  * to observe a send (outcome, elapsed time, unhandled rejections). No nock here: several files
  * that import this talk to the emulator over real sockets.
  */
-import type { ConnectorError, SendMessageFunction, SmsConnector } from '@logto/connector-kit';
 import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
 import createTencentConnector from '@logto-sms/connector-tencent-sms';
 import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
 import type { SandboxConfigInput } from '@logto-sms/sandbox';
 
-import { connectorWithoutSavedConfig, connectorWithSavedConfig, isConnectorError } from '../../support/index.js';
+import type { ConnectorError, SendMessageFunction, SmsConnector } from '@logto/connector-kit';
 
-export { closedPortUrl, errorData, isConnectorError, unhandledRejections } from '../../support/index.js';
+import {
+  connectorWithoutSavedConfig,
+  connectorWithSavedConfig,
+  isConnectorError,
+} from '../../support/index.js';
+
+export {
+  closedPortUrl,
+  errorData,
+  isConnectorError,
+  unhandledRejections,
+} from '../../support/index.js';
 
 export const requiredUsageTypes = ['Register', 'SignIn', 'ForgotPassword', 'Generic'] as const;
 
 // Emulator defaults (packages/sandbox/src/config/defaults.ts), repeated here on purpose: a test
 // that silently followed a changed default would stop testing what it claims.
-export const sandboxAliyunKey = { accessKeyId: 'LTAI5tSandboxKeyId0001', accessKeySecret: 'SandboxAccessKeySecret000000001' };
+export const sandboxAliyunKey = {
+  accessKeyId: 'LTAI5tSandboxKeyId0001',
+  accessKeySecret: 'SandboxAccessKeySecret000000001',
+};
 export const sandboxAliyunSts = {
   accessKeyId: 'STS.SandboxTempKeyId0001',
   accessKeySecret: 'SandboxStsSecret0000000000001',
   securityToken: 'SandboxStsToken-0001',
 };
 export const sandboxYunpianApikey = '5a1b2c3d4e5f60718293a4b5c6d7e8f9';
-export const yunpianDomesticTemplate = '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信';
-export const yunpianInternationalTemplate = '【Logto】Your verification code is #code#. It expires in 5 minutes.';
+export const yunpianDomesticTemplate =
+  '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信';
+export const yunpianInternationalTemplate =
+  '【Logto】Your verification code is #code#. It expires in 5 minutes.';
 
-export const sandboxTencentKey = { accessKeyId: 'AKIDSandboxSecretId0001', accessKeySecret: 'SandboxSecretKey00000000000000001' };
+export const sandboxTencentKey = {
+  accessKeyId: 'AKIDSandboxSecretId0001',
+  accessKeySecret: 'SandboxSecretKey00000000000000001',
+};
 export const sandboxTencentSts = {
   accessKeyId: 'AKIDSandboxTmpSecretId0001',
   accessKeySecret: 'SandboxTmpSecretKey0000000000001',
@@ -61,7 +79,10 @@ export const aliyunConfig = ({
   signName,
   templates:
     templates ??
-    requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' } })),
+    requiredUsageTypes.map((usageType) => ({
+      usageType,
+      templateCode: { china: 'SMS_900001', overseas: 'SMS_900002' },
+    })),
   endpoint,
   signatureAlgorithm,
   timeout,
@@ -117,7 +138,12 @@ export const tencentConfig = ({
   sdkAppId: sandboxTencentSdkAppId,
   signName: 'Logto测试',
   overseasSignName: 'LogtoSandbox',
-  templates: templates ?? requiredUsageTypes.map((usageType) => ({ usageType, templateCode: { china: '900001', overseas: '900002' } })),
+  templates:
+    templates ??
+    requiredUsageTypes.map((usageType) => ({
+      usageType,
+      templateCode: { china: '900001', overseas: '900002' },
+    })),
   endpoint,
   timeout,
   ...extra,
@@ -131,22 +157,32 @@ export const unlimitedSandboxConfig = (extra: SandboxConfigInput = {}): SandboxC
 
 export type Provider = 'aliyun' | 'yunpian' | 'tencent';
 
-const createConnectorOf = { aliyun: createAliyunConnector, yunpian: createYunpianConnector, tencent: createTencentConnector } as const;
+const createConnectorOf = {
+  aliyun: createAliyunConnector,
+  yunpian: createYunpianConnector,
+  tencent: createTencentConnector,
+} as const;
 
 /** A connector as Logto's sign-in flow uses it: the saved config is read through `getConfig`. */
 export const connectorFor = async (provider: Provider, config: unknown): Promise<SmsConnector> =>
   connectorWithSavedConfig(createConnectorOf[provider], config);
 
 /** A connector whose `getConfig` must never be called (the config comes as the Console's form). */
-export const formOnlyConnector = async (provider: Provider): Promise<SmsConnector> => connectorWithoutSavedConfig(createConnectorOf[provider]);
+export const formOnlyConnector = async (provider: Provider): Promise<SmsConnector> =>
+  connectorWithoutSavedConfig(createConnectorOf[provider]);
 
 export type SendData = Parameters<SendMessageFunction>[0];
 
 /** Logto's `sendMessage` data; `type` and `payload` are cast because tests also send hostile ones. */
-export const sendData = (to: unknown, code: unknown = '123456', type: unknown = 'SignIn', extra: Record<string, unknown> = {}): SendData =>
-  ({ to, type, payload: { code, ...extra } }) as unknown as SendData;
+export const sendData = (
+  to: unknown,
+  code: unknown = '123456',
+  type: unknown = 'SignIn',
+  extra: Record<string, unknown> = {}
+): SendData => ({ to, type, payload: { code, ...extra } }) as unknown as SendData;
 
-export type Outcome = { ok: true; value: unknown; ms: number } | { ok: false; error: unknown; ms: number };
+export type Outcome =
+  { ok: true; value: unknown; ms: number } | { ok: false; error: unknown; ms: number };
 
 /** Settles a send without throwing, with the time it took. */
 export const settle = async (run: () => Promise<unknown>): Promise<Outcome> => {
@@ -161,10 +197,16 @@ export const settle = async (run: () => Promise<unknown>): Promise<Outcome> => {
 
 /** The ConnectorError of a failed outcome; throws (failing the test) for anything else. */
 export const connectorErrorOf = (outcome: Outcome): ConnectorError => {
-  if (outcome.ok) throw new Error(`expected a ConnectorError, the send resolved with ${JSON.stringify(outcome.value)}`);
+  if (outcome.ok) {
+    throw new Error(
+      `expected a ConnectorError, the send resolved with ${JSON.stringify(outcome.value)}`
+    );
+  }
   if (!isConnectorError(outcome.error)) {
     const error = outcome.error as { name?: string; message?: string } | undefined;
-    throw new Error(`expected a ConnectorError, got ${error?.name ?? typeof outcome.error}: ${error?.message ?? String(outcome.error)}`);
+    throw new Error(
+      `expected a ConnectorError, got ${error?.name ?? typeof outcome.error}: ${error?.message ?? String(outcome.error)}`
+    );
   }
   return outcome.error;
 };

@@ -51,7 +51,11 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     source: resolveConnectorSource('demo', short),
   }));
 
-  output.line(output.bold(`logto-sms demo: ${connectorCount(sources)}, one local emulator, the loader Logto itself uses`));
+  output.line(
+    output.bold(
+      `logto-sms demo: ${connectorCount(sources)}, one local emulator, the loader Logto itself uses`
+    )
+  );
   output.line();
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, log: () => undefined });
   const host = await createLogtoHost();
@@ -60,7 +64,9 @@ export const runDemo = async (argv: readonly string[], output: Output): Promise<
     output.line(`[1/5] Emulator listening on ${sandbox.url} (inbox: ${sandbox.inboxUrl})`);
     const hosted = await installConnectors(run, sources);
     const connectors = await loadConnectors(run, sources, hosted);
-    if (!connectors) return exitCodes.failed;
+    if (!connectors) {
+      return exitCodes.failed;
+    }
     const senders = await sendSignInCodes(run, connectors);
     await provokeRateLimit(run, senders);
     printInbox(run);

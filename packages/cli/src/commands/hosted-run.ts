@@ -1,4 +1,9 @@
-import { addConnectorToHost, createLogtoHost, type HostedConnector, type LogtoHost } from '../logto-host/index.js';
+import {
+  addConnectorToHost,
+  createLogtoHost,
+  type HostedConnector,
+  type LogtoHost,
+} from '../logto-host/index.js';
 import type { Output } from '../output.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 import type { resolveConnectorSource } from '../workspace.js';
@@ -6,7 +11,10 @@ import type { resolveConnectorSource } from '../workspace.js';
 export type Progress = <T>(label: string, task: () => Promise<T>) => Promise<T>;
 
 /** Progress lines in text mode; silence in --json mode, where stdout holds one JSON object. */
-export const progressFor = (output: Output, json: boolean): Progress => async (label, task) => (json ? task() : output.step(label, task));
+export const progressFor =
+  (output: Output, json: boolean): Progress =>
+  async (label, task) =>
+    json ? task() : output.step(label, task);
 
 /**
  * What `send` and `status` both start with: a fresh Logto-shaped directory with the connector
@@ -21,7 +29,9 @@ export const withHostedConnector = async <T>(
   const host = await createLogtoHost();
   try {
     const hosted = await progress(
-      source.kind === 'directory' ? 'Packing with npm pack and extracting into a Logto host' : 'Extracting into a Logto host',
+      source.kind === 'directory'
+        ? 'Packing with npm pack and extracting into a Logto host'
+        : 'Extracting into a Logto host',
       async () => addConnectorToHost(host, source)
     );
     return await task(hosted, host);
@@ -40,7 +50,9 @@ export const jsonFailureBeforeRun = (
   json: boolean,
   emit: (stage: 'usage' | 'load', message: string) => void
 ): number => {
-  if (!json) throw error;
+  if (!json) {
+    throw error;
+  }
   if (error instanceof UsageError) {
     emit('usage', error.message);
     return exitCodes.usage;

@@ -11,7 +11,12 @@ import {
 } from '@logto-sms/sandbox';
 
 import type { Output } from '../output.js';
-import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor } from '../sandbox-configs.js';
+import {
+  aliyunConfigFor,
+  aliyunMasConfigFor,
+  tencentConfigFor,
+  yunpianConfigFor,
+} from '../sandbox-configs.js';
 import { UsageError, exitCodes } from '../usage-error.js';
 
 /** The emulator's own help (one text for `logto-sms sandbox` and `logto-sms-sandbox`). */
@@ -47,7 +52,9 @@ const readCommandLine = (argv: readonly string[]): SandboxCommandLine => {
   try {
     return parseSandboxCommandLine(argv);
   } catch (error) {
-    if (error instanceof SandboxUsageError) throw new UsageError(error.message, 'sandbox');
+    if (error instanceof SandboxUsageError) {
+      throw new UsageError(error.message, 'sandbox');
+    }
     throw error;
   }
 };
@@ -70,7 +77,9 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
     try {
       config = await loadSandboxConfigFile(configFile);
     } catch (error) {
-      if (error instanceof SandboxConfigError) throw new UsageError(error.message, 'sandbox');
+      if (error instanceof SandboxConfigError) {
+        throw new UsageError(error.message, 'sandbox');
+      }
       throw error;
     }
   }
@@ -82,12 +91,23 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
       port,
       ...(config ? { config } : {}),
       allowedHosts,
-      ...(quiet ? {} : { log: (line: string) => output.line(output.dim(line)) }),
-      warn: (message) => output.error(output.yellow(message)),
+      ...(quiet
+        ? {}
+        : {
+            log: (line: string) => {
+              output.line(output.dim(line));
+            },
+          }),
+      warn: (message) => {
+        output.error(output.yellow(message));
+      },
     });
   } catch (error) {
     if (error instanceof SandboxListenError && error.code === 'EADDRINUSE') {
-      throw new UsageError(`Port ${port} on ${host} is in use; pass --port <another> (or 0).`, 'sandbox');
+      throw new UsageError(
+        `Port ${port} on ${host} is in use; pass --port <another> (or 0).`,
+        'sandbox'
+      );
     }
     throw error;
   }
@@ -95,7 +115,11 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   // The connectors only allow plain http to loopback hosts, so print a loopback endpoint even when
   // the sandbox listens on every interface.
   const endpoint = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${sandbox.port}`;
-  output.line(output.bold('logto-sms sandbox: local Aliyun SMS + Aliyun MAS + YunPian + Tencent Cloud SMS emulator'));
+  output.line(
+    output.bold(
+      'logto-sms sandbox: local Aliyun SMS + Aliyun MAS + YunPian + Tencent Cloud SMS emulator'
+    )
+  );
   output.line(`  API endpoint  ${endpoint}`);
   output.line(`  Inbox         ${output.cyan(sandbox.inboxUrl)}`);
   output.line();
@@ -104,7 +128,11 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
   output.line();
   output.line(output.bold('Aliyun MAS connector (logto-sms-aliyun-mas), config to paste:'));
   output.line(JSON.stringify(aliyunMasConfigFor(sandbox.config, endpoint), null, 2));
-  output.line(output.dim('Aliyun MAS delivers to mainland China numbers only, with the gift signature and system templates above.'));
+  output.line(
+    output.dim(
+      'Aliyun MAS delivers to mainland China numbers only, with the gift signature and system templates above.'
+    )
+  );
   output.line();
   output.line(output.bold('YunPian connector (logto-sms-yunpian), config to paste:'));
   output.line(JSON.stringify(yunpianConfigFor(sandbox.config, endpoint), null, 2));

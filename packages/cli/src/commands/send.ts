@@ -2,11 +2,18 @@ import { readConfigFile } from '../config-file.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
 import { UsageError, exitCodes } from '../usage-error.js';
-import { jsonFailureBeforeRun, withHostedConnector } from './hosted-run.js';
 import { resolveConnectorSource } from '../workspace.js';
+
+import { jsonFailureBeforeRun, withHostedConnector } from './hosted-run.js';
 import { parseSendArgs, sendHelp, type SendOptions } from './send/args.js';
 import type { SendJson } from './send/render.js';
-import { checkConfig, createConnectorLikeLogto, createSendRun, loadConnector, sendCode } from './send/steps.js';
+import {
+  checkConfig,
+  createConnectorLikeLogto,
+  createSendRun,
+  loadConnector,
+  sendCode,
+} from './send/steps.js';
 
 export { sendHelp } from './send/args.js';
 export type { SendJson } from './send/render.js';
@@ -28,7 +35,14 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
     options = parseSendArgs(argv);
   } catch (error) {
     if (error instanceof UsageError && jsonRequested) {
-      output.line(JSON.stringify({ ok: false, stage: 'usage', error: { message: error.message }, warnings: [] } satisfies SendJson));
+      output.line(
+        JSON.stringify({
+          ok: false,
+          stage: 'usage',
+          error: { message: error.message },
+          warnings: [],
+        } satisfies SendJson)
+      );
       return exitCodes.usage;
     }
     throw error;
@@ -45,7 +59,9 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
   let redactor = createRedactor([]);
   const codeRedactor = createRedactor([options.code]);
   // Redacted as a value first (so the JSON stays valid), then once more as text by `output`.
-  const emitJson = (value: SendJson) => output.line(JSON.stringify(redactor.deep(value), null, 2));
+  const emitJson = (value: SendJson) => {
+    output.line(JSON.stringify(redactor.deep(value), null, 2));
+  };
   try {
     const source = resolveConnectorSource('send', options.target);
     const config = await readConfigFile('send', options.configFile);
@@ -53,7 +69,9 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
     output.setRedactor(redactor);
     return await sendWith(source, config, options, output, emitJson, codeRedactor);
   } catch (error) {
-    return jsonFailureBeforeRun(error, json, (stage, message) => emitJson({ ok: false, stage, error: { message }, warnings: [] }));
+    return jsonFailureBeforeRun(error, json, (stage, message) => {
+      emitJson({ ok: false, stage, error: { message }, warnings: [] });
+    });
   }
 };
 
@@ -69,10 +87,16 @@ const sendWith = async (
   const run = createSendRun(options, output, emitJson, codeRedactor);
   return withHostedConnector(source, run.progress, async (hosted, host) => {
     const loaded = await loadConnector(run, host, hosted);
-    if (!loaded) return exitCodes.failed;
-    if (!checkConfig(run, loaded, config)) return exitCodes.failed;
+    if (!loaded) {
+      return exitCodes.failed;
+    }
+    if (!checkConfig(run, loaded, config)) {
+      return exitCodes.failed;
+    }
     const sendMessage = await createConnectorLikeLogto(run, loaded, config);
-    if (!sendMessage) return exitCodes.failed;
+    if (!sendMessage) {
+      return exitCodes.failed;
+    }
     return sendCode(run, loaded, sendMessage, config);
   });
 };

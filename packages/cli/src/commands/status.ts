@@ -4,11 +4,19 @@ import { importConnectorModule } from '../logto-host/index.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
 import { UsageError, exitCodes } from '../usage-error.js';
-import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted-run.js';
 import { resolveConnectorSource } from '../workspace.js';
+
+import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted-run.js';
 import type { ConnectorInfo } from './send/render.js';
 import { parseStatusArgs, statusHelp, type StatusOptions } from './status/args.js';
-import { printable, printableDeep, readReport, statusErrorLines, statusLines, type StatusJson } from './status/render.js';
+import {
+  printable,
+  printableDeep,
+  readReport,
+  statusErrorLines,
+  statusLines,
+  type StatusJson,
+} from './status/render.js';
 
 export { statusHelp } from './status/args.js';
 export type { StatusJson } from './status/render.js';
@@ -18,8 +26,13 @@ export const queryExportName = 'queryDeliveryStatus';
 
 /** The `permissions` of a connector's `deliveryStatusSource` export, if it has one. */
 const permissionsOf = (source: unknown): string[] | undefined => {
-  const permissions = typeof source === 'object' && source !== null ? (source as { permissions?: unknown }).permissions : undefined;
-  return Array.isArray(permissions) && permissions.every((item) => typeof item === 'string') && permissions.length > 0
+  const permissions =
+    typeof source === 'object' && source !== null
+      ? (source as { permissions?: unknown }).permissions
+      : undefined;
+  return Array.isArray(permissions) &&
+    permissions.every((item) => typeof item === 'string') &&
+    permissions.length > 0
     ? permissions.map((item) => printable(item))
     : undefined;
 };
@@ -32,7 +45,13 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
     options = parseStatusArgs(argv);
   } catch (error) {
     if (error instanceof UsageError && jsonRequested) {
-      output.line(JSON.stringify({ ok: false, stage: 'usage', error: { message: error.message } } satisfies StatusJson));
+      output.line(
+        JSON.stringify({
+          ok: false,
+          stage: 'usage',
+          error: { message: error.message },
+        } satisfies StatusJson)
+      );
       return exitCodes.usage;
     }
     throw error;
@@ -43,7 +62,9 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
   }
 
   let redactor = createRedactor([]);
-  const emitJson = (value: StatusJson) => output.line(JSON.stringify(redactor.deep(printableDeep(value)), null, 2));
+  const emitJson = (value: StatusJson) => {
+    output.line(JSON.stringify(redactor.deep(printableDeep(value)), null, 2));
+  };
   try {
     const source = resolveConnectorSource('status', options.target);
     const config = await readConfigFile('status', options.configFile);
@@ -51,7 +72,9 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
     output.setRedactor(redactor);
     return await statusWith(source, config, options, output, emitJson);
   } catch (error) {
-    return jsonFailureBeforeRun(error, options.json, (stage, message) => emitJson({ ok: false, stage, error: { message } }));
+    return jsonFailureBeforeRun(error, options.json, (stage, message) => {
+      emitJson({ ok: false, stage, error: { message } });
+    });
   }
 };
 
@@ -67,16 +90,26 @@ const statusWith = async (
   return withHostedConnector(source, progress, async (hosted) => {
     const module = await importConnectorModule(hosted);
     const metadata = module.metadata as { id?: unknown } | undefined;
-    const id = typeof module.connectorId === 'string' ? module.connectorId : typeof metadata?.id === 'string' ? metadata.id : hosted.name;
+    const id =
+      typeof module.connectorId === 'string'
+        ? module.connectorId
+        : typeof metadata?.id === 'string'
+          ? metadata.id
+          : hosted.name;
     const info: ConnectorInfo = { id, package: hosted.name, version: hosted.version };
     const query = module[queryExportName];
     if (typeof query !== 'function') {
       const message = `${hosted.name} ${hosted.version} has no ${queryExportName} export, so it cannot look up delivery status (a connector built before this command, or not a logto-sms connector).`;
-      if (json) emitJson({ ok: false, stage: 'load', connector: info, error: { message } });
-      else output.line(`${output.red('✗')} ${message}`);
+      if (json) {
+        emitJson({ ok: false, stage: 'load', connector: info, error: { message } });
+      } else {
+        output.line(`${output.red('✗')} ${message}`);
+      }
       return exitCodes.failed;
     }
-    if (!json) output.line(`Loaded ${output.bold(info.id)} (${info.package} ${info.version})`);
+    if (!json) {
+      output.line(`Loaded ${output.bold(info.id)} (${info.package} ${info.version})`);
+    }
 
     try {
       const answer: unknown = await progress(`Asking the provider about ${options.to}`, async () =>
@@ -89,29 +122,62 @@ const statusWith = async (
       const report = readReport(answer);
       if (!report) {
         const message = `${hosted.name}'s ${queryExportName} answered something that is not a delivery report; this is a connector bug.`;
-        if (json) emitJson({ ok: false, stage: 'query', connector: info, error: { message } });
-        else output.line(`${output.red('✗')} ${message}`);
+        if (json) {
+          emitJson({ ok: false, stage: 'query', connector: info, error: { message } });
+        } else {
+          output.line(`${output.red('✗')} ${message}`);
+        }
         return exitCodes.failed;
       }
       const clean = printableDeep(report);
-      if (json) emitJson({ ok: true, connector: info, to: options.to, ...clean });
-      else for (const line of statusLines(output, options.to, clean)) output.line(line);
+      if (json) {
+        emitJson({ ok: true, connector: info, to: options.to, ...clean });
+      } else {
+        for (const line of statusLines(output, options.to, clean)) {
+          output.line(line);
+        }
+      }
       return exitCodes.ok;
     } catch (error) {
       if (!isConnectorError(error)) {
         const message = `${queryExportName} threw a plain ${error instanceof Error ? error.name : typeof error} instead of a ConnectorError; this is a connector bug.`;
-        if (json) emitJson({ ok: false, stage: 'query', connector: info, error: { code: 'not_a_connector_error', message } });
-        else output.line(`${output.red('✗ Lookup failed:')} ${message}`);
+        if (json) {
+          emitJson({
+            ok: false,
+            stage: 'query',
+            connector: info,
+            error: { code: 'not_a_connector_error', message },
+          });
+        } else {
+          output.line(`${output.red('✗ Lookup failed:')} ${message}`);
+        }
         return exitCodes.failed;
       }
       const described = describeConnectorError(error);
-      const stage = described.code === 'invalid_config' && described.providerCode === undefined ? 'config' : 'query';
+      const stage =
+        described.code === 'invalid_config' && described.providerCode === undefined
+          ? 'config'
+          : 'query';
       // The connector's own list of what the lookup needs, next to a refusal that may be about it.
-      const needs = described.code === 'invalid_config' ? permissionsOf(module.deliveryStatusSource) : undefined;
-      if (json) emitJson({ ok: false, stage, connector: info, error: described, ...(needs ? { needs } : {}) });
-      else {
-        for (const line of statusErrorLines(output, described)) output.line(line);
-        if (needs) output.line(`  This lookup needs: ${needs.join('; ')}`);
+      const needs =
+        described.code === 'invalid_config'
+          ? permissionsOf(module.deliveryStatusSource)
+          : undefined;
+      if (json) {
+        emitJson({
+          ok: false,
+          stage,
+          connector: info,
+          error: described,
+          ...(needs ? { needs } : {}),
+        });
+      } else {
+        for (const line of statusErrorLines(output, described)) {
+          output.line(line);
+        }
+        if (needs) {
+          output.line(`  This lookup needs: ${needs.join('; ')}`);
+        }
       }
       return exitCodes.failed;
     }

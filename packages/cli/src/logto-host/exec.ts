@@ -12,11 +12,20 @@ export const run = async (
     execFile(
       file,
       args,
-      { cwd: options.cwd, timeout: options.timeoutMs ?? 120_000, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' },
+      {
+        cwd: options.cwd,
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 32 * 1024 * 1024,
+        encoding: 'utf8',
+      },
       (error, stdout, stderr) => {
         if (error) {
           const detail = stderr.trim() || stdout.trim();
-          reject(new Error(`${file} ${args.join(' ')} failed: ${error.message}${detail ? `\n${detail}` : ''}`));
+          reject(
+            new Error(
+              `${file} ${args.join(' ')} failed: ${error.message}${detail ? `\n${detail}` : ''}`
+            )
+          );
           return;
         }
         resolve({ stdout, stderr });

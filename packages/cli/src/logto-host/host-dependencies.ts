@@ -29,7 +29,9 @@ export const findPackageDirectory = (name: string, fromDirectory = moduleDirecto
     }
     const parent = path.dirname(current);
     if (parent === current) {
-      throw new Error(`Cannot find the package "${name}" from ${fromDirectory}; is @logto-sms/cli installed?`);
+      throw new Error(
+        `Cannot find the package "${name}" from ${fromDirectory}; is @logto-sms/cli installed?`
+      );
     }
     current = parent;
   }

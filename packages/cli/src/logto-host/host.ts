@@ -28,9 +28,13 @@ export const leakyAncestors = (directory: string): string[] => {
   const found: string[] = [];
   let current = path.dirname(directory);
   for (;;) {
-    if (existsSync(path.join(current, 'node_modules'))) found.push(path.join(current, 'node_modules'));
+    if (existsSync(path.join(current, 'node_modules'))) {
+      found.push(path.join(current, 'node_modules'));
+    }
     const parent = path.dirname(current);
-    if (parent === current) return found;
+    if (parent === current) {
+      return found;
+    }
     current = parent;
   }
 };

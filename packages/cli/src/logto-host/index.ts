@@ -1,5 +1,9 @@
 export { createLogtoHost, leakyAncestors, type LogtoHost } from './host.js';
-export { findPackageDirectory, logtoProvidedPackages, type LogtoProvidedPackage } from './host-dependencies.js';
+export {
+  findPackageDirectory,
+  logtoProvidedPackages,
+  type LogtoProvidedPackage,
+} from './host-dependencies.js';
 export { installTarball, type InstalledConnector } from './install.js';
 export {
   listConnectorPackages,
@@ -10,5 +14,10 @@ export {
   type LoadResult,
 } from './load.js';
 export { packConnector, type PackedConnector } from './pack.js';
-export { addConnectorToHost, factoryFor, type ConnectorSourceSpec, type HostedConnector } from './install-connectors.js';
+export {
+  addConnectorToHost,
+  factoryFor,
+  type ConnectorSourceSpec,
+  type HostedConnector,
+} from './install-connectors.js';
 export { importConnectorModule } from './connector-module.js';

@@ -15,12 +15,22 @@ export type HostedConnector = InstalledConnector & { packed?: PackedConnector };
  *
  * @throws Error from `packConnector` or `installTarball`.
  */
-export const addConnectorToHost = async (host: LogtoHost, source: ConnectorSourceSpec): Promise<HostedConnector> => {
-  if (source.kind === 'tarball') return installTarball(host, source.path);
+export const addConnectorToHost = async (
+  host: LogtoHost,
+  source: ConnectorSourceSpec
+): Promise<HostedConnector> => {
+  if (source.kind === 'tarball') {
+    return installTarball(host, source.path);
+  }
   const packed = await packConnector(source.path, path.join(host.root, 'tarballs'));
   return { ...(await installTarball(host, packed.tarball)), packed };
 };
 
 /** The factory Logto's loader produced for an installed connector; `undefined` when the loader skipped it (the reason is in `result.logs`). */
-export const factoryFor = (result: LoadResult, connector: InstalledConnector): LoadedConnectorFactory | undefined =>
-  result.factories.find((factory) => path.resolve(factory.path) === path.resolve(connector.directory));
+export const factoryFor = (
+  result: LoadResult,
+  connector: InstalledConnector
+): LoadedConnectorFactory | undefined =>
+  result.factories.find(
+    (factory) => path.resolve(factory.path) === path.resolve(connector.directory)
+  );

@@ -27,8 +27,13 @@ export const installTarball = async (
       name?: unknown;
       version?: unknown;
     };
-    if (typeof manifest.name !== 'string') throw new Error(`${tarball} has no package name`);
-    const directory = path.join(host.connectorsDirectory, directoryName ?? manifest.name.replaceAll('/', '-'));
+    if (typeof manifest.name !== 'string') {
+      throw new TypeError(`${tarball} has no package name`);
+    }
+    const directory = path.join(
+      host.connectorsDirectory,
+      directoryName ?? manifest.name.replaceAll('/', '-')
+    );
     await rm(directory, { recursive: true, force: true });
     await rename(staging, directory);
     return { name: manifest.name, version: String(manifest.version), directory };

@@ -2,7 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { format } from 'node:util';
 
-import type { AllConnector, ConnectorMetadata, ConnectorType, CreateConnector } from '@logto/connector-kit';
+import type {
+  AllConnector,
+  ConnectorMetadata,
+  ConnectorType,
+  CreateConnector,
+} from '@logto/connector-kit';
 import type { ZodType } from 'zod';
 
 import type { LogtoHost } from './host.js';
@@ -19,7 +24,10 @@ export type LoadedConnectorFactory = {
   path: string;
 };
 
-export type CapturedLog = { level: 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'warning'; text: string };
+export type CapturedLog = {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug' | 'trace' | 'warning';
+  text: string;
+};
 
 export type LoadResult = {
   packages: ConnectorPackage[];
@@ -31,7 +39,10 @@ export type LoadResult = {
 };
 
 type LoaderModule = {
-  loadConnectorFactories: (packages: ConnectorPackage[], ignoreVersionMismatch: boolean) => Promise<LoadedConnectorFactory[]>;
+  loadConnectorFactories: (
+    packages: ConnectorPackage[],
+    ignoreVersionMismatch: boolean
+  ) => Promise<LoadedConnectorFactory[]>;
 };
 
 const isConnectorPackageName = (name: string): boolean =>
@@ -47,8 +58,12 @@ export const listConnectorPackages = async (host: LogtoHost): Promise<ConnectorP
     entries.map(async (entry) => {
       const directory = path.join(host.connectorsDirectory, entry);
       try {
-        const { name } = JSON.parse(await readFile(path.join(directory, 'package.json'), 'utf8')) as { name?: unknown };
-        return typeof name === 'string' && isConnectorPackageName(name) ? { name, path: directory } : undefined;
+        const { name } = JSON.parse(
+          await readFile(path.join(directory, 'package.json'), 'utf8')
+        ) as { name?: unknown };
+        return typeof name === 'string' && isConnectorPackageName(name)
+          ? { name, path: directory }
+          : undefined;
       } catch {
         // Logto ignores folders without a package.json.
         return undefined;
@@ -61,11 +76,13 @@ export const listConnectorPackages = async (host: LogtoHost): Promise<ConnectorP
 const capturedMethods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
 
 // ANSI colour codes chalk adds when the output is a terminal; assertions want plain text.
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (text: string): string => text.replace(/\u001B\[[\d;]*m/g, '');
+// eslint-disable-next-line no-control-regex -- ESC starts the colour codes being removed
+const stripAnsi = (text: string): string => text.replaceAll(/\u001B\[[\d;]*m/g, '');
 
 /** Runs `task` with console output and process warnings recorded instead of printed. */
-const captureConsole = async <T>(task: () => Promise<T>): Promise<{ value: T; logs: CapturedLog[] }> => {
+const captureConsole = async <T>(
+  task: () => Promise<T>
+): Promise<{ value: T; logs: CapturedLog[] }> => {
   const logs: CapturedLog[] = [];
   const originals = capturedMethods.map((method) => [method, console[method]] as const);
   for (const method of capturedMethods) {
@@ -84,7 +101,9 @@ const captureConsole = async <T>(task: () => Promise<T>): Promise<{ value: T; lo
     return { value, logs };
   } finally {
     process.off('warning', onWarning);
-    for (const [method, original] of originals) console[method] = original;
+    for (const [method, original] of originals) {
+      console[method] = original;
+    }
   }
 };
 
@@ -101,8 +120,12 @@ export const loadLikeLogto = async (host: LogtoHost): Promise<LoadResult> => {
   const packages = await listConnectorPackages(host);
   // Imported lazily: @logto/cli pulls in a lot, and commands like --help should not pay for it.
   const loader = (await import('@logto/cli/lib/connector/index.js')) as unknown as LoaderModule;
-  const { value: factories, logs } = await captureConsole(async () => loader.loadConnectorFactories(packages, false));
-  const foreign = factories.filter((factory) => !factory.path.startsWith(host.connectorsDirectory + path.sep));
+  const { value: factories, logs } = await captureConsole(async () =>
+    loader.loadConnectorFactories(packages, false)
+  );
+  const foreign = factories.filter(
+    (factory) => !factory.path.startsWith(host.connectorsDirectory + path.sep)
+  );
   if (foreign.length > 0) {
     throw new Error(
       "@logto/cli's loader already ran in this process (it caches its result); load every connector in one call or use a fresh process."
@@ -110,8 +133,15 @@ export const loadLikeLogto = async (host: LogtoHost): Promise<LoadResult> => {
   }
   if (packages.length > 0 && factories.length === 0 && logs.length === 0) {
     // Nothing loaded and nothing said why: the loader answered from its cache of an empty list.
-    throw new Error("@logto/cli's loader returned a cached empty list; use a fresh process for each host.");
+    throw new Error(
+      "@logto/cli's loader returned a cached empty list; use a fresh process for each host."
+    );
   }
   const loadedPaths = new Set(factories.map((factory) => factory.path));
-  return { packages, factories, skipped: packages.filter((item) => !loadedPaths.has(item.path)), logs };
+  return {
+    packages,
+    factories,
+    skipped: packages.filter((item) => !loadedPaths.has(item.path)),
+    logs,
+  };
 };

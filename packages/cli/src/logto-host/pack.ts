@@ -33,7 +33,10 @@ const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
  * @returns the tarball path, name, version, file list and sizes (bytes) npm reported.
  * @throws Error when npm is missing or fails, or reports no tarball.
  */
-export const packConnector = async (packageDirectory: string, destinationDirectory: string): Promise<PackedConnector> => {
+export const packConnector = async (
+  packageDirectory: string,
+  destinationDirectory: string
+): Promise<PackedConnector> => {
   await mkdir(destinationDirectory, { recursive: true });
   const { stdout } = await run(
     npmCommand,

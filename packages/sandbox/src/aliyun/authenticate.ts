@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
+
 import type { IncomingCall } from '../server/incoming-call.js';
+
 import type { AliyunCredential } from './credentials.js';
 import { aliyunError, missingParameter, signatureMismatch } from './errors.js';
 import type { NonceStore } from './nonce-store.js';
@@ -48,7 +50,9 @@ export type AuthContext = {
 
 /** V3 always answers JSON (the SDK asks with `Accept`); V1 follows `Format`, defaulting to XML. */
 export const responseFormat = (call: IncomingCall): AliyunFormat => {
-  if (isV3Call(call)) return 'JSON';
+  if (isV3Call(call)) {
+    return 'JSON';
+  }
   return (mergedParams(call).get('Format') ?? '').toUpperCase() === 'JSON' ? 'JSON' : 'XML';
 };
 
@@ -60,32 +64,52 @@ const sameSignature = (a: string, b: string): boolean => {
 
 const lookUpCredential = (context: AuthContext, accessKeyId: string): AliyunCredential => {
   const credential = context.credentials.get(accessKeyId);
-  if (!credential) throw aliyunError('InvalidAccessKeyId.NotFound');
+  if (!credential) {
+    throw aliyunError('InvalidAccessKeyId.NotFound');
+  }
   return credential;
 };
 
 const checkSecurityToken = (credential: AliyunCredential, token: string | undefined): void => {
   if (credential.securityToken === undefined) {
     // A token sent with a long-term key belongs to some other (temporary) key.
-    if (token) throw aliyunError('InvalidSecurityToken.MismatchWithAccessKey');
+    if (token) {
+      throw aliyunError('InvalidSecurityToken.MismatchWithAccessKey');
+    }
     return;
   }
-  if (!token) throw aliyunError('InvalidSecurityToken.Malformed');
-  if (token !== credential.securityToken) throw aliyunError('InvalidSecurityToken.MismatchWithAccessKey');
+  if (!token) {
+    throw aliyunError('InvalidSecurityToken.Malformed');
+  }
+  if (token !== credential.securityToken) {
+    throw aliyunError('InvalidSecurityToken.MismatchWithAccessKey');
+  }
 };
 
 const checkTimestamp = (text: string, now: number): void => {
   const time = parseAcsTimestamp(text);
-  if (time === null) throw aliyunError('InvalidTimeStamp.Format');
-  if (Math.abs(now - time) > maxClockSkewMs) throw aliyunError('InvalidTimeStamp.Expired');
+  if (time === null) {
+    throw aliyunError('InvalidTimeStamp.Format');
+  }
+  if (Math.abs(now - time) > maxClockSkewMs) {
+    throw aliyunError('InvalidTimeStamp.Expired');
+  }
 };
 
 const checkApi = (action: string | undefined, version: string | undefined): string => {
-  if (!action) throw missingParameter('Action');
+  if (!action) {
+    throw missingParameter('Action');
+  }
   const apiVersion = emulatedActions.get(action);
-  if (apiVersion === undefined) throw aliyunError('InvalidApi.NotFound');
-  if (!version) throw missingParameter('Version');
-  if (version !== apiVersion) throw aliyunError('InvalidVersion');
+  if (apiVersion === undefined) {
+    throw aliyunError('InvalidApi.NotFound');
+  }
+  if (!version) {
+    throw missingParameter('Version');
+  }
+  if (version !== apiVersion) {
+    throw aliyunError('InvalidVersion');
+  }
   return action;
 };
 
@@ -94,7 +118,9 @@ export const requestedAction = (call: IncomingCall): string | undefined =>
   isV3Call(call) ? call.headers['x-acs-action']?.toString() : mergedParams(call).get('Action');
 
 const claimNonce = (context: AuthContext, nonce: string): void => {
-  if (!context.nonces.claim(nonce, context.now)) throw aliyunError('SignatureNonceUsed');
+  if (!context.nonces.claim(nonce, context.now)) {
+    throw aliyunError('SignatureNonceUsed');
+  }
 };
 
 /** RPC signature "V1": HMAC-SHA1 over the double-encoded canonical parameters, key secret + '&'. */
@@ -103,25 +129,41 @@ const authenticateV1 = (call: IncomingCall, context: AuthContext): Authenticated
   const action = checkApi(params.get('Action'), params.get('Version'));
 
   const accessKeyId = params.get('AccessKeyId');
-  if (!accessKeyId) throw missingParameter('AccessKeyId');
+  if (!accessKeyId) {
+    throw missingParameter('AccessKeyId');
+  }
   const credential = lookUpCredential(context, accessKeyId);
 
   const method = params.get('SignatureMethod');
-  if (!method) throw missingParameter('SignatureMethod');
-  if (method !== 'HMAC-SHA1') throw aliyunError('InvalidSignatureMethod');
+  if (!method) {
+    throw missingParameter('SignatureMethod');
+  }
+  if (method !== 'HMAC-SHA1') {
+    throw aliyunError('InvalidSignatureMethod');
+  }
   const version = params.get('SignatureVersion');
-  if (!version) throw missingParameter('SignatureVersion');
-  if (version !== '1.0') throw aliyunError('InvalidSignatureVersion');
+  if (!version) {
+    throw missingParameter('SignatureVersion');
+  }
+  if (version !== '1.0') {
+    throw aliyunError('InvalidSignatureVersion');
+  }
 
   checkSecurityToken(credential, params.get('SecurityToken'));
 
   const signature = params.get('Signature');
-  if (!signature) throw aliyunError('IncompleteSignature');
+  if (!signature) {
+    throw aliyunError('IncompleteSignature');
+  }
   const timestamp = params.get('Timestamp');
-  if (!timestamp) throw missingParameter('Timestamp');
+  if (!timestamp) {
+    throw missingParameter('Timestamp');
+  }
   checkTimestamp(timestamp, context.now);
   const nonce = params.get('SignatureNonce');
-  if (!nonce) throw missingParameter('SignatureNonce');
+  if (!nonce) {
+    throw missingParameter('SignatureNonce');
+  }
 
   // The real HTTP method goes into the string-to-sign, so a GET signature replayed as POST fails.
   const stringToSign = v1StringToSign(call.method, params);
@@ -141,16 +183,22 @@ const header = (call: IncomingCall, name: string): string | undefined => {
 const headersThatMustBeSigned = (call: IncomingCall): string[] => {
   const names = Object.keys(call.headersDistinct).filter((name) => name.startsWith('x-acs-'));
   names.push('host');
-  if (call.body.length > 0) names.push('content-type');
+  if (call.body.length > 0) {
+    names.push('content-type');
+  }
   return names;
 };
 
 /** ACS3-HMAC-SHA256: the canonical request is hashed, then signed with the bare secret. */
 const authenticateV3 = (call: IncomingCall, context: AuthContext): AuthenticatedCall => {
   const authorizationHeader = call.headers.authorization ?? '';
-  if (!authorizationHeader.startsWith(`${v3Algorithm} `)) throw aliyunError('InvalidSignatureMethod');
+  if (!authorizationHeader.startsWith(`${v3Algorithm} `)) {
+    throw aliyunError('InvalidSignatureMethod');
+  }
   const authorization = parseV3Authorization(authorizationHeader);
-  if (!authorization) throw aliyunError('IncompleteSignature');
+  if (!authorization) {
+    throw aliyunError('IncompleteSignature');
+  }
   // Before anything reads a header: an unsigned x-acs-* header (say, a swapped token) is not evidence.
   const signed = new Set(authorization.signedHeaders.map((name) => name.toLowerCase()));
   const unsigned = headersThatMustBeSigned(call).filter((name) => !signed.has(name));
@@ -166,13 +214,19 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
   checkSecurityToken(credential, header(call, 'x-acs-security-token'));
 
   const date = header(call, 'x-acs-date');
-  if (!date) throw aliyunError('MissingParameter', 'x-acs-date is mandatory for this action.');
+  if (!date) {
+    throw aliyunError('MissingParameter', 'x-acs-date is mandatory for this action.');
+  }
   checkTimestamp(date, context.now);
   const nonce = header(call, 'x-acs-signature-nonce');
-  if (!nonce) throw aliyunError('MissingParameter', 'x-acs-signature-nonce is mandatory for this action.');
+  if (!nonce) {
+    throw aliyunError('MissingParameter', 'x-acs-signature-nonce is mandatory for this action.');
+  }
 
   const payloadHash = header(call, 'x-acs-content-sha256');
-  if (!payloadHash) throw aliyunError('MissingParameter', 'x-acs-content-sha256 is mandatory for this action.');
+  if (!payloadHash) {
+    throw aliyunError('MissingParameter', 'x-acs-content-sha256 is mandatory for this action.');
+  }
   if (payloadHash.toLowerCase() !== sha256Hex(call.body)) {
     throw aliyunError(
       'SignatureDoesNotMatch',
@@ -191,14 +245,21 @@ const authenticateV3 = (call: IncomingCall, context: AuthContext): Authenticated
       payloadHash,
     })
   );
-  if (!sameSignature(v3Signature(credential.accessKeySecret, stringToSign), authorization.signature.toLowerCase())) {
+  if (
+    !sameSignature(
+      v3Signature(credential.accessKeySecret, stringToSign),
+      authorization.signature.toLowerCase()
+    )
+  ) {
     throw signatureMismatch(stringToSign);
   }
   claimNonce(context, nonce);
 
   // SendSms parameters travel in the query (what the SDK does); a form body is accepted as well.
   const params = query;
-  for (const [name, value] of formParams(call)) params.set(name, value);
+  for (const [name, value] of formParams(call)) {
+    params.set(name, value);
+  }
   return { algorithm: v3Algorithm, action, accessKeyId: authorization.credential, params };
 };
 

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
-import type { SandboxConfig } from '../types.js';
 import { jsonReply } from '../server/reply.js';
+import type { SandboxConfig } from '../types.js';
+
 import {
   authenticate,
   querySendDetailsAction,
@@ -18,8 +20,8 @@ import { NonceStore } from './nonce-store.js';
 import { querySendDetails } from './query-send-details.js';
 import { mergedParams } from './request-params.js';
 import { aliyunErrorReply, aliyunReply } from './respond.js';
-import { sendSms, sendSmsState } from './send-sms.js';
 import { sendSmsVerifyCode, sendSmsVerifyCodeState } from './send-sms-verify-code.js';
+import { sendSms, sendSmsState } from './send-sms.js';
 
 type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
 
@@ -50,7 +52,9 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
 
     recipients: (call) => {
       const params = mergedParams(call);
-      return (params.get('PhoneNumbers') ?? params.get('PhoneNumber') ?? '').split(',').filter(Boolean);
+      return (params.get('PhoneNumbers') ?? params.get('PhoneNumber') ?? '')
+        .split(',')
+        .filter(Boolean);
     },
 
     // Faults and delivery outcomes aim at sends; a lookup names its number in `PhoneNumber`.
@@ -60,7 +64,9 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
       const requestId = newRequestId();
       const format = responseFormat(call);
       try {
-        if (call.method !== 'GET' && call.method !== 'POST') throw aliyunError('UnsupportedHTTPMethod');
+        if (call.method !== 'GET' && call.method !== 'POST') {
+          throw aliyunError('UnsupportedHTTPMethod');
+        }
         const time = now();
         const authenticated = authenticate(call, { credentials, nonces, now: time });
         if (authenticated.action === sendSmsVerifyCodeAction) {
@@ -69,13 +75,27 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
           inbox.add({ ...message, requestId, messageId: bizId }, delivery);
           const summary = `OK ${message.to}`;
           if (format === 'XML') {
-            const body = { RequestId: requestId, Code: 'OK', Message: '成功', Success: 'true', BizId: bizId };
-            return { ...aliyunReply(200, body, format, requestId, 'SendSmsVerifyCodeResponse'), summary };
+            const body = {
+              RequestId: requestId,
+              Code: 'OK',
+              Message: '成功',
+              Success: 'true',
+              BizId: bizId,
+            };
+            return {
+              ...aliyunReply(200, body, format, requestId, 'SendSmsVerifyCodeResponse'),
+              summary,
+            };
           }
           const body = {
             AccessDeniedDetail: '',
             Message: '成功',
-            Model: { VerifyCode: '', RequestId: requestId, OutId: authenticated.params.get('OutId') ?? '', BizId: bizId },
+            Model: {
+              VerifyCode: '',
+              RequestId: requestId,
+              OutId: authenticated.params.get('OutId') ?? '',
+              BizId: bizId,
+            },
             Code: 'OK',
             Success: true,
             RequestId: requestId,
@@ -85,27 +105,50 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
         if (authenticated.action === querySendDetailsAction) {
           const answer = querySendDetails(authenticated, inbox.list(), time);
           return {
-            ...jsonReply(200, { RequestId: requestId, ...answer }, { 'x-acs-request-id': requestId }),
+            ...jsonReply(
+              200,
+              { RequestId: requestId, ...answer },
+              { 'x-acs-request-id': requestId }
+            ),
             summary: `OK ${answer.TotalCount} receipt(s)`,
           };
         }
         const accepted = sendSms(authenticated, state, time);
         const bizId = nextBizId(time);
-        for (const message of accepted) inbox.add({ ...message, requestId, messageId: bizId }, delivery);
+        for (const message of accepted) {
+          inbox.add({ ...message, requestId, messageId: bizId }, delivery);
+        }
         const body = { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId };
-        return { ...aliyunReply(200, body, format, requestId), summary: `OK ${accepted.map((m) => m.to).join(',')}` };
+        return {
+          ...aliyunReply(200, body, format, requestId),
+          summary: `OK ${accepted.map((m) => m.to).join(',')}`,
+        };
       } catch (error) {
-        if (!(error instanceof AliyunError)) throw error;
+        if (!(error instanceof AliyunError)) {
+          throw error;
+        }
         return { ...aliyunErrorReply(error, format, requestId), summary: error.code };
       }
     },
 
     faultError(fault, call) {
-      const error = aliyunError(String(fault.code ?? 'isp.SYSTEM_ERROR'), fault.message, fault.httpStatus);
-      return { ...aliyunErrorReply(error, responseFormat(call), newRequestId()), summary: `fault ${error.code}` };
+      const error = aliyunError(
+        String(fault.code ?? 'isp.SYSTEM_ERROR'),
+        fault.message,
+        fault.httpStatus
+      );
+      return {
+        ...aliyunErrorReply(error, responseFormat(call), newRequestId()),
+        summary: `fault ${error.code}`,
+      };
     },
 
     successSample: () =>
-      JSON.stringify({ RequestId: newRequestId(), Code: 'OK', Message: 'OK', BizId: nextBizId(now()) }),
+      JSON.stringify({
+        RequestId: newRequestId(),
+        Code: 'OK',
+        Message: 'OK',
+        BizId: nextBizId(now()),
+      }),
   };
 };

@@ -26,7 +26,10 @@ const gatewayCatalogue: Record<string, [status: number, message: string]> = {
   'InvalidAccessKeyId.NotFound': [404, 'Specified access key is not found.'],
   'InvalidAccessKeyId.Inactive': [400, 'Specified access key is disabled.'],
   'InvalidSecurityToken.Malformed': [400, 'Specified SecurityToken is malformed.'],
-  'InvalidSecurityToken.MismatchWithAccessKey': [400, 'Specified SecurityToken mismatch with the AccessKey.'],
+  'InvalidSecurityToken.MismatchWithAccessKey': [
+    400,
+    'Specified SecurityToken mismatch with the AccessKey.',
+  ],
   'InvalidSecurityToken.Expired': [400, 'Specified SecurityToken is expired.'],
   'InvalidTimeStamp.Expired': [400, 'Specified time stamp or date value is expired.'],
   'InvalidTimeStamp.Format': [400, 'Specified time stamp or date value is not well formatted.'],
@@ -42,9 +45,15 @@ const gatewayCatalogue: Record<string, [status: number, message: string]> = {
   'Throttling.User': [400, 'Request was denied due to user flow control.'],
   'Throttling.Api': [400, 'Request was denied due to api flow control.'],
   Forbidden: [403, 'User not authorized to operate on the specified resource.'],
-  'Forbidden.RAM': [403, 'User not authorized to operate on the specified resource, or this API does not support RAM.'],
+  'Forbidden.RAM': [
+    403,
+    'User not authorized to operate on the specified resource, or this API does not support RAM.',
+  ],
   NoPermission: [403, 'You are not authorized to perform this operation.'],
-  InternalError: [500, 'The request processing has failed due to some unknown error, exception or failure.'],
+  InternalError: [
+    500,
+    'The request processing has failed due to some unknown error, exception or failure.',
+  ],
   ServiceUnavailable: [503, 'The request has failed due to a temporary failure of the server.'],
 };
 
@@ -77,7 +86,9 @@ export const aliyunError = (code: string, message?: string, status?: number): Al
   }
   const [knownStatus, knownMessage] = gatewayCatalogue[code] ?? [
     400,
-    code.startsWith('Missing') ? `${code.slice('Missing'.length)} is mandatory for this action.` : code,
+    code.startsWith('Missing')
+      ? `${code.slice('Missing'.length)} is mandatory for this action.`
+      : code,
   ];
   return new AliyunError(code, message ?? knownMessage, status ?? knownStatus);
 };

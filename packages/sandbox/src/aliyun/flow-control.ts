@@ -1,5 +1,6 @@
 import { SendHistory } from '../shared/send-history.js';
 import type { AliyunTemplate } from '../types.js';
+
 import type { AliyunError } from './errors.js';
 import { aliyunError } from './errors.js';
 
@@ -21,8 +22,12 @@ const notificationRules: Rule[] = [{ permits: 50, window: 'day' }];
 const windowLabel = { minute: '分钟级', hour: '小时级', day: '天级' } as const;
 
 const inWindow = (rule: Rule, now: number) => (time: number) => {
-  if (rule.window === 'minute') return Math.floor(time / minuteMs) === Math.floor(now / minuteMs);
-  if (rule.window === 'hour') return Math.floor(time / hourMs) === Math.floor(now / hourMs);
+  if (rule.window === 'minute') {
+    return Math.floor(time / minuteMs) === Math.floor(now / minuteMs);
+  }
+  if (rule.window === 'hour') {
+    return Math.floor(time / hourMs) === Math.floor(now / hourMs);
+  }
   return now - time < dayMs;
 };
 
@@ -37,12 +42,20 @@ export class AliyunFlowControl {
   }
 
   /** The BUSINESS_LIMIT_CONTROL error this send would trigger, or null. */
-  check(signName: string, template: AliyunTemplate, numberKey: string, now: number): AliyunError | null {
+  check(
+    signName: string,
+    template: AliyunTemplate,
+    numberKey: string,
+    now: number
+  ): AliyunError | null {
     const rules = template.type === 'verification' ? verificationRules : notificationRules;
     const key = this.#key(signName, template, numberKey);
     for (const rule of rules) {
       if (this.#history.count(key, now, inWindow(rule, now)) >= rule.permits) {
-        return aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发${windowLabel[rule.window]}流控Permits:${rule.permits}`);
+        return aliyunError(
+          'isv.BUSINESS_LIMIT_CONTROL',
+          `触发${windowLabel[rule.window]}流控Permits:${rule.permits}`
+        );
       }
     }
     return null;

@@ -22,7 +22,9 @@ export class NonceStore {
   claim(nonce: string, now: number): boolean {
     this.#expiries.pruneOldest((expiresAt) => expiresAt <= now);
     const expiresAt = this.#expiries.get(nonce);
-    if (expiresAt !== undefined && expiresAt > now) return false;
+    if (expiresAt !== undefined && expiresAt > now) {
+      return false;
+    }
     this.#expiries.set(nonce, now + this.ttlMs);
     return true;
   }

@@ -3,7 +3,10 @@
  * stay literal, so on top of encodeURIComponent the characters ! ' ( ) * must be escaped too.
  */
 export const percentEncode = (value: string): string =>
-  encodeURIComponent(value).replace(/[!'()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
 
 /** `name=value` pairs sorted by name (UTF-16 code unit order, like a plain JS sort). */
 export const canonicalQuery = (params: ReadonlyMap<string, string>): string =>

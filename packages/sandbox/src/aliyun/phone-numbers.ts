@@ -20,7 +20,10 @@ const bareMainlandOrNanp = /^1[3-9]\d{9}$/;
  * template reads the same digits as a mainland mobile (so a US number sent that way is judged as
  * +86: refused or, worse, delivered in China — which the connectors must prevent).
  */
-export const classifyNumber = (number: string, templateRegion: NumberRegion = 'mainland'): NumberRegion | null => {
+export const classifyNumber = (
+  number: string,
+  templateRegion: NumberRegion = 'mainland'
+): NumberRegion | null => {
   if (templateRegion === 'international' && bareMainlandOrNanp.test(number)) {
     const verdict = judgeNumber(number);
     return verdict.valid && !verdict.mainland ? 'international' : null;
@@ -31,7 +34,9 @@ export const classifyNumber = (number: string, templateRegion: NumberRegion = 'm
     return verdict.valid && verdict.mainland ? 'mainland' : null;
   }
   // '86' followed by anything that is not a mainland mobile is not a number SendSms accepts.
-  if (!international.test(number) || number.startsWith('86')) return null;
+  if (!international.test(number) || number.startsWith('86')) {
+    return null;
+  }
   const verdict = judgeNumber(number);
   return verdict.valid && !verdict.mainland ? 'international' : null;
 };

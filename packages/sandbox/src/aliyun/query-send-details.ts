@@ -1,6 +1,7 @@
-import { sameRecipient } from '../shared/recipient.js';
 import { chinaDate, chinaDateTime } from '../shared/china-time.js';
+import { sameRecipient } from '../shared/recipient.js';
 import type { SandboxMessage } from '../types.js';
+
 import type { AuthenticatedCall } from './authenticate.js';
 import { aliyunError, missingParameter } from './errors.js';
 
@@ -15,11 +16,19 @@ const sendStatus = { waiting: 1, failed: 2, delivered: 3 } as const;
 
 const invalid = (message: string) => aliyunError('isv.INVALID_PARAMETERS', message);
 
-const positiveInteger = (params: ReadonlyMap<string, string>, name: string, max: number): number => {
+const positiveInteger = (
+  params: ReadonlyMap<string, string>,
+  name: string,
+  max: number
+): number => {
   const raw = params.get(name);
-  if (!raw) throw missingParameter(name);
+  if (!raw) {
+    throw missingParameter(name);
+  }
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > max) throw invalid(`${name} 取值范围为 1-${max}`);
+  if (!/^\d+$/.test(raw) || value < 1 || value > max) {
+    throw invalid(`${name} 取值范围为 1-${max}`);
+  }
   return value;
 };
 
@@ -31,7 +40,9 @@ const detailOf = (message: SandboxMessage) => ({
   TemplateCode: message.template,
   Content: message.text,
   SendDate: chinaDateTime(Date.parse(message.receivedAt)),
-  ...(message.delivery.reportedAt ? { ReceiveDate: chinaDateTime(Date.parse(message.delivery.reportedAt)) } : {}),
+  ...(message.delivery.reportedAt
+    ? { ReceiveDate: chinaDateTime(Date.parse(message.delivery.reportedAt)) }
+    : {}),
   OutId: '',
 });
 
@@ -39,14 +50,26 @@ const detailOf = (message: SandboxMessage) => ({
  * `QuerySendDetails`: the receipts of one number on one day (China Standard Time), newest first,
  * paged. The answer body, without `RequestId`.
  */
-export const querySendDetails = (call: AuthenticatedCall, messages: readonly SandboxMessage[], now: number) => {
+export const querySendDetails = (
+  call: AuthenticatedCall,
+  messages: readonly SandboxMessage[],
+  now: number
+) => {
   const phoneNumber = call.params.get('PhoneNumber');
-  if (!phoneNumber) throw missingParameter('PhoneNumber');
+  if (!phoneNumber) {
+    throw missingParameter('PhoneNumber');
+  }
   const sendDate = call.params.get('SendDate');
-  if (!sendDate) throw missingParameter('SendDate');
-  if (!/^\d{8}$/.test(sendDate)) throw invalid('SendDate 格式为 yyyyMMdd');
+  if (!sendDate) {
+    throw missingParameter('SendDate');
+  }
+  if (!/^\d{8}$/.test(sendDate)) {
+    throw invalid('SendDate 格式为 yyyyMMdd');
+  }
   const oldest = chinaDate(now - (receiptRetentionDays - 1) * dayMs);
-  if (sendDate < oldest || sendDate > chinaDate(now)) throw invalid('SendDate 只支持查询近30天的记录');
+  if (sendDate < oldest || sendDate > chinaDate(now)) {
+    throw invalid('SendDate 只支持查询近30天的记录');
+  }
   const pageSize = positiveInteger(call.params, 'PageSize', maxPageSize);
   const currentPage = positiveInteger(call.params, 'CurrentPage', Number.MAX_SAFE_INTEGER);
   const bizId = call.params.get('BizId');

@@ -1,8 +1,9 @@
-import { isFormContentType, parseForm } from '../shared/form.js';
 import type { IncomingCall } from '../server/incoming-call.js';
+import { isFormContentType, parseForm } from '../shared/form.js';
 
 /** Decoded query parameters; a repeated name keeps its last value. */
-export const queryParams = (call: IncomingCall): Map<string, string> => new Map(parseForm(call.rawQuery));
+export const queryParams = (call: IncomingCall): Map<string, string> =>
+  new Map(parseForm(call.rawQuery));
 
 /** Decoded form-body parameters, or an empty map when the body is not a form. */
 export const formParams = (call: IncomingCall): Map<string, string> =>
@@ -13,7 +14,9 @@ export const formParams = (call: IncomingCall): Map<string, string> =>
 /** Query and form body together, the way the RPC gateway merges them before verifying. */
 export const mergedParams = (call: IncomingCall): Map<string, string> => {
   const merged = queryParams(call);
-  for (const [name, value] of formParams(call)) merged.set(name, value);
+  for (const [name, value] of formParams(call)) {
+    merged.set(name, value);
+  }
   return merged;
 };
 

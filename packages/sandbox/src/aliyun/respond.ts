@@ -1,5 +1,6 @@
 import type { Reply } from '../server/reply.js';
 import { jsonReply } from '../server/reply.js';
+
 import type { AliyunError } from './errors.js';
 
 /** V1 callers pick the response format with `Format`; Aliyun defaults to XML when it is absent. */
@@ -22,9 +23,14 @@ export const errorBody = (error: AliyunError, requestId: string): Record<string,
       };
 
 const xmlEscape = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+  text.replaceAll(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-const xmlReply = (status: number, root: string, body: Record<string, string>, requestId: string): Reply => ({
+const xmlReply = (
+  status: number,
+  root: string,
+  body: Record<string, string>,
+  requestId: string
+): Reply => ({
   status,
   headers: { 'content-type': 'text/xml;charset=utf-8', 'x-acs-request-id': requestId },
   body:
@@ -46,5 +52,15 @@ export const aliyunReply = (
     ? xmlReply(status, xmlRoot, body, requestId)
     : jsonReply(status, body, { 'x-acs-request-id': requestId });
 
-export const aliyunErrorReply = (error: AliyunError, format: AliyunFormat, requestId: string): Reply =>
-  aliyunReply(error.status, errorBody(error, requestId), format, requestId, error.isBusiness ? 'SendSmsResponse' : 'Error');
+export const aliyunErrorReply = (
+  error: AliyunError,
+  format: AliyunFormat,
+  requestId: string
+): Reply =>
+  aliyunReply(
+    error.status,
+    errorBody(error, requestId),
+    format,
+    requestId,
+    error.isBusiness ? 'SendSmsResponse' : 'Error'
+  );

@@ -1,10 +1,12 @@
 import { randomInt } from 'node:crypto';
+
 import { SendHistory } from '../shared/send-history.js';
 import type { AliyunMasTemplate, SandboxConfig } from '../types.js';
+
 import type { AuthenticatedCall } from './authenticate.js';
 import { aliyunError, missingParameter } from './errors.js';
-import { renderTemplate, templateVariables } from './template-params.js';
 import type { AcceptedSend } from './send-sms.js';
+import { renderTemplate, templateVariables } from './template-params.js';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -37,7 +39,9 @@ export const sendSmsVerifyCodeState = (config: SandboxConfig): SendSmsVerifyCode
 
 const required = (params: ReadonlyMap<string, string>, name: string): string => {
   const value = params.get(name);
-  if (!value) throw missingParameter(name);
+  if (!value) {
+    throw missingParameter(name);
+  }
   return value;
 };
 
@@ -61,44 +65,76 @@ const templateValues = (template: AliyunMasTemplate, raw: string): Record<string
   return values as Record<string, string>;
 };
 
-const generatedCode = (length: number): string => Array.from({ length }, () => String(randomInt(10))).join('');
+const generatedCode = (length: number): string =>
+  Array.from({ length }, () => String(randomInt(10))).join('');
 
 /**
  * Dypnsapi `SendSmsVerifyCode` after the gateway has authenticated the call: gift signatures and
  * system templates only, mainland numbers only, one code per number per `Interval`. Returns the
  * inbox entry, or throws the business error (HTTP 200) the service would answer.
  */
-export const sendSmsVerifyCode = (call: AuthenticatedCall, state: SendSmsVerifyCodeState, now: number): AcceptedSend => {
+export const sendSmsVerifyCode = (
+  call: AuthenticatedCall,
+  state: SendSmsVerifyCodeState,
+  now: number
+): AcceptedSend => {
   const phoneNumber = required(call.params, 'PhoneNumber');
   const signName = required(call.params, 'SignName');
   const templateCode = required(call.params, 'TemplateCode');
   const templateParam = required(call.params, 'TemplateParam');
   const countryCode = call.params.get('CountryCode') ?? '86';
 
-  if (countryCode !== '86') throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `仅支持国内号码 (only CountryCode 86): ${countryCode}`);
-  if (!mainlandMobile.test(phoneNumber)) throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `号码格式非法: ${phoneNumber}`);
+  if (countryCode !== '86') {
+    throw aliyunError(
+      'isv.MOBILE_NUMBER_ILLEGAL',
+      `仅支持国内号码 (only CountryCode 86): ${countryCode}`
+    );
+  }
+  if (!mainlandMobile.test(phoneNumber)) {
+    throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `号码格式非法: ${phoneNumber}`);
+  }
   if (!state.giftSignatures.has(signName)) {
-    throw aliyunError('isv.SMS_SIGNATURE_ILLEGAL', '签名不合法：请使用赠送签名配置中的签名 (use a current gift signature)');
+    throw aliyunError(
+      'isv.SMS_SIGNATURE_ILLEGAL',
+      '签名不合法：请使用赠送签名配置中的签名 (use a current gift signature)'
+    );
   }
   const template = state.templates.get(templateCode);
-  if (!template) throw aliyunError('isv.SMS_TEMPLATE_ILLEGAL', '模板不合法：请使用赠送模板 (use a system template)');
+  if (!template) {
+    throw aliyunError(
+      'isv.SMS_TEMPLATE_ILLEGAL',
+      '模板不合法：请使用赠送模板 (use a system template)'
+    );
+  }
 
   const values = templateValues(template, templateParam);
   const codeLength = Number(call.params.get('CodeLength') ?? '4');
   const code =
-    values.code === generatedCodePlaceholder ? generatedCode(Number.isInteger(codeLength) ? Math.min(Math.max(codeLength, 4), 8) : 4) : values.code;
-  if (code !== undefined && !literalCode.test(code)) throw aliyunError('isv.INVALID_PARAMETERS', 'code must be 4-8 letters or digits');
+    values.code === generatedCodePlaceholder
+      ? generatedCode(Number.isInteger(codeLength) ? Math.min(Math.max(codeLength, 4), 8) : 4)
+      : values.code;
+  if (code !== undefined && !literalCode.test(code)) {
+    throw aliyunError('isv.INVALID_PARAMETERS', 'code must be 4-8 letters or digits');
+  }
 
   if (state.rateLimitsEnabled) {
     const interval = Number(call.params.get('Interval') ?? '');
-    const intervalMs = Number.isInteger(interval) && interval > 0 ? interval * 1000 : state.intervalMs;
+    const intervalMs =
+      Number.isInteger(interval) && interval > 0 ? interval * 1000 : state.intervalMs;
     const times = state.history.times(phoneNumber, now);
     const last = times.at(-1);
-    if (last !== undefined && now - last < intervalMs) throw aliyunError('biz.FREQUENCY', `check frequency failed: one code per ${intervalMs / 1000}s`);
+    if (last !== undefined && now - last < intervalMs) {
+      throw aliyunError(
+        'biz.FREQUENCY',
+        `check frequency failed: one code per ${intervalMs / 1000}s`
+      );
+    }
     if (times.filter((time) => now - time < hourMs).length >= hourlyCap) {
       throw aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发小时级流控Permits:${hourlyCap}`);
     }
-    if (times.length >= dailyCap) throw aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发天级流控Permits:${dailyCap}`);
+    if (times.length >= dailyCap) {
+      throw aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发天级流控Permits:${dailyCap}`);
+    }
     state.history.record(phoneNumber, now);
   }
 

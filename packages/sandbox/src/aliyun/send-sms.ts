@@ -1,5 +1,6 @@
 import { recipientKey } from '../shared/recipient.js';
 import type { AliyunTemplate, SandboxConfig, SandboxMessage } from '../types.js';
+
 import type { AuthenticatedCall } from './authenticate.js';
 import { aliyunError, missingParameter } from './errors.js';
 import type { AliyunFlowControl } from './flow-control.js';
@@ -14,7 +15,10 @@ export type SendSmsState = {
   flowControl: AliyunFlowControl;
 };
 
-export const sendSmsState = (config: SandboxConfig, flowControl: AliyunFlowControl): SendSmsState => ({
+export const sendSmsState = (
+  config: SandboxConfig,
+  flowControl: AliyunFlowControl
+): SendSmsState => ({
   signatures: new Set(config.aliyun.signatures),
   templates: new Map(config.aliyun.templates.map((template) => [template.code, template])),
   whitelist: new Set(config.aliyun.whitelist.map(recipientKey)),
@@ -22,11 +26,16 @@ export const sendSmsState = (config: SandboxConfig, flowControl: AliyunFlowContr
   flowControl,
 });
 
-export type AcceptedSend = Omit<SandboxMessage, 'id' | 'receivedAt' | 'requestId' | 'messageId' | 'delivery'>;
+export type AcceptedSend = Omit<
+  SandboxMessage,
+  'id' | 'receivedAt' | 'requestId' | 'messageId' | 'delivery'
+>;
 
 const required = (params: ReadonlyMap<string, string>, name: string): string => {
   const value = params.get(name);
-  if (!value) throw missingParameter(name);
+  if (!value) {
+    throw missingParameter(name);
+  }
   return value;
 };
 
@@ -34,20 +43,32 @@ const required = (params: ReadonlyMap<string, string>, name: string): string => 
  * The SMS service's own checks, after the gateway has authenticated the call. Returns one inbox
  * entry per recipient, or throws the `isv.*` error (HTTP 200) the service would answer.
  */
-export const sendSms = (call: AuthenticatedCall, state: SendSmsState, now: number): AcceptedSend[] => {
+export const sendSms = (
+  call: AuthenticatedCall,
+  state: SendSmsState,
+  now: number
+): AcceptedSend[] => {
   const phoneNumbers = required(call.params, 'PhoneNumbers');
   const signName = required(call.params, 'SignName');
   const templateCode = required(call.params, 'TemplateCode');
 
-  if (!state.signatures.has(signName)) throw aliyunError('isv.SMS_SIGNATURE_ILLEGAL');
+  if (!state.signatures.has(signName)) {
+    throw aliyunError('isv.SMS_SIGNATURE_ILLEGAL');
+  }
   const template = state.templates.get(templateCode);
-  if (!template) throw aliyunError('isv.SMS_TEMPLATE_ILLEGAL');
+  if (!template) {
+    throw aliyunError('isv.SMS_TEMPLATE_ILLEGAL');
+  }
 
   const numbers = phoneNumbers.split(',');
-  if (numbers.length > maxNumbersPerCall) throw aliyunError('isv.MOBILE_COUNT_OVER_LIMIT');
+  if (numbers.length > maxNumbersPerCall) {
+    throw aliyunError('isv.MOBILE_COUNT_OVER_LIMIT');
+  }
   const regions = numbers.map((number) => {
     const region = classifyNumber(number, template.region);
-    if (!region) throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `手机号码格式错误: ${number}`);
+    if (!region) {
+      throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `手机号码格式错误: ${number}`);
+    }
     if (template.region === 'international' && region === 'mainland') {
       throw aliyunError('isv.DOMESTIC_NUMBER_NOT_SUPPORTED');
     }
@@ -70,9 +91,13 @@ export const sendSms = (call: AuthenticatedCall, state: SendSmsState, now: numbe
     : [];
   for (const { key } of limited) {
     const error = state.flowControl.check(signName, template, key, now);
-    if (error) throw error;
+    if (error) {
+      throw error;
+    }
   }
-  for (const { key } of limited) state.flowControl.record(signName, template, key, now);
+  for (const { key } of limited) {
+    state.flowControl.record(signName, template, key, now);
+  }
 
   const text = `【${signName}】${renderTemplate(template.content, values)}`;
   const code = extractCode(template, values);

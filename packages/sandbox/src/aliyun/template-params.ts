@@ -1,4 +1,5 @@
 import type { AliyunTemplate } from '../types.js';
+
 import { aliyunError } from './errors.js';
 
 const variablePattern = /\$\{([^}]+)\}/g;
@@ -8,7 +9,7 @@ export const templateVariables = (content: string): string[] => [
 ];
 
 export const renderTemplate = (content: string, values: Readonly<Record<string, string>>): string =>
-  content.replace(variablePattern, (_whole, name: string) => values[name] ?? '');
+  content.replaceAll(variablePattern, (_whole, name: string) => values[name] ?? '');
 
 const verificationValue = /^[a-zA-Z0-9]{4,6}$/;
 /** Notification variables may be at most 35 characters for templates approved after 2018. */
@@ -18,10 +19,17 @@ const maxNotificationValueLength = 35;
  * Validates `TemplateParam` against the template the way the SMS service does and returns the
  * variable values. Throws the `isv.*` error the real service would return.
  */
-export const checkTemplateParam = (template: AliyunTemplate, raw: string | undefined): Record<string, string> => {
+export const checkTemplateParam = (
+  template: AliyunTemplate,
+  raw: string | undefined
+): Record<string, string> => {
   const variables = templateVariables(template.content);
-  if (variables.length === 0) return {};
-  if (raw === undefined || raw.trim() === '') throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
+  if (variables.length === 0) {
+    return {};
+  }
+  if (raw === undefined || raw.trim() === '') {
+    throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
+  }
 
   let parsed: unknown;
   try {
@@ -33,10 +41,14 @@ export const checkTemplateParam = (template: AliyunTemplate, raw: string | undef
     throw aliyunError('isv.INVALID_JSON_PARAM');
   }
   const values = parsed as Record<string, unknown>;
-  if (Object.values(values).some((value) => typeof value !== 'string')) throw aliyunError('isv.INVALID_JSON_PARAM');
+  if (Object.values(values).some((value) => typeof value !== 'string')) {
+    throw aliyunError('isv.INVALID_JSON_PARAM');
+  }
   const strings = values as Record<string, string>;
 
-  if (variables.some((name) => !(name in strings))) throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
+  if (variables.some((name) => !(name in strings))) {
+    throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
+  }
 
   if (template.type === 'verification') {
     // A verification template takes exactly its code variable(s); any extra key (such as a
@@ -52,9 +64,16 @@ export const checkTemplateParam = (template: AliyunTemplate, raw: string | undef
 };
 
 /** The code a user would type: the `code` variable, else a verification template's only variable. */
-export const extractCode = (template: AliyunTemplate, values: Readonly<Record<string, string>>): string | null => {
-  if (values.code !== undefined) return values.code;
-  if (template.type !== 'verification') return null;
+export const extractCode = (
+  template: AliyunTemplate,
+  values: Readonly<Record<string, string>>
+): string | null => {
+  if (values.code !== undefined) {
+    return values.code;
+  }
+  if (template.type !== 'verification') {
+    return null;
+  }
   const [first] = templateVariables(template.content);
   return first === undefined ? null : (values[first] ?? null);
 };

@@ -6,14 +6,27 @@ export const maxClockSkewMs = 15 * 60 * 1000;
 /** Epoch ms, or null when the text is not a well-formed UTC timestamp. */
 export const parseAcsTimestamp = (text: string): number | null => {
   const match = utcTimestamp.exec(text);
-  if (!match) return null;
+  if (!match) {
+    return null;
+  }
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   // Date.UTC rolls 2024-02-31 over into March; a real calendar date must round-trip.
   const date = new Date(ms);
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     return null;
   }
   return ms;

@@ -80,8 +80,16 @@ export const defaultSandboxConfig: SandboxConfig = {
       },
     ],
     templates: [
-      { id: '1001', content: '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信', international: false },
-      { id: '1002', content: '【Logto测试】Your verification code is #code#.', international: false },
+      {
+        id: '1001',
+        content: '【Logto测试】您的验证码是#code#。如非本人操作，请忽略本短信',
+        international: false,
+      },
+      {
+        id: '1002',
+        content: '【Logto测试】Your verification code is #code#.',
+        international: false,
+      },
       {
         id: '2001',
         content: '【Logto】Your verification code is #code#. It expires in 5 minutes.',
@@ -91,9 +99,15 @@ export const defaultSandboxConfig: SandboxConfig = {
     whitelist: [],
   },
   tencent: {
-    secrets: [{ secretId: 'AKIDSandboxSecretId0001', secretKey: 'SandboxSecretKey00000000000000001' }],
+    secrets: [
+      { secretId: 'AKIDSandboxSecretId0001', secretKey: 'SandboxSecretKey00000000000000001' },
+    ],
     stsCredentials: [
-      { secretId: 'AKIDSandboxTmpSecretId0001', secretKey: 'SandboxTmpSecretKey0000000000001', token: 'SandboxTencentStsToken-0001' },
+      {
+        secretId: 'AKIDSandboxTmpSecretId0001',
+        secretKey: 'SandboxTmpSecretKey0000000000001',
+        token: 'SandboxTencentStsToken-0001',
+      },
     ],
     sdkAppIds: ['1400000001'],
     regions: ['ap-guangzhou', 'ap-beijing', 'ap-nanjing', 'ap-singapore'],
@@ -102,10 +116,30 @@ export const defaultSandboxConfig: SandboxConfig = {
       { name: 'LogtoSandbox', region: 'international' },
     ],
     templates: [
-      { id: '900001', type: 'verification', region: 'mainland', content: '您的验证码为{1}，5分钟内有效，请勿泄露。' },
-      { id: '900002', type: 'verification', region: 'international', content: 'Your verification code is {1}. It expires in 5 minutes.' },
-      { id: '900003', type: 'verification', region: 'mainland', content: '您的验证码为{1}，{2}分钟内有效。' },
-      { id: '900010', type: 'notification', region: 'mainland', content: '{1}，您好：您的验证码为{2}。' },
+      {
+        id: '900001',
+        type: 'verification',
+        region: 'mainland',
+        content: '您的验证码为{1}，5分钟内有效，请勿泄露。',
+      },
+      {
+        id: '900002',
+        type: 'verification',
+        region: 'international',
+        content: 'Your verification code is {1}. It expires in 5 minutes.',
+      },
+      {
+        id: '900003',
+        type: 'verification',
+        region: 'mainland',
+        content: '您的验证码为{1}，{2}分钟内有效。',
+      },
+      {
+        id: '900010',
+        type: 'notification',
+        region: 'mainland',
+        content: '{1}，您好：您的验证码为{2}。',
+      },
     ],
     whitelist: [],
   },

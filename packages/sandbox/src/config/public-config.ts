@@ -6,13 +6,20 @@ import type { SandboxConfig } from '../types.js';
 const secretKey = /secret|token|apikey|api_key|password/i;
 
 const masked = (value: unknown, key: string | undefined): unknown => {
-  if (typeof value === 'string') return key !== undefined && secretKey.test(key) ? maskSecret(value) : value;
-  if (Array.isArray(value)) return value.map((item) => masked(item, key));
+  if (typeof value === 'string') {
+    return key !== undefined && secretKey.test(key) ? maskSecret(value) : value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => masked(item, key));
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, masked(item, name)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([name, item]) => [name, masked(item, name)])
+    );
   }
   return value;
 };
 
 /** The resolved config as `GET /__sandbox/config` shows it: every secret, token and apikey masked. */
-export const publicConfig = (config: SandboxConfig): SandboxConfig => masked(config, undefined) as SandboxConfig;
+export const publicConfig = (config: SandboxConfig): SandboxConfig =>
+  masked(config, undefined) as SandboxConfig;

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+
 import { SandboxConfigError } from '../errors.js';
 import type { SandboxConfig, SandboxConfigInput } from '../types.js';
+
 import { defaultSandboxConfig } from './defaults.js';
 import { validateConfig } from './validate-config.js';
 
@@ -10,7 +12,9 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 // Arrays replace rather than concatenate: a config file that lists templates means "these
 // templates", and there would otherwise be no way to remove a default.
 const deepMerge = (base: unknown, override: unknown): unknown => {
-  if (override === undefined) return structuredClone(base);
+  if (override === undefined) {
+    return structuredClone(base);
+  }
   if (isPlainObject(base) && isPlainObject(override)) {
     const merged: Record<string, unknown> = {};
     for (const key of new Set([...Object.keys(base), ...Object.keys(override)])) {
@@ -45,15 +49,24 @@ export const loadSandboxConfigFile = async (path: string): Promise<SandboxConfig
   try {
     raw = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SandboxConfigError(`Sandbox config ${path} cannot be read: ${(error as Error).message}`, path, { cause: error });
+    throw new SandboxConfigError(
+      `Sandbox config ${path} cannot be read: ${(error as Error).message}`,
+      path,
+      { cause: error }
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch (error) {
-    throw new SandboxConfigError(`Sandbox config ${path} is not valid JSON: ${(error as Error).message}`, path);
+    throw new SandboxConfigError(
+      `Sandbox config ${path} is not valid JSON: ${(error as Error).message}`,
+      path
+    );
   }
-  if (!isPlainObject(parsed)) throw new SandboxConfigError(`Sandbox config ${path} must contain a JSON object`, path);
+  if (!isPlainObject(parsed)) {
+    throw new SandboxConfigError(`Sandbox config ${path} must contain a JSON object`, path);
+  }
   try {
     validateConfig(deepMerge(defaultSandboxConfig, parsed));
   } catch (error) {

@@ -8,11 +8,15 @@ const fail = (path: string, expected: string): never => {
 };
 
 const string: Check = (value, path) => {
-  if (typeof value !== 'string' || value.length === 0) fail(path, 'a non-empty string');
+  if (typeof value !== 'string' || value.length === 0) {
+    fail(path, 'a non-empty string');
+  }
 };
 // YunPian signatures are written the way they appear in the text, brackets included.
 const bracketedSignature: Check = (value, path) => {
-  if (typeof value !== 'string' || !/^【[^【】]+】$/.test(value)) fail(path, 'a signature like 【Name】');
+  if (typeof value !== 'string' || !/^【[^【】]+】$/.test(value)) {
+    fail(path, 'a signature like 【Name】');
+  }
 };
 const signedTemplate: Check = (value, path) => {
   if (typeof value !== 'string' || !/^【[^【】]+】[^【】]+$/.test(value)) {
@@ -20,26 +24,38 @@ const signedTemplate: Check = (value, path) => {
   }
 };
 const boolean: Check = (value, path) => {
-  if (typeof value !== 'boolean') fail(path, 'a boolean');
+  if (typeof value !== 'boolean') {
+    fail(path, 'a boolean');
+  }
 };
 const count: Check = (value, path) => {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(path, 'a number >= 0');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    fail(path, 'a number >= 0');
+  }
 };
 const oneOf =
   (...allowed: string[]): Check =>
   (value, path) => {
-    if (typeof value !== 'string' || !allowed.includes(value)) fail(path, `one of ${allowed.join(', ')}`);
+    if (typeof value !== 'string' || !allowed.includes(value)) {
+      fail(path, `one of ${allowed.join(', ')}`);
+    }
   };
 const arrayOf =
   (item: Check): Check =>
   (value, path) => {
-    if (!Array.isArray(value)) return fail(path, 'an array');
-    value.forEach((entry, index) => item(entry, `${path}[${index}]`));
+    if (!Array.isArray(value)) {
+      return fail(path, 'an array');
+    }
+    for (const [index, entry] of value.entries()) {
+      item(entry, `${path}[${index}]`);
+    }
   };
 const shape =
   (fields: Record<string, Check>): Check =>
   (value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, 'an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return fail(path, 'an object');
+    }
     for (const [key, check] of Object.entries(fields)) {
       check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
     }
@@ -48,7 +64,9 @@ const shape =
 const checkConfig = shape({
   aliyun: shape({
     accessKeys: arrayOf(shape({ accessKeyId: string, accessKeySecret: string })),
-    stsCredentials: arrayOf(shape({ accessKeyId: string, accessKeySecret: string, securityToken: string })),
+    stsCredentials: arrayOf(
+      shape({ accessKeyId: string, accessKeySecret: string, securityToken: string })
+    ),
     signatures: arrayOf(string),
     templates: arrayOf(
       shape({
@@ -66,7 +84,14 @@ const checkConfig = shape({
     intervalSeconds: count,
   }),
   yunpian: shape({
-    accounts: arrayOf(shape({ apikey: string, balance: count, international: boolean, defaultSignature: bracketedSignature })),
+    accounts: arrayOf(
+      shape({
+        apikey: string,
+        balance: count,
+        international: boolean,
+        defaultSignature: bracketedSignature,
+      })
+    ),
     templates: arrayOf(shape({ id: string, content: signedTemplate, international: boolean })),
     whitelist: arrayOf(string),
   }),

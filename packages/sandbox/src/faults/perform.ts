@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { Lifecycle } from '../server/lifecycle.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
@@ -19,7 +20,10 @@ const gatewayPage =
   '<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n';
 
 const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.writeHead(reply.status, {
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers,
+  });
   res.end(reply.body);
 };
 
@@ -32,15 +36,21 @@ const sendHuge = (res: ServerResponse, size: number): void => {
   const framed = size >= head.length + tail.length;
   let remaining = framed ? size - head.length - tail.length : size;
   res.writeHead(200, { 'content-type': json, 'content-length': size });
-  if (framed) res.write(head);
+  if (framed) {
+    res.write(head);
+  }
   const chunk = Buffer.alloc(64 * 1024, 'x');
   const pump = () => {
     while (remaining > 0 && !res.destroyed) {
       const piece = remaining >= chunk.length ? chunk : chunk.subarray(0, remaining);
       remaining -= piece.length;
-      if (!res.write(piece)) return void res.once('drain', pump);
+      if (!res.write(piece)) {
+        return void res.once('drain', pump);
+      }
     }
-    if (!res.destroyed) res.end(framed ? tail : undefined);
+    if (!res.destroyed) {
+      res.end(framed ? tail : undefined);
+    }
   };
   pump();
 };
@@ -80,37 +90,63 @@ export const performFault = (
   lifecycle: Lifecycle
 ): void => {
   switch (fault.kind) {
-    case 'error':
-      return send(res, endpoint.faultError(fault, call));
-    case 'hang':
+    case 'error': {
+      send(res, endpoint.faultError(fault, call));
+      return;
+    }
+    case 'hang': {
       // Accept and never answer: the socket stays open until the client gives up or close().
       return;
-    case 'drip':
-      return drip(res, fault.intervalMs ?? defaultDripIntervalMs, lifecycle);
-    case 'reset':
+    }
+    case 'drip': {
+      drip(res, fault.intervalMs ?? defaultDripIntervalMs, lifecycle);
+      return;
+    }
+    case 'reset': {
       res.socket?.resetAndDestroy();
       return;
-    case 'html502':
-      return send(res, { status: 502, headers: { 'content-type': 'text/html' }, body: gatewayPage });
+    }
+    case 'html502': {
+      send(res, {
+        status: 502,
+        headers: { 'content-type': 'text/html' },
+        body: gatewayPage,
+      });
+      return;
+    }
     case 'truncated': {
       const sample = endpoint.successSample(call);
-      return send(res, { status: 200, headers: { 'content-type': json }, body: sample.slice(0, Math.floor(sample.length / 2)) });
+      send(res, {
+        status: 200,
+        headers: { 'content-type': json },
+        body: sample.slice(0, Math.floor(sample.length / 2)),
+      });
+      return;
     }
-    case 'non-json':
-      return send(res, {
+    case 'non-json': {
+      send(res, {
         status: 200,
         headers: { 'content-type': 'text/plain;charset=utf-8' },
         body: 'Service is temporarily unavailable, please try again later.',
       });
-    case 'empty':
-      return send(res, { status: 200, headers: { 'content-type': json }, body: '' });
-    case 'unknown-shape':
-      return send(res, { status: 200, headers: { 'content-type': json }, body: '{"foo":1}' });
-    case 'huge':
-      return sendHuge(res, fault.sizeBytes ?? defaultHugeBytes);
+      return;
+    }
+    case 'empty': {
+      send(res, { status: 200, headers: { 'content-type': json }, body: '' });
+      return;
+    }
+    case 'unknown-shape': {
+      send(res, { status: 200, headers: { 'content-type': json }, body: '{"foo":1}' });
+      return;
+    }
+    case 'huge': {
+      sendHuge(res, fault.sizeBytes ?? defaultHugeBytes);
+      return;
+    }
     case 'delay':
     case 'delivery-failed':
-    case 'delivery-waiting':
+    case 'delivery-waiting': {
       throw new Error(`${fault.kind} faults are handled by the server`);
+    }
   }
 };

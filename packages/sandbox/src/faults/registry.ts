@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
+
 import { sameRecipient } from '../shared/recipient.js';
-import { isProvider, providers, type FaultKind, type FaultSpec, type Provider, type RegisteredFault } from '../types.js';
+import {
+  isProvider,
+  providers,
+  type FaultKind,
+  type FaultSpec,
+  type Provider,
+  type RegisteredFault,
+} from '../types.js';
 
 export const faultKinds: readonly FaultKind[] = [
   'error',
@@ -19,13 +27,21 @@ export const faultKinds: readonly FaultKind[] = [
 ];
 
 /** Faults that shape the carrier's receipt of an accepted send instead of the HTTP answer. */
-export const isDeliveryFault = (fault: FaultSpec): boolean => fault.kind === 'delivery-failed' || fault.kind === 'delivery-waiting';
+export const isDeliveryFault = (fault: FaultSpec): boolean =>
+  fault.kind === 'delivery-failed' || fault.kind === 'delivery-waiting';
 
 export class InvalidFaultError extends Error {}
 
-const optionalNumber = (spec: Record<string, unknown>, name: string, min: number, max: number): void => {
+const optionalNumber = (
+  spec: Record<string, unknown>,
+  name: string,
+  min: number,
+  max: number
+): void => {
   const value = spec[name];
-  if (value === undefined) return;
+  if (value === undefined) {
+    return;
+  }
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new InvalidFaultError(`fault.${name} must be a number between ${min} and ${max}`);
   }
@@ -41,9 +57,14 @@ export const validateFault = (input: unknown): FaultSpec => {
     throw new InvalidFaultError(`fault.kind must be one of ${faultKinds.join(', ')}`);
   }
   if (spec.provider !== undefined && !isProvider(spec.provider)) {
-    throw new InvalidFaultError(`fault.provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`);
+    throw new InvalidFaultError(
+      `fault.provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`
+    );
   }
-  if (spec.to !== undefined && (typeof spec.to !== 'string' || spec.to.replace(/\D/g, '') === '')) {
+  if (
+    spec.to !== undefined &&
+    (typeof spec.to !== 'string' || spec.to.replaceAll(/\D/g, '') === '')
+  ) {
     throw new InvalidFaultError('fault.to must be a phone number');
   }
   if (spec.sticky !== undefined && typeof spec.sticky !== 'boolean') {
@@ -61,8 +82,20 @@ export const validateFault = (input: unknown): FaultSpec => {
   optionalNumber(spec, 'sizeBytes', 0, 512 * 1024 * 1024);
 
   const clean: FaultSpec = { kind: spec.kind as FaultKind };
-  for (const key of ['provider', 'to', 'sticky', 'code', 'httpStatus', 'message', 'delayMs', 'intervalMs', 'sizeBytes'] as const) {
-    if (spec[key] !== undefined) (clean as Record<string, unknown>)[key] = spec[key];
+  for (const key of [
+    'provider',
+    'to',
+    'sticky',
+    'code',
+    'httpStatus',
+    'message',
+    'delayMs',
+    'intervalMs',
+    'sizeBytes',
+  ] as const) {
+    if (spec[key] !== undefined) {
+      (clean as Record<string, unknown>)[key] = spec[key];
+    }
   }
   return clean;
 };
@@ -95,15 +128,22 @@ export class FaultRegistry {
    * The first fault matching this request, disarming it unless sticky. Delivery faults only match
    * sends: a status lookup must not consume them.
    */
-  take(provider: Provider, recipients: readonly string[], isSend = true): RegisteredFault | undefined {
+  take(
+    provider: Provider,
+    recipients: readonly string[],
+    isSend = true
+  ): RegisteredFault | undefined {
     const index = this.#faults.findIndex(
       (fault) =>
         (isSend || !isDeliveryFault(fault)) &&
         (fault.provider === undefined || fault.provider === provider) &&
-        (fault.to === undefined || recipients.some((recipient) => sameRecipient(recipient, fault.to!)))
+        (fault.to === undefined ||
+          recipients.some((recipient) => sameRecipient(recipient, fault.to!)))
     );
     const fault = this.#faults[index];
-    if (fault && !fault.sticky) this.#faults.splice(index, 1);
+    if (fault && !fault.sticky) {
+      this.#faults.splice(index, 1);
+    }
     return fault;
   }
 

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+
 import { sameRecipient } from '../shared/recipient.js';
-import type { DeliveryOutcome, MessageFilter, SandboxDelivery, SandboxMessage, SandboxRefusal } from '../types.js';
+import type {
+  DeliveryOutcome,
+  MessageFilter,
+  SandboxDelivery,
+  SandboxMessage,
+  SandboxRefusal,
+} from '../types.js';
+
 import { matchesFilter } from './message-filter.js';
 
 export type InboxEvent =
@@ -48,27 +56,37 @@ export class Inbox {
   }
 
   /** Stores an accepted message; the carrier's receipt follows `outcome` (delivered by default). */
-  add(fields: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>, outcome: DeliveryOutcome = { state: 'delivered' }): SandboxMessage {
+  add(
+    fields: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>,
+    outcome: DeliveryOutcome = { state: 'delivered' }
+  ): SandboxMessage {
     const receivedAt = new Date(this.now()).toISOString();
     const delivery: SandboxDelivery =
       outcome.state === 'waiting'
         ? { state: 'waiting', carrierCode: null, reportedAt: null }
         : {
             state: outcome.state,
-            carrierCode: outcome.carrierCode ?? (fields.provider === 'aliyun' ? 'DELIVERED' : 'DELIVRD'),
+            carrierCode:
+              outcome.carrierCode ?? (fields.provider === 'aliyun' ? 'DELIVERED' : 'DELIVRD'),
             reportedAt: receivedAt,
           };
     const message: SandboxMessage = { id: randomUUID(), ...fields, receivedAt, delivery };
     if (this.maxMessages > 0) {
       this.#messages.push(message);
-      if (this.#messages.length - this.#head > this.maxMessages) this.#head += 1;
+      if (this.#messages.length - this.#head > this.maxMessages) {
+        this.#head += 1;
+      }
       if (this.#head > 1024 && this.#head * 2 > this.#messages.length) {
         this.#messages = this.#messages.slice(this.#head);
         this.#head = 0;
       }
     }
     for (const waiter of this.#waiters) {
-      if (matchesFilter(message, waiter.filter)) this.#settle(waiter, () => waiter.resolve(message));
+      if (matchesFilter(message, waiter.filter)) {
+        this.#settle(waiter, () => {
+          waiter.resolve(message);
+        });
+      }
     }
     this.#events.emit('event', { type: 'message', message } satisfies InboxEvent);
     return message;
@@ -76,9 +94,15 @@ export class Inbox {
 
   /** Records a refused provider request (newest kept, at most 500) and tells subscribers. */
   refuse(fields: Omit<SandboxRefusal, 'id' | 'receivedAt'>): SandboxRefusal {
-    const refusal: SandboxRefusal = { id: randomUUID(), ...fields, receivedAt: new Date(this.now()).toISOString() };
+    const refusal: SandboxRefusal = {
+      id: randomUUID(),
+      ...fields,
+      receivedAt: new Date(this.now()).toISOString(),
+    };
     this.#refusals.push(refusal);
-    if (this.#refusals.length > maxRefusals) this.#refusals.shift();
+    if (this.#refusals.length > maxRefusals) {
+      this.#refusals.shift();
+    }
     this.#events.emit('event', { type: 'refusal', refusal } satisfies InboxEvent);
     return refusal;
   }
@@ -99,7 +123,9 @@ export class Inbox {
     const found: SandboxMessage[] = [];
     for (let index = this.#messages.length - 1; index >= this.#head; index -= 1) {
       const message = this.#messages[index]!;
-      if (matchesFilter(message, filter)) found.push(message);
+      if (matchesFilter(message, filter)) {
+        found.push(message);
+      }
     }
     return found;
   }
@@ -119,26 +145,46 @@ export class Inbox {
    * The next matching message to arrive. With `filter.since`, a stored message received at or
    * after that instant counts too (newest wins), so callers can send first and wait afterwards.
    */
-  waitForMessage(
+  async waitForMessage(
     filter: MessageFilter = {},
     timeoutMs = defaultWaitTimeoutMs,
     signal?: AbortSignal
   ): Promise<SandboxMessage> {
-    if (this.#closed) return Promise.reject(new Error('Sandbox is closed'));
-    if (signal?.aborted) return Promise.reject(signal.reason);
+    if (this.#closed) {
+      throw new Error('Sandbox is closed');
+    }
+    if (signal?.aborted) {
+      throw signal.reason;
+    }
     if (filter.since !== undefined) {
       const [existing] = this.list(filter);
-      if (existing) return Promise.resolve(existing);
+      if (existing) {
+        return existing;
+      }
     }
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         filter,
         resolve,
         reject,
-        timer: setTimeout(() => this.#settle(waiter, () => reject(new WaitTimeoutError(timeoutMs))), timeoutMs),
+        timer: setTimeout(() => {
+          this.#settle(waiter, () => {
+            reject(new WaitTimeoutError(timeoutMs));
+          });
+        }, timeoutMs),
       };
       this.#waiters.add(waiter);
-      signal?.addEventListener('abort', () => this.#settle(waiter, () => reject(signal.reason)), { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.#settle(waiter, () => {
+            reject(signal.reason);
+          });
+        },
+        {
+          once: true,
+        }
+      );
     });
   }
 
@@ -150,12 +196,18 @@ export class Inbox {
   /** Rejects pending waits and drops subscribers so nothing keeps the process alive. */
   close(): void {
     this.#closed = true;
-    for (const waiter of this.#waiters) this.#settle(waiter, () => waiter.reject(new Error('Sandbox is closed')));
+    for (const waiter of this.#waiters) {
+      this.#settle(waiter, () => {
+        waiter.reject(new Error('Sandbox is closed'));
+      });
+    }
     this.#events.removeAllListeners();
   }
 
   #settle(waiter: Waiter, settle: () => void): void {
-    if (!this.#waiters.has(waiter)) return;
+    if (!this.#waiters.has(waiter)) {
+      return;
+    }
     clearTimeout(waiter.timer);
     this.#waiters.delete(waiter);
     settle();

@@ -1,4 +1,5 @@
 import { recipientKey } from '../shared/recipient.js';
+
 import { inboxApp } from './browser/inbox-app.js';
 
 /**

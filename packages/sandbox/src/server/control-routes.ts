@@ -1,15 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import { publicConfig } from '../config/public-config.js';
 import type { FaultRegistry } from '../faults/registry.js';
 import { InvalidFaultError } from '../faults/registry.js';
 import type { Inbox } from '../inbox/inbox.js';
 import { WaitTimeoutError, defaultWaitTimeoutMs } from '../inbox/inbox.js';
-import { publicConfig } from '../config/public-config.js';
 import { inboxPageHtml } from '../inbox/page.js';
 import { isProvider, providers, type MessageFilter, type SandboxConfig } from '../types.js';
+
 import type { Lifecycle } from './lifecycle.js';
 import type { Reply } from './reply.js';
-import { isJsonContentType } from './request-guard.js';
 import { jsonReply } from './reply.js';
+import { isJsonContentType } from './request-guard.js';
 import { streamEvents } from './sse.js';
 
 export const controlPrefix = '/__sandbox';
@@ -25,7 +27,10 @@ export type ControlContext = {
 const maxWaitMs = 10 * 60 * 1000;
 
 const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.writeHead(reply.status, {
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers,
+  });
   res.end(reply.body);
 };
 
@@ -35,35 +40,56 @@ const problem = (status: number, message: string): Reply => jsonReply(status, { 
 const parseFilter = (query: URLSearchParams): MessageFilter | string => {
   const filter: MessageFilter = {};
   const to = query.get('to');
-  if (to) filter.to = to;
+  if (to) {
+    filter.to = to;
+  }
   const provider = query.get('provider');
   if (provider) {
-    if (!isProvider(provider)) return `provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`;
+    if (!isProvider(provider)) {
+      return `provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`;
+    }
     filter.provider = provider;
   }
   const since = query.get('since');
   if (since) {
     const ms = /^\d+$/.test(since) ? Number(since) : Date.parse(since);
-    if (Number.isNaN(ms)) return 'since must be epoch milliseconds or an ISO date';
+    if (Number.isNaN(ms)) {
+      return 'since must be epoch milliseconds or an ISO date';
+    }
     filter.since = ms;
   }
   return filter;
 };
 
-const waitForMessage = (res: ServerResponse, query: URLSearchParams, context: ControlContext): void => {
+const waitForMessage = (
+  res: ServerResponse,
+  query: URLSearchParams,
+  context: ControlContext
+): void => {
   const filter = parseFilter(query);
-  if (typeof filter === 'string') return send(res, problem(400, filter));
+  if (typeof filter === 'string') {
+    send(res, problem(400, filter));
+    return;
+  }
   const timeout = Number(query.get('timeout') ?? defaultWaitTimeoutMs);
   if (!Number.isFinite(timeout) || timeout < 0 || timeout > maxWaitMs) {
-    return send(res, problem(400, `timeout must be between 0 and ${maxWaitMs} ms`));
+    send(res, problem(400, `timeout must be between 0 and ${maxWaitMs} ms`));
+    return;
   }
   const abandoned = new AbortController();
-  res.once('close', () => abandoned.abort());
+  res.once('close', () => {
+    abandoned.abort();
+  });
   context.inbox.waitForMessage(filter, timeout, abandoned.signal).then(
-    (message) => send(res, jsonReply(200, { message })),
+    (message) => {
+      send(res, jsonReply(200, { message }));
+    },
     (error: unknown) => {
-      if (error instanceof WaitTimeoutError) send(res, problem(408, error.message));
-      else if (!res.destroyed && !res.headersSent) send(res, problem(503, 'Sandbox is closing'));
+      if (error instanceof WaitTimeoutError) {
+        send(res, problem(408, error.message));
+      } else if (!res.destroyed && !res.headersSent) {
+        send(res, problem(503, 'Sandbox is closing'));
+      }
     }
   );
 };
@@ -76,51 +102,84 @@ const decodePathSegment = (segment: string): string | undefined => {
   }
 };
 
-const faultRoutes = (req: IncomingMessage, res: ServerResponse, rest: string, body: Buffer, context: ControlContext) => {
-  if (rest === '' && req.method === 'GET') return send(res, jsonReply(200, { faults: context.faults.list() }));
-  if (rest === '' && req.method === 'DELETE') {
-    context.faults.clear();
-    return send(res, jsonReply(200, { ok: true }));
+const faultRoutes = (
+  request: IncomingMessage,
+  res: ServerResponse,
+  rest: string,
+  body: Buffer,
+  context: ControlContext
+) => {
+  if (rest === '' && request.method === 'GET') {
+    send(res, jsonReply(200, { faults: context.faults.list() }));
+    return;
   }
-  if (rest === '' && req.method === 'POST') {
+  if (rest === '' && request.method === 'DELETE') {
+    context.faults.clear();
+    send(res, jsonReply(200, { ok: true }));
+    return;
+  }
+  if (rest === '' && request.method === 'POST') {
     try {
       const id = context.faults.add(JSON.parse(body.toString('utf8') || 'null'));
-      return send(res, jsonReply(201, { id, fault: context.faults.list().find((fault) => fault.id === id) }));
+      send(
+        res,
+        jsonReply(201, { id, fault: context.faults.list().find((fault) => fault.id === id) })
+      );
+      return;
     } catch (error) {
-      const reason = error instanceof InvalidFaultError ? error.message : 'body must be a JSON FaultSpec';
-      return send(res, problem(400, reason));
+      const reason =
+        error instanceof InvalidFaultError ? error.message : 'body must be a JSON FaultSpec';
+      send(res, problem(400, reason));
+      return;
     }
   }
-  if (rest.startsWith('/') && req.method === 'DELETE') {
+  if (rest.startsWith('/') && request.method === 'DELETE') {
     const id = decodePathSegment(rest.slice(1));
-    if (id === undefined) return send(res, problem(400, 'The fault id is not valid percent-encoding'));
-    return context.faults.remove(id)
+    if (id === undefined) {
+      send(res, problem(400, 'The fault id is not valid percent-encoding'));
+      return;
+    }
+    context.faults.remove(id)
       ? send(res, jsonReply(200, { ok: true }))
       : send(res, problem(404, 'No such fault'));
+    return;
   }
-  return send(res, problem(405, 'Method not allowed'));
+  send(res, problem(405, 'Method not allowed'));
 };
 
 /** The inbox page and the JSON control API under /__sandbox/. */
 export const handleControl = (
-  req: IncomingMessage,
+  request: IncomingMessage,
   res: ServerResponse,
   path: string,
   query: URLSearchParams,
   body: Buffer,
   context: ControlContext
 ): void => {
-  const method = req.method ?? 'GET';
+  const method = request.method ?? 'GET';
   if (path === inboxPath || path === `${inboxPath}/`) {
-    if (method !== 'GET' && method !== 'HEAD') return send(res, problem(405, 'Method not allowed'));
-    return send(res, { status: 200, headers: { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store' }, body: inboxPageHtml });
+    if (method !== 'GET' && method !== 'HEAD') {
+      send(res, problem(405, 'Method not allowed'));
+      return;
+    }
+    send(res, {
+      status: 200,
+      headers: { 'content-type': 'text/html;charset=utf-8', 'cache-control': 'no-store' },
+      body: inboxPageHtml,
+    });
+    return;
   }
 
   // A write must be a JSON request: a cross-site form or sendBeacon can only send form and text
   // bodies, and never application/json without a CORS preflight this server does not answer.
   const isWrite = method !== 'GET' && method !== 'HEAD';
-  if (isWrite && (body.length > 0 || method !== 'DELETE') && !isJsonContentType(req.headers['content-type'])) {
-    return send(res, problem(415, 'Control writes must be sent as application/json'));
+  if (
+    isWrite &&
+    (body.length > 0 || method !== 'DELETE') &&
+    !isJsonContentType(request.headers['content-type'])
+  ) {
+    send(res, problem(415, 'Control writes must be sent as application/json'));
+    return;
   }
 
   const route = path.slice(controlPrefix.length);
@@ -129,33 +188,53 @@ export const handleControl = (
     return void res.end();
   }
   if (route === '/faults' || route.startsWith('/faults/')) {
-    return faultRoutes(req, res, route.slice('/faults'.length), body, context);
+    faultRoutes(request, res, route.slice('/faults'.length), body, context);
+    return;
   }
 
   const key = `${method} ${route}`;
   switch (key) {
-    case 'GET /health':
-      return send(res, jsonReply(200, { ok: true }));
-    case 'GET /config':
-      return send(res, jsonReply(200, publicConfig(context.config)));
+    case 'GET /health': {
+      send(res, jsonReply(200, { ok: true }));
+      return;
+    }
+    case 'GET /config': {
+      send(res, jsonReply(200, publicConfig(context.config)));
+      return;
+    }
     case 'GET /messages': {
       const filter = parseFilter(query);
-      if (typeof filter === 'string') return send(res, problem(400, filter));
-      return send(res, jsonReply(200, { messages: context.inbox.list(filter) }));
+      if (typeof filter === 'string') {
+        send(res, problem(400, filter));
+        return;
+      }
+      send(res, jsonReply(200, { messages: context.inbox.list(filter) }));
+      return;
     }
     case 'GET /refusals': {
       const filter = parseFilter(query);
-      if (typeof filter === 'string') return send(res, problem(400, filter));
-      return send(res, jsonReply(200, { refusals: context.inbox.refusals(filter) }));
+      if (typeof filter === 'string') {
+        send(res, problem(400, filter));
+        return;
+      }
+      send(res, jsonReply(200, { refusals: context.inbox.refusals(filter) }));
+      return;
     }
-    case 'DELETE /messages':
+    case 'DELETE /messages': {
       context.inbox.clear();
-      return send(res, jsonReply(200, { ok: true }));
-    case 'GET /messages/wait':
-      return waitForMessage(res, query, context);
-    case 'GET /events':
-      return streamEvents(res, context.inbox, context.lifecycle);
-    default:
-      return send(res, problem(404, `No sandbox route ${method} ${path}`));
+      send(res, jsonReply(200, { ok: true }));
+      return;
+    }
+    case 'GET /messages/wait': {
+      waitForMessage(res, query, context);
+      return;
+    }
+    case 'GET /events': {
+      streamEvents(res, context.inbox, context.lifecycle);
+      return;
+    }
+    default: {
+      send(res, problem(404, `No sandbox route ${method} ${path}`));
+    }
   }
 };

@@ -1,21 +1,23 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
+
 import { defaultDelayMs, deliveryOutcome, performFault } from '../faults/perform.js';
 import { isDeliveryFault } from '../faults/registry.js';
 import type { FaultRegistry } from '../faults/registry.js';
 import type { Inbox } from '../inbox/inbox.js';
+import { terminalSafe } from '../shared/terminal-safe.js';
 import type { SandboxConfig } from '../types.js';
+
 import type { ControlContext } from './control-routes.js';
 import { controlPrefix, handleControl, inboxPath } from './control-routes.js';
 import type { IncomingCall } from './incoming-call.js';
 import { Lifecycle } from './lifecycle.js';
 import type { ProviderEndpoint } from './provider-endpoint.js';
 import { readBody } from './read-body.js';
-import type { RequestGuard } from './request-guard.js';
-import { terminalSafe } from '../shared/terminal-safe.js';
 import type { Reply } from './reply.js';
 import { jsonReply } from './reply.js';
+import type { RequestGuard } from './request-guard.js';
 
 export type ServerDependencies = {
   config: SandboxConfig;
@@ -34,18 +36,26 @@ export type SandboxServer = {
 };
 
 const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, { 'content-length': Buffer.byteLength(reply.body), ...reply.headers });
+  res.writeHead(reply.status, {
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers,
+  });
   res.end(reply.body);
 };
 
 const splitUrl = (url: string): { path: string; rawQuery: string } => {
   const mark = url.indexOf('?');
-  return mark === -1 ? { path: url, rawQuery: '' } : { path: url.slice(0, mark), rawQuery: url.slice(mark + 1) };
+  return mark === -1
+    ? { path: url, rawQuery: '' }
+    : { path: url.slice(0, mark), rawQuery: url.slice(mark + 1) };
 };
 
 /** A person typing the sandbox URL into a browser wants the inbox, not an Aliyun XML error. */
-const isBrowserVisit = (req: IncomingMessage, rawQuery: string): boolean =>
-  req.method === 'GET' && rawQuery === '' && !req.headers.authorization && (req.headers.accept ?? '').includes('text/html');
+const isBrowserVisit = (request: IncomingMessage, rawQuery: string): boolean =>
+  request.method === 'GET' &&
+  rawQuery === '' &&
+  !request.headers.authorization &&
+  (request.headers.accept ?? '').includes('text/html');
 
 export const createSandboxServer = (dependencies: ServerDependencies): SandboxServer => {
   const { inbox, faults, endpoints, log, guard } = dependencies;
@@ -54,7 +64,9 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
   const control: ControlContext = { config: dependencies.config, inbox, faults, lifecycle };
 
   const writeLog = (line: string): void => {
-    if (!log) return;
+    if (!log) {
+      return;
+    }
     try {
       // Lines carry outside data (a fault's code, an error message): no terminal control sequences.
       log(terminalSafe(line));
@@ -74,7 +86,12 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       : faults.take(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
     // Every answer but a success shows in the inbox as refused, so a failed send can be diagnosed there.
     const refuse = (reason: string) =>
-      inbox.refuse({ provider: endpoint.provider, to: endpoint.recipients(call), reason, ...(res.headersSent ? { httpStatus: res.statusCode } : {}) });
+      inbox.refuse({
+        provider: endpoint.provider,
+        to: endpoint.recipients(call),
+        reason,
+        ...(res.headersSent ? { httpStatus: res.statusCode } : {}),
+      });
     if (fault && isDeliveryFault(fault)) {
       const reply = endpoint.handle(call, deliveryOutcome(fault));
       send(res, reply);
@@ -86,49 +103,66 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       refuse(summary);
       return summary;
     }
-    if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs))) return 'closed during delay';
+    if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs))) {
+      return 'closed during delay';
+    }
     const reply = endpoint.handle(call);
     send(res, reply);
-    if (!reply.summary?.startsWith('OK ')) refuse(reply.summary ?? `HTTP ${reply.status}`);
+    if (!reply.summary?.startsWith('OK ')) {
+      refuse(reply.summary ?? `HTTP ${reply.status}`);
+    }
     return `${fault ? 'delayed ' : ''}${reply.summary ?? ''}`;
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, res: ServerResponse): Promise<void> => {
     const startedAt = performance.now();
-    const { path, rawQuery } = splitUrl(req.url ?? '/');
-    const refusal = guard(req);
+    const { path, rawQuery } = splitUrl(request.url ?? '/');
+    const refusal = guard(request);
     if (refusal !== undefined) {
-      req.resume();
+      request.resume();
       res.shouldKeepAlive = false;
-      return send(res, jsonReply(403, { error: refusal }));
+      send(res, jsonReply(403, { error: refusal }));
+      return;
     }
 
-    if (path === '/' && isBrowserVisit(req, rawQuery)) {
+    if (path === '/' && isBrowserVisit(request, rawQuery)) {
       res.writeHead(302, { location: inboxPath, 'content-length': 0 });
       return void res.end();
     }
 
-    const body = await readBody(req);
-    if (body.kind === 'aborted') return;
+    const body = await readBody(request);
+    if (body.kind === 'aborted') {
+      return;
+    }
     if (body.kind === 'too-large') {
       res.shouldKeepAlive = false;
-      return send(res, jsonReply(413, { error: 'Request body exceeds 1 MiB' }));
+      send(res, jsonReply(413, { error: 'Request body exceeds 1 MiB' }));
+      return;
     }
 
-    if (path === inboxPath || path === `${inboxPath}/` || path === controlPrefix || path.startsWith(`${controlPrefix}/`)) {
-      return handleControl(req, res, path, new URLSearchParams(rawQuery), body.body, control);
+    if (
+      path === inboxPath ||
+      path === `${inboxPath}/` ||
+      path === controlPrefix ||
+      path.startsWith(`${controlPrefix}/`)
+    ) {
+      handleControl(request, res, path, new URLSearchParams(rawQuery), body.body, control);
+      return;
     }
 
     const call: IncomingCall = {
-      method: req.method ?? 'GET',
+      method: request.method ?? 'GET',
       path,
       rawQuery,
-      headers: req.headers,
-      headersDistinct: req.headersDistinct,
+      headers: request.headers,
+      headersDistinct: request.headersDistinct,
       body: body.body,
     };
     const endpoint = endpoints.get(path)?.find((candidate) => candidate.claims?.(call) ?? true);
-    if (!endpoint) return send(res, jsonReply(404, { error: `Nothing is emulated at ${path}` }));
+    if (!endpoint) {
+      send(res, jsonReply(404, { error: `Nothing is emulated at ${path}` }));
+      return;
+    }
 
     const summary = await handleProvider(endpoint, call, res);
     // Path only: query strings carry AccessKeyIds and signatures, form bodies carry apikeys.
@@ -137,15 +171,20 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     );
   };
 
-  const server: Server = createServer((req, res) => {
-    req.on('error', () => {});
-    handle(req, res).catch((error: unknown) => {
-      writeLog(`${new Date().toISOString()} internal error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, jsonReply(500, { error: 'Sandbox internal error' }));
-      else res.destroy();
+  const server: Server = createServer((request, res) => {
+    request.on('error', () => {});
+    handle(request, res).catch((error: unknown) => {
+      writeLog(
+        `${new Date().toISOString()} internal error: ${error instanceof Error ? error.message : String(error)}`
+      );
+      if (res.headersSent) {
+        res.destroy();
+      } else {
+        send(res, jsonReply(500, { error: 'Sandbox internal error' }));
+      }
     });
   });
-  server.keepAliveTimeout = 5_000;
+  server.keepAliveTimeout = 5000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
@@ -153,7 +192,7 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
   server.on('clientError', (_error, socket) => socket.destroy());
 
   return {
-    listen: (host, port) =>
+    listen: async (host, port) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
@@ -163,13 +202,17 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
         });
       }),
 
-    close: () =>
+    close: async () =>
       new Promise((resolve) => {
         lifecycle.close();
         inbox.close();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
         // Keep-alive, hung, dripping and SSE sockets would otherwise hold close() open indefinitely.
-        for (const socket of sockets) socket.destroy();
+        for (const socket of sockets) {
+          socket.destroy();
+        }
         server.closeAllConnections();
       }),
   };

@@ -23,7 +23,7 @@ export class Lifecycle {
   }
 
   /** Resolves true after `ms`, or false as soon as the server closes. */
-  sleep(ms: number): Promise<boolean> {
+  async sleep(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         forget();
@@ -39,7 +39,9 @@ export class Lifecycle {
   /** An interval that stops on close; call the result to stop it earlier. */
   every(ms: number, tick: () => void): () => void {
     const timer = setInterval(tick, ms);
-    const forget = this.onClose(() => clearInterval(timer));
+    const forget = this.onClose(() => {
+      clearInterval(timer);
+    });
     return () => {
       clearInterval(timer);
       forget();
@@ -50,6 +52,8 @@ export class Lifecycle {
     this.#closed = true;
     const cleanups = [...this.#cleanups];
     this.#cleanups.clear();
-    for (const cleanup of cleanups) cleanup();
+    for (const cleanup of cleanups) {
+      cleanup();
+    }
   }
 }

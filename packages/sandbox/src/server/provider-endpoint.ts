@@ -1,4 +1,5 @@
 import type { DeliveryOutcome, FaultSpec, Provider } from '../types.js';
+
 import type { IncomingCall } from './incoming-call.js';
 import type { Reply } from './reply.js';
 

@@ -2,30 +2,47 @@ import type { IncomingMessage } from 'node:http';
 
 export const maxBodyBytes = 1024 * 1024;
 
-export type BodyResult = { kind: 'complete'; body: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
+export type BodyResult =
+  { kind: 'complete'; body: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
 
 /** Reads the whole request body, giving up once it exceeds `limit` (the caller answers 413). */
-export const readBody = (req: IncomingMessage, limit = maxBodyBytes): Promise<BodyResult> => {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve({ kind: 'too-large' });
+export const readBody = async (
+  request: IncomingMessage,
+  limit = maxBodyBytes
+): Promise<BodyResult> => {
+  if (Number(request.headers['content-length'] ?? 0) > limit) {
+    return { kind: 'too-large' };
+  }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
     const settle = (result: BodyResult) => {
-      if (settled) return;
+      if (settled) {
+        return;
+      }
       settled = true;
-      req.off('data', onData);
+      request.off('data', onData);
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) settle({ kind: 'too-large' });
-      else chunks.push(chunk);
+      if (size > limit) {
+        settle({ kind: 'too-large' });
+      } else {
+        chunks.push(chunk);
+      }
     };
-    req.on('data', onData);
-    req.on('end', () => settle({ kind: 'complete', body: Buffer.concat(chunks, size) }));
+    request.on('data', onData);
+    request.on('end', () => {
+      settle({ kind: 'complete', body: Buffer.concat(chunks, size) });
+    });
     // A client that vanished mid-upload must not have its partial form processed.
-    req.on('error', () => settle({ kind: 'aborted' }));
-    req.on('close', () => settle({ kind: 'aborted' }));
+    request.on('error', () => {
+      settle({ kind: 'aborted' });
+    });
+    request.on('close', () => {
+      settle({ kind: 'aborted' });
+    });
   });
 };

@@ -9,7 +9,11 @@ export type Reply = {
   summary?: string;
 };
 
-export const jsonReply = (status: number, body: unknown, headers: OutgoingHttpHeaders = {}): Reply => ({
+export const jsonReply = (
+  status: number,
+  body: unknown,
+  headers: OutgoingHttpHeaders = {}
+): Reply => ({
   status,
   headers: { 'content-type': 'application/json;charset=utf-8', ...headers },
   body: JSON.stringify(body),

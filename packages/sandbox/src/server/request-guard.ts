@@ -9,21 +9,32 @@ import { networkInterfaces } from 'node:os';
  * 127.0.0.1, arrives with that name as Host). So every request must name this machine in Host and,
  * when a browser sent it, come from the sandbox's own origin.
  */
-export type RequestGuard = (req: IncomingMessage) => string | undefined;
+export type RequestGuard = (request: IncomingMessage) => string | undefined;
 
 const wildcardAddresses = new Set(['0.0.0.0', '::', '']);
 
 /** `localhost`, 127.0.0.0/8 and ::1 (also as an IPv4-mapped address). */
 export const isLoopbackHost = (name: string): boolean => {
   const host = normalizeHostName(name);
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1' || /^::ffff:127\./.test(host);
+  if (host === 'localhost') {
+    return true;
+  }
+  if (isIP(host) === 4) {
+    return host.startsWith('127.');
+  }
+  if (isIP(host) === 6) {
+    return host === '::1' || host.startsWith('::ffff:127.');
+  }
   return false;
 };
 
 /** Lowercase, without IPv6 brackets or the trailing dot of a fully qualified name. */
-const normalizeHostName = (name: string): string => name.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+const normalizeHostName = (name: string): string =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 
 /** The name part of a Host header value (`name`, `name:port`, `[v6]:port`); undefined if malformed. */
 const hostNameOf = (header: string): string | undefined => {
@@ -33,9 +44,14 @@ const hostNameOf = (header: string): string | undefined => {
 
 /** Every address of this machine, for a sandbox bound to a wildcard address. */
 const localAddresses = (): string[] =>
-  Object.values(networkInterfaces()).flatMap((entries) => (entries ?? []).map((entry) => normalizeHostName(entry.address)));
+  Object.values(networkInterfaces()).flatMap((entries) =>
+    (entries ?? []).map((entry) => normalizeHostName(entry.address))
+  );
 
-export const createRequestGuard = (options: { boundHost: string; allowedHosts?: readonly string[] }): RequestGuard => {
+export const createRequestGuard = (options: {
+  boundHost: string;
+  allowedHosts?: readonly string[];
+}): RequestGuard => {
   const bound = normalizeHostName(options.boundHost);
   // An IP literal cannot be re-pointed by DNS, so every local address is safe to answer to.
   const named = new Set([
@@ -45,13 +61,13 @@ export const createRequestGuard = (options: { boundHost: string; allowedHosts?: 
   ]);
   const isAllowed = (name: string) => isLoopbackHost(name) || named.has(name);
 
-  return (req) => {
-    const host = req.headers.host ?? '';
+  return (request) => {
+    const host = request.headers.host ?? '';
     const name = hostNameOf(host);
     if (name === undefined || !isAllowed(name)) {
       return `Host "${host}" is not this sandbox; allow another name with --allow-host (option allowedHosts)`;
     }
-    const origin = req.headers.origin;
+    const { origin } = request.headers;
     // Browsers send Origin on cross-site requests and on same-origin writes; the inbox page's own
     // requests come from http://<the Host it was loaded from>.
     if (origin !== undefined && origin.toLowerCase() !== `http://${host.trim().toLowerCase()}`) {

@@ -25,7 +25,9 @@ export class BoundedMap<K, V> {
     this.#entries.set(key, value);
     while (this.#entries.size > this.maxEntries) {
       const oldest = this.#entries.keys().next();
-      if (oldest.done) break;
+      if (oldest.done) {
+        break;
+      }
       this.#entries.delete(oldest.value);
     }
   }
@@ -41,7 +43,9 @@ export class BoundedMap<K, V> {
   /** Drops entries from the old end while `isStale` says so; stops at the first fresh one. */
   pruneOldest(isStale: (value: V) => boolean): void {
     for (const [key, value] of this.#entries) {
-      if (!isStale(value)) return;
+      if (!isStale(value)) {
+        return;
+      }
       this.#entries.delete(key);
     }
   }

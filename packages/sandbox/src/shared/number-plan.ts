@@ -10,20 +10,35 @@ export type PlanVerdict =
   | { valid: true; country: string; mainland: boolean }
   | { valid: false; reason: 'unknown-calling-code' | 'not-a-number' | 'cannot-receive-sms' };
 
-const smsCapable: ReadonlySet<PhoneNumberType> = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', 'VOIP', 'PERSONAL_NUMBER']);
+const smsCapable: ReadonlySet<PhoneNumberType> = new Set([
+  'MOBILE',
+  'FIXED_LINE_OR_MOBILE',
+  'VOIP',
+  'PERSONAL_NUMBER',
+]);
 
 /** Judges an international number given as its E.164 digits (country code first, no `+`). */
 export const judgeNumber = (e164Digits: string): PlanVerdict => {
-  if (!/^[1-9]\d{5,16}$/.test(e164Digits)) return { valid: false, reason: 'not-a-number' };
+  if (!/^[1-9]\d{5,16}$/.test(e164Digits)) {
+    return { valid: false, reason: 'not-a-number' };
+  }
   let phone;
   try {
     phone = parsePhoneNumberWithError(`+${e164Digits}`);
   } catch (error: unknown) {
-    return { valid: false, reason: (error as Error).message === 'INVALID_COUNTRY' ? 'unknown-calling-code' : 'not-a-number' };
+    return {
+      valid: false,
+      reason:
+        (error as Error).message === 'INVALID_COUNTRY' ? 'unknown-calling-code' : 'not-a-number',
+    };
   }
   // The library drops a trunk prefix after the country code (+1 1…); a provider sees a digit too many.
-  if (phone.number !== `+${e164Digits}` || !phone.isValid() || !phone.country) return { valid: false, reason: 'not-a-number' };
+  if (phone.number !== `+${e164Digits}` || !phone.isValid() || !phone.country) {
+    return { valid: false, reason: 'not-a-number' };
+  }
   const type = phone.getType();
-  if (type === undefined || !smsCapable.has(type)) return { valid: false, reason: 'cannot-receive-sms' };
+  if (type === undefined || !smsCapable.has(type)) {
+    return { valid: false, reason: 'cannot-receive-sms' };
+  }
   return { valid: true, country: phone.country, mainland: phone.country === 'CN' };
 };

@@ -19,7 +19,9 @@ export class SendHistory {
   /** Timestamps for the key that are younger than `keepMs`, oldest first. */
   times(key: string, now: number): readonly number[] {
     const times = this.#times.get(key);
-    if (!times) return [];
+    if (!times) {
+      return [];
+    }
     return times.filter((time) => now - time < this.keepMs && time <= now);
   }
 

@@ -11,6 +11,8 @@ const unsafeForTerminal = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\
  * outside values inside it must then be made safe without it first.
  */
 export const terminalSafe = (text: string, options: { keepLineFeeds?: boolean } = {}): string =>
-  text.replace(unsafeForTerminal, (char) =>
-    options.keepLineFeeds && char === '\n' ? char : `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
+  text.replaceAll(unsafeForTerminal, (char) =>
+    options.keepLineFeeds && char === '\n'
+      ? char
+      : `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`
   );

@@ -1,5 +1,6 @@
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { SandboxConfig, TencentSecret } from '../types.js';
+
 import { tencentError } from './errors.js';
 import { expectedTc3Signature, parseTc3Authorization, sameSignature } from './verify-tc3.js';
 
@@ -12,12 +13,16 @@ type KnownSecret = TencentSecret & { token?: string };
 export const secretsById = (config: SandboxConfig['tencent']): ReadonlyMap<string, KnownSecret> =>
   new Map<string, KnownSecret>([
     ...config.secrets.map((secret): [string, KnownSecret] => [secret.secretId, secret]),
-    ...config.stsCredentials.map((credential): [string, KnownSecret] => [credential.secretId, credential]),
+    ...config.stsCredentials.map((credential): [string, KnownSecret] => [
+      credential.secretId,
+      credential,
+    ]),
   ]);
 
 export type AuthenticatedTencentCall = { secretId: string; region: string; body: Buffer };
 
-const single = (call: IncomingCall, name: string): string | undefined => call.headersDistinct[name]?.[0];
+const single = (call: IncomingCall, name: string): string | undefined =>
+  call.headersDistinct[name]?.[0];
 
 const utcDateOf = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
 
@@ -29,34 +34,67 @@ const utcDateOf = (seconds: number): string => new Date(seconds * 1000).toISOStr
  */
 export const authenticateTencent = (
   call: IncomingCall,
-  { secrets, regions, nowMs }: { secrets: ReadonlyMap<string, KnownSecret>; regions: readonly string[]; nowMs: number }
+  {
+    secrets,
+    regions,
+    nowMs,
+  }: { secrets: ReadonlyMap<string, KnownSecret>; regions: readonly string[]; nowMs: number }
 ): AuthenticatedTencentCall => {
   const action = single(call, 'x-tc-action');
-  if (action === undefined) throw tencentError('MissingParameter', 'The request is missing the required header X-TC-Action.');
-  if (action !== 'SendSms') throw tencentError('InvalidAction', `The action ${action.slice(0, 64)} does not exist.`);
-  if (single(call, 'x-tc-version') !== sendSmsVersion) throw tencentError('NoSuchVersion');
+  if (action === undefined) {
+    throw tencentError(
+      'MissingParameter',
+      'The request is missing the required header X-TC-Action.'
+    );
+  }
+  if (action !== 'SendSms') {
+    throw tencentError('InvalidAction', `The action ${action.slice(0, 64)} does not exist.`);
+  }
+  if (single(call, 'x-tc-version') !== sendSmsVersion) {
+    throw tencentError('NoSuchVersion');
+  }
 
   const region = single(call, 'x-tc-region');
-  if (region === undefined) throw tencentError('MissingParameter', 'The request is missing the required header X-TC-Region.');
-  if (!regions.includes(region)) throw tencentError('UnsupportedRegion');
+  if (region === undefined) {
+    throw tencentError(
+      'MissingParameter',
+      'The request is missing the required header X-TC-Region.'
+    );
+  }
+  if (!regions.includes(region)) {
+    throw tencentError('UnsupportedRegion');
+  }
 
   const authorization = parseTc3Authorization(single(call, 'authorization'));
-  if (!authorization || !authorization.signedHeaders.includes('content-type') || !authorization.signedHeaders.includes('host')) {
+  if (
+    !authorization ||
+    !authorization.signedHeaders.includes('content-type') ||
+    !authorization.signedHeaders.includes('host')
+  ) {
     throw tencentError('AuthFailure.InvalidAuthorization');
   }
 
   const timestampText = single(call, 'x-tc-timestamp') ?? '';
   if (!/^\d{1,12}$/.test(timestampText)) {
-    throw tencentError('InvalidParameter', 'X-TC-Timestamp must be the Unix time in whole seconds.');
+    throw tencentError(
+      'InvalidParameter',
+      'X-TC-Timestamp must be the Unix time in whole seconds.'
+    );
   }
   const timestamp = Number(timestampText);
-  if (Math.abs(nowMs / 1000 - timestamp) > maxClockSkewSeconds) throw tencentError('AuthFailure.SignatureExpire');
+  if (Math.abs(nowMs / 1000 - timestamp) > maxClockSkewSeconds) {
+    throw tencentError('AuthFailure.SignatureExpire');
+  }
 
   const secret = secrets.get(authorization.secretId);
-  if (!secret) throw tencentError('AuthFailure.SecretIdNotFound');
+  if (!secret) {
+    throw tencentError('AuthFailure.SecretIdNotFound');
+  }
   // Temporary keys only work with their own token; a permanent key must not carry one.
   const token = single(call, 'x-tc-token');
-  if (secret.token !== token) throw tencentError('AuthFailure.TokenFailure');
+  if (secret.token !== token) {
+    throw tencentError('AuthFailure.TokenFailure');
+  }
 
   // The real service signs as `sms` and dates the scope by the timestamp's UTC day; a client that
   // derives either from somewhere else computes a signature the server cannot match.

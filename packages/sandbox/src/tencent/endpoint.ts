@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+
 import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import { jsonReply } from '../server/reply.js';
 import type { SandboxConfig } from '../types.js';
+
 import { authenticateTencent, secretsById } from './authenticate.js';
 import { TencentError, tencentError, tencentErrorBody } from './errors.js';
 import { TencentFrequencyLimits } from './frequency.js';
@@ -19,7 +21,8 @@ const errorReply = (error: TencentError, requestId: string) => ({
 
 /** Tencent signs every API 3.0 call with TC3; Aliyun, which shares the path `/`, never does. */
 export const isTencentCall = (call: IncomingCall): boolean =>
-  call.headersDistinct['x-tc-action'] !== undefined || (call.headers.authorization ?? '').startsWith('TC3-');
+  call.headersDistinct['x-tc-action'] !== undefined ||
+  (call.headers.authorization ?? '').startsWith('TC3-');
 
 /** Tencent Cloud SMS API 3.0 `SendSms` (2021-01-11) at path '/', TC3-HMAC-SHA256 signed. */
 export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
@@ -42,7 +45,9 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
     recipients: (call) => {
       try {
         const parsed = JSON.parse(call.body.toString('utf8')) as { PhoneNumberSet?: unknown };
-        return Array.isArray(parsed.PhoneNumberSet) ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string') : [];
+        return Array.isArray(parsed.PhoneNumberSet)
+          ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string')
+          : [];
       } catch {
         return [];
       }
@@ -51,29 +56,56 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
     handle(call, delivery) {
       const requestId = randomUUID();
       try {
-        if (call.method !== 'POST') throw tencentError('InvalidParameter', 'SendSms with TC3-HMAC-SHA256 is a POST request.');
+        if (call.method !== 'POST') {
+          throw tencentError('InvalidParameter', 'SendSms with TC3-HMAC-SHA256 is a POST request.');
+        }
         const time = now();
-        const authenticated = authenticateTencent(call, { secrets, regions: config.tencent.regions, nowMs: time });
+        const authenticated = authenticateTencent(call, {
+          secrets,
+          regions: config.tencent.regions,
+          nowMs: time,
+        });
         const { statuses, delivered } = sendSms(authenticated, state, time, nextSerialNo);
-        for (const message of delivered) inbox.add({ ...message, requestId }, delivery);
-        const summary = statuses.map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `OK ${PhoneNumber}` : Code)).join(',');
-        return { ...jsonReply(200, { Response: { SendStatusSet: statuses, RequestId: requestId } }), summary };
+        for (const message of delivered) {
+          inbox.add({ ...message, requestId }, delivery);
+        }
+        const summary = statuses
+          .map(({ Code, PhoneNumber }) => (Code === 'Ok' ? `OK ${PhoneNumber}` : Code))
+          .join(',');
+        return {
+          ...jsonReply(200, { Response: { SendStatusSet: statuses, RequestId: requestId } }),
+          summary,
+        };
       } catch (error) {
-        if (!(error instanceof TencentError)) throw error;
+        if (!(error instanceof TencentError)) {
+          throw error;
+        }
         return errorReply(error, requestId);
       }
     },
 
     faultError(fault) {
       const error = tencentError(String(fault.code ?? 'InternalError.OtherError'), fault.message);
-      return { ...errorReply(error, randomUUID()), status: fault.httpStatus ?? 200, summary: `fault ${error.code}` };
+      return {
+        ...errorReply(error, randomUUID()),
+        status: fault.httpStatus ?? 200,
+        summary: `fault ${error.code}`,
+      };
     },
 
     successSample: () =>
       JSON.stringify({
         Response: {
           SendStatusSet: [
-            { SerialNo: nextSerialNo(), PhoneNumber: '+8613800138000', Fee: 1, SessionContext: '', Code: 'Ok', Message: 'send success', IsoCode: 'CN' },
+            {
+              SerialNo: nextSerialNo(),
+              PhoneNumber: '+8613800138000',
+              Fee: 1,
+              SessionContext: '',
+              Code: 'Ok',
+              Message: 'send success',
+              IsoCode: 'CN',
+            },
           ],
           RequestId: randomUUID(),
         },

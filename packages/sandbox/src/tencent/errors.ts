@@ -13,10 +13,14 @@ export class TencentError extends Error {
 }
 
 const catalogue: Record<string, string> = {
-  'AuthFailure.InvalidAuthorization': 'Check whether the request header `Authorization` complies with the TC3-HMAC-SHA256 format.',
-  'AuthFailure.SecretIdNotFound': 'The SecretId is not found, please ensure that your SecretId is correct.',
-  'AuthFailure.SignatureExpire': 'Signature expired. Timestamp and server time cannot differ by more than five minutes.',
-  'AuthFailure.SignatureFailure': 'The provided credentials could not be validated. Please check your signature is correct.',
+  'AuthFailure.InvalidAuthorization':
+    'Check whether the request header `Authorization` complies with the TC3-HMAC-SHA256 format.',
+  'AuthFailure.SecretIdNotFound':
+    'The SecretId is not found, please ensure that your SecretId is correct.',
+  'AuthFailure.SignatureExpire':
+    'Signature expired. Timestamp and server time cannot differ by more than five minutes.',
+  'AuthFailure.SignatureFailure':
+    'The provided credentials could not be validated. Please check your signature is correct.',
   'AuthFailure.TokenFailure': 'The token is invalid or expired.',
   InvalidAction: 'The requested action is not valid for this API version.',
   NoSuchVersion: 'The requested API version does not exist.',
@@ -25,19 +29,25 @@ const catalogue: Record<string, string> = {
   InvalidParameter: 'A parameter is invalid.',
   'FailedOperation.JsonParseFail': 'Failed to parse the request body as JSON.',
   'InvalidParameterValue.SdkAppIdNotExist': 'The SdkAppId does not exist.',
-  'MissingParameter.EmptyPhoneNumberSet': 'The number list is empty; please check your PhoneNumberSet.',
-  'LimitExceeded.PhoneNumberCountLimit': 'The number of phone numbers in a single request exceeds the limit (200).',
+  'MissingParameter.EmptyPhoneNumberSet':
+    'The number list is empty; please check your PhoneNumberSet.',
+  'LimitExceeded.PhoneNumberCountLimit':
+    'The number of phone numbers in a single request exceeds the limit (200).',
   'UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber':
     'A request cannot contain both Mainland China and international/Hong Kong/Macao/Taiwan phone numbers.',
   'InvalidParameterValue.IncorrectPhoneNumber': 'The phone number format is incorrect.',
-  'FailedOperation.SignatureIncorrectOrUnapproved': 'The signature is not approved or the signature format is incorrect.',
+  'FailedOperation.SignatureIncorrectOrUnapproved':
+    'The signature is not approved or the signature format is incorrect.',
   'FailedOperation.TemplateIncorrectOrUnapproved':
     'The template is not approved or the request content does not match the approved template content.',
   'InvalidParameterValue.TemplateParameterFormatError':
     'Verification code template parameter format error: a verification code template parameter may only contain 0–6 digits.',
-  'LimitExceeded.PhoneNumberThirtySecondLimit': 'The number of messages sent to this number within 30 seconds exceeds the limit.',
-  'LimitExceeded.PhoneNumberOneHourLimit': 'The number of messages sent to this number within 1 hour exceeds the limit.',
-  'LimitExceeded.PhoneNumberDailyLimit': 'The number of messages sent to this number within one day exceeds the limit.',
+  'LimitExceeded.PhoneNumberThirtySecondLimit':
+    'The number of messages sent to this number within 30 seconds exceeds the limit.',
+  'LimitExceeded.PhoneNumberOneHourLimit':
+    'The number of messages sent to this number within 1 hour exceeds the limit.',
+  'LimitExceeded.PhoneNumberDailyLimit':
+    'The number of messages sent to this number within one day exceeds the limit.',
   RequestLimitExceeded: 'Your request frequency exceeds the limit.',
   'InternalError.OtherError': 'Other error.',
 };

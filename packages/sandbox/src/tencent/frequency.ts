@@ -18,7 +18,10 @@ export class TencentFrequencyLimits {
 
   /** The LimitExceeded code this send would trigger, or undefined. */
   check(key: string, now: number): string | undefined {
-    return rules.find(({ permits, windowMs }) => this.#history.count(key, now, (time) => now - time < windowMs) >= permits)?.code;
+    return rules.find(
+      ({ permits, windowMs }) =>
+        this.#history.count(key, now, (time) => now - time < windowMs) >= permits
+    )?.code;
   }
 
   record(key: string, now: number): void {

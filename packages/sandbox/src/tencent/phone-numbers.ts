@@ -27,13 +27,22 @@ const mainlandMobile = /^861[3-9]\d{9}$/;
  */
 export const readTencentNumber = (raw: string): TencentNumber | undefined => {
   let digits: string;
-  if (raw.startsWith('+')) digits = raw.slice(1);
-  else if (raw.startsWith('0086')) digits = raw.slice(2);
-  else if (/^\d{11}$/.test(raw)) digits = `86${raw}`;
-  else digits = raw;
-  if (!/^[1-9]\d{6,14}$/.test(digits)) return undefined;
+  if (raw.startsWith('+')) {
+    digits = raw.slice(1);
+  } else if (raw.startsWith('0086')) {
+    digits = raw.slice(2);
+  } else if (/^\d{11}$/.test(raw)) {
+    digits = `86${raw}`;
+  } else {
+    digits = raw;
+  }
+  if (!/^[1-9]\d{6,14}$/.test(digits)) {
+    return undefined;
+  }
   if (digits.startsWith('86')) {
-    return mainlandMobile.test(digits) ? { e164: `+${digits}`, region: 'mainland', isoCode: 'CN' } : undefined;
+    return mainlandMobile.test(digits)
+      ? { e164: `+${digits}`, region: 'mainland', isoCode: 'CN' }
+      : undefined;
   }
   const iso = isoCodes.find(([prefix]) => digits.startsWith(prefix))?.[1] ?? 'DEF';
   return { e164: `+${digits}`, region: 'international', isoCode: iso };

@@ -1,5 +1,6 @@
 import { recipientKey } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage, TencentTemplate } from '../types.js';
+
 import type { AuthenticatedTencentCall } from './authenticate.js';
 import { tencentError } from './errors.js';
 import type { TencentFrequencyLimits } from './frequency.js';
@@ -16,7 +17,10 @@ export type TencentSendState = {
   limits: TencentFrequencyLimits;
 };
 
-export const tencentSendState = (config: SandboxConfig, limits: TencentFrequencyLimits): TencentSendState => ({
+export const tencentSendState = (
+  config: SandboxConfig,
+  limits: TencentFrequencyLimits
+): TencentSendState => ({
   sdkAppIds: new Set(config.tencent.sdkAppIds),
   signatures: config.tencent.signatures,
   templates: new Map(config.tencent.templates.map((template) => [template.id, template])),
@@ -37,7 +41,10 @@ export type SendStatus = {
 };
 
 /** An accepted message, with Tencent's SerialNo as its `messageId`; the inbox adds its delivery state. */
-export type AcceptedTencentSend = Omit<SandboxMessage, 'id' | 'receivedAt' | 'requestId' | 'delivery'>;
+export type AcceptedTencentSend = Omit<
+  SandboxMessage,
+  'id' | 'receivedAt' | 'requestId' | 'delivery'
+>;
 
 export type SendSmsOutcome = { statuses: SendStatus[]; delivered: AcceptedTencentSend[] };
 
@@ -50,7 +57,8 @@ type SendSmsRequest = {
   SessionContext: string;
 };
 
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Field types as the API documents them; a wrong type is `InvalidParameter`, a missing field `MissingParameter`. */
 const readRequest = (body: Buffer): SendSmsRequest => {
@@ -60,26 +68,41 @@ const readRequest = (body: Buffer): SendSmsRequest => {
   } catch {
     throw tencentError('FailedOperation.JsonParseFail');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw tencentError('FailedOperation.JsonParseFail');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw tencentError('FailedOperation.JsonParseFail');
+  }
   const fields = parsed as Record<string, unknown>;
   for (const name of ['SmsSdkAppId', 'TemplateId'] as const) {
-    if (fields[name] === undefined) throw tencentError('MissingParameter', `The parameter ${name} is missing.`);
-    if (typeof fields[name] !== 'string') throw tencentError('InvalidParameter', `The parameter ${name} must be a string.`);
+    if (fields[name] === undefined) {
+      throw tencentError('MissingParameter', `The parameter ${name} is missing.`);
+    }
+    if (typeof fields[name] !== 'string') {
+      throw tencentError('InvalidParameter', `The parameter ${name} must be a string.`);
+    }
   }
-  if (fields.PhoneNumberSet === undefined || (isStringArray(fields.PhoneNumberSet) && fields.PhoneNumberSet.length === 0)) {
+  if (
+    fields.PhoneNumberSet === undefined ||
+    (isStringArray(fields.PhoneNumberSet) && fields.PhoneNumberSet.length === 0)
+  ) {
     throw tencentError('MissingParameter.EmptyPhoneNumberSet');
   }
-  if (!isStringArray(fields.PhoneNumberSet)) throw tencentError('InvalidParameter', 'PhoneNumberSet must be an array of strings.');
+  if (!isStringArray(fields.PhoneNumberSet)) {
+    throw tencentError('InvalidParameter', 'PhoneNumberSet must be an array of strings.');
+  }
   if (fields.TemplateParamSet !== undefined && !isStringArray(fields.TemplateParamSet)) {
     throw tencentError('InvalidParameter', 'TemplateParamSet must be an array of strings.');
   }
-  if (fields.SignName !== undefined && typeof fields.SignName !== 'string') throw tencentError('InvalidParameter', 'SignName must be a string.');
+  if (fields.SignName !== undefined && typeof fields.SignName !== 'string') {
+    throw tencentError('InvalidParameter', 'SignName must be a string.');
+  }
   return {
     PhoneNumberSet: fields.PhoneNumberSet,
     SmsSdkAppId: fields.SmsSdkAppId as string,
     TemplateId: fields.TemplateId as string,
-    ...(typeof fields.SignName === 'string' && fields.SignName !== '' ? { SignName: fields.SignName } : {}),
-    TemplateParamSet: (fields.TemplateParamSet as string[] | undefined) ?? [],
+    ...(typeof fields.SignName === 'string' && fields.SignName !== ''
+      ? { SignName: fields.SignName }
+      : {}),
+    TemplateParamSet: fields.TemplateParamSet ?? [],
     SessionContext: typeof fields.SessionContext === 'string' ? fields.SessionContext : '',
   };
 };
@@ -89,18 +112,34 @@ export const variableCount = (content: string): number =>
   Math.max(0, ...[...content.matchAll(/\{(\d+)\}/g)].map((match) => Number(match[1])));
 
 const render = (content: string, values: readonly string[]): string =>
-  content.replace(/\{(\d+)\}/g, (whole, index: string) => values[Number(index) - 1] ?? whole);
+  content.replaceAll(/\{(\d+)\}/g, (whole, index: string) => values[Number(index) - 1] ?? whole);
 
 /** Why this number cannot get this message, as a per-number code; undefined when it can. */
-const refusalFor = (request: SendSmsRequest, template: TencentTemplate | undefined, number: TencentNumber, state: TencentSendState) => {
-  if (!template || template.region !== number.region) return 'FailedOperation.TemplateIncorrectOrUnapproved';
+const refusalFor = (
+  request: SendSmsRequest,
+  template: TencentTemplate | undefined,
+  number: TencentNumber,
+  state: TencentSendState
+) => {
+  if (!template || template.region !== number.region) {
+    return 'FailedOperation.TemplateIncorrectOrUnapproved';
+  }
   const signature = request.SignName;
   if (number.region === 'mainland' || signature !== undefined) {
-    const approved = state.signatures.some(({ name, region }) => name === signature && region === number.region);
-    if (!approved) return 'FailedOperation.SignatureIncorrectOrUnapproved';
+    const approved = state.signatures.some(
+      ({ name, region }) => name === signature && region === number.region
+    );
+    if (!approved) {
+      return 'FailedOperation.SignatureIncorrectOrUnapproved';
+    }
   }
-  if (request.TemplateParamSet.length !== variableCount(template.content)) return 'FailedOperation.TemplateIncorrectOrUnapproved';
-  if (template.type === 'verification' && !request.TemplateParamSet.every((value) => /^\d{0,6}$/.test(value))) {
+  if (request.TemplateParamSet.length !== variableCount(template.content)) {
+    return 'FailedOperation.TemplateIncorrectOrUnapproved';
+  }
+  if (
+    template.type === 'verification' &&
+    !request.TemplateParamSet.every((value) => /^\d{0,6}$/.test(value))
+  ) {
     return 'InvalidParameterValue.TemplateParameterFormatError';
   }
   return undefined;
@@ -117,19 +156,31 @@ export const sendSms = (
   nextSerialNo: () => string
 ): SendSmsOutcome => {
   const request = readRequest(call.body);
-  if (!state.sdkAppIds.has(request.SmsSdkAppId)) throw tencentError('InvalidParameterValue.SdkAppIdNotExist');
-  if (request.PhoneNumberSet.length > maxNumbersPerRequest) throw tencentError('LimitExceeded.PhoneNumberCountLimit');
+  if (!state.sdkAppIds.has(request.SmsSdkAppId)) {
+    throw tencentError('InvalidParameterValue.SdkAppIdNotExist');
+  }
+  if (request.PhoneNumberSet.length > maxNumbersPerRequest) {
+    throw tencentError('LimitExceeded.PhoneNumberCountLimit');
+  }
 
   const numbers = request.PhoneNumberSet.map(readTencentNumber);
   const regions = new Set(numbers.flatMap((number) => (number ? [number.region] : [])));
-  if (regions.size > 1) throw tencentError('UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber');
+  if (regions.size > 1) {
+    throw tencentError('UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber');
+  }
 
   const template = state.templates.get(request.TemplateId);
   const statuses: SendStatus[] = [];
   const delivered: AcceptedTencentSend[] = [];
   for (const [index, raw] of request.PhoneNumberSet.entries()) {
     const number = numbers[index];
-    const entry = { SerialNo: '', PhoneNumber: raw, Fee: 0, SessionContext: request.SessionContext, IsoCode: '' };
+    const entry = {
+      SerialNo: '',
+      PhoneNumber: raw,
+      Fee: 0,
+      SessionContext: request.SessionContext,
+      IsoCode: '',
+    };
     const fail = (code: string) => {
       const error = tencentError(code);
       statuses.push({ ...entry, Code: error.code, Message: error.message });
@@ -150,11 +201,21 @@ export const sendSms = (
       fail(limit);
       continue;
     }
-    if (limited) state.limits.record(limitKey, now);
+    if (limited) {
+      state.limits.record(limitKey, now);
+    }
 
     const body = render(template.content, request.TemplateParamSet);
     const serialNo = nextSerialNo();
-    statuses.push({ ...entry, SerialNo: serialNo, PhoneNumber: number.e164, Fee: 1, Code: 'Ok', Message: 'send success', IsoCode: number.isoCode });
+    statuses.push({
+      ...entry,
+      SerialNo: serialNo,
+      PhoneNumber: number.e164,
+      Fee: 1,
+      Code: 'Ok',
+      Message: 'send success',
+      IsoCode: number.isoCode,
+    });
     delivered.push({
       provider: 'tencent',
       messageId: serialNo,

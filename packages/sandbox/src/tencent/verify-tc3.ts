@@ -22,13 +22,16 @@ const authorizationPattern =
 /** Splits the Authorization header; `undefined` when it is not a TC3 header. */
 export const parseTc3Authorization = (header: string | undefined): Tc3Authorization | undefined => {
   const match = header === undefined ? null : authorizationPattern.exec(header.trim());
-  if (!match) return undefined;
+  if (!match) {
+    return undefined;
+  }
   const [, secretId = '', date = '', service = '', headerList = '', signature = ''] = match;
   return { secretId, date, service, signedHeaders: headerList.split(';'), signature };
 };
 
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
-const mac = (key: string | Buffer, data: string): Buffer => createHmac('sha256', key).update(data).digest();
+const mac = (key: string | Buffer, data: string): Buffer =>
+  createHmac('sha256', key).update(data).digest();
 
 /** Every value of a header as received, joined the way a canonical header line wants it. */
 const headerValue = (call: IncomingCall, name: string): string | undefined => {
@@ -49,13 +52,18 @@ export const expectedTc3Signature = (
   const lines: string[] = [];
   for (const name of [...authorization.signedHeaders].sort()) {
     const value = headerValue(call, name);
-    if (value === undefined) return undefined;
+    if (value === undefined) {
+      return undefined;
+    }
     lines.push(`${name}:${value}\n`);
   }
   const canonical = `${call.method}\n/\n${call.rawQuery}\n${lines.join('')}\n${authorization.signedHeaders.join(';')}\n${sha256(call.body)}`;
   const scope = `${authorization.date}/${authorization.service}/tc3_request`;
   const toSign = `TC3-HMAC-SHA256\n${timestamp}\n${scope}\n${sha256(canonical)}`;
-  const key = mac(mac(mac(`TC3${secretKey}`, authorization.date), authorization.service), 'tc3_request');
+  const key = mac(
+    mac(mac(`TC3${secretKey}`, authorization.date), authorization.service),
+    'tc3_request'
+  );
   return createHmac('sha256', key).update(toSign).digest('hex');
 };
 

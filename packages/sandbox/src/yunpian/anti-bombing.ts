@@ -1,4 +1,5 @@
 import { SendHistory } from '../shared/send-history.js';
+
 import type { YunpianError } from './errors.js';
 import { yunpianError } from './errors.js';
 
@@ -23,15 +24,25 @@ export class YunpianRateLimits {
     if (this.#sameText.count(textKey, now, within(5 * minuteMs)) >= 3) {
       return yunpianError(9, `同一个手机号 ${mobileKey} 5分钟内重复提交相同的内容超过3次`);
     }
-    if (!verification) return null;
-    if (this.#verification.count(mobileKey, now, within(30 * secondMs)) >= 1) return yunpianError(33);
-    if (this.#verification.count(mobileKey, now, within(hourMs)) >= 3) return yunpianError(22);
-    if (this.#verification.count(mobileKey, now, within(24 * hourMs)) >= 10) return yunpianError(17);
+    if (!verification) {
+      return null;
+    }
+    if (this.#verification.count(mobileKey, now, within(30 * secondMs)) >= 1) {
+      return yunpianError(33);
+    }
+    if (this.#verification.count(mobileKey, now, within(hourMs)) >= 3) {
+      return yunpianError(22);
+    }
+    if (this.#verification.count(mobileKey, now, within(24 * hourMs)) >= 10) {
+      return yunpianError(17);
+    }
     return null;
   }
 
   record(mobileKey: string, text: string, verification: boolean, now: number): void {
     this.#sameText.record(`${mobileKey}\n${text}`, now);
-    if (verification) this.#verification.record(mobileKey, now);
+    if (verification) {
+      this.#verification.record(mobileKey, now);
+    }
   }
 }

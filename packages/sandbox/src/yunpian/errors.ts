@@ -18,7 +18,10 @@ const catalogue: Record<number, [msg: string, detail: string]> = {
   5: ['未找到匹配的模板', '未自动匹配到合适的模板'],
   7: ['模板不可用', '审核状态的模板和审核未通过的模板不可用'],
   8: ['同一手机号30秒内重复提交相同的内容', '请检查是否同一手机号在30秒内重复提交相同的内容'],
-  9: ['同一手机号5分钟内重复提交相同的内容超过3次', '为避免重复发送骚扰用户，同一手机号5分钟内相同内容最多只能发3次'],
+  9: [
+    '同一手机号5分钟内重复提交相同的内容超过3次',
+    '为避免重复发送骚扰用户，同一手机号5分钟内相同内容最多只能发3次',
+  ],
   10: ['手机号防骚扰名单过滤', '手机号在防骚扰名单中'],
   11: ['接口不支持GET方式调用', '请按提示或者文档说明使用POST方式调用'],
   12: ['接口不支持POST方式调用', '请按提示或者文档说明使用GET方式调用'],
@@ -47,9 +50,14 @@ const catalogue: Record<number, [msg: string, detail: string]> = {
 };
 
 /** An error with the real msg/detail for known codes; `detail` overrides the generic one. */
-export const yunpianError = (code: number, detail?: string, msg?: string, status?: number): YunpianError => {
-  const [knownMsg, knownDetail] = catalogue[code] ?? ['未知错误', '未知错误'];
-  return new YunpianError(code, msg ?? knownMsg, detail ?? knownDetail, status);
+export const yunpianError = (
+  code: number,
+  detail?: string,
+  message?: string,
+  status?: number
+): YunpianError => {
+  const [knownMessage, knownDetail] = catalogue[code] ?? ['未知错误', '未知错误'];
+  return new YunpianError(code, message ?? knownMessage, detail ?? knownDetail, status);
 };
 
 export const yunpianErrorBody = (error: YunpianError) => ({

@@ -22,8 +22,12 @@ export const classifyMobile = (mobile: string): MobileVerdict => {
     return verdict.valid && verdict.mainland ? { kind: 'domestic' } : { refusal: 2 };
   }
   const digits = international.exec(mobile)?.[1];
-  if (digits === undefined) return { refusal: 2 };
+  if (digits === undefined) {
+    return { refusal: 2 };
+  }
   const verdict = judgeNumber(digits);
-  if (verdict.valid) return { kind: verdict.mainland ? 'domestic' : 'international' };
+  if (verdict.valid) {
+    return { kind: verdict.mainland ? 'domestic' : 'international' };
+  }
   return { refusal: verdict.reason === 'unknown-calling-code' ? 20 : 2 };
 };

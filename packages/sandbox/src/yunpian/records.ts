@@ -3,11 +3,12 @@ import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import { jsonReply } from '../server/reply.js';
 import { chinaDateTime, parseChinaDateTime } from '../shared/china-time.js';
+import { maskSecret } from '../shared/mask.js';
 import { sameRecipient } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage } from '../types.js';
+
 import { errorReply, formOf } from './endpoint.js';
 import { YunpianError, yunpianError } from './errors.js';
-import { maskSecret } from '../shared/mask.js';
 import { billedParts, feePerPart } from './single-send.js';
 
 export const getRecordPath = '/v2/sms/get_record.json';
@@ -20,7 +21,9 @@ type Dependencies = { config: SandboxConfig; inbox: Inbox };
 const reportStatus = { delivered: 'SUCCESS', failed: 'FAIL', waiting: 'UNKNOWN' } as const;
 
 const reportedAt = (message: SandboxMessage): string | null =>
-  message.delivery.reportedAt === null ? null : chinaDateTime(Date.parse(message.delivery.reportedAt));
+  message.delivery.reportedAt === null
+    ? null
+    : chinaDateTime(Date.parse(message.delivery.reportedAt));
 
 /** One get_record entry; `sid` stays a JSON number as YunPian sends it. */
 const recordOf = (message: SandboxMessage) => ({
@@ -48,17 +51,25 @@ const reportOf = (message: SandboxMessage) => ({
 
 const pageSizeOf = (params: ReadonlyMap<string, string>): number => {
   const raw = params.get('page_size');
-  if (raw === undefined || raw === '') return defaultPageSize;
+  if (raw === undefined || raw === '') {
+    return defaultPageSize;
+  }
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > maxPageSize) throw yunpianError(2, `参数 page_size 格式不正确，page_size 取值范围为 1-${maxPageSize}`);
+  if (!/^\d+$/.test(raw) || value < 1 || value > maxPageSize) {
+    throw yunpianError(2, `参数 page_size 格式不正确，page_size 取值范围为 1-${maxPageSize}`);
+  }
   return value;
 };
 
 const timeParam = (params: ReadonlyMap<string, string>, name: string): number => {
   const raw = params.get(name);
-  if (!raw) throw yunpianError(1, `参数 ${name} 必须传入`);
+  if (!raw) {
+    throw yunpianError(1, `参数 ${name} 必须传入`);
+  }
   const time = parseChinaDateTime(raw);
-  if (Number.isNaN(time)) throw yunpianError(2, `参数 ${name} 格式不正确，格式为 yyyy-MM-dd HH:mm:ss`);
+  if (Number.isNaN(time)) {
+    throw yunpianError(2, `参数 ${name} 格式不正确，格式为 yyyy-MM-dd HH:mm:ss`);
+  }
   return time;
 };
 
@@ -66,22 +77,33 @@ const timeParam = (params: ReadonlyMap<string, string>, name: string): number =>
  * The YunPian record APIs over the inbox: `get_record.json` (read-only, by time range and number,
  * paged) and `pull_status.json` (each report handed out once per account).
  */
-export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): Map<string, ProviderEndpoint> => {
+export const createYunpianRecordEndpoints = ({
+  config,
+  inbox,
+}: Dependencies): Map<string, ProviderEndpoint> => {
   const accounts = new Set(config.yunpian.accounts.map((account) => account.apikey));
   // Message ids whose report some pull_status call already handed out.
   const pulled = new Set<string>();
 
   const ownMessages = (apikey: string) => {
     const credential = maskSecret(apikey);
-    return inbox.list({ provider: 'yunpian' }).filter((message) => message.credential === credential);
+    return inbox
+      .list({ provider: 'yunpian' })
+      .filter((message) => message.credential === credential);
   };
 
   const authenticated = (call: IncomingCall): { params: Map<string, string>; apikey: string } => {
-    if (call.method !== 'POST') throw yunpianError(11);
+    if (call.method !== 'POST') {
+      throw yunpianError(11);
+    }
     const params = formOf(call);
     const apikey = params.get('apikey');
-    if (!apikey) throw yunpianError(1, '参数 apikey 必须传入');
-    if (!accounts.has(apikey)) throw yunpianError(-1);
+    if (!apikey) {
+      throw yunpianError(1, '参数 apikey 必须传入');
+    }
+    if (!accounts.has(apikey)) {
+      throw yunpianError(-1);
+    }
     return { params, apikey };
   };
 
@@ -97,11 +119,16 @@ export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): M
         const list = answer(call);
         return { ...jsonReply(200, list), summary: `OK ${list.length} record(s)` };
       } catch (error) {
-        if (!(error instanceof YunpianError)) throw error;
+        if (!(error instanceof YunpianError)) {
+          throw error;
+        }
         return errorReply(error);
       }
     },
-    faultError: (fault) => errorReply(yunpianError(Number(fault.code ?? -51), fault.message, undefined, fault.httpStatus ?? 400)),
+    faultError: (fault) =>
+      errorReply(
+        yunpianError(Number(fault.code ?? -51), fault.message, undefined, fault.httpStatus ?? 400)
+      ),
     successSample: () => JSON.stringify([]),
   });
 
@@ -110,15 +137,17 @@ export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): M
     const start = timeParam(params, 'start_time');
     const end = timeParam(params, 'end_time');
     const mobile = params.get('mobile');
-    const pageNum = Number(params.get('page_num') || '1');
-    if (!Number.isInteger(pageNum) || pageNum < 1) throw yunpianError(2, '参数 page_num 格式不正确');
+    const pageNumber = Number(params.get('page_num') || '1');
+    if (!Number.isInteger(pageNumber) || pageNumber < 1) {
+      throw yunpianError(2, '参数 page_num 格式不正确');
+    }
     const pageSize = pageSizeOf(params);
     const found = ownMessages(apikey).filter((message) => {
       const sent = Date.parse(message.receivedAt);
       // The times are whole seconds: a message sent within the end second still counts.
       return sent >= start && sent < end + 1000 && (!mobile || sameRecipient(message.to, mobile));
     });
-    return found.slice((pageNum - 1) * pageSize, pageNum * pageSize).map(recordOf);
+    return found.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(recordOf);
   });
 
   const pullStatus = endpoint((call) => {
@@ -128,7 +157,9 @@ export const createYunpianRecordEndpoints = ({ config, inbox }: Dependencies): M
       .filter((message) => message.delivery.state !== 'waiting' && !pulled.has(message.id))
       .reverse()
       .slice(0, pageSize);
-    for (const message of reports) pulled.add(message.id);
+    for (const message of reports) {
+      pulled.add(message.id);
+    }
     return reports.map(reportOf);
   });
 

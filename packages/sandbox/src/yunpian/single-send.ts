@@ -1,6 +1,7 @@
 import { maskSecret } from '../shared/mask.js';
 import { recipientKey } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage, YunpianAccount } from '../types.js';
+
 import type { YunpianRateLimits } from './anti-bombing.js';
 import { yunpianError } from './errors.js';
 import { classifyMobile } from './mobile.js';
@@ -22,7 +23,10 @@ export type SingleSendState = {
   limits: YunpianRateLimits;
 };
 
-export const singleSendState = (config: SandboxConfig, limits: YunpianRateLimits): SingleSendState => {
+export const singleSendState = (
+  config: SandboxConfig,
+  limits: YunpianRateLimits
+): SingleSendState => {
   const templates = config.yunpian.templates.map(compileTemplate);
   return {
     accounts: new Map(config.yunpian.accounts.map((account) => [account.apikey, account])),
@@ -37,18 +41,28 @@ export const singleSendState = (config: SandboxConfig, limits: YunpianRateLimits
 
 /** SMS parts billed: one up to 70 characters, else 67 characters per part. */
 export const billedParts = (text: string): number => {
-  const length = [...text].length;
+  const { length } = [...text];
   return length <= 70 ? 1 : Math.ceil(length / 67);
 };
 
 export type SingleSendResult = {
-  response: { code: 0; msg: string; count: number; fee: number; unit: 'RMB'; mobile: string; sid: number };
+  response: {
+    code: 0;
+    msg: string;
+    count: number;
+    fee: number;
+    unit: 'RMB';
+    mobile: string;
+    sid: number;
+  };
   message: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>;
 };
 
 const requiredParam = (params: ReadonlyMap<string, string>, name: string): string => {
   const value = params.get(name);
-  if (value === undefined || value === '') throw yunpianError(1, `参数 ${name} 必须传入`);
+  if (value === undefined || value === '') {
+    throw yunpianError(1, `参数 ${name} 必须传入`);
+  }
   return value;
 };
 
@@ -61,25 +75,39 @@ export const singleSend = (
 ): SingleSendResult => {
   const apikey = requiredParam(params, 'apikey');
   const account = state.accounts.get(apikey);
-  if (!account) throw yunpianError(-1);
+  if (!account) {
+    throw yunpianError(-1);
+  }
   const mobile = requiredParam(params, 'mobile');
   const text = requiredParam(params, 'text');
-  if ([...text].length > maxTextLength) throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
+  if ([...text].length > maxTextLength) {
+    throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
+  }
 
   const verdict = classifyMobile(mobile);
   if ('refusal' in verdict) {
-    throw verdict.refusal === 2 ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`) : yunpianError(verdict.refusal);
+    throw verdict.refusal === 2
+      ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`)
+      : yunpianError(verdict.refusal);
   }
   const { kind } = verdict;
-  if (kind === 'international' && !account.international) throw yunpianError(20);
+  if (kind === 'international' && !account.international) {
+    throw yunpianError(20);
+  }
 
   const balance = state.balances.get(apikey) ?? 0;
-  if (balance <= 0) throw yunpianError(3);
+  if (balance <= 0) {
+    throw yunpianError(3);
+  }
 
-  if ((text.match(/【/g) ?? []).length > 1 || (text.match(/】/g) ?? []).length > 1) throw yunpianError(16);
+  if ((text.match(/【/g) ?? []).length > 1 || (text.match(/】/g) ?? []).length > 1) {
+    throw yunpianError(16);
+  }
   const { signature: written, body } = splitSignature(text);
   const signature = written || account.defaultSignature;
-  if (signature !== account.defaultSignature && !state.templateSignatures.has(signature)) throw yunpianError(15, `短信签名${signature}与默认签名或模板签名不一致`);
+  if (signature !== account.defaultSignature && !state.templateSignatures.has(signature)) {
+    throw yunpianError(15, `短信签名${signature}与默认签名或模板签名不一致`);
+  }
 
   // International numbers need an international template; domestic numbers a domestic one.
   const wanted = kind === 'international';
@@ -89,19 +117,25 @@ export const singleSend = (
     state.templates.filter((template) => template.international === wanted)
   );
   if (!match) {
-    if (wanted && matchTemplate(body, signature, state.templates)) throw yunpianError(23);
+    if (wanted && matchTemplate(body, signature, state.templates)) {
+      throw yunpianError(23);
+    }
     throw yunpianError(5);
   }
 
   const fullText = `${signature}${body}`;
   const parts = billedParts(fullText);
-  if (balance < parts) throw yunpianError(3);
+  if (balance < parts) {
+    throw yunpianError(3);
+  }
 
   const mobileKey = recipientKey(mobile);
   const limited = state.rateLimitsEnabled && !state.whitelist.has(mobileKey);
   if (limited) {
     const error = state.limits.check(mobileKey, fullText, match.template.verification, now);
-    if (error) throw error;
+    if (error) {
+      throw error;
+    }
     state.limits.record(mobileKey, fullText, match.template.verification, now);
   }
   state.balances.set(apikey, balance - parts);

@@ -27,12 +27,14 @@ const lineBreak = /[\r\n]/;
 /** Splits '【签名】body' into its signature (with brackets) and body; signature '' when absent. */
 export const splitSignature = (text: string): { signature: string; body: string } => {
   const match = leadingSignature.exec(text);
-  return match ? { signature: match[0], body: text.slice(match[0].length) } : { signature: '', body: text };
+  return match
+    ? { signature: match[0], body: text.slice(match[0].length) }
+    : { signature: '', body: text };
 };
 
 const splitLines = (text: string): { lines: string[]; breaks: string } => ({
   lines: text.split(lineBreak),
-  breaks: text.replace(/[^\r\n]/g, ''),
+  breaks: text.replaceAll(/[^\r\n]/g, ''),
 });
 
 const compileLine = (line: string, variables: string[]): TemplateLine => {
@@ -42,8 +44,10 @@ const compileLine = (line: string, variables: string[]): TemplateLine => {
   for (const match of line.matchAll(variablePattern)) {
     const literal = line.slice(last, match.index);
     // Adjacent variables (nothing between) form one run.
-    if (runs.length > 0 && literal === '') runs[runs.length - 1]! += 1;
-    else {
+    if (runs.length > 0 && literal === '') {
+      // eslint-disable-next-line unicorn/prefer-at -- `.at()` is not assignable; this increments in place
+      runs[runs.length - 1]! += 1;
+    } else {
       literals.push(literal);
       runs.push(1);
     }
@@ -80,11 +84,17 @@ export const compileTemplate = (template: YunpianTemplate): CompiledTemplate => 
 const matchLine = (text: string, line: TemplateLine): string[] | null => {
   const { literals, runs } = line;
   const first = literals[0]!;
-  const final = literals[literals.length - 1]!;
-  if (runs.length === 0) return text === first ? [] : null;
-  if (!text.startsWith(first)) return null;
+  const final = literals.at(-1)!;
+  if (runs.length === 0) {
+    return text === first ? [] : null;
+  }
+  if (!text.startsWith(first)) {
+    return null;
+  }
   const finalStart = text.length - final.length;
-  if (!text.endsWith(final)) return null;
+  if (!text.endsWith(final)) {
+    return null;
+  }
 
   const values: string[] = [];
   let position = first.length;
@@ -92,8 +102,12 @@ const matchLine = (text: string, line: TemplateLine): string[] | null => {
     const isLast = index === runs.length - 1;
     const next = literals[index + 1]!;
     const at = isLast ? finalStart : text.indexOf(next, position + run);
-    if (at === -1 || at < position + run || (isLast && at > finalStart)) return null;
-    for (let variable = 0; variable < run - 1; variable++) values.push(text[position + variable]!);
+    if (at === -1 || at < position + run || (isLast && at > finalStart)) {
+      return null;
+    }
+    for (let variable = 0; variable < run - 1; variable++) {
+      values.push(text[position + variable]!);
+    }
     values.push(text.slice(position + run - 1, at));
     position = at + next.length;
   }
@@ -103,11 +117,15 @@ const matchLine = (text: string, line: TemplateLine): string[] | null => {
 const matchBody = (body: string, template: CompiledTemplate): string[] | null => {
   const { lines, breaks } = splitLines(body);
   // Variables hold no line breaks, so the text has exactly the template's.
-  if (breaks !== template.breaks) return null;
+  if (breaks !== template.breaks) {
+    return null;
+  }
   const values: string[] = [];
   for (const [index, line] of template.lines.entries()) {
     const found = matchLine(lines[index]!, line);
-    if (!found) return null;
+    if (!found) {
+      return null;
+    }
     values.push(...found);
   }
   return values;
@@ -122,13 +140,17 @@ export const matchTemplate = (
   templates: readonly CompiledTemplate[]
 ): TemplateMatch | null => {
   for (const template of templates) {
-    if (template.signature !== signature) continue;
+    if (template.signature !== signature) {
+      continue;
+    }
     const found = matchBody(body, template);
-    if (!found) continue;
+    if (!found) {
+      continue;
+    }
     const values: Record<string, string> = {};
-    template.variables.forEach((name, index) => {
+    for (const [index, name] of template.variables.entries()) {
       values[name] = found[index]!;
-    });
+    }
     return { template, values };
   }
   return null;

@@ -2,10 +2,10 @@
  * The steps of `logto-sms demo`, in order. Each prints its own lines and records what did not
  * behave as expected in the run's problem list; `summarize` turns that list into the exit code.
  */
+import type { Sandbox, SandboxMessage } from '@logto-sms/sandbox';
 import { randomInt } from 'node:crypto';
 
 import { connectorMetadataGuard } from '@logto/connector-kit';
-import type { Sandbox, SandboxMessage } from '@logto-sms/sandbox';
 
 import { describeConnectorError, isConnectorError } from '../../connector-error.js';
 import {
@@ -18,7 +18,12 @@ import {
   type LogtoHost,
 } from '../../logto-host/index.js';
 import type { Output } from '../../output.js';
-import { aliyunConfigFor, aliyunMasConfigFor, tencentConfigFor, yunpianConfigFor } from '../../sandbox-configs.js';
+import {
+  aliyunConfigFor,
+  aliyunMasConfigFor,
+  tencentConfigFor,
+  yunpianConfigFor,
+} from '../../sandbox-configs.js';
 import { exitCodes } from '../../usage-error.js';
 import type { WorkspaceConnector } from '../../workspace.js';
 
@@ -35,7 +40,12 @@ type DemoConnector = {
 type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
 
 /** The ready-to-paste sandbox config of each connector the demo runs. */
-const sandboxConfigOf = { aliyun: aliyunConfigFor, 'aliyun-mas': aliyunMasConfigFor, yunpian: yunpianConfigFor, tencent: tencentConfigFor } as const;
+const sandboxConfigOf = {
+  aliyun: aliyunConfigFor,
+  'aliyun-mas': aliyunMasConfigFor,
+  yunpian: yunpianConfigFor,
+  tencent: tencentConfigFor,
+} as const;
 
 /** What every step shares: where to print, the emulator, the Logto host, the problems so far. */
 export type DemoRun = {
@@ -72,7 +82,8 @@ const overseas = '85261234567';
 
 const sixDigits = () => String(randomInt(0, 1_000_000)).padStart(6, '0');
 
-const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - [...text].length));
+const pad = (text: string, width: number) =>
+  text + ' '.repeat(Math.max(0, width - [...text].length));
 
 const countWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
 /** "three connectors": how the demo names what it runs, from the list it actually runs. */
@@ -80,14 +91,24 @@ export const connectorCount = (sources: readonly DemoSource[]): string =>
   `${countWords[sources.length] ?? String(sources.length)} connector${sources.length === 1 ? '' : 's'}`;
 
 /** Step 2: `npm pack` each connector and extract it into the Logto host, as `logto connector add` does. */
-export const installConnectors = async ({ output, host }: DemoRun, sources: readonly DemoSource[]): Promise<HostedConnector[]> => {
-  const hosted = await output.step(`[2/5] Packing the ${connectorCount(sources)} with npm pack and extracting them into a Logto host`, async () =>
-    Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
+export const installConnectors = async (
+  { output, host }: DemoRun,
+  sources: readonly DemoSource[]
+): Promise<HostedConnector[]> => {
+  const hosted = await output.step(
+    `[2/5] Packing the ${connectorCount(sources)} with npm pack and extracting them into a Logto host`,
+    async () => Promise.all(sources.map(async ({ source }) => addConnectorToHost(host, source)))
   );
   for (const item of hosted) {
-    output.line(`      ${item.name}@${item.version}: ${item.packed?.files.join(', ') ?? 'tarball'}`);
+    output.line(
+      `      ${item.name}@${item.version}: ${item.packed?.files.join(', ') ?? 'tarball'}`
+    );
   }
-  output.line(output.dim(`      Logto host: ${host.root} (node_modules: ${Object.keys(host.provided).join(', ')} only)`));
+  output.line(
+    output.dim(
+      `      Logto host: ${host.root} (node_modules: ${Object.keys(host.provided).join(', ')} only)`
+    )
+  );
   return hosted;
 };
 
@@ -101,19 +122,30 @@ export const loadConnectors = async (
   sources: readonly DemoSource[],
   hosted: readonly HostedConnector[]
 ): Promise<DemoConnector[] | undefined> => {
-  const loaded = await output.step("[3/5] Loading them with @logto/cli's loadConnectorFactories", async () => loadLikeLogto(host));
-  check(loaded.logs.length === 0, `the loader printed: ${loaded.logs.map((log) => log.text).join(' | ')}`);
+  const loaded = await output.step(
+    "[3/5] Loading them with @logto/cli's loadConnectorFactories",
+    async () => loadLikeLogto(host)
+  );
+  check(
+    loaded.logs.length === 0,
+    `the loader printed: ${loaded.logs.map((log) => log.text).join(' | ')}`
+  );
   const connectors: DemoConnector[] = [];
   for (const [index, { short }] of sources.entries()) {
     const item = hosted[index]!;
     const factory = factoryFor(loaded, item);
-    if (!check(factory !== undefined, `${item.name} was skipped by the loader`) || !factory) continue;
+    if (!check(factory !== undefined, `${item.name} was skipped by the loader`) || !factory) {
+      continue;
+    }
     const metadataOk = connectorMetadataGuard.safeParse(factory.metadata).success;
-    check(metadataOk, `${factory.metadata.id}: metadata fails connector-kit's connectorMetadataGuard`);
+    check(
+      metadataOk,
+      `${factory.metadata.id}: metadata fails connector-kit's connectorMetadataGuard`
+    );
     output.line(
       `      ${pad(factory.metadata.id, 21)} type ${factory.type}, ${metadataOk ? 'metadata valid' : 'metadata INVALID'}, no loader warnings: ${loaded.logs.length === 0 ? 'yes' : 'no'}`
     );
-    const config = sandboxConfigOf[short as keyof typeof sandboxConfigOf](sandbox.config, sandbox.url);
+    const config = sandboxConfigOf[short](sandbox.config, sandbox.url);
     connectors.push({ short, provider: short, hosted: item, factory, config });
   }
   return connectors.length === sources.length ? connectors : undefined;
@@ -123,16 +155,25 @@ export const loadConnectors = async (
 const sendFunctionOf = async ({ factory, hosted, config }: DemoConnector): Promise<SendMessage> => {
   const created = await factory.createConnector({
     getConfig: async (id: string) => {
-      if (id !== factory.metadata.id) throw new Error(`no saved config for ${id}`);
+      if (id !== factory.metadata.id) {
+        throw new Error(`no saved config for ${id}`);
+      }
       return config;
     },
   });
-  if (!('sendMessage' in created)) throw new Error(`${hosted.name} has no sendMessage`);
+  if (!('sendMessage' in created)) {
+    throw new Error(`${hosted.name} has no sendMessage`);
+  }
   return created.sendMessage as unknown as SendMessage;
 };
 
 /** Aliyun MAS serves mainland numbers only: the connector must refuse before anything reaches the emulator. */
-const expectMainlandOnlyRefusal = async ({ output, sandbox, check }: DemoRun, send: SendMessage, to: string, locale: string): Promise<void> => {
+const expectMainlandOnlyRefusal = async (
+  { output, sandbox, check }: DemoRun,
+  send: SendMessage,
+  to: string,
+  locale: string
+): Promise<void> => {
   const before = sandbox.inbox.count();
   try {
     await send({ to, type: 'SignIn', payload: { code: sixDigits(), locale } });
@@ -155,11 +196,16 @@ const expectMainlandOnlyRefusal = async ({ output, sandbox, check }: DemoRun, se
  *
  * @returns each connector's `sendMessage`, for the next step.
  */
-export const sendSignInCodes = async (run: DemoRun, connectors: readonly DemoConnector[]): Promise<Map<WorkspaceConnector, SendMessage>> => {
+export const sendSignInCodes = async (
+  run: DemoRun,
+  connectors: readonly DemoConnector[]
+): Promise<Map<WorkspaceConnector, SendMessage>> => {
   const { output, sandbox, check } = run;
   output.line('[4/5] Sending sign-in codes (config read through getConfig, as at sign-in)');
   const sendOf = new Map<WorkspaceConnector, SendMessage>();
-  for (const connector of connectors) sendOf.set(connector.short, await sendFunctionOf(connector));
+  for (const connector of connectors) {
+    sendOf.set(connector.short, await sendFunctionOf(connector));
+  }
   for (const connector of connectors) {
     for (const [to, locale] of [
       [mainland, 'zh-CN'],
@@ -173,10 +219,20 @@ export const sendSignInCodes = async (run: DemoRun, connectors: readonly DemoCon
       const code = sixDigits();
       const since = Date.now();
       try {
-        const result = await sendOf.get(connector.short)!({ to, type: 'SignIn', payload: { code, locale } });
+        const result = await sendOf.get(connector.short)!({
+          to,
+          type: 'SignIn',
+          payload: { code, locale },
+        });
         run.delivered += 1;
-        const message = await sandbox.inbox.waitForMessage({ provider: connector.provider, since }, 5000);
-        const sameCode = check(message.code === code, `${connector.short} → ${to}: the inbox shows code ${String(message.code)}, sent ${code}`);
+        const message = await sandbox.inbox.waitForMessage(
+          { provider: connector.provider, since },
+          5000
+        );
+        const sameCode = check(
+          message.code === code,
+          `${connector.short} → ${to}: the inbox shows code ${String(message.code)}, sent ${code}`
+        );
         output.line(
           `      ${sameCode ? output.green('✓') : output.red('✗')} ${pad(connector.short, 10)} → ${pad(to, 13)} locale ${pad(locale, 5)} delivered as ${message.to}, answer ${JSON.stringify(result)}`
         );
@@ -192,22 +248,39 @@ export const sendSignInCodes = async (run: DemoRun, connectors: readonly DemoCon
 };
 
 /** Step 5: a second Aliyun code to the same number within a minute must come back as rate_limit_exceeded, undelivered. */
-export const provokeRateLimit = async ({ output, sandbox, check }: DemoRun, sendOf: ReadonlyMap<WorkspaceConnector, SendMessage>): Promise<void> => {
-  output.line(`[5/5] Provoking a rate limit: a second Aliyun code to ${mainland} within the same minute`);
+export const provokeRateLimit = async (
+  { output, sandbox, check }: DemoRun,
+  sendOf: ReadonlyMap<WorkspaceConnector, SendMessage>
+): Promise<void> => {
+  output.line(
+    `[5/5] Provoking a rate limit: a second Aliyun code to ${mainland} within the same minute`
+  );
   const before = sandbox.inbox.count();
   try {
-    await sendOf.get('aliyun')!({ to: mainland, type: 'SignIn', payload: { code: sixDigits(), locale: 'zh-CN' } });
-    check(false, 'the second send within a minute was accepted; expected isv.BUSINESS_LIMIT_CONTROL');
+    await sendOf.get('aliyun')!({
+      to: mainland,
+      type: 'SignIn',
+      payload: { code: sixDigits(), locale: 'zh-CN' },
+    });
+    check(
+      false,
+      'the second send within a minute was accepted; expected isv.BUSINESS_LIMIT_CONTROL'
+    );
   } catch (error) {
-    if (!isConnectorError(error)) {
-      check(false, `expected a ConnectorError, got ${(error as Error).message}`);
-    } else {
+    if (isConnectorError(error)) {
       const described = describeConnectorError(error);
-      check(described.code === 'rate_limit_exceeded', `expected rate_limit_exceeded, got ${described.code}`);
+      check(
+        described.code === 'rate_limit_exceeded',
+        `expected rate_limit_exceeded, got ${described.code}`
+      );
       output.line(
         `      ${output.green('✓')} Aliyun ${String(described.providerCode ?? '(no code)')} → ConnectorError ${output.bold(described.code)} → Logto answers HTTP ${described.logtoStatus}: "${described.logtoShows}"`
       );
-      if (described.errorDescription) output.line(`        connector says: ${described.errorDescription}`);
+      if (described.errorDescription) {
+        output.line(`        connector says: ${described.errorDescription}`);
+      }
+    } else {
+      check(false, `expected a ConnectorError, got ${(error as Error).message}`);
     }
   }
   check(sandbox.inbox.count() === before, 'the rate-limited send still put a message in the inbox');
@@ -218,12 +291,21 @@ export const printInbox = ({ output, sandbox, check, delivered }: DemoRun): void
   // The inbox lists newest first.
   const messages = sandbox.inbox.list().reverse();
   output.line();
-  output.line(output.bold(`Inbox (${messages.length} messages; the emulator stops with the demo, "logto-sms sandbox" keeps one running)`));
+  output.line(
+    output.bold(
+      `Inbox (${messages.length} messages; the emulator stops with the demo, "logto-sms sandbox" keeps one running)`
+    )
+  );
   output.line(`  ${pad('provider', 12)}${pad('received as', 15)}${pad('code', 8)}text`);
   for (const message of messages) {
-    output.line(`  ${pad(message.provider, 12)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`);
+    output.line(
+      `  ${pad(message.provider, 12)}${pad(message.to, 15)}${pad(message.code ?? '-', 8)}${message.text}`
+    );
   }
-  check(messages.length === delivered, `expected ${delivered} messages in the inbox, found ${messages.length}`);
+  check(
+    messages.length === delivered,
+    `expected ${delivered} messages in the inbox, found ${messages.length}`
+  );
   output.line();
 };
 
@@ -231,10 +313,18 @@ export const printInbox = ({ output, sandbox, check, delivered }: DemoRun): void
 export const summarize = ({ output, problems, delivered }: DemoRun): number => {
   if (problems.length > 0) {
     output.line(output.red(`Demo finished with ${problems.length} problem(s):`));
-    for (const problem of problems) output.line(`  - ${problem}`);
+    for (const problem of problems) {
+      output.line(`  - ${problem}`);
+    }
     return exitCodes.failed;
   }
-  output.line(output.green(`Demo finished: ${delivered} codes delivered, the overseas number refused by Aliyun MAS, the rate limit mapped to rate_limit_exceeded, no loader warnings.`));
-  output.line(`Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`);
+  output.line(
+    output.green(
+      `Demo finished: ${delivered} codes delivered, the overseas number refused by Aliyun MAS, the rate limit mapped to rate_limit_exceeded, no loader warnings.`
+    )
+  );
+  output.line(
+    `Next: "logto-sms sandbox" to keep an emulator running, "logto-sms send --help" to test your own config.`
+  );
   return exitCodes.ok;
 };

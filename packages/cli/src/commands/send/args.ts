@@ -70,19 +70,39 @@ export const parseSendArgs = (argv: readonly string[]): SendOptions | 'help' => 
     },
     { maxPositionals: 1 }
   );
-  if (values.help) return 'help';
+  if (values.help) {
+    return 'help';
+  }
   const target = positionals[0];
   const configFile = stringOption(values, 'config');
   const to = stringOption(values, 'to');
-  if (!target) throw new UsageError('Which connector? Pass aliyun, aliyun-mas, yunpian, tencent, a package directory or a .tgz.', 'send');
-  if (!configFile) throw new UsageError('--config <file.json> is required.', 'send');
-  if (!to) throw new UsageError('--to <phone> is required.', 'send');
+  if (!target) {
+    throw new UsageError(
+      'Which connector? Pass aliyun, aliyun-mas, yunpian, tencent, a package directory or a .tgz.',
+      'send'
+    );
+  }
+  if (!configFile) {
+    throw new UsageError('--config <file.json> is required.', 'send');
+  }
+  if (!to) {
+    throw new UsageError('--to <phone> is required.', 'send');
+  }
   // The Console's test route refuses anything but digits before the connector sees it.
-  if (!/^\d+$/.test(to)) throw new UsageError(`--to must be digits only with the country code (Logto strips "+"), got "${to}".`, 'send');
+  if (!/^\d+$/.test(to)) {
+    throw new UsageError(
+      `--to must be digits only with the country code (Logto strips "+"), got "${to}".`,
+      'send'
+    );
+  }
   const type = stringOption(values, 'type') ?? 'Generic';
-  if (!usageTypes.includes(type)) throw new UsageError(`--type must be one of ${usageTypes.join(', ')}; got "${type}".`, 'send');
+  if (!usageTypes.includes(type)) {
+    throw new UsageError(`--type must be one of ${usageTypes.join(', ')}; got "${type}".`, 'send');
+  }
   const code = stringOption(values, 'code') ?? '000000';
-  if (code === '') throw new UsageError('--code must not be empty.', 'send');
+  if (code === '') {
+    throw new UsageError('--code must not be empty.', 'send');
+  }
   const locale = stringOption(values, 'locale');
   return {
     target,
@@ -95,4 +115,3 @@ export const parseSendArgs = (argv: readonly string[]): SendOptions | 'help' => 
     json: values.json === true,
   };
 };
-

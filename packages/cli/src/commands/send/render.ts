@@ -30,7 +30,11 @@ export type SendJson =
       warnings: string[];
     };
 
-export const connectorInfo = (factory: LoadedConnectorFactory, name: string, version: string): ConnectorInfo => ({
+export const connectorInfo = (
+  factory: LoadedConnectorFactory,
+  name: string,
+  version: string
+): ConnectorInfo => ({
   id: factory.metadata.id,
   package: name,
   version,
@@ -46,18 +50,33 @@ export const oneLine = (value: unknown): string => terminalSafe(String(value));
  */
 export const explainLines = (output: Output, described: DescribedError): string[] => {
   const one = oneLine;
-  const lines = [`${output.red('✗ Send failed:')} ConnectorError ${output.bold(one(described.code))}`, `  What it means:  ${one(described.meaning)}`];
-  if (described.fix) lines.push(`  How to fix:     ${one(described.fix)}`);
-  if (described.errorDescription) lines.push(`  Connector says: ${one(described.errorDescription)}`);
+  const lines = [
+    `${output.red('✗ Send failed:')} ConnectorError ${output.bold(one(described.code))}`,
+    `  What it means:  ${one(described.meaning)}`,
+  ];
+  if (described.fix) {
+    lines.push(`  How to fix:     ${one(described.fix)}`);
+  }
+  if (described.errorDescription) {
+    lines.push(`  Connector says: ${one(described.errorDescription)}`);
+  }
   if (described.providerCode !== undefined) {
     const extras = [
       described.httpStatus === undefined ? undefined : `HTTP ${one(described.httpStatus)}`,
       described.requestId === undefined ? undefined : `request id ${one(described.requestId)}`,
     ].filter(Boolean);
-    lines.push(`  Provider code:  ${one(described.providerCode)}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`);
+    lines.push(
+      `  Provider code:  ${one(described.providerCode)}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`
+    );
   }
-  if (described.providerMessage) lines.push(`  Provider said:  ${one(described.providerMessage)}`);
-  for (const issue of described.issues ?? []) lines.push(`  - ${one(issue.path)}: ${one(issue.message)}`);
-  lines.push(`  In Logto:       HTTP ${one(described.logtoStatus)}, shown as "${one(described.logtoShows)}"`);
+  if (described.providerMessage) {
+    lines.push(`  Provider said:  ${one(described.providerMessage)}`);
+  }
+  for (const issue of described.issues ?? []) {
+    lines.push(`  - ${one(issue.path)}: ${one(issue.message)}`);
+  }
+  lines.push(
+    `  In Logto:       HTTP ${one(described.logtoStatus)}, shown as "${one(described.logtoShows)}"`
+  );
   return lines;
 };

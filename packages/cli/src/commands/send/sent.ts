@@ -9,10 +9,14 @@ const recipientFields = ['phoneNumbers', 'mobile', 'phoneNumber'] as const;
 const templateFields = ['templateCode', 'template', 'templateId'] as const;
 
 const firstText = (record: Record<string, unknown>, keys: readonly string[]): string | undefined =>
-  keys.map((key) => record[key]).find((value): value is string => typeof value === 'string' && value !== '');
+  keys
+    .map((key) => record[key])
+    .find((value): value is string => typeof value === 'string' && value !== '');
 
 export const whatWasSent = (result: unknown): SentSummary => {
-  if (typeof result !== 'object' || result === null) return {};
+  if (typeof result !== 'object' || result === null) {
+    return {};
+  }
   const record = result as Record<string, unknown>;
   const providerRecipient = firstText(record, recipientFields);
   const template = firstText(record, templateFields);
@@ -23,17 +27,27 @@ export const whatWasSent = (result: unknown): SentSummary => {
  * The provider's answer for printing: the code masked wherever it could appear, except in the
  * recipient fields, whose digits may contain the code's and must be shown as they are.
  */
-export const answerForDisplay = (result: unknown, codeRedactor: { deep: <T>(value: T) => T }): unknown => {
-  if (typeof result !== 'object' || result === null || Array.isArray(result)) return codeRedactor.deep(result);
+export const answerForDisplay = (
+  result: unknown,
+  codeRedactor: { deep: <T>(value: T) => T }
+): unknown => {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) {
+    return codeRedactor.deep(result);
+  }
   const record = result as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(record).map(([key, value]) => [key, (recipientFields as readonly string[]).includes(key) ? value : codeRedactor.deep(value)])
+    Object.entries(record).map(([key, value]) => [
+      key,
+      (recipientFields as readonly string[]).includes(key) ? value : codeRedactor.deep(value),
+    ])
   );
 };
 
 /** The config's endpoint when it is a loopback URL (the local sandbox), else undefined. */
 const loopbackEndpoint = (config: Record<string, unknown>): URL | undefined => {
-  if (typeof config.endpoint !== 'string') return undefined;
+  if (typeof config.endpoint !== 'string') {
+    return undefined;
+  }
   try {
     const url = new URL(config.endpoint.trim());
     return url.protocol === 'http:' && isLoopbackHost(url.hostname) ? url : undefined;
@@ -52,8 +66,13 @@ export const loopbackInboxUrl = (config: Record<string, unknown>): string | unde
  * A refused connection to a loopback endpoint nearly always means the sandbox is not running (or
  * runs on another port): say so instead of the generic network advice.
  */
-export const connectionRefusedFix = (config: Record<string, unknown>, errorDescription: string | undefined): string | undefined => {
+export const connectionRefusedFix = (
+  config: Record<string, unknown>,
+  errorDescription: string | undefined
+): string | undefined => {
   const endpoint = loopbackEndpoint(config);
-  if (!endpoint || !errorDescription?.includes('ECONNREFUSED')) return undefined;
+  if (!endpoint || !errorDescription?.includes('ECONNREFUSED')) {
+    return undefined;
+  }
   return `Nothing is listening at ${endpoint.origin}: is the sandbox running? Start it in another terminal with "pnpm sandbox" (from a checkout of this repository) and check that the port in endpoint matches the one it prints.`;
 };

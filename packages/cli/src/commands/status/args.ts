@@ -53,11 +53,18 @@ const hourMs = 60 * 60 * 1000;
 /** `2h`, `3d`, `2026-11-29` (local midnight) or anything `Date.parse` reads with a time. */
 export const parseSince = (raw: string, now = Date.now()): Date => {
   const relative = /^(\d{1,4})([hd])$/.exec(raw);
-  if (relative) return new Date(now - Number(relative[1]) * (relative[2] === 'h' ? hourMs : 24 * hourMs));
+  if (relative) {
+    return new Date(now - Number(relative[1]) * (relative[2] === 'h' ? hourMs : 24 * hourMs));
+  }
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const parsed = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(/\d:\d/.test(raw) ? Date.parse(raw) : Number.NaN);
+  const parsed = day
+    ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]))
+    : new Date(/\d:\d/.test(raw) ? Date.parse(raw) : Number.NaN);
   if (Number.isNaN(parsed.getTime())) {
-    throw new UsageError(`--since must look like 2h, 3d, 2026-11-29 or 2026-11-29T08:00:00+08:00; got "${raw}".`, 'status');
+    throw new UsageError(
+      `--since must look like 2h, 3d, 2026-11-29 or 2026-11-29T08:00:00+08:00; got "${raw}".`,
+      'status'
+    );
   }
   return parsed;
 };
@@ -66,20 +73,44 @@ export const parseStatusArgs = (argv: readonly string[]): StatusOptions | 'help'
   const { values, positionals } = parseCommandArgs(
     'status',
     argv,
-    { config: { type: 'string' }, to: { type: 'string' }, since: { type: 'string' }, id: { type: 'string' }, json: { type: 'boolean' } },
+    {
+      config: { type: 'string' },
+      to: { type: 'string' },
+      since: { type: 'string' },
+      id: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     { maxPositionals: 1 }
   );
-  if (values.help) return 'help';
+  if (values.help) {
+    return 'help';
+  }
   const target = positionals[0];
   const configFile = stringOption(values, 'config');
   const to = stringOption(values, 'to');
-  if (!target) throw new UsageError('Which connector? Pass aliyun, yunpian, a package directory or a .tgz.', 'status');
-  if (!configFile) throw new UsageError('--config <file.json> is required.', 'status');
-  if (!to) throw new UsageError('--to <phone> is required.', 'status');
-  if (!/^\d+$/.test(to)) throw new UsageError(`--to must be digits only with the country code, got "${to}".`, 'status');
+  if (!target) {
+    throw new UsageError(
+      'Which connector? Pass aliyun, yunpian, a package directory or a .tgz.',
+      'status'
+    );
+  }
+  if (!configFile) {
+    throw new UsageError('--config <file.json> is required.', 'status');
+  }
+  if (!to) {
+    throw new UsageError('--to <phone> is required.', 'status');
+  }
+  if (!/^\d+$/.test(to)) {
+    throw new UsageError(`--to must be digits only with the country code, got "${to}".`, 'status');
+  }
   const since = stringOption(values, 'since');
   const id = stringOption(values, 'id');
-  if (id !== undefined && !/^[\x21-\x7E]{1,64}$/.test(id)) throw new UsageError('--id must be the message id "send" printed (printable ASCII, at most 64 characters).', 'status');
+  if (id !== undefined && !/^[\u0021-\u007E]{1,64}$/.test(id)) {
+    throw new UsageError(
+      '--id must be the message id "send" printed (printable ASCII, at most 64 characters).',
+      'status'
+    );
+  }
   return {
     target,
     configFile,

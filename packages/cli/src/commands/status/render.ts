@@ -14,7 +14,13 @@ export type StatusRecord = {
   template?: string;
 };
 
-export type StatusReport = { api: string; from: string; until: string; records: StatusRecord[]; notes: string[] };
+export type StatusReport = {
+  api: string;
+  from: string;
+  until: string;
+  records: StatusRecord[];
+  notes: string[];
+};
 
 export type StatusJson =
   | ({ ok: true; connector: ConnectorInfo; to: string } & StatusReport)
@@ -28,18 +34,24 @@ export type StatusJson =
     };
 
 // C0, DEL, C1, and the bidi controls that can reorder what a terminal shows.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- strips terminal control characters from untrusted text
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Provider text with every control character removed, so it cannot drive the terminal. */
-export const printable = (text: string): string => text.replace(controlCharacters, '');
+export const printable = (text: string): string => text.replaceAll(controlCharacters, '');
 
 /** A copy of provider data with control characters stripped from every string. */
 export const printableDeep = <T>(value: T): T => {
-  if (typeof value === 'string') return printable(value) as T;
-  if (Array.isArray(value)) return value.map((item) => printableDeep(item)) as T;
+  if (typeof value === 'string') {
+    return printable(value) as T;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => printableDeep(item)) as T;
+  }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)])
+    ) as T;
   }
   return value;
 };
@@ -48,19 +60,36 @@ const text = (value: unknown): value is string => typeof value === 'string';
 
 /** Keeps only the fields the CLI knows, typed, so an odd connector cannot smuggle anything else out. */
 export const readReport = (value: unknown): StatusReport | undefined => {
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
   const { api, from, until, records, notes } = value as Record<string, unknown>;
-  if (!text(api) || !text(from) || !text(until) || !Array.isArray(records)) return undefined;
+  if (!text(api) || !text(from) || !text(until) || !Array.isArray(records)) {
+    return undefined;
+  }
   const states = new Set(['waiting', 'delivered', 'failed']);
   const read = (record: unknown): StatusRecord | undefined => {
-    if (typeof record !== 'object' || record === null) return undefined;
+    if (typeof record !== 'object' || record === null) {
+      return undefined;
+    }
     const fields = record as Record<string, unknown>;
-    if (!text(fields.state) || !states.has(fields.state)) return undefined;
-    const optional = ['messageId', 'sentAt', 'reportedAt', 'carrierCode', 'carrierMeaning', 'template'] as const;
+    if (!text(fields.state) || !states.has(fields.state)) {
+      return undefined;
+    }
+    const optional = [
+      'messageId',
+      'sentAt',
+      'reportedAt',
+      'carrierCode',
+      'carrierMeaning',
+      'template',
+    ] as const;
     return {
       to: text(fields.to) ? fields.to : '',
       state: fields.state as StatusRecord['state'],
-      ...Object.fromEntries(optional.filter((key) => text(fields[key])).map((key) => [key, fields[key]])),
+      ...Object.fromEntries(
+        optional.filter((key) => text(fields[key])).map((key) => [key, fields[key]])
+      ),
     };
   };
   return {
@@ -86,30 +115,57 @@ export const statusLines = (output: Output, to: string, report: StatusReport): s
   for (const record of report.records) {
     const paint = colour[record.state];
     lines.push('');
-    lines.push(`  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? 'at an unknown time'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`);
-    if (record.carrierCode) lines.push(`    carrier code: ${record.carrierCode} (${record.carrierMeaning ?? 'no explanation'})`);
-    else if (record.state === 'waiting') lines.push('    carrier code: none yet (the carrier has not reported; receipts usually arrive within minutes)');
-    lines.push(`    template:     ${record.template ?? '(not reported)'}`);
-    lines.push(`    message id:   ${record.messageId ?? '(not in this record; look up with --id)'}`);
-    if (record.to) lines.push(`    number:       ${record.to}`);
+    lines.push(
+      `  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? 'at an unknown time'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`
+    );
+    if (record.carrierCode) {
+      lines.push(
+        `    carrier code: ${record.carrierCode} (${record.carrierMeaning ?? 'no explanation'})`
+      );
+    } else if (record.state === 'waiting') {
+      lines.push(
+        '    carrier code: none yet (the carrier has not reported; receipts usually arrive within minutes)'
+      );
+    }
+    lines.push(
+      `    template:     ${record.template ?? '(not reported)'}`,
+      `    message id:   ${record.messageId ?? '(not in this record; look up with --id)'}`
+    );
+    if (record.to) {
+      lines.push(`    number:       ${record.to}`);
+    }
   }
-  for (const note of report.notes) lines.push('', `${output.yellow('note:')} ${note}`);
+  for (const note of report.notes) {
+    lines.push('', `${output.yellow('note:')} ${note}`);
+  }
   return lines;
 };
 
 /** A failed lookup in text: what the connector said and the provider's code, no Logto HTTP mapping. */
 export const statusErrorLines = (output: Output, described: DescribedError): string[] => {
   const lines = [`${output.red('✗ Lookup failed:')} ConnectorError ${output.bold(described.code)}`];
-  if (described.errorDescription) lines.push(`  Connector says: ${printable(described.errorDescription)}`);
+  if (described.errorDescription) {
+    lines.push(`  Connector says: ${printable(described.errorDescription)}`);
+  }
   if (described.providerCode !== undefined) {
     const extras = [
       described.httpStatus === undefined ? undefined : `HTTP ${described.httpStatus}`,
-      described.requestId === undefined ? undefined : `request id ${printable(described.requestId)}`,
+      described.requestId === undefined
+        ? undefined
+        : `request id ${printable(described.requestId)}`,
     ].filter(Boolean);
-    lines.push(`  Provider code:  ${printable(String(described.providerCode))}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`);
+    lines.push(
+      `  Provider code:  ${printable(String(described.providerCode))}${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`
+    );
   }
-  if (described.providerMessage) lines.push(`  Provider said:  ${printable(described.providerMessage)}`);
-  for (const issue of described.issues ?? []) lines.push(`  - ${issue.path}: ${printable(issue.message)}`);
-  if (!described.errorDescription && !described.issues) lines.push(`  What it means:  ${described.meaning}`);
+  if (described.providerMessage) {
+    lines.push(`  Provider said:  ${printable(described.providerMessage)}`);
+  }
+  for (const issue of described.issues ?? []) {
+    lines.push(`  - ${issue.path}: ${printable(issue.message)}`);
+  }
+  if (!described.errorDescription && !described.issues) {
+    lines.push(`  What it means:  ${described.meaning}`);
+  }
   return lines;
 };

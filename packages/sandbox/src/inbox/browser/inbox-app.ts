@@ -11,11 +11,14 @@ import type { SandboxMessage, SandboxRefusal } from '../../types.js';
  * Text from requests is only ever inserted with textContent, never as HTML.
  */
 export function inboxApp(recipientKey: (raw: string) => string): void {
-  type Item = { kind: 'message'; message: SandboxMessage } | { kind: 'refusal'; refusal: SandboxRefusal };
+  type Item =
+    { kind: 'message'; message: SandboxMessage } | { kind: 'refusal'; refusal: SandboxRefusal };
 
   const byId = <T extends HTMLElement>(id: string): T => {
     const node = document.getElementById(id);
-    if (!node) throw new Error(`inbox page: #${id} is missing`);
+    if (!node) {
+      throw new Error(`inbox page: #${id} is missing`);
+    }
     return node as T;
   };
 
@@ -37,46 +40,69 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     const wanted = recipientKey(filterInput.value);
     return wanted === '' || recipientKey(to).includes(wanted);
   };
-  const matchesProvider = (provider: string): boolean => !providerSelect.value || provider === providerSelect.value;
-  const visibleMessage = (message: SandboxMessage): boolean => matchesNumber(message.to) && matchesProvider(message.provider);
+  const matchesProvider = (provider: string): boolean =>
+    !providerSelect.value || provider === providerSelect.value;
+  const visibleMessage = (message: SandboxMessage): boolean =>
+    matchesNumber(message.to) && matchesProvider(message.provider);
   const visibleRefusal = (refusal: SandboxRefusal): boolean =>
-    (filterInput.value.trim() === '' || refusal.to.some(matchesNumber)) && matchesProvider(refusal.provider);
+    (filterInput.value.trim() === '' || refusal.to.some(matchesNumber)) &&
+    matchesProvider(refusal.provider);
 
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+  const element = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string
+  ): HTMLElementTagNameMap[K] => {
     const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined) {
+      node.textContent = text;
+    }
     return node;
   };
 
   // The text with every occurrence of the code wrapped in <mark class="code">.
   const renderText = (text: string, code: string | null): HTMLDivElement => {
-    const container = el('div', 'text');
+    const container = element('div', 'text');
     if (!code) {
       container.textContent = text;
       return container;
     }
     const parts = text.split(code);
-    parts.forEach((part, index) => {
-      if (part) container.append(document.createTextNode(part));
-      if (index < parts.length - 1) container.append(el('mark', 'code', code));
-    });
+    for (const [index, part] of parts.entries()) {
+      if (part) {
+        container.append(document.createTextNode(part));
+      }
+      if (index < parts.length - 1) {
+        container.append(element('mark', 'code', code));
+      }
+    }
     return container;
   };
 
   const detail = (label: string, value: string): HTMLSpanElement => {
-    const span = el('span');
-    span.append(document.createTextNode(`${label} `), el('b', '', value));
+    const span = element('span');
+    span.append(document.createTextNode(`${label} `), element('b', '', value));
     return span;
   };
 
-  const providerNames: Record<string, string> = { aliyun: 'Aliyun', 'aliyun-mas': 'Aliyun MAS', yunpian: 'YunPian', tencent: 'Tencent' };
+  const providerNames: Record<string, string> = {
+    aliyun: 'Aliyun',
+    'aliyun-mas': 'Aliyun MAS',
+    yunpian: 'YunPian',
+    tencent: 'Tencent',
+  };
   const providerName = (provider: string): string => providerNames[provider] ?? provider;
 
   const metaLine = (provider: string, to: string, receivedAt: string): HTMLDivElement => {
-    const meta = el('div', 'meta');
-    meta.append(el('span', `provider ${provider}`, providerName(provider)), el('span', 'to', to));
-    const time = el('time', 'time', new Date(receivedAt).toLocaleString());
+    const meta = element('div', 'meta');
+    meta.append(
+      element('span', `provider ${provider}`, providerName(provider)),
+      element('span', 'to', to)
+    );
+    const time = element('time', 'time', new Date(receivedAt).toLocaleString());
     time.dateTime = receivedAt;
     meta.append(time);
     return meta;
@@ -89,7 +115,7 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     to: string,
     fresh: boolean
   ): HTMLElement => {
-    const article = el('article', `${kind}${fresh ? ' fresh' : ''}`);
+    const article = element('article', `${kind}${fresh ? ' fresh' : ''}`);
     article.dataset.id = entry.id;
     article.dataset.provider = entry.provider;
     article.dataset.to = to;
@@ -100,14 +126,14 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   const messageCard = (message: SandboxMessage, fresh: boolean): HTMLElement => {
     const article = cardShell('message', message, message.to, fresh);
     article.append(renderText(message.text, message.code));
-    const details = el('div', 'details');
+    const details = element('div', 'details');
     if (message.code) {
       const { code } = message;
       const codeDetail = detail('Code', code);
-      const copy = el('button', 'copy', 'Copy');
+      const copy = element('button', 'copy', 'Copy');
       copy.type = 'button';
       copy.addEventListener('click', () => {
-        navigator.clipboard?.writeText(code).catch(() => undefined);
+        navigator.clipboard.writeText(code).catch(() => undefined);
         copy.textContent = 'Copied';
         setTimeout(() => {
           copy.textContent = 'Copy';
@@ -118,8 +144,14 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     }
     const { state, carrierCode } = message.delivery;
     details.append(detail('Delivery', carrierCode ? `${state} ${carrierCode}` : state));
-    details.append(detail('Template', message.template), detail('Signature', message.signName), detail('Credential', message.credential));
-    if (message.signatureAlgorithm) details.append(detail('Signed with', message.signatureAlgorithm));
+    details.append(
+      detail('Template', message.template),
+      detail('Signature', message.signName),
+      detail('Credential', message.credential)
+    );
+    if (message.signatureAlgorithm) {
+      details.append(detail('Signed with', message.signatureAlgorithm));
+    }
     details.append(detail('Request', message.requestId));
     article.append(details);
     return article;
@@ -127,17 +159,20 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
 
   const refusalCard = (refusal: SandboxRefusal, fresh: boolean): HTMLElement => {
     const article = cardShell('refusal', refusal, refusal.to.join(','), fresh);
-    const text = el('div', 'text');
-    text.append(el('span', 'badge', 'Refused'), document.createTextNode(` ${refusal.reason}`));
+    const text = element('div', 'text');
+    text.append(element('span', 'badge', 'Refused'), document.createTextNode(` ${refusal.reason}`));
     article.append(text);
-    const details = el('div', 'details');
-    details.append(detail('HTTP', refusal.httpStatus === undefined ? 'no answer' : String(refusal.httpStatus)));
+    const details = element('div', 'details');
+    details.append(
+      detail('HTTP', refusal.httpStatus === undefined ? 'no answer' : String(refusal.httpStatus))
+    );
     article.append(details);
     return article;
   };
 
   const newestFirst = (a: Item, b: Item): number => {
-    const at = (item: Item) => (item.kind === 'message' ? item.message.receivedAt : item.refusal.receivedAt);
+    const at = (item: Item) =>
+      item.kind === 'message' ? item.message.receivedAt : item.refusal.receivedAt;
     return at(b).localeCompare(at(a));
   };
 
@@ -150,7 +185,9 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     ].sort(newestFirst);
     list.replaceChildren(
       ...items.map((item) =>
-        item.kind === 'message' ? messageCard(item.message, item.message.id === freshId) : refusalCard(item.refusal, item.refusal.id === freshId)
+        item.kind === 'message'
+          ? messageCard(item.message, item.message.id === freshId)
+          : refusalCard(item.refusal, item.refusal.id === freshId)
       )
     );
     const nothingAtAll = messages.length === 0 && refusals.length === 0;
@@ -167,7 +204,9 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   };
 
   const remember = (id: string): boolean => {
-    if (seen.has(id)) return false;
+    if (seen.has(id)) {
+      return false;
+    }
     seen.add(id);
     return true;
   };
@@ -179,17 +218,25 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
 
   // Subscribe before loading the lists, then merge by id, so nothing slips between the two.
   const events = new EventSource('/__sandbox/events');
-  events.addEventListener('open', () => setStatus(true));
-  events.addEventListener('error', () => setStatus(false));
+  events.addEventListener('open', () => {
+    setStatus(true);
+  });
+  events.addEventListener('error', () => {
+    setStatus(false);
+  });
   events.addEventListener('message', (event) => {
     const message = JSON.parse(event.data as string) as SandboxMessage;
-    if (!remember(message.id)) return;
+    if (!remember(message.id)) {
+      return;
+    }
     messages.unshift(message);
     render(message.id);
   });
   events.addEventListener('refusal', (event) => {
     const refusal = JSON.parse((event as MessageEvent<string>).data) as SandboxRefusal;
-    if (!remember(refusal.id)) return;
+    if (!remember(refusal.id)) {
+      return;
+    }
     refusals.unshift(refusal);
     render(refusal.id);
   });
@@ -202,18 +249,34 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
 
   const load = async (): Promise<void> => {
     const [stored, refused] = await Promise.all([
-      fetch('/__sandbox/messages').then(async (response) => (await response.json()) as { messages: SandboxMessage[] }),
-      fetch('/__sandbox/refusals').then(async (response) => (await response.json()) as { refusals: SandboxRefusal[] }),
+      fetch('/__sandbox/messages').then(
+        async (response) => (await response.json()) as { messages: SandboxMessage[] }
+      ),
+      fetch('/__sandbox/refusals').then(
+        async (response) => (await response.json()) as { refusals: SandboxRefusal[] }
+      ),
     ]);
     // Anything already here came over SSE and is newer than the stored lists (newest first).
-    for (const message of stored.messages) if (remember(message.id)) messages.push(message);
-    for (const refusal of refused.refusals) if (remember(refusal.id)) refusals.push(refusal);
+    for (const message of stored.messages) {
+      if (remember(message.id)) {
+        messages.push(message);
+      }
+    }
+    for (const refusal of refused.refusals) {
+      if (remember(refusal.id)) {
+        refusals.push(refusal);
+      }
+    }
     render();
   };
   void load();
 
-  filterInput.addEventListener('input', () => render());
-  providerSelect.addEventListener('change', () => render());
+  filterInput.addEventListener('input', () => {
+    render();
+  });
+  providerSelect.addEventListener('change', () => {
+    render();
+  });
   byId<HTMLButtonElement>('clear').addEventListener('click', () => {
     void fetch('/__sandbox/messages', { method: 'DELETE' });
   });

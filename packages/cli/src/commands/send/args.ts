@@ -1,4 +1,4 @@
-import { parseCommandArgs, stringOption } from '../../args.js';
+import { parseCommandArgs, readConnectorCall, stringOption } from '../../args.js';
 import { allUsageTypes } from '../../sandbox-configs.js';
 import { UsageError } from '../../usage-error.js';
 
@@ -56,7 +56,7 @@ export type SendOptions = {
 };
 
 export const parseSendArgs = (argv: readonly string[]): SendOptions | 'help' => {
-  const { values, positionals } = parseCommandArgs(
+  const parsed = parseCommandArgs(
     'send',
     argv,
     {
@@ -70,31 +70,11 @@ export const parseSendArgs = (argv: readonly string[]): SendOptions | 'help' => 
     },
     { maxPositionals: 1 }
   );
+  const { values } = parsed;
   if (values.help) {
     return 'help';
   }
-  const target = positionals[0];
-  const configFile = stringOption(values, 'config');
-  const to = stringOption(values, 'to');
-  if (!target) {
-    throw new UsageError(
-      'Which connector? Pass aliyun, aliyun-mas, yunpian, tencent, a package directory or a .tgz.',
-      'send'
-    );
-  }
-  if (!configFile) {
-    throw new UsageError('--config <file.json> is required.', 'send');
-  }
-  if (!to) {
-    throw new UsageError('--to <phone> is required.', 'send');
-  }
-  // The Console's test route refuses anything but digits before the connector sees it.
-  if (!/^\d+$/.test(to)) {
-    throw new UsageError(
-      `--to must be digits only with the country code (Logto strips "+"), got "${to}".`,
-      'send'
-    );
-  }
+  const { target, configFile, to } = readConnectorCall('send', parsed);
   const type = stringOption(values, 'type') ?? 'Generic';
   if (!usageTypes.includes(type)) {
     throw new UsageError(`--type must be one of ${usageTypes.join(', ')}; got "${type}".`, 'send');

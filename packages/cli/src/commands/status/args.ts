@@ -1,4 +1,4 @@
-import { parseCommandArgs, stringOption } from '../../args.js';
+import { parseCommandArgs, readConnectorCall, stringOption } from '../../args.js';
 import { UsageError } from '../../usage-error.js';
 
 export const statusHelp = `Usage: logto-sms status <aliyun|yunpian|package-dir|file.tgz> --config <file.json> --to <phone> [options]
@@ -70,7 +70,7 @@ export const parseSince = (raw: string, now = Date.now()): Date => {
 };
 
 export const parseStatusArgs = (argv: readonly string[]): StatusOptions | 'help' => {
-  const { values, positionals } = parseCommandArgs(
+  const parsed = parseCommandArgs(
     'status',
     argv,
     {
@@ -82,27 +82,11 @@ export const parseStatusArgs = (argv: readonly string[]): StatusOptions | 'help'
     },
     { maxPositionals: 1 }
   );
+  const { values } = parsed;
   if (values.help) {
     return 'help';
   }
-  const target = positionals[0];
-  const configFile = stringOption(values, 'config');
-  const to = stringOption(values, 'to');
-  if (!target) {
-    throw new UsageError(
-      'Which connector? Pass aliyun, yunpian, a package directory or a .tgz.',
-      'status'
-    );
-  }
-  if (!configFile) {
-    throw new UsageError('--config <file.json> is required.', 'status');
-  }
-  if (!to) {
-    throw new UsageError('--to <phone> is required.', 'status');
-  }
-  if (!/^\d+$/.test(to)) {
-    throw new UsageError(`--to must be digits only with the country code, got "${to}".`, 'status');
-  }
+  const { target, configFile, to } = readConnectorCall('status', parsed);
   const since = stringOption(values, 'since');
   const id = stringOption(values, 'id');
   if (id !== undefined && !/^[\u0021-\u007E]{1,64}$/.test(id)) {

@@ -5,20 +5,22 @@ import { type ConnectorError, type TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { closeLoopbackServers, startHungServer } from '../../../tests/support/index.js';
+import {
+  closeLoopbackServers,
+  formsOf as encodedForms,
+  startHungServer,
+} from '../../../tests/support/index.js';
 
 import { connectorWith, errorBody, rejectionOf, sendData, tencentOrigin } from './helpers.js';
 
-const secret = 'CANARY-SECRET/k+9=Zq';
-const token = 'CANARY-STS-TOKEN+t/8=Wx';
+// Every character the project's encoders treat differently (~ ! ' ( ) * among them), so a form
+// that one encoder produces and the redactor misses shows up.
+const secret = `CANARY-SECRET/k+9=Zq~!'()*"\\&%`;
+const token = `CANARY-STS-TOKEN+t/8=Wx~!'()*"\\&%`;
 const code = '739146';
 
-const formsOf = (value: string) => [
-  value,
-  encodeURIComponent(value),
-  JSON.stringify(value).slice(1, -1),
-  Buffer.from(value).toString('base64'),
-];
+// Every form the shared redactor must catch (tests/support/canaries.ts), and base64 for good measure.
+const formsOf = (value: string) => [...encodedForms(value), Buffer.from(value).toString('base64')];
 const canaryForms = [...new Set([secret, token, code].flatMap(formsOf))];
 const findCanary = (text: string) => canaryForms.find((form) => text.includes(form));
 
@@ -35,7 +37,7 @@ const config = {
   timeout: 500,
 };
 
-const echo = `echo ${secret} ${encodeURIComponent(secret)} ${token} code ${code} TemplateParamSet ["${code}"]`;
+const echo = `echo ${secret} ${encodedForms(secret).join(' ')} ${token} ${encodedForms(token).join(' ')} code ${code} TemplateParamSet ["${code}"]`;
 
 beforeAll(() => {
   nock.disableNetConnect();

@@ -60,3 +60,34 @@ export const jsonFailureBeforeRun = (
   emit('load', error instanceof Error ? error.message : String(error));
   return exitCodes.failed;
 };
+
+/**
+ * A command's arguments, or the exit code when there is nothing more to do: its help was printed
+ * (0), or the arguments were wrong under `--json` and one JSON object said so (2). A usage error in
+ * text mode is thrown for `runCli` to print with the command's help hint.
+ *
+ * @throws UsageError for bad arguments without `--json`.
+ */
+export const readCommandOptions = <Options>(
+  argv: readonly string[],
+  parse: (argv: readonly string[]) => Options | 'help',
+  help: string,
+  output: Output,
+  usageJson: (message: string) => unknown
+): Options | number => {
+  let options: Options | 'help';
+  try {
+    options = parse(argv);
+  } catch (error) {
+    if (error instanceof UsageError && argv.includes('--json')) {
+      output.line(JSON.stringify(usageJson(error.message)));
+      return exitCodes.usage;
+    }
+    throw error;
+  }
+  if (options === 'help') {
+    output.line(help);
+    return exitCodes.ok;
+  }
+  return options;
+};

@@ -1,10 +1,10 @@
 import { readConfigFile } from '../config-file.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
-import { UsageError, exitCodes } from '../usage-error.js';
+import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource } from '../workspace.js';
 
-import { jsonFailureBeforeRun, withHostedConnector } from './hosted-run.js';
+import { jsonFailureBeforeRun, readCommandOptions, withHostedConnector } from './hosted-run.js';
 import { parseSendArgs, sendHelp, type SendOptions } from './send/args.js';
 import type { SendJson } from './send/render.js';
 import {
@@ -29,27 +29,21 @@ export { providerMessageId } from './send/steps.js';
  * @throws UsageError for bad arguments or an unreadable config file (without `--json`).
  */
 export const runSend = async (argv: readonly string[], output: Output): Promise<number> => {
-  const jsonRequested = argv.includes('--json');
-  let options: SendOptions | 'help';
-  try {
-    options = parseSendArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError && jsonRequested) {
-      output.line(
-        JSON.stringify({
-          ok: false,
-          stage: 'usage',
-          error: { message: error.message },
-          warnings: [],
-        } satisfies SendJson)
-      );
-      return exitCodes.usage;
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    output.line(sendHelp);
-    return exitCodes.ok;
+  const options = readCommandOptions(
+    argv,
+    parseSendArgs,
+    sendHelp,
+    output,
+    (message) =>
+      ({
+        ok: false,
+        stage: 'usage',
+        error: { message },
+        warnings: [],
+      }) satisfies SendJson
+  );
+  if (typeof options === 'number') {
+    return options;
   }
   const { json } = options;
 

@@ -3,10 +3,15 @@ import { describeConnectorError, isConnectorError } from '../connector-error.js'
 import { importConnectorModule } from '../logto-host/index.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
-import { UsageError, exitCodes } from '../usage-error.js';
+import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource } from '../workspace.js';
 
-import { jsonFailureBeforeRun, progressFor, withHostedConnector } from './hosted-run.js';
+import {
+  jsonFailureBeforeRun,
+  readCommandOptions,
+  progressFor,
+  withHostedConnector,
+} from './hosted-run.js';
 import type { ConnectorInfo } from './send/render.js';
 import { parseStatusArgs, statusHelp, type StatusOptions } from './status/args.js';
 import {
@@ -39,26 +44,20 @@ const permissionsOf = (source: unknown): string[] | undefined => {
 
 /** `logto-sms status`: what the provider knows about recent messages to one number. Returns the exit code. */
 export const runStatus = async (argv: readonly string[], output: Output): Promise<number> => {
-  const jsonRequested = argv.includes('--json');
-  let options: StatusOptions | 'help';
-  try {
-    options = parseStatusArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError && jsonRequested) {
-      output.line(
-        JSON.stringify({
-          ok: false,
-          stage: 'usage',
-          error: { message: error.message },
-        } satisfies StatusJson)
-      );
-      return exitCodes.usage;
-    }
-    throw error;
-  }
-  if (options === 'help') {
-    output.line(statusHelp);
-    return exitCodes.ok;
+  const options = readCommandOptions(
+    argv,
+    parseStatusArgs,
+    statusHelp,
+    output,
+    (message) =>
+      ({
+        ok: false,
+        stage: 'usage',
+        error: { message },
+      }) satisfies StatusJson
+  );
+  if (typeof options === 'number') {
+    return options;
   }
 
   let redactor = createRedactor([]);

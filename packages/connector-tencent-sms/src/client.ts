@@ -43,10 +43,9 @@ export const rateLimitRetryDelay = (
  */
 export const sendRequest = async (
   config: TencentSmsConfig,
-  body: RequestBody,
+  { body, action = sendSmsAction }: { body: RequestBody; action?: ApiAction },
   redactor: Redactor,
-  { now = () => new Date() }: ClientOptions = {},
-  action: ApiAction = sendSmsAction
+  { now = () => new Date() }: ClientOptions = {}
 ): Promise<HttpResponse> => {
   try {
     return await sendWithRetryRule({

@@ -112,6 +112,6 @@ export const readPullStatusSet = (body: string): PullStatusAnswer | undefined =>
   }
   return {
     ...withText('requestId', text(response, 'RequestId')),
-    receipts: response.PullSmsSendStatusSet.filter(isRecord),
+    receipts: response.PullSmsSendStatusSet.filter((entry) => isRecord(entry)),
   };
 };

@@ -113,8 +113,9 @@ export const toDeliveryRecord = (receipt: Record<string, unknown>): DeliveryReco
 // Seen forms: "5000:1045710669157053657849499619", "14:19325917feb3914eb78b50d6182d7e452e".
 const serialNoPattern = /^\d{1,10}:[\dA-Za-z]{1,64}$/;
 
-const newestReportFirst = (a: DeliveryRecord, b: DeliveryRecord) =>
-  (Date.parse(b.reportedAt ?? '') || 0) - (Date.parse(a.reportedAt ?? '') || 0);
+const reportTime = (record: DeliveryRecord) => Date.parse(record.reportedAt ?? '') || 0;
+const newestReportFirst = (first: DeliveryRecord, second: DeliveryRecord) =>
+  reportTime(second) - reportTime(first);
 
 /**
  * Receipts for messages to `query.to` since `query.since` (default 24 hours, at most 7 days),
@@ -151,7 +152,12 @@ export const queryDeliveryStatus = async (
     Limit: limit,
     EndTime: Math.ceil(window.until.getTime() / 1000),
   };
-  const response = await sendRequest(config, body, redactor, clientOptions, pullStatusApi);
+  const response = await sendRequest(
+    config,
+    { body, action: pullStatusApi },
+    redactor,
+    clientOptions
+  );
   const refusal = readResponse(response.body);
   throwIfRefused(response.status, refusal, redactor, queryCall);
   const answer = readPullStatusSet(response.body);

@@ -1,30 +1,19 @@
 // Tencent's delivery receipts: PullSmsSendStatusByPhoneNumber over the inbox's delivery states.
 // The happy paths go through Tencent's own Node SDK (its request, its signing, its parsing);
 // the refusals are sent raw, signed with the SDK's signer, so each field can be wrong on purpose.
-import { Agent } from 'node:http';
-import { connect } from 'node:net';
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 
 import {
-  apiHost,
   domestic,
   sdkAppId,
+  sdkError,
   sendTencent,
   tencentKey,
-  tencentSms,
+  tencentSdkClient,
 } from './tencent-helpers.js';
-
-type PullAnswer = { PullSmsSendStatusSet: Array<Record<string, unknown>>; RequestId: string };
-type SdkClient = {
-  SendSms(request: Record<string, unknown>): Promise<{
-    SendStatusSet: Array<{ SerialNo: string; Code: string }>;
-  }>;
-  PullSmsSendStatusByPhoneNumber(request: Record<string, unknown>): Promise<PullAnswer>;
-};
 
 let sandbox: Sandbox;
 
@@ -41,17 +30,7 @@ beforeEach(() => {
   sandbox.faults.clear();
 });
 
-/** The SDK pointed at the real host name, dialling the sandbox (as in tencent-sdk.test.ts). */
-const sdk = (): SdkClient => {
-  const agent = new Agent({ keepAlive: false });
-  (agent as unknown as { createConnection: () => unknown }).createConnection = () =>
-    connect(sandbox.port, '127.0.0.1');
-  return new tencentSms.v20210111.Client({
-    credential: tencentKey,
-    region: 'ap-guangzhou',
-    profile: { httpProfile: { endpoint: apiHost, protocol: 'http://', agent, reqTimeout: 10 } },
-  }) as unknown as SdkClient;
-};
+const sdk = () => tencentSdkClient(sandbox, tencentKey);
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -184,12 +163,9 @@ describe('Tencent PullSmsSendStatusByPhoneNumber', () => {
       kind: 'error',
       code: 'AuthFailure.UnauthorizedOperation',
     });
-    const error = await pull('+8613800138000').then(
-      () => undefined,
-      (error_: unknown) => error_ as { code?: string; requestId?: string; message: string }
-    );
-    expect(error?.code).toBe('AuthFailure.UnauthorizedOperation');
-    expect(error?.message).toMatch(/not authorized/);
-    expect(error?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    const error = await sdkError(pull('+8613800138000'));
+    expect(error.code).toBe('AuthFailure.UnauthorizedOperation');
+    expect(error.message).toMatch(/not authorized/);
+    expect(error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -198,7 +198,7 @@ describe('logto-sms status', () => {
       '8613800138001',
     ]);
     expect(none.code).toBe(0);
-    expect(none.stdout).toContain('None. The provider has no message to this number');
+    expect(none.stdout).toContain('None. The provider reported no message to this number');
   });
 
   it('a missing permission: exit 1, the RAM action named (text) and the code and stage (--json)', async () => {

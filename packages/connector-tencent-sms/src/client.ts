@@ -8,7 +8,7 @@ import {
 import { randomInt } from 'node:crypto';
 
 import type { TencentSmsConfig } from './config.js';
-import { buildRequest, type SendSmsBody } from './request.js';
+import { buildRequest, sendSmsAction, type ApiAction, type RequestBody } from './request.js';
 import { readResponse } from './response.js';
 
 /** Test seam, never config: a fixed clock makes the signed request reproducible. */
@@ -34,22 +34,24 @@ export const rateLimitRetryDelay = (
 };
 
 /**
- * Sends one SendSms call within `config.timeout` (retry included). Each attempt is signed with
- * its own timestamp, so a retry after a wait is never refused as stale.
+ * Sends one API 3.0 call (SendSms unless `action` says otherwise) within `config.timeout` (retry
+ * included). Each attempt is signed with its own timestamp, so a retry after a wait is never
+ * refused as stale.
  *
  * @returns Tencent's answer, whatever its status: deciding what it means is `checkResponse`'s job.
  * @throws ConnectorError(General) when no answer arrived (timeout, network).
  */
 export const sendRequest = async (
   config: TencentSmsConfig,
-  body: SendSmsBody,
+  { body, action = sendSmsAction }: { body: RequestBody; action?: ApiAction },
   redactor: Redactor,
   { now = () => new Date() }: ClientOptions = {}
 ): Promise<HttpResponse> => {
   try {
     return await sendWithRetryRule({
       timeout: config.timeout,
-      prepare: () => buildRequest({ config, body, timestamp: Math.floor(now().getTime() / 1000) }),
+      prepare: () =>
+        buildRequest({ config, body, action, timestamp: Math.floor(now().getTime() / 1000) }),
       retryAfterResponse: rateLimitRetryDelay,
     });
   } catch (error: unknown) {

@@ -257,8 +257,26 @@ const unknownTencentError: ErrorRule<string> = {
   hint: "Look the code up in Tencent Cloud SMS's error-code list (https://cloud.tencent.com/document/api/382/52075) and give the RequestId to Tencent support if unclear.",
 };
 
-export const ruleForTencentCode = (code: string): ErrorRule<string> =>
-  lookupErrorRule(errorRules, code, unknownTencentError);
+export const ruleForTencentCode = (
+  code: string,
+  rules: ReadonlyArray<ErrorRule<string>> = errorRules
+): ErrorRule<string> => lookupErrorRule(rules, code, unknownTencentError);
+
+/** What a call was, for the words of its errors: the table to read and how to say "refused". */
+export type TencentCallKind = {
+  rules: ReadonlyArray<ErrorRule<string>>;
+  /** E.g. "Tencent Cloud SMS refused the message" */
+  refused: string;
+  /** What a 5xx means for this call (a send may or may not have gone out; a lookup changed nothing). */
+  serverErrorHint: string;
+};
+
+const sendCall: TencentCallKind = {
+  rules: errorRules,
+  refused: 'Tencent Cloud SMS refused the message',
+  serverErrorHint:
+    'Tencent or a proxy in front of it is failing; the message may or may not have been sent, so it was not retried. Try again in a minute.',
+};
 
 const maxMessageLength = 300;
 const sentence = (words: string) => (/[.!?。！？]$/.test(words) ? words : `${words}.`);
@@ -306,12 +324,13 @@ const refusal = (
   code: string,
   message: string | undefined,
   serialNo: string | undefined,
-  redactor: Redactor
+  redactor: Redactor,
+  kind: TencentCallKind = sendCall
 ) => {
-  const rule = ruleForTencentCode(code);
+  const rule = ruleForTencentCode(code, kind.rules);
   return tencentFailure(
     rule.errorCode,
-    `Tencent Cloud SMS refused the message (${code}).`,
+    `${kind.refused} (${code}).`,
     rule.hint,
     {
       httpStatus: status,
@@ -323,6 +342,64 @@ const refusal = (
     redactor
   );
 };
+
+/**
+ * Throws the ConnectorError for a 5xx (General) or a whole-request `Response.Error` (the code's row
+ * in `kind.rules`); returns quietly for anything else, which the caller reads further.
+ *
+ * @throws ConnectorError as above.
+ */
+export const throwIfRefused = (
+  status: number,
+  answer: TencentAnswer | undefined,
+  redactor: Redactor,
+  kind: TencentCallKind
+): void => {
+  if (status >= 500) {
+    const code = answer?.error?.code;
+    throw tencentFailure(
+      General,
+      `Tencent Cloud SMS answered HTTP ${status}${code === undefined ? '' : ` (${code})`}.`,
+      kind.serverErrorHint,
+      {
+        httpStatus: status,
+        requestId: answer?.requestId,
+        providerCode: code,
+        providerMessage: answer?.error?.message,
+      },
+      redactor
+    );
+  }
+  if (answer?.error) {
+    throw refusal(
+      status,
+      answer,
+      answer.error.code,
+      answer.error.message,
+      undefined,
+      redactor,
+      kind
+    );
+  }
+};
+
+/**
+ * Tencent answered 2xx with something that is not the answer `what` names: a proxy page, or an
+ * endpoint that is not Tencent's.
+ */
+export const unexpectedAnswer = (
+  status: number,
+  requestId: string | undefined,
+  what: string,
+  redactor: Redactor
+): ConnectorError =>
+  tencentFailure(
+    ConnectorErrorCodes.InvalidResponse,
+    `Tencent Cloud SMS answered HTTP ${status} with a body that is not ${what}.`,
+    'Check that endpoint points at the Tencent Cloud SMS API (or the local sandbox), not at a proxy or web page.',
+    { httpStatus: status, requestId },
+    redactor
+  );
 
 /**
  * Turns Tencent's answer into the send result or a ConnectorError. Tencent answers HTTP 200 for
@@ -338,26 +415,7 @@ export const checkResponse = (
 ): TencentSmsSendResult => {
   const { status } = response;
   const answer = readResponse(response.body);
-
-  if (status >= 500) {
-    const code = answer?.error?.code;
-    throw tencentFailure(
-      General,
-      `Tencent Cloud SMS answered HTTP ${status}${code === undefined ? '' : ` (${code})`}.`,
-      'Tencent or a proxy in front of it is failing; the message may or may not have been sent, so it was not retried. Try again in a minute.',
-      {
-        httpStatus: status,
-        requestId: answer?.requestId,
-        providerCode: code,
-        providerMessage: answer?.error?.message,
-      },
-      redactor
-    );
-  }
-
-  if (answer?.error) {
-    throw refusal(status, answer, answer.error.code, answer.error.message, undefined, redactor);
-  }
+  throwIfRefused(status, answer, redactor, sendCall);
 
   const [entry, ...extra] = answer?.statuses ?? [];
   const isSuccessStatus = status >= 200 && status < 300;

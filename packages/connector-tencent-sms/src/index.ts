@@ -1,4 +1,4 @@
-import { createSmsConnector } from '@logto-sms/sms-core';
+import { createDeliveryStatusQuery, createSmsConnector, parseConfig } from '@logto-sms/sms-core';
 
 import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 
@@ -6,6 +6,7 @@ import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
 import { metadata } from './metadata.js';
 import { sendVerificationSms } from './send.js';
+import { queryDeliveryStatus as queryWithConfig } from './status.js';
 
 /** The connector with a test seam for the clock; Logto uses the default export. */
 export const createTencentSmsConnector = (
@@ -30,3 +31,15 @@ export { connectorId, metadata } from './metadata.js';
 export { errorRules } from './errors.js';
 export type { TencentSmsSendResult } from './response.js';
 export { sendVerificationSms } from './send.js';
+
+/**
+ * "Did the code arrive?" for `logto-sms status`: receipts from PullSmsSendStatusByPhoneNumber,
+ * with the same config, signing, region and endpoint rules as sending. Logto ignores this export.
+ *
+ * @throws ConnectorError (see `status.ts`).
+ */
+export const queryDeliveryStatus = createDeliveryStatusQuery(
+  (raw) => parseConfig(configGuard, raw),
+  queryWithConfig
+);
+export { deliveryStatusSource } from './status.js';

@@ -3,7 +3,10 @@ import type { HttpRequest } from '@logto-sms/sms-core';
 import type { TencentSmsConfig } from './config.js';
 import { signTc3, tencentSmsService } from './signer.js';
 
-/** The API 3.0 action and version this connector calls. */
+/** An API 3.0 action and its version, sent as `X-TC-Action` / `X-TC-Version`. */
+export type ApiAction = { action: string; version: string };
+
+/** The API 3.0 action and version this connector sends with. */
 export const sendSmsAction = { action: 'SendSms', version: '2021-01-11' } as const;
 
 /**
@@ -19,15 +22,33 @@ export type SendSmsBody = {
   TemplateParamSet: string[];
 };
 
+/** `PullSmsSendStatusByPhoneNumber` (2021-01-11): the delivery receipts of one number (`status.ts`). */
+export type PullStatusBody = {
+  /** Unix seconds. */
+  BeginTime: number;
+  /** Unix seconds. */
+  EndTime: number;
+  /** Tencent documents it as fixed at 0: there is no paging. */
+  Offset: 0;
+  /** At most 100. */
+  Limit: number;
+  /** E.164 with `+`. */
+  PhoneNumber: string;
+  SmsSdkAppId: string;
+};
+
+/** Any body this connector signs; the action decides which. */
+export type RequestBody = SendSmsBody | PullStatusBody;
+
 export type AttemptInput = {
   config: Pick<
     TencentSmsConfig,
     'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'region'
   >;
-  body: SendSmsBody;
+  body: RequestBody;
   /** Unix time in whole seconds for this attempt. */
   timestamp: number;
-  action?: { action: string; version: string };
+  action?: ApiAction;
 };
 
 const contentType = 'application/json';

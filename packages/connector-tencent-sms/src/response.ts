@@ -53,12 +53,8 @@ const readStatus = (entry: unknown): TencentSendStatus | undefined => {
   };
 };
 
-/**
- * Reads `{"Response": {...}}`; `undefined` for anything that is not a Tencent API 3.0 answer
- * (HTML, truncated JSON, no `Response`, or a `Response` with neither `Error` nor `SendStatusSet`).
- * A status entry without a `Code` is kept out, so `statuses` may be shorter than what was sent.
- */
-export const readResponse = (body: string): TencentAnswer | undefined => {
+/** The `Response` object of an API 3.0 answer; undefined for anything else. */
+const responseObject = (body: string): Record<string, unknown> | undefined => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -66,7 +62,17 @@ export const readResponse = (body: string): TencentAnswer | undefined => {
     return undefined;
   }
   const response = isRecord(parsed) ? parsed.Response : undefined;
-  if (!isRecord(response)) {
+  return isRecord(response) ? response : undefined;
+};
+
+/**
+ * Reads `{"Response": {...}}`; `undefined` for anything that is not a Tencent API 3.0 answer
+ * (HTML, truncated JSON, no `Response`, or a `Response` with neither `Error` nor `SendStatusSet`).
+ * A status entry without a `Code` is kept out, so `statuses` may be shorter than what was sent.
+ */
+export const readResponse = (body: string): TencentAnswer | undefined => {
+  const response = responseObject(body);
+  if (response === undefined) {
     return undefined;
   }
 
@@ -86,4 +92,26 @@ export const readResponse = (body: string): TencentAnswer | undefined => {
     (status): status is TencentSendStatus => status !== undefined
   );
   return { ...withText('requestId', requestId), statuses };
+};
+
+/** A `PullSmsSendStatusByPhoneNumber` answer: the receipts as Tencent wrote them, untyped. */
+export type PullStatusAnswer = {
+  requestId?: string;
+  receipts: Array<Record<string, unknown>>;
+};
+
+/**
+ * Reads `{"Response": {"PullSmsSendStatusSet": [...], "RequestId"}}`; undefined when the set is
+ * missing (a refusal carries `Error` instead: `readResponse` reads that). Non-object entries are
+ * dropped.
+ */
+export const readPullStatusSet = (body: string): PullStatusAnswer | undefined => {
+  const response = responseObject(body);
+  if (response === undefined || !Array.isArray(response.PullSmsSendStatusSet)) {
+    return undefined;
+  }
+  return {
+    ...withText('requestId', text(response, 'RequestId')),
+    receipts: response.PullSmsSendStatusSet.filter((entry) => isRecord(entry)),
+  };
 };

@@ -37,6 +37,6 @@ export const sendVerificationSms = async (
     ...(signName === undefined ? {} : { SignName: signName }),
     TemplateParamSet: templateParamSet,
   };
-  const response = await sendRequest(config, body, redactor, clientOptions);
+  const response = await sendRequest(config, { body }, redactor, clientOptions);
   return checkResponse(response, redactor);
 };

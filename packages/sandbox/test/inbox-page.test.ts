@@ -11,6 +11,7 @@ import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 
 import { sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
+import { domestic, sendTencent } from './tencent-helpers.js';
 
 const chromiumPath = findChromium();
 const hasChromium = chromiumPath !== undefined;
@@ -294,5 +295,26 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
       expect.arrayContaining([accessKey.accessKeyId, `Sig${html('u')}`, '731902'])
     );
     expect(await page.title()).toBe('SMS Sandbox inbox');
+  });
+
+  it('shows the delivery state of Tencent messages: delivered, failed with the carrier code, waiting', async () => {
+    await sandbox.close();
+    sandbox = await startSandbox({ config: { rateLimits: { enabled: false } } });
+    await page.goto(sandbox.inboxUrl);
+    await expect.poll(async () => page.textContent('#status')).toBe('live');
+
+    sandbox.faults.add({ provider: 'tencent', to: '+8613500135001', kind: 'delivery-failed' });
+    sandbox.faults.add({ provider: 'tencent', to: '+8613500135002', kind: 'delivery-waiting' });
+    for (const phone of ['+8613500135000', '+8613500135001', '+8613500135002']) {
+      expect(
+        (await sendTencent(sandbox, domestic(phone))).json.Response.SendStatusSet[0].Code
+      ).toBe('Ok');
+    }
+    const card = (phone: string) => page.locator(`article.message[data-to="${phone}"]`);
+    await card('+8613500135002').waitFor({ timeout: 5000 });
+    expect(await card('+8613500135000').textContent()).toContain('Delivery delivered DELIVRD');
+    expect(await card('+8613500135001').textContent()).toContain('Delivery failed MK:0001');
+    expect(await card('+8613500135002').textContent()).toContain('Delivery waiting');
+    expect(await card('+8613500135002').locator('.provider').textContent()).toBe('Tencent');
   });
 });

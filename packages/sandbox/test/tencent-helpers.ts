@@ -1,4 +1,6 @@
+import { Agent } from 'node:http';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 
 import type { Sandbox } from '../src/index.js';
 
@@ -40,6 +42,7 @@ export type SendStatusSet = Array<{
   Message: string;
   IsoCode: string;
 }>;
+export type PullSmsSendStatusSet = Array<Record<string, unknown>>;
 export const { sms: tencentSms } = require('tencentcloud-sdk-nodejs-sms') as {
   sms: {
     v20210111: {
@@ -47,9 +50,42 @@ export const { sms: tencentSms } = require('tencentcloud-sdk-nodejs-sms') as {
         SendSms(
           request: Record<string, unknown>
         ): Promise<{ SendStatusSet: SendStatusSet; RequestId: string }>;
+        PullSmsSendStatusByPhoneNumber(
+          request: Record<string, unknown>
+        ): Promise<{ PullSmsSendStatusSet: PullSmsSendStatusSet; RequestId: string }>;
       };
     };
   };
+};
+
+/**
+ * Tencent's SDK pointed at the real host name, with an agent that dials the sandbox: Host, the
+ * signed host and the signed service are exactly what the real API receives (fact sheet §5.1).
+ */
+export const tencentSdkClient = (
+  sandbox: Pick<Sandbox, 'port'>,
+  credential: { secretId: string; secretKey: string; token?: string },
+  region = 'ap-guangzhou',
+  endpoint = apiHost
+) => {
+  const agent = new Agent({ keepAlive: false });
+  (agent as unknown as { createConnection: () => unknown }).createConnection = () =>
+    connect(sandbox.port, '127.0.0.1');
+  return new tencentSms.v20210111.Client({
+    credential,
+    region,
+    profile: { httpProfile: { endpoint, protocol: 'http://', agent, reqTimeout: 10 } },
+  });
+};
+
+/** The error an SDK call rejected with; fails the test if it resolved. */
+export const sdkError = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    return error as { code?: string; requestId?: string; message: string };
+  }
+  throw new Error('expected the SDK call to fail');
 };
 
 export const tencentKey = {

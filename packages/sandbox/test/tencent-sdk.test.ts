@@ -1,14 +1,18 @@
 // The verifier was written from Tencent's documentation alone; these tests hold it against what
 // Tencent's own Node SDK (tencentcloud-sdk-nodejs-sms 4.1.306 over -common 4.1.220) puts on the wire.
-import { Agent } from 'node:http';
-import { connect } from 'node:net';
-
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 
-import { apiHost, sdkAppId, tencentKey, tencentSms, tencentSts } from './tencent-helpers.js';
+import {
+  sdkAppId,
+  sdkError,
+  tencentKey,
+  tencentSdkClient,
+  tencentSms,
+  tencentSts,
+} from './tencent-helpers.js';
 
 let sandbox: Sandbox;
 
@@ -24,33 +28,11 @@ beforeEach(() => {
   sandbox.inbox.clear();
 });
 
-/**
- * The SDK pointed at the real host name, with an agent that dials the sandbox: Host, the signed
- * host and the signed service are exactly what the real API receives (fact sheet §5.1).
- */
 const sdkClient = (
   credential: { secretId: string; secretKey: string; token?: string },
-  region = 'ap-guangzhou',
-  endpoint = apiHost
-) => {
-  const agent = new Agent({ keepAlive: false });
-  (agent as unknown as { createConnection: () => unknown }).createConnection = () =>
-    connect(sandbox.port, '127.0.0.1');
-  return new tencentSms.v20210111.Client({
-    credential,
-    region,
-    profile: { httpProfile: { endpoint, protocol: 'http://', agent, reqTimeout: 10 } },
-  });
-};
-
-const sdkError = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error as { code?: string; requestId?: string; message: string };
-  }
-  throw new Error('expected the SDK call to fail');
-};
+  region?: string,
+  endpoint?: string
+) => tencentSdkClient(sandbox, credential, region, endpoint);
 
 describe("Tencent's SDK against the sandbox", () => {
   it('a mainland send is accepted and lands in the inbox', async () => {

@@ -5,6 +5,12 @@ import { tencentError } from './errors.js';
 import { expectedTc3Signature, parseTc3Authorization, sameSignature } from './verify-tc3.js';
 
 export const sendSmsVersion = '2021-01-11';
+/** The API 3.0 actions the sandbox serves, all of SMS 2021-01-11. */
+export const tencentActions = ['SendSms', 'PullSmsSendStatusByPhoneNumber'] as const;
+export type TencentAction = (typeof tencentActions)[number];
+
+const knownActions: ReadonlySet<string> = new Set(tencentActions);
+const isTencentAction = (action: string): action is TencentAction => knownActions.has(action);
 /** Tencent refuses a timestamp more than five minutes from its own clock. */
 export const maxClockSkewSeconds = 300;
 
@@ -19,7 +25,12 @@ export const secretsById = (config: SandboxConfig['tencent']): ReadonlyMap<strin
     ]),
   ]);
 
-export type AuthenticatedTencentCall = { secretId: string; region: string; body: Buffer };
+export type AuthenticatedTencentCall = {
+  action: TencentAction;
+  secretId: string;
+  region: string;
+  body: Buffer;
+};
 
 const single = (call: IncomingCall, name: string): string | undefined =>
   call.headersDistinct[name]?.[0];
@@ -47,7 +58,7 @@ export const authenticateTencent = (
       'The request is missing the required header X-TC-Action.'
     );
   }
-  if (action !== 'SendSms') {
+  if (!isTencentAction(action)) {
     throw tencentError('InvalidAction', `The action ${action.slice(0, 64)} does not exist.`);
   }
   if (single(call, 'x-tc-version') !== sendSmsVersion) {
@@ -105,5 +116,5 @@ export const authenticateTencent = (
   if (expected === undefined || !sameSignature(expected, authorization.signature)) {
     throw tencentError('AuthFailure.SignatureFailure');
   }
-  return { secretId: authorization.secretId, region, body: call.body };
+  return { action, secretId: authorization.secretId, region, body: call.body };
 };

@@ -10,6 +10,7 @@ import { authenticateTencent, secretsById } from './authenticate.js';
 import { TencentError, tencentError, tencentErrorBody } from './errors.js';
 import { TencentFrequencyLimits } from './frequency.js';
 import { tencentApiHosts } from './hosts.js';
+import { pullSmsSendStatusByPhoneNumber } from './pull-status.js';
 import { sendSms, tencentSendState } from './send-sms.js';
 
 type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
@@ -24,7 +25,12 @@ export const isTencentCall = (call: IncomingCall): boolean =>
   call.headersDistinct['x-tc-action'] !== undefined ||
   (call.headers.authorization ?? '').startsWith('TC3-');
 
-/** Tencent Cloud SMS API 3.0 `SendSms` (2021-01-11) at path '/', TC3-HMAC-SHA256 signed. */
+const pullStatusAction = 'PullSmsSendStatusByPhoneNumber';
+
+/**
+ * Tencent Cloud SMS API 3.0 (2021-01-11) at path '/', TC3-HMAC-SHA256 signed: `SendSms`, and
+ * `PullSmsSendStatusByPhoneNumber` over the inbox's delivery states.
+ */
 export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
   const secrets = secretsById(config.tencent);
   const state = tencentSendState(config, new TencentFrequencyLimits());
@@ -42,9 +48,16 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
 
     claims: isTencentCall,
 
+    // A send names its numbers in PhoneNumberSet, a status pull its one number in PhoneNumber.
     recipients: (call) => {
       try {
-        const parsed = JSON.parse(call.body.toString('utf8')) as { PhoneNumberSet?: unknown };
+        const parsed = JSON.parse(call.body.toString('utf8')) as {
+          PhoneNumberSet?: unknown;
+          PhoneNumber?: unknown;
+        };
+        if (typeof parsed.PhoneNumber === 'string') {
+          return [parsed.PhoneNumber];
+        }
         return Array.isArray(parsed.PhoneNumberSet)
           ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string')
           : [];
@@ -53,11 +66,14 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
       }
     },
 
+    // Delivery faults aim at sends: a status pull must leave them armed.
+    isSend: (call) => call.headersDistinct['x-tc-action']?.[0] !== pullStatusAction,
+
     handle(call, delivery) {
       const requestId = randomUUID();
       try {
         if (call.method !== 'POST') {
-          throw tencentError('InvalidParameter', 'SendSms with TC3-HMAC-SHA256 is a POST request.');
+          throw tencentError('InvalidParameter', 'TC3-HMAC-SHA256 calls are POST requests.');
         }
         const time = now();
         const authenticated = authenticateTencent(call, {
@@ -65,6 +81,18 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
           regions: config.tencent.regions,
           nowMs: time,
         });
+        if (authenticated.action === pullStatusAction) {
+          const answer = pullSmsSendStatusByPhoneNumber(
+            authenticated,
+            inbox.list(),
+            state.sdkAppIds,
+            time
+          );
+          return {
+            ...jsonReply(200, { Response: { ...answer, RequestId: requestId } }),
+            summary: `OK ${answer.PullSmsSendStatusSet.length} receipt(s)`,
+          };
+        }
         const { statuses, delivered } = sendSms(authenticated, state, time, nextSerialNo);
         for (const message of delivered) {
           inbox.add({ ...message, requestId }, delivery);

@@ -22,11 +22,14 @@ const catalogue: Record<string, string> = {
   'AuthFailure.SignatureFailure':
     'The provided credentials could not be validated. Please check your signature is correct.',
   'AuthFailure.TokenFailure': 'The token is invalid or expired.',
+  'AuthFailure.UnauthorizedOperation':
+    'The request is not authorized. Please check the CAM documentation on authentication.',
   InvalidAction: 'The requested action is not valid for this API version.',
   NoSuchVersion: 'The requested API version does not exist.',
   UnsupportedRegion: 'The action does not support this region.',
   MissingParameter: 'A required parameter is missing.',
   InvalidParameter: 'A parameter is invalid.',
+  InvalidParameterValue: 'A parameter value is invalid.',
   'FailedOperation.JsonParseFail': 'Failed to parse the request body as JSON.',
   'InvalidParameterValue.SdkAppIdNotExist': 'The SdkAppId does not exist.',
   'MissingParameter.EmptyPhoneNumberSet':

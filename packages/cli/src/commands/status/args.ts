@@ -1,7 +1,7 @@
 import { parseCommandArgs, readConnectorCall, stringOption } from '../../args.js';
 import { UsageError } from '../../usage-error.js';
 
-export const statusHelp = `Usage: logto-sms status <aliyun|yunpian|package-dir|file.tgz> --config <file.json> --to <phone> [options]
+export const statusHelp = `Usage: logto-sms status <aliyun|yunpian|tencent|package-dir|file.tgz> --config <file.json> --to <phone> [options]
 
 "Did the code arrive?": asks the provider what became of recent messages to one number, using the
 connector's own config, signing and endpoint rules (the package is installed into a Logto-shaped
@@ -10,7 +10,8 @@ when each message was sent, its delivery state (waiting / delivered / failed), t
 code in plain words, the template and the provider's message id.
 
 Arguments:
-  aliyun | yunpian       this repository's built connector (run "pnpm build" first)
+  aliyun | yunpian | tencent
+                         this repository's built connector (run "pnpm build" first)
   <package-dir>          any built logto-sms connector package directory
   <file.tgz>             a connector tarball as made by "npm pack"
 
@@ -18,14 +19,18 @@ Options:
   --config <file.json>   the connector config, as pasted into the Console (required)
   --to <phone>           recipient, digits only with the country code, e.g. 8613800138000 (required)
   --since <when>         oldest send to show: 2h, 3d, 2026-11-29 (local midnight) or an ISO time;
-                         default 24h. Clamped to what the provider keeps (Aliyun: 30 days)
-  --id <message id>      only this message: Aliyun BizId or YunPian sid, as "send" printed it
+                         default 24h. Clamped to what the provider keeps (Aliyun: 30 days,
+                         Tencent: 7 days)
+  --id <message id>      only this message: Aliyun BizId, YunPian sid or Tencent SerialNo, as
+                         "send" printed it
   --json                 print one JSON object instead of text
   -h, --help             show this help
 
 APIs and the read-only permissions they need:
   aliyun    Dysmsapi QuerySendDetails; RAM action dysms:QuerySendDetails
   yunpian   v2 sms/get_record.json; the apikey of the sending account (code -2 if the API is not enabled)
+  tencent   PullSmsSendStatusByPhoneNumber; CAM action sms:PullSmsSendStatusByPhoneNumber. Lists a
+            message only once its carrier receipt arrived: one still waiting is not shown
 
 Secrets in the config are never printed, nor the message text (it holds the code).
 
@@ -37,7 +42,8 @@ Exit codes:
 Examples:
   logto-sms status aliyun --config aliyun.json --to 8613800138000
   logto-sms status yunpian --config yunpian.json --to 8613800138000 --since 3d --json
-  logto-sms status aliyun --config aliyun.json --to 8613800138000 --id 900619746936498440^0`;
+  logto-sms status aliyun --config aliyun.json --to 8613800138000 --id 900619746936498440^0
+  logto-sms status tencent --config tencent.json --to 8613800138000 --id 5000:1045710669157053657849499619`;
 
 export type StatusOptions = {
   target: string;

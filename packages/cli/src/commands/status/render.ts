@@ -109,14 +109,14 @@ export const statusLines = (output: Output, to: string, report: StatusReport): s
   const lines = [`Messages to ${to} from ${report.from} to ${report.until} (${report.api}):`];
   if (report.records.length === 0) {
     lines.push(
-      '  None. The provider has no message to this number in that window: check the number, widen --since, or check that the code was sent through this account.'
+      '  None. The provider reported no message to this number in that window: check the number, widen --since, or check that the code was sent through this account (and read the notes below).'
     );
   }
   for (const record of report.records) {
     const paint = colour[record.state];
     lines.push('');
     lines.push(
-      `  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? 'at an unknown time'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`
+      `  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? '(time not reported by the provider)'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`
     );
     if (record.carrierCode) {
       lines.push(

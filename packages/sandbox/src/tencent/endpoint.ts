@@ -4,6 +4,7 @@ import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import { jsonReply } from '../server/reply.js';
+import { isJsonObject } from '../shared/json-object.js';
 import type { SandboxConfig } from '../types.js';
 
 import { authenticateTencent, secretsById } from './authenticate.js';
@@ -44,9 +45,10 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
 
     recipients: (call) => {
       try {
-        const parsed = JSON.parse(call.body.toString('utf8')) as { PhoneNumberSet?: unknown };
-        return Array.isArray(parsed.PhoneNumberSet)
-          ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string')
+        const parsed: unknown = JSON.parse(call.body.toString('utf8'));
+        const numbers = isJsonObject(parsed) ? parsed.PhoneNumberSet : undefined;
+        return Array.isArray(numbers)
+          ? numbers.filter((item): item is string => typeof item === 'string')
           : [];
       } catch {
         return [];

@@ -1,11 +1,6 @@
-import { createRequire } from 'node:module';
-
 import type { Sandbox } from '../src/index.js';
 
-import { http, type HttpResult } from './helpers.js';
-
-// Tencent's SDKs are CommonJS; require keeps their exports exactly as shipped.
-const require = createRequire(import.meta.url);
+import { http, requireSdk, type HttpResult } from './helpers.js';
 
 type Sign3Input = {
   method: 'POST';
@@ -18,10 +13,8 @@ type Sign3Input = {
   headers: Record<string, string>;
 };
 /** Tencent's own signer (`tencentcloud-sdk-nodejs-common` 4.1.220), the oracle for the sandbox's verifier. */
-export const Sign = (
-  require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as {
-    default: { sign3(input: Sign3Input): string };
-  }
+export const Sign = requireSdk<{ default: { sign3(input: Sign3Input): string } }>(
+  'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js'
 ).default;
 
 type SmsClientOptions = {
@@ -40,7 +33,7 @@ export type SendStatusSet = Array<{
   Message: string;
   IsoCode: string;
 }>;
-export const { sms: tencentSms } = require('tencentcloud-sdk-nodejs-sms') as {
+export const { sms: tencentSms } = requireSdk<{
   sms: {
     v20210111: {
       Client: new (options: SmsClientOptions) => {
@@ -50,7 +43,7 @@ export const { sms: tencentSms } = require('tencentcloud-sdk-nodejs-sms') as {
       };
     };
   };
-};
+}>('tencentcloud-sdk-nodejs-sms');
 
 export const tencentKey = {
   secretId: 'AKIDSandboxSecretId0001',
@@ -119,19 +112,17 @@ export const sendTencent = async (
     secretKey: options.secretKey ?? tencentKey.secretKey,
     headers: { 'Content-Type': contentType },
   });
-  const request = {
-    headers: {
-      host: apiHost,
-      'content-type': contentType,
-      authorization,
-      'x-tc-action': options.action ?? 'SendSms',
-      'x-tc-version': options.version ?? '2021-01-11',
-      'x-tc-region': options.region ?? 'ap-guangzhou',
-      'x-tc-timestamp': String(timestamp),
-      ...(options.token === undefined ? {} : { 'x-tc-token': options.token }),
-    } as Record<string, string>,
-    body: text,
+  const headers: Record<string, string> = {
+    host: apiHost,
+    'content-type': contentType,
+    authorization,
+    'x-tc-action': options.action ?? 'SendSms',
+    'x-tc-version': options.version ?? '2021-01-11',
+    'x-tc-region': options.region ?? 'ap-guangzhou',
+    'x-tc-timestamp': String(timestamp),
+    ...(options.token === undefined ? {} : { 'x-tc-token': options.token }),
   };
+  const request = { headers, body: text };
   options.tamper?.(request);
   return http(`${sandbox.url}/`, { method: 'POST', headers: request.headers, body: request.body });
 };

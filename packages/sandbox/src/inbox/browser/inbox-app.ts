@@ -28,9 +28,10 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   // The page reads only its own server's JSON (sse.ts, control-routes.ts), typed by the same
   // SandboxMessage / SandboxRefusal that server code sends.
   // eslint-disable-next-line unicorn/consistent-function-scoping -- see byId: inboxApp must be self-contained.
-  const fromServer = <T>(json: string): T =>
+  const fromServer = <T>(json: string): T => {
     // eslint-disable-next-line no-restricted-syntax -- both ends of this JSON are this package (see above).
-    JSON.parse(json) as T;
+    return JSON.parse(json) as T;
+  };
 
   // eslint-disable-next-line unicorn/consistent-function-scoping -- see byId: inboxApp must be self-contained.
   const eventData = (event: Event): string => {

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-import { SandboxUsageError } from './errors.js';
+import { errorMessage, SandboxUsageError } from './errors.js';
 
 export type SandboxCommandLine = {
   /** `-h` / `--help` was given: print `sandboxHelp` and start nothing. */
@@ -44,6 +44,17 @@ Options:
 
 The sandbox accepts only its own fake credentials; messages never leave this machine.`;
 
+const readPort = (rawPort: string | undefined): number => {
+  if (rawPort === undefined) {
+    return defaultSandboxPort;
+  }
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort) || port > 65_535) {
+    throw new SandboxUsageError(`--port must be a number from 0 to 65535, got "${rawPort}".`);
+  }
+  return port;
+};
+
 /**
  * Reads the sandbox flags from `argv` (the arguments after the command name).
  *
@@ -66,21 +77,16 @@ export const parseSandboxCommandLine = (argv: readonly string[]): SandboxCommand
     parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {
     throw new SandboxUsageError(
-      (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.')
+      errorMessage(error).replace(/\. To specify a positional argument.*$/s, '.')
     );
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
     throw new SandboxUsageError(`Unexpected argument: ${positionals[0] ?? ''}`);
   }
-  const rawPort = values.port;
-  const port = rawPort === undefined ? defaultSandboxPort : Number(rawPort);
-  if (rawPort !== undefined && (!/^\d+$/.test(rawPort) || port > 65_535)) {
-    throw new SandboxUsageError(`--port must be a number from 0 to 65535, got "${rawPort}".`);
-  }
   return {
     help: values.help ?? false,
-    port,
+    port: readPort(values.port),
     host: values.host ?? defaultSandboxHost,
     ...(values.config === undefined ? {} : { configFile: values.config }),
     allowedHosts: values['allow-host'] ?? [],

@@ -109,13 +109,6 @@ export type Sandbox = {
   close(): Promise<void>;
 };
 
-/**
- * Starts the emulator of the Aliyun SMS (`SendSms`, V1 and V3 signatures) and YunPian
- * (`single_send`) APIs, with the inbox and the fault registry, on `host:port`.
- *
- * @throws SandboxConfigError when `config` (merged over the defaults) is invalid; nothing listens then.
- * @throws SandboxListenError when the address cannot be bound; its `code` is Node's (`EADDRINUSE`, …).
- */
 const exposureWarning = (host: string, port: number): string =>
   [
     `WARNING: the SMS sandbox is listening on ${host}:${port}, which other machines on the network can reach.`,
@@ -123,6 +116,13 @@ const exposureWarning = (host: string, port: number): string =>
     'Bind 127.0.0.1 unless another machine really has to reach it.',
   ].join('\n');
 
+/**
+ * Starts the emulator of the Aliyun SMS (`SendSms`, V1 and V3 signatures) and YunPian
+ * (`single_send`) APIs, with the inbox and the fault registry, on `host:port`.
+ *
+ * @throws SandboxConfigError when `config` (merged over the defaults) is invalid; nothing listens then.
+ * @throws SandboxListenError when the address cannot be bound; its `code` is Node's (`EADDRINUSE`, …).
+ */
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
   const config = resolveConfig(options.config);
   const now = options.now ?? Date.now;
@@ -181,6 +181,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       },
       list: () => faults.list(),
     },
-    close: async () => (closing ??= server.close()),
+    close: async () => {
+      closing ??= server.close();
+      return closing;
+    },
   };
 };

@@ -19,6 +19,7 @@ import {
   sha256Hex,
   sms,
   v1Params,
+  type HttpResult,
 } from './helpers.js';
 
 const clock = manualClock(Date.parse('2025-03-01T08:00:00Z'));
@@ -43,7 +44,7 @@ const send3 = async (
 ) => sendV3(sandbox, business, { now: clock.now(), ...options });
 
 const expectGatewayError = (
-  response: { status: number; json: any },
+  response: Pick<HttpResult, 'status' | 'json'>,
   status: number,
   code: string
 ) => {
@@ -231,8 +232,9 @@ describe('V1 protocol details', () => {
 
   it('answers Missing<Param> for absent required parameters', async () => {
     for (const name of ['PhoneNumbers', 'SignName', 'TemplateCode']) {
-      const params = params1(sms(phone()));
-      delete params[name];
+      const params = Object.fromEntries(
+        Object.entries(params1(sms(phone()))).filter(([key]) => key !== name)
+      );
       const response = await sendV1(sandbox, params);
       expectGatewayError(response, 400, `Missing${name}`);
       expect(response.json.Message).toBe(`${name} is mandatory for this action.`);
@@ -243,7 +245,8 @@ describe('V1 protocol details', () => {
   });
 
   it('answers IncompleteSignature when no Signature is sent', async () => {
-    const response = await http(`${sandbox.url}/?${new URLSearchParams(params1(sms(phone())))}`);
+    const query = new URLSearchParams(params1(sms(phone()))).toString();
+    const response = await http(`${sandbox.url}/?${query}`);
     expectGatewayError(response, 400, 'IncompleteSignature');
   });
 
@@ -263,7 +266,7 @@ describe('V1 protocol details', () => {
       params = params1(sms(phone()));
     }
     const signature = OpenApiUtil.getRPCSignature(params, 'POST', sandboxKey.accessKeySecret);
-    const body = `${new URLSearchParams(params)}&Signature=${signature}`;
+    const body = `${new URLSearchParams(params).toString()}&Signature=${signature}`;
     const response = await http(`${sandbox.url}/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -344,12 +347,13 @@ describe('V3 protocol details', () => {
   });
 });
 
+const swapCase = (text: string) =>
+  [...text]
+    .map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase()))
+    .join('');
+
 describe('signature checks that a lenient comparison would weaken', () => {
   it('compares a V1 signature case-sensitively (base64 is case-sensitive)', async () => {
-    const swapCase = (text: string) =>
-      [...text]
-        .map((char) => (char === char.toUpperCase() ? char.toLowerCase() : char.toUpperCase()))
-        .join('');
     const to = phone();
     const response = await sendV1(sandbox, params1(sms(to)), {
       tamper: (signed) => ({ ...signed, Signature: swapCase(signed.Signature!) }),

@@ -6,7 +6,16 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 
-import { dysmsapi, openApiCore, sandboxKey, sandboxSts, sendV1, sms, v1Params } from './helpers.js';
+import {
+  DysmsapiClient,
+  dysmsapi,
+  openApiCore,
+  sandboxKey,
+  sandboxSts,
+  sendV1,
+  sms,
+  v1Params,
+} from './helpers.js';
 
 // The verifier was written from the spec alone; these tests hold it against what Alibaba's own
 // SDK (`@alicloud/dysmsapi20170525` 4.6.0 over `@alicloud/openapi-core`) actually puts on the wire.
@@ -14,7 +23,7 @@ import { dysmsapi, openApiCore, sandboxKey, sandboxSts, sendV1, sms, v1Params } 
 type Credentials = { accessKeyId: string; accessKeySecret: string; securityToken?: string };
 
 const sdkClient = (endpoint: string, credentials: Credentials, signatureAlgorithm?: 'v2') =>
-  new dysmsapi.default(
+  new DysmsapiClient(
     new openApiCore.$OpenApiUtil.Config({
       ...credentials,
       // The Tea transport builds `${protocol}://${endpoint}`, so host:port with protocol 'http' works.
@@ -66,15 +75,17 @@ const startTamperingProxy = async (target: string, rewrite: (url: string) => str
     );
     incoming.pipe(forwarded);
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    proxy.listen(0, '127.0.0.1', resolve);
+  });
   return {
     endpoint: `127.0.0.1:${(proxy.address() as AddressInfo).port}`,
     close: async () =>
-      new Promise<void>((resolve) =>
+      new Promise<void>((resolve) => {
         proxy.close(() => {
           resolve();
-        })
-      ),
+        });
+      }),
   };
 };
 
@@ -94,79 +105,77 @@ describe('Alibaba SDK against the sandbox', () => {
     sandbox.inbox.clear();
   });
 
-  for (const [label, algorithm, expected] of [
+  describe.each([
     ['default V3 (ACS3-HMAC-SHA256)', undefined, 'ACS3-HMAC-SHA256'],
     ["signatureAlgorithm 'v2' (HMAC-SHA1)", 'v2', 'HMAC-SHA1'],
-  ] as const) {
-    describe(label, () => {
-      it('accepts a send signed with a long-term AccessKey and stores it', async () => {
-        const phone = nextPhone();
-        const response = await sdkSend(endpoint, sandboxKey, phone, algorithm);
-        expect(response.statusCode).toBe(200);
-        expect(response.body.code).toBe('OK');
-        expect(response.body.bizId).toMatch(/^\d+\^\d+$/);
-        expect(response.body.requestId).toMatch(/^[0-9A-F-]{36}$/);
-        const [message] = sandbox.inbox.list({ to: phone });
-        expect(message).toMatchObject({
-          provider: 'aliyun',
-          to: phone,
-          text: '【Logto测试】您的验证码为482910，5分钟内有效，请勿泄露。',
-          code: '482910',
-          template: 'SMS_900001',
-          signName: 'Logto测试',
-          credential: sandboxKey.accessKeyId,
-          requestId: response.body.requestId,
-          signatureAlgorithm: expected,
-        });
-      });
-
-      it('accepts a send signed with STS credentials', async () => {
-        const phone = nextPhone();
-        const response = await sdkSend(endpoint, sandboxSts, phone, algorithm);
-        expect(response.body.code).toBe('OK');
-        expect(sandbox.inbox.list({ to: phone })[0]?.credential).toBe(sandboxSts.accessKeyId);
-      });
-
-      it('rejects a secret that is off by one character with SignatureDoesNotMatch', async () => {
-        const wrongSecret = `${sandboxKey.accessKeySecret.slice(0, -1)}2`;
-        const error = await sdkError(
-          sdkSend(endpoint, { ...sandboxKey, accessKeySecret: wrongSecret }, nextPhone(), algorithm)
-        );
-        expect(error.code).toBe('SignatureDoesNotMatch');
-        expect(error.statusCode).toBe(400);
-        expect(error.message).toContain('server string to sign is:');
-        expect(sandbox.inbox.count()).toBe(0);
-      });
-
-      it('rejects an STS call whose token was swapped', async () => {
-        const error = await sdkError(
-          sdkSend(
-            endpoint,
-            { ...sandboxSts, securityToken: 'SomeoneElsesToken' },
-            nextPhone(),
-            algorithm
-          )
-        );
-        expect(error.code).toBe('InvalidSecurityToken.MismatchWithAccessKey');
-        expect(sandbox.inbox.count()).toBe(0);
-      });
-
-      it('rejects a parameter tampered with after signing', async () => {
-        const original = nextPhone();
-        const attacker = nextPhone();
-        const proxy = await startTamperingProxy(sandbox.url, (url) =>
-          url.replace(original, attacker)
-        );
-        try {
-          const error = await sdkError(sdkSend(proxy.endpoint, sandboxKey, original, algorithm));
-          expect(error.code).toBe('SignatureDoesNotMatch');
-          expect(sandbox.inbox.count()).toBe(0);
-        } finally {
-          await proxy.close();
-        }
+  ] as const)('%s', (_label, algorithm, expected) => {
+    it('accepts a send signed with a long-term AccessKey and stores it', async () => {
+      const phone = nextPhone();
+      const response = await sdkSend(endpoint, sandboxKey, phone, algorithm);
+      expect(response.statusCode).toBe(200);
+      expect(response.body.code).toBe('OK');
+      expect(response.body.bizId).toMatch(/^\d+\^\d+$/);
+      expect(response.body.requestId).toMatch(/^[0-9A-F-]{36}$/);
+      const [message] = sandbox.inbox.list({ to: phone });
+      expect(message).toMatchObject({
+        provider: 'aliyun',
+        to: phone,
+        text: '【Logto测试】您的验证码为482910，5分钟内有效，请勿泄露。',
+        code: '482910',
+        template: 'SMS_900001',
+        signName: 'Logto测试',
+        credential: sandboxKey.accessKeyId,
+        requestId: response.body.requestId,
+        signatureAlgorithm: expected,
       });
     });
-  }
+
+    it('accepts a send signed with STS credentials', async () => {
+      const phone = nextPhone();
+      const response = await sdkSend(endpoint, sandboxSts, phone, algorithm);
+      expect(response.body.code).toBe('OK');
+      expect(sandbox.inbox.list({ to: phone })[0]?.credential).toBe(sandboxSts.accessKeyId);
+    });
+
+    it('rejects a secret that is off by one character with SignatureDoesNotMatch', async () => {
+      const wrongSecret = `${sandboxKey.accessKeySecret.slice(0, -1)}2`;
+      const error = await sdkError(
+        sdkSend(endpoint, { ...sandboxKey, accessKeySecret: wrongSecret }, nextPhone(), algorithm)
+      );
+      expect(error.code).toBe('SignatureDoesNotMatch');
+      expect(error.statusCode).toBe(400);
+      expect(error.message).toContain('server string to sign is:');
+      expect(sandbox.inbox.count()).toBe(0);
+    });
+
+    it('rejects an STS call whose token was swapped', async () => {
+      const error = await sdkError(
+        sdkSend(
+          endpoint,
+          { ...sandboxSts, securityToken: 'SomeoneElsesToken' },
+          nextPhone(),
+          algorithm
+        )
+      );
+      expect(error.code).toBe('InvalidSecurityToken.MismatchWithAccessKey');
+      expect(sandbox.inbox.count()).toBe(0);
+    });
+
+    it('rejects a parameter tampered with after signing', async () => {
+      const original = nextPhone();
+      const attacker = nextPhone();
+      const proxy = await startTamperingProxy(sandbox.url, (url) =>
+        url.replace(original, attacker)
+      );
+      try {
+        const error = await sdkError(sdkSend(proxy.endpoint, sandboxKey, original, algorithm));
+        expect(error.code).toBe('SignatureDoesNotMatch');
+        expect(sandbox.inbox.count()).toBe(0);
+      } finally {
+        await proxy.close();
+      }
+    });
+  });
 
   it('answers unknown AccessKeyIds with 404 InvalidAccessKeyId.NotFound through the SDK', async () => {
     const error = await sdkError(
@@ -197,20 +206,21 @@ describe('V1 requests signed by hand with OpenApiUtil.getRPCSignature', () => {
   });
   afterAll(async () => sandbox.close());
 
-  for (const [index, layout] of (
-    ['get', 'post-body', 'post-query', 'post-split'] as const
-  ).entries()) {
-    it(`accepts the ${layout} layout`, async () => {
-      const phone = `1370000000${index}`;
-      const response = await sendV1(sandbox, v1Params(sms(phone, '7788')), { layout });
-      expect(response.status).toBe(200);
-      expect(response.json).toMatchObject({ Code: 'OK', Message: 'OK' });
-      expect(sandbox.inbox.list({ to: phone })[0]).toMatchObject({
-        code: '7788',
-        signatureAlgorithm: 'HMAC-SHA1',
-      });
+  it.each(
+    (['get', 'post-body', 'post-query', 'post-split'] as const).map((layout, index) => ({
+      layout,
+      index,
+    }))
+  )('accepts the $layout layout', async ({ layout, index }) => {
+    const phone = `1370000000${index}`;
+    const response = await sendV1(sandbox, v1Params(sms(phone, '7788')), { layout });
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ Code: 'OK', Message: 'OK' });
+    expect(sandbox.inbox.list({ to: phone })[0]).toMatchObject({
+      code: '7788',
+      signatureAlgorithm: 'HMAC-SHA1',
     });
-  }
+  });
 
   it('signs with the real HTTP method: a GET signature sent as POST is rejected', async () => {
     const params = v1Params(sms('13700009999'));

@@ -57,12 +57,14 @@ const vectorConfig = (credential: 'key' | 'sts'): SandboxConfigInput => ({
         code: 'SMS_154950909',
         type: 'notification',
         region: 'mainland',
+        // eslint-disable-next-line no-template-curly-in-string -- an Aliyun template text: ${code} is literal.
         content: '您的验证码为${code}',
       },
       {
         code: 'SMS_71390007',
         type: 'notification',
         region: 'mainland',
+        // eslint-disable-next-line no-template-curly-in-string -- an Aliyun template text: ${customer} is literal.
         content: '尊敬的${customer}，欢迎使用',
       },
     ],
@@ -255,7 +257,7 @@ describe('the running sandbox accepts the vectors as real requests', () => {
     const vector = smsV1('F: ');
     // The SDK's insertion order, not sorted: the server re-canonicalises.
     const response = await http(
-      `${sandbox!.url}/?${new URLSearchParams(vector.params)}&Signature=${wire(vector)}`,
+      `${sandbox!.url}/?${new URLSearchParams(vector.params).toString()}&Signature=${wire(vector)}`,
       {
         method: 'POST',
       }

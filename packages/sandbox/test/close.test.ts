@@ -1,5 +1,6 @@
-import type { ClientRequest } from 'node:http';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import { Agent, request } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { describe, expect, it } from 'vitest';
 
@@ -12,12 +13,15 @@ import { sms, v1Params, yunpianKeys } from './helpers.js';
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
 
-describe('close()', () => {
-  const tcpHandles = () =>
-    process
-      .getActiveResourcesInfo()
-      .filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
+const tcpHandles = () =>
+  process
+    .getActiveResourcesInfo()
+    .filter((name) => name === 'TCPSocketWrap' || name === 'TCPServerWrap').length;
 
+// These connections are destroyed by close() on purpose; their errors are expected.
+const ignoreErrors = () => undefined;
+
+describe('close()', () => {
   it('resolves promptly with hung, dripping, delayed, SSE and keep-alive connections open, leaving no handles', async () => {
     const baselineTcp = tcpHandles();
     const target = await startSandbox({ config: { rateLimits: { enabled: false } } });
@@ -25,7 +29,7 @@ describe('close()', () => {
     const track = (request_: ClientRequest) =>
       clientClosed.push(
         new Promise((resolve) => {
-          request_.on('error', () => {});
+          request_.on('error', ignoreErrors);
           request_.on('close', () => {
             resolve();
           });
@@ -44,17 +48,17 @@ describe('close()', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     track(dripping);
-    const drip = await new Promise<import('node:http').IncomingMessage>((resolve) => {
+    const drip = await new Promise<IncomingMessage>((resolve) => {
       dripping.on('response', resolve);
       dripping.end(new URLSearchParams(v1Params(sms('13800138000'))).toString());
     });
-    drip.on('error', () => {}).resume();
+    drip.on('error', ignoreErrors).resume();
     clientClosed.push(
-      new Promise((resolve) =>
+      new Promise((resolve) => {
         drip.on('close', () => {
           resolve();
-        })
-      )
+        });
+      })
     );
 
     target.faults.add({ kind: 'delay', delayMs: 400 });
@@ -74,18 +78,18 @@ describe('close()', () => {
 
     const sse = request(`${target.url}/__sandbox/events`, { agent: false });
     track(sse);
-    sse.on('response', (res) => res.on('error', () => {}).resume());
+    sse.on('response', (response) => response.on('error', ignoreErrors).resume());
     sse.end();
 
     const keepAlive = new Agent({ keepAlive: true });
-    await new Promise<void>((resolve) =>
-      request(`${target.url}/__sandbox/health`, { agent: keepAlive }, (res) =>
-        res.resume().on('end', resolve)
-      ).end()
-    );
+    await new Promise<void>((resolve) => {
+      request(`${target.url}/__sandbox/health`, { agent: keepAlive }, (response) =>
+        response.resume().on('end', resolve)
+      ).end();
+    });
 
     const waiting = target.inbox.waitForMessage({}, 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
     expect(tcpHandles()).toBeGreaterThan(baselineTcp + 4);
 
     // Well before the 5 s keep-alive timeout that an idle socket left open would wait for (the SSE
@@ -95,7 +99,7 @@ describe('close()', () => {
     await Promise.all(clientClosed);
     keepAlive.destroy();
     // Outlive the 400 ms delay: an abandoned delayed send must not be delivered after close.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await delay(500);
 
     expect(tcpHandles()).toBe(baselineTcp);
     expect(target.inbox.count()).toBe(0);

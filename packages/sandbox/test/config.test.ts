@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../src/config/resolve-config.js';
 import { defaultSandboxConfig, loadSandboxConfigFile, startSandbox } from '../src/index.js';
 
-let dir: string;
+let directory: string;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'sandbox-config-'));
+  directory = await mkdtemp(path.join(tmpdir(), 'sandbox-config-'));
 });
-afterAll(async () => rm(dir, { recursive: true, force: true }));
+afterAll(async () => rm(directory, { recursive: true, force: true }));
 
 describe('embedded defaults', () => {
   it('are exactly the values the CLI prints', () => {
@@ -103,7 +103,7 @@ describe('config resolution', () => {
   });
 
   it('loads a JSON file and names the file in errors', async () => {
-    const good = path.join(dir, 'good.json');
+    const good = path.join(directory, 'good.json');
     await writeFile(
       good,
       JSON.stringify({ rateLimits: { enabled: false }, yunpian: { whitelist: ['13800138000'] } })
@@ -113,11 +113,11 @@ describe('config resolution', () => {
       yunpian: { whitelist: ['13800138000'] },
     });
 
-    const broken = path.join(dir, 'broken.json');
+    const broken = path.join(directory, 'broken.json');
     await writeFile(broken, '{ nope');
     await expect(loadSandboxConfigFile(broken)).rejects.toThrow(/broken.json is not valid JSON/);
 
-    const wrong = path.join(dir, 'wrong.json');
+    const wrong = path.join(directory, 'wrong.json');
     await writeFile(wrong, JSON.stringify({ rateLimits: { enabled: 'yes' } }));
     await expect(loadSandboxConfigFile(wrong)).rejects.toThrow(
       /wrong.json: config.rateLimits.enabled must be a boolean/
@@ -128,7 +128,7 @@ describe('config resolution', () => {
 describe('bin', () => {
   it('starts on the requested port with a config file, prints the URL, and stops on SIGTERM', async () => {
     const here = path.dirname(fileURLToPath(import.meta.url));
-    const outfile = path.join(dir, 'bin.mjs');
+    const outfile = path.join(directory, 'bin.mjs');
     await build({
       entryPoints: [path.join(here, '..', 'src', 'bin.ts')],
       outfile,
@@ -138,7 +138,7 @@ describe('bin', () => {
       target: 'node20',
       logLevel: 'silent',
     });
-    const configFile = path.join(dir, 'bin-config.json');
+    const configFile = path.join(directory, 'bin-config.json');
     await writeFile(configFile, JSON.stringify({ aliyun: { signatures: ['FromFile'] } }));
 
     const child = spawn(process.execPath, [outfile, '--port', '0', '--config', configFile], {
@@ -165,7 +165,9 @@ describe('bin', () => {
       };
       expect(config.aliyun.signatures).toEqual(['FromFile']);
     } finally {
-      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      const exited = new Promise<number | null>((resolve) => {
+        child.once('exit', resolve);
+      });
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     }

@@ -39,8 +39,10 @@ describe('startSandbox errors a caller can tell apart', () => {
   });
 
   it('SandboxConfigError naming the path for an invalid config', async () => {
+    // Only an untyped (JavaScript) caller can pass this.
+    const notAnArray: unknown = 'none';
     const error: unknown = await startSandbox({
-      config: { yunpian: { accounts: 'none' } } as never,
+      config: { yunpian: { accounts: notAnArray as never } },
     }).catch((error_: unknown) => error_);
     expect(error).toBeInstanceOf(SandboxConfigError);
     expect((error as Error).message).toMatch(/^config\.yunpian\.accounts must be/);

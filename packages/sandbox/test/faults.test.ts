@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultSpec, Sandbox } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 
-import { http, sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
+import { anyInstanceOf, http, sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
 
@@ -37,8 +37,8 @@ const openAliyunCall = async (target: Sandbox = sandbox) =>
       agent: false,
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
-    request_.on('response', (res) => {
-      resolve({ req: request_, res });
+    request_.on('response', (response) => {
+      resolve({ req: request_, res: response });
     });
     request_.on('error', reject);
     request_.end(body);
@@ -55,7 +55,7 @@ describe('error faults use the provider envelope', () => {
     const faulted = await aliyun();
     expect(faulted.status).toBe(200);
     expect(faulted.json).toEqual({
-      RequestId: expect.any(String),
+      RequestId: anyInstanceOf(String),
       Code: 'isv.BUSINESS_LIMIT_CONTROL',
       Message: '触发分钟级流控Permits:1',
     });
@@ -158,7 +158,9 @@ describe('transport faults', () => {
         request_.destroy();
         resolve('timed out');
       });
-      request_.on('error', () => {});
+      request_.on('error', () => {
+        // The timeout handler destroys the request; that error is the expected outcome.
+      });
       request_.end(
         new URLSearchParams({
           apikey: yunpianKeys.intl,
@@ -233,7 +235,7 @@ describe('transport faults', () => {
     sandbox.faults.add({ kind: 'huge', sizeBytes: 2 * 1024 * 1024 + 3 });
     const response = await yunpian();
     expect(Buffer.byteLength(response.text)).toBe(2 * 1024 * 1024 + 3);
-    expect(Object.keys(response.json)).toEqual(['padding']);
+    expect(response.json).toEqual({ padding: anyInstanceOf(String) });
   });
 });
 
@@ -284,8 +286,8 @@ describe('fault matching', () => {
       }),
     });
     expect(created.status).toBe(201);
+    expect(created.json.fault.id).toBe(created.json.id);
     expect(created.json.fault).toMatchObject({
-      id: created.json.id,
       kind: 'error',
       code: 'isv.AMOUNT_NOT_ENOUGH',
     });

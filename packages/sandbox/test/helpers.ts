@@ -2,10 +2,17 @@ import { createHash, randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
 
+import { expect } from 'vitest';
+
 import type { Sandbox } from '../src/index.js';
 
-// Alibaba's SDKs are CommonJS; loading them through require keeps their exports exactly as shipped.
+// The providers' SDKs are CommonJS; loading them through require keeps their exports exactly as shipped.
 const require = createRequire(import.meta.url);
+
+/** An SDK oracle through `require`, typed with the part of its API the tests call. */
+export const requireSdk = <T>(id: string): T =>
+  // eslint-disable-next-line no-restricted-syntax -- require() returns an untyped module; T states the SDK API the tests use.
+  require(id) as T;
 
 type OpenApiUtilStatic = {
   getRPCSignature(params: Record<string, string>, method: string, secret: string): string;
@@ -24,10 +31,10 @@ type OpenApiUtilStatic = {
   getTimestamp(): string;
 };
 
-export const openApiCore = require('@alicloud/openapi-core') as {
+export const openApiCore = requireSdk<{
   OpenApiUtil: OpenApiUtilStatic;
   $OpenApiUtil: { Config: new (options: Record<string, unknown>) => unknown };
-};
+}>('@alicloud/openapi-core');
 
 export const { OpenApiUtil } = openApiCore;
 
@@ -37,7 +44,7 @@ type SendSmsRequestOptions = {
   templateCode: string;
   templateParam?: string;
 };
-export const dysmsapi = require('@alicloud/dysmsapi20170525') as {
+export const dysmsapi = requireSdk<{
   default: new (config: unknown) => {
     sendSms(request: unknown): Promise<{
       statusCode: number;
@@ -45,7 +52,16 @@ export const dysmsapi = require('@alicloud/dysmsapi20170525') as {
     }>;
   };
   SendSmsRequest: new (options: SendSmsRequestOptions) => unknown;
-};
+}>('@alicloud/dysmsapi20170525');
+export const { default: DysmsapiClient } = dysmsapi;
+
+/**
+ * Vitest's asymmetric matchers typed `unknown` instead of `any`, so the expected objects that hold
+ * them stay typed.
+ */
+export const anyInstanceOf = (type: unknown): unknown => expect.any(type);
+export const stringMatching = (pattern: RegExp): unknown => expect.stringMatching(pattern);
+export const stringContaining = (text: string): unknown => expect.stringContaining(text);
 
 export const sandboxKey = {
   accessKeyId: 'LTAI5tSandboxKeyId0001',
@@ -96,6 +112,8 @@ export type HttpResult = {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The body parsed as JSON (undefined when it is not): tests assert on it with `expect`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any answer of four providers; typing it would mean a cast per assertion.
   json: any;
 };
 
@@ -108,10 +126,10 @@ export const http = async (
     const request_ = request(
       url,
       { method: options.method ?? 'GET', headers: options.headers, agent: false },
-      (res) => {
+      (response) => {
         const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let json: unknown;
           try {
@@ -119,9 +137,9 @@ export const http = async (
           } catch {
             json = undefined;
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, text, json });
         });
-        res.on('error', reject);
+        response.on('error', reject);
       }
     );
     request_.on('error', reject);
@@ -184,6 +202,39 @@ export const sendV1 = async (
 export const sha256Hex = (data: string | Buffer): string =>
   createHash('sha256').update(data).digest('hex');
 
+type SendV3Options = {
+  now?: number;
+  nonce?: string;
+  accessKeyId?: string;
+  secret?: string;
+  securityToken?: string;
+  inBody?: boolean;
+  headers?: Record<string, string>;
+  tamper?: (request: {
+    query: Record<string, string>;
+    headers: Record<string, string>;
+    body: string;
+  }) => void;
+};
+
+/** The headers a V3 client signs: the SDK's, plus whatever `options.headers` adds or replaces. */
+const v3Headers = (host: string, body: string, options: SendV3Options): Record<string, string> => ({
+  host,
+  'x-acs-action': 'SendSms',
+  'x-acs-version': '2017-05-25',
+  'x-acs-date': acsTimestamp(options.now ?? Date.now()),
+  'x-acs-signature-nonce': options.nonce ?? randomUUID(),
+  'x-acs-content-sha256': sha256Hex(body),
+  ...(options.inBody ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+  ...(options.securityToken
+    ? {
+        'x-acs-security-token': options.securityToken,
+        'x-acs-accesskey-id': options.accessKeyId ?? '',
+      }
+    : {}),
+  ...options.headers,
+});
+
 /**
  * A V3 request signed with Alibaba's `OpenApiUtil.getAuthorization`. Params go in the query like the
  * SDK, or in a form body when `inBody` is set.
@@ -191,44 +242,17 @@ export const sha256Hex = (data: string | Buffer): string =>
 export const sendV3 = async (
   sandbox: Pick<Sandbox, 'url'>,
   params: Record<string, string>,
-  options: {
-    now?: number;
-    nonce?: string;
-    accessKeyId?: string;
-    secret?: string;
-    securityToken?: string;
-    inBody?: boolean;
-    headers?: Record<string, string>;
-    tamper?: (request: {
-      query: Record<string, string>;
-      headers: Record<string, string>;
-      body: string;
-    }) => void;
-  } = {}
+  options: SendV3Options = {}
 ): Promise<HttpResult> => {
   const { host } = new URL(sandbox.url);
   const body = options.inBody ? wire(params) : '';
   const query = options.inBody ? {} : params;
-  const headers: Record<string, string> = {
-    host,
-    'x-acs-action': 'SendSms',
-    'x-acs-version': '2017-05-25',
-    'x-acs-date': acsTimestamp(options.now ?? Date.now()),
-    'x-acs-signature-nonce': options.nonce ?? randomUUID(),
-    'x-acs-content-sha256': sha256Hex(body),
-    ...(options.inBody ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-    ...(options.securityToken
-      ? {
-          'x-acs-security-token': options.securityToken,
-          'x-acs-accesskey-id': options.accessKeyId ?? '',
-        }
-      : {}),
-    ...options.headers,
-  };
+  const headers = v3Headers(host, body, options);
   const authorization = OpenApiUtil.getAuthorization(
     { pathname: '/', method: 'POST', query, headers },
     'ACS3-HMAC-SHA256',
-    headers['x-acs-content-sha256']!,
+    // The hash as sent: `options.headers` may replace it to test a mismatch.
+    headers['x-acs-content-sha256'] ?? sha256Hex(body),
     options.accessKeyId ?? sandboxKey.accessKeyId,
     options.secret ?? sandboxKey.accessKeySecret
   );

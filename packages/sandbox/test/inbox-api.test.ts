@@ -1,4 +1,6 @@
-import { request } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { Agent, request } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -57,17 +59,10 @@ describe('GET/DELETE /__sandbox/messages', () => {
 
     const all = await api('/messages');
     expect(all.status).toBe(200);
-    expect(all.json.messages.map((message: { code: string }) => message.code)).toEqual([
-      '3333',
-      '2222',
-      '1111',
-    ]);
+    expect(all.json.messages).toMatchObject([{ code: '3333' }, { code: '2222' }, { code: '1111' }]);
 
     const byNumber = await api('/messages?to=13800138000');
-    expect(byNumber.json.messages.map((message: { code: string }) => message.code)).toEqual([
-      '2222',
-      '1111',
-    ]);
+    expect(byNumber.json.messages).toMatchObject([{ code: '2222' }, { code: '1111' }]);
     const byProvider = await api('/messages?to=%2B8613800138000&provider=aliyun');
     expect(byProvider.json.messages).toHaveLength(1);
     expect(byProvider.json.messages[0]).toMatchObject({
@@ -91,7 +86,7 @@ describe('GET/DELETE /__sandbox/messages', () => {
 describe('waiting for a message', () => {
   it('long-polls until the next matching message arrives', async () => {
     const waiting = api('/messages/wait?to=13700137000&timeout=5000');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await delay(50);
     await sendYp('13900139000'); // Not the number we wait for
     await sendYp('13700137000', '4567');
     const response = await waiting;
@@ -123,8 +118,8 @@ describe('waiting for a message', () => {
 
 describe('GET /__sandbox/events (SSE)', () => {
   it('streams message and clear events', async () => {
-    const events: Array<{ event: string; data: any }> = [];
-    const stream = await new Promise<import('node:http').IncomingMessage>((resolve, reject) => {
+    const events: Array<{ event: string; data: unknown }> = [];
+    const stream = await new Promise<IncomingMessage>((resolve, reject) => {
       request(`${sandbox.url}/__sandbox/events`, { agent: false }, resolve)
         .on('error', reject)
         .end();
@@ -164,12 +159,12 @@ describe('GET /__sandbox/events (SSE)', () => {
 describe('other control routes', () => {
   it('health, config, redirects and the inbox page', async () => {
     expect((await api('/health')).json).toEqual({ ok: true });
-    const shown = (await api('/config')).json;
-    expect(shown.aliyun.templates).toEqual(sandbox.config.aliyun.templates);
-    expect(shown.yunpian.accounts.map((account: { apikey: string }) => account.apikey)).toEqual(
-      sandbox.config.yunpian.accounts.map(
-        (account) => `${account.apikey.slice(0, 4)}…${account.apikey.slice(-4)}`
-      )
+    const shown = await api('/config');
+    expect(shown.json.aliyun.templates).toEqual(sandbox.config.aliyun.templates);
+    expect(shown.json.yunpian.accounts).toMatchObject(
+      sandbox.config.yunpian.accounts.map((account) => ({
+        apikey: `${account.apikey.slice(0, 4)}…${account.apikey.slice(-4)}`,
+      }))
     );
     expect(sandbox.config.aliyun.accessKeys).toEqual(defaultSandboxConfig.aliyun.accessKeys);
     const redirect = await api('/');
@@ -205,19 +200,20 @@ describe('other control routes', () => {
   });
 
   it('serves many requests over one keep-alive connection', async () => {
-    const { Agent } = await import('node:http');
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const sockets = new Set<unknown>();
+    const health = async (url: string) =>
+      new Promise<void>((resolve, reject) => {
+        request(`${url}/__sandbox/health`, { agent }, (response) => {
+          sockets.add(response.socket);
+          response.resume().on('end', resolve);
+        })
+          .on('error', reject)
+          .end();
+      });
     try {
       for (let index = 0; index < 5; index += 1) {
-        await new Promise<void>((resolve, reject) => {
-          request(`${sandbox.url}/__sandbox/health`, { agent }, (response) => {
-            sockets.add(response.socket);
-            response.resume().on('end', resolve);
-          })
-            .on('error', reject)
-            .end();
-        });
+        await health(sandbox.url);
       }
     } finally {
       agent.destroy();
@@ -324,6 +320,7 @@ describe('request log', () => {
       await logged.close();
     }
     expect(lines).toHaveLength(1);
+    // eslint-disable-next-line no-control-regex -- the assertion is that no control character reaches the log.
     expect(lines[0]).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
     expect(lines[0]).toContain('fault error \\u001B]0;pwned\\u0007\\u000D✓ sent\\u009B2J');
   });

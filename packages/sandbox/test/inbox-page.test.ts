@@ -14,6 +14,10 @@ import { sendV1, sendYunpian, sms, v1Params, yunpianKeys } from './helpers.js';
 import { domestic, sendTencent } from './tencent-helpers.js';
 
 const chromiumPath = findChromium();
+
+/** Markup that would show as an element (and run a handler) if the page ever used innerHTML. */
+const html = (tag: string) =>
+  `<${tag} class="injected" onmouseover="document.title='owned'">x</${tag}>`;
 const hasChromium = chromiumPath !== undefined;
 if (!hasChromium) {
   const message =
@@ -184,6 +188,7 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
     expect(await page.locator('article.message').count()).toBe(0);
     expect(await page.isVisible('#no-match')).toBe(true);
     expect(await page.isVisible('#empty')).toBe(false);
+    // eslint-disable-next-line unicorn/prefer-dom-node-text-content -- Playwright's innerText (rendered text); textContent would include the hidden empty-state.
     expect(await page.innerText('main')).not.toContain('No messages yet');
     await page.fill('#filter', '');
     expect(await page.isVisible('#no-match')).toBe(false);
@@ -230,8 +235,6 @@ describe.skipIf(!hasChromium)('web inbox in headless Chromium', () => {
 
   it('renders a text without a code, and every metadata field, as text, never as HTML', async () => {
     await sandbox.close();
-    const html = (tag: string) =>
-      `<${tag} class="injected" onmouseover="document.title='owned'">x</${tag}>`;
     const accessKey = { accessKeyId: `Key${html('s')}`, accessKeySecret: 'InboxPageSecret0001' };
     sandbox = await startSandbox({
       config: {

@@ -4,7 +4,7 @@ import { networkInterfaces } from 'node:os';
 
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import type { Sandbox } from '../src/index.js';
+import type { Sandbox, SandboxConfig } from '../src/index.js';
 import { startSandbox } from '../src/index.js';
 
 import { http, sandboxKey, sandboxSts, sendYunpian, yunpianKeys } from './helpers.js';
@@ -193,16 +193,18 @@ describe('secrets in answers', () => {
     expect(response.json.yunpian.accounts[0].apikey).toBe(
       `${yunpianKeys.intl.slice(0, 4)}…${yunpianKeys.intl.slice(-4)}`
     );
-    const key = response.json.aliyun.accessKeys.find(
-      (entry: { accessKeyId: string }) => entry.accessKeyId === sandboxKey.accessKeyId
+    // The masked config keeps SandboxConfig's shape.
+    const shown = response.json as SandboxConfig;
+    const key = shown.aliyun.accessKeys.find(
+      (entry) => entry.accessKeyId === sandboxKey.accessKeyId
     );
-    expect(key.accessKeySecret).toBe(
+    expect(key?.accessKeySecret).toBe(
       `${sandboxKey.accessKeySecret.slice(0, 4)}…${sandboxKey.accessKeySecret.slice(-4)}`
     );
-    const sts = response.json.aliyun.stsCredentials.find(
-      (entry: { accessKeyId: string }) => entry.accessKeyId === sandboxSts.accessKeyId
+    const sts = shown.aliyun.stsCredentials.find(
+      (entry) => entry.accessKeyId === sandboxSts.accessKeyId
     );
-    expect(sts.securityToken).toBe(
+    expect(sts?.securityToken).toBe(
       `${sandboxSts.securityToken.slice(0, 4)}…${sandboxSts.securityToken.slice(-4)}`
     );
     // Everything else is shown as configured.

@@ -1,13 +1,9 @@
 import { Agent } from 'node:http';
-import { createRequire } from 'node:module';
 import { connect } from 'node:net';
 
 import type { Sandbox } from '../src/index.js';
 
-import { http, type HttpResult } from './helpers.js';
-
-// Tencent's SDKs are CommonJS; require keeps their exports exactly as shipped.
-const require = createRequire(import.meta.url);
+import { http, requireSdk, type HttpResult } from './helpers.js';
 
 type Sign3Input = {
   method: 'POST';
@@ -20,10 +16,8 @@ type Sign3Input = {
   headers: Record<string, string>;
 };
 /** Tencent's own signer (`tencentcloud-sdk-nodejs-common` 4.1.220), the oracle for the sandbox's verifier. */
-export const Sign = (
-  require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as {
-    default: { sign3(input: Sign3Input): string };
-  }
+export const Sign = requireSdk<{ default: { sign3(input: Sign3Input): string } }>(
+  'tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js'
 ).default;
 
 type SmsClientOptions = {
@@ -43,7 +37,7 @@ export type SendStatusSet = Array<{
   IsoCode: string;
 }>;
 export type PullSmsSendStatusSet = Array<Record<string, unknown>>;
-export const { sms: tencentSms } = require('tencentcloud-sdk-nodejs-sms') as {
+export const { sms: tencentSms } = requireSdk<{
   sms: {
     v20210111: {
       Client: new (options: SmsClientOptions) => {
@@ -56,7 +50,7 @@ export const { sms: tencentSms } = require('tencentcloud-sdk-nodejs-sms') as {
       };
     };
   };
-};
+}>('tencentcloud-sdk-nodejs-sms');
 
 /**
  * Tencent's SDK pointed at the real host name, with an agent that dials the sandbox: Host, the
@@ -69,8 +63,8 @@ export const tencentSdkClient = (
   endpoint = apiHost
 ) => {
   const agent = new Agent({ keepAlive: false });
-  (agent as unknown as { createConnection: () => unknown }).createConnection = () =>
-    connect(sandbox.port, '127.0.0.1');
+  // @types/node does not declare Agent#createConnection, which Node calls to dial every socket.
+  Object.assign(agent, { createConnection: () => connect(sandbox.port, '127.0.0.1') });
   return new tencentSms.v20210111.Client({
     credential,
     region,
@@ -78,12 +72,24 @@ export const tencentSdkClient = (
   });
 };
 
-/** The error an SDK call rejected with; fails the test if it resolved. */
-export const sdkError = async (promise: Promise<unknown>) => {
+const stringField = (value: unknown, name: string): string | undefined => {
+  const field: unknown =
+    typeof value === 'object' && value !== null ? Reflect.get(value, name) : undefined;
+  return typeof field === 'string' ? field : undefined;
+};
+
+/** What an SDK call rejected with (its code, request id and message); fails if it resolved. */
+export const sdkError = async (
+  promise: Promise<unknown>
+): Promise<{ code?: string; requestId?: string; message: string }> => {
   try {
     await promise;
   } catch (error) {
-    return error as { code?: string; requestId?: string; message: string };
+    return {
+      code: stringField(error, 'code'),
+      requestId: stringField(error, 'requestId'),
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
   throw new Error('expected the SDK call to fail');
 };
@@ -155,19 +161,17 @@ export const sendTencent = async (
     secretKey: options.secretKey ?? tencentKey.secretKey,
     headers: { 'Content-Type': contentType },
   });
-  const request = {
-    headers: {
-      host: apiHost,
-      'content-type': contentType,
-      authorization,
-      'x-tc-action': options.action ?? 'SendSms',
-      'x-tc-version': options.version ?? '2021-01-11',
-      'x-tc-region': options.region ?? 'ap-guangzhou',
-      'x-tc-timestamp': String(timestamp),
-      ...(options.token === undefined ? {} : { 'x-tc-token': options.token }),
-    } as Record<string, string>,
-    body: text,
+  const headers: Record<string, string> = {
+    host: apiHost,
+    'content-type': contentType,
+    authorization,
+    'x-tc-action': options.action ?? 'SendSms',
+    'x-tc-version': options.version ?? '2021-01-11',
+    'x-tc-region': options.region ?? 'ap-guangzhou',
+    'x-tc-timestamp': String(timestamp),
+    ...(options.token === undefined ? {} : { 'x-tc-token': options.token }),
   };
+  const request = { headers, body: text };
   options.tamper?.(request);
   return http(`${sandbox.url}/`, { method: 'POST', headers: request.headers, body: request.body });
 };

@@ -95,16 +95,17 @@ describe('the verifier reproduces every vector', () => {
   });
 });
 
+const errorCode = (run: () => unknown) => {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TencentError);
+    return (error as TencentError).code;
+  }
+  return 'accepted';
+};
+
 describe('the gateway accepts the SMS vectors and refuses what the real API refuses', () => {
-  const errorCode = (run: () => unknown) => {
-    try {
-      run();
-    } catch (error) {
-      expect(error).toBeInstanceOf(TencentError);
-      return (error as TencentError).code;
-    }
-    return 'accepted';
-  };
   const sms = vectors.filter(({ service, host }) => service === 'sms' && host.startsWith('sms.'));
   const regions = ['ap-guangzhou', 'ap-beijing', 'ap-singapore'];
 
@@ -124,26 +125,26 @@ describe('the gateway accepts the SMS vectors and refuses what the real API refu
   );
 
   it('Vector G (service 127, host without port) is a signature failure: the real API only knows sms', () => {
-    const g = vectors.find(({ name }) => name.startsWith('G:'))!;
+    const vectorG = vectors.find(({ name }) => name.startsWith('G:'))!;
     expect(
       errorCode(() =>
-        authenticateTencent(callOf(g), {
-          secrets: secretsOf(g),
+        authenticateTencent(callOf(vectorG), {
+          secrets: secretsOf(vectorG),
           regions,
-          nowMs: g.timestamp * 1000,
+          nowMs: vectorG.timestamp * 1000,
         })
       )
     ).toBe('AuthFailure.SignatureFailure');
   });
 
   it('Vector A five minutes and one second late is SignatureExpire; at five minutes it passes', () => {
-    const a = vectors.find(({ name }) => name.startsWith('A:'))!;
+    const vectorA = vectors.find(({ name }) => name.startsWith('A:'))!;
     const at = (seconds: number) =>
       errorCode(() =>
-        authenticateTencent(callOf(a), {
-          secrets: secretsOf(a),
+        authenticateTencent(callOf(vectorA), {
+          secrets: secretsOf(vectorA),
           regions,
-          nowMs: (a.timestamp + seconds) * 1000,
+          nowMs: (vectorA.timestamp + seconds) * 1000,
         })
       );
     expect(at(300)).toBe('accepted');
@@ -153,17 +154,17 @@ describe('the gateway accepts the SMS vectors and refuses what the real API refu
   });
 
   it('Vector C without its token, or with another, is TokenFailure', () => {
-    const c = vectors.find(({ name }) => name.startsWith('C:'))!;
-    const { token: _token, ...withoutToken } = c;
+    const vectorC = vectors.find(({ name }) => name.startsWith('C:'))!;
+    const { token: _token, ...withoutToken } = vectorC;
     const check = (vector: Vector, headers: Record<string, string> = {}) =>
       errorCode(() =>
         authenticateTencent(callOf(vector, headers), {
-          secrets: secretsOf(c),
+          secrets: secretsOf(vectorC),
           regions,
-          nowMs: c.timestamp * 1000,
+          nowMs: vectorC.timestamp * 1000,
         })
       );
     expect(check(withoutToken)).toBe('AuthFailure.TokenFailure');
-    expect(check(c, { 'x-tc-token': 'another-token' })).toBe('AuthFailure.TokenFailure');
+    expect(check(vectorC, { 'x-tc-token': 'another-token' })).toBe('AuthFailure.TokenFailure');
   });
 });

@@ -5,7 +5,8 @@ import { startSandbox } from '../src/index.js';
 import { billedParts } from '../src/yunpian/single-send.js';
 import { compileTemplate, matchTemplate } from '../src/yunpian/templates.js';
 
-import { http, manualClock, sendYunpian, yunpianKeys } from './helpers.js';
+import type { HttpResult } from './helpers.js';
+import { anyInstanceOf, http, manualClock, sendYunpian, yunpianKeys } from './helpers.js';
 
 const cnText = (code: string) => `【Logto测试】您的验证码是${code}。如非本人操作，请忽略本短信`;
 const intlText = (code: string) =>
@@ -26,15 +27,17 @@ const harness = (config: SandboxConfigInput = {}) => {
   return { clock, state, send };
 };
 
+const errorFields = ['code', 'detail', 'http_status_code', 'msg'];
+
 const expectError = (
-  response: { status: number; json: any },
+  response: Pick<HttpResult, 'status' | 'json'>,
   code: number,
   message?: string,
   detail?: string
 ) => {
   expect(response.status).toBe(400);
   expect(response.json).toMatchObject({ http_status_code: 400, code });
-  expect(Object.keys(response.json).sort()).toEqual(['code', 'detail', 'http_status_code', 'msg']);
+  expect(Object.keys(response.json as object).sort()).toEqual(errorFields);
   if (message) {
     expect(response.json.msg).toBe(message);
   }
@@ -56,7 +59,7 @@ describe('YunPian single_send', () => {
       fee: 0.05,
       unit: 'RMB',
       mobile: '13800138000',
-      sid: expect.any(Number),
+      sid: anyInstanceOf(Number),
     });
     expect(state.sandbox.inbox.list()[0]).toMatchObject({
       provider: 'yunpian',

@@ -56,9 +56,9 @@ export const responseFormat = (call: IncomingCall): AliyunFormat => {
   return (mergedParams(call).get('Format') ?? '').toUpperCase() === 'JSON' ? 'JSON' : 'XML';
 };
 
-const sameSignature = (a: string, b: string): boolean => {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
+const sameSignature = (expected: string, received: string): boolean => {
+  const left = Buffer.from(expected);
+  const right = Buffer.from(received);
   return left.length === right.length && timingSafeEqual(left, right);
 };
 

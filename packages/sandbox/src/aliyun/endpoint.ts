@@ -19,7 +19,7 @@ import { AliyunFlowControl } from './flow-control.js';
 import { NonceStore } from './nonce-store.js';
 import { querySendDetails } from './query-send-details.js';
 import { mergedParams } from './request-params.js';
-import { aliyunErrorReply, aliyunReply } from './respond.js';
+import { aliyunErrorReply, aliyunReply, xmlReply } from './respond.js';
 import { sendSmsVerifyCode, sendSmsVerifyCodeState } from './send-sms-verify-code.js';
 import { sendSms, sendSmsState } from './send-sms.js';
 
@@ -83,7 +83,7 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
               BizId: bizId,
             };
             return {
-              ...aliyunReply(200, body, format, requestId, 'SendSmsVerifyCodeResponse'),
+              ...xmlReply(200, 'SendSmsVerifyCodeResponse', body, requestId),
               summary,
             };
           }
@@ -121,7 +121,7 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
         const body = { RequestId: requestId, Code: 'OK', Message: 'OK', BizId: bizId };
         return {
           ...aliyunReply(200, body, format, requestId),
-          summary: `OK ${accepted.map((m) => m.to).join(',')}`,
+          summary: `OK ${accepted.map((message) => message.to).join(',')}`,
         };
       } catch (error) {
         if (!(error instanceof AliyunError)) {

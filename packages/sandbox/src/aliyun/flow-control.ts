@@ -35,12 +35,6 @@ const inWindow = (rule: Rule, now: number) => (time: number) => {
 export class AliyunFlowControl {
   readonly #history = new SendHistory(dayMs, 50);
 
-  #key(signName: string, template: AliyunTemplate, numberKey: string): string {
-    return template.type === 'verification'
-      ? `v\n${signName}\n${numberKey}`
-      : `n\n${signName}\n${template.code}\n${numberKey}`;
-  }
-
   /** The BUSINESS_LIMIT_CONTROL error this send would trigger, or null. */
   check(
     signName: string,
@@ -63,5 +57,11 @@ export class AliyunFlowControl {
 
   record(signName: string, template: AliyunTemplate, numberKey: string, now: number): void {
     this.#history.record(this.#key(signName, template, numberKey), now);
+  }
+
+  #key(signName: string, template: AliyunTemplate, numberKey: string): string {
+    return template.type === 'verification'
+      ? `v\n${signName}\n${numberKey}`
+      : `n\n${signName}\n${template.code}\n${numberKey}`;
   }
 }

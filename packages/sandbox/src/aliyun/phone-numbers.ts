@@ -10,6 +10,11 @@ const international = /^[1-9]\d{6,14}$/;
 // Eleven digits starting with 1 and no country-code prefix: a mainland mobile, or +1 and ten digits.
 const bareMainlandOrNanp = /^1[3-9]\d{9}$/;
 
+const internationalIfValid = (digits: string): NumberRegion | null => {
+  const verdict = judgeNumber(digits);
+  return verdict.valid && !verdict.mainland ? 'international' : null;
+};
+
 /**
  * Which side of Aliyun's service a `PhoneNumbers` entry goes to, given the template's region, or
  * null for every number SendSms answers `isv.MOBILE_NUMBER_ILLEGAL` for: a wrong shape, or a number
@@ -25,8 +30,7 @@ export const classifyNumber = (
   templateRegion: NumberRegion = 'mainland'
 ): NumberRegion | null => {
   if (templateRegion === 'international' && bareMainlandOrNanp.test(number)) {
-    const verdict = judgeNumber(number);
-    return verdict.valid && !verdict.mainland ? 'international' : null;
+    return internationalIfValid(number);
   }
   const mainlandDigits = mainland.exec(number)?.[1];
   if (mainlandDigits !== undefined) {
@@ -37,8 +41,7 @@ export const classifyNumber = (
   if (!international.test(number) || number.startsWith('86')) {
     return null;
   }
-  const verdict = judgeNumber(number);
-  return verdict.valid && !verdict.mainland ? 'international' : null;
+  return internationalIfValid(number);
 };
 
 /** True for digits an international template delivers as a +1 number (see `classifyNumber`). */

@@ -87,6 +87,6 @@ export const querySendDetails = (
     Message: 'OK',
     // A string in Dysmsapi's API metadata (the SDK's model declares `totalCount: string`).
     TotalCount: String(found.length),
-    SmsSendDetailDTOs: { SmsSendDetailDTO: page.map(detailOf) },
+    SmsSendDetailDTOs: { SmsSendDetailDTO: page.map((message) => detailOf(message)) },
   };
 };

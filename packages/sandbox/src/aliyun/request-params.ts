@@ -9,7 +9,7 @@ export const queryParams = (call: IncomingCall): Map<string, string> =>
 export const formParams = (call: IncomingCall): Map<string, string> =>
   call.body.length > 0 && isFormContentType(call.headers['content-type'])
     ? new Map(parseForm(call.body.toString('utf8')))
-    : new Map();
+    : new Map<string, string>();
 
 /** Query and form body together, the way the RPC gateway merges them before verifying. */
 export const mergedParams = (call: IncomingCall): Map<string, string> => {

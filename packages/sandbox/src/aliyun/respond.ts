@@ -25,7 +25,8 @@ export const errorBody = (error: AliyunError, requestId: string): Record<string,
 const xmlEscape = (text: string): string =>
   text.replaceAll(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-const xmlReply = (
+/** XML answers name their root element after the action, or `Error` for a gateway error. */
+export const xmlReply = (
   status: number,
   root: string,
   body: Record<string, string>,
@@ -45,22 +46,19 @@ export const aliyunReply = (
   status: number,
   body: Record<string, string>,
   format: AliyunFormat,
-  requestId: string,
-  xmlRoot = 'SendSmsResponse'
+  requestId: string
 ): Reply =>
   format === 'XML'
-    ? xmlReply(status, xmlRoot, body, requestId)
+    ? xmlReply(status, 'SendSmsResponse', body, requestId)
     : jsonReply(status, body, { 'x-acs-request-id': requestId });
 
 export const aliyunErrorReply = (
   error: AliyunError,
   format: AliyunFormat,
   requestId: string
-): Reply =>
-  aliyunReply(
-    error.status,
-    errorBody(error, requestId),
-    format,
-    requestId,
-    error.isBusiness ? 'SendSmsResponse' : 'Error'
-  );
+): Reply => {
+  const body = errorBody(error, requestId);
+  return error.isBusiness || format === 'JSON'
+    ? aliyunReply(error.status, body, format, requestId)
+    : xmlReply(error.status, 'Error', body, requestId);
+};

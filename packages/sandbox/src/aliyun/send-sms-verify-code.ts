@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 
+import { hasOnlyStringValues, isJsonObject } from '../shared/json-object.js';
 import { SendHistory } from '../shared/send-history.js';
 import type { AliyunMasTemplate, SandboxConfig } from '../types.js';
 
@@ -52,21 +53,95 @@ const templateValues = (template: AliyunMasTemplate, raw: string): Record<string
   } catch {
     throw aliyunError('isv.INVALID_PARAMETERS', 'TemplateParam is not a JSON object');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isJsonObject(parsed)) {
     throw aliyunError('isv.INVALID_PARAMETERS', 'TemplateParam is not a JSON object');
   }
-  const values = parsed as Record<string, unknown>;
-  if (Object.values(values).some((value) => typeof value !== 'string')) {
+  if (!hasOnlyStringValues(parsed)) {
     throw aliyunError('isv.INVALID_PARAMETERS', 'TemplateParam values must be strings');
   }
-  if (templateVariables(template.content).some((name) => !(name in values))) {
+  if (templateVariables(template.content).some((name) => !(name in parsed))) {
     throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
   }
-  return values as Record<string, string>;
+  return parsed;
 };
 
 const generatedCode = (length: number): string =>
   Array.from({ length }, () => String(randomInt(10))).join('');
+
+const checkRecipient = (countryCode: string, phoneNumber: string): void => {
+  if (countryCode !== '86') {
+    throw aliyunError(
+      'isv.MOBILE_NUMBER_ILLEGAL',
+      `仅支持国内号码 (only CountryCode 86): ${countryCode}`
+    );
+  }
+  if (!mainlandMobile.test(phoneNumber)) {
+    throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `号码格式非法: ${phoneNumber}`);
+  }
+};
+
+const approvedTemplate = (
+  state: SendSmsVerifyCodeState,
+  signName: string,
+  templateCode: string
+): AliyunMasTemplate => {
+  if (!state.giftSignatures.has(signName)) {
+    throw aliyunError(
+      'isv.SMS_SIGNATURE_ILLEGAL',
+      '签名不合法：请使用赠送签名配置中的签名 (use a current gift signature)'
+    );
+  }
+  const template = state.templates.get(templateCode);
+  if (!template) {
+    throw aliyunError(
+      'isv.SMS_TEMPLATE_ILLEGAL',
+      '模板不合法：请使用赠送模板 (use a system template)'
+    );
+  }
+  return template;
+};
+
+/** The code the message carries: the caller's, or a generated one of `CodeLength` (4–8) digits. */
+const codeToSend = (
+  values: Readonly<Record<string, string>>,
+  codeLengthParam: string | undefined
+): string | undefined => {
+  const codeLength = Number(codeLengthParam ?? '4');
+  const code =
+    values.code === generatedCodePlaceholder
+      ? generatedCode(Number.isInteger(codeLength) ? Math.min(Math.max(codeLength, 4), 8) : 4)
+      : values.code;
+  if (code !== undefined && !literalCode.test(code)) {
+    throw aliyunError('isv.INVALID_PARAMETERS', 'code must be 4-8 letters or digits');
+  }
+  return code;
+};
+
+/** One code per `Interval` (the caller's, else the configured one), then the hourly and daily caps. */
+const checkFrequency = (
+  state: SendSmsVerifyCodeState,
+  phoneNumber: string,
+  intervalParam: string | undefined,
+  now: number
+): void => {
+  const interval = Number(intervalParam ?? '');
+  const intervalMs =
+    Number.isInteger(interval) && interval > 0 ? interval * 1000 : state.intervalMs;
+  const times = state.history.times(phoneNumber, now);
+  const last = times.at(-1);
+  if (last !== undefined && now - last < intervalMs) {
+    throw aliyunError(
+      'biz.FREQUENCY',
+      `check frequency failed: one code per ${intervalMs / 1000}s`
+    );
+  }
+  if (times.filter((time) => now - time < hourMs).length >= hourlyCap) {
+    throw aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发小时级流控Permits:${hourlyCap}`);
+  }
+  if (times.length >= dailyCap) {
+    throw aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发天级流控Permits:${dailyCap}`);
+  }
+};
 
 /**
  * Dypnsapi `SendSmsVerifyCode` after the gateway has authenticated the call: gift signatures and
@@ -82,59 +157,13 @@ export const sendSmsVerifyCode = (
   const signName = required(call.params, 'SignName');
   const templateCode = required(call.params, 'TemplateCode');
   const templateParam = required(call.params, 'TemplateParam');
-  const countryCode = call.params.get('CountryCode') ?? '86';
 
-  if (countryCode !== '86') {
-    throw aliyunError(
-      'isv.MOBILE_NUMBER_ILLEGAL',
-      `仅支持国内号码 (only CountryCode 86): ${countryCode}`
-    );
-  }
-  if (!mainlandMobile.test(phoneNumber)) {
-    throw aliyunError('isv.MOBILE_NUMBER_ILLEGAL', `号码格式非法: ${phoneNumber}`);
-  }
-  if (!state.giftSignatures.has(signName)) {
-    throw aliyunError(
-      'isv.SMS_SIGNATURE_ILLEGAL',
-      '签名不合法：请使用赠送签名配置中的签名 (use a current gift signature)'
-    );
-  }
-  const template = state.templates.get(templateCode);
-  if (!template) {
-    throw aliyunError(
-      'isv.SMS_TEMPLATE_ILLEGAL',
-      '模板不合法：请使用赠送模板 (use a system template)'
-    );
-  }
-
+  checkRecipient(call.params.get('CountryCode') ?? '86', phoneNumber);
+  const template = approvedTemplate(state, signName, templateCode);
   const values = templateValues(template, templateParam);
-  const codeLength = Number(call.params.get('CodeLength') ?? '4');
-  const code =
-    values.code === generatedCodePlaceholder
-      ? generatedCode(Number.isInteger(codeLength) ? Math.min(Math.max(codeLength, 4), 8) : 4)
-      : values.code;
-  if (code !== undefined && !literalCode.test(code)) {
-    throw aliyunError('isv.INVALID_PARAMETERS', 'code must be 4-8 letters or digits');
-  }
-
+  const code = codeToSend(values, call.params.get('CodeLength'));
   if (state.rateLimitsEnabled) {
-    const interval = Number(call.params.get('Interval') ?? '');
-    const intervalMs =
-      Number.isInteger(interval) && interval > 0 ? interval * 1000 : state.intervalMs;
-    const times = state.history.times(phoneNumber, now);
-    const last = times.at(-1);
-    if (last !== undefined && now - last < intervalMs) {
-      throw aliyunError(
-        'biz.FREQUENCY',
-        `check frequency failed: one code per ${intervalMs / 1000}s`
-      );
-    }
-    if (times.filter((time) => now - time < hourMs).length >= hourlyCap) {
-      throw aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发小时级流控Permits:${hourlyCap}`);
-    }
-    if (times.length >= dailyCap) {
-      throw aliyunError('isv.BUSINESS_LIMIT_CONTROL', `触发天级流控Permits:${dailyCap}`);
-    }
+    checkFrequency(state, phoneNumber, call.params.get('Interval'), now);
     state.history.record(phoneNumber, now);
   }
 

@@ -21,7 +21,7 @@ export const sendSmsState = (
 ): SendSmsState => ({
   signatures: new Set(config.aliyun.signatures),
   templates: new Map(config.aliyun.templates.map((template) => [template.code, template])),
-  whitelist: new Set(config.aliyun.whitelist.map(recipientKey)),
+  whitelist: new Set(config.aliyun.whitelist.map((number) => recipientKey(number))),
   rateLimitsEnabled: config.rateLimits.enabled,
   flowControl,
 });

@@ -1,3 +1,4 @@
+import { hasOnlyStringValues, isJsonObject } from '../shared/json-object.js';
 import type { AliyunTemplate } from '../types.js';
 
 import { aliyunError } from './errors.js';
@@ -5,7 +6,9 @@ import { aliyunError } from './errors.js';
 const variablePattern = /\$\{([^}]+)\}/g;
 
 export const templateVariables = (content: string): string[] => [
-  ...new Set([...content.matchAll(variablePattern)].map((match) => match[1]!)),
+  ...new Set(
+    [...content.matchAll(variablePattern)].flatMap(([, name]) => (name === undefined ? [] : [name]))
+  ),
 ];
 
 export const renderTemplate = (content: string, values: Readonly<Record<string, string>>): string =>
@@ -14,6 +17,37 @@ export const renderTemplate = (content: string, values: Readonly<Record<string, 
 const verificationValue = /^[a-zA-Z0-9]{4,6}$/;
 /** Notification variables may be at most 35 characters for templates approved after 2018. */
 const maxNotificationValueLength = 35;
+
+/** `TemplateParam` as a JSON object of strings, else the service's `isv.INVALID_JSON_PARAM`. */
+const parseTemplateParam = (raw: string): Record<string, string> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw aliyunError('isv.INVALID_JSON_PARAM');
+  }
+  if (!isJsonObject(parsed) || !hasOnlyStringValues(parsed)) {
+    throw aliyunError('isv.INVALID_JSON_PARAM');
+  }
+  return parsed;
+};
+
+const checkVariableValues = (
+  template: AliyunTemplate,
+  variables: readonly string[],
+  values: Readonly<Record<string, string>>
+): void => {
+  if (template.type === 'verification') {
+    // A verification template takes exactly its code variable(s); any extra key (such as a
+    // locale) or a code outside 4–6 alphanumerics is refused (logto issue #7121).
+    const extra = Object.keys(values).some((name) => !variables.includes(name));
+    if (extra || variables.some((name) => !verificationValue.test(values[name] ?? ''))) {
+      throw aliyunError('isv.INVALID_PARAMETERS');
+    }
+  } else if (variables.some((name) => (values[name] ?? '').length > maxNotificationValueLength)) {
+    throw aliyunError('isv.PARAM_LENGTH_LIMIT');
+  }
+};
 
 /**
  * Validates `TemplateParam` against the template the way the SMS service does and returns the
@@ -30,37 +64,12 @@ export const checkTemplateParam = (
   if (raw === undefined || raw.trim() === '') {
     throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
   }
-
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw aliyunError('isv.INVALID_JSON_PARAM');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw aliyunError('isv.INVALID_JSON_PARAM');
-  }
-  const values = parsed as Record<string, unknown>;
-  if (Object.values(values).some((value) => typeof value !== 'string')) {
-    throw aliyunError('isv.INVALID_JSON_PARAM');
-  }
-  const strings = values as Record<string, string>;
-
-  if (variables.some((name) => !(name in strings))) {
+  const values = parseTemplateParam(raw);
+  if (variables.some((name) => !(name in values))) {
     throw aliyunError('isv.TEMPLATE_MISSING_PARAMETERS');
   }
-
-  if (template.type === 'verification') {
-    // A verification template takes exactly its code variable(s); any extra key (such as a
-    // locale) or a code outside 4–6 alphanumerics is refused (logto issue #7121).
-    const extra = Object.keys(strings).some((name) => !variables.includes(name));
-    if (extra || variables.some((name) => !verificationValue.test(strings[name]!))) {
-      throw aliyunError('isv.INVALID_PARAMETERS');
-    }
-  } else if (variables.some((name) => strings[name]!.length > maxNotificationValueLength)) {
-    throw aliyunError('isv.PARAM_LENGTH_LIMIT');
-  }
-  return strings;
+  checkVariableValues(template, variables, values);
+  return values;
 };
 
 /** The code a user would type: the `code` variable, else a verification template's only variable. */

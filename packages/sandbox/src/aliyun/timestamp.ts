@@ -9,14 +9,10 @@ export const parseAcsTimestamp = (text: string): number | null => {
   if (!match) {
     return null;
   }
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  // The pattern always captures all six fields; the defaults only satisfy the type checker.
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match
+    .slice(1, 7)
+    .map(Number);
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   // Date.UTC rolls 2024-02-31 over into March; a real calendar date must round-trip.
   const date = new Date(ms);

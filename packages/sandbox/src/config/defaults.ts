@@ -17,6 +17,7 @@ export const defaultSandboxConfig: SandboxConfig = {
       },
     ],
     signatures: ['Logto测试', 'LogtoSandbox'],
+    /* eslint-disable no-template-curly-in-string -- Aliyun template texts write variables as a literal ${name}. */
     templates: [
       {
         code: 'SMS_900001',
@@ -43,12 +44,14 @@ export const defaultSandboxConfig: SandboxConfig = {
         content: '${name}，您好：您的验证码为${code}。',
       },
     ],
+    /* eslint-enable no-template-curly-in-string */
     whitelist: [],
   },
   aliyunMas: {
     // The one name Aliyun's own docs use as an example; real accounts see the console's current list.
     giftSignatures: ['速通互联验证码'],
     // The system templates by meaning (aliyun-dypns-api.md §5); wording is the sandbox's own.
+    /* eslint-disable no-template-curly-in-string -- Aliyun template texts write variables as a literal ${name}. */
     templates: [
       { code: '100001', content: '您的验证码为${code}，${min}分钟内有效，请勿泄露。' },
       { code: '100002', content: '您正在修改绑定手机号，验证码为${code}，${min}分钟内有效。' },
@@ -56,6 +59,7 @@ export const defaultSandboxConfig: SandboxConfig = {
       { code: '100004', content: '您正在绑定新手机号，验证码为${code}，${min}分钟内有效。' },
       { code: '100005', content: '您正在验证已绑定的手机号，验证码为${code}，${min}分钟内有效。' },
     ],
+    /* eslint-enable no-template-curly-in-string */
     intervalSeconds: 60,
   },
   yunpian: {

@@ -20,6 +20,8 @@ const masked = (value: unknown, key: string | undefined): unknown => {
   return value;
 };
 
-/** The resolved config as `GET /__sandbox/config` shows it: every secret, token and apikey masked. */
-export const publicConfig = (config: SandboxConfig): SandboxConfig =>
-  masked(config, undefined) as SandboxConfig;
+/**
+ * The resolved config as `GET /__sandbox/config` shows it: every secret, token and apikey masked.
+ * Same shape as `SandboxConfig`; typed as the JSON value it is only ever sent as.
+ */
+export const publicConfig = (config: SandboxConfig): unknown => masked(config, undefined);

@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
 
-import { SandboxConfigError } from '../errors.js';
+import { errorMessage, SandboxConfigError } from '../errors.js';
+import { isJsonObject } from '../shared/json-object.js';
 import type { SandboxConfig, SandboxConfigInput } from '../types.js';
 
 import { defaultSandboxConfig } from './defaults.js';
 import { validateConfig } from './validate-config.js';
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Arrays replace rather than concatenate: a config file that lists templates means "these
 // templates", and there would otherwise be no way to remove a default.
@@ -15,7 +13,7 @@ const deepMerge = (base: unknown, override: unknown): unknown => {
   if (override === undefined) {
     return structuredClone(base);
   }
-  if (isPlainObject(base) && isPlainObject(override)) {
+  if (isJsonObject(base) && isJsonObject(override)) {
     const merged: Record<string, unknown> = {};
     for (const key of new Set([...Object.keys(base), ...Object.keys(override)])) {
       merged[key] = deepMerge(base[key], override[key]);
@@ -24,6 +22,11 @@ const deepMerge = (base: unknown, override: unknown): unknown => {
   }
   return structuredClone(override);
 };
+
+// An object whose merge over the defaults is a valid config is a valid set of overrides.
+function assertConfigInput(value: Record<string, unknown>): asserts value is SandboxConfigInput {
+  validateConfig(deepMerge(defaultSandboxConfig, value));
+}
 
 /**
  * The embedded defaults with `input` deep-merged over them (arrays replace), validated.
@@ -50,7 +53,7 @@ export const loadSandboxConfigFile = async (path: string): Promise<SandboxConfig
     raw = await readFile(path, 'utf8');
   } catch (error) {
     throw new SandboxConfigError(
-      `Sandbox config ${path} cannot be read: ${(error as Error).message}`,
+      `Sandbox config ${path} cannot be read: ${errorMessage(error)}`,
       path,
       { cause: error }
     );
@@ -60,17 +63,17 @@ export const loadSandboxConfigFile = async (path: string): Promise<SandboxConfig
     parsed = JSON.parse(raw);
   } catch (error) {
     throw new SandboxConfigError(
-      `Sandbox config ${path} is not valid JSON: ${(error as Error).message}`,
+      `Sandbox config ${path} is not valid JSON: ${errorMessage(error)}`,
       path
     );
   }
-  if (!isPlainObject(parsed)) {
+  if (!isJsonObject(parsed)) {
     throw new SandboxConfigError(`Sandbox config ${path} must contain a JSON object`, path);
   }
   try {
-    validateConfig(deepMerge(defaultSandboxConfig, parsed));
+    assertConfigInput(parsed);
   } catch (error) {
-    throw new SandboxConfigError(`Sandbox config ${path}: ${(error as Error).message}`, path);
+    throw new SandboxConfigError(`Sandbox config ${path}: ${errorMessage(error)}`, path);
   }
-  return parsed as SandboxConfigInput;
+  return parsed;
 };

@@ -1,4 +1,5 @@
 import { SandboxConfigError } from '../errors.js';
+import { isJsonObject } from '../shared/json-object.js';
 import type { SandboxConfig } from '../types.js';
 
 type Check = (value: unknown, path: string) => void;
@@ -53,11 +54,11 @@ const arrayOf =
 const shape =
   (fields: Record<string, Check>): Check =>
   (value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    if (!isJsonObject(value)) {
       return fail(path, 'an object');
     }
     for (const [key, check] of Object.entries(fields)) {
-      check((value as Record<string, unknown>)[key], path ? `${path}.${key}` : key);
+      check(value[key], path ? `${path}.${key}` : key);
     }
   };
 

@@ -3,8 +3,8 @@ import type { ServerResponse } from 'node:http';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { Lifecycle } from '../server/lifecycle.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
-import type { Reply } from '../server/reply.js';
-import type { DeliveryOutcome, FaultSpec } from '../types.js';
+import { sendReply } from '../server/reply.js';
+import type { DeliveryOutcome, FaultKind, FaultSpec } from '../types.js';
 
 export const defaultDelayMs = 1000;
 /** A common China Mobile receipt for an unreachable number. */
@@ -19,57 +19,52 @@ const gatewayPage =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
   '<hr><center>Tengine</center>\r\n</body>\r\n</html>\r\n';
 
-const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, {
-    'content-length': Buffer.byteLength(reply.body),
-    ...reply.headers,
-  });
-  res.end(reply.body);
-};
-
 const json = 'application/json;charset=utf-8';
 
 /** Streams a JSON document of exactly `size` bytes (valid JSON when size >= 14), respecting backpressure. */
-const sendHuge = (res: ServerResponse, size: number): void => {
+const sendHuge = (response: ServerResponse, size: number): void => {
   const head = '{"padding":"';
   const tail = '"}';
   const framed = size >= head.length + tail.length;
   let remaining = framed ? size - head.length - tail.length : size;
-  res.writeHead(200, { 'content-type': json, 'content-length': size });
+  response.writeHead(200, { 'content-type': json, 'content-length': size });
   if (framed) {
-    res.write(head);
+    response.write(head);
   }
   const chunk = Buffer.alloc(64 * 1024, 'x');
   const pump = () => {
-    while (remaining > 0 && !res.destroyed) {
+    while (remaining > 0 && !response.destroyed) {
       const piece = remaining >= chunk.length ? chunk : chunk.subarray(0, remaining);
       remaining -= piece.length;
-      if (!res.write(piece)) {
-        return void res.once('drain', pump);
+      if (!response.write(piece)) {
+        response.once('drain', pump);
+        return;
       }
     }
-    if (!res.destroyed) {
-      res.end(framed ? tail : undefined);
+    if (!response.destroyed) {
+      response.end(framed ? tail : undefined);
     }
   };
   pump();
 };
 
-const drip = (res: ServerResponse, intervalMs: number, lifecycle: Lifecycle): void => {
-  res.on('error', () => {});
-  res.writeHead(200, { 'content-type': json });
-  res.flushHeaders();
+const drip = (response: ServerResponse, intervalMs: number, lifecycle: Lifecycle): void => {
+  response.on('error', () => {
+    // The client gives up mid-drip by design; 'close' stops the timer.
+  });
+  response.writeHead(200, { 'content-type': json });
+  response.flushHeaders();
   const startedAt = Date.now();
   // JSON allows leading whitespace, so a client only learns it is stuck from its own timeout.
-  const stop = lifecycle.every(intervalMs, () => {
+  const stop = lifecycle.repeat(intervalMs, () => {
     if (Date.now() - startedAt > maxDripMs) {
       stop();
-      res.destroy();
-    } else if (!res.destroyed) {
-      res.write(' ');
+      response.destroy();
+    } else if (!response.destroyed) {
+      response.write(' ');
     }
   });
-  res.once('close', stop);
+  response.once('close', stop);
 };
 
 /** The carrier outcome a delivery fault asks for. */
@@ -78,75 +73,73 @@ export const deliveryOutcome = (fault: FaultSpec): DeliveryOutcome =>
     ? { state: 'failed', carrierCode: String(fault.code ?? defaultFailedCarrierCode) }
     : { state: 'waiting' };
 
+/** The request a fault takes over. */
+export type FaultedRequest = {
+  endpoint: ProviderEndpoint;
+  call: IncomingCall;
+  response: ServerResponse;
+  lifecycle: Lifecycle;
+};
+
+type Performer = (fault: FaultSpec, request: FaultedRequest) => void;
+
+const handledByServer: Performer = (fault) => {
+  throw new Error(`${fault.kind} faults are handled by the server`);
+};
+
+const performers: Record<FaultKind, Performer> = {
+  error(fault, { endpoint, call, response }) {
+    sendReply(response, endpoint.faultError(fault, call));
+  },
+  hang() {
+    // Accept and never answer: the socket stays open until the client gives up or close().
+  },
+  drip(fault, { response, lifecycle }) {
+    drip(response, fault.intervalMs ?? defaultDripIntervalMs, lifecycle);
+  },
+  reset(_fault, { response }) {
+    response.socket?.resetAndDestroy();
+  },
+  html502(_fault, { response }) {
+    sendReply(response, {
+      status: 502,
+      headers: { 'content-type': 'text/html' },
+      body: gatewayPage,
+    });
+  },
+  truncated(_fault, { endpoint, call, response }) {
+    const sample = endpoint.successSample(call);
+    sendReply(response, {
+      status: 200,
+      headers: { 'content-type': json },
+      body: sample.slice(0, Math.floor(sample.length / 2)),
+    });
+  },
+  'non-json'(_fault, { response }) {
+    sendReply(response, {
+      status: 200,
+      headers: { 'content-type': 'text/plain;charset=utf-8' },
+      body: 'Service is temporarily unavailable, please try again later.',
+    });
+  },
+  empty(_fault, { response }) {
+    sendReply(response, { status: 200, headers: { 'content-type': json }, body: '' });
+  },
+  'unknown-shape'(_fault, { response }) {
+    sendReply(response, { status: 200, headers: { 'content-type': json }, body: '{"foo":1}' });
+  },
+  huge(fault, { response }) {
+    sendHuge(response, fault.sizeBytes ?? defaultHugeBytes);
+  },
+  delay: handledByServer,
+  'delivery-failed': handledByServer,
+  'delivery-waiting': handledByServer,
+};
+
 /**
  * Answers a faulted request. `delay` is not handled here: the server waits, then handles the call
  * normally, because a delayed message must still be delivered.
  */
-export const performFault = (
-  fault: FaultSpec,
-  endpoint: ProviderEndpoint,
-  call: IncomingCall,
-  res: ServerResponse,
-  lifecycle: Lifecycle
-): void => {
-  switch (fault.kind) {
-    case 'error': {
-      send(res, endpoint.faultError(fault, call));
-      return;
-    }
-    case 'hang': {
-      // Accept and never answer: the socket stays open until the client gives up or close().
-      return;
-    }
-    case 'drip': {
-      drip(res, fault.intervalMs ?? defaultDripIntervalMs, lifecycle);
-      return;
-    }
-    case 'reset': {
-      res.socket?.resetAndDestroy();
-      return;
-    }
-    case 'html502': {
-      send(res, {
-        status: 502,
-        headers: { 'content-type': 'text/html' },
-        body: gatewayPage,
-      });
-      return;
-    }
-    case 'truncated': {
-      const sample = endpoint.successSample(call);
-      send(res, {
-        status: 200,
-        headers: { 'content-type': json },
-        body: sample.slice(0, Math.floor(sample.length / 2)),
-      });
-      return;
-    }
-    case 'non-json': {
-      send(res, {
-        status: 200,
-        headers: { 'content-type': 'text/plain;charset=utf-8' },
-        body: 'Service is temporarily unavailable, please try again later.',
-      });
-      return;
-    }
-    case 'empty': {
-      send(res, { status: 200, headers: { 'content-type': json }, body: '' });
-      return;
-    }
-    case 'unknown-shape': {
-      send(res, { status: 200, headers: { 'content-type': json }, body: '{"foo":1}' });
-      return;
-    }
-    case 'huge': {
-      sendHuge(res, fault.sizeBytes ?? defaultHugeBytes);
-      return;
-    }
-    case 'delay':
-    case 'delivery-failed':
-    case 'delivery-waiting': {
-      throw new Error(`${fault.kind} faults are handled by the server`);
-    }
-  }
+export const performFault = (fault: FaultSpec, request: FaultedRequest): void => {
+  performers[fault.kind](fault, request);
 };

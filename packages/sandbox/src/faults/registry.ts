@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { isJsonObject } from '../shared/json-object.js';
 import { sameRecipient } from '../shared/recipient.js';
 import {
   isProvider,
@@ -32,79 +33,97 @@ export const isDeliveryFault = (fault: FaultSpec): boolean =>
 
 export class InvalidFaultError extends Error {}
 
+const knownKinds: ReadonlySet<unknown> = new Set(faultKinds);
+const isFaultKind = (value: unknown): value is FaultKind => knownKinds.has(value);
+const isPhoneNumberText = (value: unknown): value is string =>
+  typeof value === 'string' && value.replaceAll(/\D/g, '') !== '';
+const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringOrNumber = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number';
+
+// The order a listed fault shows its fields in.
+const optionalKeys = [
+  'provider',
+  'to',
+  'sticky',
+  'code',
+  'httpStatus',
+  'message',
+  'delayMs',
+  'intervalMs',
+  'sizeBytes',
+] as const;
+
+/** `value` when absent or valid; an InvalidFaultError saying `problem` otherwise. */
+const optional = <T>(
+  value: unknown,
+  isValid: (value: unknown) => value is T,
+  problem: string
+): T | undefined => {
+  if (value !== undefined && !isValid(value)) {
+    throw new InvalidFaultError(problem);
+  }
+  return value;
+};
+
 const optionalNumber = (
-  spec: Record<string, unknown>,
+  spec: Readonly<Record<string, unknown>>,
   name: string,
-  min: number,
-  max: number
-): void => {
-  const value = spec[name];
-  if (value === undefined) {
-    return;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new InvalidFaultError(`fault.${name} must be a number between ${min} and ${max}`);
-  }
+  range: { min: number; max: number }
+): number | undefined => {
+  const { min, max } = range;
+  return optional(
+    spec[name],
+    (value): value is number =>
+      typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max,
+    `fault.${name} must be a number between ${min} and ${max}`
+  );
 };
 
 /** Checks a fault that may come straight from an HTTP body, and returns a clean copy. */
 export const validateFault = (input: unknown): FaultSpec => {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+  if (!isJsonObject(input)) {
     throw new InvalidFaultError('fault must be a JSON object');
   }
-  const spec = input as Record<string, unknown>;
-  if (!faultKinds.includes(spec.kind as FaultKind)) {
+  const { kind } = input;
+  if (!isFaultKind(kind)) {
     throw new InvalidFaultError(`fault.kind must be one of ${faultKinds.join(', ')}`);
   }
-  if (spec.provider !== undefined && !isProvider(spec.provider)) {
-    throw new InvalidFaultError(
+  const fields: Omit<FaultSpec, 'kind'> = {
+    provider: optional(
+      input.provider,
+      isProvider,
       `fault.provider must be one of ${providers.map((name) => `'${name}'`).join(', ')}`
-    );
-  }
-  if (
-    spec.to !== undefined &&
-    (typeof spec.to !== 'string' || spec.to.replaceAll(/\D/g, '') === '')
-  ) {
-    throw new InvalidFaultError('fault.to must be a phone number');
-  }
-  if (spec.sticky !== undefined && typeof spec.sticky !== 'boolean') {
-    throw new InvalidFaultError('fault.sticky must be a boolean');
-  }
-  if (spec.code !== undefined && typeof spec.code !== 'string' && typeof spec.code !== 'number') {
-    throw new InvalidFaultError('fault.code must be a string or a number');
-  }
-  if (spec.message !== undefined && typeof spec.message !== 'string') {
-    throw new InvalidFaultError('fault.message must be a string');
-  }
-  optionalNumber(spec, 'httpStatus', 100, 599);
-  optionalNumber(spec, 'delayMs', 0, 600_000);
-  optionalNumber(spec, 'intervalMs', 1, 600_000);
-  optionalNumber(spec, 'sizeBytes', 0, 512 * 1024 * 1024);
-
-  const clean: FaultSpec = { kind: spec.kind as FaultKind };
-  for (const key of [
-    'provider',
-    'to',
-    'sticky',
-    'code',
-    'httpStatus',
-    'message',
-    'delayMs',
-    'intervalMs',
-    'sizeBytes',
-  ] as const) {
-    if (spec[key] !== undefined) {
-      (clean as Record<string, unknown>)[key] = spec[key];
+    ),
+    to: optional(input.to, isPhoneNumberText, 'fault.to must be a phone number'),
+    sticky: optional(input.sticky, isBoolean, 'fault.sticky must be a boolean'),
+    code: optional(input.code, isStringOrNumber, 'fault.code must be a string or a number'),
+    message: optional(input.message, isString, 'fault.message must be a string'),
+    httpStatus: optionalNumber(input, 'httpStatus', { min: 100, max: 599 }),
+    delayMs: optionalNumber(input, 'delayMs', { min: 0, max: 600_000 }),
+    intervalMs: optionalNumber(input, 'intervalMs', { min: 1, max: 600_000 }),
+    sizeBytes: optionalNumber(input, 'sizeBytes', { min: 0, max: 512 * 1024 * 1024 }),
+  };
+  // Only the fields given: a listed fault shows exactly what was armed.
+  const clean: FaultSpec = { kind };
+  for (const key of optionalKeys) {
+    if (fields[key] !== undefined) {
+      Object.assign(clean, { [key]: fields[key] });
     }
   }
   return clean;
 };
 
+const matchesRecipient = (to: string | undefined, recipients: readonly string[]): boolean =>
+  to === undefined || recipients.some((recipient) => sameRecipient(recipient, to));
+
 /** Armed faults, first added first matched. One-shot faults disarm on their first match. */
 export class FaultRegistry {
   #faults: RegisteredFault[] = [];
 
-  add(input: FaultSpec): string {
+  /** Arms a fault given as anything (an HTTP body included); throws InvalidFaultError when it is not a FaultSpec. */
+  add(input: unknown): string {
     const fault = { id: randomUUID(), ...validateFault(input) };
     this.#faults.push(fault);
     return fault.id;
@@ -137,8 +156,7 @@ export class FaultRegistry {
       (fault) =>
         (isSend || !isDeliveryFault(fault)) &&
         (fault.provider === undefined || fault.provider === provider) &&
-        (fault.to === undefined ||
-          recipients.some((recipient) => sameRecipient(recipient, fault.to!)))
+        matchesRecipient(fault.to, recipients)
     );
     const fault = this.#faults[index];
     if (fault && !fault.sticky) {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
 
 import { sameRecipient } from '../shared/recipient.js';
 import type {
@@ -36,6 +35,14 @@ export class WaitTimeoutError extends Error {
 
 export const defaultWaitTimeoutMs = 30_000;
 
+const delivered: DeliveryOutcome = { state: 'delivered' };
+
+// A signal's reason is a DOMException (an Error) unless whoever aborted chose another value.
+const abortError = (signal: AbortSignal): Error =>
+  signal.reason instanceof Error
+    ? signal.reason
+    : new Error('Wait aborted', { cause: signal.reason });
+
 /**
  * Accepted messages, oldest dropped past `maxMessages`. Stored oldest-first in an array whose head
  * advances on overflow and is compacted rarely, so adding stays O(1) at load-test rates.
@@ -45,20 +52,18 @@ export class Inbox {
   #refusals: SandboxRefusal[] = [];
   #head = 0;
   readonly #waiters = new Set<Waiter>();
-  readonly #events = new EventEmitter();
+  readonly #listeners = new Set<(event: InboxEvent) => void>();
   #closed = false;
 
   constructor(
     private readonly maxMessages: number,
     private readonly now: () => number
-  ) {
-    this.#events.setMaxListeners(0);
-  }
+  ) {}
 
   /** Stores an accepted message; the carrier's receipt follows `outcome` (delivered by default). */
   add(
     fields: Omit<SandboxMessage, 'id' | 'receivedAt' | 'delivery'>,
-    outcome: DeliveryOutcome = { state: 'delivered' }
+    outcome: DeliveryOutcome = delivered
   ): SandboxMessage {
     const receivedAt = new Date(this.now()).toISOString();
     const delivery: SandboxDelivery =
@@ -88,7 +93,7 @@ export class Inbox {
         });
       }
     }
-    this.#events.emit('event', { type: 'message', message } satisfies InboxEvent);
+    this.#emit({ type: 'message', message });
     return message;
   }
 
@@ -103,7 +108,7 @@ export class Inbox {
     if (this.#refusals.length > maxRefusals) {
       this.#refusals.shift();
     }
-    this.#events.emit('event', { type: 'refusal', refusal } satisfies InboxEvent);
+    this.#emit({ type: 'refusal', refusal });
     return refusal;
   }
 
@@ -122,8 +127,8 @@ export class Inbox {
   list(filter?: MessageFilter): SandboxMessage[] {
     const found: SandboxMessage[] = [];
     for (let index = this.#messages.length - 1; index >= this.#head; index -= 1) {
-      const message = this.#messages[index]!;
-      if (matchesFilter(message, filter)) {
+      const message = this.#messages[index];
+      if (message !== undefined && matchesFilter(message, filter)) {
         found.push(message);
       }
     }
@@ -138,7 +143,7 @@ export class Inbox {
     this.#refusals = [];
     this.#messages = [];
     this.#head = 0;
-    this.#events.emit('event', { type: 'clear' } satisfies InboxEvent);
+    this.#emit({ type: 'clear' });
   }
 
   /**
@@ -153,9 +158,7 @@ export class Inbox {
     if (this.#closed) {
       throw new Error('Sandbox is closed');
     }
-    if (signal?.aborted) {
-      throw signal.reason;
-    }
+    signal?.throwIfAborted();
     if (filter.since !== undefined) {
       const [existing] = this.list(filter);
       if (existing) {
@@ -178,7 +181,7 @@ export class Inbox {
         'abort',
         () => {
           this.#settle(waiter, () => {
-            reject(signal.reason);
+            reject(abortError(signal));
           });
         },
         {
@@ -188,9 +191,16 @@ export class Inbox {
     });
   }
 
+  /** Calls `listener` on every event until the returned function is called. */
   subscribe(listener: (event: InboxEvent) => void): () => void {
-    this.#events.on('event', listener);
-    return () => this.#events.off('event', listener);
+    // A wrapper per subscription, so subscribing one function twice means two subscriptions.
+    const subscription = (event: InboxEvent) => {
+      listener(event);
+    };
+    this.#listeners.add(subscription);
+    return () => {
+      this.#listeners.delete(subscription);
+    };
   }
 
   /** Rejects pending waits and drops subscribers so nothing keeps the process alive. */
@@ -201,7 +211,13 @@ export class Inbox {
         waiter.reject(new Error('Sandbox is closed'));
       });
     }
-    this.#events.removeAllListeners();
+    this.#listeners.clear();
+  }
+
+  #emit(event: InboxEvent): void {
+    for (const listener of this.#listeners) {
+      listener(event);
+    }
   }
 
   #settle(waiter: Waiter, settle: () => void): void {

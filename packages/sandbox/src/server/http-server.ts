@@ -7,16 +7,15 @@ import { isDeliveryFault } from '../faults/registry.js';
 import type { FaultRegistry } from '../faults/registry.js';
 import type { Inbox } from '../inbox/inbox.js';
 import { terminalSafe } from '../shared/terminal-safe.js';
-import type { SandboxConfig } from '../types.js';
+import type { FaultSpec, SandboxConfig } from '../types.js';
 
 import type { ControlContext } from './control-routes.js';
-import { controlPrefix, handleControl, inboxPath } from './control-routes.js';
+import { handleControl, inboxPath, isControlPath } from './control-routes.js';
 import type { IncomingCall } from './incoming-call.js';
 import { Lifecycle } from './lifecycle.js';
 import type { ProviderEndpoint } from './provider-endpoint.js';
 import { readBody } from './read-body.js';
-import type { Reply } from './reply.js';
-import { jsonReply } from './reply.js';
+import { jsonReply, sendReply } from './reply.js';
 import type { RequestGuard } from './request-guard.js';
 
 export type ServerDependencies = {
@@ -35,14 +34,6 @@ export type SandboxServer = {
   close(): Promise<void>;
 };
 
-const send = (res: ServerResponse, reply: Reply): void => {
-  res.writeHead(reply.status, {
-    'content-length': Buffer.byteLength(reply.body),
-    ...reply.headers,
-  });
-  res.end(reply.body);
-};
-
 const splitUrl = (url: string): { path: string; rawQuery: string } => {
   const mark = url.indexOf('?');
   return mark === -1
@@ -51,6 +42,23 @@ const splitUrl = (url: string): { path: string; rawQuery: string } => {
 };
 
 /** A person typing the sandbox URL into a browser wants the inbox, not an Aliyun XML error. */
+const faultSummary = (fault: FaultSpec): string =>
+  fault.kind === 'error' ? `fault error ${String(fault.code ?? '')}` : `fault ${fault.kind}`;
+
+const incomingCall = (
+  request: IncomingMessage,
+  path: string,
+  rawQuery: string,
+  body: Buffer
+): IncomingCall => ({
+  method: request.method ?? 'GET',
+  path,
+  rawQuery,
+  headers: request.headers,
+  headersDistinct: request.headersDistinct,
+  body,
+});
+
 const isBrowserVisit = (request: IncomingMessage, rawQuery: string): boolean =>
   request.method === 'GET' &&
   rawQuery === '' &&
@@ -75,59 +83,77 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     }
   };
 
+  const takeFault = (endpoint: ProviderEndpoint, call: IncomingCall) =>
+    faults.isEmpty
+      ? undefined
+      : faults.take(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
+
+  // Every answer but a success shows in the inbox as refused, so a failed send can be diagnosed there.
+  const refuse = (
+    endpoint: ProviderEndpoint,
+    call: IncomingCall,
+    response: ServerResponse,
+    reason: string
+  ): void => {
+    inbox.refuse({
+      provider: endpoint.provider,
+      to: endpoint.recipients(call),
+      reason,
+      ...(response.headersSent ? { httpStatus: response.statusCode } : {}),
+    });
+  };
+
+  /** The endpoint's own answer; returns its log summary. */
+  const answer = (endpoint: ProviderEndpoint, call: IncomingCall, response: ServerResponse) => {
+    const reply = endpoint.handle(call);
+    sendReply(response, reply);
+    const summary = reply.summary ?? '';
+    if (!summary.startsWith('OK ')) {
+      refuse(endpoint, call, response, reply.summary ?? `HTTP ${reply.status}`);
+    }
+    return summary;
+  };
+
   // Runs after the body is read; `endpoint` answers unless an armed fault takes the request over.
   const handleProvider = async (
     endpoint: ProviderEndpoint,
     call: IncomingCall,
-    res: ServerResponse
+    response: ServerResponse
   ): Promise<string> => {
-    const fault = faults.isEmpty
-      ? undefined
-      : faults.take(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
-    // Every answer but a success shows in the inbox as refused, so a failed send can be diagnosed there.
-    const refuse = (reason: string) =>
-      inbox.refuse({
-        provider: endpoint.provider,
-        to: endpoint.recipients(call),
-        reason,
-        ...(res.headersSent ? { httpStatus: res.statusCode } : {}),
-      });
+    const fault = takeFault(endpoint, call);
     if (fault && isDeliveryFault(fault)) {
       const reply = endpoint.handle(call, deliveryOutcome(fault));
-      send(res, reply);
+      sendReply(response, reply);
       return `${fault.kind} ${reply.summary ?? ''}`;
     }
     if (fault && fault.kind !== 'delay') {
-      performFault(fault, endpoint, call, res, lifecycle);
-      const summary = `fault ${fault.kind}${fault.kind === 'error' ? ` ${String(fault.code ?? '')}` : ''}`;
-      refuse(summary);
+      performFault(fault, { endpoint, call, response, lifecycle });
+      const summary = faultSummary(fault);
+      refuse(endpoint, call, response, summary);
       return summary;
     }
     if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs))) {
       return 'closed during delay';
     }
-    const reply = endpoint.handle(call);
-    send(res, reply);
-    if (!reply.summary?.startsWith('OK ')) {
-      refuse(reply.summary ?? `HTTP ${reply.status}`);
-    }
-    return `${fault ? 'delayed ' : ''}${reply.summary ?? ''}`;
+    const summary = answer(endpoint, call, response);
+    return fault ? `delayed ${summary}` : summary;
   };
 
-  const handle = async (request: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const startedAt = performance.now();
     const { path, rawQuery } = splitUrl(request.url ?? '/');
     const refusal = guard(request);
     if (refusal !== undefined) {
       request.resume();
-      res.shouldKeepAlive = false;
-      send(res, jsonReply(403, { error: refusal }));
+      response.shouldKeepAlive = false;
+      sendReply(response, jsonReply(403, { error: refusal }));
       return;
     }
 
     if (path === '/' && isBrowserVisit(request, rawQuery)) {
-      res.writeHead(302, { location: inboxPath, 'content-length': 0 });
-      return void res.end();
+      response.writeHead(302, { location: inboxPath, 'content-length': 0 });
+      response.end();
+      return;
     }
 
     const body = await readBody(request);
@@ -135,54 +161,54 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
       return;
     }
     if (body.kind === 'too-large') {
-      res.shouldKeepAlive = false;
-      send(res, jsonReply(413, { error: 'Request body exceeds 1 MiB' }));
+      response.shouldKeepAlive = false;
+      sendReply(response, jsonReply(413, { error: 'Request body exceeds 1 MiB' }));
       return;
     }
 
-    if (
-      path === inboxPath ||
-      path === `${inboxPath}/` ||
-      path === controlPrefix ||
-      path.startsWith(`${controlPrefix}/`)
-    ) {
-      handleControl(request, res, path, new URLSearchParams(rawQuery), body.body, control);
+    if (isControlPath(path)) {
+      await handleControl(
+        { request, response, path, query: new URLSearchParams(rawQuery), body: body.body },
+        control
+      );
       return;
     }
 
-    const call: IncomingCall = {
-      method: request.method ?? 'GET',
-      path,
-      rawQuery,
-      headers: request.headers,
-      headersDistinct: request.headersDistinct,
-      body: body.body,
-    };
+    const call = incomingCall(request, path, rawQuery, body.body);
     const endpoint = endpoints.get(path)?.find((candidate) => candidate.claims?.(call) ?? true);
     if (!endpoint) {
-      send(res, jsonReply(404, { error: `Nothing is emulated at ${path}` }));
+      sendReply(response, jsonReply(404, { error: `Nothing is emulated at ${path}` }));
       return;
     }
 
-    const summary = await handleProvider(endpoint, call, res);
+    const summary = await handleProvider(endpoint, call, response);
     // Path only: query strings carry AccessKeyIds and signatures, form bodies carry apikeys.
     writeLog(
-      `${new Date().toISOString()} ${endpoint.provider} ${call.method} ${path} ${res.headersSent ? res.statusCode : '-'} ${summary} ${Math.round(performance.now() - startedAt)}ms`
+      `${new Date().toISOString()} ${endpoint.provider} ${call.method} ${path} ${response.headersSent ? response.statusCode : '-'} ${summary} ${Math.round(performance.now() - startedAt)}ms`
     );
   };
 
-  const server: Server = createServer((request, res) => {
-    request.on('error', () => {});
-    handle(request, res).catch((error: unknown) => {
+  // Never rejects: a failure is logged, then answered 500, or the socket dropped once headers are out.
+  const handleSafely = async (request: IncomingMessage, response: ServerResponse) => {
+    try {
+      await handle(request, response);
+    } catch (error: unknown) {
       writeLog(
         `${new Date().toISOString()} internal error: ${error instanceof Error ? error.message : String(error)}`
       );
-      if (res.headersSent) {
-        res.destroy();
+      if (response.headersSent) {
+        response.destroy();
       } else {
-        send(res, jsonReply(500, { error: 'Sandbox internal error' }));
+        sendReply(response, jsonReply(500, { error: 'Sandbox internal error' }));
       }
+    }
+  };
+
+  const server: Server = createServer((request, response) => {
+    request.on('error', () => {
+      // A client that aborts its upload is readBody's 'aborted' case, not a server failure.
     });
+    void handleSafely(request, response);
   });
   server.keepAliveTimeout = 5000;
   server.on('connection', (socket) => {

@@ -14,7 +14,8 @@ export class Lifecycle {
   onClose(cleanup: () => void): () => void {
     if (this.#closed) {
       cleanup();
-      return () => {};
+      // Nothing was registered, so there is nothing to forget.
+      return () => undefined;
     }
     this.#cleanups.add(cleanup);
     return () => {
@@ -37,7 +38,7 @@ export class Lifecycle {
   }
 
   /** An interval that stops on close; call the result to stop it earlier. */
-  every(ms: number, tick: () => void): () => void {
+  repeat(ms: number, tick: () => void): () => void {
     const timer = setInterval(tick, ms);
     const forget = this.onClose(() => {
       clearInterval(timer);

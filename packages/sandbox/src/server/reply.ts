@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders } from 'node:http';
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 /** What an ordinary (non-faulted) handler answers; the server turns it into bytes. */
 export type Reply = {
@@ -18,3 +18,12 @@ export const jsonReply = (
   headers: { 'content-type': 'application/json;charset=utf-8', ...headers },
   body: JSON.stringify(body),
 });
+
+/** Writes a whole reply, with its exact Content-Length. */
+export const sendReply = (response: ServerResponse, reply: Reply): void => {
+  response.writeHead(reply.status, {
+    'content-length': Buffer.byteLength(reply.body),
+    ...reply.headers,
+  });
+  response.end(reply.body);
+};

@@ -38,8 +38,8 @@ const normalizeHostName = (name: string): string =>
 
 /** The name part of a Host header value (`name`, `name:port`, `[v6]:port`); undefined if malformed. */
 const hostNameOf = (header: string): string | undefined => {
-  const match = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header.trim());
-  return match ? normalizeHostName(match[1]!) : undefined;
+  const name = /^(\[[0-9a-f:.]+\]|[^:[\]]+)(?::\d{1,5})?$/i.exec(header.trim())?.[1];
+  return name === undefined ? undefined : normalizeHostName(name);
 };
 
 /** Every address of this machine, for a sandbox bound to a wildcard address. */
@@ -57,7 +57,7 @@ export const createRequestGuard = (options: {
   const named = new Set([
     bound,
     ...(wildcardAddresses.has(bound) ? localAddresses() : []),
-    ...(options.allowedHosts ?? []).map(normalizeHostName),
+    ...(options.allowedHosts ?? []).map((name) => normalizeHostName(name)),
   ]);
   const isAllowed = (name: string) => isLoopbackHost(name) || named.has(name);
 
@@ -78,5 +78,7 @@ export const createRequestGuard = (options: {
 };
 
 /** `application/json`, any case, with or without parameters. */
-export const isJsonContentType = (header: string | undefined): boolean =>
-  (header ?? '').split(';', 1)[0]!.trim().toLowerCase() === 'application/json';
+export const isJsonContentType = (header: string | undefined): boolean => {
+  const [mediaType = ''] = (header ?? '').split(';', 1);
+  return mediaType.trim().toLowerCase() === 'application/json';
+};

@@ -17,29 +17,34 @@ const frame = (event: InboxEvent): string =>
  * `event: refusal` with a SandboxRefusal for every refused request, `event: clear` with `{}` when
  * the inbox is emptied. Comment heartbeats keep proxies from idling out.
  */
-export const streamEvents = (res: ServerResponse, inbox: Inbox, lifecycle: Lifecycle): void => {
-  res.writeHead(200, {
+export const streamEvents = (
+  response: ServerResponse,
+  inbox: Inbox,
+  lifecycle: Lifecycle
+): void => {
+  response.writeHead(200, {
     'content-type': 'text/event-stream;charset=utf-8',
     'cache-control': 'no-cache',
     connection: 'keep-alive',
     'x-accel-buffering': 'no',
   });
-  // Long-lived: the client may vanish between a destroy and its 'close' event.
-  res.on('error', () => {});
+  response.on('error', () => {
+    // Long-lived: the client may vanish between a destroy and its 'close' event; 'close' cleans up.
+  });
   const write = (text: string) => {
-    if (!res.destroyed && !res.writableEnded) {
-      res.write(text);
+    if (!response.destroyed && !response.writableEnded) {
+      response.write(text);
     }
   };
   write('retry: 2000\n: connected\n\n');
   const unsubscribe = inbox.subscribe((event) => {
     write(frame(event));
   });
-  const stopHeartbeat = lifecycle.every(heartbeatMs, () => {
+  const stopHeartbeat = lifecycle.repeat(heartbeatMs, () => {
     write(': ping\n\n');
   });
-  const forgetStream = lifecycle.onClose(() => res.destroy());
-  res.once('close', () => {
+  const forgetStream = lifecycle.onClose(() => response.destroy());
+  response.once('close', () => {
     unsubscribe();
     stopHeartbeat();
     forgetStream();

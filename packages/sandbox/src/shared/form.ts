@@ -5,5 +5,7 @@
  */
 export const parseForm = (text: string): Array<[string, string]> => [...new URLSearchParams(text)];
 
-export const isFormContentType = (contentType: string | undefined): boolean =>
-  (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+export const isFormContentType = (contentType: string | undefined): boolean => {
+  const [mediaType = ''] = (contentType ?? '').split(';');
+  return mediaType.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+};

@@ -18,22 +18,20 @@ const smsCapable: ReadonlySet<PhoneNumberType> = new Set([
 ]);
 
 /** Judges an international number given as its E.164 digits (country code first, no `+`). */
-export const judgeNumber = (e164Digits: string): PlanVerdict => {
-  if (!/^[1-9]\d{5,16}$/.test(e164Digits)) {
+export const judgeNumber = (digits: string): PlanVerdict => {
+  if (!/^[1-9]\d{5,16}$/.test(digits)) {
     return { valid: false, reason: 'not-a-number' };
   }
   let phone;
   try {
-    phone = parsePhoneNumberWithError(`+${e164Digits}`);
+    phone = parsePhoneNumberWithError(`+${digits}`);
   } catch (error: unknown) {
-    return {
-      valid: false,
-      reason:
-        (error as Error).message === 'INVALID_COUNTRY' ? 'unknown-calling-code' : 'not-a-number',
-    };
+    // The library throws a ParseError (an Error) whose message is the reason code.
+    const unknownCode = error instanceof Error && error.message === 'INVALID_COUNTRY';
+    return { valid: false, reason: unknownCode ? 'unknown-calling-code' : 'not-a-number' };
   }
   // The library drops a trunk prefix after the country code (+1 1…); a provider sees a digit too many.
-  if (phone.number !== `+${e164Digits}` || !phone.isValid() || !phone.country) {
+  if (phone.number !== `+${digits}` || !phone.isValid() || !phone.country) {
     return { valid: false, reason: 'not-a-number' };
   }
   const type = phone.getType();

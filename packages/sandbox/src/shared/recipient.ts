@@ -13,7 +13,7 @@ export const recipientKey = (raw: string): string => {
   return digits;
 };
 
-export const sameRecipient = (a: string, b: string): boolean => {
-  const keyA = recipientKey(a);
-  return keyA.length > 0 && keyA === recipientKey(b);
+export const sameRecipient = (first: string, second: string): boolean => {
+  const firstKey = recipientKey(first);
+  return firstKey.length > 0 && firstKey === recipientKey(second);
 };

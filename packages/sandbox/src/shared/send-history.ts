@@ -27,7 +27,7 @@ export class SendHistory {
 
   /** How many sends for the key satisfy `inWindow`. */
   count(key: string, now: number, inWindow: (time: number) => boolean): number {
-    return this.times(key, now).filter(inWindow).length;
+    return this.times(key, now).filter((time) => inWindow(time)).length;
   }
 
   record(key: string, now: number): void {

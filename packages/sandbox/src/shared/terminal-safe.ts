@@ -1,5 +1,6 @@
 // C0 controls (ESC, CR, BEL, …, and the line breaks), DEL, C1 controls (0x9B is a one-byte CSI
 // on some terminals) and the bidirectional overrides that reorder what a reader sees.
+// eslint-disable-next-line no-control-regex -- finding control characters is this module's job.
 const unsafeForTerminal = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
 /**

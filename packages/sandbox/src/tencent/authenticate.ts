@@ -2,7 +2,12 @@ import type { IncomingCall } from '../server/incoming-call.js';
 import type { SandboxConfig, TencentSecret } from '../types.js';
 
 import { tencentError } from './errors.js';
-import { expectedTc3Signature, parseTc3Authorization, sameSignature } from './verify-tc3.js';
+import {
+  expectedTc3Signature,
+  parseTc3Authorization,
+  sameSignature,
+  type Tc3Authorization,
+} from './verify-tc3.js';
 
 export const sendSmsVersion = '2021-01-11';
 /** The API 3.0 actions the sandbox serves, all of SMS 2021-01-11. */
@@ -36,6 +41,52 @@ const single = (call: IncomingCall, name: string): string | undefined =>
   call.headersDistinct[name]?.[0];
 
 const utcDateOf = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
+
+/** A TC3 Authorization that signs at least `content-type` and `host`, as the gateway requires. */
+const readAuthorization = (call: IncomingCall): Tc3Authorization => {
+  const authorization = parseTc3Authorization(single(call, 'authorization'));
+  if (
+    !authorization ||
+    !authorization.signedHeaders.includes('content-type') ||
+    !authorization.signedHeaders.includes('host')
+  ) {
+    throw tencentError('AuthFailure.InvalidAuthorization');
+  }
+  return authorization;
+};
+
+/** `X-TC-Timestamp` as sent (it is signed as text) and in seconds, within the allowed skew. */
+const readTimestamp = (call: IncomingCall, nowMs: number): { text: string; seconds: number } => {
+  const text = single(call, 'x-tc-timestamp') ?? '';
+  if (!/^\d{1,12}$/.test(text)) {
+    throw tencentError(
+      'InvalidParameter',
+      'X-TC-Timestamp must be the Unix time in whole seconds.'
+    );
+  }
+  const seconds = Number(text);
+  if (Math.abs(nowMs / 1000 - seconds) > maxClockSkewSeconds) {
+    throw tencentError('AuthFailure.SignatureExpire');
+  }
+  return { text, seconds };
+};
+
+const checkSignature = (
+  call: IncomingCall,
+  authorization: Tc3Authorization,
+  timestamp: { text: string; seconds: number },
+  secretKey: string
+): void => {
+  // The real service signs as `sms` and dates the scope by the timestamp's UTC day; a client that
+  // derives either from somewhere else computes a signature the server cannot match.
+  const expected =
+    authorization.service === 'sms' && authorization.date === utcDateOf(timestamp.seconds)
+      ? expectedTc3Signature(call, authorization, timestamp.text, secretKey)
+      : undefined;
+  if (expected === undefined || !sameSignature(expected, authorization.signature)) {
+    throw tencentError('AuthFailure.SignatureFailure');
+  }
+};
 
 /**
  * The API gateway's checks, in the order Tencent reports them: action and version, region, the
@@ -76,26 +127,8 @@ export const authenticateTencent = (
     throw tencentError('UnsupportedRegion');
   }
 
-  const authorization = parseTc3Authorization(single(call, 'authorization'));
-  if (
-    !authorization ||
-    !authorization.signedHeaders.includes('content-type') ||
-    !authorization.signedHeaders.includes('host')
-  ) {
-    throw tencentError('AuthFailure.InvalidAuthorization');
-  }
-
-  const timestampText = single(call, 'x-tc-timestamp') ?? '';
-  if (!/^\d{1,12}$/.test(timestampText)) {
-    throw tencentError(
-      'InvalidParameter',
-      'X-TC-Timestamp must be the Unix time in whole seconds.'
-    );
-  }
-  const timestamp = Number(timestampText);
-  if (Math.abs(nowMs / 1000 - timestamp) > maxClockSkewSeconds) {
-    throw tencentError('AuthFailure.SignatureExpire');
-  }
+  const authorization = readAuthorization(call);
+  const timestamp = readTimestamp(call, nowMs);
 
   const secret = secrets.get(authorization.secretId);
   if (!secret) {
@@ -107,14 +140,6 @@ export const authenticateTencent = (
     throw tencentError('AuthFailure.TokenFailure');
   }
 
-  // The real service signs as `sms` and dates the scope by the timestamp's UTC day; a client that
-  // derives either from somewhere else computes a signature the server cannot match.
-  const expected =
-    authorization.service === 'sms' && authorization.date === utcDateOf(timestamp)
-      ? expectedTc3Signature(call, authorization, timestampText, secret.secretKey)
-      : undefined;
-  if (expected === undefined || !sameSignature(expected, authorization.signature)) {
-    throw tencentError('AuthFailure.SignatureFailure');
-  }
+  checkSignature(call, authorization, timestamp, secret.secretKey);
   return { action, secretId: authorization.secretId, region, body: call.body };
 };

@@ -4,6 +4,7 @@ import type { Inbox } from '../inbox/inbox.js';
 import type { IncomingCall } from '../server/incoming-call.js';
 import type { ProviderEndpoint } from '../server/provider-endpoint.js';
 import { jsonReply } from '../server/reply.js';
+import { isJsonObject } from '../shared/json-object.js';
 import type { SandboxConfig } from '../types.js';
 
 import { authenticateTencent, secretsById } from './authenticate.js';
@@ -51,15 +52,16 @@ export const createTencentEndpoint = ({ config, now, inbox }: Dependencies): Pro
     // A send names its numbers in PhoneNumberSet, a status pull its one number in PhoneNumber.
     recipients: (call) => {
       try {
-        const parsed = JSON.parse(call.body.toString('utf8')) as {
-          PhoneNumberSet?: unknown;
-          PhoneNumber?: unknown;
-        };
+        const parsed: unknown = JSON.parse(call.body.toString('utf8'));
+        if (!isJsonObject(parsed)) {
+          return [];
+        }
         if (typeof parsed.PhoneNumber === 'string') {
           return [parsed.PhoneNumber];
         }
-        return Array.isArray(parsed.PhoneNumberSet)
-          ? parsed.PhoneNumberSet.filter((item): item is string => typeof item === 'string')
+        const numbers = parsed.PhoneNumberSet;
+        return Array.isArray(numbers)
+          ? numbers.filter((item): item is string => typeof item === 'string')
           : [];
       } catch {
         return [];

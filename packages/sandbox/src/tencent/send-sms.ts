@@ -1,3 +1,4 @@
+import { isJsonObject } from '../shared/json-object.js';
 import { recipientKey } from '../shared/recipient.js';
 import type { SandboxConfig, SandboxMessage, TencentTemplate } from '../types.js';
 
@@ -24,7 +25,7 @@ export const tencentSendState = (
   sdkAppIds: new Set(config.tencent.sdkAppIds),
   signatures: config.tencent.signatures,
   templates: new Map(config.tencent.templates.map((template) => [template.id, template])),
-  whitelist: new Set(config.tencent.whitelist.map(recipientKey)),
+  whitelist: new Set(config.tencent.whitelist.map((number) => recipientKey(number))),
   rateLimitsEnabled: config.rateLimits.enabled,
   limits,
 });
@@ -60,49 +61,71 @@ type SendSmsRequest = {
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** Field types as the API documents them; a wrong type is `InvalidParameter`, a missing field `MissingParameter`. */
-const readRequest = (body: Buffer): SendSmsRequest => {
+const parseBody = (body: Buffer): Record<string, unknown> => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
     throw tencentError('FailedOperation.JsonParseFail');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isJsonObject(parsed)) {
     throw tencentError('FailedOperation.JsonParseFail');
   }
-  const fields = parsed as Record<string, unknown>;
-  for (const name of ['SmsSdkAppId', 'TemplateId'] as const) {
-    if (fields[name] === undefined) {
-      throw tencentError('MissingParameter', `The parameter ${name} is missing.`);
-    }
-    if (typeof fields[name] !== 'string') {
-      throw tencentError('InvalidParameter', `The parameter ${name} must be a string.`);
-    }
+  return parsed;
+};
+
+const requiredString = (fields: Readonly<Record<string, unknown>>, name: string): string => {
+  const value = fields[name];
+  if (value === undefined) {
+    throw tencentError('MissingParameter', `The parameter ${name} is missing.`);
   }
-  if (
-    fields.PhoneNumberSet === undefined ||
-    (isStringArray(fields.PhoneNumberSet) && fields.PhoneNumberSet.length === 0)
-  ) {
+  if (typeof value !== 'string') {
+    throw tencentError('InvalidParameter', `The parameter ${name} must be a string.`);
+  }
+  return value;
+};
+
+const readPhoneNumberSet = (value: unknown): string[] => {
+  if (value === undefined || (isStringArray(value) && value.length === 0)) {
     throw tencentError('MissingParameter.EmptyPhoneNumberSet');
   }
-  if (!isStringArray(fields.PhoneNumberSet)) {
+  if (!isStringArray(value)) {
     throw tencentError('InvalidParameter', 'PhoneNumberSet must be an array of strings.');
   }
-  if (fields.TemplateParamSet !== undefined && !isStringArray(fields.TemplateParamSet)) {
+  return value;
+};
+
+const readTemplateParamSet = (value: unknown): string[] => {
+  if (value === undefined) {
+    return [];
+  }
+  if (!isStringArray(value)) {
     throw tencentError('InvalidParameter', 'TemplateParamSet must be an array of strings.');
   }
-  if (fields.SignName !== undefined && typeof fields.SignName !== 'string') {
+  return value;
+};
+
+/** `SignName` when given; an empty one counts as absent. */
+const readSignName = (value: unknown): Pick<SendSmsRequest, 'SignName'> => {
+  if (value !== undefined && typeof value !== 'string') {
     throw tencentError('InvalidParameter', 'SignName must be a string.');
   }
+  return typeof value === 'string' && value !== '' ? { SignName: value } : {};
+};
+
+/** Field types as the API documents them; a wrong type is `InvalidParameter`, a missing field `MissingParameter`. */
+const readRequest = (body: Buffer): SendSmsRequest => {
+  const fields = parseBody(body);
+  const smsSdkAppId = requiredString(fields, 'SmsSdkAppId');
+  const templateId = requiredString(fields, 'TemplateId');
+  const phoneNumberSet = readPhoneNumberSet(fields.PhoneNumberSet);
+  const templateParamSet = readTemplateParamSet(fields.TemplateParamSet);
   return {
-    PhoneNumberSet: fields.PhoneNumberSet,
-    SmsSdkAppId: fields.SmsSdkAppId as string,
-    TemplateId: fields.TemplateId as string,
-    ...(typeof fields.SignName === 'string' && fields.SignName !== ''
-      ? { SignName: fields.SignName }
-      : {}),
-    TemplateParamSet: fields.TemplateParamSet ?? [],
+    PhoneNumberSet: phoneNumberSet,
+    SmsSdkAppId: smsSdkAppId,
+    TemplateId: templateId,
+    ...readSignName(fields.SignName),
+    TemplateParamSet: templateParamSet,
     SessionContext: typeof fields.SessionContext === 'string' ? fields.SessionContext : '',
   };
 };
@@ -145,6 +168,96 @@ const refusalFor = (
   return undefined;
 };
 
+type SendContext = {
+  call: AuthenticatedTencentCall;
+  request: SendSmsRequest;
+  template: TencentTemplate | undefined;
+  state: TencentSendState;
+  now: number;
+  nextSerialNo: () => string;
+};
+
+type NumberOutcome = { status: SendStatus; accepted?: AcceptedTencentSend };
+
+type StatusEntry = Omit<SendStatus, 'Code' | 'Message'>;
+
+const failed = (entry: StatusEntry, code: string): NumberOutcome => {
+  const error = tencentError(code);
+  return { status: { ...entry, Code: error.code, Message: error.message } };
+};
+
+/** The frequency-limit code this send hits, if any; an allowed send is counted against the limits. */
+const frequencyRefusal = (send: SendContext, number: TencentNumber): string | undefined => {
+  const { state, request, now } = send;
+  if (!state.rateLimitsEnabled || state.whitelist.has(recipientKey(number.e164))) {
+    return undefined;
+  }
+  const limitKey = `${request.SmsSdkAppId}\n${recipientKey(number.e164)}`;
+  const limit = state.limits.check(limitKey, now);
+  if (limit === undefined) {
+    state.limits.record(limitKey, now);
+  }
+  return limit;
+};
+
+const delivered = (
+  send: SendContext,
+  entry: StatusEntry,
+  number: TencentNumber,
+  template: TencentTemplate
+): NumberOutcome => {
+  const { request } = send;
+  const body = render(template.content, request.TemplateParamSet);
+  const serialNo = send.nextSerialNo();
+  return {
+    status: {
+      ...entry,
+      SerialNo: serialNo,
+      PhoneNumber: number.e164,
+      Fee: 1,
+      Code: 'Ok',
+      Message: 'send success',
+      IsoCode: number.isoCode,
+    },
+    accepted: {
+      provider: 'tencent',
+      messageId: serialNo,
+      to: entry.PhoneNumber,
+      text: request.SignName === undefined ? body : `【${request.SignName}】${body}`,
+      code: template.type === 'verification' ? (request.TemplateParamSet[0] ?? null) : null,
+      template: template.id,
+      signName: request.SignName ?? '',
+      credential: send.call.secretId,
+      signatureAlgorithm: 'TC3-HMAC-SHA256',
+    },
+  };
+};
+
+/** One `PhoneNumberSet` entry (`raw`, read as `number`): its status, and the message if accepted. */
+const sendToNumber = (
+  send: SendContext,
+  raw: string,
+  number: TencentNumber | undefined
+): NumberOutcome => {
+  const entry: StatusEntry = {
+    SerialNo: '',
+    PhoneNumber: raw,
+    Fee: 0,
+    SessionContext: send.request.SessionContext,
+    IsoCode: '',
+  };
+  if (!number) {
+    return failed(entry, 'InvalidParameterValue.IncorrectPhoneNumber');
+  }
+  const { template } = send;
+  const refusal = refusalFor(send.request, template, number, send.state);
+  if (refusal !== undefined || !template) {
+    return failed(entry, refusal ?? 'FailedOperation.TemplateIncorrectOrUnapproved');
+  }
+  const limit = frequencyRefusal(send, number);
+  return limit === undefined ? delivered(send, entry, number, template) : failed(entry, limit);
+};
+
 /**
  * The SMS service's own checks, after the gateway authenticated the call: whole-request problems
  * throw (`Response.Error`); per-number problems become that number's status entry, as Tencent does.
@@ -163,70 +276,25 @@ export const sendSms = (
     throw tencentError('LimitExceeded.PhoneNumberCountLimit');
   }
 
-  const numbers = request.PhoneNumberSet.map(readTencentNumber);
+  const numbers = request.PhoneNumberSet.map((raw) => readTencentNumber(raw));
   const regions = new Set(numbers.flatMap((number) => (number ? [number.region] : [])));
   if (regions.size > 1) {
     throw tencentError('UnsupportedOperation.ContainDomesticAndInternationalPhoneNumber');
   }
 
-  const template = state.templates.get(request.TemplateId);
-  const statuses: SendStatus[] = [];
-  const delivered: AcceptedTencentSend[] = [];
-  for (const [index, raw] of request.PhoneNumberSet.entries()) {
-    const number = numbers[index];
-    const entry = {
-      SerialNo: '',
-      PhoneNumber: raw,
-      Fee: 0,
-      SessionContext: request.SessionContext,
-      IsoCode: '',
-    };
-    const fail = (code: string) => {
-      const error = tencentError(code);
-      statuses.push({ ...entry, Code: error.code, Message: error.message });
-    };
-    if (!number) {
-      fail('InvalidParameterValue.IncorrectPhoneNumber');
-      continue;
-    }
-    const refusal = refusalFor(request, template, number, state);
-    if (refusal !== undefined || !template) {
-      fail(refusal ?? 'FailedOperation.TemplateIncorrectOrUnapproved');
-      continue;
-    }
-    const limitKey = `${request.SmsSdkAppId}\n${recipientKey(number.e164)}`;
-    const limited = state.rateLimitsEnabled && !state.whitelist.has(recipientKey(number.e164));
-    const limit = limited ? state.limits.check(limitKey, now) : undefined;
-    if (limit !== undefined) {
-      fail(limit);
-      continue;
-    }
-    if (limited) {
-      state.limits.record(limitKey, now);
-    }
-
-    const body = render(template.content, request.TemplateParamSet);
-    const serialNo = nextSerialNo();
-    statuses.push({
-      ...entry,
-      SerialNo: serialNo,
-      PhoneNumber: number.e164,
-      Fee: 1,
-      Code: 'Ok',
-      Message: 'send success',
-      IsoCode: number.isoCode,
-    });
-    delivered.push({
-      provider: 'tencent',
-      messageId: serialNo,
-      to: raw,
-      text: request.SignName === undefined ? body : `【${request.SignName}】${body}`,
-      code: template.type === 'verification' ? (request.TemplateParamSet[0] ?? null) : null,
-      template: template.id,
-      signName: request.SignName ?? '',
-      credential: call.secretId,
-      signatureAlgorithm: 'TC3-HMAC-SHA256',
-    });
-  }
-  return { statuses, delivered };
+  const send: SendContext = {
+    call,
+    request,
+    template: state.templates.get(request.TemplateId),
+    state,
+    now,
+    nextSerialNo,
+  };
+  const outcomes = request.PhoneNumberSet.map((raw, index) =>
+    sendToNumber(send, raw, numbers[index])
+  );
+  return {
+    statuses: outcomes.map(({ status }) => status),
+    delivered: outcomes.flatMap(({ accepted }) => (accepted ? [accepted] : [])),
+  };
 };

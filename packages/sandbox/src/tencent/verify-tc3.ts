@@ -67,5 +67,6 @@ export const expectedTc3Signature = (
   return createHmac('sha256', key).update(toSign).digest('hex');
 };
 
-export const sameSignature = (a: string, b: string): boolean =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+export const sameSignature = (expected: string, received: string): boolean =>
+  expected.length === received.length &&
+  timingSafeEqual(Buffer.from(expected), Buffer.from(received));

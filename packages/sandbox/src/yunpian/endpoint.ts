@@ -20,7 +20,7 @@ type Dependencies = { config: SandboxConfig; now: () => number; inbox: Inbox };
 export const formOf = (call: IncomingCall): Map<string, string> =>
   isFormContentType(call.headers['content-type'])
     ? new Map(parseForm(call.body.toString('utf8')))
-    : new Map();
+    : new Map<string, string>();
 
 export const errorReply = (error: YunpianError) => ({
   ...jsonReply(error.status, yunpianErrorBody(error)),

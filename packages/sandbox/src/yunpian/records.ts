@@ -137,7 +137,9 @@ export const createYunpianRecordEndpoints = ({
     const start = timeParam(params, 'start_time');
     const end = timeParam(params, 'end_time');
     const mobile = params.get('mobile');
-    const pageNumber = Number(params.get('page_num') || '1');
+    // An empty page_num counts as absent.
+    const pageText = params.get('page_num');
+    const pageNumber = pageText === undefined || pageText === '' ? 1 : Number(pageText);
     if (!Number.isInteger(pageNumber) || pageNumber < 1) {
       throw yunpianError(2, '参数 page_num 格式不正确');
     }
@@ -147,7 +149,9 @@ export const createYunpianRecordEndpoints = ({
       // The times are whole seconds: a message sent within the end second still counts.
       return sent >= start && sent < end + 1000 && (!mobile || sameRecipient(message.to, mobile));
     });
-    return found.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map(recordOf);
+    return found
+      .slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
+      .map((message) => recordOf(message));
   });
 
   const pullStatus = endpoint((call) => {
@@ -160,7 +164,7 @@ export const createYunpianRecordEndpoints = ({
     for (const message of reports) {
       pulled.add(message.id);
     }
-    return reports.map(reportOf);
+    return reports.map((message) => reportOf(message));
   });
 
   return new Map([

@@ -5,7 +5,7 @@ import type { SandboxConfig, SandboxMessage, YunpianAccount } from '../types.js'
 import type { YunpianRateLimits } from './anti-bombing.js';
 import { yunpianError } from './errors.js';
 import { classifyMobile } from './mobile.js';
-import type { CompiledTemplate } from './templates.js';
+import type { CompiledTemplate, TemplateMatch } from './templates.js';
 import { compileTemplate, extractCode, matchTemplate, splitSignature } from './templates.js';
 
 export const feePerPart = 0.05;
@@ -27,13 +27,13 @@ export const singleSendState = (
   config: SandboxConfig,
   limits: YunpianRateLimits
 ): SingleSendState => {
-  const templates = config.yunpian.templates.map(compileTemplate);
+  const templates = config.yunpian.templates.map((template) => compileTemplate(template));
   return {
     accounts: new Map(config.yunpian.accounts.map((account) => [account.apikey, account])),
     balances: new Map(config.yunpian.accounts.map((account) => [account.apikey, account.balance])),
     templates,
     templateSignatures: new Set(templates.map((template) => template.signature)),
-    whitelist: new Set(config.yunpian.whitelist.map(recipientKey)),
+    whitelist: new Set(config.yunpian.whitelist.map((number) => recipientKey(number))),
     rateLimitsEnabled: config.rateLimits.enabled,
     limits,
   };
@@ -66,6 +66,75 @@ const requiredParam = (params: ReadonlyMap<string, string>, name: string): strin
   return value;
 };
 
+/** Whether the number is international; throws the code YunPian answers for a refused one. */
+const isInternationalMobile = (mobile: string, account: YunpianAccount): boolean => {
+  const verdict = classifyMobile(mobile);
+  if ('refusal' in verdict) {
+    throw verdict.refusal === 2
+      ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`)
+      : yunpianError(verdict.refusal);
+  }
+  if (verdict.kind === 'international' && !account.international) {
+    throw yunpianError(20);
+  }
+  return verdict.kind === 'international';
+};
+
+/** The text's signature (the account's default when it has none) and body. */
+const signedBody = (
+  text: string,
+  account: YunpianAccount,
+  state: SingleSendState
+): { signature: string; body: string } => {
+  if ((text.match(/【/g) ?? []).length > 1 || (text.match(/】/g) ?? []).length > 1) {
+    throw yunpianError(16);
+  }
+  const { signature: written, body } = splitSignature(text);
+  const signature = written || account.defaultSignature;
+  if (signature !== account.defaultSignature && !state.templateSignatures.has(signature)) {
+    throw yunpianError(15, `短信签名${signature}与默认签名或模板签名不一致`);
+  }
+  return { signature, body };
+};
+
+// International numbers need an international template; domestic numbers a domestic one.
+const templateFor = (
+  text: { signature: string; body: string },
+  international: boolean,
+  state: SingleSendState
+): TemplateMatch => {
+  const { signature, body } = text;
+  const match = matchTemplate(
+    body,
+    signature,
+    state.templates.filter((template) => template.international === international)
+  );
+  if (match) {
+    return match;
+  }
+  if (international && matchTemplate(body, signature, state.templates)) {
+    throw yunpianError(23);
+  }
+  throw yunpianError(5);
+};
+
+const checkRateLimits = (
+  state: SingleSendState,
+  mobile: string,
+  fullText: string,
+  { verification, now }: { verification: boolean; now: number }
+): void => {
+  const mobileKey = recipientKey(mobile);
+  if (!state.rateLimitsEnabled || state.whitelist.has(mobileKey)) {
+    return;
+  }
+  const error = state.limits.check(mobileKey, fullText, verification, now);
+  if (error) {
+    throw error;
+  }
+  state.limits.record(mobileKey, fullText, verification, now);
+};
+
 /** The checks behind POST /v2/sms/single_send.json, in the order the service reports them. */
 export const singleSend = (
   params: ReadonlyMap<string, string>,
@@ -83,61 +152,21 @@ export const singleSend = (
   if ([...text].length > maxTextLength) {
     throw yunpianError(48, `参数 text 长度不能超过${maxTextLength}个字符`);
   }
-
-  const verdict = classifyMobile(mobile);
-  if ('refusal' in verdict) {
-    throw verdict.refusal === 2
-      ? yunpianError(2, `参数 mobile 格式不正确，mobile:${mobile}`)
-      : yunpianError(verdict.refusal);
-  }
-  const { kind } = verdict;
-  if (kind === 'international' && !account.international) {
-    throw yunpianError(20);
-  }
+  const international = isInternationalMobile(mobile, account);
 
   const balance = state.balances.get(apikey) ?? 0;
   if (balance <= 0) {
     throw yunpianError(3);
   }
 
-  if ((text.match(/【/g) ?? []).length > 1 || (text.match(/】/g) ?? []).length > 1) {
-    throw yunpianError(16);
-  }
-  const { signature: written, body } = splitSignature(text);
-  const signature = written || account.defaultSignature;
-  if (signature !== account.defaultSignature && !state.templateSignatures.has(signature)) {
-    throw yunpianError(15, `短信签名${signature}与默认签名或模板签名不一致`);
-  }
-
-  // International numbers need an international template; domestic numbers a domestic one.
-  const wanted = kind === 'international';
-  const match = matchTemplate(
-    body,
-    signature,
-    state.templates.filter((template) => template.international === wanted)
-  );
-  if (!match) {
-    if (wanted && matchTemplate(body, signature, state.templates)) {
-      throw yunpianError(23);
-    }
-    throw yunpianError(5);
-  }
-
+  const { signature, body } = signedBody(text, account, state);
+  const match = templateFor({ signature, body }, international, state);
   const fullText = `${signature}${body}`;
   const parts = billedParts(fullText);
   if (balance < parts) {
     throw yunpianError(3);
   }
-
-  const mobileKey = recipientKey(mobile);
-  const limited = state.rateLimitsEnabled && !state.whitelist.has(mobileKey);
-  if (limited) {
-    const error = state.limits.check(mobileKey, fullText, match.template.verification, now);
-    if (error) {
-      throw error;
-    }
-    state.limits.record(mobileKey, fullText, match.template.verification, now);
-  }
+  checkRateLimits(state, mobile, fullText, { verification: match.template.verification, now });
   state.balances.set(apikey, balance - parts);
 
   return {

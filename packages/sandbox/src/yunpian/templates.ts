@@ -42,17 +42,19 @@ const compileLine = (line: string, variables: string[]): TemplateLine => {
   const runs: number[] = [];
   let last = 0;
   for (const match of line.matchAll(variablePattern)) {
+    // The pattern always captures the name; the default only satisfies the type checker.
+    const [whole, name = ''] = match;
     const literal = line.slice(last, match.index);
+    const lastRun = runs.length - 1;
     // Adjacent variables (nothing between) form one run.
-    if (runs.length > 0 && literal === '') {
-      // eslint-disable-next-line unicorn/prefer-at -- `.at()` is not assignable; this increments in place
-      runs[runs.length - 1]! += 1;
+    if (lastRun >= 0 && literal === '') {
+      runs[lastRun] = (runs[lastRun] ?? 0) + 1;
     } else {
       literals.push(literal);
       runs.push(1);
     }
-    variables.push(match[1]!);
-    last = match.index + match[0].length;
+    variables.push(name);
+    last = match.index + whole.length;
   }
   literals.push(line.slice(last));
   return { literals, runs };
@@ -75,6 +77,31 @@ export const compileTemplate = (template: YunpianTemplate): CompiledTemplate => 
   };
 };
 
+/** The variables of a line whose first and final literals matched, between `start` and `finalStart`. */
+const matchRuns = (
+  text: string,
+  { literals, runs }: TemplateLine,
+  start: number,
+  finalStart: number
+): string[] | null => {
+  const values: string[] = [];
+  let position = start;
+  for (const [index, run] of runs.entries()) {
+    const isLast = index === runs.length - 1;
+    const next = literals[index + 1] ?? '';
+    const at = isLast ? finalStart : text.indexOf(next, position + run);
+    if (at === -1 || at < position + run || (isLast && at > finalStart)) {
+      return null;
+    }
+    for (let variable = 0; variable < run - 1; variable++) {
+      values.push(text.charAt(position + variable));
+    }
+    values.push(text.slice(position + run - 1, at));
+    position = at + next.length;
+  }
+  return values;
+};
+
 /**
  * The values of one line's variables, or null. Each literal goes to its earliest place after the
  * one before (leaving room for one character per variable between), which is the fit a lazy
@@ -83,35 +110,16 @@ export const compileTemplate = (template: YunpianTemplate): CompiledTemplate => 
  */
 const matchLine = (text: string, line: TemplateLine): string[] | null => {
   const { literals, runs } = line;
-  const first = literals[0]!;
-  const final = literals.at(-1)!;
+  // `literals` is never empty (see TemplateLine); the defaults only satisfy the type checker.
+  const [first = ''] = literals;
+  const final = literals.at(-1) ?? '';
   if (runs.length === 0) {
     return text === first ? [] : null;
   }
-  if (!text.startsWith(first)) {
+  if (!text.startsWith(first) || !text.endsWith(final)) {
     return null;
   }
-  const finalStart = text.length - final.length;
-  if (!text.endsWith(final)) {
-    return null;
-  }
-
-  const values: string[] = [];
-  let position = first.length;
-  for (const [index, run] of runs.entries()) {
-    const isLast = index === runs.length - 1;
-    const next = literals[index + 1]!;
-    const at = isLast ? finalStart : text.indexOf(next, position + run);
-    if (at === -1 || at < position + run || (isLast && at > finalStart)) {
-      return null;
-    }
-    for (let variable = 0; variable < run - 1; variable++) {
-      values.push(text[position + variable]!);
-    }
-    values.push(text.slice(position + run - 1, at));
-    position = at + next.length;
-  }
-  return values;
+  return matchRuns(text, line, first.length, text.length - final.length);
 };
 
 const matchBody = (body: string, template: CompiledTemplate): string[] | null => {
@@ -122,7 +130,8 @@ const matchBody = (body: string, template: CompiledTemplate): string[] | null =>
   }
   const values: string[] = [];
   for (const [index, line] of template.lines.entries()) {
-    const found = matchLine(lines[index]!, line);
+    // Equal line breaks mean as many lines as the template.
+    const found = matchLine(lines[index] ?? '', line);
     if (!found) {
       return null;
     }
@@ -149,7 +158,8 @@ export const matchTemplate = (
     }
     const values: Record<string, string> = {};
     for (const [index, name] of template.variables.entries()) {
-      values[name] = found[index]!;
+      // One value per variable, as matchBody finds them.
+      values[name] = found[index] ?? '';
     }
     return { template, values };
   }

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the package's one browser file; tsconfig's lib is Node's and a lib cannot be imported.
 /// <reference lib="dom" />
 import type { SandboxMessage, SandboxRefusal } from '../../types.js';
 
@@ -14,12 +15,30 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   type Item =
     { kind: 'message'; message: SandboxMessage } | { kind: 'refusal'; refusal: SandboxRefusal };
 
+  // Helpers that use nothing but the DOM still live in here: the page gets only this function's text.
+  // eslint-disable-next-line unicorn/consistent-function-scoping -- see above: inboxApp must be self-contained.
   const byId = <T extends HTMLElement>(id: string): T => {
-    const node = document.getElementById(id);
+    const node = document.querySelector<T>(`#${id}`);
     if (!node) {
       throw new Error(`inbox page: #${id} is missing`);
     }
-    return node as T;
+    return node;
+  };
+
+  // The page reads only its own server's JSON (sse.ts, control-routes.ts), typed by the same
+  // SandboxMessage / SandboxRefusal that server code sends.
+  // eslint-disable-next-line unicorn/consistent-function-scoping -- see byId: inboxApp must be self-contained.
+  const fromServer = <T>(json: string): T => {
+    // eslint-disable-next-line no-restricted-syntax -- both ends of this JSON are this package (see above).
+    return JSON.parse(json) as T;
+  };
+
+  // eslint-disable-next-line unicorn/consistent-function-scoping -- see byId: inboxApp must be self-contained.
+  const eventData = (event: Event): string => {
+    if (!(event instanceof MessageEvent) || typeof event.data !== 'string') {
+      throw new TypeError(`inbox page: the ${event.type} event carries no text`);
+    }
+    return event.data;
   };
 
   let messages: SandboxMessage[] = [];
@@ -45,14 +64,15 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
   const visibleMessage = (message: SandboxMessage): boolean =>
     matchesNumber(message.to) && matchesProvider(message.provider);
   const visibleRefusal = (refusal: SandboxRefusal): boolean =>
-    (filterInput.value.trim() === '' || refusal.to.some(matchesNumber)) &&
+    (filterInput.value.trim() === '' || refusal.to.some((to) => matchesNumber(to))) &&
     matchesProvider(refusal.provider);
 
-  const element = <K extends keyof HTMLElementTagNameMap>(
+  // eslint-disable-next-line unicorn/consistent-function-scoping -- see byId: inboxApp must be self-contained.
+  function element<K extends keyof HTMLElementTagNameMap>(
     tag: K,
     className?: string,
     text?: string
-  ): HTMLElementTagNameMap[K] => {
+  ): HTMLElementTagNameMap[K] {
     const node = document.createElement(tag);
     if (className) {
       node.className = className;
@@ -61,7 +81,7 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
       node.textContent = text;
     }
     return node;
-  };
+  }
 
   // The text with every occurrence of the code wrapped in <mark class="code">.
   const renderText = (text: string, code: string | null): HTMLDivElement => {
@@ -132,12 +152,16 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
       const codeDetail = detail('Code', code);
       const copy = element('button', 'copy', 'Copy');
       copy.type = 'button';
-      copy.addEventListener('click', () => {
-        navigator.clipboard.writeText(code).catch(() => undefined);
+      copy.addEventListener('click', async () => {
         copy.textContent = 'Copied';
         setTimeout(() => {
           copy.textContent = 'Copy';
         }, 1200);
+        try {
+          await navigator.clipboard.writeText(code);
+        } catch {
+          // Clipboard access can be denied (an http page, a browser setting); the code stays visible.
+        }
       });
       codeDetail.append(copy);
       details.append(codeDetail);
@@ -170,15 +194,15 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     return article;
   };
 
-  const newestFirst = (a: Item, b: Item): number => {
+  const newestFirst = (left: Item, right: Item): number => {
     const at = (item: Item) =>
       item.kind === 'message' ? item.message.receivedAt : item.refusal.receivedAt;
-    return at(b).localeCompare(at(a));
+    return at(right).localeCompare(at(left));
   };
 
   const render = (freshId?: string): void => {
-    const shownMessages = messages.filter(visibleMessage);
-    const shownRefusals = refusals.filter(visibleRefusal);
+    const shownMessages = messages.filter((message) => visibleMessage(message));
+    const shownRefusals = refusals.filter((refusal) => visibleRefusal(refusal));
     const items: Item[] = [
       ...shownMessages.map((message): Item => ({ kind: 'message', message })),
       ...shownRefusals.map((refusal): Item => ({ kind: 'refusal', refusal })),
@@ -194,11 +218,11 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     empty.hidden = !nothingAtAll;
     // A filter that hides everything must not claim the inbox is empty.
     noMatch.hidden = nothingAtAll || items.length > 0;
-    const noun = (count: number) => (count === 1 ? ' message' : ' messages');
+    const noun = messages.length === 1 ? 'message' : 'messages';
     countPill.textContent =
       shownMessages.length === messages.length
-        ? `${messages.length}${noun(messages.length)}`
-        : `${shownMessages.length} of ${messages.length}${noun(messages.length)}`;
+        ? `${messages.length} ${noun}`
+        : `${shownMessages.length} of ${messages.length} ${noun}`;
     refusedPill.hidden = refusals.length === 0;
     refusedPill.textContent = `${refusals.length} refused`;
   };
@@ -225,7 +249,7 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     setStatus(false);
   });
   events.addEventListener('message', (event) => {
-    const message = JSON.parse(event.data as string) as SandboxMessage;
+    const message = fromServer<SandboxMessage>(eventData(event));
     if (!remember(message.id)) {
       return;
     }
@@ -233,7 +257,7 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     render(message.id);
   });
   events.addEventListener('refusal', (event) => {
-    const refusal = JSON.parse((event as MessageEvent<string>).data) as SandboxRefusal;
+    const refusal = fromServer<SandboxRefusal>(eventData(event));
     if (!remember(refusal.id)) {
       return;
     }
@@ -247,22 +271,24 @@ export function inboxApp(recipientKey: (raw: string) => string): void {
     render();
   });
 
+  // eslint-disable-next-line unicorn/consistent-function-scoping -- see byId: inboxApp must be self-contained.
+  const getText = async (path: string): Promise<string> => {
+    const response = await fetch(path);
+    return response.text();
+  };
+
   const load = async (): Promise<void> => {
     const [stored, refused] = await Promise.all([
-      fetch('/__sandbox/messages').then(
-        async (response) => (await response.json()) as { messages: SandboxMessage[] }
-      ),
-      fetch('/__sandbox/refusals').then(
-        async (response) => (await response.json()) as { refusals: SandboxRefusal[] }
-      ),
+      getText('/__sandbox/messages'),
+      getText('/__sandbox/refusals'),
     ]);
     // Anything already here came over SSE and is newer than the stored lists (newest first).
-    for (const message of stored.messages) {
+    for (const message of fromServer<{ messages: SandboxMessage[] }>(stored).messages) {
       if (remember(message.id)) {
         messages.push(message);
       }
     }
-    for (const refusal of refused.refusals) {
+    for (const refusal of fromServer<{ refusals: SandboxRefusal[] }>(refused).refusals) {
       if (remember(refusal.id)) {
         refusals.push(refusal);
       }

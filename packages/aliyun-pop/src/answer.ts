@@ -16,6 +16,10 @@ export const textField = (
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
+/** A JSON object (not an array, not null), readable member by member. */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Reads an Aliyun JSON answer; `undefined` for anything else (HTML, truncated, empty, no `Code`). */
 export const readAliyunAnswer = (body: string): AliyunAnswer | undefined => {
   let parsed: unknown;
@@ -24,10 +28,10 @@ export const readAliyunAnswer = (body: string): AliyunAnswer | undefined => {
   } catch {
     return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isJsonObject(parsed)) {
     return undefined;
   }
-  const fields = parsed as Record<string, unknown>;
+  const fields = parsed;
   const code = textField(fields, 'Code');
   if (code === undefined) {
     return undefined;

@@ -48,6 +48,7 @@ const withPeriod = (text: string) => (/[.!?。！？]$/.test(text) ? text : `${t
  *
  * @throws ConnectorError for every answer that is not an accepted send.
  */
+// eslint-disable-next-line complexity -- the answer's cases in the order they must be judged, read on every send
 export const checkAliyunResponse = <Answer extends AliyunAnswerBasics, Result>(
   response: Pick<HttpResponse, 'status' | 'body'>,
   redactor: Redactor,

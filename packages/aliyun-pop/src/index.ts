@@ -40,6 +40,7 @@ export {
 } from './endpoints.js';
 export {
   cleanProviderMessage,
+  isJsonObject,
   readAliyunAnswer,
   textField,
   withoutBusinessPrefix,

@@ -25,7 +25,10 @@ const guards = {
   }),
 };
 
-const refusal = (guard: z.ZodTypeAny, endpoint: string): ConnectorError => {
+const refusal = (
+  guard: z.ZodType<unknown, z.ZodTypeDef, unknown>,
+  endpoint: string
+): ConnectorError => {
   try {
     parseConfig(guard, { endpoint });
   } catch (error: unknown) {

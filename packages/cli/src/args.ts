@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
+import { errorMessage } from './unknown-values.js';
 import { UsageError } from './usage-error.js';
 import { workspaceConnectors } from './workspace.js';
 
@@ -30,7 +31,7 @@ export const parseCommandArgs = (
     });
   } catch (error) {
     throw new UsageError(
-      (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.'),
+      errorMessage(error).replace(/\. To specify a positional argument.*$/s, '.'),
       command
     );
   }
@@ -41,6 +42,7 @@ export const parseCommandArgs = (
     );
   }
   return {
+    // eslint-disable-next-line no-restricted-syntax -- no command declares a `multiple` option, so no value is an array
     values: parsed.values as Record<string, string | boolean | undefined>,
     positionals: parsed.positionals,
   };

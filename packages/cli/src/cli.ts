@@ -5,6 +5,7 @@ import { runSandbox } from './commands/sandbox.js';
 import { runSend } from './commands/send.js';
 import { runStatus } from './commands/status.js';
 import { createOutput, type Output } from './output.js';
+import { errorMessage } from './unknown-values.js';
 import { UsageError, exitCodes } from './usage-error.js';
 
 /** The CLI's version, from its package.json (bundled into lib/ at build time). */
@@ -35,6 +36,30 @@ const commands: Record<string, Command> = {
   demo: runDemo,
 };
 
+/** `logto-sms help [command]`: the top-level help, or the command's. */
+const runHelp = async (target: string | undefined, output: Output): Promise<number> => {
+  if (target === undefined) {
+    output.line(topLevelHelp);
+    return exitCodes.ok;
+  }
+  const command = commands[target];
+  if (!command) {
+    throw new UsageError(`Unknown command "${target}".`);
+  }
+  return command(['--help'], output);
+};
+
+/** Prints what went wrong and returns the exit code: 2 for a usage error, 1 for anything else. */
+const reportFailure = (error: unknown, output: Output): number => {
+  if (error instanceof UsageError) {
+    output.error(`logto-sms: ${error.message}`);
+    output.error(`Run "logto-sms ${error.command ? `${error.command} ` : ''}--help" for usage.`);
+    return exitCodes.usage;
+  }
+  output.error(`logto-sms: ${errorMessage(error)}`);
+  return exitCodes.failed;
+};
+
 /**
  * Runs the CLI with `argv` (the arguments after `logto-sms`) and returns the exit code: 0 success,
  * 1 the operation failed, 2 a usage error. Never calls process.exit and never throws: errors are
@@ -57,16 +82,7 @@ export const runCli = async (
       return exitCodes.ok;
     }
     if (first === 'help') {
-      const target = rest[0];
-      if (target === undefined) {
-        output.line(topLevelHelp);
-        return exitCodes.ok;
-      }
-      const command = commands[target];
-      if (!command) {
-        throw new UsageError(`Unknown command "${target}".`);
-      }
-      return await command(['--help'], output);
+      return await runHelp(rest[0], output);
     }
     const command = commands[first];
     if (!command) {
@@ -76,12 +92,6 @@ export const runCli = async (
     }
     return await command(rest, output);
   } catch (error) {
-    if (error instanceof UsageError) {
-      output.error(`logto-sms: ${error.message}`);
-      output.error(`Run "logto-sms ${error.command ? `${error.command} ` : ''}--help" for usage.`);
-      return exitCodes.usage;
-    }
-    output.error(`logto-sms: ${error instanceof Error ? error.message : String(error)}`);
-    return exitCodes.failed;
+    return reportFailure(error, output);
   }
 };

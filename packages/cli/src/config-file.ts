@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
+import { errorMessage, isRecord } from './unknown-values.js';
 import { UsageError } from './usage-error.js';
 
 /** Line and column (both from 1) of a character offset in a text. */
@@ -79,6 +80,12 @@ const tokenOffset = (text: string, token: string): number | undefined => {
   return found.find((index) => /,\s*$/.test(text.slice(0, index))) ?? found[0];
 };
 
+/** A file-system error's code (`ENOENT`, `EACCES`, …), else its message. */
+const errorCodeOrMessage = (error: unknown): string => {
+  const code: unknown = error instanceof Error ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' ? code : errorMessage(error);
+};
+
 /**
  * Reads a connector config JSON file (what one would paste into the Logto Console). A UTF-8 byte
  * order mark, which Windows editors add, is dropped; a syntax error is reported with its line,
@@ -95,7 +102,7 @@ export const readConfigFile = async (
     raw = await readFile(file, 'utf8');
   } catch (error) {
     throw new UsageError(
-      `Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `Cannot read the config file ${file}: ${errorCodeOrMessage(error)}`,
       command
     );
   }
@@ -104,7 +111,7 @@ export const readConfigFile = async (
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    const offset = failedOffset(text, (error as Error).message);
+    const offset = failedOffset(text, errorMessage(error));
     if (offset === undefined) {
       throw new UsageError(`${file} is not valid JSON.`, command);
     }
@@ -115,8 +122,8 @@ export const readConfigFile = async (
       command
     );
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     throw new UsageError(`${file} must contain a JSON object (the connector config).`, command);
   }
-  return parsed as Record<string, unknown>;
+  return parsed;
 };

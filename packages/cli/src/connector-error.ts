@@ -1,6 +1,7 @@
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 
 import { explainConnectorErrorCode, type ErrorExplanation } from './explain.js';
+import { isRecord } from './unknown-values.js';
 
 export type ConnectorErrorLike = Error & { code: string; data: unknown };
 
@@ -14,7 +15,7 @@ export const isConnectorError = (error: unknown): error is ConnectorErrorLike =>
   if (!(error instanceof Error)) {
     return false;
   }
-  const { code } = error as Error & { code?: unknown };
+  const code: unknown = Reflect.get(error, 'code');
   return typeof code === 'string' && knownCodes.has(code) && 'data' in error;
 };
 
@@ -38,21 +39,20 @@ export type DescribedError = ErrorExplanation & {
   data?: unknown;
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** Zod issues as `path: message` pairs; the received value is left out (it may be a secret). */
 export const readIssues = (value: unknown): ConfigIssue[] | undefined => {
   if (!isRecord(value) || !Array.isArray(value.issues)) {
     return undefined;
   }
-  return value.issues.filter(isRecord).map((issue) => ({
-    path:
-      Array.isArray(issue.path) && issue.path.length > 0
-        ? issue.path.map(String).join('.')
-        : '(config)',
-    message: typeof issue.message === 'string' ? issue.message : JSON.stringify(issue),
-  }));
+  return value.issues
+    .filter((issue) => isRecord(issue))
+    .map((issue) => ({
+      path:
+        Array.isArray(issue.path) && issue.path.length > 0
+          ? issue.path.map(String).join('.')
+          : '(config)',
+      message: typeof issue.message === 'string' ? issue.message : JSON.stringify(issue),
+    }));
 };
 
 const pick = <T>(

@@ -7,6 +7,8 @@ type Stream = { write: (chunk: string) => unknown; isTTY?: boolean };
 
 export type Style = (text: string) => string;
 
+const plain: Style = (text) => text;
+
 export type Output = {
   /** A line on stdout. */
   line: (text?: string) => void;
@@ -70,7 +72,6 @@ export const createOutput = (
     marks.render(text, (piece) =>
       terminalSafe(redactor ? redactor.text(piece) : piece, { keepLineFeeds: true })
     );
-  const plain: Style = (text) => text;
   const style = (open: number, close: number) => (color ? marks.style(open, close) : plain);
 
   const line = (text = '') => {

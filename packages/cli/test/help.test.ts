@@ -13,8 +13,16 @@ const runHere = async (args: string[]) => {
   let stdout = '';
   let stderr = '';
   const output = createOutput({
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
+    stdout: {
+      write(chunk: string) {
+        stdout += chunk;
+      },
+    },
+    stderr: {
+      write(chunk: string) {
+        stderr += chunk;
+      },
+    },
     color: false,
   });
   const code = await runInProcess(args, output);
@@ -107,10 +115,11 @@ describe('usage errors (in process)', () => {
   it('answers a usage error with one JSON object under --json', async () => {
     const run = await runHere(['send', 'aliyun', '--to', '8613800138000', '--json']);
     expect(run.code).toBe(2);
+    const namesConfig: unknown = expect.stringContaining('--config');
     expect(JSON.parse(run.stdout)).toMatchObject({
       ok: false,
       stage: 'usage',
-      error: { message: expect.stringContaining('--config') },
+      error: { message: namesConfig },
     });
   });
 });

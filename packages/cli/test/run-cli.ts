@@ -35,10 +35,9 @@ export const packWorkspaceConnectors = async (
   directory: string
 ): Promise<{ aliyun: string; yunpian: string }> => {
   const packages = path.resolve(import.meta.dirname, '..', '..');
-  const [aliyun, yunpian] = await Promise.all(
-    ['connector-aliyun-sms', 'connector-yunpian-sms'].map(async (name) =>
-      packConnector(path.join(packages, name), directory)
-    )
-  );
-  return { aliyun: aliyun!.tarball, yunpian: yunpian!.tarball };
+  const [aliyun, yunpian] = await Promise.all([
+    packConnector(path.join(packages, 'connector-aliyun-sms'), directory),
+    packConnector(path.join(packages, 'connector-yunpian-sms'), directory),
+  ]);
+  return { aliyun: aliyun.tarball, yunpian: yunpian.tarball };
 };

@@ -34,12 +34,18 @@ const runSandboxUntilReady = async (args: string[], signal: NodeJS.Signals) =>
           readyOutput = stdout;
           const endpoint = /API endpoint {2}(\S+)/.exec(stdout)?.[1];
           // One real request, so the request log line shows up before we stop it.
-          void fetch(`${endpoint}/v2/sms/single_send.json`, {
-            method: 'POST',
-            body: 'apikey=wrong',
-          })
-            .catch(() => undefined)
-            .finally(() => setTimeout(() => child.kill(signal), 200));
+          const requestThenStop = async () => {
+            try {
+              await fetch(`${endpoint}/v2/sms/single_send.json`, {
+                method: 'POST',
+                body: 'apikey=wrong',
+              });
+            } catch {
+              // Refused or reset: the log line is what matters, and stopping must happen anyway.
+            }
+            setTimeout(() => child.kill(signal), 200);
+          };
+          void requestThenStop();
         }
       });
       child.on('exit', (code) => {
@@ -176,7 +182,9 @@ describe('logto-sms sandbox --allow-host', () => {
       expect(await status(`host.docker.internal:${port}`)).toBe(200);
       expect(await status(`attacker.example:${port}`)).toBe(403);
     } finally {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
+      const exited = new Promise((resolve) => {
+        child.once('exit', resolve);
+      });
       child.kill('SIGTERM');
       await exited;
     }

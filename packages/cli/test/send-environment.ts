@@ -18,6 +18,7 @@ export type SendEnvironment = {
 
 /** Hooks for a file that runs `logto-sms send`; the object is filled in before the file's own `beforeAll`. */
 export const useSendEnvironment = (prefix: string): SendEnvironment => {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions, no-restricted-syntax -- sandbox and directory are filled in by the beforeAll below, before any test reads them
   const environment = {
     writeConfig: async (name: string, config: unknown) => {
       const file = path.join(environment.directory, name);

@@ -71,9 +71,10 @@ describe('a successful send says what went out', () => {
       '--json',
     ]);
     expect(run.code, run.stderr).toBe(0);
+    const template: unknown = expect.stringContaining('{{code}}');
     expect(parseJson(run.stdout)).toMatchObject({
       providerRecipient: '+85261234567',
-      template: expect.stringContaining('{{code}}'),
+      template,
     });
   });
 
@@ -163,9 +164,9 @@ describe('"How to fix" comes from the error data, not the ConnectorError code', 
   });
 });
 
-describe('config files with paste mistakes', () => {
-  const valid = () => aliyunConfigFor(sandbox.config, sandbox.url);
+const valid = () => aliyunConfigFor(sandbox.config, sandbox.url);
 
+describe('config files with paste mistakes', () => {
   it('a UTF-8 byte order mark is dropped', async () => {
     const file = await writeConfig('bom.json', `\uFEFF${JSON.stringify(valid())}`);
     const run = await runCli(['send', 'aliyun', '--config', file, '--to', '8613800138000']);

@@ -147,18 +147,21 @@ describe('logto-sms status', () => {
       api: 'YunPian v2 sms/get_record.json',
       notes: [],
     });
+    const chinaTime: unknown = expect.stringMatching(/\+08:00$/);
+    const carrierMeaning: unknown = expect.stringMatching(
+      /empty number, suspended, switched off or unreachable/
+    );
+    const signInTemplate: unknown = expect.stringMatching(/^SignIn/);
     expect(json.records).toEqual([
       {
         messageId: (sent.result as { sid: string }).sid,
         to: '13800138000',
-        sentAt: expect.stringMatching(/\+08:00$/),
-        reportedAt: expect.stringMatching(/\+08:00$/),
+        sentAt: chinaTime,
+        reportedAt: chinaTime,
         state: 'failed',
         carrierCode: 'MK:0001',
-        carrierMeaning: expect.stringMatching(
-          /empty number, suspended, switched off or unreachable/
-        ),
-        template: expect.stringMatching(/^SignIn/),
+        carrierMeaning,
+        template: signInTemplate,
       },
     ]);
     expect(run.stdout).not.toContain('736215');
@@ -228,13 +231,14 @@ describe('logto-sms status', () => {
       '--json',
     ]);
     expect(json.code).toBe(1);
+    const namesGetRecord: unknown = expect.stringContaining('get_record');
     expect(JSON.parse(json.stdout)).toMatchObject({
       ok: false,
       stage: 'query',
       error: {
         code: 'invalid_config',
         providerCode: -2,
-        errorDescription: expect.stringContaining('get_record'),
+        errorDescription: namesGetRecord,
       },
       needs: [expect.stringContaining('get_record')],
     });
@@ -266,6 +270,7 @@ describe('logto-sms status', () => {
     ]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('carrier code: ]0;pwnedMK:[31m0002');
+    // eslint-disable-next-line no-control-regex -- asserts that no terminal control character reaches the output
     expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F]/);
     expect(json.stdout).not.toContain('\\u001b');
     expect(

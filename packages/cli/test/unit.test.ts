@@ -131,12 +131,13 @@ describe('colour', () => {
   });
 });
 
+const capture = (color: boolean) => {
+  const chunks: string[] = [];
+  const stream = { write: (chunk: string) => chunks.push(chunk) };
+  return { chunks, output: createOutput({ stdout: stream, stderr: stream, color }) };
+};
+
 describe('terminal control characters from outside data', () => {
-  const capture = (color: boolean) => {
-    const chunks: string[] = [];
-    const stream = { write: (chunk: string) => chunks.push(chunk) };
-    return { chunks, output: createOutput({ stdout: stream, stderr: stream, color }) };
-  };
   // A window-title change, a carriage return plus a spoofed success line, a C1 CSI and a bidi override.
   const hostile = 'Denied\u001B]0;owned\u0007\r\u001B[32m✓ Sent\u001B[39m\n✓ Sent\u009B2J\u202E';
 
@@ -146,7 +147,9 @@ describe('terminal control characters from outside data', () => {
     output.error(hostile);
     const printed = chunks.join('');
     // Only our own colour codes remain (line breaks are the caller's: see explainLines below).
+    // eslint-disable-next-line no-control-regex -- removes the ESC-led colour codes the CLI itself wrote
     const withoutOwnStyles = printed.replaceAll(/\u001B\[(?:31|39)m/g, '');
+    // eslint-disable-next-line no-control-regex -- asserts that no terminal control character reaches the output
     expect(withoutOwnStyles).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
     expect(printed).toContain(
       'Denied\\u001B]0;owned\\u0007\\u000D\\u001B[32m✓ Sent\\u001B[39m\n✓ Sent\\u009B2J\\u202E'
@@ -180,6 +183,7 @@ describe('terminal control characters from outside data', () => {
     const { chunks, output } = capture(false);
     const value = { providerMessage: hostile };
     output.line(JSON.stringify(value));
+    // eslint-disable-next-line no-control-regex -- asserts that no terminal control character reaches the output
     expect(chunks.join('')).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
     expect(JSON.parse(chunks.join(''))).toEqual(value);
   });

@@ -54,6 +54,7 @@ const fixedParamsGuard = z.preprocess(
       if (entries.some(([name]) => !variableName.test(name))) {
         context.addIssue({
           code: z.ZodIssueCode.custom,
+          // eslint-disable-next-line no-template-curly-in-string -- Aliyun's literal template variable syntax
           message: 'fixedParams keys are template variable names, e.g. "product" for ${product}.',
         });
       }
@@ -70,7 +71,13 @@ const fixedParamsGuard = z.preprocess(
         });
       }
     })
-    .transform((params) => params as Record<string, string>)
+    .transform((params) =>
+      Object.fromEntries(
+        Object.entries(params).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string'
+        )
+      )
+    )
     .optional()
 );
 

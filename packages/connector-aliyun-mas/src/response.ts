@@ -1,4 +1,4 @@
-import { readAliyunAnswer, textField } from '@logto-sms/aliyun-pop';
+import { isJsonObject, readAliyunAnswer, textField } from '@logto-sms/aliyun-pop';
 
 /** What `sendMessage` resolves to once Aliyun accepted the message. */
 export type AliyunMasSendResult = {
@@ -29,10 +29,7 @@ export const readResponse = (body: string): AliyunMasAnswer | undefined => {
   }
   const { fields, ...common } = answer;
   const model = fields.Model;
-  const modelFields =
-    typeof model === 'object' && model !== null && !Array.isArray(model)
-      ? (model as Record<string, unknown>)
-      : {};
+  const modelFields = isJsonObject(model) ? model : {};
   const bizId = textField(modelFields, 'BizId');
   const requestId = common.requestId ?? textField(modelFields, 'RequestId');
   return {

@@ -92,6 +92,14 @@ describe('the official connector’s saved config', () => {
   });
 });
 
+const withFixed = (fixedParams: unknown) => ({
+  ...officialExample,
+  templates: [
+    ...officialExample.templates.slice(1),
+    { usageType: 'Register', templateCode: '100001', fixedParams },
+  ],
+});
+
 describe('refused configs name the field', () => {
   it.each([
     [{ accessKeyId: '' }, 'accessKeyId: accessKeyId is required.'],
@@ -132,13 +140,6 @@ describe('refused configs name the field', () => {
   });
 
   it('fixedParams may not set the code, and holds text under variable names', () => {
-    const withFixed = (fixedParams: unknown) => ({
-      ...officialExample,
-      templates: [
-        ...officialExample.templates.slice(1),
-        { usageType: 'Register', templateCode: '100001', fixedParams },
-      ],
-    });
     expect(issuesOf(withFixed({ code: '000000' }))).toEqual([
       'templates.8.fixedParams: fixedParams may not set "code": it always holds Logto\'s verification code.',
     ]);

@@ -13,7 +13,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { aliyunMasConfigObject, configGuard } from '../src/config.js';
 import createConnector, { metadata } from '../src/index.js';
 
-const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const packageDirectory = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 describe('metadata', () => {
   it("passes connector-kit's guard", () => {
@@ -60,11 +60,11 @@ describe('metadata', () => {
   });
 
   it('ships the logo and both READMEs', async () => {
-    expect(await readFile(path.join(packageDir, 'logo.svg'), 'utf8')).toMatch(
+    expect(await readFile(path.join(packageDirectory, 'logo.svg'), 'utf8')).toMatch(
       /^<svg[\s\S]*<\/svg>\s*$/
     );
     for (const readme of ['README.md', 'README.zh-CN.md']) {
-      const text = await readFile(path.join(packageDir, readme), 'utf8');
+      const text = await readFile(path.join(packageDirectory, readme), 'utf8');
       expect(text, readme).toMatch(/100001/);
       expect(text, readme).toMatch(/codeValidMinutes/);
       expect(text, readme).toMatch(/logto-sms-aliyun\b/);

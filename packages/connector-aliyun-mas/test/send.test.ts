@@ -109,20 +109,20 @@ describe('V1 (HMAC-SHA1)', () => {
   });
 });
 
-describe('what goes into TemplateParam', () => {
-  const sendWith = async (
-    config: Record<string, unknown>,
-    payload: Record<string, unknown>,
-    type = TemplateType.Generic
-  ) => {
-    const { scope, calls } = interceptDypns([ok()]);
-    await connectorWith({ ...vectorConfig, ...config }, fixedClock).sendMessage(
-      sendData('8613800138000', payload, type)
-    );
-    expect(scope.isDone()).toBe(true);
-    return queryOf(calls[0]?.path ?? '');
-  };
+const sendWith = async (
+  config: Record<string, unknown>,
+  payload: Record<string, unknown>,
+  type = TemplateType.Generic
+) => {
+  const { scope, calls } = interceptDypns([ok()]);
+  await connectorWith({ ...vectorConfig, ...config }, fixedClock).sendMessage(
+    sendData('8613800138000', payload, type)
+  );
+  expect(scope.isDone()).toBe(true);
+  return queryOf(calls[0]?.path ?? '');
+};
 
+describe('what goes into TemplateParam', () => {
   it('the code and the minutes only: nothing else from the payload', async () => {
     const query = await sendWith(
       {},

@@ -8,7 +8,7 @@ export type { ClientOptions } from '@logto-sms/aliyun-pop';
 export { throttlingRetryDelay } from '@logto-sms/aliyun-pop';
 
 /**
- * `sendRequest(config, params, redactor, clientOptions?, api?)`: one Dysmsapi call (SendSms unless
+ * `sendRequest(config, params, redactor, { clientOptions?, api? })`: one Dysmsapi call (SendSms unless
  * `api` says otherwise) within `config.timeout` (the one safe retry included), each attempt signed
  * afresh; never resent after a response timeout, which could deliver a second code.
  *
@@ -19,8 +19,7 @@ export const sendRequest = async (
   config: AliyunSmsConfig,
   params: Readonly<Record<string, string>>,
   redactor: Redactor,
-  clientOptions?: ClientOptions,
-  api: RpcAction = sendSmsAction
+  { clientOptions, api = sendSmsAction }: { clientOptions?: ClientOptions; api?: RpcAction } = {}
 ): Promise<HttpResponse> =>
   sendAliyunRequest({
     timeout: config.timeout,

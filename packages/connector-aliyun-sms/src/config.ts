@@ -33,6 +33,7 @@ const codeParamNameGuard = z
   .trim()
   .regex(
     /^[A-Za-z][A-Za-z0-9_]{0,31}$/,
+    // eslint-disable-next-line no-template-curly-in-string -- Aliyun's literal template variable syntax
     'codeParamName is the variable name inside ${…} in the Aliyun template (e.g. "code" for ${code}): a letter followed by letters, digits or underscores, at most 32 characters.'
   )
   .default('code');
@@ -62,12 +63,11 @@ export const templateCodeGuard = z.union(
  */
 export const fixedParamsGuard = z
   .record(
-    z
-      .string()
-      .regex(
-        /^[A-Za-z][A-Za-z0-9_]{0,31}$/,
-        'fixedParams keys are template variable names such as "min" for ${min}.'
-      ),
+    z.string().regex(
+      /^[A-Za-z][A-Za-z0-9_]{0,31}$/,
+      // eslint-disable-next-line no-template-curly-in-string -- Aliyun's literal template variable syntax
+      'fixedParams keys are template variable names such as "min" for ${min}.'
+    ),
     z.string({
       invalid_type_error:
         'fixedParams values are text, e.g. { "min": "5" } (Aliyun accepts only string values).',

@@ -72,6 +72,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
     match: 'isv.SMS_TEMPLATE_ILLEGAL',
     message: /不匹配|not match|mismatch/i,
     errorCode: ConnectorErrorCodes.InvalidConfig,
+    // eslint-disable-next-line no-template-curly-in-string -- Aliyun's literal template variable syntax
     hint: "The template's variables do not match what was sent: the code's variable must be ${code} in the Aliyun template, or be named in this template's codeParamName (e.g. \"verifyCode\" for ${verifyCode}); give any other variable a value in fixedParams.",
   },
   {
@@ -82,6 +83,7 @@ export const errorRules: ReadonlyArray<ErrorRule<string>> = [
   {
     match: 'isv.TEMPLATE_MISSING_PARAMETERS',
     errorCode: ConnectorErrorCodes.InvalidConfig,
+    // eslint-disable-next-line no-template-curly-in-string -- Aliyun's literal template variable syntax
     hint: 'The template has a variable without a value: name the code\'s variable in codeParamName (default "code" for ${code}), and give every other variable a fixed text value in the template\'s fixedParams, e.g. "fixedParams": { "min": "5" } for ${min}.',
   },
   {

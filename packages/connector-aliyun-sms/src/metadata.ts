@@ -63,6 +63,7 @@ export const metadata: ConnectorMetadata = {
       required: true,
       defaultValue: defaultTemplates,
       description:
+        // eslint-disable-next-line no-template-curly-in-string -- Aliyun's literal template variable syntax
         'One entry per usage type: { "usageType", "templateCode", "locale"?, "codeParamName"?, "fixedParams"? }. Only a Generic template is required (the older name "Test" also works): every other usage type falls back to it. SignIn, Register and ForgotPassword templates are recommended so each can have its own wording. templateCode is the Aliyun template code (模板 CODE), or { "china": "…", "overseas": "…" } to use a different template for numbers outside mainland China. The template must contain ${code}; if its variable has another name, set codeParamName to it. If the template has other variables (e.g. ${min}), give their fixed text values in fixedParams, e.g. { "min": "5" }. Add "locale" (e.g. "en") for per-language templates.',
     },
     strictPhoneRegionNumberCheckFormItem,

@@ -88,7 +88,11 @@ export const readSendDetails = (body: string): SendDetailsPage => {
   const wrapper = record.SmsSendDetailDTOs;
   const list = isRecord(wrapper) ? wrapper.SmsSendDetailDTO : undefined;
   // A single record has been seen serialised as an object rather than a one-element array.
-  const details = Array.isArray(list) ? list.filter(isRecord) : isRecord(list) ? [list] : [];
+  const details = Array.isArray(list)
+    ? list.filter((item) => isRecord(item))
+    : isRecord(list)
+      ? [list]
+      : [];
   return { totalCount: Number.isFinite(totalCount) ? totalCount : 0, details };
 };
 
@@ -161,13 +165,10 @@ export const queryDeliveryStatus = async (
         ...(query.id === undefined ? {} : { BizId: query.id }),
       };
       // eslint-disable-next-line no-await-in-loop -- stops at the page that reaches totalCount; one query at a time respects the provider rate limit
-      const response = await sendRequest(
-        config,
-        params,
-        redactor,
+      const response = await sendRequest(config, params, redactor, {
         clientOptions,
-        querySendDetailsApi
-      );
+        api: querySendDetailsApi,
+      });
       checkAnswer(response, redactor, queryCall);
       const { totalCount, details } = readSendDetails(response.body);
       records.push(...details.map((detail) => toDeliveryRecord(detail, query.id)));

@@ -180,6 +180,14 @@ describe('credentials and signature name', () => {
   });
 });
 
+const withName = (codeParamName: unknown) => ({
+  ...base,
+  templates: [
+    ...requiredTemplates.slice(0, 3),
+    { usageType: 'Generic', templateCode: 'SMS_1', codeParamName },
+  ],
+});
+
 describe('templates', () => {
   it('names the missing required usage types', () => {
     expect(
@@ -254,16 +262,10 @@ describe('templates', () => {
   });
 
   it('codeParamName defaults to code, accepts variable names and refuses anything else', () => {
-    const withName = (codeParamName: unknown) => ({
-      ...base,
-      templates: [
-        ...requiredTemplates.slice(0, 3),
-        { usageType: 'Generic', templateCode: 'SMS_1', codeParamName },
-      ],
-    });
     expect(parse(withName('verifyCode')).templates[3]?.codeParamName).toBe('verifyCode');
     expect(parse(withName('sms_code2')).templates[3]?.codeParamName).toBe('sms_code2');
     expect(parse(withName('')).templates[3]?.codeParamName).toBe('code');
+    // eslint-disable-next-line no-template-curly-in-string -- Aliyun's literal template variable syntax, as a wrong name
     for (const bad of ['${code}', '1code', 'my-code', 'code name', 'a'.repeat(33)]) {
       expect(issuesOf(withName(bad))).toEqual([
         expect.stringMatching(

@@ -11,7 +11,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { configGuard, aliyunSmsConfigObject } from '../src/config.js';
 import createConnector, { metadata } from '../src/index.js';
 
-const packageDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const packageDirectory = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 describe('metadata', () => {
   it('has its own id (never the official one) and the Aliyun target', () => {
@@ -52,10 +52,12 @@ describe('metadata', () => {
   });
 
   it('ships the logo and both READMEs', async () => {
-    const logo = await readFile(path.join(packageDir, 'logo.svg'), 'utf8');
+    const logo = await readFile(path.join(packageDirectory, 'logo.svg'), 'utf8');
     expect(logo).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     for (const readme of ['README.md', 'README.zh-CN.md']) {
-      expect((await readFile(path.join(packageDir, readme), 'utf8')).length).toBeGreaterThan(2000);
+      expect((await readFile(path.join(packageDirectory, readme), 'utf8')).length).toBeGreaterThan(
+        2000
+      );
     }
   });
 });

@@ -212,19 +212,17 @@ describe('QuerySendDetails: errors', () => {
 
   it('bad input fails before any request: a malformed BizId, a future since, a bad number', async () => {
     unmatchedRequests.length = 0;
-    {
-      for (const query of [
-        { to: '8613800138000', id: 'not-a-bizid' },
-        { to: '8613800138000', since: new Date('2024-02-01T00:00:00Z') },
-        { to: '12' },
-      ]) {
-        const error = await connectorErrorOf(async () =>
-          queryDeliveryStatus(config(), { ...query, now }, clock)
-        );
-        expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
-      }
-      expect(unmatchedRequests).toEqual([]);
+    for (const query of [
+      { to: '8613800138000', id: 'not-a-bizid' },
+      { to: '8613800138000', since: new Date('2024-02-01T00:00:00Z') },
+      { to: '12' },
+    ]) {
+      const error = await connectorErrorOf(async () =>
+        queryDeliveryStatus(config(), { ...query, now }, clock)
+      );
+      expect(error.code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
     }
+    expect(unmatchedRequests).toEqual([]);
   });
 
   it('the exported lookup checks the config with the connector guard and never echoes the secret', async () => {

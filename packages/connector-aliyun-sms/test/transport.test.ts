@@ -169,6 +169,8 @@ describe('retried once, re-signed, when the request cannot have reached Aliyun',
   });
 });
 
+const decide = (response: Parameters<typeof throttlingRetryDelay>[0]) =>
+  throttlingRetryDelay(response, 5000);
 describe('throttling', () => {
   it('Throttling.User (HTTP 400) is retried once, re-signed, and the retry can succeed', async () => {
     const { scope, calls } = interceptAliyun([throttled(), ok()]);
@@ -213,8 +215,6 @@ describe('throttling', () => {
 
   it('retry delay: advised value when it fits, else 100–200 ms; nothing for other answers', () => {
     const body = JSON.stringify({ Code: 'Throttling.User', Message: 'x' });
-    const decide = (response: Parameters<typeof throttlingRetryDelay>[0]) =>
-      throttlingRetryDelay(response, 5000);
     expect(decide({ status: 400, headers: { 'x-acs-retry-after': '1200' }, body })).toBe(1200);
     expect(decide({ status: 400, headers: { 'x-acs-retry-after': '0' }, body })).toBe(0);
     for (const headers of [{ 'x-acs-retry-after': '60000' }, { 'x-acs-retry-after': 'soon' }, {}]) {

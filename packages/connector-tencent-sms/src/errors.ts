@@ -282,6 +282,9 @@ const maxMessageLength = 300;
 const sentence = (words: string) => (/[.!?。！？]$/.test(words) ? words : `${words}.`);
 
 type Failure = {
+  errorCode: ConnectorErrorCodes;
+  summary: string;
+  hint: string;
   httpStatus: number;
   requestId?: string | undefined;
   providerCode?: string | undefined;
@@ -291,10 +294,16 @@ type Failure = {
 
 /** A Tencent refusal or failure with the code, RequestId, status and fix; every text goes through the redactor. */
 const tencentFailure = (
-  errorCode: ConnectorErrorCodes,
-  summary: string,
-  hint: string,
-  { httpStatus, requestId, providerCode, providerMessage, serialNo }: Failure,
+  {
+    errorCode,
+    summary,
+    hint,
+    httpStatus,
+    requestId,
+    providerCode,
+    providerMessage,
+    serialNo,
+  }: Failure,
   redactor: Redactor
 ): ConnectorError => {
   // Redact before cutting: a cut could leave the first characters of a secret behind.
@@ -318,21 +327,23 @@ const tencentFailure = (
   );
 };
 
+/** `refused` is the answer's `Response.Error` or its one `SendStatusSet` entry. */
 const refusal = (
-  status: number,
-  answer: TencentAnswer,
-  code: string,
-  message: string | undefined,
-  serialNo: string | undefined,
-  redactor: Redactor,
-  kind: TencentCallKind = sendCall
+  {
+    status,
+    answer,
+    kind = sendCall,
+  }: { status: number; answer: TencentAnswer; kind?: TencentCallKind },
+  refused: { code: string; message?: string | undefined; serialNo?: string | undefined },
+  redactor: Redactor
 ) => {
+  const { code, message, serialNo } = refused;
   const rule = ruleForTencentCode(code, kind.rules);
   return tencentFailure(
-    rule.errorCode,
-    `${kind.refused} (${code}).`,
-    rule.hint,
     {
+      errorCode: rule.errorCode,
+      summary: `${kind.refused} (${code}).`,
+      hint: rule.hint,
       httpStatus: status,
       requestId: answer.requestId,
       providerCode: code,
@@ -358,10 +369,10 @@ export const throwIfRefused = (
   if (status >= 500) {
     const code = answer?.error?.code;
     throw tencentFailure(
-      General,
-      `Tencent Cloud SMS answered HTTP ${status}${code === undefined ? '' : ` (${code})`}.`,
-      kind.serverErrorHint,
       {
+        errorCode: General,
+        summary: `Tencent Cloud SMS answered HTTP ${status}${code === undefined ? '' : ` (${code})`}.`,
+        hint: kind.serverErrorHint,
         httpStatus: status,
         requestId: answer?.requestId,
         providerCode: code,
@@ -371,15 +382,7 @@ export const throwIfRefused = (
     );
   }
   if (answer?.error) {
-    throw refusal(
-      status,
-      answer,
-      answer.error.code,
-      answer.error.message,
-      undefined,
-      redactor,
-      kind
-    );
+    throw refusal({ status, answer, kind }, answer.error, redactor);
   }
 };
 
@@ -394,10 +397,13 @@ export const unexpectedAnswer = (
   redactor: Redactor
 ): ConnectorError =>
   tencentFailure(
-    ConnectorErrorCodes.InvalidResponse,
-    `Tencent Cloud SMS answered HTTP ${status} with a body that is not ${what}.`,
-    'Check that endpoint points at the Tencent Cloud SMS API (or the local sandbox), not at a proxy or web page.',
-    { httpStatus: status, requestId },
+    {
+      errorCode: ConnectorErrorCodes.InvalidResponse,
+      summary: `Tencent Cloud SMS answered HTTP ${status} with a body that is not ${what}.`,
+      hint: 'Check that endpoint points at the Tencent Cloud SMS API (or the local sandbox), not at a proxy or web page.',
+      httpStatus: status,
+      requestId,
+    },
     redactor
   );
 
@@ -421,23 +427,30 @@ export const checkResponse = (
   const isSuccessStatus = status >= 200 && status < 300;
   if (answer === undefined || entry === undefined || extra.length > 0) {
     throw tencentFailure(
-      ConnectorErrorCodes.InvalidResponse,
-      `Tencent Cloud SMS answered HTTP ${status} with a body that is not a SendSms answer for one number.`,
-      'Check that endpoint points at the Tencent Cloud SMS API (or the local sandbox), not at a proxy or web page; the message may or may not have been sent.',
-      { httpStatus: status, requestId: answer?.requestId },
+      {
+        errorCode: ConnectorErrorCodes.InvalidResponse,
+        summary: `Tencent Cloud SMS answered HTTP ${status} with a body that is not a SendSms answer for one number.`,
+        hint: 'Check that endpoint points at the Tencent Cloud SMS API (or the local sandbox), not at a proxy or web page; the message may or may not have been sent.',
+        httpStatus: status,
+        requestId: answer?.requestId,
+      },
       redactor
     );
   }
 
   if (entry.code.toLowerCase() !== 'ok') {
-    throw refusal(status, answer, entry.code, entry.message, entry.serialNo, redactor);
+    throw refusal({ status, answer }, entry, redactor);
   }
   if (!isSuccessStatus) {
     throw tencentFailure(
-      ConnectorErrorCodes.InvalidResponse,
-      `Tencent Cloud SMS answered HTTP ${status} with a success body.`,
-      'Check that no proxy between Logto and Tencent rewrites answers; the message may have been sent.',
-      { httpStatus: status, requestId: answer.requestId, serialNo: entry.serialNo },
+      {
+        errorCode: ConnectorErrorCodes.InvalidResponse,
+        summary: `Tencent Cloud SMS answered HTTP ${status} with a success body.`,
+        hint: 'Check that no proxy between Logto and Tencent rewrites answers; the message may have been sent.',
+        httpStatus: status,
+        requestId: answer.requestId,
+        serialNo: entry.serialNo,
+      },
       redactor
     );
   }

@@ -34,6 +34,7 @@ const text = (record: Record<string, unknown>, key: string): string | undefined 
 };
 
 const withText = <Key extends string>(key: Key, value: string | undefined) =>
+  // eslint-disable-next-line no-restricted-syntax -- TS widens a computed `[key]` to a string index; the object has that one key at most
   (value === undefined ? {} : { [key]: value }) as Partial<Record<Key, string>>;
 
 const readStatus = (entry: unknown): TencentSendStatus | undefined => {
@@ -88,7 +89,7 @@ export const readResponse = (body: string): TencentAnswer | undefined => {
   if (!Array.isArray(response.SendStatusSet)) {
     return undefined;
   }
-  const statuses = response.SendStatusSet.map(readStatus).filter(
+  const statuses = response.SendStatusSet.map((entry) => readStatus(entry)).filter(
     (status): status is TencentSendStatus => status !== undefined
   );
   return { ...withText('requestId', requestId), statuses };

@@ -21,7 +21,7 @@ const code = '739146';
 
 // Every form the shared redactor must catch (tests/support/canaries.ts), and base64 for good measure.
 const formsOf = (value: string) => [...encodedForms(value), Buffer.from(value).toString('base64')];
-const canaryForms = [...new Set([secret, token, code].flatMap(formsOf))];
+const canaryForms = [...new Set([secret, token, code].flatMap((value) => formsOf(value)))];
 const findCanary = (text: string) => canaryForms.find((form) => text.includes(form));
 
 const config = {
@@ -54,7 +54,7 @@ const expectClean = (error: ConnectorError, label: string) => {
     error.message,
     error.stack ?? '',
     JSON.stringify(error),
-    JSON.stringify(error.data) ?? '',
+    JSON.stringify(error.data ?? null),
     String((error as { cause?: unknown }).cause ?? ''),
   ];
   for (const surface of surfaces) {

@@ -9,6 +9,9 @@ import { checkResponse } from '../src/errors.js';
 
 import { contractFixture } from './contract-fixture.js';
 
+// Typed as unknown: vitest types its asymmetric matchers as any.
+const anyText: unknown = expect.any(String);
+
 const canaries = { id: 'AKIDcanary', secret: 'canary-secret', token: 'canary-token' };
 
 describe('the contract fixture is true of this connector', () => {
@@ -47,8 +50,8 @@ describe('the contract fixture is true of this connector', () => {
   it('its success answer is a success', () => {
     const { status, body } = contractFixture.success;
     expect(checkResponse({ status, body }, createRedactor([]))).toMatchObject({
-      serialNo: expect.any(String),
-      requestId: expect.any(String),
+      serialNo: anyText,
+      requestId: anyText,
     });
   });
 });

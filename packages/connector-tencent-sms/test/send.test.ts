@@ -70,21 +70,21 @@ describe('the exact signed request', () => {
   });
 
   it('STS: the Vector C request with the token in X-TC-Token, unsigned; the code keeps its leading zeros', async () => {
-    const c = vector('C');
+    const vectorC = vector('C');
     const { scope, calls } = interceptTencent([ok()]);
     await connectorWith(
       {
         ...vectorConfig,
-        accessKeyId: c.secretId,
-        accessKeySecret: c.secretKey,
-        securityToken: c.token,
+        accessKeyId: vectorC.secretId,
+        accessKeySecret: vectorC.secretKey,
+        securityToken: vectorC.token,
       },
-      clockAt(c.timestamp)
+      clockAt(vectorC.timestamp)
     ).sendMessage(sendData('+86 138 0013 8000', { code: '000123' }));
 
     expect(scope.isDone()).toBe(true);
     expectSignedAs(calls[0], 'C', 'ap-guangzhou');
-    expect(calls[0]?.headers['x-tc-token']).toBe(c.token);
+    expect(calls[0]?.headers['x-tc-token']).toBe(vectorC.token);
   });
 
   it('regional host: the Vector E request to sms.ap-singapore with X-TC-Region ap-singapore', async () => {
@@ -165,9 +165,9 @@ describe('routing: which number, template and sign name', () => {
     ['85366123456', '+85366123456', '2220', 'Tencent Intl'],
     ['886912345678', '+886912345678', '2220', 'Tencent Intl'],
     ['447400123456', '+447400123456', '2220', 'Tencent Intl'],
-  ])('%s → %s, template %s, sign name %s', async (to, e164, templateId, signName) => {
+  ])('%s → %s, template %s, sign name %s', async (to, international, templateId, signName) => {
     expect(await bodyOf(to)).toEqual({
-      PhoneNumberSet: [e164],
+      PhoneNumberSet: [international],
       SmsSdkAppId: '1400006666',
       TemplateId: templateId,
       SignName: signName,

@@ -53,36 +53,46 @@ describe('TC3-HMAC-SHA256 against the fact-sheet vectors', () => {
 });
 
 describe('the steps, on Vector A', () => {
-  const a = vector('A');
+  const vectorA = vector('A');
 
   it('builds the six-line canonical request with its empty query and the empty line after the headers', () => {
     expect(
-      canonicalRequest({ contentType: a.contentType, host: a.host, payloadHash: a.payloadHash })
+      canonicalRequest({
+        contentType: vectorA.contentType,
+        host: vectorA.host,
+        payloadHash: vectorA.payloadHash,
+      })
     ).toBe(
-      `POST\n/\n\ncontent-type:application/json\nhost:sms.tencentcloudapi.com\n\ncontent-type;host\n${a.payloadHash}`
+      `POST\n/\n\ncontent-type:application/json\nhost:sms.tencentcloudapi.com\n\ncontent-type;host\n${vectorA.payloadHash}`
     );
   });
 
   it('builds the four-line string to sign', () => {
     expect(
-      stringToSign(a.timestamp, credentialScope(a.date, 'sms'), a.hashedCanonicalRequest)
-    ).toBe(`TC3-HMAC-SHA256\n1704067200\n2024-01-01/sms/tc3_request\n${a.hashedCanonicalRequest}`);
+      stringToSign(
+        vectorA.timestamp,
+        credentialScope(vectorA.date, 'sms'),
+        vectorA.hashedCanonicalRequest
+      )
+    ).toBe(
+      `TC3-HMAC-SHA256\n1704067200\n2024-01-01/sms/tc3_request\n${vectorA.hashedCanonicalRequest}`
+    );
   });
 
   it('separates the Authorization parts with a comma and a space', () => {
-    expect(signTc3({ ...a }).authorization).toMatch(
+    expect(signTc3({ ...vectorA }).authorization).toMatch(
       /^TC3-HMAC-SHA256 Credential=AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE\/2024-01-01\/sms\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/
     );
   });
 });
 
 describe('inputs that change the signature', () => {
-  const a = vector('A');
-  const base = { ...a };
+  const vectorA = vector('A');
+  const base = { ...vectorA };
 
   it('the service is an input and the connector always uses sms', () => {
     expect(tencentSmsService).toBe('sms');
-    expect(signTc3({ ...base, service: 'cvm' }).signature).not.toBe(a.signature);
+    expect(signTc3({ ...base, service: 'cvm' }).signature).not.toBe(vectorA.signature);
   });
 
   it('the scope date is the UTC date, also when it is already the next day in UTC+8 (Vector B)', () => {

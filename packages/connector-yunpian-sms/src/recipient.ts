@@ -4,7 +4,7 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
 import type { YunpianSmsConfig } from './config.js';
 
-export const defaultUnsupportedCountriesMsg =
+export const defaultUnsupportedCountriesMessage =
   'This phone number is outside mainland China, and international SMS is not enabled for this sign-in method.';
 
 /**
@@ -17,7 +17,7 @@ export const internationalRefused = (
   unsupportedCountriesMessage: string | undefined
 ): ConnectorError =>
   new ConnectorError(ConnectorErrorCodes.General, {
-    errorDescription: unsupportedCountriesMessage ?? defaultUnsupportedCountriesMsg,
+    errorDescription: unsupportedCountriesMessage ?? defaultUnsupportedCountriesMessage,
     hint: 'Nothing was sent. To serve numbers outside mainland China, file an international signature and template in the YunPian console (国际短信) and turn on enableInternational.',
   });
 

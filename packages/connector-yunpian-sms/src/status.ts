@@ -17,9 +17,10 @@ import {
   type DeliveryState,
   type ErrorRule,
   type HttpRequest,
+  type Redactor,
 } from '@logto-sms/sms-core';
 
-import { ConnectorErrorCodes } from '@logto/connector-kit';
+import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
 
 import { sendRequest } from './client.js';
 import type { YunpianSmsConfig, YunpianSmsTemplate } from './config.js';
@@ -83,7 +84,7 @@ export const templateOf = (
       (candidate) => {
         const pattern = candidate
           .split(/\{\{code\}\}|#code#/)
-          .map(escapeRegExp)
+          .map((part) => escapeRegExp(part))
           .join('[A-Za-z0-9]{1,32}');
         // YunPian puts the default signature in front of a text sent without one.
         const signature = candidate.startsWith('【') ? '' : '(?:【[^】]*】)?';
@@ -136,6 +137,25 @@ const buildRecordRequest = (
   body: new URLSearchParams({ apikey: config.apikey, ...params }).toString(),
 });
 
+/** Why a get_record answer holds no record list: YunPian's refusal, or an unreadable answer. */
+const pageFailure = (status: number, body: string, redactor: Redactor): ConnectorError => {
+  const answer = readResponse(body);
+  if (answer === undefined || answer.code === 0) {
+    return unreadableAnswer(status, body, redactor);
+  }
+  const { code, msg, detail } = answer;
+  return yunpianRejection(
+    {
+      code,
+      httpStatus: status,
+      ...(msg === undefined ? {} : { msg }),
+      ...(detail === undefined ? {} : { detail }),
+    },
+    redactor,
+    queryCall
+  );
+};
+
 /**
  * Records of messages to `query.to` since `query.since` (default 24 hours), newest first.
  *
@@ -170,21 +190,7 @@ export const queryDeliveryStatus = async (
     const { status, body } = await sendRequest(request, config.timeout, redactor);
     const items = readRecordList(body);
     if (items === undefined) {
-      const answer = readResponse(body);
-      if (answer === undefined || answer.code === 0) {
-        throw unreadableAnswer(status, body, redactor);
-      }
-      const { code, msg, detail } = answer;
-      throw yunpianRejection(
-        {
-          code,
-          httpStatus: status,
-          ...(msg === undefined ? {} : { msg }),
-          ...(detail === undefined ? {} : { detail }),
-        },
-        redactor,
-        queryCall
-      );
+      throw pageFailure(status, body, redactor);
     }
     records.push(...items.flatMap((item) => toDeliveryRecord(item, config.templates) ?? []));
     if (items.length < pageSize) {

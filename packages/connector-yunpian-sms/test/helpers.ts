@@ -58,7 +58,9 @@ export const send = async (
   const connector = await connectorWith(config);
   return connector.sendMessage({
     to: data.to,
+    // eslint-disable-next-line no-restricted-syntax -- tests send what connector-kit's types exclude, as a raw request to Logto could
     type: (data.type ?? 'SignIn') as never,
+    // eslint-disable-next-line no-restricted-syntax -- tests send what connector-kit's types exclude, as a raw request to Logto could
     payload: (data.payload ?? { code: '123456' }) as never,
   });
 };

@@ -12,6 +12,10 @@ const redactor = createRedactor([]);
 
 const read = (body: string, status = 200) => checkResponse({ status, body }, redactor);
 
+const unread = () => {
+  throw new Error('the source was read');
+};
+
 describe('sid precision', () => {
   test.each([
     ['2^53 + 1', '9007199254740993'],
@@ -49,9 +53,6 @@ describe('sid precision', () => {
   });
 
   test('exactSid reads the source only for a value JSON.parse may have rounded', () => {
-    const unread = () => {
-      throw new Error('the source was read');
-    };
     expect(exactSid(30_000_000_001, unread)).toBe('30000000001');
     expect(exactSid(Number.MAX_SAFE_INTEGER, unread)).toBe('9007199254740991');
     expect(exactSid('9007199254740993', unread)).toBe('9007199254740993');

@@ -56,6 +56,7 @@ describe('get_record: the exact request', () => {
     expect(bodies).toEqual([
       `apikey=${apikey}&start_time=2024-01-01+07%3A00%3A00&end_time=2024-01-01+08%3A00%3A00&mobile=13800138000&page_num=1&page_size=100`,
     ]);
+    const explainsTheNumber: unknown = expect.stringMatching(/number or its network/);
     expect(report.records).toEqual([
       {
         messageId: '3310228982',
@@ -71,7 +72,7 @@ describe('get_record: the exact request', () => {
         reportedAt: '2024-01-01T07:30:09+08:00',
         state: 'failed',
         carrierCode: 'DB:0108',
-        carrierMeaning: expect.stringMatching(/number or its network/),
+        carrierMeaning: explainsTheNumber,
         template: 'SignIn',
       },
     ]);

@@ -60,7 +60,8 @@ export const jsonTextAsValue = (value: unknown): unknown => {
     return value;
   }
   try {
-    return JSON.parse(value) as unknown;
+    const parsed: unknown = JSON.parse(value);
+    return parsed;
   } catch {
     return value;
   }
@@ -102,11 +103,13 @@ const checkTemplateCoverage = (templates: readonly TemplateKey[], context: z.Ref
  * one could be used (`Test` and `Generic` count as one). The Console's Json field may hand over the
  * typed text; text that parses as JSON is read as its value.
  */
-export const templateListGuard = <Item extends ZodTypeAny>(item: Item) =>
+export const templateListGuard = <Item extends z.ZodType<TemplateKey, z.ZodTypeDef, unknown>>(
+  item: Item
+) =>
   z.preprocess(
     jsonTextAsValue,
     z.array(item).superRefine((templates, context) => {
-      checkTemplateCoverage(templates as TemplateKey[], context);
+      checkTemplateCoverage(templates, context);
     })
   );
 
@@ -220,7 +223,35 @@ export type EndpointRule = {
   expected: string;
 };
 
-/**
+const isBareOrigin = (url: URL): boolean =>
+  !url.username &&
+  !url.password &&
+  !url.search &&
+  !url.hash &&
+  (url.pathname === '/' || url.pathname === '');
+
+/** Why `url` may not receive a secret-bearing request under `rule`, or nothing when it may. */
+const endpointProblem = (
+  url: URL,
+  { defaultUrl, isProviderHost, expected }: EndpointRule
+): string | undefined => {
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return 'endpoint must start with https://.';
+  }
+  if (!isBareOrigin(url)) {
+    return `endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`;
+  }
+  const local =
+    isLoopbackHost(url.hostname) || operatorAllowedHttpHosts().has(url.hostname.toLowerCase());
+  if (url.protocol === 'http:' && !local) {
+    return `endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost (or a host the Logto server's operator lists in the ${allowedHttpHostsVariable} environment variable, e.g. host.docker.internal).`;
+  }
+  if (!local && !isProviderHost(url.hostname.toLowerCase())) {
+    return `endpoint host "${url.hostname}" is not ${expected}.`;
+  }
+  return undefined;
+};
+
 /**
  * The provider base URL, normalised to its origin (`https://host[:port]`, no trailing slash). A
  * secret-bearing request must only ever go to the provider or to a local emulator, so other hosts
@@ -247,30 +278,9 @@ export const endpointGuard = ({ defaultUrl, isProviderHost, expected }: Endpoint
         } catch {
           return fail(`endpoint must be a URL, e.g. ${defaultUrl}.`);
         }
-        if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-          return fail('endpoint must start with https://.');
-        }
-        if (
-          url.username ||
-          url.password ||
-          url.search ||
-          url.hash ||
-          (url.pathname !== '/' && url.pathname !== '')
-        ) {
-          return fail(
-            `endpoint is a bare origin without path, query or credentials, e.g. ${defaultUrl}.`
-          );
-        }
-        const local =
-          isLoopbackHost(url.hostname) ||
-          operatorAllowedHttpHosts().has(url.hostname.toLowerCase());
-        if (url.protocol === 'http:' && !local) {
-          return fail(
-            `endpoint must use https://; http:// is only allowed for a local emulator on 127.0.0.1 or localhost (or a host the Logto server's operator lists in the ${allowedHttpHostsVariable} environment variable, e.g. host.docker.internal).`
-          );
-        }
-        if (!local && !isProviderHost(url.hostname.toLowerCase())) {
-          return fail(`endpoint host "${url.hostname}" is not ${expected}.`);
+        const problem = endpointProblem(url, { defaultUrl, isProviderHost, expected });
+        if (problem !== undefined) {
+          return fail(problem);
         }
         return url.origin;
       })

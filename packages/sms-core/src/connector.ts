@@ -4,18 +4,18 @@ import {
   type GetConnectorConfig,
   type SmsConnector,
 } from '@logto/connector-kit';
-import type { z, ZodTypeAny } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 
 import { parseConfig } from './parse-config.js';
 import { createSmsSendMessage, type SmsSendInput } from './send-message.js';
 
-export type SmsConnectorSpec<Guard extends ZodTypeAny> = {
+export type SmsConnectorSpec<Config> = {
   metadata: ConnectorMetadata;
   /** The connector's zod guard; Logto validates Console forms with it, every send parses with it. */
-  configGuard: Guard;
+  configGuard: ZodType<Config, ZodTypeDef, unknown>;
   getConfig: GetConnectorConfig;
   /** One verification SMS with a parsed config (the connector's `sendVerificationSms`). */
-  send: (input: SmsSendInput, config: z.output<Guard>) => Promise<unknown>;
+  send: (input: SmsSendInput, config: Config) => Promise<unknown>;
 };
 
 /**
@@ -24,12 +24,12 @@ export type SmsConnectorSpec<Guard extends ZodTypeAny> = {
  * Building it reads no config and connects nowhere: Logto calls `createConnector` at start-up with a
  * `getConfig` that throws.
  */
-export const createSmsConnector = <Guard extends ZodTypeAny>({
+export const createSmsConnector = <Config>({
   metadata,
   configGuard,
   getConfig,
   send,
-}: SmsConnectorSpec<Guard>): SmsConnector => ({
+}: SmsConnectorSpec<Config>): SmsConnector => ({
   metadata,
   type: ConnectorType.Sms,
   configGuard,

@@ -197,7 +197,7 @@ export const inWindowNewestFirst = (
     .filter(
       (record) => record.sentAt === undefined || Date.parse(record.sentAt) >= window.from.getTime()
     )
-    .sort((a, b) => Date.parse(b.sentAt ?? '') - Date.parse(a.sentAt ?? '') || 0);
+    .sort((left, right) => Date.parse(right.sentAt ?? '') - Date.parse(left.sentAt ?? '') || 0);
 
 /** A carrier code and its meaning, or nothing when the provider gave none. */
 export const describeCarrierCode = (

@@ -25,6 +25,7 @@ export type HttpResponse = {
  * deliver a second code.
  */
 export class TransportError extends Error {
+  // eslint-disable-next-line @typescript-eslint/class-literal-property-style -- an own property, so `{ ...error }` and structural comparisons still carry the name
   override readonly name = 'TransportError';
 
   constructor(
@@ -84,7 +85,10 @@ const createClient = () =>
   });
 // Created on the first send, not at import: got.extend costs ~1 ms, paid by every Logto start.
 let client: ReturnType<typeof createClient> | undefined;
-const getClient = () => (client ??= createClient());
+const getClient = () => {
+  client ??= createClient();
+  return client;
+};
 
 // Errors raised before a single byte of the request can have reached the provider.
 const unsentErrorCodes = new Set([
@@ -167,6 +171,7 @@ const expiredAttempt = (socket: Socket | undefined, attempts: number): Transport
  * @throws TransportError when no answer arrived: `kind` `timeout`, `network` or
  * `response-too-large`; `reachedProvider` says whether the provider may have received it.
  */
+// eslint-disable-next-line complexity -- one attempt loop sharing the deadline, expiry timer and retry decision; hot path
 export const sendWithRetryRule = async (options: SendOptions): Promise<HttpResponse> => {
   const { timeout, prepare, retryAfterResponse, maxResponseBytes = 1024 * 1024 } = options;
   const deadline = Date.now() + timeout;
@@ -189,9 +194,11 @@ export const sendWithRetryRule = async (options: SendOptions): Promise<HttpRespo
     });
     // Read only if the attempt expires: whether it had a socket yet, and whether it was connected.
     let clientRequest: ClientRequest | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-floating-promises -- got's on() returns the same request promise, awaited below
     response.on('request', (created: ClientRequest) => {
       clientRequest = created;
     });
+    // eslint-disable-next-line @typescript-eslint/no-floating-promises -- got's on() returns the same request promise, awaited below
     response.on('downloadProgress', ({ transferred }: { transferred: number }) => {
       if (transferred > maxResponseBytes) {
         response.cancel();

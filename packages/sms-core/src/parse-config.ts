@@ -4,7 +4,7 @@
  * frozen result per distinct config. The field guards themselves are in config.ts.
  */
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
-import { z, ZodError, type ZodIssue, type ZodTypeAny } from 'zod';
+import { z, ZodError, type ZodIssue, type ZodType, type ZodTypeAny, type ZodTypeDef } from 'zod';
 
 import { sameJsonText } from './same-json.js';
 
@@ -16,14 +16,16 @@ const withoutReceivedValues = (issue: ZodIssue): ZodIssue => {
   if (issue.code === z.ZodIssueCode.invalid_type) {
     return issue;
   }
-  const { received: _received, ...rest } = issue as ZodIssue & { received?: unknown };
+  const rest: ZodIssue = { ...issue };
+  // The key goes, not just its value: the issue must read as if nothing had been received.
+  Reflect.deleteProperty(rest, 'received');
   if (issue.code === z.ZodIssueCode.invalid_enum_value) {
-    return { ...rest, message: `Use one of: ${issue.options.map(String).join(', ')}.` } as ZodIssue;
+    return { ...rest, message: `Use one of: ${issue.options.map(String).join(', ')}.` };
   }
   if (issue.code === z.ZodIssueCode.invalid_literal) {
-    return { ...rest, message: `Use ${JSON.stringify(issue.expected)}.` } as ZodIssue;
+    return { ...rest, message: `Use ${JSON.stringify(issue.expected)}.` };
   }
-  return rest as ZodIssue;
+  return rest;
 };
 
 /**
@@ -59,10 +61,10 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
-const parseUncached = <Guard extends ZodTypeAny>(
-  guard: Guard,
-  config: unknown
-): z.output<Guard> => {
+/** A guard that accepts any input and gives an `Output`: every config guard, whatever it reads. */
+type ConfigGuard<Output> = ZodType<Output, ZodTypeDef, unknown>;
+
+const parseUncached = <Output>(guard: ConfigGuard<Output>, config: unknown): Output => {
   const malformed = malformedTextPaths(config);
   if (malformed.length > 0) {
     const issues = malformed.map((path) => ({
@@ -75,11 +77,11 @@ const parseUncached = <Guard extends ZodTypeAny>(
   }
   const result = guard.safeParse(config);
   if (result.success) {
-    return result.data as z.output<Guard>;
+    return result.data;
   }
   throw new ConnectorError(
     ConnectorErrorCodes.InvalidConfig,
-    new ZodError(result.error.issues.map(withoutReceivedValues))
+    new ZodError(result.error.issues.map((issue) => withoutReceivedValues(issue)))
   );
 };
 
@@ -106,13 +108,11 @@ const lastUsed = new WeakMap<ZodTypeAny, CachedConfig>();
  * path of each bad field and never the value received (a secret typed into the wrong field stays
  * out of errors); text with an unpaired surrogate is refused the same way, before the guard runs.
  */
-export const parseConfig = <Guard extends ZodTypeAny>(
-  guard: Guard,
-  config: unknown
-): z.output<Guard> => {
+export const parseConfig = <Output>(guard: ConfigGuard<Output>, config: unknown): Output => {
   const last = lastUsed.get(guard);
   if (last !== undefined && sameJsonText(config, last.snapshot)) {
-    return last.parsed as z.output<Guard>;
+    // eslint-disable-next-line no-restricted-syntax -- entries of `guard` hold its own output; the cache is keyed by guard
+    return last.parsed as Output;
   }
 
   let key: string | undefined;
@@ -130,16 +130,17 @@ export const parseConfig = <Guard extends ZodTypeAny>(
   let entry = cache.get(key);
   if (entry === undefined) {
     // The snapshot is a copy of its own: nothing the guard returns can share (and freeze) it.
-    entry = {
-      snapshot: JSON.parse(key) as unknown,
-      parsed: deepFreeze(parseUncached(guard, JSON.parse(key) as unknown)),
-    };
-    if (cache.size >= maxCachedConfigsPerGuard) {
-      // Maps iterate in insertion order: drop the oldest.
-      cache.delete(cache.keys().next().value!);
+    const snapshot: unknown = JSON.parse(key);
+    const copy: unknown = JSON.parse(key);
+    entry = { snapshot, parsed: deepFreeze(parseUncached(guard, copy)) };
+    // Maps iterate in insertion order: drop the oldest.
+    const [oldest] = cache.keys();
+    if (cache.size >= maxCachedConfigsPerGuard && oldest !== undefined) {
+      cache.delete(oldest);
     }
     cache.set(key, entry);
   }
   lastUsed.set(guard, entry);
-  return entry.parsed as z.output<Guard>;
+  // eslint-disable-next-line no-restricted-syntax -- entries of `guard` hold its own output; the cache is keyed by guard
+  return entry.parsed as Output;
 };

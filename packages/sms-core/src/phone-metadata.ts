@@ -14,6 +14,10 @@ const source: MetadataJson | string = bundledMetadata;
 let metadata: MetadataJson | undefined;
 
 export const phoneMetadata = (): MetadataJson => {
-  metadata ??= typeof source === 'string' ? (JSON.parse(source) as MetadataJson) : source;
+  metadata ??=
+    typeof source === 'string'
+      ? // eslint-disable-next-line no-restricted-syntax -- the text is libphonenumber-js's own metadata JSON, bundled at build time
+        (JSON.parse(source) as MetadataJson)
+      : source;
   return metadata;
 };

@@ -1,4 +1,6 @@
-type PhonePlan = typeof import('./phone-plan.js');
+import type * as phonePlanModule from './phone-plan.js';
+
+type PhonePlan = typeof phonePlanModule;
 
 let plan: PhonePlan | undefined;
 let loading: Promise<PhonePlan> | undefined;

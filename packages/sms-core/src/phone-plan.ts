@@ -123,6 +123,14 @@ const lengthMessages: Record<string, string> = {
   INVALID_LENGTH: 'not of a length used',
 };
 
+const isSmsCapable = (type: PhoneNumberType | undefined): type is SmsCapableNumberType =>
+  type !== undefined && smsCapableTypes.has(type);
+
+const parseFailureMessage = (error: unknown): string =>
+  error instanceof ParseError && error.message === 'INVALID_COUNTRY'
+    ? 'The phone number does not start with an assigned country calling code (e.g. 86 for mainland China, 852 for Hong Kong, 1 for the US and Canada).'
+    : 'The phone number is not a number any country uses (too short or too long for its country calling code).';
+
 /**
  * Reads `+<digits>` against the plan. The message of a refusal names the problem and at most the
  * calling code and three digits, never the whole number.
@@ -133,13 +141,7 @@ export const readPlan = (international: string, describe: Describe): PlanReading
   try {
     phone = parsePhoneNumberWithError(international, metadata);
   } catch (error: unknown) {
-    return {
-      valid: false,
-      message:
-        error instanceof ParseError && error.message === 'INVALID_COUNTRY'
-          ? 'The phone number does not start with an assigned country calling code (e.g. 86 for mainland China, 852 for Hong Kong, 1 for the US and Canada).'
-          : 'The phone number is not a number any country uses (too short or too long for its country calling code).',
-    };
+    return { valid: false, message: parseFailureMessage(error) };
   }
   // Libphonenumber drops a national trunk prefix written after the country code (+1 1 904…, +44 0 7400…).
   // Dropping digits silently could reach someone else: the person must correct the number.
@@ -160,7 +162,7 @@ export const readPlan = (international: string, describe: Describe): PlanReading
     return { valid: false, message: invalidNumberMessage(phone, metadata, describe) };
   }
   const type = phone.getType();
-  if (type === undefined || !smsCapableTypes.has(type)) {
+  if (!isSmsCapable(type)) {
     const kind = (type && refusedTypeNames[type]) ?? 'a number of a type';
     return {
       valid: false,
@@ -173,6 +175,6 @@ export const readPlan = (international: string, describe: Describe): PlanReading
     countryCallingCode: String(phone.countryCallingCode),
     nationalNumber: String(phone.nationalNumber),
     e164: phone.number.slice(1),
-    type: type as SmsCapableNumberType,
+    type,
   };
 };

@@ -89,6 +89,7 @@ let last: { input: string; strict: boolean; route: PhoneRoute } | undefined;
  * area code or range, a wrong length, or a fixed-line, premium-rate, shared-cost, toll-free, UAN,
  * voicemail or pager number. The message names the problem but never repeats the whole number.
  */
+// eslint-disable-next-line complexity -- the number checks in the order their messages assume, on every send's hot path
 export const routePhoneNumber = (input: unknown, options: PhoneRoutingOptions): PhoneRoute => {
   if (typeof input !== 'string' || input.trim() === '') {
     throw invalidRequest('The phone number is missing.');

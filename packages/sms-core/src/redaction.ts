@@ -77,11 +77,11 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Reda
             (secret): secret is string =>
               typeof secret === 'string' && secret.trim().length >= minSecretLength
           )
-          .flatMap(formsOf)
+          .flatMap((secret) => formsOf(secret))
       ),
     ]
       // Longest first, so a secret that contains another one is removed whole.
-      .sort((a, b) => b.length - a.length);
+      .sort((left, right) => right.length - left.length);
     return forms;
   };
 
@@ -91,20 +91,25 @@ export const createRedactor = (secrets: ReadonlyArray<string | undefined>): Reda
       value
     );
 
-  const deep = <T>(value: T): T => {
+  const redactAll = (value: unknown): unknown => {
     if (typeof value === 'string') {
-      return text(value) as T;
+      return text(value);
     }
     if (Array.isArray(value)) {
-      return value.map((item) => deep(item)) as T;
+      return value.map((item) => redactAll(item));
     }
     if (value !== null && typeof value === 'object') {
       return Object.fromEntries(
-        Object.entries(value).map(([key, item]) => [text(key), deep(item)])
-      ) as T;
+        Object.entries(value).map(([key, item]) => [text(key), redactAll(item)])
+      );
     }
     return value;
   };
+
+  // Strings stay strings, arrays arrays and objects objects (their own enumerable members, with
+  // secrets in keys and values replaced): callers keep reading the value as what they passed in.
+  // eslint-disable-next-line no-restricted-syntax -- see above: the redacted copy has the input's shape
+  const deep = <T>(value: T): T => redactAll(value) as T;
 
   return { text, deep };
 };

@@ -1,9 +1,39 @@
-const isPlainObject = (value: object): boolean => {
+const isPlainObject = (value: object): value is Record<string, unknown> => {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 };
 
-const sameData = (value: unknown, snapshot: unknown): boolean => {
+const sameArray = (value: object, snapshot: readonly unknown[]): boolean => {
+  if (!Array.isArray(value) || value.length !== snapshot.length) {
+    return false;
+  }
+  for (const [index, element] of snapshot.entries()) {
+    if (!sameData(value[index], element)) {
+      return false;
+    }
+  }
+  return true;
+};
+
+const sameObject = (value: object, snapshot: object): boolean => {
+  if (Array.isArray(value) || !isPlainObject(value) || !isPlainObject(snapshot)) {
+    return false;
+  }
+  const keys = Object.keys(value);
+  const snapshotKeys = Object.keys(snapshot);
+  if (keys.length !== snapshotKeys.length) {
+    return false;
+  }
+  for (const [index, key] of keys.entries()) {
+    // Same order too: the order is part of the JSON text.
+    if (key !== snapshotKeys[index] || !sameData(value[key], snapshot[key])) {
+      return false;
+    }
+  }
+  return true;
+};
+
+function sameData(value: unknown, snapshot: unknown): boolean {
   if (value === snapshot) {
     return true;
   }
@@ -16,42 +46,11 @@ const sameData = (value: unknown, snapshot: unknown): boolean => {
     return false;
   }
   // JSON.stringify would call it and write whatever it returns.
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  if (typeof Reflect.get(value, 'toJSON') === 'function') {
     return false;
   }
-  if (Array.isArray(snapshot)) {
-    if (!Array.isArray(value) || value.length !== snapshot.length) {
-      return false;
-    }
-    for (const [index, element] of snapshot.entries()) {
-      if (!sameData(value[index], element)) {
-        return false;
-      }
-    }
-    return true;
-  }
-  if (Array.isArray(value) || !isPlainObject(value)) {
-    return false;
-  }
-  const keys = Object.keys(value);
-  const snapshotKeys = Object.keys(snapshot);
-  if (keys.length !== snapshotKeys.length) {
-    return false;
-  }
-  for (const [index, key_] of keys.entries()) {
-    const key = key_;
-    // Same order too: the order is part of the JSON text.
-    if (key !== snapshotKeys[index]) {
-      return false;
-    }
-    if (
-      !sameData((value as Record<string, unknown>)[key], (snapshot as Record<string, unknown>)[key])
-    ) {
-      return false;
-    }
-  }
-  return true;
-};
+  return Array.isArray(snapshot) ? sameArray(value, snapshot) : sameObject(value, snapshot);
+}
 
 /**
  * Whether `JSON.stringify(value)` would give the same text as `JSON.stringify(snapshot)`, where

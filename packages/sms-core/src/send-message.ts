@@ -30,6 +30,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * Validates what Logto hands to `sendMessage`. Only the code and the locale are read from the
  * payload: everything else in it (`uiLocales`, `link`, custom keys) must never reach a provider.
  */
+// eslint-disable-next-line complexity -- one flat run of input checks, each with its own message, on every send
 export const readSendInput = (data: unknown): SmsSendInput => {
   if (!isRecord(data)) {
     throw invalidRequest('sendMessage expects { to, type, payload }.');
@@ -65,6 +66,7 @@ const enforceAllowedCountries = (to: string, config: unknown) => {
   const route = routePhoneNumber(to, {
     strictPhoneRegionNumberCheck: config.strictPhoneRegionNumberCheck !== false,
   });
+  // eslint-disable-next-line no-restricted-syntax -- `config` is parsed: allowedCountriesGuard has validated the list as region codes
   checkAllowedCountry(route, config.allowedCountries as readonly string[]);
 };
 

@@ -85,6 +85,7 @@ export const selectTemplate = <T extends LocalizedTemplate>(
   const key = locale === undefined ? usageType : `${usageType}\u0000${locale}`;
   const known = choices.get(key);
   if (known) {
+    // eslint-disable-next-line no-restricted-syntax -- the choices remembered for a list are elements of that very list
     return known as T;
   }
   const chosen = selectUncached(templates, usageType, locale);

@@ -92,11 +92,13 @@ describe('sendWithRetryRule against a loopback server', () => {
 
   it('ends a request queued behind a full socket pool at its own timeout, as never sent', async () => {
     const server = await startHungServer();
-    const hung = Array.from({ length: 64 }, async () =>
-      sendWithRetryRule({ timeout: 3000, prepare: () => post(`${server.url}/`) }).catch(
-        (error: unknown) => error
-      )
-    );
+    const hung = Array.from({ length: 64 }, async () => {
+      try {
+        return await sendWithRetryRule({ timeout: 3000, prepare: () => post(`${server.url}/`) });
+      } catch (error: unknown) {
+        return error;
+      }
+    });
     const queued = sendWithRetryRule({ timeout: 300, prepare: () => post(`${server.url}/`) });
     // Ended by its own budget, long before the 64 sends ahead of it give up their sockets (3 s).
     expect(await settlesWithin(queued, 300 + 200)).toBe(true);
@@ -233,7 +235,12 @@ const startBlackHole = async () => {
     connect(port, '127.0.0.1').on('error', () => undefined)
   );
   await Promise.all(
-    fillers.map(async (filler) => new Promise((resolve) => filler.once('connect', resolve)))
+    fillers.map(
+      async (filler) =>
+        new Promise((resolve) => {
+          filler.once('connect', resolve);
+        })
+    )
   );
   return {
     url: `http://127.0.0.1:${port}/`,

@@ -49,8 +49,8 @@ describe('parseConfig', () => {
   it('keeps a bounded number of configs', () => {
     const bounded = z.object({ n: z.number() });
     const firstResult = parseConfig(bounded, { n: 0 });
-    for (let n = 1; n <= 40; n++) {
-      parseConfig(bounded, { n });
+    for (let count = 1; count <= 40; count++) {
+      parseConfig(bounded, { n: count });
     }
     // The oldest entry was dropped: the same text parses to a new, equal object.
     const again = parseConfig(bounded, { n: 0 });

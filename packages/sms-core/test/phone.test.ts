@@ -18,9 +18,9 @@ const cn = (national: string) => ({
   countryCallingCode: '86',
   type: 'MOBILE',
 });
-const abroad = (e164: string, country: string, countryCallingCode: string, type: string) => ({
+const abroad = (digits: string, country: string, countryCallingCode: string, type: string) => ({
   region: 'international',
-  e164,
+  e164: digits,
   country,
   countryCallingCode,
   type,

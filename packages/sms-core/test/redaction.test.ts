@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 
 import { createRedactor, redactedMarker } from '../src/redaction.js';
 
+const lowerHex = (value: string) =>
+  value.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+
 describe('createRedactor', () => {
   const secret = 'S3cret+/=&key with space';
   const redactor = createRedactor([secret, '739146', undefined, 'abc']);
@@ -59,8 +62,6 @@ describe('createRedactor over every encoder the project uses', () => {
     encodeURIComponent,
     json: (value) => JSON.stringify(value).slice(1, -1),
   };
-  const lowerHex = (value: string) =>
-    value.replaceAll(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
   const names = Object.keys(encoders);
   const chains = [
     ...names.map((name) => [name]),

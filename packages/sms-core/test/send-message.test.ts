@@ -61,13 +61,14 @@ describe('readSendInput', () => {
   });
 });
 
+const parseConfig = (raw: unknown) => {
+  if (typeof raw !== 'object' || raw === null) {
+    throw new ConnectorError(ConnectorErrorCodes.InvalidConfig);
+  }
+  return raw as { name: string };
+};
+
 describe('createSmsSendMessage', () => {
-  const parseConfig = (raw: unknown) => {
-    if (typeof raw !== 'object' || raw === null) {
-      throw new ConnectorError(ConnectorErrorCodes.InvalidConfig);
-    }
-    return raw as { name: string };
-  };
   const data = { to: '8613800138000', type: 'SignIn' as never, payload: { code: '123456' } };
 
   it('uses the config passed by the Console test call, without reading the saved one', async () => {

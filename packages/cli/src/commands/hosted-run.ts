@@ -70,10 +70,16 @@ export const jsonFailureBeforeRun = (
  */
 export const readCommandOptions = <Options>(
   argv: readonly string[],
-  parse: (argv: readonly string[]) => Options | 'help',
-  help: string,
-  output: Output,
-  usageJson: (message: string) => unknown
+  {
+    parse,
+    help,
+    usageJson,
+  }: {
+    parse: (argv: readonly string[]) => Options | 'help';
+    help: string;
+    usageJson: (message: string) => unknown;
+  },
+  output: Output
 ): Options | number => {
   let options: Options | 'help';
   try {

@@ -59,6 +59,18 @@ const readCommandLine = (argv: readonly string[]): SandboxCommandLine => {
   }
 };
 
+/** The `--config` file's sandbox config; a file that cannot be used is a usage error. */
+const readSandboxConfig = async (configFile: string): Promise<SandboxConfigInput> => {
+  try {
+    return await loadSandboxConfigFile(configFile);
+  } catch (error) {
+    if (error instanceof SandboxConfigError) {
+      throw new UsageError(error.message, 'sandbox');
+    }
+    throw error;
+  }
+};
+
 /**
  * `logto-sms sandbox`: starts the emulator, prints a config to paste for each connector, and runs
  * until SIGINT/SIGTERM.
@@ -72,17 +84,7 @@ export const runSandbox = async (argv: readonly string[], output: Output): Promi
     output.line(sandboxCommandHelp);
     return exitCodes.ok;
   }
-  let config: SandboxConfigInput | undefined;
-  if (configFile) {
-    try {
-      config = await loadSandboxConfigFile(configFile);
-    } catch (error) {
-      if (error instanceof SandboxConfigError) {
-        throw new UsageError(error.message, 'sandbox');
-      }
-      throw error;
-    }
-  }
+  const config = configFile ? await readSandboxConfig(configFile) : undefined;
 
   let sandbox: Awaited<ReturnType<typeof startSandbox>>;
   try {

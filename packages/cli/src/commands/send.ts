@@ -5,7 +5,7 @@ import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource } from '../workspace.js';
 
 import { jsonFailureBeforeRun, readCommandOptions, withHostedConnector } from './hosted-run.js';
-import { parseSendArgs, sendHelp, type SendOptions } from './send/args.js';
+import { parseSendArgs, sendHelp } from './send/args.js';
 import type { SendJson } from './send/render.js';
 import {
   checkConfig,
@@ -31,16 +31,18 @@ export { providerMessageId } from './send/steps.js';
 export const runSend = async (argv: readonly string[], output: Output): Promise<number> => {
   const options = readCommandOptions(
     argv,
-    parseSendArgs,
-    sendHelp,
-    output,
-    (message) =>
-      ({
-        ok: false,
-        stage: 'usage',
-        error: { message },
-        warnings: [],
-      }) satisfies SendJson
+    {
+      parse: parseSendArgs,
+      help: sendHelp,
+      usageJson: (message) =>
+        ({
+          ok: false,
+          stage: 'usage',
+          error: { message },
+          warnings: [],
+        }) satisfies SendJson,
+    },
+    output
   );
   if (typeof options === 'number') {
     return options;
@@ -61,7 +63,7 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
     const config = await readConfigFile('send', options.configFile);
     redactor = createRedactor(collectSecrets(config));
     output.setRedactor(redactor);
-    return await sendWith(source, config, options, output, emitJson, codeRedactor);
+    return await sendWith(source, config, createSendRun(options, output, emitJson, codeRedactor));
   } catch (error) {
     return jsonFailureBeforeRun(error, json, (stage, message) => {
       emitJson({ ok: false, stage, error: { message }, warnings: [] });
@@ -73,13 +75,9 @@ export const runSend = async (argv: readonly string[], output: Output): Promise<
 const sendWith = async (
   source: ReturnType<typeof resolveConnectorSource>,
   config: Record<string, unknown>,
-  options: SendOptions,
-  output: Output,
-  emitJson: (value: SendJson) => void,
-  codeRedactor: ReturnType<typeof createRedactor>
-): Promise<number> => {
-  const run = createSendRun(options, output, emitJson, codeRedactor);
-  return withHostedConnector(source, run.progress, async (hosted, host) => {
+  run: ReturnType<typeof createSendRun>
+): Promise<number> =>
+  withHostedConnector(source, run.progress, async (hosted, host) => {
     const loaded = await loadConnector(run, host, hosted);
     if (!loaded) {
       return exitCodes.failed;
@@ -93,4 +91,3 @@ const sendWith = async (
     }
     return sendCode(run, loaded, sendMessage, config);
   });
-};

@@ -3,6 +3,7 @@ import { describeConnectorError, isConnectorError } from '../connector-error.js'
 import { importConnectorModule } from '../logto-host/index.js';
 import type { Output } from '../output.js';
 import { collectSecrets, createRedactor } from '../redact.js';
+import { isRecord } from '../unknown-values.js';
 import { exitCodes } from '../usage-error.js';
 import { resolveConnectorSource } from '../workspace.js';
 
@@ -29,12 +30,18 @@ export type { StatusJson } from './status/render.js';
 /** The named export every logto-sms connector adds for this command (Logto ignores it). */
 export const queryExportName = 'queryDeliveryStatus';
 
+/** The connector's id: its `connectorId` export, else `metadata.id`, else the package name. */
+const connectorIdOf = (module: Record<string, unknown>, packageName: string): string => {
+  if (typeof module.connectorId === 'string') {
+    return module.connectorId;
+  }
+  const { metadata } = module;
+  return isRecord(metadata) && typeof metadata.id === 'string' ? metadata.id : packageName;
+};
+
 /** The `permissions` of a connector's `deliveryStatusSource` export, if it has one. */
 const permissionsOf = (source: unknown): string[] | undefined => {
-  const permissions =
-    typeof source === 'object' && source !== null
-      ? (source as { permissions?: unknown }).permissions
-      : undefined;
+  const permissions = isRecord(source) ? source.permissions : undefined;
   return Array.isArray(permissions) &&
     permissions.every((item) => typeof item === 'string') &&
     permissions.length > 0
@@ -46,15 +53,17 @@ const permissionsOf = (source: unknown): string[] | undefined => {
 export const runStatus = async (argv: readonly string[], output: Output): Promise<number> => {
   const options = readCommandOptions(
     argv,
-    parseStatusArgs,
-    statusHelp,
-    output,
-    (message) =>
-      ({
-        ok: false,
-        stage: 'usage',
-        error: { message },
-      }) satisfies StatusJson
+    {
+      parse: parseStatusArgs,
+      help: statusHelp,
+      usageJson: (message) =>
+        ({
+          ok: false,
+          stage: 'usage',
+          error: { message },
+        }) satisfies StatusJson,
+    },
+    output
   );
   if (typeof options === 'number') {
     return options;
@@ -69,7 +78,7 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
     const config = await readConfigFile('status', options.configFile);
     redactor = createRedactor(collectSecrets(config));
     output.setRedactor(redactor);
-    return await statusWith(source, config, options, output, emitJson);
+    return await statusWith(source, config, { options, output, emitJson });
   } catch (error) {
     return jsonFailureBeforeRun(error, options.json, (stage, message) => {
       emitJson({ ok: false, stage, error: { message } });
@@ -77,108 +86,141 @@ export const runStatus = async (argv: readonly string[], output: Output): Promis
   }
 };
 
+type StatusRun = {
+  options: StatusOptions;
+  output: Output;
+  emitJson: (value: StatusJson) => void;
+};
+
+/** A failure as one JSON object (`--json`) or as `text` on a line. */
+const printFailure = (
+  { options, output, emitJson }: StatusRun,
+  failure: Extract<StatusJson, { ok: false }>,
+  text: string
+) => {
+  if (options.json) {
+    emitJson(failure);
+  } else {
+    output.line(text);
+  }
+};
+
+/** The connector's answer: the report printed (exit 0), or a connector bug reported (exit 1). */
+const printAnswer = (run: StatusRun, info: ConnectorInfo, answer: unknown): number => {
+  const { options, output, emitJson } = run;
+  const report = readReport(answer);
+  if (!report) {
+    const message = `${info.package}'s ${queryExportName} answered something that is not a delivery report; this is a connector bug.`;
+    printFailure(
+      run,
+      { ok: false, stage: 'query', connector: info, error: { message } },
+      `${output.red('✗')} ${message}`
+    );
+    return exitCodes.failed;
+  }
+  const clean = printableDeep(report);
+  if (options.json) {
+    emitJson({ ok: true, connector: info, to: options.to, ...clean });
+  } else {
+    for (const line of statusLines(output, options.to, clean)) {
+      output.line(line);
+    }
+  }
+  return exitCodes.ok;
+};
+
+/** What the lookup threw, explained; with invalid_config, what the lookup needs. Returns exit 1. */
+const printLookupError = (
+  run: StatusRun,
+  info: ConnectorInfo,
+  error: unknown,
+  deliveryStatusSource: unknown
+): number => {
+  const { options, output, emitJson } = run;
+  if (!isConnectorError(error)) {
+    const message = `${queryExportName} threw a plain ${error instanceof Error ? error.name : typeof error} instead of a ConnectorError; this is a connector bug.`;
+    printFailure(
+      run,
+      {
+        ok: false,
+        stage: 'query',
+        connector: info,
+        error: { code: 'not_a_connector_error', message },
+      },
+      `${output.red('✗ Lookup failed:')} ${message}`
+    );
+    return exitCodes.failed;
+  }
+  const described = describeConnectorError(error);
+  const stage =
+    described.code === 'invalid_config' && described.providerCode === undefined
+      ? 'config'
+      : 'query';
+  // The connector's own list of what the lookup needs, next to a refusal that may be about it.
+  const needs =
+    described.code === 'invalid_config' ? permissionsOf(deliveryStatusSource) : undefined;
+  if (options.json) {
+    emitJson({
+      ok: false,
+      stage,
+      connector: info,
+      error: described,
+      ...(needs ? { needs } : {}),
+    });
+  } else {
+    for (const line of statusErrorLines(output, described)) {
+      output.line(line);
+    }
+    if (needs) {
+      output.line(`  This lookup needs: ${needs.join('; ')}`);
+    }
+  }
+  return exitCodes.failed;
+};
+
 const statusWith = async (
   source: ReturnType<typeof resolveConnectorSource>,
   config: Record<string, unknown>,
-  options: StatusOptions,
-  output: Output,
-  emitJson: (value: StatusJson) => void
+  run: StatusRun
 ): Promise<number> => {
-  const { json } = options;
-  const progress = progressFor(output, json);
+  const { options, output } = run;
+  const progress = progressFor(output, options.json);
   return withHostedConnector(source, progress, async (hosted) => {
     const module = await importConnectorModule(hosted);
-    const metadata = module.metadata as { id?: unknown } | undefined;
-    const id =
-      typeof module.connectorId === 'string'
-        ? module.connectorId
-        : typeof metadata?.id === 'string'
-          ? metadata.id
-          : hosted.name;
+    const id = connectorIdOf(module, hosted.name);
     const info: ConnectorInfo = { id, package: hosted.name, version: hosted.version };
     const query = module[queryExportName];
     if (typeof query !== 'function') {
       const message = `${hosted.name} ${hosted.version} has no ${queryExportName} export, so it cannot look up delivery status (a connector built before this command, or not a logto-sms connector).`;
-      if (json) {
-        emitJson({ ok: false, stage: 'load', connector: info, error: { message } });
-      } else {
-        output.line(`${output.red('✗')} ${message}`);
-      }
+      printFailure(
+        run,
+        { ok: false, stage: 'load', connector: info, error: { message } },
+        `${output.red('✗')} ${message}`
+      );
       return exitCodes.failed;
     }
-    if (!json) {
+    if (!options.json) {
       output.line(`Loaded ${output.bold(info.id)} (${info.package} ${info.version})`);
     }
 
     try {
-      const answer: unknown = await progress(`Asking the provider about ${options.to}`, async () =>
-        (query as (config: unknown, query: unknown) => Promise<unknown>)(config, {
-          to: options.to,
-          ...(options.since === undefined ? {} : { since: options.since }),
-          ...(options.id === undefined ? {} : { id: options.id }),
-        })
+      const answer: unknown = await progress(
+        `Asking the provider about ${options.to}`,
+        async () => {
+          const pending: unknown = Reflect.apply(query, undefined, [
+            config,
+            {
+              to: options.to,
+              ...(options.since === undefined ? {} : { since: options.since }),
+              ...(options.id === undefined ? {} : { id: options.id }),
+            },
+          ]);
+          return pending;
+        }
       );
-      const report = readReport(answer);
-      if (!report) {
-        const message = `${hosted.name}'s ${queryExportName} answered something that is not a delivery report; this is a connector bug.`;
-        if (json) {
-          emitJson({ ok: false, stage: 'query', connector: info, error: { message } });
-        } else {
-          output.line(`${output.red('✗')} ${message}`);
-        }
-        return exitCodes.failed;
-      }
-      const clean = printableDeep(report);
-      if (json) {
-        emitJson({ ok: true, connector: info, to: options.to, ...clean });
-      } else {
-        for (const line of statusLines(output, options.to, clean)) {
-          output.line(line);
-        }
-      }
-      return exitCodes.ok;
+      return printAnswer(run, info, answer);
     } catch (error) {
-      if (!isConnectorError(error)) {
-        const message = `${queryExportName} threw a plain ${error instanceof Error ? error.name : typeof error} instead of a ConnectorError; this is a connector bug.`;
-        if (json) {
-          emitJson({
-            ok: false,
-            stage: 'query',
-            connector: info,
-            error: { code: 'not_a_connector_error', message },
-          });
-        } else {
-          output.line(`${output.red('✗ Lookup failed:')} ${message}`);
-        }
-        return exitCodes.failed;
-      }
-      const described = describeConnectorError(error);
-      const stage =
-        described.code === 'invalid_config' && described.providerCode === undefined
-          ? 'config'
-          : 'query';
-      // The connector's own list of what the lookup needs, next to a refusal that may be about it.
-      const needs =
-        described.code === 'invalid_config'
-          ? permissionsOf(module.deliveryStatusSource)
-          : undefined;
-      if (json) {
-        emitJson({
-          ok: false,
-          stage,
-          connector: info,
-          error: described,
-          ...(needs ? { needs } : {}),
-        });
-      } else {
-        for (const line of statusErrorLines(output, described)) {
-          output.line(line);
-        }
-        if (needs) {
-          output.line(`  This lookup needs: ${needs.join('; ')}`);
-        }
-      }
-      return exitCodes.failed;
+      return printLookupError(run, info, error, module.deliveryStatusSource);
     }
   });
 };

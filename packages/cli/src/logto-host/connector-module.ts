@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import { isRecord } from '../unknown-values.js';
+
 import type { InstalledConnector } from './install.js';
 
 /**
@@ -11,12 +13,13 @@ import type { InstalledConnector } from './install.js';
 export const importConnectorModule = async (
   connector: InstalledConnector
 ): Promise<Record<string, unknown>> => {
-  const manifest = JSON.parse(
+  const manifest: unknown = JSON.parse(
     await readFile(path.join(connector.directory, 'package.json'), 'utf8')
-  ) as { main?: unknown };
-  const main = typeof manifest.main === 'string' ? manifest.main : 'index.js';
-  return (await import(pathToFileURL(path.join(connector.directory, main)).href)) as Record<
-    string,
-    unknown
-  >;
+  );
+  const main = isRecord(manifest) && typeof manifest.main === 'string' ? manifest.main : 'index.js';
+  const namespace: unknown = await import(pathToFileURL(path.join(connector.directory, main)).href);
+  if (!isRecord(namespace)) {
+    throw new Error(`${connector.name}: importing ${main} gave no module namespace.`);
+  }
+  return namespace;
 };

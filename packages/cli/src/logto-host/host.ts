@@ -63,15 +63,18 @@ export const createLogtoHost = async (rootDirectory?: string): Promise<LogtoHost
   const nodeModulesDirectory = path.join(coreDirectory, 'node_modules');
   await mkdir(connectorsDirectory, { recursive: true });
 
-  const provided: Record<string, string> = {};
-  for (const name of logtoProvidedPackages) {
-    const target = findPackageDirectory(name);
-    const link = path.join(nodeModulesDirectory, name);
-    await mkdir(path.dirname(link), { recursive: true });
-    // 'dir' matters only on Windows, where it makes a directory symlink instead of a file one.
-    await symlink(target, link, 'dir');
-    provided[name] = target;
-  }
+  const provided: Record<string, string> = Object.fromEntries(
+    await Promise.all(
+      logtoProvidedPackages.map(async (name) => {
+        const target = findPackageDirectory(name);
+        const link = path.join(nodeModulesDirectory, name);
+        await mkdir(path.dirname(link), { recursive: true });
+        // 'dir' matters only on Windows, where it makes a directory symlink instead of a file one.
+        await symlink(target, link, 'dir');
+        return [name, target] as const;
+      })
+    )
+  );
 
   return {
     root,

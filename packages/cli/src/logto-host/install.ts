@@ -1,6 +1,8 @@
 import { readFile, mkdtemp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
+import { isRecord } from '../unknown-values.js';
+
 import { run } from './exec.js';
 import type { LogtoHost } from './host.js';
 
@@ -23,10 +25,8 @@ export const installTarball = async (
   const staging = await mkdtemp(path.join(host.connectorsDirectory, '.staging-'));
   try {
     await run('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1']);
-    const manifest = JSON.parse(await readFile(path.join(staging, 'package.json'), 'utf8')) as {
-      name?: unknown;
-      version?: unknown;
-    };
+    const parsed: unknown = JSON.parse(await readFile(path.join(staging, 'package.json'), 'utf8'));
+    const manifest = isRecord(parsed) ? parsed : {};
     if (typeof manifest.name !== 'string') {
       throw new TypeError(`${tarball} has no package name`);
     }

@@ -10,6 +10,8 @@ import type {
 } from '@logto/connector-kit';
 import type { ZodType } from 'zod';
 
+import { isRecord } from '../unknown-values.js';
+
 import type { LogtoHost } from './host.js';
 
 /** What Logto's loader is given for each connector folder. */
@@ -58,9 +60,10 @@ export const listConnectorPackages = async (host: LogtoHost): Promise<ConnectorP
     entries.map(async (entry) => {
       const directory = path.join(host.connectorsDirectory, entry);
       try {
-        const { name } = JSON.parse(
+        const manifest: unknown = JSON.parse(
           await readFile(path.join(directory, 'package.json'), 'utf8')
-        ) as { name?: unknown };
+        );
+        const name = isRecord(manifest) ? manifest.name : undefined;
         return typeof name === 'string' && isConnectorPackageName(name)
           ? { name, path: directory }
           : undefined;
@@ -97,7 +100,9 @@ const captureConsole = async <T>(
   try {
     const value = await task();
     // Process warnings are emitted on the next tick; let them arrive before we stop listening.
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => {
+      setImmediate(resolve);
+    });
     return { value, logs };
   } finally {
     process.off('warning', onWarning);
@@ -119,6 +124,7 @@ const captureConsole = async <T>(
 export const loadLikeLogto = async (host: LogtoHost): Promise<LoadResult> => {
   const packages = await listConnectorPackages(host);
   // Imported lazily: @logto/cli pulls in a lot, and commands like --help should not pay for it.
+  // eslint-disable-next-line no-restricted-syntax -- LoaderModule is the slice of the loader used here, typed with the CLI's own connector-kit rather than @logto/cli's copy
   const loader = (await import('@logto/cli/lib/connector/index.js')) as unknown as LoaderModule;
   const { value: factories, logs } = await captureConsole(async () =>
     loader.loadConnectorFactories(packages, false)

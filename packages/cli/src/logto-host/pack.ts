@@ -1,6 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
+import { isRecord } from '../unknown-values.js';
+
 import { run } from './exec.js';
 
 export type PackedConnector = {
@@ -15,13 +17,17 @@ export type PackedConnector = {
 };
 
 type NpmPackEntry = {
-  name?: unknown;
+  name: string;
   version?: unknown;
-  filename?: unknown;
+  filename: string;
   files?: Array<{ path?: unknown }>;
   size?: unknown;
   unpackedSize?: unknown;
 };
+
+// `files` is npm's own list of objects; only the names decide whether there is a tarball.
+const isPackEntry = (value: unknown): value is NpmPackEntry =>
+  isRecord(value) && typeof value.filename === 'string' && typeof value.name === 'string';
 
 const npmCommand = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -49,10 +55,11 @@ export const packConnector = async (
   } catch {
     throw new Error(`npm pack printed something that is not JSON: ${stdout.slice(0, 200)}`);
   }
-  const entry = Array.isArray(entries) ? (entries[0] as NpmPackEntry | undefined) : undefined;
-  if (!entry || typeof entry.filename !== 'string' || typeof entry.name !== 'string') {
+  const first: unknown = Array.isArray(entries) ? entries[0] : undefined;
+  if (!isPackEntry(first)) {
     throw new Error(`npm pack did not report a tarball for ${packageDirectory}`);
   }
+  const entry = first;
   return {
     tarball: path.join(destinationDirectory, entry.filename),
     name: entry.name,

@@ -24,6 +24,7 @@ import {
   tencentConfigFor,
   yunpianConfigFor,
 } from '../../sandbox-configs.js';
+import { errorMessage } from '../../unknown-values.js';
 import { exitCodes } from '../../usage-error.js';
 import type { WorkspaceConnector } from '../../workspace.js';
 
@@ -132,7 +133,7 @@ export const loadConnectors = async (
   );
   const connectors: DemoConnector[] = [];
   for (const [index, { short }] of sources.entries()) {
-    const item = hosted[index]!;
+    const item = present(hosted[index], `${short} was not installed in the Logto host`);
     const factory = factoryFor(loaded, item);
     if (!check(factory !== undefined, `${item.name} was skipped by the loader`) || !factory) {
       continue;
@@ -151,6 +152,17 @@ export const loadConnectors = async (
   return connectors.length === sources.length ? connectors : undefined;
 };
 
+/** `value`, or an Error saying what is missing: a wiring bug in the demo, not bad input. */
+const present = <T>(value: T | undefined, missing: string): T => {
+  if (value === undefined) {
+    throw new Error(missing);
+  }
+  return value;
+};
+
+const sendFor = (sendOf: ReadonlyMap<WorkspaceConnector, SendMessage>, short: WorkspaceConnector) =>
+  present(sendOf.get(short), `${short} did not load, so it has no sendMessage`);
+
 /** Creates the connector the way sign-in does: getConfig returns the saved config for its id. */
 const sendFunctionOf = async ({ factory, hosted, config }: DemoConnector): Promise<SendMessage> => {
   const created = await factory.createConnector({
@@ -164,6 +176,7 @@ const sendFunctionOf = async ({ factory, hosted, config }: DemoConnector): Promi
   if (!('sendMessage' in created)) {
     throw new Error(`${hosted.name} has no sendMessage`);
   }
+  // eslint-disable-next-line no-restricted-syntax -- the demo passes loose data, as Logto's HTTP layer would, which connector-kit's parameter types exclude
   return created.sendMessage as unknown as SendMessage;
 };
 
@@ -182,7 +195,7 @@ const expectMainlandOnlyRefusal = async (
     const described = isConnectorError(error) ? describeConnectorError(error) : undefined;
     const refused = check(
       described?.code === 'invalid_request_parameters' && sandbox.inbox.count() === before,
-      `aliyun-mas → ${to}: expected invalid_request_parameters before any request, got ${described?.code ?? (error as Error).message}`
+      `aliyun-mas → ${to}: expected invalid_request_parameters before any request, got ${described?.code ?? errorMessage(error)}`
     );
     output.line(
       `      ${refused ? output.green('✓') : output.red('✗')} ${pad('aliyun-mas', 10)} → ${pad(to, 13)} refused before sending: ${String(described?.code)} (mainland China numbers only)`
@@ -204,6 +217,7 @@ export const sendSignInCodes = async (
   output.line('[4/5] Sending sign-in codes (config read through getConfig, as at sign-in)');
   const sendOf = new Map<WorkspaceConnector, SendMessage>();
   for (const connector of connectors) {
+    // eslint-disable-next-line no-await-in-loop -- one connector at a time, so the demo's output reads in order
     sendOf.set(connector.short, await sendFunctionOf(connector));
   }
   for (const connector of connectors) {
@@ -212,19 +226,24 @@ export const sendSignInCodes = async (
       [overseas, 'en'],
     ] as const) {
       if (connector.short === 'aliyun-mas' && to === overseas) {
-        // eslint-disable-next-line no-await-in-loop
-        await expectMainlandOnlyRefusal(run, sendOf.get(connector.short)!, to, locale);
+        // eslint-disable-next-line no-await-in-loop -- one send at a time: each is checked against the inbox
+        await expectMainlandOnlyRefusal(run, sendFor(sendOf, connector.short), to, locale);
         continue;
       }
       const code = sixDigits();
       const since = Date.now();
       try {
-        const result = await sendOf.get(connector.short)!({
+        // eslint-disable-next-line no-await-in-loop -- one send at a time: each is checked against the inbox
+        const result = await sendFor(
+          sendOf,
+          connector.short
+        )({
           to,
           type: 'SignIn',
           payload: { code, locale },
         });
         run.delivered += 1;
+        // eslint-disable-next-line no-await-in-loop -- the inbox is read for this send before the next one
         const message = await sandbox.inbox.waitForMessage(
           { provider: connector.provider, since },
           5000
@@ -239,7 +258,7 @@ export const sendSignInCodes = async (
       } catch (error) {
         const reason = isConnectorError(error)
           ? `ConnectorError ${error.code}: ${describeConnectorError(error).errorDescription ?? ''}`
-          : (error as Error).message;
+          : errorMessage(error);
         check(false, `${connector.short} → ${to} failed: ${reason}`);
       }
     }
@@ -257,7 +276,10 @@ export const provokeRateLimit = async (
   );
   const before = sandbox.inbox.count();
   try {
-    await sendOf.get('aliyun')!({
+    await sendFor(
+      sendOf,
+      'aliyun'
+    )({
       to: mainland,
       type: 'SignIn',
       payload: { code: sixDigits(), locale: 'zh-CN' },
@@ -280,7 +302,7 @@ export const provokeRateLimit = async (
         output.line(`        connector says: ${described.errorDescription}`);
       }
     } else {
-      check(false, `expected a ConnectorError, got ${(error as Error).message}`);
+      check(false, `expected a ConnectorError, got ${errorMessage(error)}`);
     }
   }
   check(sandbox.inbox.count() === before, 'the rate-limited send still put a message in the inbox');

@@ -1,5 +1,7 @@
 import { isLoopbackHost } from '@logto-sms/sms-core';
 
+import { isRecord } from '../../unknown-values.js';
+
 /** What a connector's send result says went out, under connector-neutral names. */
 export type SentSummary = { providerRecipient?: string; template?: string };
 
@@ -8,18 +10,19 @@ export type SentSummary = { providerRecipient?: string; template?: string };
 const recipientFields = ['phoneNumbers', 'mobile', 'phoneNumber'] as const;
 const templateFields = ['templateCode', 'template', 'templateId'] as const;
 
-const firstText = (record: Record<string, unknown>, keys: readonly string[]): string | undefined =>
+const recipientFieldNames: ReadonlySet<string> = new Set(recipientFields);
+
+const firstText = (record: object, keys: readonly string[]): string | undefined =>
   keys
-    .map((key) => record[key])
+    .map((key): unknown => Reflect.get(record, key))
     .find((value): value is string => typeof value === 'string' && value !== '');
 
 export const whatWasSent = (result: unknown): SentSummary => {
   if (typeof result !== 'object' || result === null) {
     return {};
   }
-  const record = result as Record<string, unknown>;
-  const providerRecipient = firstText(record, recipientFields);
-  const template = firstText(record, templateFields);
+  const providerRecipient = firstText(result, recipientFields);
+  const template = firstText(result, templateFields);
   return { ...(providerRecipient ? { providerRecipient } : {}), ...(template ? { template } : {}) };
 };
 
@@ -31,14 +34,13 @@ export const answerForDisplay = (
   result: unknown,
   codeRedactor: { deep: <T>(value: T) => T }
 ): unknown => {
-  if (typeof result !== 'object' || result === null || Array.isArray(result)) {
+  if (!isRecord(result)) {
     return codeRedactor.deep(result);
   }
-  const record = result as Record<string, unknown>;
   return Object.fromEntries(
-    Object.entries(record).map(([key, value]) => [
+    Object.entries(result).map(([key, value]) => [
       key,
-      (recipientFields as readonly string[]).includes(key) ? value : codeRedactor.deep(value),
+      recipientFieldNames.has(key) ? value : codeRedactor.deep(value),
     ])
   );
 };

@@ -61,9 +61,8 @@ export const providerMessageId = (result: unknown): string | undefined => {
   if (typeof result !== 'object' || result === null) {
     return undefined;
   }
-  const record = result as Record<string, unknown>;
   const found = messageIdKeys
-    .map((key) => record[key])
+    .map((key): unknown => Reflect.get(result, key))
     .find((value) => typeof value === 'string' && value !== '');
   return typeof found === 'string' ? found : undefined;
 };
@@ -151,6 +150,7 @@ export const createConnectorLikeLogto = async (
     },
   });
   if ('sendMessage' in connector && typeof connector.sendMessage === 'function') {
+    // eslint-disable-next-line no-restricted-syntax -- the CLI passes loose data, as Logto's HTTP layer would, which connector-kit's parameter types exclude
     return connector.sendMessage as unknown as SendMessage;
   }
   const message = `${info.package} has no sendMessage; it is not an SMS or email connector.`;
@@ -160,6 +160,55 @@ export const createConnectorLikeLogto = async (
     output.line(`${output.red('✗')} ${message}`);
   }
   return undefined;
+};
+
+/** A successful send: what went out and where to read it, as JSON or text. */
+const printSent = (
+  {
+    options,
+    output,
+    emitJson,
+    codeRedactor,
+  }: Pick<SendRun, 'options' | 'output' | 'emitJson' | 'codeRedactor'>,
+  { info, warnings }: Pick<LoadedForSend, 'info' | 'warnings'>,
+  result: unknown,
+  config: Record<string, unknown>
+): void => {
+  const mode = options.saved ? 'sign-in' : 'console';
+  const answer = answerForDisplay(result, codeRedactor);
+  const sent = whatWasSent(answer);
+  const inboxUrl = loopbackInboxUrl(config);
+  if (options.json) {
+    emitJson({
+      ok: true,
+      connector: info,
+      to: options.to,
+      type: options.type,
+      mode,
+      ...sent,
+      ...(inboxUrl ? { inboxUrl } : {}),
+      result: answer,
+      warnings,
+    });
+  } else {
+    output.line(`${output.green('✓ Sent')} through ${info.id} to ${options.to}.`);
+    if (sent.providerRecipient) {
+      output.line(`  Provider received: ${sent.providerRecipient}`);
+    }
+    if (sent.template) {
+      output.line(`  Template used:     ${sent.template}`);
+    }
+    if (inboxUrl) {
+      output.line(`  Read it in:        ${inboxUrl}`);
+    }
+    output.line(`  Provider answer:   ${JSON.stringify(answer)}`);
+    const messageId = providerMessageId(result);
+    if (messageId !== undefined) {
+      output.line(
+        `  Message id:        ${messageId} (did it arrive? logto-sms status ${options.target} --config ${options.configFile} --to ${options.to} --id '${messageId}')`
+      );
+    }
+  }
 };
 
 /** Step 4: one `sendMessage` call as sign-in (`--saved`) or the Console's "Send" button makes it. */
@@ -174,46 +223,12 @@ export const sendCode = async (
     ...(options.locale === undefined ? {} : { locale: options.locale }),
   };
   const data = { to: options.to, type: options.type, payload };
-  const mode = options.saved ? 'sign-in' : 'console';
   try {
     const result = await progress(`Sending to ${options.to} (type ${options.type})`, async () =>
       // Sign-in passes no config (the connector reads the saved one); the Console passes the form.
       options.saved ? sendMessage(data) : sendMessage(data, config)
     );
-    const answer = answerForDisplay(result, codeRedactor);
-    const sent = whatWasSent(answer);
-    const inboxUrl = loopbackInboxUrl(config);
-    if (options.json) {
-      emitJson({
-        ok: true,
-        connector: info,
-        to: options.to,
-        type: options.type,
-        mode,
-        ...sent,
-        ...(inboxUrl ? { inboxUrl } : {}),
-        result: answer,
-        warnings,
-      });
-    } else {
-      output.line(`${output.green('✓ Sent')} through ${info.id} to ${options.to}.`);
-      if (sent.providerRecipient) {
-        output.line(`  Provider received: ${sent.providerRecipient}`);
-      }
-      if (sent.template) {
-        output.line(`  Template used:     ${sent.template}`);
-      }
-      if (inboxUrl) {
-        output.line(`  Read it in:        ${inboxUrl}`);
-      }
-      output.line(`  Provider answer:   ${JSON.stringify(answer)}`);
-      const messageId = providerMessageId(result);
-      if (messageId !== undefined) {
-        output.line(
-          `  Message id:        ${messageId} (did it arrive? logto-sms status ${options.target} --config ${options.configFile} --to ${options.to} --id '${messageId}')`
-        );
-      }
-    }
+    printSent({ options, output, emitJson, codeRedactor }, { info, warnings }, result, config);
     return exitCodes.ok;
   } catch (error) {
     if (!isConnectorError(error)) {

@@ -1,5 +1,6 @@
 import type { DescribedError } from '../../connector-error.js';
 import type { Output } from '../../output.js';
+import { isRecord } from '../../unknown-values.js';
 import type { ConnectorInfo } from '../send/render.js';
 
 /** One message's fate, as every connector's `queryDeliveryStatus` reports it (sms-core's DeliveryRecord). */
@@ -40,68 +41,102 @@ const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\
 /** Provider text with every control character removed, so it cannot drive the terminal. */
 export const printable = (text: string): string => text.replaceAll(controlCharacters, '');
 
-/** A copy of provider data with control characters stripped from every string. */
-export const printableDeep = <T>(value: T): T => {
+const printableAll = (value: unknown): unknown => {
   if (typeof value === 'string') {
-    return printable(value) as T;
+    return printable(value);
   }
   if (Array.isArray(value)) {
-    return value.map((item) => printableDeep(item)) as T;
+    return value.map((item) => printableAll(item));
   }
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [printable(key), printableDeep(item)])
-    ) as T;
+      Object.entries(value).map(([key, item]) => [printable(key), printableAll(item)])
+    );
   }
   return value;
 };
 
+/** A copy of provider data with control characters stripped from every string. */
+// eslint-disable-next-line no-restricted-syntax -- the copy has the input's shape: strings stay strings, arrays arrays, objects objects
+export const printableDeep = <T>(value: T): T => printableAll(value) as T;
+
 const text = (value: unknown): value is string => typeof value === 'string';
+
+const states: ReadonlySet<unknown> = new Set<StatusRecord['state']>([
+  'waiting',
+  'delivered',
+  'failed',
+]);
+const isState = (value: unknown): value is StatusRecord['state'] => states.has(value);
+
+const optionalRecordFields = [
+  'messageId',
+  'sentAt',
+  'reportedAt',
+  'carrierCode',
+  'carrierMeaning',
+  'template',
+] as const;
+
+const readRecord = (record: unknown): StatusRecord | undefined => {
+  if (!isRecord(record) || !isState(record.state)) {
+    return undefined;
+  }
+  return {
+    to: text(record.to) ? record.to : '',
+    state: record.state,
+    ...Object.fromEntries(
+      optionalRecordFields.filter((key) => text(record[key])).map((key) => [key, record[key]])
+    ),
+  };
+};
 
 /** Keeps only the fields the CLI knows, typed, so an odd connector cannot smuggle anything else out. */
 export const readReport = (value: unknown): StatusReport | undefined => {
-  if (typeof value !== 'object' || value === null) {
+  if (!isRecord(value)) {
     return undefined;
   }
-  const { api, from, until, records, notes } = value as Record<string, unknown>;
+  const { api, from, until, records, notes } = value;
   if (!text(api) || !text(from) || !text(until) || !Array.isArray(records)) {
     return undefined;
   }
-  const states = new Set(['waiting', 'delivered', 'failed']);
-  const read = (record: unknown): StatusRecord | undefined => {
-    if (typeof record !== 'object' || record === null) {
-      return undefined;
-    }
-    const fields = record as Record<string, unknown>;
-    if (!text(fields.state) || !states.has(fields.state)) {
-      return undefined;
-    }
-    const optional = [
-      'messageId',
-      'sentAt',
-      'reportedAt',
-      'carrierCode',
-      'carrierMeaning',
-      'template',
-    ] as const;
-    return {
-      to: text(fields.to) ? fields.to : '',
-      state: fields.state as StatusRecord['state'],
-      ...Object.fromEntries(
-        optional.filter((key) => text(fields[key])).map((key) => [key, fields[key]])
-      ),
-    };
-  };
   return {
     api,
     from,
     until,
-    records: records.map(read).filter((record): record is StatusRecord => record !== undefined),
-    notes: Array.isArray(notes) ? notes.filter(text) : [],
+    records: records
+      .map((record) => readRecord(record))
+      .filter((record): record is StatusRecord => record !== undefined),
+    notes: Array.isArray(notes) ? notes.filter((note) => text(note)) : [],
   };
 };
 
 const marks = { delivered: '✓', failed: '✗', waiting: '…' } as const;
+
+/** One message's block: a blank line, its state and times, carrier code, template, id and number. */
+const recordLines = (record: StatusRecord, paint: (text: string) => string): string[] => {
+  const lines = [
+    '',
+    `  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? '(time not reported by the provider)'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`,
+  ];
+  if (record.carrierCode) {
+    lines.push(
+      `    carrier code: ${record.carrierCode} (${record.carrierMeaning ?? 'no explanation'})`
+    );
+  } else if (record.state === 'waiting') {
+    lines.push(
+      '    carrier code: none yet (the carrier has not reported; receipts usually arrive within minutes)'
+    );
+  }
+  lines.push(
+    `    template:     ${record.template ?? '(not reported)'}`,
+    `    message id:   ${record.messageId ?? '(not in this record; look up with --id)'}`
+  );
+  if (record.to) {
+    lines.push(`    number:       ${record.to}`);
+  }
+  return lines;
+};
 
 /** The text form: one block per message, newest first. */
 export const statusLines = (output: Output, to: string, report: StatusReport): string[] => {
@@ -113,27 +148,7 @@ export const statusLines = (output: Output, to: string, report: StatusReport): s
     );
   }
   for (const record of report.records) {
-    const paint = colour[record.state];
-    lines.push('');
-    lines.push(
-      `  ${paint(`${marks[record.state]} ${record.state}`)}  sent ${record.sentAt ?? '(time not reported by the provider)'}${record.reportedAt ? `, reported ${record.reportedAt}` : ''}`
-    );
-    if (record.carrierCode) {
-      lines.push(
-        `    carrier code: ${record.carrierCode} (${record.carrierMeaning ?? 'no explanation'})`
-      );
-    } else if (record.state === 'waiting') {
-      lines.push(
-        '    carrier code: none yet (the carrier has not reported; receipts usually arrive within minutes)'
-      );
-    }
-    lines.push(
-      `    template:     ${record.template ?? '(not reported)'}`,
-      `    message id:   ${record.messageId ?? '(not in this record; look up with --id)'}`
-    );
-    if (record.to) {
-      lines.push(`    number:       ${record.to}`);
-    }
+    lines.push(...recordLines(record, colour[record.state]));
   }
   for (const note of report.notes) {
     lines.push('', `${output.yellow('note:')} ${note}`);

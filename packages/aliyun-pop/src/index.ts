@@ -61,3 +61,14 @@ export {
   securityTokenFormItem,
   signatureAlgorithmFormItem,
 } from './form-items.js';
+export {
+  lookUpSendDetails,
+  lookupPermissionRule,
+  readSendDetailsPage,
+  sendDetailsPageSize,
+  sendDetailsRetentionDays,
+  toSendDetailRecord,
+  type SendDetailsLookup,
+  type SendDetailsPage,
+  type SendDetailsPageParams,
+} from './send-details.js';

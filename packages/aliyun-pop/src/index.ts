@@ -62,6 +62,7 @@ export {
   signatureAlgorithmFormItem,
 } from './form-items.js';
 export {
+  isRecord,
   lookUpSendDetails,
   lookupPermissionRule,
   readSendDetailsPage,

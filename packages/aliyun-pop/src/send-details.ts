@@ -53,7 +53,7 @@ const text = (value: unknown): string | undefined =>
       ? String(value)
       : undefined;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
@@ -69,7 +69,11 @@ export const readSendDetailsPage = (
   const answer = isRecord(parsed) ? parsed : {};
   const totalCount = Number(answer.TotalCount ?? 0);
   const list = listOf(answer);
-  const details = Array.isArray(list) ? list.filter(isRecord) : isRecord(list) ? [list] : [];
+  const details = Array.isArray(list)
+    ? list.filter((item) => isRecord(item))
+    : isRecord(list)
+      ? [list]
+      : [];
   return { totalCount: Number.isFinite(totalCount) ? totalCount : 0, details };
 };
 

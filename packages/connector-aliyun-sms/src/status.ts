@@ -7,6 +7,7 @@
  * The day-by-day paging and the record shape are aliyun-pop's, shared with the 短信认证 connector.
  */
 import {
+  isRecord,
   lookUpSendDetails,
   lookupPermissionRule,
   readSendDetailsPage,
@@ -56,9 +57,7 @@ const queryCall: AliyunCallKind = {
 export const readSendDetails = (body: string): SendDetailsPage =>
   readSendDetailsPage(body, (answer) => {
     const wrapper = answer.SmsSendDetailDTOs;
-    return typeof wrapper === 'object' && wrapper !== null
-      ? (wrapper as Record<string, unknown>).SmsSendDetailDTO
-      : undefined;
+    return isRecord(wrapper) ? wrapper.SmsSendDetailDTO : undefined;
   });
 
 /**

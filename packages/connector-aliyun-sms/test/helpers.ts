@@ -1,3 +1,5 @@
+import { createHash, createHmac } from 'node:crypto';
+
 import { type SendMessageData, TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
 
@@ -96,3 +98,40 @@ export const queryOf = (path: string): Record<string, string> =>
 /** Form parameters of a captured V1 request, decoded. */
 export const formOf = (body: string): Record<string, string> =>
   Object.fromEntries(new URLSearchParams(body));
+
+// Written independently of aliyun-pop's signer: the oracles the status tests of both Aliyun
+// connectors check the signed QuerySendDetails requests against.
+const rfc3986 = (value: string) =>
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+
+/** The V3 `Authorization` of a query-string-only POST to `/`, signed with `secret`. */
+export const expectedV3Authorization = (
+  query: string,
+  headers: Record<string, string>,
+  secret = 'testsecret'
+) => {
+  const names = Object.keys(headers).sort();
+  const canonical = [
+    'POST',
+    '/',
+    query,
+    ...names.map((name) => `${name}:${headers[name]}`),
+    '',
+    names.join(';'),
+    emptySha256,
+  ].join('\n');
+  const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
+  const signature = createHmac('sha256', secret).update(stringToSign).digest('hex');
+  return `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=${names.join(';')},Signature=${signature}`;
+};
+
+/** The V1 form body: the sorted canonical parameters, then their HMAC-SHA1 signature. */
+export const expectedV1Body = (canonical: string, secret = 'testsecret') => {
+  const signature = createHmac('sha1', `${secret}&`)
+    .update(`POST&%2F&${rfc3986(canonical)}`)
+    .digest('base64');
+  return `${canonical}&Signature=${rfc3986(signature)}`;
+};

@@ -71,5 +71,4 @@ export {
   toSendDetailRecord,
   type SendDetailsLookup,
   type SendDetailsPage,
-  type SendDetailsPageParams,
 } from './send-details.js';

@@ -1,14 +1,19 @@
 import {
   chinaDay,
+  createRedactor,
   deliveryRecord,
   deliveryReport,
   invalidRequest,
   lookupWindow,
-  type DeliveryQuery,
-  type DeliveryRecord,
-  type DeliveryReport,
-  type DeliveryState,
-  type ErrorRule,
+} from '@logto-sms/sms-core';
+import type {
+  DeliveryQuery,
+  DeliveryRecord,
+  DeliveryReport,
+  DeliveryState,
+  ErrorRule,
+  HttpResponse,
+  Redactor,
 } from '@logto-sms/sms-core';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -21,14 +26,6 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
  * where the list sits in the answer differs, so each connector passes its own `listOf`.
  * Facts: aliyun-sms-api.md / delivery-status-apis.md, aliyun-dypns-api.md §7.
  */
-
-/** The lookup parameters besides `PhoneNumber`, which each connector writes in its own number form. */
-export type SendDetailsPageParams = {
-  SendDate: string;
-  PageSize: string;
-  CurrentPage: string;
-  BizId?: string;
-};
 
 export type SendDetailsPage = { totalCount: number; details: Array<Record<string, unknown>> };
 
@@ -113,11 +110,16 @@ export type SendDetailsLookup = {
   /** The API named in the report, e.g. `Dysmsapi QuerySendDetails (2017-05-25)`. */
   api: string;
   query: DeliveryQuery;
+  /** `PhoneNumber` in the product's own form (the connector's recipient rules). */
+  phoneNumber: string;
+  /** Scrubbed from every error. */
+  secrets: ReadonlyArray<string | undefined>;
+  /** One signed QuerySendDetails call (the connector's client, endpoint and signing). */
+  call: (params: Readonly<Record<string, string>>, redactor: Redactor) => Promise<HttpResponse>;
   /**
-   * One signed request for one page, checked and read by the connector (its number form, its
-   * error table, its answer shape).
+   * The page in the answer, after the connector's error table had its say (throws for a refusal).
    */
-  fetchPage: (params: SendDetailsPageParams) => Promise<SendDetailsPage>;
+  readPage: (response: HttpResponse, redactor: Redactor) => SendDetailsPage;
 };
 
 /**
@@ -125,13 +127,17 @@ export type SendDetailsLookup = {
  * newest first: one request per China Standard Time day, paged while `TotalCount` says more.
  *
  * @throws ConnectorError InvalidRequestParameters for a malformed BizId or date (before any
- * request); whatever `fetchPage` throws.
+ * request); whatever `call` or `readPage` throws.
  */
 export const lookUpSendDetails = async ({
   api,
   query,
-  fetchPage,
+  phoneNumber,
+  secrets,
+  call,
+  readPage,
 }: SendDetailsLookup): Promise<DeliveryReport> => {
+  const redactor = createRedactor(secrets);
   if (query.id !== undefined && !bizIdPattern.test(query.id)) {
     throw invalidRequest(
       `"${query.id.slice(0, 40)}" is not an Aliyun BizId (digits, "^", a digit, e.g. 900619746936498440^0).`
@@ -148,12 +154,17 @@ export const lookUpSendDetails = async ({
   for (const day of daysBetween(window.from, window.until)) {
     for (let page = 1; page <= maxPagesPerDay; page++) {
       // eslint-disable-next-line no-await-in-loop -- stops at the page that reaches totalCount; one query at a time respects the provider rate limit
-      const { totalCount, details } = await fetchPage({
-        SendDate: day,
-        PageSize: String(sendDetailsPageSize),
-        CurrentPage: String(page),
-        ...(query.id === undefined ? {} : { BizId: query.id }),
-      });
+      const response = await call(
+        {
+          PhoneNumber: phoneNumber,
+          SendDate: day,
+          PageSize: String(sendDetailsPageSize),
+          CurrentPage: String(page),
+          ...(query.id === undefined ? {} : { BizId: query.id }),
+        },
+        redactor
+      );
+      const { totalCount, details } = readPage(response, redactor);
       records.push(...details.map((detail) => toSendDetailRecord(detail, query.id)));
       if (page * sendDetailsPageSize >= totalCount || details.length === 0) {
         break;

@@ -18,13 +18,12 @@ import {
   readSendDetailsPage,
   type SendDetailsPage,
 } from '@logto-sms/aliyun-pop';
-import {
-  createRedactor,
-  type DeliveryQuery,
-  type DeliveryReport,
-  type ErrorRule,
-  type HttpResponse,
-  type Redactor,
+import type {
+  DeliveryQuery,
+  DeliveryReport,
+  ErrorRule,
+  HttpResponse,
+  Redactor,
 } from '@logto-sms/sms-core';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -102,18 +101,13 @@ export const queryDeliveryStatus = async (
   query: DeliveryQuery,
   clientOptions?: ClientOptions
 ): Promise<DeliveryReport> => {
-  const redactor = createRedactor([config.accessKeySecret, config.securityToken]);
-  const recipient = toRecipient(query.to, config.strictPhoneRegionNumberCheck);
   const report = await lookUpSendDetails({
     api: deliveryStatusSource.api,
     query,
-    fetchPage: async (params) => {
-      const response = await queryRequest(
-        config,
-        { PhoneNumber: recipient.phoneNumber, ...params },
-        redactor,
-        clientOptions
-      );
+    phoneNumber: toRecipient(query.to, config.strictPhoneRegionNumberCheck).phoneNumber,
+    secrets: [config.accessKeySecret, config.securityToken],
+    call: async (params, redactor) => queryRequest(config, params, redactor, clientOptions),
+    readPage: (response, redactor) => {
       checkQueryResponse(response, redactor);
       return readSendDetails(response.body);
     },

@@ -13,12 +13,7 @@ import {
   readSendDetailsPage,
   type SendDetailsPage,
 } from '@logto-sms/aliyun-pop';
-import {
-  createRedactor,
-  type DeliveryQuery,
-  type DeliveryReport,
-  type ErrorRule,
-} from '@logto-sms/sms-core';
+import type { DeliveryQuery, DeliveryReport, ErrorRule } from '@logto-sms/sms-core';
 
 import { sendRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
@@ -71,22 +66,16 @@ export const queryDeliveryStatus = async (
   config: AliyunSmsConfig,
   query: DeliveryQuery,
   clientOptions?: ClientOptions
-): Promise<DeliveryReport> => {
-  const redactor = createRedactor([config.accessKeySecret, config.securityToken]);
-  const recipient = toRecipient(query.to, config.strictPhoneRegionNumberCheck);
-  return lookUpSendDetails({
+): Promise<DeliveryReport> =>
+  lookUpSendDetails({
     api: deliveryStatusSource.api,
     query,
-    fetchPage: async (params) => {
-      const response = await sendRequest(
-        config,
-        { PhoneNumber: recipient.phoneNumbers, ...params },
-        redactor,
-        clientOptions,
-        querySendDetailsApi
-      );
+    phoneNumber: toRecipient(query.to, config.strictPhoneRegionNumberCheck).phoneNumbers,
+    secrets: [config.accessKeySecret, config.securityToken],
+    call: async (params, redactor) =>
+      sendRequest(config, params, redactor, clientOptions, querySendDetailsApi),
+    readPage: (response, redactor) => {
       checkAnswer(response, redactor, queryCall);
       return readSendDetails(response.body);
     },
   });
-};

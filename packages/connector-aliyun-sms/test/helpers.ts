@@ -2,6 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 
 import { type SendMessageData, TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
+import { expect } from 'vitest';
 
 import type { ClientOptions } from '../src/client.js';
 import { createAliyunSmsConnector } from '../src/index.js';
@@ -134,4 +135,28 @@ export const expectedV1Body = (canonical: string, secret = 'testsecret') => {
     .update(`POST&%2F&${rfc3986(canonical)}`)
     .digest('base64');
   return `${canonical}&Signature=${rfc3986(signature)}`;
+};
+
+/**
+ * Checks a captured V3 call at the fixed clock and nonce: the parameters in the query, an empty
+ * body, the signed headers and the Authorization the oracle computes for them.
+ */
+export const expectSignedV3Call = (
+  call: CapturedRequest | undefined,
+  { host, action, query }: { host: string; action: string; query: string }
+) => {
+  const signed = {
+    host,
+    'x-acs-action': action,
+    'x-acs-content-sha256': emptySha256,
+    'x-acs-date': '2024-01-01T00:00:00Z',
+    'x-acs-signature-nonce': fixedNonce,
+    'x-acs-version': '2017-05-25',
+  };
+  expect(call?.path).toBe(`/?${query}`);
+  expect(call?.body).toBe('');
+  expect(call?.headers).toMatchObject({
+    ...signed,
+    authorization: expectedV3Authorization(query, signed),
+  });
 };

@@ -1,4 +1,4 @@
-import { aliyunMasConfigFor, packConnector, type SendJson, type StatusJson } from '@logto-sms/cli';
+import { aliyunMasConfigFor, packConnector, type StatusJson } from '@logto-sms/cli';
 import { startSandbox, type Sandbox } from '@logto-sms/sandbox';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -6,7 +6,8 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { prepareCli, runCli, type CliRun } from './run-cli.js';
+import { cliSession } from './cli-session.js';
+import { prepareCli } from './run-cli.js';
 
 // `logto-sms status` for Aliyun 短信认证 against the sandbox over HTTP, with STS credentials whose
 // secret and token are canaries: the sandbox accepts them, and no output of any run may hold them.
@@ -16,58 +17,45 @@ const canaries = {
 };
 const stsKeyId = 'STS.CanaryMasKeyId0001';
 
+const { runs, cli, sendJson } = cliSession();
 let sandbox: Sandbox;
-let directory: string;
-let tarball = '';
-let configFile = '';
-const runs: CliRun[] = [];
-
-const cli = async (args: string[]) => {
-  const run = await runCli(args);
-  runs.push(run);
-  return run;
-};
+const files = { directory: '', tarball: '', config: '' };
 
 beforeAll(async () => {
-  [sandbox, directory] = await Promise.all([
-    startSandbox({
-      config: {
-        rateLimits: { enabled: false },
-        aliyun: {
-          stsCredentials: [
-            {
-              accessKeyId: stsKeyId,
-              accessKeySecret: canaries.accessKeySecret,
-              securityToken: canaries.securityToken,
-            },
-          ],
-        },
+  await prepareCli();
+  sandbox = await startSandbox({
+    config: {
+      rateLimits: { enabled: false },
+      aliyun: {
+        stsCredentials: [
+          {
+            accessKeyId: stsKeyId,
+            accessKeySecret: canaries.accessKeySecret,
+            securityToken: canaries.securityToken,
+          },
+        ],
       },
-    }),
-    mkdtemp(path.join(os.tmpdir(), 'logto-sms-status-mas-test-')),
-    prepareCli(),
-  ]);
-  ({ tarball } = await packConnector(
+    },
+  });
+  files.directory = await mkdtemp(path.join(os.tmpdir(), 'logto-sms-status-mas-test-'));
+  const packed = await packConnector(
     path.resolve(import.meta.dirname, '..', '..', 'connector-aliyun-mas'),
-    directory
-  ));
-  configFile = path.join(directory, 'mas.json');
-  await writeFile(
-    configFile,
-    JSON.stringify({
-      ...aliyunMasConfigFor(sandbox.config, sandbox.url),
-      accessKeyId: stsKeyId,
-      accessKeySecret: canaries.accessKeySecret,
-      securityToken: canaries.securityToken,
-    })
+    files.directory
   );
+  files.tarball = packed.tarball;
+  files.config = path.join(files.directory, 'mas.json');
+  const connectorConfig = {
+    ...aliyunMasConfigFor(sandbox.config, sandbox.url),
+    accessKeyId: stsKeyId,
+    accessKeySecret: canaries.accessKeySecret,
+    securityToken: canaries.securityToken,
+  };
+  await writeFile(files.config, JSON.stringify(connectorConfig));
 });
 
 afterAll(async () => {
   await sandbox.close();
-  if (directory) {
-    await rm(directory, { recursive: true, force: true });
-  }
+  await rm(files.directory, { recursive: true, force: true });
 });
 
 beforeEach(() => {
@@ -75,30 +63,19 @@ beforeEach(() => {
   sandbox.faults.clear();
 });
 
+const to = (number: string) => ['--config', files.config, '--to', number];
 const status = async (...extra: string[]) =>
-  cli(['status', tarball, '--config', configFile, '--to', '8613800138000', ...extra]);
-
-const sendJson = async (code: string) => {
-  const run = await cli([
-    'send',
-    tarball,
-    '--config',
-    configFile,
-    '--to',
-    '8613800138000',
-    '--code',
-    code,
-    '--json',
-  ]);
-  expect(run.code, run.stdout + run.stderr).toBe(0);
-  return JSON.parse(run.stdout) as Extract<SendJson, { ok: true }>;
-};
+  cli(['status', files.tarball, ...to('8613800138000'), ...extra]);
+const send = async (code: string) =>
+  sendJson([files.tarball, ...to('8613800138000'), '--code', code]);
 
 describe('logto-sms status aliyun-mas', () => {
   it('text: a delivered code with its carrier code, template and time; --json --id follows the BizId send printed', async () => {
-    const sent = await sendJson('K4m9');
-    const { bizId } = sent.result as { bizId: string };
+    const sent = await send('K4m9');
+    const bizId = sandbox.inbox.list()[0]?.messageId ?? '';
     expect(bizId).toMatch(/^\d+\^\d$/);
+    // The connector returned the BizId, and send printed it.
+    expect(JSON.parse(sent.stdout)).toMatchObject({ ok: true, result: { bizId } });
 
     const run = await status();
     expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -137,7 +114,7 @@ describe('logto-sms status aliyun-mas', () => {
 
   it('--json: a failed delivery with the carrier code in plain words, and a waiting one', async () => {
     sandbox.faults.add({ provider: 'aliyun', kind: 'delivery-failed', code: 'MK:0001' });
-    await sendJson('736215');
+    await send('736215');
     const failed = await status('--since', '2h', '--json');
     expect(failed.code, failed.stdout + failed.stderr).toBe(0);
     const [record] = (JSON.parse(failed.stdout) as Extract<StatusJson, { ok: true }>).records;
@@ -147,7 +124,7 @@ describe('logto-sms status aliyun-mas', () => {
 
     sandbox.inbox.clear();
     sandbox.faults.add({ provider: 'aliyun', kind: 'delivery-waiting' });
-    await sendJson('551234');
+    await send('551234');
     const waiting = await status();
     expect(waiting.stdout).toContain('… waiting');
     expect(waiting.stdout).toContain('carrier code: none yet');
@@ -162,15 +139,7 @@ describe('logto-sms status aliyun-mas', () => {
 
   it('a number outside mainland China is refused before any request', async () => {
     sandbox.faults.add({ provider: 'aliyun', kind: 'error', code: 'isp.SYSTEM_ERROR' });
-    const run = await cli([
-      'status',
-      tarball,
-      '--config',
-      configFile,
-      '--to',
-      '85261234567',
-      '--json',
-    ]);
+    const run = await cli(['status', files.tarball, ...to('85261234567'), '--json']);
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout)).toMatchObject({
       ok: false,

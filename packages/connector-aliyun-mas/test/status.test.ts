@@ -24,6 +24,7 @@ import {
 
 // The fixed clock reads 08:00 on 2024-01-01 in China Standard Time: the last hour is one SendDate.
 const lastHour = { now: fixedDate, since: new Date(fixedDate.getTime() - 3_600_000) };
+const firstPageOfToday = 'CurrentPage=1&PageSize=50&PhoneNumber=13800138000&SendDate=20240101';
 const masConfig = (extra: Record<string, unknown> = {}) =>
   parseConfig(configGuard, { ...vectorConfig, ...extra });
 
@@ -82,21 +83,22 @@ describe('Dypnsapi QuerySendDetails', () => {
     );
 
     expect(scope.isDone()).toBe(true);
-    expect(calls).toHaveLength(1);
-    const query = 'CurrentPage=1&PageSize=50&PhoneNumber=13800138000&SendDate=20240101';
+    // One day in the window, so one call: the national number, never +86.
+    expect(calls.map((call) => call.path)).toEqual([`/?${firstPageOfToday}`]);
     expectSignedV3Call(calls[0], {
       host: 'dypnsapi.aliyuncs.com',
       action: 'QuerySendDetails',
-      query,
+      query: firstPageOfToday,
     });
+    // Gift template 100001, delivered four seconds after it was sent (China Standard Time).
     const deliveredRecord = {
-      to: '13800138000',
-      sentAt: '2024-01-01T07:30:00+08:00',
-      reportedAt: '2024-01-01T07:30:04+08:00',
+      template: '100001',
       state: 'delivered',
       carrierCode: 'DELIVERED',
       carrierMeaning: 'The phone received the message.',
-      template: '100001',
+      sentAt: '2024-01-01T07:30:00+08:00',
+      reportedAt: '2024-01-01T07:30:04+08:00',
+      to: '13800138000',
     };
     const waitingRecord = {
       to: '13800138000',

@@ -62,3 +62,14 @@ export {
   securityTokenFormItem,
   signatureAlgorithmFormItem,
 } from './form-items.js';
+export {
+  isRecord,
+  lookUpSendDetails,
+  lookupPermissionRule,
+  readSendDetailsPage,
+  sendDetailsPageSize,
+  sendDetailsRetentionDays,
+  toSendDetailRecord,
+  type SendDetailsLookup,
+  type SendDetailsPage,
+} from './send-details.js';

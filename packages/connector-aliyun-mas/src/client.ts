@@ -1,4 +1,4 @@
-import { rpcSender } from '@logto-sms/aliyun-pop';
+import { rpcSender, type RpcAction } from '@logto-sms/aliyun-pop';
 
 import type { AliyunMasConfig } from './config.js';
 import { buildRequest, type SendSmsVerifyCodeParams } from './request.js';
@@ -16,4 +16,22 @@ export type { ClientOptions } from '@logto-sms/aliyun-pop';
 export const sendRequest = rpcSender<AliyunMasConfig, SendSmsVerifyCodeParams>(
   'aliyun-mas',
   buildRequest
+);
+
+/** Dypnsapi `QuerySendDetails` (deprecated in Aliyun's metadata, still listed; aliyun-dypns-api.md §7). */
+export const querySendDetailsAction: RpcAction = {
+  action: 'QuerySendDetails',
+  version: '2017-05-25',
+};
+
+/**
+ * `queryRequest(config, params, redactor, clientOptions?)`: one QuerySendDetails call on the same
+ * endpoint, signing, STS token and timeout as a send.
+ *
+ * @returns Aliyun's answer, whatever its status.
+ * @throws ConnectorError when no answer arrived (timeout, network).
+ */
+export const queryRequest = rpcSender<AliyunMasConfig, Readonly<Record<string, string>>>(
+  'aliyun-mas',
+  (input) => buildRequest({ ...input, api: querySendDetailsAction })
 );

@@ -167,11 +167,14 @@ export const unknownAliyunMasError: ErrorRule<string> = {
 export const aliyunMasServerErrorHint =
   'Aliyun had a server-side problem; the code may or may not have been sent, so it was not retried. Try again in a minute and contact Aliyun support with the RequestId if it persists.';
 
-/** The table row for a code, matched without its `isv.` / `isp.` / `biz.` prefix. */
-export const ruleForCode = (answer: string | ErrorFacts<string>): ErrorRule<string> => {
+/** The row of `table` (default: the send table) for a code, matched without its `isv.` / `isp.` / `biz.` prefix. */
+export const ruleForCode = (
+  answer: string | ErrorFacts<string>,
+  table: ReadonlyArray<ErrorRule<string>> = errorRules
+): ErrorRule<string> => {
   const facts = typeof answer === 'string' ? { code: answer } : answer;
   return lookupErrorRule(
-    errorRules,
+    table,
     { ...facts, code: withoutBusinessPrefix(facts.code) },
     unknownAliyunMasError
   );

@@ -27,20 +27,29 @@ export type AttemptInput = {
     AliyunMasConfig,
     'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'signatureAlgorithm'
   >;
-  params: SendSmsVerifyCodeParams;
+  /** The API's own parameters (SendSmsVerifyCode's, or QuerySendDetails' for a delivery-status lookup). */
+  params: Readonly<Record<string, string>>;
+  /** Default `SendSmsVerifyCode`; the signer takes the action and version as inputs. */
+  api?: RpcAction;
   timestamp: Date;
   nonce: string;
 };
 
 const userAgent = 'logto-sms-connector-aliyun-mas';
 
-/** One signed SendSmsVerifyCode request (V3 in the query, or V1 as a form body; see aliyun-pop). */
-export const buildRequest = ({ config, params, timestamp, nonce }: AttemptInput): HttpRequest =>
+/** One signed Dypnsapi request, SendSmsVerifyCode unless `api` says otherwise (V3 in the query, or V1 as a form body; see aliyun-pop). */
+export const buildRequest = ({
+  config,
+  params,
+  api = sendSmsVerifyCodeAction,
+  timestamp,
+  nonce,
+}: AttemptInput): HttpRequest =>
   buildSignedRequest({
     endpoint: config.endpoint,
     signatureAlgorithm: config.signatureAlgorithm,
     credentials: credentialsOf(config),
-    action: sendSmsVerifyCodeAction,
+    action: api,
     params,
     timestamp,
     nonce,

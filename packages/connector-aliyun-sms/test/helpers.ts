@@ -1,5 +1,8 @@
+import { createHash, createHmac } from 'node:crypto';
+
 import { type SendMessageData, TemplateType } from '@logto/connector-kit';
 import nock from 'nock';
+import { expect } from 'vitest';
 
 import type { ClientOptions } from '../src/client.js';
 import { createAliyunSmsConnector } from '../src/index.js';
@@ -101,3 +104,64 @@ export const queryOf = (path: string): Record<string, string> =>
 /** Form parameters of a captured V1 request, decoded. */
 export const formOf = (body: string): Record<string, string> =>
   Object.fromEntries(new URLSearchParams(body));
+
+// Written independently of aliyun-pop's signer: the oracles the status tests of both Aliyun
+// connectors check the signed QuerySendDetails requests against.
+const rfc3986 = (value: string) =>
+  encodeURIComponent(value).replaceAll(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+
+/** The V3 `Authorization` of a query-string-only POST to `/`, signed with `secret`. */
+export const expectedV3Authorization = (
+  query: string,
+  headers: Record<string, string>,
+  secret = 'testsecret'
+) => {
+  const names = Object.keys(headers).sort();
+  const canonical = [
+    'POST',
+    '/',
+    query,
+    ...names.map((name) => `${name}:${headers[name]}`),
+    '',
+    names.join(';'),
+    emptySha256,
+  ].join('\n');
+  const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
+  const signature = createHmac('sha256', secret).update(stringToSign).digest('hex');
+  return `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=${names.join(';')},Signature=${signature}`;
+};
+
+/** The V1 form body: the sorted canonical parameters, then their HMAC-SHA1 signature. */
+export const expectedV1Body = (canonical: string, secret = 'testsecret') => {
+  const signature = createHmac('sha1', `${secret}&`)
+    .update(`POST&%2F&${rfc3986(canonical)}`)
+    .digest('base64');
+  return `${canonical}&Signature=${rfc3986(signature)}`;
+};
+
+/**
+ * Checks a captured V3 call at the fixed clock and nonce: the parameters in the query, an empty
+ * body, the signed headers and the Authorization the oracle computes for them.
+ */
+export const expectSignedV3Call = (
+  call: CapturedRequest | undefined,
+  { host, action, query }: { host: string; action: string; query: string }
+) => {
+  const signed = {
+    host,
+    'x-acs-action': action,
+    'x-acs-content-sha256': emptySha256,
+    'x-acs-date': '2024-01-01T00:00:00Z',
+    'x-acs-signature-nonce': fixedNonce,
+    'x-acs-version': '2017-05-25',
+  };
+  expect(call?.path).toBe(`/?${query}`);
+  expect(call?.body).toBe('');
+  expect(call?.headers).toMatchObject({
+    ...signed,
+    authorization: expectedV3Authorization(query, signed),
+  });
+};

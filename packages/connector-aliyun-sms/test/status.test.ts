@@ -1,5 +1,4 @@
 import { loadPhonePlan, parseConfig } from '@logto-sms/sms-core';
-import { createHash, createHmac } from 'node:crypto';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
 import nock from 'nock';
@@ -11,7 +10,14 @@ import { configGuard } from '../src/config.js';
 import { queryDeliveryStatus as exportedQuery } from '../src/index.js';
 import { queryDeliveryStatus } from '../src/status.js';
 
-import { emptySha256, fixedNonce, interceptAliyun, queryOf, vectorConfig } from './helpers.js';
+import {
+  expectedV1Body,
+  expectSignedV3Call,
+  fixedNonce,
+  interceptAliyun,
+  queryOf,
+  vectorConfig,
+} from './helpers.js';
 
 beforeAll(async () => {
   // QueryDeliveryStatus is called here without the exported wrapper, which loads the number plan.
@@ -52,28 +58,6 @@ const delivered = {
   OutId: '',
 };
 
-// Written independently of src/signer.ts: the V3 canonical request for a query-string-only POST.
-const rfc3986 = (value: string) =>
-  encodeURIComponent(value).replaceAll(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-const expectedV3Authorization = (query: string, headers: Record<string, string>) => {
-  const names = Object.keys(headers).sort();
-  const canonical = [
-    'POST',
-    '/',
-    query,
-    ...names.map((name) => `${name}:${headers[name]}`),
-    '',
-    names.join(';'),
-    emptySha256,
-  ].join('\n');
-  const stringToSign = `ACS3-HMAC-SHA256\n${createHash('sha256').update(canonical).digest('hex')}`;
-  const signature = createHmac('sha256', 'testsecret').update(stringToSign).digest('hex');
-  return `ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=${names.join(';')},Signature=${signature}`;
-};
-
 describe('QuerySendDetails: the exact signed request', () => {
   it('V3: action QuerySendDetails signed into the headers, the lookup parameters in the query, one request per China day', async () => {
     const { scope, calls } = interceptAliyun([detailsAnswer([delivered])]);
@@ -86,19 +70,10 @@ describe('QuerySendDetails: the exact signed request', () => {
     expect(scope.isDone()).toBe(true);
     expect(calls).toHaveLength(1);
     const query = 'CurrentPage=1&PageSize=50&PhoneNumber=13800138000&SendDate=20240101';
-    const signed = {
+    expectSignedV3Call(calls[0], {
       host: 'dysmsapi.aliyuncs.com',
-      'x-acs-action': 'QuerySendDetails',
-      'x-acs-content-sha256': emptySha256,
-      'x-acs-date': '2024-01-01T00:00:00Z',
-      'x-acs-signature-nonce': fixedNonce,
-      'x-acs-version': '2017-05-25',
-    };
-    expect(calls[0]?.path).toBe(`/?${query}`);
-    expect(calls[0]?.body).toBe('');
-    expect(calls[0]?.headers).toMatchObject({
-      ...signed,
-      authorization: expectedV3Authorization(query, signed),
+      action: 'QuerySendDetails',
+      query,
     });
     expect(report.records).toEqual([
       {
@@ -133,10 +108,7 @@ describe('QuerySendDetails: the exact signed request', () => {
     const canonical =
       `AccessKeyId=testid&Action=QuerySendDetails&BizId=900619746936498440%5E0&CurrentPage=1&Format=JSON&PageSize=50&PhoneNumber=13800138000` +
       `&SendDate=20240101&SignatureMethod=HMAC-SHA1&SignatureNonce=${fixedNonce}&SignatureVersion=1.0&Timestamp=2024-01-01T00%3A00%3A00Z&Version=2017-05-25`;
-    const signature = createHmac('sha1', 'testsecret&')
-      .update(`POST&%2F&${rfc3986(canonical)}`)
-      .digest('base64');
-    expect(calls[0]?.body).toBe(`${canonical}&Signature=${rfc3986(signature)}`);
+    expect(calls[0]?.body).toBe(expectedV1Body(canonical));
     expect(report.records[0]).toMatchObject({
       messageId: '900619746936498440^0',
       state: 'failed',

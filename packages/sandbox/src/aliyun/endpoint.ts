@@ -17,7 +17,8 @@ import { credentialsById } from './credentials.js';
 import { AliyunError, aliyunError } from './errors.js';
 import { AliyunFlowControl } from './flow-control.js';
 import { NonceStore } from './nonce-store.js';
-import { querySendDetails } from './query-send-details.js';
+import { aliyunProductOf } from './product.js';
+import { querySendDetails, queryVerifyCodeSendDetails } from './query-send-details.js';
 import { mergedParams } from './request-params.js';
 import { aliyunErrorReply, aliyunReply, xmlReply } from './respond.js';
 import { sendSmsVerifyCode, sendSmsVerifyCodeState } from './send-sms-verify-code.js';
@@ -29,9 +30,9 @@ const newRequestId = (): string => randomUUID().toUpperCase();
 
 /**
  * Aliyun at path '/', V1 (HMAC-SHA1) or V3 (ACS3-HMAC-SHA256) signed: Dysmsapi `SendSms`,
- * `QuerySendDetails` over the inbox's delivery states (answered in JSON only), and Dypnsapi
- * `SendSmsVerifyCode` (really another host; both connectors point at one local origin, so the
- * action picks the API).
+ * Dypnsapi `SendSmsVerifyCode` (really another host; both connectors point at one local origin, so
+ * the action picks the API), and each product's `QuerySendDetails` over the inbox's delivery
+ * states (answered in JSON only; `aliyunProductOf` picks the product).
  */
 export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): ProviderEndpoint => {
   const credentials = credentialsById(config.aliyun);
@@ -103,7 +104,10 @@ export const createAliyunEndpoint = ({ config, now, inbox }: Dependencies): Prov
           return { ...jsonReply(200, body, { 'x-acs-request-id': requestId }), summary };
         }
         if (authenticated.action === querySendDetailsAction) {
-          const answer = querySendDetails(authenticated, inbox.list(), time);
+          const answer =
+            aliyunProductOf(call) === 'dypnsapi'
+              ? queryVerifyCodeSendDetails(authenticated, inbox.list(), time)
+              : querySendDetails(authenticated, inbox.list(), time);
           return {
             ...jsonReply(
               200,

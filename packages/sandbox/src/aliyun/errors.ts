@@ -75,6 +75,8 @@ const businessCatalogue: Record<string, string> = {
   'isv.DENY_IP_RANGE': '源IP地址所在的地区被禁用',
   'isv.SMS_SIGNATURE_SCENE_ILLEGAL': '签名和模板类型不一致',
   'isp.RAM_PERMISSION_DENY': 'RAM权限DENY',
+  // Dypnsapi's spelling (its return-code table, aliyun-dypns-api.md §3.3).
+  'isv.RAM_PERMISSION_DENY': 'RAM权限DENY',
   'isp.SYSTEM_ERROR': '系统错误',
   'biz.FREQUENCY': '发送频率过高',
 };

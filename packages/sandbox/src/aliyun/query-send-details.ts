@@ -46,15 +46,23 @@ const detailOf = (message: SandboxMessage) => ({
   OutId: '',
 });
 
+type SendDetailsSelection = {
+  /** Every record of that number and day (and BizId), oldest first. */
+  found: SandboxMessage[];
+  page: SandboxMessage[];
+};
+
 /**
- * `QuerySendDetails`: the receipts of one number on one day (China Standard Time), newest first,
- * paged. The answer body, without `RequestId`.
+ * The records one `QuerySendDetails` call asks for, with the checks both products make: one
+ * number, one China Standard Time day of the last 30, a page. Each product sees only its own
+ * sends (Dypnsapi's covers codes sent through SendSmsVerifyCode only).
  */
-export const querySendDetails = (
+const selectSendDetails = (
   call: AuthenticatedCall,
   messages: readonly SandboxMessage[],
-  now: number
-) => {
+  now: number,
+  provider: SandboxMessage['provider']
+): SendDetailsSelection => {
   const phoneNumber = call.params.get('PhoneNumber');
   if (!phoneNumber) {
     throw missingParameter('PhoneNumber');
@@ -76,17 +84,50 @@ export const querySendDetails = (
 
   const found = messages.filter(
     (message) =>
-      message.provider === 'aliyun' &&
+      message.provider === provider &&
       sameRecipient(message.to, phoneNumber) &&
       chinaDate(Date.parse(message.receivedAt)) === sendDate &&
       (!bizId || message.messageId === bizId)
   );
-  const page = found.slice((currentPage - 1) * pageSize, currentPage * pageSize);
+  return { found, page: found.slice((currentPage - 1) * pageSize, currentPage * pageSize) };
+};
+
+/**
+ * Dysmsapi `QuerySendDetails`: the receipts of one number on one day (China Standard Time), paged,
+ * in `SmsSendDetailDTOs.SmsSendDetailDTO`. The answer body, without `RequestId`.
+ */
+export const querySendDetails = (
+  call: AuthenticatedCall,
+  messages: readonly SandboxMessage[],
+  now: number
+) => {
+  const { found, page } = selectSendDetails(call, messages, now, 'aliyun');
   return {
     Code: 'OK',
     Message: 'OK',
     // A string in Dysmsapi's API metadata (the SDK's model declares `totalCount: string`).
     TotalCount: String(found.length),
     SmsSendDetailDTOs: { SmsSendDetailDTO: page.map((message) => detailOf(message)) },
+  };
+};
+
+/**
+ * Dypnsapi `QuerySendDetails` (deprecated by Aliyun, still answered): the same lookup over codes
+ * sent through SendSmsVerifyCode, shaped as the Dypnsapi metadata has it (aliyun-dypns-api.md §7):
+ * `Success`, `AccessDeniedDetail`, an int64 `TotalCount` and a `Model` array. Without `RequestId`.
+ */
+export const queryVerifyCodeSendDetails = (
+  call: AuthenticatedCall,
+  messages: readonly SandboxMessage[],
+  now: number
+) => {
+  const { found, page } = selectSendDetails(call, messages, now, 'aliyun-mas');
+  return {
+    AccessDeniedDetail: '',
+    Message: '成功',
+    Model: page.map((message) => detailOf(message)),
+    Code: 'OK',
+    Success: true,
+    TotalCount: found.length,
   };
 };

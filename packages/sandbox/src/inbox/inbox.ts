@@ -71,8 +71,10 @@ export class Inbox {
         ? { state: 'waiting', carrierCode: null, reportedAt: null }
         : {
             state: outcome.state,
+            // Both Aliyun products report DELIVERED (Dypnsapi too: aliyun-dypns-api.md §7).
             carrierCode:
-              outcome.carrierCode ?? (fields.provider === 'aliyun' ? 'DELIVERED' : 'DELIVRD'),
+              outcome.carrierCode ??
+              (fields.provider.startsWith('aliyun') ? 'DELIVERED' : 'DELIVRD'),
             reportedAt: receivedAt,
           };
     const message: SandboxMessage = { id: randomUUID(), ...fields, receivedAt, delivery };

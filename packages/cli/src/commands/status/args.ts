@@ -12,6 +12,7 @@ code in plain words, the template and the provider's message id.
 Arguments:
   aliyun | yunpian | tencent
                          this repository's built connector (run "pnpm build" first)
+  aliyun-mas             the same for Aliyun 短信认证 (Message Authentication Service)
   <package-dir>          any built logto-sms connector package directory
   <file.tgz>             a connector tarball as made by "npm pack"
 
@@ -19,15 +20,19 @@ Options:
   --config <file.json>   the connector config, as pasted into the Console (required)
   --to <phone>           recipient, digits only with the country code, e.g. 8613800138000 (required)
   --since <when>         oldest send to show: 2h, 3d, 2026-11-29 (local midnight) or an ISO time;
-                         default 24h. Clamped to what the provider keeps (Aliyun: 30 days,
-                         Tencent: 7 days)
-  --id <message id>      only this message: Aliyun BizId, YunPian sid or Tencent SerialNo, as
-                         "send" printed it
+                         default 24h. Clamped to what the provider keeps (Aliyun and 短信认证:
+                         30 days, Tencent: 7 days)
+  --id <message id>      only this message: Aliyun (or 短信认证) BizId, YunPian sid or Tencent
+                         SerialNo, as "send" printed it
   --json                 print one JSON object instead of text
   -h, --help             show this help
 
 APIs and the read-only permissions they need:
   aliyun    Dysmsapi QuerySendDetails; RAM action dysms:QuerySendDetails
+  aliyun-mas
+            Dypnsapi QuerySendDetails (deprecated by Aliyun; 短信认证 codes only, mainland
+            numbers); RAM action dypns:QuerySendDetails. If Aliyun withdraws it: the 号码认证
+            console's 短信认证 > 发送记录 page
   yunpian   v2 sms/get_record.json; the apikey of the sending account (code -2 if the API is not enabled)
   tencent   PullSmsSendStatusByPhoneNumber; CAM action sms:PullSmsSendStatusByPhoneNumber. Lists a
             message only once its carrier receipt arrived: one still waiting is not shown
@@ -43,6 +48,7 @@ Examples:
   logto-sms status aliyun --config aliyun.json --to 8613800138000
   logto-sms status yunpian --config yunpian.json --to 8613800138000 --since 3d --json
   logto-sms status aliyun --config aliyun.json --to 8613800138000 --id 900619746936498440^0
+  logto-sms status aliyun-mas --config mas.json --to 8613800138000 --since 7d
   logto-sms status tencent --config tencent.json --to 8613800138000 --id 5000:1045710669157053657849499619`;
 
 export type StatusOptions = {

@@ -133,7 +133,7 @@ describe('logto-sms status aliyun-mas', () => {
   it('an empty window says so and points at the console, since the API is deprecated', async () => {
     const run = await status();
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('None. The provider has no message to this number');
+    expect(run.stdout).toContain('None. The provider reported no message to this number');
     expect(run.stdout).toMatch(/note: QuerySendDetails is deprecated by Aliyun.*发送记录/);
   });
 

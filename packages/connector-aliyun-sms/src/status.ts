@@ -24,6 +24,7 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { sendRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
 import { checkAnswer, errorRules, type AliyunCallKind } from './errors.js';
+import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
 import type { RpcAction } from './request.js';
 
@@ -31,14 +32,6 @@ export const querySendDetailsApi = {
   action: 'QuerySendDetails',
   version: '2017-05-25',
 } as const satisfies RpcAction;
-
-/** What `logto-sms status` and the READMEs say about this lookup. */
-export const deliveryStatusSource = {
-  api: 'Dysmsapi QuerySendDetails (2017-05-25)',
-  permissions: ['dysms:QuerySendDetails'],
-  limits:
-    'Only the last 30 days; one request per calendar day (China Standard Time) because SendDate is a date, up to 50 records a page.',
-} as const;
 
 // Aliyun keeps receipts for 30 days, counting the day of the query (SendDate "近30天").
 const retentionDays = 30;

@@ -1,11 +1,17 @@
-import { createSmsConnector } from '@logto-sms/sms-core';
+import { createSmsConnector, loadOnFirstCall } from '@logto-sms/sms-core';
 
 import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 
 import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
 import { metadata } from './metadata.js';
-import { sendVerificationSms } from './send.js';
+
+// The send flow is imported on the first send: Logto's start-up loads only the metadata and the
+// config guard (docs/benchmarks.md, "Cold load").
+const loadSend = async () => {
+  const { sendVerificationSms } = await import('./send.js');
+  return sendVerificationSms;
+};
 
 /** The connector with a test seam for the clock; Logto uses the default export. */
 export const createTencentSmsConnector = (
@@ -16,7 +22,10 @@ export const createTencentSmsConnector = (
     metadata,
     configGuard,
     getConfig,
-    send: async (input, config) => sendVerificationSms(input, config, clientOptions),
+    loadSend: async () => {
+      const send = await loadSend();
+      return async (input, config) => send(input, config, clientOptions);
+    },
   });
 
 // Logto calls this at start-up with a getConfig that throws: nothing here may read config or connect.
@@ -29,4 +38,6 @@ export { configGuard, type TencentSmsConfig, type TencentSmsTemplate } from './c
 export { connectorId, metadata } from './metadata.js';
 export { errorRules } from './errors.js';
 export type { TencentSmsSendResult } from './response.js';
-export { sendVerificationSms } from './send.js';
+
+/** `send.ts`'s `sendVerificationSms`, loaded on the first call. */
+export const sendVerificationSms = loadOnFirstCall(loadSend);

@@ -6,37 +6,74 @@ import {
 } from '@logto/connector-kit';
 import type { z, ZodTypeAny } from 'zod';
 
-import { parseConfig } from './parse-config.js';
-import { createSmsSendMessage, type SmsSendInput } from './send-message.js';
+import type { DeliveryQuery, DeliveryReport, QueryDeliveryStatus } from './delivery.js';
+import { loadOnFirstCall } from './first-use.js';
+import type { SmsSendInput } from './send-message.js';
 
 export type SmsConnectorSpec<Guard extends ZodTypeAny> = {
   metadata: ConnectorMetadata;
   /** The connector's zod guard; Logto validates Console forms with it, every send parses with it. */
   configGuard: Guard;
   getConfig: GetConnectorConfig;
-  /** One verification SMS with a parsed config (the connector's `sendVerificationSms`). */
-  send: (input: SmsSendInput, config: z.output<Guard>) => Promise<unknown>;
+  /**
+   * Imports the connector's send flow (its `sendVerificationSms` with a parsed config), e.g.
+   * `async () => (await import('./send.js')).sendVerificationSms`. Called on the first send, not at
+   * start-up: the send flow, the HTTP client and the error tables stay out of Logto's cold load.
+   */
+  loadSend: () => Promise<(input: SmsSendInput, config: z.output<Guard>) => Promise<unknown>>;
 };
 
 /**
  * The SMS connector object every package's `createConnector` returns: its metadata and guard, and
- * `createSmsSendMessage` over its send flow with the config parsed (and cached) by its guard.
- * Building it reads no config and connects nowhere: Logto calls `createConnector` at start-up with a
- * `getConfig` that throws.
+ * `createSmsSendMessage` over its send flow with the config parsed (and cached) by its guard, all
+ * loaded on the first send. Building it reads no config and connects nowhere: Logto calls
+ * `createConnector` at start-up with a `getConfig` that throws.
  */
 export const createSmsConnector = <Guard extends ZodTypeAny>({
   metadata,
   configGuard,
   getConfig,
-  send,
+  loadSend,
 }: SmsConnectorSpec<Guard>): SmsConnector => ({
   metadata,
   type: ConnectorType.Sms,
   configGuard,
-  sendMessage: createSmsSendMessage({
-    connectorId: metadata.id,
-    getConfig,
-    parseConfig: (raw) => parseConfig(configGuard, raw),
-    send,
+  sendMessage: loadOnFirstCall(async () => {
+    const [{ createSmsSendMessage, parseConfig }, send] = await Promise.all([
+      import('./on-first-send.js'),
+      loadSend(),
+    ]);
+    return createSmsSendMessage({
+      connectorId: metadata.id,
+      getConfig,
+      parseConfig: (raw): z.output<Guard> => parseConfig(configGuard, raw),
+      send,
+    });
   }),
 });
+
+/**
+ * A connector's `queryDeliveryStatus` export (for `logto-sms status`; Logto ignores it): the raw
+ * config parsed by the connector's guard, then its lookup, both loaded on the first call so the
+ * status code stays out of Logto's start-up.
+ *
+ * @param loadQuery Resolves to the connector's lookup with a parsed config, e.g.
+ *   `async () => (await import('./status.js')).queryDeliveryStatus`.
+ * @throws ConnectorError as `createDeliveryStatusQuery` does.
+ */
+export const deliveryStatusQueryOnFirstCall = <Guard extends ZodTypeAny>(
+  configGuard: Guard,
+  loadQuery: () => Promise<
+    (config: z.output<Guard>, query: DeliveryQuery) => Promise<DeliveryReport>
+  >
+): QueryDeliveryStatus =>
+  loadOnFirstCall(async () => {
+    const [{ createDeliveryStatusQuery, parseConfig }, query] = await Promise.all([
+      import('./on-first-send.js'),
+      loadQuery(),
+    ]);
+    return createDeliveryStatusQuery(
+      (raw): z.output<Guard> => parseConfig(configGuard, raw),
+      query
+    );
+  });

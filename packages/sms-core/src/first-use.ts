@@ -1,0 +1,34 @@
+import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
+
+/**
+ * An async function whose implementation is imported on its first call. Connector bundles put what
+ * is reached only through such a function (the send flow, the delivery-status lookup) in separate
+ * files of `lib/`, so Logto's start-up neither reads nor compiles them (docs/benchmarks.md, "Cold
+ * load"). Later calls go straight to the loaded function.
+ *
+ * @param load Resolves to the implementation, e.g. `async () => (await import('./send.js')).send`.
+ * @throws ConnectorError (General) when the implementation cannot be loaded (a file missing from the
+ *   installed package); the loader's own error, which names paths, is not passed on.
+ */
+export const loadOnFirstCall = <Args extends unknown[], Result>(
+  load: () => Promise<(...args: Args) => Promise<Result>>
+): ((...args: Args) => Promise<Result>) => {
+  let loaded: ((...args: Args) => Promise<Result>) | undefined;
+  let loading: Promise<(...args: Args) => Promise<Result>> | undefined;
+  return async (...args) => {
+    if (!loaded) {
+      loading ??= load();
+      try {
+        loaded = await loading;
+      } catch {
+        // A failed load is not remembered: the next call tries again (a file restored by a reinstall).
+        loading = undefined;
+        throw new ConnectorError(ConnectorErrorCodes.General, {
+          errorDescription:
+            'The SMS connector could not load part of its code (lib/ is incomplete); reinstall the connector. Nothing was sent.',
+        });
+      }
+    }
+    return loaded(...args);
+  };
+};

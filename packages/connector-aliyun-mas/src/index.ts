@@ -1,4 +1,4 @@
-import { createSmsConnector, loadOnFirstCall } from '@logto-sms/sms-core';
+import { createSmsConnector, loadOnce, loadOnFirstCall } from '@logto-sms/sms-core';
 
 import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 
@@ -8,10 +8,10 @@ import { metadata } from './metadata.js';
 
 // The send flow is imported on the first send: Logto's start-up loads only the metadata and the
 // config guard (docs/benchmarks.md, "Cold load").
-const loadSend = async () => {
+const loadSend = loadOnce(async () => {
   const { sendVerificationSms } = await import('./send.js');
   return sendVerificationSms;
-};
+});
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
 export const createAliyunMasConnector = (

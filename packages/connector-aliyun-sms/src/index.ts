@@ -1,6 +1,7 @@
 import {
   createSmsConnector,
   deliveryStatusQueryOnFirstCall,
+  loadOnce,
   loadOnFirstCall,
 } from '@logto-sms/sms-core';
 
@@ -12,10 +13,10 @@ import { metadata } from './metadata.js';
 
 // The send flow and the status lookup are imported on first use: Logto's start-up loads only the
 // metadata and the config guard (docs/benchmarks.md, "Cold load").
-const loadSend = async () => {
+const loadSend = loadOnce(async () => {
   const { sendVerificationSms } = await import('./send.js');
   return sendVerificationSms;
-};
+});
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
 export const createAliyunSmsConnector = (

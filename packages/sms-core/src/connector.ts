@@ -7,8 +7,12 @@ import {
 import type { z, ZodTypeAny } from 'zod';
 
 import type { DeliveryQuery, DeliveryReport, QueryDeliveryStatus } from './delivery.js';
-import { loadOnFirstCall } from './first-use.js';
+import { loadOnce, loadOnFirstCall } from './first-use.js';
 import type { SmsSendInput } from './send-message.js';
+
+// The first send's part of this package (createSmsSendMessage, parseConfig,
+// createDeliveryStatusQuery), imported once for every connector object built from this bundle.
+const loadFirstSendModule = loadOnce(async () => import('./on-first-send.js'));
 
 export type SmsConnectorSpec<Guard extends ZodTypeAny> = {
   metadata: ConnectorMetadata;
@@ -40,7 +44,7 @@ export const createSmsConnector = <Guard extends ZodTypeAny>({
   configGuard,
   sendMessage: loadOnFirstCall(async () => {
     const [{ createSmsSendMessage, parseConfig }, send] = await Promise.all([
-      import('./on-first-send.js'),
+      loadFirstSendModule(),
       loadSend(),
     ]);
     return createSmsSendMessage({
@@ -69,7 +73,7 @@ export const deliveryStatusQueryOnFirstCall = <Guard extends ZodTypeAny>(
 ): QueryDeliveryStatus =>
   loadOnFirstCall(async () => {
     const [{ createDeliveryStatusQuery, parseConfig }, query] = await Promise.all([
-      import('./on-first-send.js'),
+      loadFirstSendModule(),
       loadQuery(),
     ]);
     return createDeliveryStatusQuery(

@@ -36,3 +36,22 @@ export const loadOnFirstCall = <Args extends unknown[], Result>(
   // eslint-disable-next-line @typescript-eslint/promise-function-async
   return (...args) => (loaded ? loaded(...args) : loadAndCall(args));
 };
+
+/**
+ * `load`, called once: every later call gets the same promise. For the `import()` of a module loaded
+ * on first use, so that a connector built again (Logto may build one per request) or a second entry
+ * point does not go through the module loader again. A failed load is forgotten, so the next call
+ * tries again.
+ */
+export const loadOnce = <Value>(load: () => Promise<Value>): (() => Promise<Value>) => {
+  let loading: Promise<Value> | undefined;
+  const attempt = async (): Promise<Value> => {
+    try {
+      return await load();
+    } catch (error: unknown) {
+      loading = undefined;
+      throw error;
+    }
+  };
+  return async () => (loading ??= attempt());
+};

@@ -88,4 +88,4 @@ export {
   deliveryStatusQueryOnFirstCall,
   type SmsConnectorSpec,
 } from './connector.js';
-export { loadOnFirstCall } from './first-use.js';
+export { loadOnce, loadOnFirstCall } from './first-use.js';

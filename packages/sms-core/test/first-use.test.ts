@@ -1,7 +1,7 @@
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import { describe, expect, it, vi } from 'vitest';
 
-import { loadOnFirstCall } from '../src/first-use.js';
+import { loadOnce, loadOnFirstCall } from '../src/first-use.js';
 
 describe('loadOnFirstCall', () => {
   it('loads the implementation once, on the first call, and passes every argument through', async () => {
@@ -46,5 +46,26 @@ describe('loadOnFirstCall', () => {
     };
     const call = loadOnFirstCall(async () => refuse);
     await expect(call()).rejects.toBe(refusal);
+  });
+});
+
+describe('loadOnce', () => {
+  it('calls the loader once and gives every caller the same value', async () => {
+    const value = { module: true };
+    const load = vi.fn(async () => value);
+    const get = loadOnce(load);
+    expect(await Promise.all([get(), get()])).toEqual([value, value]);
+    expect(await get()).toBe(value);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('forgets a failed load, so the next call loads again', async () => {
+    const failure = new Error('missing file');
+    const load = vi.fn<() => Promise<string>>().mockRejectedValueOnce(failure);
+    load.mockResolvedValueOnce('loaded');
+    const get = loadOnce(load);
+    await expect(get()).rejects.toBe(failure);
+    expect(await get()).toBe('loaded');
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });

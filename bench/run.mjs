@@ -180,16 +180,30 @@ const connectorOverhead = async (installedStubbed) => {
 // ---------------------------------------------------------------------------------------------------
 // Cold load
 
-const coldLoad = async (installed) => {
+const coldLoad = async (installed, installedStubbed) => {
+  // An official connector that needs @logto/shared cannot load in the Logto-like host.
+  const loadable = connectors.flatMap(({ provider, officialNeedsLogtoShared, variants }) =>
+    (officialNeedsLogtoShared ? ['ours'] : ['official', 'ours']).map((implementation) => ({
+      provider,
+      implementation,
+      // Ours sends with its first variant (Aliyun: V3, its default); the official with its only one.
+      algorithm: variants[0].algorithm,
+    }))
+  );
   const subjects = [
     { key: 'baseline', args: [] },
-    // An official connector that needs @logto/shared cannot load in the Logto-like host.
-    ...connectors.flatMap(({ provider, officialNeedsLogtoShared }) =>
-      (officialNeedsLogtoShared ? ['ours'] : ['official', 'ours']).map((implementation) => {
-        const { name, directory } = installed[`${implementation}/${provider}`];
-        return { key: `${implementation}/${provider}`, args: [name, directory] };
-      })
-    ),
+    ...loadable.map(({ provider, implementation }) => {
+      const { name, directory } = installed[`${implementation}/${provider}`];
+      return { key: `${implementation}/${provider}`, args: [name, directory] };
+    }),
+    // The same load followed by the process's first send, got stubbed (harness/cold-load.mjs).
+    ...loadable.map(({ provider, implementation, algorithm }) => {
+      const { name, directory } = installedStubbed[`${implementation}/${provider}`];
+      return {
+        key: `first-send/${implementation}/${provider}`,
+        args: [name, directory, JSON.stringify({ implementation, provider, algorithm })],
+      };
+    }),
   ];
   const samples = Object.fromEntries(subjects.map((subject) => [subject.key, []]));
   // One throwaway process first (page cache, npm/tar leftovers), then rounds in rotating order so
@@ -218,6 +232,15 @@ const coldLoad = async (installed) => {
         loadCpuMs: pick(list, 'loadCpuMs'),
         loaderImportMs: pick(list, 'loaderImportMs'),
         sinceStartMs: pick(list, 'sinceStartMs'),
+        ...(list[0]?.firstSendCpuMs === undefined
+          ? {}
+          : {
+              firstSendMs: pick(list, 'firstSendMs'),
+              firstSendCpuMs: pick(list, 'firstSendCpuMs'),
+              loadAndFirstSendCpuMs: median(
+                list.map((sample) => sample.loadCpuMs + sample.firstSendCpuMs)
+              ),
+            }),
         wallMs: pick(list, 'wallMs'),
         raw: list,
       },
@@ -463,7 +486,7 @@ const main = async () => {
     let overhead;
     if (sets.has('cold') && !only) {
       log(`bench: cold load, ${options.coldLoadSamples} fresh processes per connector`);
-      cold = await coldLoad(installed);
+      cold = await coldLoad(installed, installedStubbed);
     }
     if (sets.has('overhead') && !only) {
       log('bench: connector CPU per send with got stubbed');

@@ -47,25 +47,95 @@ const phoneMetadataAsText = {
         : undefined
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
-      const { readdir, readFile } = await import('node:fs/promises');
+      const { readFile } = await import('node:fs/promises');
       return { contents: await readFile(args.path, 'utf8'), loader: 'text' };
+    });
+  },
+};
+
+// Connector bundles are split: lib/index.js holds what Logto's start-up needs (createConnector, the
+// metadata, the config guard); the send flow, the status lookup and the number plan are chunks that
+// the first send (or lookup) imports (sms-core/src/first-use.ts). esbuild splits per file, and a
+// workspace package's index.ts that re-exports everything, once it is reached from both sides, makes
+// every live module of the package a static import of lib/index.js. So in connector builds an import
+// from `@logto-sms/<name>` is rewritten to import each name from the file that index.ts re-exports it
+// from; the sources keep importing the package by name. docs/benchmarks.md, "Cold load", has figures.
+const reExportsOf = (name) => {
+  const indexFile = package_(name, 'src', 'index.ts');
+  const files = new Map();
+  for (const [, list, from] of readFileSync(indexFile, 'utf8').matchAll(
+    /export\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(\.\/[^']+)';/g
+  )) {
+    for (const item of list.split(',')) {
+      const exported = item.trim().replace(/^type\s+/, '');
+      if (exported.includes(' as ')) {
+        throw new Error(
+          `${indexFile}: renamed re-export "${exported}" is not supported by the build`
+        );
+      }
+      if (exported) {
+        files.set(exported, path.join(package_(name, 'src'), from.replace(/\.js$/, '.ts')));
+      }
+    }
+  }
+  return files;
+};
+
+const directInternalImports = {
+  name: 'direct-internal-imports',
+  setup(pluginBuild) {
+    const exportsByPackage = new Map();
+    const fileOf = (name, imported, importer) => {
+      if (!exportsByPackage.has(name)) {
+        exportsByPackage.set(name, reExportsOf(name));
+      }
+      const file = exportsByPackage.get(name).get(imported);
+      if (!file) {
+        throw new Error(`${importer}: @logto-sms/${name} does not export "${imported}"`);
+      }
+      return file;
+    };
+    const sourceFiles = new RegExp(
+      `^${path.join(root, 'packages').replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/[^/]+/src/.*\\.ts$`
+    );
+    pluginBuild.onLoad({ filter: sourceFiles }, async ({ path: file }) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(file, 'utf8');
+      const contents = source.replaceAll(
+        /import\s*(type\s*)?\{([^}]*)\}\s*from\s*'@logto-sms\/([a-z0-9-]+)';/g,
+        (statement, typeOnly, list, name) => {
+          if (typeOnly || !workspacePackages.includes(name)) {
+            return statement;
+          }
+          const byFile = new Map();
+          // Type-only names are left out: with verbatimModuleSyntax, `import { type X } from` would
+          // still import (and so bundle and run) the file X comes from.
+          for (const item of list
+            .split(',')
+            .map((text) => text.trim())
+            .filter((text) => text && !text.startsWith('type '))) {
+            const imported = item.split(/\s+as\s+/)[0];
+            const target = fileOf(name, imported, file);
+            byFile.set(target, [...(byFile.get(target) ?? []), item]);
+          }
+          return [...byFile]
+            .map(
+              ([target, items]) => `import { ${items.join(', ')} } from ${JSON.stringify(target)};`
+            )
+            .join(' ');
+        }
+      );
+      return { contents, loader: 'ts' };
     });
   },
 };
 
 const targets = [
   // Connector bundles contain no CommonJS, so no `require` shim: it would cost every Logto start an
-  // extra node:module import and createRequire call.
+  // extra node:module import and createRequire call. They are built in two parts (buildConnector).
   ...workspacePackages
     .filter((name) => name.startsWith('connector-'))
-    .map((name) => ({
-      name,
-      entries: { index: 'src/index.ts' },
-      external: logtoProvidedPackages,
-      requireShim: false,
-      plugins: [phoneMetadataAsText],
-      splitting: true,
-    })),
+    .map((name) => ({ name, connector: true })),
   { name: 'sandbox', entries: { index: 'src/index.ts', bin: 'src/bin.ts' }, external: [] },
   {
     name: 'cli',
@@ -74,10 +144,115 @@ const targets = [
   },
 ];
 
+const commonOptions = {
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  alias: internalAliases,
+  sourcemap: false,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+const assertNoRequire = async (name, outdir) => {
+  const { readFile } = await import('node:fs/promises');
+  for (const out of (await readdir(outdir)).filter((file) => file.endsWith('.js'))) {
+    if ((await readFile(path.join(outdir, out), 'utf8')).includes('__require(')) {
+      throw new Error(`${name}: the bundle now calls require(); give it the require shim back`);
+    }
+  }
+};
+
+// Module-level variables (the loaded number plan, the HTTP client and its socket pool, memos) must
+// exist once per connector: a source file with one may not be bundled into both lib/index.js and the
+// files loaded on first use, which would each get their own copy.
+const holdsState = (source) => /^(?:export )?(?:let|var) /m.test(source);
+
+/**
+ * A connector in two builds. lib/index.js is one file with what Logto's start-up runs (createConnector,
+ * the metadata, the config guard): every module it needs is inside it, because each extra file the
+ * loader reads at start-up costs more than its bytes (docs/benchmarks.md, "Cold load"). Each
+ * `import()` reached from it (the send flow, the status lookup, sms-core's first-send modules) stays
+ * an import of `./<name>.js`, which the second build makes: those files, their shared chunks and the
+ * number plan, loaded on the first send. A module in both builds is a copy, so it may hold no state.
+ */
+const buildConnector = async (name) => {
+  const outdir = package_(name, 'lib');
+  await rm(outdir, { recursive: true, force: true });
+  const lazyEntries = new Map();
+  const deferDynamicImports = {
+    name: 'defer-dynamic-imports',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.deferred) {
+          return undefined;
+        }
+        const resolved = await pluginBuild.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { deferred: true },
+        });
+        const entry = path.basename(resolved.path, '.ts');
+        if (lazyEntries.has(entry) && lazyEntries.get(entry) !== resolved.path) {
+          throw new Error(`${name}: two modules loaded on first use are both named ${entry}`);
+        }
+        lazyEntries.set(entry, resolved.path);
+        return { path: `./${entry}.js`, external: true };
+      });
+    },
+  };
+  await build({
+    ...commonOptions,
+    entryPoints: { index: package_(name, 'src', 'index.ts') },
+    outdir,
+    external: logtoProvidedPackages,
+    plugins: [directInternalImports, deferDynamicImports],
+  });
+  const onFirstUse = await build({
+    ...commonOptions,
+    entryPoints: Object.fromEntries(lazyEntries),
+    outdir,
+    external: logtoProvidedPackages,
+    plugins: [phoneMetadataAsText, directInternalImports],
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+  });
+  // Which source files put code (not just imports of Logto's packages) into lib/index.js: esbuild
+  // heads each file's part of the output with a `// <path>` comment.
+  const startupCode = new Set();
+  const indexSource = readFileSync(path.join(outdir, 'index.js'), 'utf8');
+  for (const [, input, part] of indexSource.matchAll(
+    /^\/\/ (packages\/\S+\.ts)\n([\s\S]*?)(?=^\/\/ packages\/|^export \{|(?![\s\S]))/gm
+  )) {
+    if (part.replaceAll(/^import[^;]*;$/gm, '').trim()) {
+      startupCode.add(input);
+    }
+  }
+  const lazyInputs = new Set(
+    Object.values(onFirstUse.metafile.outputs).flatMap((output) => Object.keys(output.inputs))
+  );
+  for (const input of startupCode) {
+    if (lazyInputs.has(input) && holdsState(readFileSync(path.join(root, input), 'utf8'))) {
+      throw new Error(
+        `${name}: ${input} holds module state and is bundled both into lib/index.js and into the files loaded on first use; import it only from one side`
+      );
+    }
+  }
+  await assertNoRequire(name, outdir);
+  console.log(`built ${name}`);
+};
+
 const only = process.argv.slice(2);
 
 for (const target of targets) {
   if (only.length > 0 && !only.includes(target.name)) {
+    continue;
+  }
+  if (target.connector) {
+    await buildConnector(target.name);
     continue;
   }
   const entryPoints = Object.fromEntries(
@@ -92,38 +267,16 @@ for (const target of targets) {
   const outdir = package_(target.name, 'lib');
   await rm(outdir, { recursive: true, force: true });
   await build({
+    ...commonOptions,
+    metafile: false,
     entryPoints,
     outdir,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
     external: target.external,
-    alias: internalAliases,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    plugins: target.plugins ?? [],
-    splitting: target.splitting ?? false,
-    chunkNames: '[name]-[hash]',
     // Bundled CommonJS helpers call `require`; give ESM output one.
-    banner:
-      target.requireShim === false
-        ? undefined
-        : {
-            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-          },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
   });
-  if (target.requireShim === false) {
-    const { readdir, readFile } = await import('node:fs/promises');
-    for (const out of (await readdir(outdir)).filter((file) => file.endsWith('.js'))) {
-      if ((await readFile(path.join(outdir, out), 'utf8')).includes('__require(')) {
-        throw new Error(
-          `${target.name}: the bundle now calls require(); give it the require shim back`
-        );
-      }
-    }
-  }
   if (entryPoints.bin) {
     const binFile = path.join(outdir, 'bin.js');
     const { readFile, writeFile } = await import('node:fs/promises');

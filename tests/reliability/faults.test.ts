@@ -25,6 +25,7 @@ import {
   connectorErrorOf,
   connectorFor,
   errorData,
+  loadSendFlows,
   mainlandNumber,
   sendData,
   settle,
@@ -189,6 +190,7 @@ beforeAll(async () => {
   rejections.start();
   makeLocalhostUnresolvable();
   sandbox = await startSandbox({ config: unlimitedSandboxConfig() });
+  await loadSendFlows();
   refusedUrl = await closedPortUrl();
   unresolvableUrl = toUnresolvable(await closedPortUrl());
 });

@@ -1,12 +1,22 @@
-import { createDeliveryStatusQuery, createSmsConnector, parseConfig } from '@logto-sms/sms-core';
+import {
+  createSmsConnector,
+  deliveryStatusQueryOnFirstCall,
+  loadOnce,
+  loadOnFirstCall,
+} from '@logto-sms/sms-core';
 
 import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
 
 import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
 import { metadata } from './metadata.js';
-import { sendVerificationSms } from './send.js';
-import { queryDeliveryStatus as queryWithConfig } from './status.js';
+
+// The send flow and the status lookup are imported on first use: Logto's start-up loads only the
+// metadata and the config guard (docs/benchmarks.md, "Cold load").
+const loadSend = loadOnce(async () => {
+  const { sendVerificationSms } = await import('./send.js');
+  return sendVerificationSms;
+});
 
 /** The connector with test seams for the clock and nonce; Logto uses the default export. */
 export const createAliyunMasConnector = (
@@ -17,7 +27,10 @@ export const createAliyunMasConnector = (
     metadata,
     configGuard,
     getConfig,
-    send: async (input, config) => sendVerificationSms(input, config, clientOptions),
+    loadSend: async () => {
+      const send = await loadSend();
+      return async (input, config) => send(input, config, clientOptions);
+    },
   });
 
 // Logto calls this at start-up with a getConfig that throws: nothing here may read config or connect.
@@ -27,10 +40,12 @@ const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
 export default createConnector;
 
 export { configGuard, type AliyunMasConfig, type AliyunMasTemplate } from './config.js';
-export { connectorId, metadata } from './metadata.js';
+export { connectorId, deliveryStatusSource, metadata } from './metadata.js';
 export { errorRules } from './errors.js';
 export type { AliyunMasSendResult } from './response.js';
-export { sendVerificationSms } from './send.js';
+
+/** `send.ts`'s `sendVerificationSms`, loaded on the first call. */
+export const sendVerificationSms = loadOnFirstCall(loadSend);
 
 /**
  * "Did the code arrive?" for `logto-sms status`: receipts from Dypnsapi QuerySendDetails (deprecated
@@ -38,8 +53,7 @@ export { sendVerificationSms } from './send.js';
  *
  * @throws ConnectorError (see `status.ts`).
  */
-export const queryDeliveryStatus = createDeliveryStatusQuery(
-  (raw) => parseConfig(configGuard, raw),
-  queryWithConfig
-);
-export { deliveryStatusSource } from './status.js';
+export const queryDeliveryStatus = deliveryStatusQueryOnFirstCall(configGuard, async () => {
+  const { queryDeliveryStatus } = await import('./status.js');
+  return queryDeliveryStatus;
+});

@@ -31,19 +31,12 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { queryRequest, type ClientOptions } from './client.js';
 import type { AliyunMasConfig } from './config.js';
 import { errorRules, ruleForCode } from './errors.js';
+import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
 
 /** Where an operator reads the same records when the API is gone. */
 const instead =
   'the 号码认证 console (https://dypns.console.aliyun.com/) > 短信认证 > 发送记录, or the DypnsSmsVerifyReport push (短信认证参数配置 > 状态报告接收)';
-
-/** What `logto-sms status` and the READMEs say about this lookup. */
-export const deliveryStatusSource = {
-  api: 'Dypnsapi QuerySendDetails (2017-05-25)',
-  permissions: ['dypns:QuerySendDetails'],
-  limits:
-    'Deprecated by Aliyun (no replacement announced); only codes sent through the 短信认证 API; only the last 30 days; one request per calendar day (China Standard Time) because SendDate is a date, up to 50 records a page.',
-} as const;
 
 /**
  * Lookup rows first: the permission (naming the lookup's RAM action, not the send's) and an API

@@ -18,6 +18,7 @@ import type { DeliveryQuery, DeliveryReport, ErrorRule } from '@logto-sms/sms-co
 import { sendRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
 import { checkAnswer, errorRules, type AliyunCallKind } from './errors.js';
+import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
 import type { RpcAction } from './request.js';
 
@@ -25,14 +26,6 @@ export const querySendDetailsApi = {
   action: 'QuerySendDetails',
   version: '2017-05-25',
 } as const satisfies RpcAction;
-
-/** What `logto-sms status` and the READMEs say about this lookup. */
-export const deliveryStatusSource = {
-  api: 'Dysmsapi QuerySendDetails (2017-05-25)',
-  permissions: ['dysms:QuerySendDetails'],
-  limits:
-    'Only the last 30 days; one request per calendar day (China Standard Time) because SendDate is a date, up to 50 records a page.',
-} as const;
 
 /** Permission first (naming the lookup's RAM action); everything else reads the send table. */
 export const statusErrorRules: ReadonlyArray<ErrorRule<string>> = [

@@ -29,6 +29,7 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { sendRequest, type ClientOptions } from './client.js';
 import type { TencentSmsConfig } from './config.js';
 import { errorRules, throwIfRefused, unexpectedAnswer, type TencentCallKind } from './errors.js';
+import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
 import type { ApiAction, PullStatusBody } from './request.js';
 import { readPullStatusSet, readResponse } from './response.js';
@@ -37,14 +38,6 @@ export const pullStatusApi = {
   action: 'PullSmsSendStatusByPhoneNumber',
   version: '2021-01-11',
 } as const satisfies ApiAction;
-
-/** What `logto-sms status` and the READMEs say about this lookup. */
-export const deliveryStatusSource = {
-  api: 'Tencent Cloud SMS PullSmsSendStatusByPhoneNumber (2021-01-11)',
-  permissions: ['sms:PullSmsSendStatusByPhoneNumber'],
-  limits:
-    'Only the last 7 days; at most 100 receipts a lookup (Tencent has no paging: Offset is fixed at 0); 20 requests a second. Lists a message only once its carrier receipt has arrived: a message still waiting is not shown, and no send time is reported.',
-} as const;
 
 const dayMs = 24 * 60 * 60 * 1000;
 // Tencent's 7 days, less the 5 minutes its clock may differ from ours (the same tolerance as

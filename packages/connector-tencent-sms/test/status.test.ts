@@ -7,8 +7,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { unmatchedRequests } from '../../../tests/support/network.js';
 import { configGuard } from '../src/config.js';
-import { queryDeliveryStatus as exportedQuery } from '../src/index.js';
-import { deliveryStatusSource, queryDeliveryStatus } from '../src/status.js';
+import { deliveryStatusSource, queryDeliveryStatus as exportedQuery } from '../src/index.js';
+import { queryDeliveryStatus } from '../src/status.js';
 
 import {
   clockAt,

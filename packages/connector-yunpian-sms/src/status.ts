@@ -26,20 +26,11 @@ import { sendRequest } from './client.js';
 import type { YunpianSmsConfig, YunpianSmsTemplate } from './config.js';
 import { errorRules, unreadableAnswer, yunpianRejection, type YunpianCallKind } from './errors.js';
 import { topLevelArrayItemSources, topLevelMemberSources } from './json-scan.js';
+import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
 import { exactSid, readResponse, withoutBom } from './response.js';
 
 export const getRecordPath = '/v2/sms/get_record.json';
-
-/** What `logto-sms status` and the READMEs say about this lookup. */
-export const deliveryStatusSource = {
-  api: 'YunPian v2 sms/get_record.json',
-  permissions: [
-    'the apikey of the (sub-)account that sent the messages; the account needs the get_record API (code -2 if not)',
-  ],
-  limits:
-    'start_time/end_time in China Standard Time to the second; up to 100 records a page. The retention of records is not stated in our fact sheet; ask YunPian for older records.',
-} as const;
 
 const pageSize = 100;
 const maxPages = 5;

@@ -69,10 +69,6 @@ const agentOptions = {
   timeout: 4000,
   scheduling: 'lifo',
 } as const;
-export const httpAgents = {
-  http: new http.Agent(agentOptions),
-  https: new https.Agent(agentOptions),
-};
 
 const createClient = () =>
   got.extend({
@@ -80,10 +76,12 @@ const createClient = () =>
     throwHttpErrors: false,
     followRedirect: false,
     responseType: 'text',
-    agent: httpAgents,
+    agent: { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) },
     http2: false,
   });
-// Created on the first send, not at import: got.extend costs ~1 ms, paid by every Logto start.
+// The client and its pool are created on the first send, not at import: got.extend costs ~1 ms,
+// paid by every Logto start, and a module that builds nothing at import can stay out of
+// lib/index.js when only its types or error classes are needed there (scripts/build.mjs).
 let client: ReturnType<typeof createClient> | undefined;
 const getClient = () => {
   client ??= createClient();
@@ -159,7 +157,7 @@ const expiredAttempt = (socket: Socket | undefined, attempts: number): Transport
  * sends are not idempotent and a second code is worse than an error.
  *
  * Redirects are not followed and no status is an error here: every answer that arrives is
- * returned for the connector's `checkResponse` to judge. Requests go through `httpAgents` (a
+ * returned for the connector's `checkResponse` to judge. Requests go through one client's agents (a
  * keep-alive pool of at most 64 sockets per origin).
  *
  * @param options.timeout budget in milliseconds for the whole send, retry and retry delay

@@ -43,7 +43,6 @@ export {
 } from './errors.js';
 export { createRedactor, redactedMarker, type Redactor } from './redaction.js';
 export {
-  httpAgents,
   sendWithRetryRule,
   TransportError,
   type HttpRequest,
@@ -84,4 +83,9 @@ export {
   type ProviderRecordFields,
   type QueryDeliveryStatus,
 } from './delivery.js';
-export { createSmsConnector, type SmsConnectorSpec } from './connector.js';
+export {
+  createSmsConnector,
+  deliveryStatusQueryOnFirstCall,
+  type SmsConnectorSpec,
+} from './connector.js';
+export { loadOnce, loadOnFirstCall } from './first-use.js';

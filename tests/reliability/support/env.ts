@@ -163,6 +163,20 @@ const createConnectorOf = {
   tencent: createTencentConnector,
 } as const;
 
+/**
+ * The connectors import their send flow on the first send, and sms-core its number plan: tests that
+ * time a send load them first, so that they time the send and not vitest compiling modules.
+ */
+export const loadSendFlows = async (): Promise<void> => {
+  const [{ loadPhonePlan }] = await Promise.all([
+    import('@logto-sms/sms-core'),
+    import('../../../packages/connector-aliyun-sms/src/send.js'),
+    import('../../../packages/connector-tencent-sms/src/send.js'),
+    import('../../../packages/connector-yunpian-sms/src/send.js'),
+  ]);
+  await loadPhonePlan();
+};
+
 /** A connector as Logto's sign-in flow uses it: the saved config is read through `getConfig`. */
 export const connectorFor = async (provider: Provider, config: unknown): Promise<SmsConnector> =>
   connectorWithSavedConfig(createConnectorOf[provider], config);

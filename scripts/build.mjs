@@ -3,7 +3,7 @@
 // private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
 // because `logto connector add` extracts a tarball without installing its dependencies.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { chmod, rm } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +47,6 @@ const phoneMetadataAsText = {
         : undefined
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
       return { contents: await readFile(args.path, 'utf8'), loader: 'text' };
     });
   },
@@ -99,7 +98,6 @@ const directInternalImports = {
       `^${path.join(root, 'packages').replaceAll(/[.*+?^${}()|[\]\\/]/g, '\\$&')}/[^/]+/src/.*\\.ts$`
     );
     pluginBuild.onLoad({ filter: sourceFiles }, async ({ path: file }) => {
-      const { readFile } = await import('node:fs/promises');
       const source = await readFile(file, 'utf8');
       const contents = source.replaceAll(
         /import\s*(type\s*)?\{([^}]*)\}\s*from\s*'@logto-sms\/([a-z0-9-]+)';/g,
@@ -157,7 +155,6 @@ const commonOptions = {
 };
 
 const assertNoRequire = async (name, outdir) => {
-  const { readFile } = await import('node:fs/promises');
   for (const out of (await readdir(outdir)).filter((file) => file.endsWith('.js'))) {
     if ((await readFile(path.join(outdir, out), 'utf8')).includes('__require(')) {
       throw new Error(`${name}: the bundle now calls require(); give it the require shim back`);

@@ -47,7 +47,7 @@ const phoneMetadataAsText = {
         : undefined
     );
     pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
-      const { readdir, readFile } = await import('node:fs/promises');
+      const { readFile } = await import('node:fs/promises');
       return { contents: await readFile(args.path, 'utf8'), loader: 'text' };
     });
   },

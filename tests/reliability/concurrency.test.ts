@@ -32,8 +32,7 @@ const total = 1000;
 /** Mulberry32: a fixed interleaving, the same on every run. */
 const random = (() => {
   let state = 0x5e_ed_12_34;
-  // Mulberry32 is defined on 32-bit integer arithmetic; `| 0` wraps to int32 (not Math.trunc).
-  /* eslint-disable no-bitwise, unicorn/prefer-math-trunc */
+  /* eslint-disable no-bitwise, unicorn/prefer-math-trunc -- Mulberry32 is defined on 32-bit integer arithmetic; `| 0` wraps to int32, it is not Math.trunc */
   return () => {
     state = (state + 0x6d_2b_79_f5) | 0;
     let mixed = Math.imul(state ^ (state >>> 15), 1 | state);

@@ -74,8 +74,7 @@ export const sandboxConfig = (emulator: Emulator) => ({
       .filter(([name]) => emulatorOf[name] === emulator)
       .map(([, key]) => key),
     signatures: ['Logto测试', 'LogtoSandbox'],
-    // Aliyun template texts hold their variables literally, as `${name}`.
-    /* eslint-disable no-template-curly-in-string */
+    /* eslint-disable no-template-curly-in-string -- Aliyun template texts hold their variables literally, as `${name}` */
     templates: [
       {
         code: 'SMS_900001',

@@ -47,6 +47,16 @@ const providers = [
 ];
 const log = (line) => process.stderr.write(`${line}\n`);
 
+// Each root gets its own folder under connectors/, so one host holds every root's copy.
+const installForRoot = async (base, index, tarball) => {
+  const separate = {
+    ...base,
+    connectorsDirectory: path.join(base.connectorsDirectory, `root-${index}`),
+  };
+  mkdirSync(separate.connectorsDirectory, { recursive: true });
+  return installTarball(separate, tarball);
+};
+
 const install = async (temporary) => {
   const host = await createLogtoHost(path.join(temporary, 'logto'), repositoryRoot);
   const stubbed = await createLogtoHost(path.join(temporary, 'logto-stubbed-got'), repositoryRoot, {
@@ -59,23 +69,14 @@ const install = async (temporary) => {
       const tarballs = path.join(temporary, `tarballs-${index}`);
       mkdirSync(tarballs, { recursive: true });
       const packed = packPackage(directory, tarballs);
-      // Each root gets its own folder under connectors/, so one host holds every root's copy.
-      const hostFor = async (base) => {
-        const separate = {
-          ...base,
-          connectorsDirectory: path.join(base.connectorsDirectory, `root-${index}`),
-        };
-        mkdirSync(separate.connectorsDirectory, { recursive: true });
-        return installTarball(separate, packed.tarball);
-      };
       subjects.push({
         label,
         provider,
         algorithm,
         bundleBytes: statSync(path.join(directory, 'lib', 'index.js')).size,
         tarballBytes: packed.size,
-        installed: await hostFor(host),
-        installedStubbed: await hostFor(stubbed),
+        installed: await installForRoot(host, index, packed.tarball),
+        installedStubbed: await installForRoot(stubbed, index, packed.tarball),
       });
     }
   }
@@ -92,6 +93,12 @@ const importCost = async (subjects) => {
   }
   return new Map([...results].map(([subject, values]) => [subject, median(values)]));
 };
+
+const summary = (values) => ({
+  loadMs: median(values.map((value) => value.loadMs)),
+  loadCpuMs: median(values.map((value) => value.loadCpuMs)),
+  wallMs: median(values.map((value) => value.wallMs)),
+});
 
 const coldLoad = async (subjects) => {
   const list = [
@@ -115,11 +122,6 @@ const coldLoad = async (subjects) => {
       results.get(key).push({ ...inside, wallMs });
     }
   }
-  const summary = (values) => ({
-    loadMs: median(values.map((value) => value.loadMs)),
-    loadCpuMs: median(values.map((value) => value.loadCpuMs)),
-    wallMs: median(values.map((value) => value.wallMs)),
-  });
   return {
     baseline: summary(results.get('baseline')),
     bySubject: new Map(subjects.map((subject) => [subject, summary(results.get(subject))])),
@@ -153,7 +155,7 @@ const cpuPerSend = async (subjects, distinctRecipients) => {
   return new Map(
     [...results].map(([subject, values]) => [
       subject,
-      values.some(Number.isNaN) ? Number.NaN : median(values),
+      values.some((value) => Number.isNaN(value)) ? Number.NaN : median(values),
     ])
   );
 };
@@ -183,7 +185,7 @@ const firstSend = async (subjects) => {
   return new Map(
     [...results].map(([subject, values]) => [
       subject,
-      values.some(Number.isNaN) ? Number.NaN : median(values),
+      values.some((value) => Number.isNaN(value)) ? Number.NaN : median(values),
     ])
   );
 };
@@ -248,7 +250,9 @@ try {
         : `${first.get(subject).toFixed(1)} ms`,
     ]);
   }
-  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  const widths = rows[0].map((_header, column) =>
+    Math.max(...rows.map((row) => row[column].length))
+  );
   const line = (cells) =>
     `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
   console.log(
@@ -258,7 +262,7 @@ try {
     [
       line(rows[0]),
       `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`,
-      ...rows.slice(1).map(line),
+      ...rows.slice(1).map((cells) => line(cells)),
     ].join('\n')
   );
 } finally {

@@ -76,18 +76,22 @@ export const aggregateCross = (row, rounds) => {
 const thresholdPass = (threshold, value) =>
   threshold.atMost === undefined ? value >= threshold.atLeast : value <= threshold.atMost;
 
+const sendCells = (row) => [
+  us(row.c1.p50),
+  us(row.c1.p99),
+  perSecond(row.c1.perSecond),
+  perSecond(row.c64.perSecond),
+  `${Math.round(row.c64.cpuPerSendMs * 1000)} · ${Math.round(row.serverCpuPerSendMs * 1000)} µs`,
+];
+
+/** One side of a paired comparison: its p50 latency, or its throughput. */
+const pairedCell = (side, latency) => (latency ? `${us(side.p50)} p50` : perSecond(side.perSecond));
+
 export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, options }) => {
   const rows = [];
   const targets = [];
   const header = (cells) =>
     rows.push(cells.map((cell, index) => (index === 0 ? `**${cell}**` : cell ? `*${cell}*` : '')));
-  const sendCells = (row) => [
-    us(row.c1.p50),
-    us(row.c1.p99),
-    perSecond(row.c1.perSecond),
-    perSecond(row.c64.perSecond),
-    `${Math.round(row.c64.cpuPerSendMs * 1000)} · ${Math.round(row.serverCpuPerSendMs * 1000)} µs`,
-  ];
   const sendColumns = [
     'p50 c=1',
     'p99 c=1',
@@ -186,11 +190,10 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
     for (const pair of paired) {
       const variant = variantById[pair.variant];
       const latency = pair.mode === 'latency';
-      const cell = (side) => (latency ? `${us(side.p50)} p50` : perSecond(side.perSecond));
       rows.push([
         `${variant.label} · ${latency ? 'c=1 latency, HTTP' : 'c=64 throughput, HTTPS'}`,
-        cell(pair.a),
-        cell(pair.b),
+        pairedCell(pair.a, latency),
+        pairedCell(pair.b, latency),
         ratio(pair.value),
         `${Math.round(pair.a.cpuPerSendMs * 1000)} · ${Math.round(pair.b.cpuPerSendMs * 1000)} µs`,
         '',
@@ -199,7 +202,7 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
       if (pair.threshold) {
         targets.push({
           target: pair.target,
-          measured: `${ratio(pair.value)} (${cell(pair.b)} vs ${cell(pair.a)}, paired)`,
+          measured: `${ratio(pair.value)} (${pairedCell(pair.b, latency)} vs ${pairedCell(pair.a, latency)}, paired)`,
           value: pair.value,
           pass: thresholdPass(pair.threshold, pair.value),
         });
@@ -359,11 +362,11 @@ export const buildReport = ({ sends, cold, sizes, overhead, paired, cross, optio
 };
 
 export const renderTable = (rows) => {
-  const widths = rows[0].map((_, column) =>
+  const widths = rows[0].map((_header, column) =>
     Math.max(...rows.map((row) => String(row[column]).length))
   );
   const line = (cells) =>
     `| ${cells.map((cell, column) => String(cell).padEnd(widths[column])).join(' | ')} |`;
   const separator = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
-  return [line(rows[0]), separator, ...rows.slice(1).map(line)].join('\n');
+  return [line(rows[0]), separator, ...rows.slice(1).map((cells) => line(cells))].join('\n');
 };

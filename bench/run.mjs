@@ -180,6 +180,8 @@ const connectorOverhead = async (installedStubbed) => {
 // ---------------------------------------------------------------------------------------------------
 // Cold load
 
+const pick = (list, field) => median(list.map((sample) => sample[field]));
+
 const coldLoad = async (installed, installedStubbed) => {
   // An official connector that needs @logto/shared cannot load in the Logto-like host.
   const loadable = connectors.flatMap(({ provider, officialNeedsLogtoShared, variants }) =>
@@ -222,7 +224,6 @@ const coldLoad = async (installed, installedStubbed) => {
       samples[subject.key].push({ ...inside, wallMs });
     }
   }
-  const pick = (list, field) => median(list.map((sample) => sample[field]));
   return Object.fromEntries(
     Object.entries(samples).map(([key, list]) => [
       key,
@@ -453,9 +454,9 @@ const runPaired = async (pair, context) => {
   if (problems.length > 0) {
     throw new Error(`paired ${pair.key}: ${problems.join('; ')}`);
   }
-  const [a, b] = result.sides;
-  const value = pair.mode === 'latency' ? b.p50 / a.p50 : b.perSecond / a.perSecond;
-  return { ...pair, a, b, value };
+  const [sideA, sideB] = result.sides;
+  const value = pair.mode === 'latency' ? sideB.p50 / sideA.p50 : sideB.perSecond / sideA.perSecond;
+  return { ...pair, a: sideA, b: sideB, value };
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -595,13 +596,13 @@ const main = async () => {
     const resultsFile = path.join(benchDirectory, 'results', resultsName);
     writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
-    const m = results.machine;
+    const measuredOn = results.machine;
     const notes = [
       options.quick && 'QUICK RUN, not for publishing',
       options.candidate && `CANDIDATE BUILD as "ours": ${Object.values(options.ours).join(', ')}`,
     ].filter(Boolean);
     console.log(
-      `\nLogto SMS connectors benchmark — ${m.cpuModel}, ${m.nproc} CPUs, Node ${m.node}${notes.map((note) => ` — ${note}`).join('')}\n`
+      `\nLogto SMS connectors benchmark — ${measuredOn.cpuModel}, ${measuredOn.nproc} CPUs, Node ${measuredOn.node}${notes.map((note) => ` — ${note}`).join('')}\n`
     );
     console.log(table);
     const load = (values) => values.map((value) => value.toFixed(2)).join(' ');
@@ -613,7 +614,9 @@ const main = async () => {
   }
 };
 
-main().catch((error) => {
+try {
+  await main();
+} catch (error) {
   console.error(error);
   process.exitCode = 1;
-});
+}

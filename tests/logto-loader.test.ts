@@ -179,7 +179,9 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
       });
       expect(connector.metadata.id).toBe(id);
       expect(typeof (connector as { sendMessage?: unknown }).sendMessage).toBe('function');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => {
+        setTimeout(resolve, 50);
+      });
     } finally {
       net.Socket.prototype.connect = originalConnect;
     }

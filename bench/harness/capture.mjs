@@ -22,7 +22,7 @@ const captured = [];
 
 const replyBody = successBody[provider];
 
-const recorder = http.createServer((request, res) => {
+const recorder = http.createServer((request, response) => {
   const chunks = [];
   request.on('data', (chunk) => chunks.push(chunk));
   request.on('end', () => {
@@ -35,11 +35,13 @@ const recorder = http.createServer((request, res) => {
       headers,
       body: Buffer.concat(chunks).toString('utf8'),
     });
-    res.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
-    res.end(replyBody);
+    response.writeHead(200, { 'content-type': 'application/json;charset=utf-8' });
+    response.end(replyBody);
   });
 });
-await new Promise((resolve) => recorder.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => {
+  recorder.listen(0, '127.0.0.1', resolve);
+});
 
 const { default: createConnector } = await import(entry);
 const config = connectorConfig({
@@ -65,4 +67,5 @@ if (captured.length !== count) {
   throw new Error(`captured ${captured.length} of ${count} requests`);
 }
 writeFileSync(file, JSON.stringify(captured));
+// eslint-disable-next-line unicorn/no-process-exit -- a bench child script: it ends as soon as the capture is written, whatever handles the connector left open
 process.exit(0);

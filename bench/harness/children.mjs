@@ -3,12 +3,12 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const libFile = (name) => fileURLToPath(new URL(name, import.meta.url));
+export const harnessFile = (name) => fileURLToPath(new URL(name, import.meta.url));
 
 /** Runs a script with an IPC channel; resolves with the first message it sends, after it exits. */
 export const runWithMessage = (script, args, { env, timeoutMs = 120_000, execArgv = [] } = {}) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...execArgv, libFile(script), ...args], {
+    const child = spawn(process.execPath, [...execArgv, harnessFile(script), ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -35,7 +35,7 @@ export const runWithMessage = (script, args, { env, timeoutMs = 120_000, execArg
 export const runTimed = (script, args, { timeoutMs = 60_000 } = {}) =>
   new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [libFile(script), ...args], {
+    const child = spawn(process.execPath, [harnessFile(script), ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';
@@ -62,7 +62,7 @@ export const runTimed = (script, args, { timeoutMs = 60_000 } = {}) =>
 /** Starts the long-lived emulator process and resolves once it reports its ports. */
 export const startServer = (args) =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [libFile('server.mjs'), ...args], {
+    const child = spawn(process.execPath, [harnessFile('server.mjs'), ...args], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const pending = [];
@@ -71,19 +71,20 @@ export const startServer = (args) =>
         resolve({
           ...message,
           counts: () =>
-            new Promise((done) => {
-              pending.push(done);
+            new Promise((resolve) => {
+              pending.push(resolve);
               child.send({ type: 'counts' });
             }),
           close: () =>
-            new Promise((done) => {
+            new Promise((resolve) => {
               if (child.exitCode !== null) {
-                return done();
+                resolve();
+                return;
               }
               const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
               child.once('exit', () => {
                 clearTimeout(timer);
-                done();
+                resolve();
               });
               child.send({ type: 'close' });
             }),

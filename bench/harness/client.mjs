@@ -22,7 +22,7 @@ const routing = routeProvidersTo(tlsPort, providerHosts);
 let connectionsOpened = 0;
 for (const Agent of [http.Agent, https.Agent]) {
   const original = Agent.prototype.createConnection;
-  Agent.prototype.createConnection = function createConnection(...args) {
+  Agent.prototype.createConnection = function (...args) {
     connectionsOpened += 1;
     return original.apply(this, args);
   };
@@ -36,11 +36,11 @@ let cursor = 0;
 let companionSends = 0;
 const failures = { count: 0, first: undefined };
 
-const run = async (n, concurrency) => {
+const run = async (count, concurrency) => {
   const connectionsBefore = connectionsOpened;
   const { latencies, elapsedMs, cpuMs } = await runLoad({
     send: sendOne,
-    n,
+    n: count,
     concurrency,
     nextIndex: () => cursor++,
     failures,
@@ -49,7 +49,7 @@ const run = async (n, concurrency) => {
     ...summarize(latencies, elapsedMs),
     // Process CPU (user + system, all threads: JIT and GC helpers included) per send: what the
     // sending process burns, less sensitive to other load on the machine than wall time.
-    cpuPerSendMs: cpuMs / n,
+    cpuPerSendMs: cpuMs / count,
     connections: connectionsOpened - connectionsBefore,
   };
 };
@@ -85,5 +85,6 @@ process.send(
     failures,
     routedConnections: routing.routedConnections,
   },
+  // eslint-disable-next-line unicorn/no-process-exit -- a bench child: exit once the parent has the figures, whatever sockets are left open
   () => process.exit(0)
 );

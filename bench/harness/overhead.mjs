@@ -11,7 +11,7 @@ const {
   provider,
   algorithm,
   warm,
-  n,
+  n: count,
   distinctRecipients = false,
 } = JSON.parse(process.argv[2]);
 const { default: createConnector } = await import(pathToFileURL(entry).href);
@@ -38,11 +38,11 @@ for (let index = 0; index < warm; index += 1) {
 }
 const cpu = process.cpuUsage();
 const started = performance.now();
-for (let index = 0; index < n; index += 1) {
+for (let index = 0; index < count; index += 1) {
   await send(warm + index);
 }
 const elapsed = performance.now() - started;
 const used = process.cpuUsage(cpu);
 process.stdout.write(
-  `${JSON.stringify({ cpuPerSendMs: (used.user + used.system) / 1000 / n, wallPerSendMs: elapsed / n })}\n`
+  `${JSON.stringify({ cpuPerSendMs: (used.user + used.system) / 1000 / count, wallPerSendMs: elapsed / count })}\n`
 );

@@ -46,7 +46,7 @@ for (const [id, micros] of selfMicros) {
 
 const print = (title, map) => {
   console.log(`\n${title}`);
-  for (const [name, micros] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+  for (const [name, micros] of [...map].sort((left, right) => right[1] - left[1]).slice(0, top)) {
     console.log(
       `${((micros / totalMicros) * 100).toFixed(1).padStart(5)}%  ${(micros / 1000).toFixed(0).padStart(6)} ms  ${name}`
     );

@@ -24,7 +24,7 @@ export const routeProvidersTo = (frontPort, providerHosts) => {
   const stats = { routedConnections: 0 };
 
   const originalConnect = tls.connect;
-  tls.connect = function connect(...args) {
+  tls.connect = function (...args) {
     const options = args.find((argument) => argument !== null && typeof argument === 'object');
     if (options && typeof options.host === 'string') {
       const { host } = options;
@@ -53,7 +53,7 @@ export const routeProvidersTo = (frontPort, providerHosts) => {
   };
 
   const originalLookup = dns.lookup;
-  dns.lookup = function lookup(hostname, ...rest) {
+  dns.lookup = function (hostname, ...rest) {
     if (hostname === 'localhost') {
       return originalLookup.call(this, hostname, ...rest);
     }

@@ -116,16 +116,16 @@ export const createSender = async ({
 };
 
 /**
- * Runs `n` sends with `concurrency` workers; `nextIndex()` hands out request indexes. Returns the
+ * Runs `n` (count) sends with `concurrency` workers; `nextIndex()` hands out request indexes. Returns the
  * latencies (ms), the elapsed wall time (ms) and the process CPU time (ms, all threads).
  */
-export const runLoad = async ({ send, n, concurrency, nextIndex, failures }) => {
-  const latencies = new Float64Array(n);
+export const runLoad = async ({ send, n: count, concurrency, nextIndex, failures }) => {
+  const latencies = new Float64Array(count);
   let next = 0;
   const worker = async () => {
     for (;;) {
       const slot = next++;
-      if (slot >= n) {
+      if (slot >= count) {
         return;
       }
       const index = nextIndex();

@@ -37,7 +37,8 @@ const sandbox = await startSandbox({
   },
   log(line) {
     // `<iso> <provider> <METHOD> <path> <status> <summary…> <n>ms`
-    const [, provider, , , status, summary] = line.split(' ');
+    const fields = line.split(' ');
+    const [provider, status, summary] = [fields[1], fields[4], fields[5]];
     const bucket = counts[provider];
     if (!bucket) {
       return;
@@ -70,7 +71,9 @@ const front = tls.createServer(
   }
 );
 front.on('tlsClientError', () => {});
-await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
+await new Promise((resolve) => {
+  front.listen(0, '127.0.0.1', resolve);
+});
 
 let cpuSince = process.cpuUsage();
 

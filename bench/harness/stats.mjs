@@ -1,10 +1,10 @@
 // Order statistics for latency samples. Percentiles use the nearest-rank method on a sorted copy.
 
-export const percentile = (sorted, p) => {
+export const percentile = (sorted, percent) => {
   if (sorted.length === 0) {
     return Number.NaN;
   }
-  const rank = Math.ceil((p / 100) * sorted.length);
+  const rank = Math.ceil((percent / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 };
 
@@ -13,7 +13,7 @@ export const median = (values) => {
   if (sorted.length === 0) {
     return Number.NaN;
   }
-  const middle = sorted.length >> 1;
+  const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 

@@ -27,6 +27,7 @@ import {
   connectorWithoutSavedConfig,
   connectorWithSavedConfig,
   hostileEcho,
+  jsonOf,
   leaksIn,
   leaksInError,
   rejectionOf,
@@ -40,6 +41,9 @@ import { contractCanaries, contractCode, discoverFixtures } from './discover.js'
 import { configKeysOf, issuePaths, requestFields, requestText, volatileFields } from './inspect.js';
 
 const { fixtures, missing } = await discoverFixtures();
+
+/** A fresh contract payload per send, so no send sees another's object. */
+const contractPayload = (): Record<string, unknown> => ({ code: contractCode });
 
 // Logto's loader caches its result per process: install and load every connector in one go.
 let host: LogtoHost | undefined;
@@ -209,7 +213,7 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
     it.each(
       missingCodePayloads.map((payload) => ({
         payload,
-        label: JSON.stringify(payload) ?? 'no payload',
+        label: jsonOf(payload) ?? 'no payload',
       }))
     )('payload $label → insufficient_request_parameters, no request', async ({ payload }) => {
       const server = await successServer();
@@ -332,7 +336,7 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
         endpoint: string,
         patch: Record<string, unknown> = {},
         to = fixture.numbers.mainland,
-        payload: Record<string, unknown> | undefined = { code: contractCode }
+        payload: Record<string, unknown> | undefined = contractPayload()
       ) => (await connector(endpoint, patch)).sendMessage({ ...sendData(to), payload } as never);
       const scenarios: Scenario[] = [
         { name: 'success', run: async () => send((await successServer()).url) },
@@ -382,7 +386,7 @@ describe.each(fixtures)('$packageName', ({ fixture, directory }) => {
               }))
             );
           } else {
-            leaks.push(...leaksIn(JSON.stringify(outcome.value) ?? '', secrets, `${name}: result`));
+            leaks.push(...leaksIn(jsonOf(outcome.value) ?? '', secrets, `${name}: result`));
           }
         }
       } finally {

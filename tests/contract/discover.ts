@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { connectorPackages, packageDirectory } from '../helpers/build.js';
+import { fieldOf } from '../support/index.js';
 
 import type { ContractCanaries, ContractFixture } from './fixture.js';
 
@@ -27,6 +28,18 @@ export type DiscoveredFixture = {
 export const fixtureFile = (packageName: string): string =>
   path.join(packageDirectory(packageName), 'test', 'contract-fixture.ts');
 
+const isFunction = (value: unknown): value is (...parameters: never[]) => unknown =>
+  typeof value === 'function';
+
+/** The fields the suite calls or reads without a further check; the rest fail the test on use. */
+const isContractFixture = (value: unknown): value is ContractFixture =>
+  typeof fieldOf(value, 'packageName') === 'string' &&
+  isFunction(fieldOf(value, 'createConnector')) &&
+  isFunction(fieldOf(value, 'config')) &&
+  Array.isArray(fieldOf(value, 'invalidConfigs')) &&
+  typeof fieldOf(fieldOf(value, 'numbers'), 'mainland') === 'string' &&
+  typeof fieldOf(fieldOf(value, 'success'), 'status') === 'number';
+
 /**
  * The `contractFixture` of every connector package (from `connectorPackages`, which lists every
  * `packages/connector-*` with a src/index.ts), and the packages that have none.
@@ -40,15 +53,12 @@ export const discoverFixtures = async (): Promise<{
     connectorPackages
       .filter((name) => existsSync(fixtureFile(name)))
       .map(async (name) => {
-        const module = (await import(fixtureFile(name))) as { contractFixture?: ContractFixture };
-        if (!module.contractFixture) {
-          throw new Error(`${fixtureFile(name)} does not export contractFixture`);
+        const module: unknown = await import(fixtureFile(name));
+        const fixture = fieldOf(module, 'contractFixture');
+        if (!isContractFixture(fixture)) {
+          throw new Error(`${fixtureFile(name)} does not export a contractFixture`);
         }
-        return {
-          packageName: name,
-          directory: packageDirectory(name),
-          fixture: module.contractFixture,
-        };
+        return { packageName: name, directory: packageDirectory(name), fixture };
       })
   );
   return { fixtures, missing };

@@ -1,36 +1,45 @@
 /** Reading what the contract suite observes: config guard keys, error issue paths, raw requests. */
-import type { ZodTypeAny } from 'zod';
+import { z, type ZodTypeAny } from 'zod';
 
-import type { RecordedRequest } from '../support/index.js';
+import { fieldOf, type RecordedRequest } from '../support/index.js';
 
-type ZodDefinition = {
-  typeName?: string;
-  schema?: ZodTypeAny;
-  innerType?: ZodTypeAny;
-  shape?: () => Record<string, unknown>;
+/** The keys of a `z.object` definition's shape (zod keeps it behind a function), if it is one. */
+const objectKeysOf = (definition: unknown): string[] | undefined => {
+  const shape = fieldOf(definition, 'shape');
+  if (fieldOf(definition, 'typeName') !== 'ZodObject' || typeof shape !== 'function') {
+    return undefined;
+  }
+  const fields: unknown = Reflect.apply(shape, definition, []);
+  return typeof fields === 'object' && fields !== null ? Object.keys(fields) : undefined;
 };
 
 /**
  * The top-level keys of a config guard: a `z.object`, possibly wrapped in refinements or
  * transforms (`superRefine` on the object is common for checks that involve several keys).
+ * Walks zod's definition objects (`schema` of an effect, `innerType` of a wrapper) rather than
+ * `instanceof`, so a guard built by another copy of zod is read the same way.
  */
 export const configKeysOf = (guard: ZodTypeAny): string[] => {
-  let current: ZodTypeAny | undefined = guard;
+  let current: unknown = guard;
   for (let depth = 0; current && depth < 10; depth++) {
-    const definition = current._def as ZodDefinition;
-    if (definition.typeName === 'ZodObject' && definition.shape) {
-      return Object.keys(definition.shape());
+    const definition = fieldOf(current, '_def');
+    const keys = objectKeysOf(definition);
+    if (keys) {
+      return keys;
     }
-    current = definition.schema ?? definition.innerType;
+    current = fieldOf(definition, 'schema') ?? fieldOf(definition, 'innerType');
   }
   throw new Error('the configGuard is not a z.object (or a refinement of one)');
 };
 
+const issuesGuard = z.object({
+  issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])).default([]) })),
+});
+
 /** Every issue path of an invalid_config error's ZodError data, joined with dots. */
 export const issuePaths = (data: unknown): string[] => {
-  const issues =
-    (data as { issues?: Array<{ path?: Array<string | number> }> } | undefined)?.issues ?? [];
-  return issues.map(({ path = [] }) => path.join('.'));
+  const parsed = issuesGuard.safeParse(data);
+  return parsed.success ? parsed.data.issues.map(({ path }) => path.join('.')) : [];
 };
 
 // Set by the HTTP client or the connection, not by the connector's request content.

@@ -25,20 +25,21 @@ describe('fresh-install noise', () => {
   });
 });
 
-describe('the test run ends with the plain count', () => {
-  const report = (skipped: number) => ({
-    numPassedTests: 1300,
-    numFailedTests: 0,
-    numPendingTests: skipped,
-    numTodoTests: 0,
-    testResults: [
-      {
-        name: path.join(root, 'packages/sandbox/test/inbox-page.test.ts'),
-        assertionResults: Array.from({ length: skipped }, () => ({ status: 'skipped' })),
-      },
-    ],
-  });
+/** A vitest JSON report of 1300 passed tests and `skipped` skipped ones. */
+const report = (skipped: number) => ({
+  numPassedTests: 1300,
+  numFailedTests: 0,
+  numPendingTests: skipped,
+  numTodoTests: 0,
+  testResults: [
+    {
+      name: path.join(root, 'packages/sandbox/test/inbox-page.test.ts'),
+      assertionResults: Array.from({ length: skipped }, () => ({ status: 'skipped' })),
+    },
+  ],
+});
 
+describe('the test run ends with the plain count', () => {
   it('the last line is "N passed, N failed" alone, the skip reason just above it', () => {
     const lines = summarize(report(5), root);
     expect(lines.at(-1)).toBe('1300 passed, 0 failed');

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { connectorPackages } from '../helpers/build.js';
+import { stringMatching } from '../support/index.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
@@ -48,11 +49,11 @@ describe('publish-ready packages', () => {
     const manifest = packageJson(name);
     expect(manifest.repository).toMatchObject({
       type: 'git',
-      url: expect.stringMatching(/^git\+https:\/\//),
+      url: stringMatching(/^git\+https:\/\//),
       directory: `packages/${name}`,
     });
     expect(manifest.homepage).toMatch(new RegExp(`^https://.*/tree/main/packages/${name}#readme$`));
-    expect(manifest.bugs).toMatchObject({ url: expect.stringMatching(/^https:\/\/.*\/issues$/) });
+    expect(manifest.bugs).toMatchObject({ url: stringMatching(/^https:\/\/.*\/issues$/) });
     expect(manifest.files).toEqual(expect.arrayContaining(['lib', 'README.md']));
     expect(manifest.publishConfig).toEqual({ access: 'public' });
   });

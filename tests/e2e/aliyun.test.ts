@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';
 
-import { useE2eEnvironment } from './environment.js';
+import { useEndToEndEnvironment } from './environment.js';
 import { itMapsTransportFaults } from './transport-faults.js';
 
 const usageTypes = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
@@ -33,7 +33,7 @@ const configFor = (target: Sandbox, overrides: Record<string, unknown> = {}) => 
   ...overrides,
 });
 
-const environment = useE2eEnvironment();
+const environment = useEndToEndEnvironment();
 
 beforeAll(() => {
   ({ sandbox, limited } = environment);

@@ -9,18 +9,43 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 import { loadBuiltConnectors, type LogtoWithConnectors } from '../helpers/logto.js';
 
-export type E2eEnvironment = { logto: LogtoWithConnectors; sandbox: Sandbox; limited: Sandbox };
+export type EndToEndEnvironment = {
+  logto: LogtoWithConnectors;
+  sandbox: Sandbox;
+  limited: Sandbox;
+};
 
-/** Registers the hooks; the returned object is filled in before the file's own `beforeAll` runs. */
-export const useE2eEnvironment = (): E2eEnvironment => {
-  const environment = {} as E2eEnvironment;
+/**
+ * Registers the hooks. The returned object's fields are ready from the file's own `beforeAll` on;
+ * reading one earlier throws.
+ */
+export const useEndToEndEnvironment = (): EndToEndEnvironment => {
+  let started: EndToEndEnvironment | undefined;
+  const current = (): EndToEndEnvironment => {
+    if (!started) {
+      throw new Error('the e2e environment is read before its beforeAll hook ran');
+    }
+    return started;
+  };
+  const environment: EndToEndEnvironment = {
+    get logto() {
+      return current().logto;
+    },
+    get sandbox() {
+      return current().sandbox;
+    },
+    get limited() {
+      return current().limited;
+    },
+  };
 
   beforeAll(async () => {
-    [environment.logto, environment.sandbox, environment.limited] = await Promise.all([
+    const [logto, sandbox, limited] = await Promise.all([
       loadBuiltConnectors(),
       startSandbox({ config: { rateLimits: { enabled: false } } }),
       startSandbox(),
     ]);
+    started = { logto, sandbox, limited };
   });
 
   afterAll(async () => {

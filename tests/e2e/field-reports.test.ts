@@ -10,9 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { logtoDisplays } from '../helpers/logto-display.js';
 import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';
 
-import { useE2eEnvironment } from './environment.js';
+import { useEndToEndEnvironment } from './environment.js';
 
-const environment = useE2eEnvironment();
+const environment = useEndToEndEnvironment();
 let aliyun: LoadedConnector;
 let yunpian: LoadedConnector;
 let sandbox: Sandbox;
@@ -54,6 +54,11 @@ const everyUsage = (template: Record<string, unknown>) =>
     usageType,
     ...template,
   }));
+const yunpianConfig = (template: Record<string, unknown>) => ({
+  apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+  endpoint: withOption.url,
+  templates: [{ usageType: 'Generic', ...template }],
+});
 
 // A US number whose digits are also those of a mainland mobile (1 + area code 862).
 const usNumber = '18625550142';
@@ -126,6 +131,7 @@ describe('Aliyun: a +1 number that reads as a mainland mobile', () => {
 });
 
 describe('Aliyun: hints chosen from the code and the message', () => {
+  // eslint-disable-next-line no-template-curly-in-string -- names the literal ${code} variable of an Aliyun template
   it('isv.SMS_TEMPLATE_ILLEGAL saying content and parameters do not match points at ${code} / codeParamName', async () => {
     sandbox.faults.add({
       provider: 'aliyun',
@@ -182,12 +188,6 @@ describe('templates with variables other than the code', () => {
     const error = await connectorErrorOf(async () => sender.consoleTest('8613800138000'));
     expect(error.code).toBe('invalid_config');
     expect(error.message).toContain('fixedParams may not set \\"code\\"');
-  });
-
-  const yunpianConfig = (template: Record<string, unknown>) => ({
-    apikey: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
-    endpoint: withOption.url,
-    templates: [{ usageType: 'Generic', ...template }],
   });
 
   it('YunPian: content with unfilled #var# is refused at config time, naming each variable, and nothing is sent', async () => {

@@ -9,8 +9,9 @@ import type { Sandbox } from '@logto-sms/sandbox';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { connectorErrorOf, randomCode, senderFor, type LoadedConnector } from '../helpers/logto.js';
+import { anyString, stringMatching } from '../support/index.js';
 
-import { useE2eEnvironment } from './environment.js';
+import { useEndToEndEnvironment } from './environment.js';
 import { itMapsTransportFaults } from './transport-faults.js';
 
 const usageTypes = ['SignIn', 'Register', 'ForgotPassword', 'Generic'];
@@ -42,7 +43,7 @@ const configFor = (target: Sandbox, overrides: Record<string, unknown> = {}) => 
   ...overrides,
 });
 
-const environment = useE2eEnvironment();
+const environment = useEndToEndEnvironment();
 
 beforeAll(() => {
   ({ sandbox, limited } = environment);
@@ -71,7 +72,7 @@ describe('successful sends', () => {
       signatureAlgorithm: 'TC3-HMAC-SHA256',
     });
     expect(result).toEqual({
-      serialNo: expect.stringMatching(/^5000:/),
+      serialNo: stringMatching(/^5000:/),
       requestId: message!.requestId,
     });
   });
@@ -82,6 +83,7 @@ describe('successful sends', () => {
     ['447400123456', '+447400123456'],
   ])(
     'international number %s: sent as %s on the international template and signature',
+    // eslint-disable-next-line unicorn/prevent-abbreviations -- E.164 is the number format's name, not an abbreviation
     async (to, e164) => {
       const sender = await senderFor(tencent, configFor(sandbox));
       const code = randomCode();
@@ -169,28 +171,29 @@ describe('successful sends', () => {
   });
 });
 
-describe('errors, as Logto sees them', () => {
-  const expectError = async (
-    config: Record<string, unknown>,
-    to: string,
-    code: string,
-    providerCode?: string
-  ) => {
-    const sender = await senderFor(tencent, config);
-    const error = await connectorErrorOf(async () => sender.signIn(to, { code: randomCode() }));
-    expect(error.code).toBe(code);
-    if (providerCode) {
-      expect(error.data).toMatchObject({
-        provider: 'tencent',
-        providerCode,
-        httpStatus: 200,
-        requestId: expect.any(String),
-        hint: expect.any(String),
-      });
-    }
-    return error;
-  };
+/** Sends with `config` and checks the ConnectorError `code` (and, if given, its provider fields). */
+const expectError = async (
+  config: Record<string, unknown>,
+  to: string,
+  code: string,
+  providerCode?: string
+) => {
+  const sender = await senderFor(tencent, config);
+  const error = await connectorErrorOf(async () => sender.signIn(to, { code: randomCode() }));
+  expect(error.code).toBe(code);
+  if (providerCode) {
+    expect(error.data).toMatchObject({
+      provider: 'tencent',
+      providerCode,
+      httpStatus: 200,
+      requestId: anyString,
+      hint: anyString,
+    });
+  }
+  return error;
+};
 
+describe('errors, as Logto sees them', () => {
   it('a wrong SecretKey → invalid_config (AuthFailure.SignatureFailure)', async () => {
     await expectError(
       configFor(sandbox, { accessKeySecret: 'WrongSecretKey000000000000000001' }),

@@ -83,7 +83,9 @@ const withLock = async <T>(task: () => Promise<T>): Promise<T> => {
       if (Date.now() > deadline) {
         throw new Error(`Timed out waiting for the build lock ${lockDirectory}`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => {
+        setTimeout(resolve, 200);
+      });
     }
   }
   try {
@@ -99,11 +101,11 @@ const withLock = async <T>(task: () => Promise<T>): Promise<T> => {
  * no-op; it keeps `vitest run <file>` honest when run on its own.
  */
 export const ensureBuilt = async (targets: readonly Target[]): Promise<void> => {
-  if (!targets.some(isStale)) {
+  if (!targets.some((target) => isStale(target))) {
     return;
   }
   await withLock(async () => {
-    const stale = targets.filter(isStale);
+    const stale = targets.filter((target) => isStale(target));
     if (stale.length === 0) {
       return;
     }

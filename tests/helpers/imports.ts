@@ -1,5 +1,7 @@
 import { builtinModules } from 'node:module';
 
+import { required } from '../support/values.js';
+
 /**
  * Every module specifier a bundled ESM file can load at run time: static imports and re-exports,
  * side-effect imports, dynamic `import()`, and `require()` / esbuild's `__require()` from bundled
@@ -15,7 +17,7 @@ export const importSpecifiers = (source: string): string[] => {
   const found = new Set<string>();
   for (const pattern of patterns) {
     for (const match of source.matchAll(pattern)) {
-      found.add(match[1]!);
+      found.add(required(match[1], `the specifier in ${match[0]}`));
     }
   }
   return [...found].sort();
@@ -26,10 +28,10 @@ const builtins = new Set(builtinModules);
 export const isNodeBuiltin = (specifier: string): boolean =>
   specifier.startsWith('node:') ||
   builtins.has(specifier) ||
-  builtins.has(specifier.split('/')[0]!);
+  builtins.has(specifier.split('/').slice(0, 1).join('/'));
 
 /** `@scope/name/sub` → `@scope/name`; `name/sub` → `name`. */
 export const packageNameOf = (specifier: string): string => {
-  const parts = specifier.split('/');
-  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const segments = specifier.startsWith('@') ? 2 : 1;
+  return specifier.split('/').slice(0, segments).join('/');
 };

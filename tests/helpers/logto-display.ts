@@ -8,16 +8,15 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
-type PhraseTree = { [key: string]: string | PhraseTree };
+import { fieldOf } from '../support/values.js';
 
-const phrasesModule = async (): Promise<Record<string, { errors: { connector: PhraseTree } }>> => {
+/** The default export of @logto/phrases: language tag → phrase tree. */
+const phrasesModule = async (): Promise<unknown> => {
   // @logto/phrases is not ours to depend on: reach it the way @logto/cli does.
   const fromCli = createRequire(createRequire(import.meta.url).resolve('@logto/cli/package.json'));
   const fromSchemas = createRequire(fromCli.resolve('@logto/schemas'));
-  const loaded = (await import(pathToFileURL(fromSchemas.resolve('@logto/phrases')).href)) as {
-    default: Record<string, { errors: { connector: PhraseTree } }>;
-  };
-  return loaded.default;
+  const loaded: unknown = await import(pathToFileURL(fromSchemas.resolve('@logto/phrases')).href);
+  return fieldOf(loaded, 'default');
 };
 
 /** Logto's text for a ConnectorError in `language` ('en', 'zh-CN'): the toast the person reads. */
@@ -26,13 +25,16 @@ export const logtoDisplays = async (
   language: string
 ): Promise<string> => {
   const phrases = await phrasesModule();
-  const phrase = phrases[language]?.errors.connector[error.code];
+  const phrase = fieldOf(
+    fieldOf(fieldOf(fieldOf(phrases, language), 'errors'), 'connector'),
+    error.code
+  );
   if (typeof phrase !== 'string') {
     throw new TypeError(`Logto has no ${language} phrase for connector.${error.code}`);
   }
-  const data = error.data as { errorDescription?: unknown } | undefined;
+  const errorDescription = fieldOf(error.data, 'errorDescription');
   const description =
-    typeof data?.errorDescription === 'string' ? data.errorDescription : JSON.stringify(error.data);
+    typeof errorDescription === 'string' ? errorDescription : JSON.stringify(error.data);
   // Only the default (General) branch hands errorDescription to the phrase; the others pass nothing.
   const known = [
     'invalid_metadata',

@@ -9,7 +9,7 @@ import {
   type LogtoHost,
 } from '@logto-sms/cli';
 
-import { errorData, rejectionOf } from '../support/index.js';
+import { errorData, rejectionOf, sendData } from '../support/index.js';
 
 import { ensureBuilt, packageDirectory } from './build.js';
 
@@ -73,8 +73,6 @@ export type SmsSender = {
   consoleTest: (to: string, code?: string) => Promise<unknown>;
 };
 
-type SendMessage = (data: unknown, config?: unknown) => Promise<unknown>;
-
 /** A connector instance from a loaded factory, with `config` as the saved config. */
 export const senderFor = async (
   { factory }: LoadedConnector,
@@ -91,11 +89,11 @@ export const senderFor = async (
   if (!('sendMessage' in connector)) {
     throw new Error(`${factory.metadata.id} has no sendMessage`);
   }
-  const sendMessage = connector.sendMessage as unknown as SendMessage;
   return {
-    signIn: async (to, payload, type = 'SignIn') => sendMessage({ to, type, payload }),
+    signIn: async (to, payload, type = 'SignIn') =>
+      connector.sendMessage(sendData(to, payload, type)),
     consoleTest: async (to, code = '000000') =>
-      sendMessage({ to, type: 'Generic', payload: { code } }, config),
+      connector.sendMessage(sendData(to, { code }, 'Generic'), config),
   };
 };
 

@@ -14,12 +14,12 @@ export const settlesWithin = async (work: Promise<unknown>, ms: number): Promise
       resolve(false);
     }, ms);
   });
-  const settled = work.then(
-    () => true as const,
-    () => true as const
-  );
+  const settles = async (): Promise<true> => {
+    await Promise.allSettled([work]);
+    return true;
+  };
   try {
-    return await Promise.race([settled, late]);
+    return await Promise.race([settles(), late]);
   } finally {
     clearTimeout(timer);
   }

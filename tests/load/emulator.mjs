@@ -24,7 +24,8 @@ const sandbox = await startSandbox({
   },
   // "<time> <provider> <method> <path> <status> <summary…> <ms>ms"; summary "OK <numbers>" on success.
   log(line) {
-    const [, provider, , , status, verdict] = line.split(' ');
+    const fields = line.split(' ');
+    const [provider, status, verdict] = [fields[1], fields[4], fields[5]];
     counts.requests += 1;
     if (status === '200' && verdict === 'OK' && Object.hasOwn(counts.accepted, provider)) {
       counts.accepted[provider] += 1;

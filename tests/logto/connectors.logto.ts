@@ -8,10 +8,13 @@ import { startSandbox, type Sandbox, type SandboxMessage } from '@logto-sms/sand
 import { readFile } from 'node:fs/promises';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { required } from '../support/values.js';
 
 import { connectorsUnderTest, type ConnectorConfig } from './connectors.js';
 import { readEnvironment } from './support/environment.js';
-import { startPhoneInteraction } from './support/experience.js';
+import { startPhoneInteraction, verificationIdOf } from './support/experience.js';
 import type { JsonResponse } from './support/http.js';
 import { errorDescriptionOf, logtoMessages, logtoShows } from './support/logto-errors.js';
 import {
@@ -32,8 +35,10 @@ const failureResponses: Array<ApiResponse | JsonResponse> = [];
 
 let sequence = 0;
 /** A mainland number never used before in this run (Logto and the emulator limit per number). */
-const freshMainlandPhone = () =>
-  `86139${String(Date.now() % 1e5).padStart(5, '0')}${String((sequence += 1) % 1000).padStart(3, '0')}`;
+const freshMainlandPhone = () => {
+  sequence += 1;
+  return `86139${String(Date.now() % 1e5).padStart(5, '0')}${String(sequence % 1000).padStart(3, '0')}`;
+};
 
 const nationalPart = (digits: string) => (digits.startsWith('86') ? digits.slice(2) : digits);
 
@@ -48,14 +53,28 @@ const messageFor = async (
   return message;
 };
 
+const idGuard = z.object({ id: z.string() });
+
+/** The fields of a connector's `metadata` export that Logto's listing must repeat. */
+const connectorModuleGuard = z.object({
+  metadata: z.object({
+    id: z.string(),
+    name: z.record(z.string()),
+    description: z.record(z.string()),
+    formItems: z.array(z.unknown()).optional(),
+  }),
+});
+
 beforeAll(async () => {
   api = await connectManagementApi(environment);
   sandbox = await startSandbox();
-  const app = await api.ok<{ id: string }>('POST', '/applications', {
-    name: 'logto-sms e2e',
-    type: 'SPA',
-    oidcClientMetadata: { redirectUris: [redirectUri], postLogoutRedirectUris: [] },
-  });
+  const app = idGuard.parse(
+    await api.ok('POST', '/applications', {
+      name: 'logto-sms e2e',
+      type: 'SPA',
+      oidcClientMetadata: { redirectUris: [redirectUri], postLogoutRedirectUris: [] },
+    })
+  );
   appId = app.id;
 });
 
@@ -80,12 +99,9 @@ it('installs every connector package of this repository, each with an entry in t
 
 describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory }) => {
   const entry = connectorsUnderTest[packageDirectory];
-  let metadata: {
-    id: string;
-    name: Record<string, string>;
-    description: Record<string, string>;
-    formItems?: unknown[];
-  };
+  const knownEntry = () =>
+    required(entry, `an entry for ${packageDirectory} in tests/logto/connectors.ts`);
+  let metadata: z.infer<typeof connectorModuleGuard>['metadata'];
   let config: ConnectorConfig;
   const secrets = () => {
     const values = [
@@ -104,14 +120,14 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
     if (!entry) {
       throw new Error(`no entry for ${packageDirectory} in tests/logto/connectors.ts`);
     }
-    ({ metadata } = (await import(`@logto-sms/${packageDirectory}`)) as {
-      metadata: typeof metadata;
-    });
+    ({ metadata } = connectorModuleGuard.parse(await import(`@logto-sms/${packageDirectory}`)));
     config = entry.config(sandbox);
   });
 
   it('is listed by GET /api/connector-factories with our id and metadata', async () => {
-    const factories = await api.ok<Array<Record<string, unknown>>>('GET', '/connector-factories');
+    const factories = z
+      .array(z.record(z.unknown()))
+      .parse(await api.ok('GET', '/connector-factories'));
     const factory = factories.find((item) => item.id === metadata.id);
     expect(factory).toMatchObject({
       id: metadata.id,
@@ -129,7 +145,7 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
     const since = Date.now();
     const response = await testCall(phone);
     expect(response.status).toBe(204);
-    expect((await messageFor(entry!.provider, phone, since)).code).toBe('000000');
+    expect((await messageFor(knownEntry().provider, phone, since)).code).toBe('000000');
     expect(sandbox.inbox.list({ since })).toHaveLength(1);
   });
 
@@ -140,10 +156,9 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
 
     beforeAll(async () => {
       // Creating an SMS connector replaces the previous one: one working SMS connector per tenant.
-      ({ id: connectorRowId } = await api.ok<{ id: string }>('POST', '/connectors', {
-        connectorId: metadata.id,
-        config,
-      }));
+      ({ id: connectorRowId } = idGuard.parse(
+        await api.ok('POST', '/connectors', { connectorId: metadata.id, config })
+      ));
       await api.ok('PATCH', '/sign-in-exp', {
         signUp: { identifiers: ['phone'], password: false, verify: true },
         signIn: {
@@ -161,7 +176,7 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
 
     it('passwordless sign-in: the real code from the inbox ends in an ID token for that user and phone', async () => {
       const phone = freshMainlandPhone();
-      const user = await api.ok<{ id: string }>('POST', '/users', { primaryPhone: phone });
+      const user = idGuard.parse(await api.ok('POST', '/users', { primaryPhone: phone }));
       const interaction = await startPhoneInteraction(
         { endpoint: environment.endpoint, appId, redirectUri },
         'SignIn',
@@ -170,11 +185,11 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       const since = Date.now();
       const sent = await interaction.sendCode();
       expect(sent.status).toBe(200);
-      const message = await messageFor(entry!.provider, phone, since);
+      const message = await messageFor(knownEntry().provider, phone, since);
       expect(message.code).toMatch(/^\d{6}$/);
       const { idToken } = await interaction.finish(
-        (sent.body as { verificationId: string }).verificationId,
-        message.code!
+        verificationIdOf(sent),
+        required(message.code, 'a code in the delivered message')
       );
       expect(idToken).toMatchObject({
         sub: user.id,
@@ -196,42 +211,42 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
       const since = Date.now();
       const sent = await interaction.sendCode();
       expect(sent.status).toBe(200);
-      const message = await messageFor(entry!.provider, phone, since);
+      const message = await messageFor(knownEntry().provider, phone, since);
       const { idToken } = await interaction.finish(
-        (sent.body as { verificationId: string }).verificationId,
-        message.code!
+        verificationIdOf(sent),
+        required(message.code, 'a code in the delivered message')
       );
       expect(idToken).toMatchObject({ phone_number: phone, aud: appId });
-      const users = await api.ok<Array<{ id: string; primaryPhone: string }>>(
-        'GET',
-        `/users?search=${phone}`
-      );
+      const users = await api.ok('GET', `/users?search=${phone}`);
       expect(users).toEqual([expect.objectContaining({ id: idToken.sub, primaryPhone: phone })]);
     });
 
-    describe('what the operator (Console test call) and the end user (Experience API) see', () => {
-      /** Logto's answer to the Console's "Send" with a config patch, and to a sign-in with it saved. */
-      const bothWays = async (phone: string, overrides: ConnectorConfig, arrange?: () => void) => {
+    /** Logto's answer to the Console's "Send" with a config patch, and to a sign-in with it saved. */
+    const bothWays = async (phone: string, overrides: ConnectorConfig, arrange?: () => void) => {
+      arrange?.();
+      const operator = await testCall(phone, overrides);
+      await saveConfig(overrides);
+      try {
         arrange?.();
-        const operator = await testCall(phone, overrides);
-        await saveConfig(overrides);
-        try {
-          arrange?.();
-          const interaction = await startPhoneInteraction(
-            { endpoint: environment.endpoint, appId, redirectUri },
-            'SignIn',
-            phone
-          );
-          const endUser = await interaction.sendCode();
-          failureResponses.push(operator, endUser);
-          return { operator, endUser };
-        } finally {
-          await saveConfig({});
-        }
-      };
+        const interaction = await startPhoneInteraction(
+          { endpoint: environment.endpoint, appId, redirectUri },
+          'SignIn',
+          phone
+        );
+        const endUser = await interaction.sendCode();
+        failureResponses.push(operator, endUser);
+        return { operator, endUser };
+      } finally {
+        await saveConfig({});
+      }
+    };
 
+    describe('what the operator (Console test call) and the end user (Experience API) see', () => {
       it('a wrong secret: 400 connector.invalid_config, "The connector\'s config is invalid.", for both', async () => {
-        const { operator, endUser } = await bothWays(freshMainlandPhone(), entry!.wrongSecret);
+        const { operator, endUser } = await bothWays(
+          freshMainlandPhone(),
+          knownEntry().wrongSecret
+        );
         for (const response of [operator, endUser]) {
           expect(logtoShows(response)).toEqual({
             status: 400,
@@ -284,10 +299,10 @@ describe.each(environment.connectors)('$name in Logto core', ({ packageDirectory
           () => {
             sandbox.faults.clear();
             sandbox.faults.add({
-              provider: entry!.faultProvider ?? entry!.provider,
+              provider: knownEntry().faultProvider ?? knownEntry().provider,
               kind: 'hang',
               sticky: true,
-            } as Parameters<Sandbox['faults']['add']>[0]);
+            });
           }
         );
         for (const response of [operator, endUser]) {

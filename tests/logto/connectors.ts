@@ -11,7 +11,7 @@ import {
   tencentConfigFor,
   yunpianConfigFor,
 } from '@logto-sms/cli';
-import type { Sandbox } from '@logto-sms/sandbox';
+import type { Provider, Sandbox } from '@logto-sms/sandbox';
 
 import type { LogtoShows } from './support/logto-errors.js';
 
@@ -21,9 +21,9 @@ export type ConnectorConfig = Record<string, unknown>;
 
 export type ConnectorUnderTest = {
   /** The emulator's name for the provider (inbox `provider`, and fault `provider` unless `faultProvider` says otherwise). */
-  provider: string;
+  provider: Provider;
   /** The emulator endpoint that takes this connector's faults, when it is not `provider` (Aliyun MAS shares the Aliyun endpoint). */
-  faultProvider?: string;
+  faultProvider?: Provider;
   /** A config that delivers through `sandbox`. */
   config: (sandbox: Sandbox) => ConnectorConfig;
   /** The config keys holding secrets: their values must never reach a Logto response or log. */

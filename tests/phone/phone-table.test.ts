@@ -4,7 +4,6 @@
  * provider's format; every other number is refused with invalid_request_parameters and no request.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 
 import {
   ConnectorError,
@@ -13,6 +12,8 @@ import {
   type SmsConnector,
 } from '@logto/connector-kit';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { listeningPort, stringMatching } from '../support/index.js';
 
 import { phoneFixtures } from './connectors.js';
 import type { RecordedRequest } from './fixture.js';
@@ -33,13 +34,17 @@ describe.each(phoneFixtures)('$packageName: the phone table', (fixture) => {
         response.end(fixture.success.body);
       });
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    endpoint = `http://127.0.0.1:${listeningPort(server)}`;
   });
 
   afterAll(async () => {
     server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await new Promise((resolve) => {
+      server.close(resolve);
+    });
   });
 
   beforeEach(() => {
@@ -67,7 +72,7 @@ describe.each(phoneFixtures)('$packageName: the phone table', (fixture) => {
       expect(outcome).toBeInstanceOf(ConnectorError);
       expect((outcome as ConnectorError).code).toBe(ConnectorErrorCodes.InvalidRequestParameters);
       expect((outcome as ConnectorError).data).toEqual({
-        errorDescription: expect.stringMatching(phoneCase.refused),
+        errorDescription: stringMatching(phoneCase.refused),
       });
       expect(requests).toEqual([]);
       return;

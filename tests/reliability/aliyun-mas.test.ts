@@ -91,7 +91,10 @@ const connectorFor = async (config: unknown): Promise<SmsConnector> =>
   createAliyunMasConnector({ getConfig: async () => config });
 
 let sequence = 0;
-const nextNumber = () => mainlandNumber(88, (sequence += 1));
+const nextNumber = () => {
+  sequence += 1;
+  return mainlandNumber(88, sequence);
+};
 
 const send = async (
   config: Record<string, unknown>,

@@ -6,15 +6,24 @@
  *
  * This file uses nock and therefore no real sockets.
  */
-import createAliyunConnector from '@logto-sms/connector-aliyun-sms';
-import createTencentConnector from '@logto-sms/connector-tencent-sms';
-import createYunpianConnector from '@logto-sms/connector-yunpian-sms';
-
 import { ConnectorErrorCodes, type SmsConnector } from '@logto/connector-kit';
 import fc from 'fast-check';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
+import { asLogtoPassesIt, configArbitrary, knownDefect } from './support/config-arbitraries.js';
+import {
+  aliyunSuccess,
+  baseAliyun,
+  baseConfigOf,
+  baseTencent,
+  baseYunpian,
+  createConnectorOf,
+  hostileExamples,
+  successOf,
+  tencentSuccess,
+  yunpianSuccess,
+} from './support/config-cases.js';
 import {
   aliyunConfig,
   connectorErrorOf,
@@ -37,42 +46,6 @@ const yunpianHosts = /(?:^|\/\/)(?:[a-z0-9-]+\.)+yunpian\.com(?::\d+)?(?:\/|$)/;
 const tencentHosts = /(?:^|\/\/)sms(?:\.[a-z0-9-]+)?\.tencentcloudapi\.com(?::\d+)?(?:\/|$)/;
 const loopbackHosts = /(?:^|\/\/)(?:localhost|127\.0\.0\.1|\[?::1\]?)(?::\d+)?(?:\/|$)/;
 
-const aliyunSuccess = {
-  RequestId: 'B1C2D3E4-0000-4000-8000-000000000000',
-  Code: 'OK',
-  Message: 'OK',
-  BizId: '123456789012345678^0',
-};
-const yunpianSuccess = {
-  code: 0,
-  msg: '发送成功',
-  count: 1,
-  fee: 0.05,
-  unit: 'RMB',
-  mobile: '13800138000',
-  sid: 30_000_000_001,
-};
-const tencentSuccess = {
-  Response: {
-    SendStatusSet: [
-      {
-        SerialNo: '5000:1',
-        PhoneNumber: '+8613800138000',
-        Fee: 1,
-        Code: 'Ok',
-        Message: 'send success',
-        IsoCode: 'CN',
-      },
-    ],
-    RequestId: 'c0ffee00-0000-4000-8000-000000000000',
-  },
-};
-const successOf: Record<Provider, unknown> = {
-  aliyun: aliyunSuccess,
-  yunpian: yunpianSuccess,
-  tencent: tencentSuccess,
-};
-
 /** Every request that reached an interceptor, and every one that matched none (net connect is off). */
 const requests: string[] = [];
 const unmatched: string[] = [];
@@ -85,15 +58,17 @@ nock.emitter.on(
   }
 );
 
+/** A nock reply that records the request and answers the provider's success. */
+const record = (fixed?: Provider) =>
+  function (this: { req: { headers: Record<string, unknown> } }, uri: string) {
+    // At a loopback '/', Aliyun and Tencent share the path, as in the emulator: Tencent's calls carry X-TC-Action.
+    const provider =
+      fixed ?? (this.req.headers['x-tc-action'] === undefined ? 'aliyun' : 'tencent');
+    requests.push(`${provider} ${String(this.req.headers.host)}${uri}`);
+    return [200, successOf[provider]] as [number, unknown];
+  };
+
 const providerScopes = () => {
-  // At a loopback '/', Aliyun and Tencent share the path, as in the emulator: Tencent's calls carry X-TC-Action.
-  const record = (fixed?: Provider) =>
-    function (this: { req: { headers: Record<string, unknown> } }, uri: string) {
-      const provider =
-        fixed ?? (this.req.headers['x-tc-action'] === undefined ? 'aliyun' : 'tencent');
-      requests.push(`${provider} ${String(this.req.headers.host)}${uri}`);
-      return [200, successOf[provider]] as [number, unknown];
-    };
   return [
     nock(aliyunHosts).persist().post('/').query(true).reply(record('aliyun')),
     nock(yunpianHosts).persist().post('/v2/sms/single_send.json').reply(record('yunpian')),
@@ -122,300 +97,10 @@ afterEach(() => {
   expect(unmatched).toEqual([]);
 });
 
-const guards: Record<Provider, Promise<SmsConnector['configGuard']>> = {
-  aliyun: formOnlyConnector('aliyun').then((connector) => connector.configGuard),
-  yunpian: formOnlyConnector('yunpian').then((connector) => connector.configGuard),
-  tencent: formOnlyConnector('tencent').then((connector) => connector.configGuard),
-};
-
-// ------------------------------------------------------------------ generators
-
-const jsonLeaf = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.string({ unit: 'grapheme', maxLength: 30 }),
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.constantFrom(
-    '',
-    ' ',
-    'http://127.0.0.1:4010',
-    'https://dysmsapi.aliyuncs.com',
-    'https://sms.yunpian.com',
-    'https://sms.ap-singapore.tencentcloudapi.com',
-    'HMAC-SHA1',
-    '1000',
-    '99',
-    'en',
-    'Generic',
-    'ap-beijing',
-    ['5']
-  )
-);
-const anyJson = fc.oneof(
-  { weight: 3, arbitrary: jsonLeaf },
-  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }) }
-);
-
-const baseAliyun = (endpoint?: string) => {
-  const config = aliyunConfig({ endpoint: endpoint ?? '' });
-  if (endpoint === undefined) {
-    delete config.endpoint;
-  }
-  return config;
-};
-const baseYunpian = (endpoint?: string) => {
-  const config = yunpianConfig({ endpoint: endpoint ?? '' });
-  if (endpoint === undefined) {
-    delete config.endpoint;
-  }
-  return config;
-};
-
-const baseTencent = (endpoint?: string) => {
-  const config = tencentConfig({ endpoint: endpoint ?? '' });
-  if (endpoint === undefined) {
-    delete config.endpoint;
-  }
-  return config;
-};
-const baseConfigOf: Record<Provider, (endpoint?: string) => Record<string, unknown>> = {
-  aliyun: baseAliyun,
-  yunpian: baseYunpian,
-  tencent: baseTencent,
-};
-const createConnectorOf = {
-  aliyun: createAliyunConnector,
-  yunpian: createYunpianConnector,
-  tencent: createTencentConnector,
-};
-
-type Mutate = (config: Record<string, unknown>) => void;
-
-const topLevelKeys: Record<Provider, string[]> = {
-  aliyun: [
-    'accessKeyId',
-    'accessKeySecret',
-    'securityToken',
-    'signName',
-    'templates',
-    'strictPhoneRegionNumberCheck',
-    'endpoint',
-    'signatureAlgorithm',
-    'timeout',
-    'unknownKey',
-  ],
-  yunpian: [
-    'apikey',
-    'templates',
-    'enableInternational',
-    'unsupportedCountriesMsg',
-    'strictPhoneRegionNumberCheck',
-    'endpoint',
-    'timeout',
-    'unknownKey',
-  ],
-  tencent: [
-    'accessKeyId',
-    'accessKeySecret',
-    'securityToken',
-    'sdkAppId',
-    'signName',
-    'overseasSignName',
-    'region',
-    'templates',
-    'strictPhoneRegionNumberCheck',
-    'endpoint',
-    'timeout',
-    'unknownKey',
-  ],
-};
-const templateKeys: Record<Provider, string[]> = {
-  aliyun: ['usageType', 'templateCode', 'locale', 'codeParamName', 'type'],
-  yunpian: ['usageType', 'content', 'locale'],
-  tencent: ['usageType', 'templateCode', 'locale', 'fixedParams'],
-};
-
-const mutation = (provider: Provider): fc.Arbitrary<Mutate> =>
-  fc.oneof(
-    fc
-      .tuple(fc.constantFrom(...topLevelKeys[provider]), anyJson)
-      .map(([key, value]): Mutate => (config) => {
-        config[key] = value;
-      }),
-    fc.constantFrom(...topLevelKeys[provider]).map((key): Mutate => (config) => {
-      delete config[key];
-    }),
-    fc
-      .tuple(fc.nat(10), fc.constantFrom(...templateKeys[provider]), anyJson)
-      .map(([index, key, value]): Mutate => (config) => {
-        const { templates } = config;
-        if (!Array.isArray(templates) || templates.length === 0) {
-          return;
-        }
-        const template: unknown = templates[index % templates.length];
-        if (typeof template === 'object' && template !== null) {
-          (template as Record<string, unknown>)[key] = value;
-        }
-      }),
-    fc
-      .tuple(fc.nat(10), fc.constantFrom(...templateKeys[provider]))
-      .map(([index, key]): Mutate => (config) => {
-        const { templates } = config;
-        if (!Array.isArray(templates) || templates.length === 0) {
-          return;
-        }
-        const template: unknown = templates[index % templates.length];
-        if (typeof template === 'object' && template !== null) {
-          delete (template as Record<string, unknown>)[key];
-        }
-      }),
-    fc.nat(10).map((index): Mutate => (config) => {
-      if (Array.isArray(config.templates) && config.templates.length > 0) {
-        config.templates.splice(index % config.templates.length, 1);
-      }
-    }),
-    fc
-      .tuple(
-        fc.constantFrom(...requiredUsageTypes, 'MfaVerification', 'Nope'),
-        anyJson,
-        fc.option(anyJson)
-      )
-      .map(([usageType, body, locale]): Mutate => (config) => {
-        if (!Array.isArray(config.templates)) {
-          return;
-        }
-        const field = provider === 'yunpian' ? 'content' : 'templateCode';
-        config.templates.push({ usageType, [field]: body, ...(locale === null ? {} : { locale }) });
-      })
-  );
-
-const mutatedConfig = (provider: Provider) =>
-  fc
-    .tuple(
-      fc.constantFrom(undefined, 'http://127.0.0.1:4010', 'http://localhost:4010'),
-      fc.array(mutation(provider), { minLength: 1, maxLength: 3 })
-    )
-    .map(([endpoint, mutations]) => {
-      const config = baseConfigOf[provider](endpoint);
-      for (const mutate of mutations) {
-        mutate(config);
-      }
-      return config as unknown;
-    });
-
-const configArbitrary = (provider: Provider) =>
-  fc.oneof(
-    { weight: 6, arbitrary: mutatedConfig(provider) },
-    { weight: 1, arbitrary: anyJson },
-    { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) }
-  );
-
-// Values a person could paste that are easy to get wrong further down the stack.
-const hostileExamples: Record<Provider, unknown[]> = {
-  aliyun: [
-    { ...baseAliyun(), securityToken: 'tökén' },
-    { ...baseAliyun(), signName: '阿里云短信测试😀' },
-    {
-      ...baseAliyun(),
-      signatureAlgorithm: 'HMAC-SHA1',
-      accessKeyId: 'LTAI密钥',
-      securityToken: '令牌',
-    },
-    { ...baseAliyun(), timeout: '500' },
-    // Not JSON: Logto's stored config turns these into null (a default), never hands them over.
-    { ...baseAliyun(), timeout: Number.POSITIVE_INFINITY },
-    { ...baseAliyun(), timeout: Number.NaN, signatureAlgorithm: undefined },
-    { ...baseAliyun(), endpoint: '' },
-    { ...baseAliyun(), strictPhoneRegionNumberCheck: null },
-    { ...baseAliyun(), templates: [] },
-    { ...baseAliyun(), templates: 'SMS_1' },
-    [],
-    null,
-    'config',
-  ],
-  yunpian: [
-    { ...baseYunpian(), apikey: '密钥' },
-    {
-      ...baseYunpian(),
-      templates: requiredUsageTypes.map((usageType) => ({
-        usageType,
-        content: '【签名】验证码#code#😀',
-      })),
-    },
-    { ...baseYunpian(), unsupportedCountriesMsg: null },
-    { ...baseYunpian(), timeout: ' 700 ' },
-    { ...baseYunpian(), timeout: Number.NEGATIVE_INFINITY },
-    { ...baseYunpian(), enableInternational: 'true' },
-    {
-      ...baseYunpian(),
-      templates: requiredUsageTypes.map((usageType) => ({ usageType, content: '#code##code#' })),
-    },
-    [],
-    null,
-    42,
-  ],
-  tencent: [
-    { ...baseTencent(), securityToken: 'tökén' },
-    { ...baseTencent(), accessKeyId: 'AKID密钥' },
-    { ...baseTencent(), signName: '腾讯云😀', overseasSignName: 'Ünïcode' },
-    { ...baseTencent(), sdkAppId: 1_400_000_001 },
-    { ...baseTencent(), region: 'AP-GUANGZHOU' },
-    { ...baseTencent(), timeout: '500' },
-    {
-      ...baseTencent(),
-      templates: requiredUsageTypes.map((usageType) => ({
-        usageType,
-        templateCode: 1110,
-        fixedParams: ['5', '分钟'],
-      })),
-    },
-    {
-      ...baseTencent(),
-      templates: requiredUsageTypes.map((usageType) => ({
-        usageType,
-        templateCode: { china: '1' },
-      })),
-    },
-    [],
-    null,
-  ],
-};
-
-/** A string anywhere in the value that holds an unpaired surrogate (no UTF-8 encoding exists). */
-const hasLoneSurrogate = (value: unknown): boolean => {
-  if (typeof value === 'string') {
-    return /[\uD800-\uDFFF]/u.test(value);
-  }
-  if (Array.isArray(value)) {
-    return value.some(hasLoneSurrogate);
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).some(
-      ([key, item]) => hasLoneSurrogate(key) || hasLoneSurrogate(item)
-    );
-  }
-  return false;
-};
-
-/** Aliyun sends accessKeyId / securityToken in HTTP headers (V3), which only carry Latin-1. */
-const beyondLatin1InHeaderCredential = (provider: Provider, config: unknown): boolean =>
-  provider === 'aliyun' &&
-  typeof config === 'object' &&
-  config !== null &&
-  ['accessKeyId', 'securityToken'].some((key) => {
-    const value = (config as Record<string, unknown>)[key];
-    return typeof value === 'string' && /[^\u0000-\u00FF]/.test(value);
-  });
-
-const knownDefect = (provider: Provider, config: unknown) =>
-  hasLoneSurrogate(config) || beyondLatin1InHeaderCredential(provider, config);
-
-/** A value as Logto passes it after storing it as JSON (undefined: nothing stored). */
-const asLogtoPassesIt = (value: unknown): unknown => {
-  const text = JSON.stringify(value);
-  return text === undefined ? undefined : (JSON.parse(text) as unknown);
+const guards: Record<Provider, SmsConnector['configGuard']> = {
+  aliyun: (await formOnlyConnector('aliyun')).configGuard,
+  yunpian: (await formOnlyConnector('yunpian')).configGuard,
+  tencent: (await formOnlyConnector('tencent')).configGuard,
 };
 
 // Fixed, so a run is reproducible; FC_SEED explores others. fast-check names the seed and path of
@@ -425,6 +110,18 @@ const propertySeed = Number(process.env.FC_SEED ?? 20_261_130);
 // ------------------------------------------------------------------ properties
 
 const validSend = sendData('8613800138000', '123456', 'SignIn');
+
+const configWith = (provider: Provider, endpoint: string) =>
+  provider === 'aliyun'
+    ? aliyunConfig({ endpoint })
+    : provider === 'yunpian'
+      ? yunpianConfig({ endpoint })
+      : tencentConfig({ endpoint });
+
+/** A provider's base config with a 2 s timeout, for the transport cases. */
+const config = (provider: Provider) => ({ ...baseConfigOf[provider](), timeout: 2000 });
+
+const networkError = (code: string) => Object.assign(new Error(`${code} (simulated)`), { code });
 
 describe('with nock answering every provider and loopback request with a success', () => {
   let scopes: nock.Scope[] = [];
@@ -444,7 +141,7 @@ describe('with nock answering every provider and loopback request with a success
     '%s: arbitrary JSON as config',
     (provider) => {
       it('is either a valid config that sends, or InvalidConfig with no request — never another exception', async () => {
-        const guard = await guards[provider];
+        const guard = guards[provider];
         const viaForm = await formOnlyConnector(provider);
         await fc.assert(
           fc.asyncProperty(
@@ -624,15 +321,9 @@ describe('with nock answering every provider and loopback request with a success
       'HTTP://EXAMPLE.COM',
       'ftp://127.0.0.1',
       'file:///etc/passwd',
+      // eslint-disable-next-line no-script-url -- a hostile endpoint the guard must refuse, never evaluated
       'javascript:alert(1)',
     ];
-
-    const configWith = (provider: Provider, endpoint: string) =>
-      provider === 'aliyun'
-        ? aliyunConfig({ endpoint })
-        : provider === 'yunpian'
-          ? yunpianConfig({ endpoint })
-          : tencentConfig({ endpoint });
 
     it.each(
       offMachine.flatMap((endpoint) =>
@@ -689,9 +380,6 @@ describe('transport classification through the connectors (nock)', () => {
       body: tencentSuccess,
     },
   ];
-  const config = (provider: Provider) => ({ ...baseConfigOf[provider](), timeout: 2000 });
-
-  const networkError = (code: string) => Object.assign(new Error(`${code} (simulated)`), { code });
   beforeEach(() => {
     nock.cleanAll();
   });

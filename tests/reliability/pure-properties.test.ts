@@ -26,29 +26,11 @@ import {
   v3StringToSign as serverV3StringToSign,
 } from '../../packages/sandbox/src/aliyun/verify-v3.js';
 
+import { rfc3986Oracle } from './support/rfc3986-oracle.js';
+
 // -------------------------------------------------------------------------------------------------
 // RFC 3986 oracle
 // -------------------------------------------------------------------------------------------------
-
-/**
- * RFC 3986 §2.1–2.3, written from the RFC rather than from encodeURIComponent: take the UTF-8
- * bytes, keep the unreserved set (ALPHA / DIGIT / "-" / "." / "_" / "~"), write every other byte
- * as "%" and two UPPERCASE hex digits.
- */
-const unreservedBytes = new Set(
-  [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~'].map((char) =>
-    char.charCodeAt(0)
-  )
-);
-const rfc3986Oracle = (value: string): string => {
-  let encoded = '';
-  for (const byte of new TextEncoder().encode(value)) {
-    encoded += unreservedBytes.has(byte)
-      ? String.fromCharCode(byte)
-      : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return encoded;
-};
 
 /** In a /u regex a surrogate range only matches unpaired surrogates. */
 const hasLoneSurrogate = (value: string): boolean => /[\uD800-\uDFFF]/u.test(value);

@@ -9,6 +9,8 @@
  */
 import { inspect } from 'node:util';
 
+import { fieldOf, jsonOf } from './values.js';
+
 export const canaries = {
   /** Long-term AccessKey secret known to the emulator. */
   accessKeySecret: 'CnryAkSecret7f3a+/="\\&%~!\'()*x',
@@ -47,7 +49,7 @@ const encodedOnce = (value: string) => bothCases(encoders.map((encode) => encode
 /** Every form of a secret this suite looks for: raw, and each encoder once or twice, either hex case. */
 export const formsOf = (secret: string): string[] => {
   const once = encodedOnce(secret);
-  return [...new Set([secret, ...once, ...once.flatMap(encodedOnce)])];
+  return [...new Set([secret, ...once, ...once.flatMap((form) => encodedOnce(form))])];
 };
 
 /** The alphanumeric start shared by every form of the canary. */
@@ -79,7 +81,7 @@ export const leaksIn = (text: string, secrets: readonly string[], where: string)
 
 const safeJson = (value: unknown): string => {
   try {
-    return JSON.stringify(value) ?? '';
+    return jsonOf(value) ?? '';
   } catch {
     return '';
   }
@@ -87,28 +89,21 @@ const safeJson = (value: unknown): string => {
 
 /** Every way an error can be shown: message, stack, data, cause chain, JSON, util.inspect. */
 export const errorSurfaces = (error: unknown): Array<[where: string, text: string]> => {
-  const record = (typeof error === 'object' && error !== null ? error : {}) as Record<
-    string,
-    unknown
-  >;
   const surfaces: Array<[string, string]> = [
     ['String(error)', String(error)],
-    ['message', String(record.message)],
-    ['stack', String(record.stack)],
+    ['message', String(fieldOf(error, 'message'))],
+    ['stack', String(fieldOf(error, 'stack'))],
     ['JSON.stringify(error)', safeJson(error)],
-    ['JSON.stringify(data)', safeJson(record.data)],
+    ['JSON.stringify(data)', safeJson(fieldOf(error, 'data'))],
     [
       'inspect(error)',
       inspect(error, { depth: 20, showHidden: true, breakLength: Number.POSITIVE_INFINITY }),
     ],
   ];
-  let { cause } = record;
+  let cause = fieldOf(error, 'cause');
   for (let depth = 0; cause !== undefined && depth < 5; depth++) {
     surfaces.push([`cause[${depth}]`, inspect(cause, { depth: 20, showHidden: true })]);
-    cause =
-      typeof cause === 'object' && cause !== null
-        ? (cause as { cause?: unknown }).cause
-        : undefined;
+    cause = fieldOf(cause, 'cause');
   }
   return surfaces;
 };

@@ -20,12 +20,17 @@ export const connectorWithoutSavedConfig = async (
     },
   });
 
+/** A fresh payload per call, so a connector that mutated one could not affect the next send. */
+const defaultPayload = (): Record<string, unknown> => ({ code: '123456' });
+
 /**
  * Logto's `sendMessage` data. `to`, `type` and `payload` are cast because tests also send what
  * Logto's types forbid.
  */
 export const sendData = (
   to: unknown,
-  payload: Record<string, unknown> = { code: '123456' },
+  payload: Record<string, unknown> = defaultPayload(),
   type: unknown = 'SignIn'
-): SendMessageData => ({ to, type, payload }) as unknown as SendMessageData;
+): SendMessageData =>
+  // eslint-disable-next-line no-restricted-syntax -- tests send values Logto's types forbid (a number `to`, an unknown usage type), which only a cast lets through
+  ({ to, type, payload }) as unknown as SendMessageData;

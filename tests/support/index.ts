@@ -1,6 +1,6 @@
 /**
  * The one test-support module: loopback servers, ConnectorError capture, connector builders,
- * canary secrets and a deterministic DNS failure. Package tests import it as
+ * canary secrets, a deterministic DNS failure, checked reads of untyped values and typed matchers. Package tests import it as
  * `../../../tests/support/index.js`.
  *
  * Network isolation (`./network.js`) is not re-exported: it loads nock, whose interceptor wraps
@@ -9,6 +9,8 @@
 export * from './canaries.js';
 export * from './connectors.js';
 export * from './loopback.js';
+export * from './matchers.js';
 export * from './rejection.js';
 export * from './unresolvable.js';
 export * from './output-capture.js';
+export * from './values.js';

@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Server, Socket } from 'node:net';
 
 /** A request exactly as the server received it. */
 export type RecordedRequest = {
@@ -46,6 +46,15 @@ export type LoopbackServer = {
 
 const openServers = new Set<LoopbackServer>();
 
+/** The TCP port a listening server is bound to; throws for a pipe or a server not listening. */
+export const listeningPort = (server: Server): number => {
+  const address = server.address();
+  if (address === null || typeof address === 'string') {
+    throw new Error(`expected a server listening on a TCP port, got ${String(address)}`);
+  }
+  return address.port;
+};
+
 /** A server on 127.0.0.1 and a free port, answering through `handler`. */
 export const startLoopbackServer = async (handler: LoopbackHandler): Promise<LoopbackServer> => {
   const requests: RecordedRequest[] = [];
@@ -74,7 +83,7 @@ export const startLoopbackServer = async (handler: LoopbackHandler): Promise<Loo
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const port = listeningPort(server);
   const loopback: LoopbackServer = {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -113,7 +122,11 @@ export const startScriptedServer = async (
   replies: readonly ScriptedReply[]
 ): Promise<LoopbackServer> =>
   startLoopbackServer((_request, response, hit) => {
-    sendReply(response, replies[Math.min(hit, replies.length) - 1]!);
+    const reply = replies[Math.min(hit, replies.length) - 1];
+    if (!reply) {
+      throw new Error('startScriptedServer needs at least one reply');
+    }
+    sendReply(response, reply);
   });
 
 /** Accepts connections and requests and never answers: a provider that went silent. */
@@ -125,7 +138,7 @@ export const closedPortUrl = async (host = '127.0.0.1'): Promise<string> => {
   const server = http.createServer();
   server.listen(0, host);
   await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
+  const port = listeningPort(server);
   server.close();
   await once(server, 'close');
   return `http://${host}:${port}`;

@@ -33,14 +33,12 @@ export const captureOutput = (): OutputCapture => {
         });
       }
       for (const stream of [process.stdout, process.stderr]) {
-        const original = stream.write.bind(stream) as (...args: unknown[]) => boolean;
-        const spy = vi.spyOn(stream, 'write').mockImplementation(((
-          chunk: unknown,
-          ...rest: unknown[]
-        ) => {
+        const original = stream.write;
+        const spy = vi.spyOn(stream, 'write').mockImplementation((chunk, ...rest: unknown[]) => {
           stdioChunks.push(String(chunk));
-          return original(chunk, ...rest);
-        }) as typeof stream.write);
+          const written: unknown = Reflect.apply(original, stream, [chunk, ...rest]);
+          return written === true;
+        });
         restores.push(() => {
           spy.mockRestore();
         });

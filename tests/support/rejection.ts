@@ -1,6 +1,8 @@
 /** Capturing the ConnectorError a send rejects with, failing the test on anything else. */
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 
+import { fieldOf, jsonOf } from './values.js';
+
 const errorCodes = new Set<string>(Object.values(ConnectorErrorCodes));
 
 /**
@@ -9,16 +11,17 @@ const errorCodes = new Set<string>(Object.values(ConnectorErrorCodes));
  */
 export const isConnectorError = (error: unknown): error is ConnectorError =>
   error instanceof ConnectorError ||
-  (error instanceof Error &&
-    errorCodes.has(String((error as { code?: unknown }).code)) &&
-    'data' in error);
+  (error instanceof Error && errorCodes.has(String(fieldOf(error, 'code'))) && 'data' in error);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
 
 const describeValue = (value: unknown): string => {
   if (value instanceof Error) {
     return `${value.name}: ${value.message}`;
   }
   try {
-    return JSON.stringify(value) ?? String(value);
+    return jsonOf(value) ?? String(value);
   } catch {
     return String(value);
   }
@@ -48,9 +51,7 @@ export const rejectionOf = async (
 
 /** `error.data` as a record (`{}` when the connector attached none). */
 export const errorData = (error: ConnectorError): Record<string, unknown> =>
-  typeof error.data === 'object' && error.data !== null
-    ? (error.data as Record<string, unknown>)
-    : {};
+  isRecord(error.data) ? error.data : {};
 
 /** Collects every unhandled rejection of this process from `start()` on. */
 export const unhandledRejections = () => {

@@ -11,19 +11,21 @@
  */
 import dns from 'node:dns';
 
-type Lookup = (...args: unknown[]) => unknown;
+type LookupCallback = (error: NodeJS.ErrnoException | null, ...values: unknown[]) => void;
 
-const realLookup = dns.lookup as unknown as Lookup;
+const isLookupCallback = (value: unknown): value is LookupCallback => typeof value === 'function';
+
+const realLookup = dns.lookup;
 export const unresolvableName = 'localhost';
 /** Names the fake resolver refused, in order. */
 export const refusedLookups: string[] = [];
 
-const failingLookup = function (this: unknown, hostname: unknown, ...rest: unknown[]) {
-  const callback = rest.at(-1) as (
-    error: NodeJS.ErrnoException | null,
-    ...values: unknown[]
-  ) => void;
+const failingLookup = function (this: unknown, hostname: unknown, ...rest: unknown[]): unknown {
+  const callback = rest.at(-1);
   if (hostname === unresolvableName) {
+    if (!isLookupCallback(callback)) {
+      throw new TypeError('dns.lookup was called without a callback');
+    }
     refusedLookups.push(hostname);
     const error: NodeJS.ErrnoException = Object.assign(
       new Error(`getaddrinfo ENOTFOUND ${hostname}`),
@@ -37,15 +39,17 @@ const failingLookup = function (this: unknown, hostname: unknown, ...rest: unkno
     process.nextTick(callback, error);
     return undefined;
   }
-  return realLookup.call(this, hostname, ...rest);
+  // The overloads of dns.lookup cannot be called with unchecked arguments; Reflect.apply forwards them.
+  const result: unknown = Reflect.apply(realLookup, this, [hostname, ...rest]);
+  return result;
 };
 
 export const makeLocalhostUnresolvable = () => {
-  (dns as unknown as { lookup: Lookup }).lookup = failingLookup;
+  Reflect.set(dns, 'lookup', failingLookup);
 };
 
 export const restoreResolver = () => {
-  (dns as unknown as { lookup: Lookup }).lookup = realLookup;
+  Reflect.set(dns, 'lookup', realLookup);
 };
 
 /** `http://localhost:<port>` for an http:// URL on 127.0.0.1. */

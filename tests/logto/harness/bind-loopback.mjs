@@ -7,7 +7,7 @@ import net from 'node:net';
 
 const originalListen = net.Server.prototype.listen;
 
-net.Server.prototype.listen = function listenOnLoopback(...args) {
+net.Server.prototype.listen = function (...args) {
   if (typeof args[0] === 'number' && (args.length === 1 || typeof args[1] === 'function')) {
     return originalListen.call(this, args[0], '127.0.0.1', ...args.slice(1));
   }

@@ -55,7 +55,7 @@ const copySource = async (source, staging, logFile) => {
 };
 
 /** Core's `copy:apidocs` uses rsync, which a fresh machine may lack: the same copy in Node. */
-const copyApiDocs = async (coreDirectory) => {
+const copyOpenApiFiles = async (coreDirectory) => {
   const routes = path.join(coreDirectory, 'src', 'routes');
   const entries = await readdir(routes, { recursive: true });
   for (const relative of entries.filter((entry) => entry.endsWith('.openapi.json'))) {
@@ -120,7 +120,7 @@ export const ensureCoreBuild = async ({ source, key, cacheRoot, lockfile, logFil
         logFile,
       });
     }
-    // Tsup's config runs `pnpm run copy:apidocs` (rsync) on success; replaced by copyApiDocs.
+    // Tsup's config runs `pnpm run copy:apidocs` (rsync) on success; replaced by copyOpenApiFiles.
     await runToEnd({
       name: 'tsup',
       command: path.join(coreDirectory, 'node_modules', '.bin', 'tsup'),
@@ -128,7 +128,7 @@ export const ensureCoreBuild = async ({ source, key, cacheRoot, lockfile, logFil
       cwd: coreDirectory,
       logFile,
     });
-    await copyApiDocs(coreDirectory);
+    await copyOpenApiFiles(coreDirectory);
     await writeFile(
       path.join(staging, 'ready.json'),
       `${JSON.stringify({ root: path.relative(staging, logtoRoot), source: source.path, builtAt: new Date().toISOString() }, null, 2)}\n`

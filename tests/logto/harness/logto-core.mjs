@@ -83,9 +83,11 @@ export const readManagementSecret = async ({ node, coreDirectory, databaseUrl, l
 
 const waitForStatus = async (endpoint, exited, timeoutMs) => {
   const deadline = Date.now() + timeoutMs;
-  let stopped = false;
-  void exited.then(() => (stopped = true));
-  while (Date.now() < deadline && !stopped) {
+  const exitedFirst = (async () => {
+    await exited;
+    return 'exited';
+  })();
+  while (Date.now() < deadline) {
     try {
       const response = await fetch(`${endpoint}/api/status`);
       if (response.status === 204 || response.ok) {
@@ -94,7 +96,12 @@ const waitForStatus = async (endpoint, exited, timeoutMs) => {
     } catch {
       // Not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    const pause = new Promise((resolve) => {
+      setTimeout(resolve, 250, 'paused');
+    });
+    if ((await Promise.race([exitedFirst, pause])) === 'exited') {
+      return false;
+    }
   }
   return false;
 };

@@ -41,7 +41,9 @@ const startOnce = async ({ bin, home, dataDirectory, socketDirectory, logFile, i
   const port = await freePort();
   let output = '';
   let markReady;
-  const ready = new Promise((resolve) => (markReady = resolve));
+  const ready = new Promise((resolve) => {
+    markReady = resolve;
+  });
   const server = startProcess({
     name: 'postgres',
     command: path.join(bin, 'postgres'),
@@ -75,7 +77,9 @@ const startOnce = async ({ bin, home, dataDirectory, socketDirectory, logFile, i
   const outcome = await Promise.race([
     ready,
     server.exited.then(() => false),
-    new Promise((resolve) => setTimeout(resolve, 60_000, false)),
+    new Promise((resolve) => {
+      setTimeout(resolve, 60_000, false);
+    }),
   ]);
   if (outcome === true) {
     return { port, server };

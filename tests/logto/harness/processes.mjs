@@ -19,8 +19,8 @@ export const onCleanUp = (step) => {
 };
 
 /** Runs every registered step once (later calls wait for the first). Never throws. */
-export const cleanUp = () =>
-  (cleaning ??= (async () => {
+export const cleanUp = () => {
+  cleaning ??= (async () => {
     for (const step of cleanups.splice(0)) {
       try {
         await step();
@@ -30,7 +30,9 @@ export const cleanUp = () =>
         );
       }
     }
-  })());
+  })();
+  return cleaning;
+};
 
 /** Removes `directory` at clean-up. */
 export const removeAtCleanUp = (directory) =>
@@ -46,13 +48,13 @@ export const wasInterrupted = () => interrupted;
 /** On a terminating signal: clean up, call `beforeExit`, then exit with the conventional 128+n status. */
 export const cleanUpOnSignals = (beforeExit = () => {}) => {
   for (const [signal, exitCode] of Object.entries(signalExitCodes)) {
-    process.once(signal, () => {
+    process.once(signal, async () => {
       interrupted = true;
       console.error(`\n${signal}: stopping everything this run started…`);
-      void cleanUp().finally(() => {
-        beforeExit();
-        process.exit(exitCode);
-      });
+      // Never rejects (each step's failure is caught and printed), so this always goes on to exit.
+      await cleanUp();
+      beforeExit();
+      process.exit(exitCode);
     });
   }
 };
@@ -75,13 +77,17 @@ const stopGroup = async (child, graceMs) => {
   if (pid === undefined || child.exitCode !== null || child.signalCode !== null) {
     return;
   }
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise((resolve) => {
+    child.once('exit', resolve);
+  });
   try {
     process.kill(-pid, 'SIGTERM');
   } catch {
     return; // The group is already gone
   }
-  const timer = new Promise((resolve) => setTimeout(resolve, graceMs, 'timeout'));
+  const timer = new Promise((resolve) => {
+    setTimeout(resolve, graceMs, 'timeout');
+  });
   if ((await Promise.race([exited, timer])) === 'timeout' || isAlive(-pid)) {
     try {
       process.kill(-pid, 'SIGKILL');
@@ -133,8 +139,15 @@ export const startProcess = ({
     child.once('exit', (code) => resolve(code));
   });
   let stopping;
-  const stop = () =>
-    (stopping ??= stopGroup(child, graceMs).then(() => new Promise((resolve) => log.end(resolve))));
+  const stop = () => {
+    stopping ??= (async () => {
+      await stopGroup(child, graceMs);
+      await new Promise((resolve) => {
+        log.end(resolve);
+      });
+    })();
+    return stopping;
+  };
   onCleanUp(stop);
   return { child, exited, stop };
 };
@@ -149,9 +162,12 @@ export const runToEnd = async ({ timeoutMs = 15 * 60_000, ...options }) => {
   let output = '';
   const started = startProcess({
     ...options,
-    onOutput: (text) => (output = (output + text).slice(-4000)),
+    onOutput(text) {
+      output = (output + text).slice(-4000);
+    },
   });
-  const timer = setTimeout(() => void started.stop(), timeoutMs);
+  // Never rejects: stopGroup ignores a group that is already gone.
+  const timer = setTimeout(async () => started.stop(), timeoutMs);
   const code = await started.exited;
   clearTimeout(timer);
   await started.stop();

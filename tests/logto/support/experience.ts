@@ -5,6 +5,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 
+import { z } from 'zod';
+
+import { fieldOf } from '../../support/values.js';
+
 import { createBrowser, type Browser, type JsonResponse } from './http.js';
 
 export type InteractionEvent = 'SignIn' | 'Register';
@@ -19,15 +23,25 @@ export type PhoneInteraction = {
 const base64url = (buffer: Buffer) => buffer.toString('base64url');
 
 const decodeJwtPayload = (jwt: string): Record<string, unknown> =>
-  JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<
-    string,
-    unknown
-  >;
+  z
+    .record(z.unknown())
+    .parse(JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')));
+
+const submitAnswerGuard = z.object({ redirectTo: z.string() });
 
 const expectStatus = (response: JsonResponse, what: string, allowed: number[]) => {
   if (!allowed.includes(response.status)) {
     throw new Error(`${what}: HTTP ${response.status} ${response.text}`);
   }
+};
+
+/** The `verificationId` of Logto's answer to `sendCode`. */
+export const verificationIdOf = (sent: JsonResponse): string => {
+  const verificationId = fieldOf(sent.body, 'verificationId');
+  if (typeof verificationId !== 'string') {
+    throw new TypeError(`no verificationId in ${sent.text}`);
+  }
+  return verificationId;
 };
 
 /** Follows Location headers (Logto's interaction → consent → the app's redirect URI). */
@@ -111,7 +125,7 @@ export const startPhoneInteraction = async (
       );
       const submitted = await browser.request('POST', `${endpoint}/api/experience/submit`);
       expectStatus(submitted, 'submit', [200]);
-      const { redirectTo } = submitted.body as { redirectTo: string };
+      const { redirectTo } = submitAnswerGuard.parse(submitted.body);
       const callback = await followToRedirectUri(browser, endpoint, redirectTo, redirectUri);
       const authorizationCode = callback.searchParams.get('code');
       if (!authorizationCode) {
@@ -128,11 +142,12 @@ export const startPhoneInteraction = async (
           code_verifier: verifier,
         }),
       });
-      const tokens = (await tokenResponse.json()) as { id_token?: string };
-      if (!tokens.id_token) {
+      const tokens: unknown = await tokenResponse.json();
+      const idToken = fieldOf(tokens, 'id_token');
+      if (typeof idToken !== 'string' || !idToken) {
         throw new Error(`no ID token: HTTP ${tokenResponse.status} ${JSON.stringify(tokens)}`);
       }
-      return { idToken: decodeJwtPayload(tokens.id_token) };
+      return { idToken: decodeJwtPayload(idToken) };
     },
   };
 };

@@ -1,3 +1,5 @@
+import { fieldOf } from '../../support/values.js';
+
 import type { JsonResponse } from './http.js';
 import type { ApiResponse } from './management.js';
 
@@ -5,10 +7,11 @@ import type { ApiResponse } from './management.js';
 export type LogtoShows = { status: number; code: unknown; message: unknown };
 
 export const logtoShows = (response: ApiResponse | JsonResponse): LogtoShows => {
-  const body = (
-    typeof response.body === 'object' && response.body !== null ? response.body : {}
-  ) as Record<string, unknown>;
-  return { status: response.status, code: body.code, message: body.message };
+  return {
+    status: response.status,
+    code: fieldOf(response.body, 'code'),
+    message: fieldOf(response.body, 'message'),
+  };
 };
 
 /**
@@ -24,10 +27,7 @@ export const logtoMessages = {
 
 /** `data.errorDescription` of a Logto connector error response (the connector's own text). */
 export const errorDescriptionOf = (response: ApiResponse | JsonResponse): string => {
-  const body = (
-    typeof response.body === 'object' && response.body !== null ? response.body : {}
-  ) as { data?: { errorDescription?: unknown } };
-  const description = body.data?.errorDescription;
+  const description = fieldOf(fieldOf(response.body, 'data'), 'errorDescription');
   if (typeof description !== 'string') {
     throw new TypeError(`no data.errorDescription in ${response.text}`);
   }

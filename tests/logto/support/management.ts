@@ -2,14 +2,16 @@
  * The Management API as the Console uses it: a token from the admin tenant's `m-default`
  * machine-to-machine app, then JSON calls on `<endpoint>/api/…`.
  */
-import type { LogtoE2eEnvironment } from './environment.js';
+import { fieldOf } from '../../support/values.js';
+
+import type { LogtoEndToEndEnvironment } from './environment.js';
 
 export type ApiResponse = { status: number; body: unknown; text: string };
 
 export type ManagementApi = {
   call: (method: string, path: string, body?: unknown) => Promise<ApiResponse>;
-  /** Like `call`, but throws unless the status is 2xx. */
-  ok: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+  /** Like `call`, but throws unless the status is 2xx; answers the parsed body. */
+  ok: (method: string, path: string, body?: unknown) => Promise<unknown>;
 };
 
 const readResponse = async (response: Response): Promise<ApiResponse> => {
@@ -24,7 +26,7 @@ const readResponse = async (response: Response): Promise<ApiResponse> => {
 };
 
 export const connectManagementApi = async (
-  environment: LogtoE2eEnvironment
+  environment: LogtoEndToEndEnvironment
 ): Promise<ManagementApi> => {
   const tokenResponse = await fetch(`${environment.adminEndpoint}/oidc/token`, {
     method: 'POST',
@@ -38,8 +40,9 @@ export const connectManagementApi = async (
       scope: 'all',
     }),
   });
-  const token = (await tokenResponse.json()) as { access_token?: string };
-  if (!token.access_token) {
+  const token: unknown = await tokenResponse.json();
+  const accessToken = fieldOf(token, 'access_token');
+  if (typeof accessToken !== 'string' || !accessToken) {
     throw new Error(
       `no Management API token: HTTP ${tokenResponse.status} ${JSON.stringify(token)}`
     );
@@ -50,7 +53,7 @@ export const connectManagementApi = async (
       await fetch(`${environment.endpoint}/api${path}`, {
         method,
         headers: {
-          authorization: `Bearer ${token.access_token}`,
+          authorization: `Bearer ${accessToken}`,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -59,12 +62,12 @@ export const connectManagementApi = async (
 
   return {
     call,
-    ok: async <T>(method: string, path: string, body?: unknown) => {
+    ok: async (method: string, path: string, body?: unknown) => {
       const response = await call(method, path, body);
       if (response.status < 200 || response.status > 299) {
         throw new Error(`${method} ${path}: HTTP ${response.status} ${response.text}`);
       }
-      return response.body as T;
+      return response.body;
     },
   };
 };

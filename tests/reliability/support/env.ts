@@ -13,7 +13,9 @@ import type { ConnectorError, SendMessageFunction, SmsConnector } from '@logto/c
 import {
   connectorWithoutSavedConfig,
   connectorWithSavedConfig,
+  fieldOf,
   isConnectorError,
+  sendData as logtoSendData,
 } from '../../support/index.js';
 
 export {
@@ -187,13 +189,13 @@ export const formOnlyConnector = async (provider: Provider): Promise<SmsConnecto
 
 export type SendData = Parameters<SendMessageFunction>[0];
 
-/** Logto's `sendMessage` data; `type` and `payload` are cast because tests also send hostile ones. */
+/** Logto's `sendMessage` data, hostile `to`, `code` and `type` included (see the support module's). */
 export const sendData = (
   to: unknown,
   code: unknown = '123456',
   type: unknown = 'SignIn',
   extra: Record<string, unknown> = {}
-): SendData => ({ to, type, payload: { code, ...extra } }) as unknown as SendData;
+): SendData => logtoSendData(to, { code, ...extra }, type);
 
 export type Outcome =
   { ok: true; value: unknown; ms: number } | { ok: false; error: unknown; ms: number };
@@ -217,10 +219,9 @@ export const connectorErrorOf = (outcome: Outcome): ConnectorError => {
     );
   }
   if (!isConnectorError(outcome.error)) {
-    const error = outcome.error as { name?: string; message?: string } | undefined;
-    throw new Error(
-      `expected a ConnectorError, got ${error?.name ?? typeof outcome.error}: ${error?.message ?? String(outcome.error)}`
-    );
+    const name = fieldOf(outcome.error, 'name') ?? typeof outcome.error;
+    const message = fieldOf(outcome.error, 'message') ?? outcome.error;
+    throw new Error(`expected a ConnectorError, got ${String(name)}: ${String(message)}`);
   }
   return outcome.error;
 };

@@ -9,68 +9,6 @@ const packageDirs = fs
 
 const tooling = ['tests/**', 'packages/*/test/**', 'bench/**', 'scripts/**', 'vitest.config.ts'];
 
-// Adoption backlog: rules the code broke when lint was adopted (count at adoption) that have no safe
-// auto-fix. They stay enabled as warnings, so `pnpm lint` shows them and CI still fails on every
-// other rule; move a rule back to an error once its count reaches zero.
-const backlog = {
-  'no-restricted-syntax': 'warn', // 130
-  '@typescript-eslint/no-unsafe-assignment': 'warn', // 56
-  'unicorn/consistent-function-scoping': 'warn', // 38
-  '@typescript-eslint/no-non-null-assertion': 'warn', // 36
-  'unicorn/prevent-abbreviations': 'warn', // 35
-  'unicorn/no-array-callback-reference': 'warn', // 33
-  complexity: 'warn', // 33
-  'no-promise-executor-return': 'warn', // 30
-  'no-template-curly-in-string': 'warn', // 21
-  'id-length': 'warn', // 21
-  'no-bitwise': 'warn', // 12
-  'no-return-assign': 'warn', // 12
-  'promise/prefer-await-to-then': 'warn', // 12
-  'max-params': 'warn', // 11
-  'unicorn/no-process-exit': 'warn', // 10
-  'max-lines': 'warn', // 10
-  'no-control-regex': 'warn', // 10
-  '@typescript-eslint/no-unsafe-return': 'warn', // 8
-  '@typescript-eslint/consistent-type-assertions': 'warn', // 8
-  '@typescript-eslint/no-unnecessary-condition': 'warn', // 8
-  '@typescript-eslint/no-empty-function': 'warn', // 8
-  'new-cap': 'warn', // 8
-  'unicorn/no-object-as-default-parameter': 'warn', // 6
-  '@typescript-eslint/no-unsafe-call': 'warn', // 6
-  'no-void': 'warn', // 6
-  '@typescript-eslint/no-explicit-any': 'warn', // 6
-  'unicorn/prefer-top-level-await': 'warn', // 5
-  'no-await-in-loop': 'warn', // 5
-  '@typescript-eslint/no-unsafe-argument': 'warn', // 5
-  'func-names': 'warn', // 4
-  'unicorn/no-unreadable-array-destructuring': 'warn', // 4
-  '@typescript-eslint/class-literal-property-style': 'warn', // 4
-  '@typescript-eslint/no-dynamic-delete': 'warn', // 3
-  '@typescript-eslint/restrict-template-expressions': 'warn', // 3
-  '@typescript-eslint/no-loop-func': 'warn', // 3
-  '@typescript-eslint/consistent-type-imports': 'warn', // 3
-  'promise/param-names': 'warn', // 2
-  '@typescript-eslint/member-ordering': 'warn', // 2
-  'unicorn/no-array-method-this-argument': 'warn', // 2
-  '@typescript-eslint/no-floating-promises': 'warn', // 2
-  'unicorn/no-array-push-push': 'warn', // 1
-  'no-lone-blocks': 'warn', // 1
-  '@typescript-eslint/triple-slash-reference': 'warn', // 1
-  'unicorn/prefer-query-selector': 'warn', // 1
-  'unicorn/prefer-event-target': 'warn', // 1
-  '@typescript-eslint/no-throw-literal': 'warn', // 1
-  '@typescript-eslint/prefer-promise-reject-errors': 'warn', // 1
-  '@typescript-eslint/no-unused-expressions': 'warn', // 1
-  '@typescript-eslint/prefer-nullish-coalescing': 'warn', // 1
-  'unicorn/prefer-dom-node-text-content': 'warn', // 1
-  'no-unused-vars': 'warn', // 1
-  'func-name-matching': 'warn', // 1
-  'no-unmodified-loop-condition': 'warn', // 1
-  'unicorn/prefer-math-trunc': 'warn', // 1
-  'operator-assignment': 'warn', // 1
-  'no-script-url': 'warn', // 1
-};
-
 /** @type {import('eslint').Linter.Config} */
 module.exports = {
   root: true,
@@ -105,32 +43,20 @@ module.exports = {
   },
   overrides: [
     {
-      // Leaves silverhand's own test-file relaxations and its TS replacement of no-unused-vars alone.
-      files: ['*.ts'],
-      excludedFiles: ['*.test.ts'],
-      rules: Object.fromEntries(
-        Object.entries(backlog).filter(([rule]) => rule !== 'no-unused-vars')
-      ),
-    },
-    {
-      files: ['*.test.ts'],
-      rules: Object.fromEntries(
-        Object.entries(backlog).filter(
-          ([rule]) =>
-            ![
-              'no-unused-vars',
-              '@typescript-eslint/no-unsafe-return',
-              '@typescript-eslint/no-non-null-assertion',
-            ].includes(rule)
-        )
-      ),
-    },
-    {
-      // Plain JavaScript is parsed without type information, so type-aware rules cannot load there.
+      // Silverhand sets id-length only for TypeScript; plain JavaScript would fall back to ESLint's
+      // default, which also flags object keys (the bench's result fields `n`, `a`, `b`) and `_`.
       files: ['*.mjs'],
-      rules: Object.fromEntries(
-        Object.entries(backlog).filter(([rule]) => !rule.startsWith('@typescript-eslint/'))
-      ),
+      rules: {
+        'id-length': ['error', { min: 2, exceptions: ['i', 'j', 'k', '_'], properties: 'never' }],
+      },
+    },
+    {
+      // Each connector's provider-code table lives in errors.ts as data (docs/architecture.md);
+      // Tencent's table alone is about 230 lines. The table is not logic to split.
+      files: ['packages/connector-*/src/errors.ts'],
+      rules: {
+        'max-lines': ['error', { max: 450, skipBlankLines: true, skipComments: true }],
+      },
     },
     {
       files: ['*.ts'],

@@ -49,6 +49,19 @@ export const rejectionOf = async (
   return outcome.error;
 };
 
+/**
+ * Whatever `action` rejects with, ConnectorError or not (for tests that check the kind themselves,
+ * e.g. that no TypeError escapes). Throws, failing the test, when it resolves.
+ */
+export const failureOf = async (action: () => Promise<unknown>): Promise<unknown> => {
+  try {
+    await action();
+  } catch (error: unknown) {
+    return error;
+  }
+  throw new Error('expected a failure');
+};
+
 /** `error.data` as a record (`{}` when the connector attached none). */
 export const errorData = (error: ConnectorError): Record<string, unknown> =>
   isRecord(error.data) ? error.data : {};

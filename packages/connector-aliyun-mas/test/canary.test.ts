@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   captureOutput,
+  failureOf,
   formsOf as encodedForms,
   startHungServer,
 } from '../../../tests/support/index.js';
@@ -74,16 +75,6 @@ const expectClean = (error: unknown, label: string): ConnectorError => {
     expect(findCanary(text), label).toBeUndefined();
   }
   return connectorError;
-};
-
-// Any rejection, ConnectorError or not: expectClean checks its kind.
-const failureOf = async (action: () => Promise<unknown>): Promise<unknown> => {
-  try {
-    await action();
-  } catch (error: unknown) {
-    return error;
-  }
-  throw new Error('expected a failure');
 };
 
 const send = async (

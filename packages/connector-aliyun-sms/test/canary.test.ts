@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   captureOutput,
+  failureOf,
   closedPortUrl,
   startHungServer,
   formsOf as encodedForms,
@@ -84,15 +85,6 @@ const expectClean = (error: unknown, label: string) => {
   }
   checked.push(label);
   return connectorError;
-};
-
-const failureOf = async (action: () => Promise<unknown>): Promise<unknown> => {
-  try {
-    await action();
-  } catch (error: unknown) {
-    return error;
-  }
-  throw new Error('expected a failure');
 };
 
 const send = async (

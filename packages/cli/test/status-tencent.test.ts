@@ -10,7 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { canaries, hostileEcho, leaksIn } from '../../../tests/support/canaries.js';
 
-import { prepareCli, runCli, type CliRun } from './run-cli.js';
+import { cliSession } from './cli-session.js';
+import { prepareCli } from './run-cli.js';
 
 const secretId = 'AKIDCliStatusStsKey0001';
 const secrets = [canaries.stsSecret, canaries.securityToken];
@@ -20,13 +21,7 @@ let sandbox: Sandbox;
 let directory: string;
 let tarball: string;
 let configFile: string;
-const runs: CliRun[] = [];
-
-const cli = async (args: string[]) => {
-  const run = await runCli(args);
-  runs.push(run);
-  return run;
-};
+const { runs, cli } = cliSession();
 
 beforeAll(async () => {
   [sandbox, directory] = await Promise.all([

@@ -6,7 +6,8 @@ import path from 'node:path';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { packWorkspaceConnectors, prepareCli, runCli, type CliRun } from './run-cli.js';
+import { cliSession } from './cli-session.js';
+import { packWorkspaceConnectors, prepareCli } from './run-cli.js';
 
 // Canary credentials: the sandbox accepts them, and no output of any run may contain them.
 const canaries = {
@@ -18,13 +19,7 @@ let sandbox: Sandbox;
 let directory: string;
 const tarballs = { aliyun: '', yunpian: '' };
 const files = { aliyun: '', yunpian: '' };
-const runs: CliRun[] = [];
-
-const cli = async (args: string[]) => {
-  const run = await runCli(args);
-  runs.push(run);
-  return run;
-};
+const { runs, cli } = cliSession();
 
 beforeAll(async () => {
   [sandbox, directory] = await Promise.all([

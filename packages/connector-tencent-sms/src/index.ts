@@ -1,42 +1,22 @@
-import {
-  createSmsConnector,
-  deliveryStatusQueryOnFirstCall,
-  loadOnce,
-  loadOnFirstCall,
-} from '@logto-sms/sms-core';
+import { createConnectorEntry } from '@logto-sms/sms-core';
 
-import type { CreateConnector, GetConnectorConfig, SmsConnector } from '@logto/connector-kit';
-
-import type { ClientOptions } from './client.js';
 import { configGuard } from './config.js';
 import { metadata } from './metadata.js';
 
 // The send flow and the status lookup are imported on first use: Logto's start-up loads only the
 // metadata and the config guard (docs/benchmarks.md, "Cold load").
-const loadSend = loadOnce(async () => {
-  const { sendVerificationSms } = await import('./send.js');
-  return sendVerificationSms;
-});
-
-/** The connector with a test seam for the clock; Logto uses the default export. */
-export const createTencentSmsConnector = (
-  getConfig: GetConnectorConfig,
-  clientOptions?: ClientOptions
-): SmsConnector =>
-  createSmsConnector({
+const { createWith, createConnector, sendVerificationSms, queryDeliveryStatus } =
+  createConnectorEntry({
     metadata,
     configGuard,
-    getConfig,
-    loadSend: async () => {
-      const send = await loadSend();
-      return async (input, config) => send(input, config, clientOptions);
-    },
+    loadSendModule: async () => import('./send.js'),
+    loadStatusModule: async () => import('./status.js'),
   });
 
-// Logto calls this at start-up with a getConfig that throws: nothing here may read config or connect.
-const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
-  createTencentSmsConnector(getConfig);
+/** The connector with a test seam for the clock; Logto uses the default export. */
+export const createTencentSmsConnector = createWith;
 
+// Logto calls this at start-up with a getConfig that throws: it reads no config, connects nowhere.
 export default createConnector;
 
 export { configGuard, type TencentSmsConfig, type TencentSmsTemplate } from './config.js';
@@ -44,16 +24,13 @@ export { connectorId, deliveryStatusSource, metadata } from './metadata.js';
 export { errorRules } from './errors.js';
 export type { TencentSmsSendResult } from './response.js';
 
-/** `send.ts`'s `sendVerificationSms`, loaded on the first call. */
-export const sendVerificationSms = loadOnFirstCall(loadSend);
-
 /**
- * "Did the code arrive?" for `logto-sms status`: receipts from PullSmsSendStatusByPhoneNumber,
- * with the same config, signing, region and endpoint rules as sending. Logto ignores this export.
+ * `sendVerificationSms`: `send.ts`'s send flow, loaded on the first call.
+ *
+ * `queryDeliveryStatus`: "did the code arrive?" for `logto-sms status`: receipts from
+ * PullSmsSendStatusByPhoneNumber, with the same config, signing, region and endpoint rules as
+ * sending. Logto ignores this export.
  *
  * @throws ConnectorError (see `status.ts`).
  */
-export const queryDeliveryStatus = deliveryStatusQueryOnFirstCall(configGuard, async () => {
-  const { queryDeliveryStatus } = await import('./status.js');
-  return queryDeliveryStatus;
-});
+export { queryDeliveryStatus, sendVerificationSms };

@@ -1,6 +1,7 @@
 import {
   ConnectorType,
   type ConnectorMetadata,
+  type CreateConnector,
   type GetConnectorConfig,
   type SmsConnector,
 } from '@logto/connector-kit';
@@ -76,3 +77,74 @@ export const deliveryStatusQueryOnFirstCall = <Config>(
     ]);
     return createDeliveryStatusQuery((raw): Config => parseConfig(configGuard, raw), query);
   });
+
+/** What a connector's `send.ts` exports: its send flow over a parsed config. */
+export type SendModule<Config, Options, Result> = {
+  sendVerificationSms: (
+    input: SmsSendInput,
+    config: Config,
+    clientOptions?: Options
+  ) => Promise<Result>;
+};
+
+/** What a connector's `status.ts` exports: its delivery lookup over a parsed config. */
+export type StatusModule<Config> = {
+  queryDeliveryStatus: (config: Config, query: DeliveryQuery) => Promise<DeliveryReport>;
+};
+
+export type ConnectorEntrySpec<Config, Options, Result> = {
+  metadata: ConnectorMetadata;
+  configGuard: ZodType<Config, ZodTypeDef, unknown>;
+  /** `async () => import('./send.js')`, written in the connector so the build sees the file. */
+  loadSendModule: () => Promise<SendModule<Config, Options, Result>>;
+  /** `async () => import('./status.js')`. */
+  loadStatusModule: () => Promise<StatusModule<Config>>;
+};
+
+/**
+ * Everything a connector's `index.ts` exports besides its re-exports, so that file stays wiring
+ * only and the same in every package (docs/architecture.md). The send flow and the status lookup
+ * are imported on first use (docs/benchmarks.md, "Cold load").
+ *
+ * @returns `createWith(getConfig, clientOptions?)` (the connector with test seams),
+ *   `createConnector` (Logto's default export: reads no config, connects nowhere),
+ *   `sendVerificationSms` and `queryDeliveryStatus` (both loaded on their first call).
+ * @throws nothing itself; the returned functions throw as `createSmsConnector`,
+ *   `loadOnFirstCall` and `deliveryStatusQueryOnFirstCall` say.
+ */
+export const createConnectorEntry = <Config, Options, Result>({
+  metadata,
+  configGuard,
+  loadSendModule,
+  loadStatusModule,
+}: ConnectorEntrySpec<Config, Options, Result>) => {
+  const loadSend = loadOnce(async () => {
+    const { sendVerificationSms } = await loadSendModule();
+    return sendVerificationSms;
+  });
+  const createWith = (getConfig: GetConnectorConfig, clientOptions?: Options): SmsConnector =>
+    createSmsConnector({
+      metadata,
+      configGuard,
+      getConfig,
+      // Logto passes no client options: its sends call the send flow itself, with no wrapper
+      // (about 1 µs a send, docs/benchmarks.md).
+      loadSend: async () => {
+        const send = await loadSend();
+        return clientOptions === undefined
+          ? send
+          : async (input, config) => send(input, config, clientOptions);
+      },
+    });
+  const createConnector: CreateConnector<SmsConnector> = async ({ getConfig }) =>
+    createWith(getConfig);
+  return {
+    createWith,
+    createConnector,
+    sendVerificationSms: loadOnFirstCall(loadSend),
+    queryDeliveryStatus: deliveryStatusQueryOnFirstCall(configGuard, async () => {
+      const { queryDeliveryStatus } = await loadStatusModule();
+      return queryDeliveryStatus;
+    }),
+  };
+};

@@ -84,8 +84,12 @@ export {
   type QueryDeliveryStatus,
 } from './delivery.js';
 export {
+  createConnectorEntry,
   createSmsConnector,
   deliveryStatusQueryOnFirstCall,
+  type ConnectorEntrySpec,
+  type SendModule,
   type SmsConnectorSpec,
+  type StatusModule,
 } from './connector.js';
 export { loadOnce, loadOnFirstCall } from './first-use.js';

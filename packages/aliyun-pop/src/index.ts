@@ -47,7 +47,13 @@ export {
   type AliyunAnswer,
 } from './answer.js';
 export { checkAliyunResponse, type AliyunAnswerBasics, type AliyunAnswerSpec } from './check.js';
-export { buildSignedRequest, type SignedRequestInput } from './request.js';
+export {
+  buildSignedRequest,
+  rpcRequestBuilder,
+  type RpcAttemptInput,
+  type RpcRequestConfig,
+  type SignedRequestInput,
+} from './request.js';
 export {
   rpcSender,
   sendAliyunRequest,

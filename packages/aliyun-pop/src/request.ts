@@ -1,5 +1,6 @@
 import type { HttpRequest } from '@logto-sms/sms-core';
 
+import { credentialsOf } from './credentials.js';
 import {
   signV1,
   signV3,
@@ -90,3 +91,39 @@ export const buildSignedRequest = ({
     headers: { ...signed.headers, accept: 'application/json', 'user-agent': userAgent },
   };
 };
+
+/** The config fields a POP request is built from; both Aliyun connectors' guards produce them. */
+export type RpcRequestConfig = Credentials & {
+  endpoint: string;
+  signatureAlgorithm: SignatureAlgorithm;
+};
+
+/** One attempt of a call: the config, the API's own parameters, and this attempt's time and nonce. */
+export type RpcAttemptInput = {
+  config: RpcRequestConfig;
+  params: Readonly<Record<string, string>>;
+  timestamp: Date;
+  nonce: string;
+};
+
+/**
+ * A connector's `buildRequest` for one RPC action: the config's endpoint, algorithm and credentials
+ * (STS token included) with this attempt's parameters, signed by `buildSignedRequest`.
+ *
+ * @param action The action and version, e.g. `{ action: 'SendSms', version: '2017-05-25' }`.
+ * @param userAgent Names the connector to Aliyun (and to the sandbox, which tells Dysmsapi from
+ *   Dypnsapi by it on a shared local origin).
+ */
+export const rpcRequestBuilder =
+  (action: RpcAction, userAgent: string) =>
+  ({ config, params, timestamp, nonce }: RpcAttemptInput): HttpRequest =>
+    buildSignedRequest({
+      endpoint: config.endpoint,
+      signatureAlgorithm: config.signatureAlgorithm,
+      credentials: credentialsOf(config),
+      action,
+      params,
+      timestamp,
+      nonce,
+      userAgent,
+    });

@@ -1,7 +1,7 @@
-import { rpcSender, type RpcAction } from '@logto-sms/aliyun-pop';
+import { rpcSender } from '@logto-sms/aliyun-pop';
 
 import type { AliyunMasConfig } from './config.js';
-import { buildRequest, type SendSmsVerifyCodeParams } from './request.js';
+import { buildQueryRequest, buildRequest, type SendSmsVerifyCodeParams } from './request.js';
 
 export type { ClientOptions } from '@logto-sms/aliyun-pop';
 
@@ -18,12 +18,6 @@ export const sendRequest = rpcSender<AliyunMasConfig, SendSmsVerifyCodeParams>(
   buildRequest
 );
 
-/** Dypnsapi `QuerySendDetails` (deprecated in Aliyun's metadata, still listed; aliyun-dypns-api.md §7). */
-export const querySendDetailsAction: RpcAction = {
-  action: 'QuerySendDetails',
-  version: '2017-05-25',
-};
-
 /**
  * `queryRequest(config, params, redactor, clientOptions?)`: one QuerySendDetails call on the same
  * endpoint, signing, STS token and timeout as a send.
@@ -33,5 +27,5 @@ export const querySendDetailsAction: RpcAction = {
  */
 export const queryRequest = rpcSender<AliyunMasConfig, Readonly<Record<string, string>>>(
   'aliyun-mas',
-  (input) => buildRequest({ ...input, api: querySendDetailsAction })
+  buildQueryRequest
 );

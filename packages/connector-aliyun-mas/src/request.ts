@@ -1,11 +1,16 @@
-import { buildSignedRequest, credentialsOf, type RpcAction } from '@logto-sms/aliyun-pop';
-import type { HttpRequest } from '@logto-sms/sms-core';
+import { rpcRequestBuilder, type RpcAction } from '@logto-sms/aliyun-pop';
 
-import type { AliyunMasConfig } from './config.js';
+const userAgent = 'logto-sms-connector-aliyun-mas';
 
 /** Dypnsapi `SendSmsVerifyCode`: the same version as Dysmsapi, another action and host (aliyun-dypns-api.md §1). */
 export const sendSmsVerifyCodeAction: RpcAction = {
   action: 'SendSmsVerifyCode',
+  version: '2017-05-25',
+};
+
+/** Dypnsapi `QuerySendDetails` (deprecated in Aliyun's metadata, still listed; aliyun-dypns-api.md §7). */
+export const querySendDetailsAction: RpcAction = {
+  action: 'QuerySendDetails',
   version: '2017-05-25',
 };
 
@@ -22,36 +27,8 @@ export type SendSmsVerifyCodeParams = {
   TemplateParam: string;
 };
 
-export type AttemptInput = {
-  config: Pick<
-    AliyunMasConfig,
-    'accessKeyId' | 'accessKeySecret' | 'securityToken' | 'endpoint' | 'signatureAlgorithm'
-  >;
-  /** The API's own parameters (SendSmsVerifyCode's, or QuerySendDetails' for a delivery-status lookup). */
-  params: Readonly<Record<string, string>>;
-  /** Default `SendSmsVerifyCode`; the signer takes the action and version as inputs. */
-  api?: RpcAction;
-  timestamp: Date;
-  nonce: string;
-};
+/** One signed SendSmsVerifyCode request (V3 in the query, or V1 as a form body; see aliyun-pop). */
+export const buildRequest = rpcRequestBuilder(sendSmsVerifyCodeAction, userAgent);
 
-const userAgent = 'logto-sms-connector-aliyun-mas';
-
-/** One signed Dypnsapi request, SendSmsVerifyCode unless `api` says otherwise (V3 in the query, or V1 as a form body; see aliyun-pop). */
-export const buildRequest = ({
-  config,
-  params,
-  api = sendSmsVerifyCodeAction,
-  timestamp,
-  nonce,
-}: AttemptInput): HttpRequest =>
-  buildSignedRequest({
-    endpoint: config.endpoint,
-    signatureAlgorithm: config.signatureAlgorithm,
-    credentials: credentialsOf(config),
-    action: api,
-    params,
-    timestamp,
-    nonce,
-    userAgent,
-  });
+/** One signed QuerySendDetails request, on the same endpoint, signing and STS token as a send. */
+export const buildQueryRequest = rpcRequestBuilder(querySendDetailsAction, userAgent);

@@ -31,7 +31,7 @@ export const sendVerificationSms = async (
       TemplateParam: templateParam,
     },
     redactor,
-    { clientOptions }
+    clientOptions
   );
   const accepted = checkResponse(response, redactor, recipient.region);
   // What went out, so an operator (and `logto-sms send`) can see the number as Aliyun received it.

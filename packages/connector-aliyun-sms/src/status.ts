@@ -15,17 +15,11 @@ import {
 } from '@logto-sms/aliyun-pop';
 import type { DeliveryQuery, DeliveryReport, ErrorRule } from '@logto-sms/sms-core';
 
-import { sendRequest, type ClientOptions } from './client.js';
+import { queryRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
 import { checkAnswer, errorRules, type AliyunCallKind } from './errors.js';
 import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
-import type { RpcAction } from './request.js';
-
-export const querySendDetailsApi = {
-  action: 'QuerySendDetails',
-  version: '2017-05-25',
-} as const satisfies RpcAction;
 
 /** Permission first (naming the lookup's RAM action); everything else reads the send table. */
 export const statusErrorRules: ReadonlyArray<ErrorRule<string>> = [
@@ -65,8 +59,7 @@ export const queryDeliveryStatus = async (
     query,
     phoneNumber: toRecipient(query.to, config.strictPhoneRegionNumberCheck).phoneNumbers,
     secrets: [config.accessKeySecret, config.securityToken],
-    call: async (params, redactor) =>
-      sendRequest(config, params, redactor, { clientOptions, api: querySendDetailsApi }),
+    call: async (params, redactor) => queryRequest(config, params, redactor, clientOptions),
     readPage: (response, redactor) => {
       checkAnswer(response, redactor, queryCall);
       return readSendDetails(response.body);

@@ -1,3 +1,5 @@
+import { isJsonObject, textField } from '@logto-sms/sms-core';
+
 /** The fields every Aliyun POP answer shares; anything without a `Code` is not one. */
 export type AliyunAnswer = {
   code: string;
@@ -6,19 +8,6 @@ export type AliyunAnswer = {
   /** The whole parsed object, for the product's own fields (`BizId`, `Success`, `Model`). */
   fields: Readonly<Record<string, unknown>>;
 };
-
-/** A non-empty string field of a parsed answer. */
-export const textField = (
-  record: Readonly<Record<string, unknown>>,
-  key: string
-): string | undefined => {
-  const value = record[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-/** A JSON object (not an array, not null), readable member by member. */
-export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Reads an Aliyun JSON answer; `undefined` for anything else (HTML, truncated, empty, no `Code`). */
 export const readAliyunAnswer = (body: string): AliyunAnswer | undefined => {

@@ -40,9 +40,7 @@ export {
 } from './endpoints.js';
 export {
   cleanProviderMessage,
-  isJsonObject,
   readAliyunAnswer,
-  textField,
   withoutBusinessPrefix,
   type AliyunAnswer,
 } from './answer.js';
@@ -69,7 +67,6 @@ export {
   signatureAlgorithmFormItem,
 } from './form-items.js';
 export {
-  isRecord,
   lookUpSendDetails,
   lookupPermissionRule,
   readSendDetailsPage,

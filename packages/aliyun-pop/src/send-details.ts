@@ -4,7 +4,9 @@ import {
   deliveryRecord,
   deliveryReport,
   invalidRequest,
+  isJsonObject,
   lookupWindow,
+  nonEmptyText,
 } from '@logto-sms/sms-core';
 import type {
   DeliveryQuery,
@@ -43,15 +45,9 @@ const maxPagesPerDay = 4;
 // SendStatus: 1 waiting for the carrier's receipt, 2 failed, 3 delivered.
 const states: Record<string, DeliveryState> = { '1': 'waiting', '2': 'failed', '3': 'delivered' };
 
+// Aliyun writes some of these fields as numbers (SendStatus), others as text.
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== ''
-    ? value
-    : typeof value === 'number'
-      ? String(value)
-      : undefined;
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+  typeof value === 'number' ? String(value) : nonEmptyText(value);
 
 /**
  * The page part of a `Code: OK` answer: `TotalCount` (a number or its text) and the records that
@@ -63,12 +59,12 @@ export const readSendDetailsPage = (
   listOf: (answer: Record<string, unknown>) => unknown
 ): SendDetailsPage => {
   const parsed: unknown = JSON.parse(body);
-  const answer = isRecord(parsed) ? parsed : {};
+  const answer = isJsonObject(parsed) ? parsed : {};
   const totalCount = Number(answer.TotalCount ?? 0);
   const list = listOf(answer);
   const details = Array.isArray(list)
-    ? list.filter((item) => isRecord(item))
-    : isRecord(list)
+    ? list.filter((item) => isJsonObject(item))
+    : isJsonObject(list)
       ? [list]
       : [];
   return { totalCount: Number.isFinite(totalCount) ? totalCount : 0, details };

@@ -1,4 +1,5 @@
-import { readAliyunAnswer, textField } from '@logto-sms/aliyun-pop';
+import { readAliyunAnswer } from '@logto-sms/aliyun-pop';
+import { textField } from '@logto-sms/sms-core';
 
 /** What `sendMessage` resolves to once Aliyun accepted the message. */
 export type AliyunSmsSendResult = {

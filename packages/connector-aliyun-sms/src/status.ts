@@ -7,13 +7,17 @@
  * The day-by-day paging and the record shape are aliyun-pop's, shared with the 短信认证 connector.
  */
 import {
-  isRecord,
   lookUpSendDetails,
   lookupPermissionRule,
   readSendDetailsPage,
   type SendDetailsPage,
 } from '@logto-sms/aliyun-pop';
-import type { DeliveryQuery, DeliveryReport, ErrorRule } from '@logto-sms/sms-core';
+import {
+  isJsonObject,
+  type DeliveryQuery,
+  type DeliveryReport,
+  type ErrorRule,
+} from '@logto-sms/sms-core';
 
 import { queryRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
@@ -39,7 +43,7 @@ const queryCall: AliyunCallKind = {
 export const readSendDetails = (body: string): SendDetailsPage =>
   readSendDetailsPage(body, (answer) => {
     const wrapper = answer.SmsSendDetailDTOs;
-    return isRecord(wrapper) ? wrapper.SmsSendDetailDTO : undefined;
+    return isJsonObject(wrapper) ? wrapper.SmsSendDetailDTO : undefined;
   });
 
 /**

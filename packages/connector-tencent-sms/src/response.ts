@@ -1,3 +1,5 @@
+import { isJsonObject, textField } from '@logto-sms/sms-core';
+
 /** What `sendMessage` resolves to once Tencent accepted the message. */
 export type TencentSmsSendResult = {
   /** Tencent's send serial number, for delivery-status lookups. */
@@ -25,31 +27,23 @@ export type TencentAnswer = {
   statuses?: TencentSendStatus[];
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const text = (record: Record<string, unknown>, key: string): string | undefined => {
-  const value = record[key];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
 const withText = <Key extends string>(key: Key, value: string | undefined) =>
   // eslint-disable-next-line no-restricted-syntax -- TS widens a computed `[key]` to a string index; the object has that one key at most
   (value === undefined ? {} : { [key]: value }) as Partial<Record<Key, string>>;
 
 const readStatus = (entry: unknown): TencentSendStatus | undefined => {
-  if (!isRecord(entry)) {
+  if (!isJsonObject(entry)) {
     return undefined;
   }
-  const code = text(entry, 'Code');
+  const code = textField(entry, 'Code');
   if (code === undefined) {
     return undefined;
   }
   return {
     code,
-    ...withText('message', text(entry, 'Message')),
-    ...withText('serialNo', text(entry, 'SerialNo')),
-    ...withText('isoCode', text(entry, 'IsoCode')),
+    ...withText('message', textField(entry, 'Message')),
+    ...withText('serialNo', textField(entry, 'SerialNo')),
+    ...withText('isoCode', textField(entry, 'IsoCode')),
     ...(typeof entry.Fee === 'number' ? { fee: entry.Fee } : {}),
   };
 };
@@ -62,8 +56,8 @@ const responseObject = (body: string): Record<string, unknown> | undefined => {
   } catch {
     return undefined;
   }
-  const response = isRecord(parsed) ? parsed.Response : undefined;
-  return isRecord(response) ? response : undefined;
+  const response = isJsonObject(parsed) ? parsed.Response : undefined;
+  return isJsonObject(response) ? response : undefined;
 };
 
 /**
@@ -77,13 +71,13 @@ export const readResponse = (body: string): TencentAnswer | undefined => {
     return undefined;
   }
 
-  const requestId = text(response, 'RequestId');
-  const error = isRecord(response.Error) ? response.Error : undefined;
-  const errorCode = error === undefined ? undefined : text(error, 'Code');
+  const requestId = textField(response, 'RequestId');
+  const error = isJsonObject(response.Error) ? response.Error : undefined;
+  const errorCode = error === undefined ? undefined : textField(error, 'Code');
   if (error !== undefined && errorCode !== undefined) {
     return {
       ...withText('requestId', requestId),
-      error: { code: errorCode, ...withText('message', text(error, 'Message')) },
+      error: { code: errorCode, ...withText('message', textField(error, 'Message')) },
     };
   }
   if (!Array.isArray(response.SendStatusSet)) {
@@ -112,7 +106,7 @@ export const readPullStatusSet = (body: string): PullStatusAnswer | undefined =>
     return undefined;
   }
   return {
-    ...withText('requestId', text(response, 'RequestId')),
-    receipts: response.PullSmsSendStatusSet.filter((entry) => isRecord(entry)),
+    ...withText('requestId', textField(response, 'RequestId')),
+    receipts: response.PullSmsSendStatusSet.filter((entry) => isJsonObject(entry)),
   };
 };

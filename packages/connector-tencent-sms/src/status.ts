@@ -22,6 +22,7 @@ import {
   type DeliveryReport,
   type DeliveryState,
   type ErrorRule,
+  nonEmptyText,
 } from '@logto-sms/sms-core';
 
 import { ConnectorErrorCodes } from '@logto/connector-kit';
@@ -77,9 +78,6 @@ const queryCall: TencentCallKind = {
 
 const states: Record<string, DeliveryState> = { SUCCESS: 'delivered', FAIL: 'failed' };
 
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
-
 /** `UserReceiveTime`: Unix seconds in 2021-01-11 (the 2019 API wrote China time as text, kept as is). */
 const receiveTime = (value: unknown): unknown => {
   const seconds = typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : value;
@@ -96,11 +94,11 @@ const receiveTime = (value: unknown): unknown => {
  */
 export const toDeliveryRecord = (receipt: Record<string, unknown>): DeliveryRecord =>
   deliveryRecord({
-    messageId: text(receipt.SerialNo),
-    to: text(receipt.PhoneNumber),
+    messageId: nonEmptyText(receipt.SerialNo),
+    to: nonEmptyText(receipt.PhoneNumber),
     reportedAt: receiveTime(receipt.UserReceiveTime),
-    state: states[text(receipt.ReportStatus) ?? ''] ?? 'waiting',
-    carrierCode: text(receipt.Description),
+    state: states[nonEmptyText(receipt.ReportStatus) ?? ''] ?? 'waiting',
+    carrierCode: nonEmptyText(receipt.Description),
   });
 
 // Seen forms: "5000:1045710669157053657849499619", "14:19325917feb3914eb78b50d6182d7e452e".

@@ -1,3 +1,5 @@
+import { isJsonObject } from '@logto-sms/sms-core';
+
 import { topLevelMemberSources } from './json-scan.js';
 
 /** What YunPian's answer to an accepted message carries. */
@@ -17,9 +19,6 @@ export type YunpianSmsSendResult = YunpianAccepted & {
   /** The template text used, with its placeholders (never the code). */
   template: string;
 };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `sid` as exact decimal text, whether YunPian sent it as a number or a string. */
 export const readSid = (source: string | undefined): string | undefined => {
@@ -109,8 +108,8 @@ export const readResponse = (body: string): YunpianAnswer | undefined => {
   } catch {
     return undefined;
   }
-  const code = isRecord(parsed) ? readInteger(parsed.code) : undefined;
-  if (!isRecord(parsed) || code === undefined) {
+  const code = isJsonObject(parsed) ? readInteger(parsed.code) : undefined;
+  if (!isJsonObject(parsed) || code === undefined) {
     return undefined;
   }
 

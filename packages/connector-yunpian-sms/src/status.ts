@@ -18,6 +18,8 @@ import {
   type ErrorRule,
   type HttpRequest,
   type Redactor,
+  isJsonObject,
+  nonEmptyText,
 } from '@logto-sms/sms-core';
 
 import { ConnectorErrorCodes, type ConnectorError } from '@logto/connector-kit';
@@ -53,12 +55,6 @@ const queryCall: YunpianCallKind = {
 };
 
 const states: Record<string, DeliveryState> = { SUCCESS: 'delivered', FAIL: 'failed' };
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const text = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
 
 const escapeRegExp = (value: string) => value.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -101,16 +97,16 @@ export const toDeliveryRecord = (
   templates: readonly YunpianSmsTemplate[]
 ): DeliveryRecord | undefined => {
   const item: unknown = JSON.parse(itemSource);
-  if (!isRecord(item)) {
+  if (!isJsonObject(item)) {
     return undefined;
   }
   return deliveryRecord({
     messageId: exactSid(item.sid, () => topLevelMemberSources(itemSource).get('sid')),
-    to: text(item.mobile),
+    to: nonEmptyText(item.mobile),
     sentAt: item.send_time,
     reportedAt: item.user_receive_time,
-    state: states[text(item.report_status) ?? ''] ?? 'waiting',
-    carrierCode: text(item.error_msg),
+    state: states[nonEmptyText(item.report_status) ?? ''] ?? 'waiting',
+    carrierCode: nonEmptyText(item.error_msg),
     template: typeof item.text === 'string' ? templateOf(item.text, templates) : undefined,
   });
 };

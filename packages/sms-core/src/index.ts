@@ -5,6 +5,7 @@ export {
   type SmsCapableNumberType,
 } from './phone.js';
 export { loadPhonePlan } from './phone-plan-loader.js';
+export { isJsonObject, nonEmptyText, textField } from './json-values.js';
 export { allowedCountriesGuard, checkAllowedCountry } from './allowed-countries.js';
 export { normalizeLocale, languageOf, preferredLocale } from './locale.js';
 export { selectTemplate, type LocalizedTemplate } from './templates.js';

@@ -7,6 +7,7 @@ import {
 
 import { checkAllowedCountry } from './allowed-countries.js';
 import { insufficientRequest, invalidRequest } from './errors.js';
+import { isJsonObject } from './json-values.js';
 import { preferredLocale } from './locale.js';
 import { loadPhonePlan } from './phone-plan-loader.js';
 import { routePhoneNumber } from './phone.js';
@@ -23,16 +24,13 @@ export type SmsSendInput = {
 // Logto sends 6 digits; letters are allowed because Aliyun accepts alphanumeric codes.
 const codePattern = /^[A-Za-z0-9]{1,32}$/;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Validates what Logto hands to `sendMessage`. Only the code and the locale are read from the
  * payload: everything else in it (`uiLocales`, `link`, custom keys) must never reach a provider.
  */
 // eslint-disable-next-line complexity -- one flat run of input checks, each with its own message, on every send
 export const readSendInput = (data: unknown): SmsSendInput => {
-  if (!isRecord(data)) {
+  if (!isJsonObject(data)) {
     throw invalidRequest('sendMessage expects { to, type, payload }.');
   }
   const { to, type, payload } = data;
@@ -42,14 +40,14 @@ export const readSendInput = (data: unknown): SmsSendInput => {
   if (typeof type !== 'string') {
     throw invalidRequest('The message type (usage type) is missing.');
   }
-  const code = isRecord(payload) ? payload.code : undefined;
+  const code = isJsonObject(payload) ? payload.code : undefined;
   if (code === undefined || code === null || code === '') {
     throw insufficientRequest('The payload has no verification code to send.');
   }
   if (typeof code !== 'string' || !codePattern.test(code)) {
     throw invalidRequest('The verification code must be 1 to 32 letters or digits.');
   }
-  const locale = isRecord(payload) ? preferredLocale(payload) : undefined;
+  const locale = isJsonObject(payload) ? preferredLocale(payload) : undefined;
   return { to, usageType: type, code, ...(locale === undefined ? {} : { locale }) };
 };
 
@@ -60,7 +58,7 @@ export const readSendInput = (data: unknown): SmsSendInput => {
  * number is answered from `routePhoneNumber`'s memo.
  */
 const enforceAllowedCountries = (to: string, config: unknown) => {
-  if (!isRecord(config) || !Array.isArray(config.allowedCountries)) {
+  if (!isJsonObject(config) || !Array.isArray(config.allowedCountries)) {
     return;
   }
   const route = routePhoneNumber(to, {

@@ -3,7 +3,7 @@
 // private `sms-core` package. Packages that Logto itself provides stay external in connector builds,
 // because `logto connector add` extracts a tarball without installing its dependencies.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { chmod, readdir, readFile, rm } from 'node:fs/promises';
+import { chmod, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -276,7 +276,6 @@ for (const target of targets) {
   });
   if (entryPoints.bin) {
     const binFile = path.join(outdir, 'bin.js');
-    const { readFile, writeFile } = await import('node:fs/promises');
     const source = await readFile(binFile, 'utf8');
     await writeFile(binFile, `#!/usr/bin/env node\n${source}`);
     await chmod(binFile, 0o755);

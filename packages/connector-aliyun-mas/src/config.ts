@@ -18,13 +18,13 @@ import {
 
 import { z } from 'zod';
 
+import { codeVariable } from './template-variables.js';
+
 export { defaultSignatureAlgorithm, signatureAlgorithms } from '@logto-sms/aliyun-pop';
 
 export const defaultEndpoint = 'https://dypnsapi.aliyuncs.com';
 
-/** The gift templates' variable for the code (`${code}`), and for the validity in minutes (`${min}`). */
-export const codeVariable = 'code';
-export const minutesVariable = 'min';
+export { codeVariable, minutesVariable } from './template-variables.js';
 
 /**
  * Logto's default verification-code lifetime: `defaultVerificationCodePolicy.expirationDuration`

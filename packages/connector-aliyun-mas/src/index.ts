@@ -20,7 +20,8 @@ export const createAliyunMasConnector = createWith;
 export default createConnector;
 
 export { configGuard, type AliyunMasConfig, type AliyunMasTemplate } from './config.js';
-export { connectorId, deliveryStatusSource, metadata } from './metadata.js';
+export { connectorId, metadata } from './metadata.js';
+export { deliveryStatusSource } from './status-source.js';
 export { errorRules } from './errors.js';
 export type { AliyunMasSendResult } from './response.js';
 

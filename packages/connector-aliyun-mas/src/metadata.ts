@@ -95,11 +95,3 @@ export const metadata: ConnectorMetadata = {
     timeoutFormItem('Aliyun'),
   ],
 };
-
-/** What `logto-sms status` and the READMEs say about this lookup. */
-export const deliveryStatusSource = {
-  api: 'Dypnsapi QuerySendDetails (2017-05-25)',
-  permissions: ['dypns:QuerySendDetails'],
-  limits:
-    'Deprecated by Aliyun (no replacement announced); only codes sent through the 短信认证 API; only the last 30 days; one request per calendar day (China Standard Time) because SendDate is a date, up to 50 records a page.',
-} as const;

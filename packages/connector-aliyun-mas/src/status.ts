@@ -31,8 +31,8 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { queryRequest, type ClientOptions } from './client.js';
 import type { AliyunMasConfig } from './config.js';
 import { errorRules, ruleForCode } from './errors.js';
-import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
+import { deliveryStatusSource } from './status-source.js';
 
 /** Where an operator reads the same records when the API is gone. */
 const instead =

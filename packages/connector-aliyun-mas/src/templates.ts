@@ -1,6 +1,7 @@
 import { selectTemplate } from '@logto-sms/sms-core';
 
-import { codeVariable, minutesVariable, type AliyunMasTemplate } from './config.js';
+import type { AliyunMasTemplate } from './config.js';
+import { codeVariable, minutesVariable } from './template-variables.js';
 
 export type TemplateChoice = {
   templateCode: string;

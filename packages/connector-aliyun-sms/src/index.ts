@@ -20,7 +20,8 @@ export const createAliyunSmsConnector = createWith;
 export default createConnector;
 
 export { configGuard, type AliyunSmsConfig } from './config.js';
-export { connectorId, deliveryStatusSource, metadata } from './metadata.js';
+export { connectorId, metadata } from './metadata.js';
+export { deliveryStatusSource } from './status-source.js';
 export { errorRules } from './errors.js';
 export type { AliyunSmsSendResult } from './response.js';
 

@@ -81,14 +81,3 @@ export const metadata: ConnectorMetadata = {
     timeoutFormItem('Aliyun'),
   ],
 };
-
-/**
- * What `logto-sms status` and the READMEs say about the delivery-status lookup (`status.ts`). Kept
- * here, with the other descriptions, because index.ts exports it and status.ts loads on first use.
- */
-export const deliveryStatusSource = {
-  api: 'Dysmsapi QuerySendDetails (2017-05-25)',
-  permissions: ['dysms:QuerySendDetails'],
-  limits:
-    'Only the last 30 days; one request per calendar day (China Standard Time) because SendDate is a date, up to 50 records a page.',
-} as const;

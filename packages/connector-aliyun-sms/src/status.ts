@@ -22,8 +22,8 @@ import {
 import { queryRequest, type ClientOptions } from './client.js';
 import type { AliyunSmsConfig } from './config.js';
 import { checkAnswer, errorRules, type AliyunCallKind } from './errors.js';
-import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
+import { deliveryStatusSource } from './status-source.js';
 
 /** Permission first (naming the lookup's RAM action); everything else reads the send table. */
 export const statusErrorRules: ReadonlyArray<ErrorRule<string>> = [

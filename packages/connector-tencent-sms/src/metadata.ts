@@ -127,11 +127,3 @@ export const metadata: ConnectorMetadata = {
     timeoutFormItem('Tencent Cloud SMS'),
   ],
 };
-
-/** What `logto-sms status` and the READMEs say about this lookup. */
-export const deliveryStatusSource = {
-  api: 'Tencent Cloud SMS PullSmsSendStatusByPhoneNumber (2021-01-11)',
-  permissions: ['sms:PullSmsSendStatusByPhoneNumber'],
-  limits:
-    'Only the last 7 days; at most 100 receipts a lookup (Tencent has no paging: Offset is fixed at 0); 20 requests a second. Lists a message only once its carrier receipt has arrived: a message still waiting is not shown, and no send time is reported.',
-} as const;

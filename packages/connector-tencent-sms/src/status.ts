@@ -30,10 +30,10 @@ import { ConnectorErrorCodes } from '@logto/connector-kit';
 import { sendRequest, type ClientOptions } from './client.js';
 import type { TencentSmsConfig } from './config.js';
 import { errorRules, throwIfRefused, unexpectedAnswer, type TencentCallKind } from './errors.js';
-import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
 import type { ApiAction, PullStatusBody } from './request.js';
 import { readPullStatusSet, readResponse } from './response.js';
+import { deliveryStatusSource } from './status-source.js';
 
 export const pullStatusApi = {
   action: 'PullSmsSendStatusByPhoneNumber',

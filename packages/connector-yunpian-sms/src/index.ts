@@ -16,7 +16,8 @@ const { createConnector, sendVerificationSms, queryDeliveryStatus } = createConn
 export default createConnector;
 
 export { configGuard, type YunpianSmsConfig, type YunpianSmsTemplate } from './config.js';
-export { connectorId, deliveryStatusSource, metadata } from './metadata.js';
+export { connectorId, metadata } from './metadata.js';
+export { deliveryStatusSource } from './status-source.js';
 export { errorRules } from './errors.js';
 export type { YunpianSmsSendResult } from './response.js';
 

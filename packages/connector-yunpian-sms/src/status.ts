@@ -28,9 +28,9 @@ import { sendRequest } from './client.js';
 import type { YunpianSmsConfig, YunpianSmsTemplate } from './config.js';
 import { errorRules, unreadableAnswer, yunpianRejection, type YunpianCallKind } from './errors.js';
 import { topLevelArrayItemSources, topLevelMemberSources } from './json-scan.js';
-import { deliveryStatusSource } from './metadata.js';
 import { toRecipient } from './recipient.js';
 import { exactSid, readResponse, withoutBom } from './response.js';
+import { deliveryStatusSource } from './status-source.js';
 
 export const getRecordPath = '/v2/sms/get_record.json';
 

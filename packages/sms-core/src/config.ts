@@ -6,20 +6,11 @@ import { TemplateType } from '@logto/connector-kit';
 import { z, type ZodTypeAny } from 'zod';
 
 import { languageTagPattern, normalizeLocale } from './locale.js';
+import { canonicalUsageType, deprecatedGenericName } from './usage-types.js';
 
 /** The Console saves a cleared Text or Number field as "" (or null): that means "use the default". */
 export const blankAsMissing = (value: unknown): unknown =>
   value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
-
-/**
- * `Test` is connector-kit's deprecated name for `Generic`: Logto's older docs (and configs saved by
- * older Logto versions) use it, so a `Test` template is the `Generic` one.
- */
-export const deprecatedGenericName = 'Test';
-
-/** The usage type a template or a send stands for, with `Test` read as `Generic`. */
-export const canonicalUsageType = (usageType: string): string =>
-  usageType === deprecatedGenericName ? TemplateType.Generic : usageType;
 
 /**
  * The only usage type a template list must have: every other usage type falls back to `Generic`

@@ -12,8 +12,6 @@ export { selectTemplate, type LocalizedTemplate } from './templates.js';
 export {
   allowedHttpHostsVariable,
   blankAsMissing,
-  canonicalUsageType,
-  deprecatedGenericName,
   credentialGuard,
   endpointGuard,
   isLoopbackHost,
@@ -32,6 +30,7 @@ export {
   type EndpointRule,
 } from './config.js';
 export { parseConfig } from './parse-config.js';
+export { canonicalUsageType, deprecatedGenericName } from './usage-types.js';
 export {
   insufficientRequest,
   invalidRequest,

@@ -1,8 +1,8 @@
 import { TemplateType } from '@logto/connector-kit';
 
-import { canonicalUsageType } from './config.js';
 import { templateNotFound } from './errors.js';
 import { languageOf, normalizeLocale } from './locale.js';
+import { canonicalUsageType } from './usage-types.js';
 
 export type LocalizedTemplate = { usageType: string; locale?: string | undefined };
 

@@ -7,11 +7,8 @@ import {
   type PhoneNumberType,
 } from 'libphonenumber-js/core';
 
-import { phoneMetadata } from './phone-metadata.js';
-
-// This module and libphonenumber-js are loaded on the first send (phone-plan-loader.ts): the connector
-// build puts them in a chunk of their own, so they import nothing else of sms-core (anything shared
-// would become a chunk every Logto start loads). Names of regions come in as `describeRegion`.
+// This module and libphonenumber-js are loaded on the first send (phone-plan-loader.ts), which also
+// reads the metadata and passes it in. Names of regions come in as `describe`.
 
 /**
  * Number types that can receive an SMS. `FIXED_LINE_OR_MOBILE` is what plans that do not tell the
@@ -132,11 +129,15 @@ const parseFailureMessage = (error: unknown): string =>
     : 'The phone number is not a number any country uses (too short or too long for its country calling code).';
 
 /**
- * Reads `+<digits>` against the plan. The message of a refusal names the problem and at most the
- * calling code and three digits, never the whole number.
+ * Reads `+<digits>` against the plan, with `metadata` as loaded by `phone-plan-loader.ts`. The
+ * message of a refusal names the problem and at most the calling code and three digits, never the
+ * whole number.
  */
-export const readPlan = (international: string, describe: Describe): PlanReading => {
-  const metadata = phoneMetadata();
+export const readPlan = (
+  international: string,
+  describe: Describe,
+  metadata: MetadataJson
+): PlanReading => {
   let phone: PhoneNumber;
   try {
     phone = parsePhoneNumberWithError(international, metadata);
@@ -151,15 +152,17 @@ export const readPlan = (international: string, describe: Describe): PlanReading
       message: `The phone number has a digit too many after +${phone.countryCallingCode}: in international form the national prefix (such as 0 or 1) is left out.`,
     };
   }
-  const length = validatePhoneNumberLength(international, metadata);
-  if (length !== undefined) {
+  if (!phone.isValid()) {
+    // A valid number always has a possible length (each type's lengths are among its plan's), so
+    // only a refused number is parsed again to say whether its length is the problem.
+    const length = validatePhoneNumberLength(international, metadata);
     return {
       valid: false,
-      message: `The phone number is ${lengthMessages[length] ?? 'not of a length used'} for ${where(phone, describe)}.`,
+      message:
+        length === undefined
+          ? invalidNumberMessage(phone, metadata, describe)
+          : `The phone number is ${lengthMessages[length] ?? 'not of a length used'} for ${where(phone, describe)}.`,
     };
-  }
-  if (!phone.isValid()) {
-    return { valid: false, message: invalidNumberMessage(phone, metadata, describe) };
   }
   const type = phone.getType();
   if (!isSmsCapable(type)) {

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
+import { metadataForParsing } from './phone-metadata.mjs';
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const package_ = (name, ...rest) => path.join(root, 'packages', name, ...rest);
 
@@ -28,35 +30,39 @@ export const logtoProvidedPackages = JSON.parse(
   readFileSync(package_('cli', 'src', 'logto-host', 'logto-provided-packages.json'), 'utf8')
 ).packages;
 
-// Sms-core's number plan (libphonenumber-js and its 157 KB of JSON metadata) is loaded on the first
-// send with a dynamic import (sms-core/src/phone-plan-loader.ts). Connector builds therefore split:
-// lib/index.js plus lib/phone-plan-<hash>.js, which Logto's start-up never reads. Inside that chunk the
-// metadata is a string literal, parsed by phone-metadata.ts when first used: V8 compiles a string far
-// faster than the same data as an object literal (docs/benchmarks.md, "Phone numbers").
-const phoneMetadataAsText = {
-  name: 'phone-metadata-as-text',
+// Sms-core's number plan reads libphonenumber-js's metadata through phone-metadata.ts. In connector
+// builds that module is replaced by phone-metadata-file.ts, which reads lib/phone-metadata.json on the
+// first send; the build writes that file (the metadata less its formatting rules, phone-metadata.mjs).
+// Data in a JSON file is read and parsed; the same data inside the bundle would also be decoded and
+// compiled by V8 on every process's first send (docs/benchmarks.md, "Phone numbers").
+const phoneMetadataSource = package_('sms-core', 'src', 'phone-metadata.ts');
+const phoneMetadataFromFile = {
+  name: 'phone-metadata-from-file',
   setup(pluginBuild) {
-    const requireFromSmsCore = createRequire(package_('sms-core', 'package.json'));
-    const jsonFile = path.join(
-      path.dirname(requireFromSmsCore.resolve('libphonenumber-js/package.json')),
-      'metadata.max.json'
-    );
-    pluginBuild.onResolve({ filter: /^libphonenumber-js\/metadata\.max\.json$/ }, (args) =>
-      args.importer === package_('sms-core', 'src', 'phone-metadata.ts')
-        ? { path: jsonFile, namespace: 'phone-metadata-text' }
+    pluginBuild.onResolve({ filter: /^\.\/phone-metadata\.js$/ }, (args) =>
+      path.join(args.resolveDir, 'phone-metadata.ts') === phoneMetadataSource
+        ? { path: package_('sms-core', 'src', 'phone-metadata-file.ts') }
         : undefined
     );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'phone-metadata-text' }, async (args) => {
-      return { contents: await readFile(args.path, 'utf8'), loader: 'text' };
-    });
   },
 };
 
+const writePhoneMetadata = async (outdir) => {
+  const requireFromSmsCore = createRequire(package_('sms-core', 'package.json'));
+  const metadata = JSON.parse(
+    await readFile(requireFromSmsCore.resolve('libphonenumber-js/metadata.max.json'), 'utf8')
+  );
+  await writeFile(
+    path.join(outdir, phoneMetadataFileName),
+    JSON.stringify(metadataForParsing(metadata))
+  );
+};
+
 // Connector bundles are split: lib/index.js holds what Logto's start-up needs (createConnector, the
-// metadata, the config guard); the send flow, the status lookup and the number plan are chunks that
-// the first send (or lookup) imports (sms-core/src/first-use.ts). esbuild splits per file, and a
+// metadata, the config guard); the send flow, the status lookup and the number plan are in
+// lib/first-use.js, which the first send (or lookup) imports (sms-core/src/first-use.ts). esbuild splits per file, and a
 // workspace package's index.ts that re-exports everything, once it is reached from both sides, makes
-// every live module of the package a static import of lib/index.js. So in connector builds an import
+// every live module of the package a static import of lib/index.js. So in connector builds an import (or re-export)
 // from `@logto-sms/<name>` is rewritten to import each name from the file that index.ts re-exports it
 // from; the sources keep importing the package by name. docs/benchmarks.md, "Cold load", has figures.
 const reExportsOf = (name) => {
@@ -100,8 +106,9 @@ const directInternalImports = {
     pluginBuild.onLoad({ filter: sourceFiles }, async ({ path: file }) => {
       const source = await readFile(file, 'utf8');
       const contents = source.replaceAll(
-        /import\s*(type\s*)?\{([^}]*)\}\s*from\s*'@logto-sms\/([a-z0-9-]+)';/g,
-        (statement, typeOnly, list, name) => {
+        /(import|export)\s*(type\s*)?\{([^}]*)\}\s*from\s*'@logto-sms\/([a-z0-9-]+)';/g,
+        (statement, ...captures) => {
+          const [keyword, typeOnly, list, name] = captures;
           if (typeOnly || !workspacePackages.includes(name)) {
             return statement;
           }
@@ -118,7 +125,8 @@ const directInternalImports = {
           }
           return [...byFile]
             .map(
-              ([target, items]) => `import { ${items.join(', ')} } from ${JSON.stringify(target)};`
+              ([target, items]) =>
+                `${keyword} { ${items.join(', ')} } from ${JSON.stringify(target)};`
             )
             .join(' ');
         }
@@ -167,13 +175,51 @@ const assertNoRequire = async (name, outdir) => {
 // files loaded on first use, which would each get their own copy.
 const holdsState = (source) => /^(?:export )?(?:let|var) /m.test(source);
 
+/** What lib/index.js imports on first use; `phone-metadata-file.ts` reads its data file beside it. */
+const firstUseFile = 'first-use.js';
+const phoneMetadataFileName = 'phone-metadata.json';
+
 /**
- * A connector in two builds. lib/index.js is one file with what Logto's start-up runs (createConnector,
- * the metadata, the config guard): every module it needs is inside it, because each extra file the
- * loader reads at start-up costs more than its bytes (docs/benchmarks.md, "Cold load"). Each
- * `import()` reached from it (the send flow, the status lookup, sms-core's first-send modules) stays
- * an import of `./<name>.js`, which the second build makes: those files, their shared chunks and the
- * number plan, loaded on the first send. A module in both builds is a copy, so it may hold no state.
+ * The entry of lib/first-use.js: every module lib/index.js imports on first use, re-exported by name.
+ * lib/index.js reads each module's exports from the one file, so two modules exporting the same name
+ * would make one of them unreachable: that fails the build.
+ */
+const firstUseEntrySource = async (name, files) => {
+  const exporterOf = new Map();
+  const lines = [];
+  for (const file of files.sort()) {
+    const { metafile } = await build({
+      entryPoints: [file],
+      bundle: false,
+      write: false,
+      metafile: true,
+      format: 'esm',
+      outdir: 'unused',
+      logLevel: 'warning',
+    });
+    const names = Object.values(metafile.outputs).flatMap((output) => output.exports);
+    for (const exported of names) {
+      if (exporterOf.has(exported)) {
+        throw new Error(
+          `${name}: ${path.relative(root, file)} and ${path.relative(root, exporterOf.get(exported))} both export "${exported}", and lib/${firstUseFile} can hold only one`
+        );
+      }
+      exporterOf.set(exported, file);
+    }
+    lines.push(`export { ${names.join(', ')} } from ${JSON.stringify(file)};`);
+  }
+  return lines.join('\n');
+};
+
+/**
+ * A connector in two builds, each one file. lib/index.js has what Logto's start-up runs
+ * (createConnector, the metadata, the config guard): every module it needs is inside it, because each
+ * extra file the loader reads at start-up costs more than its bytes (docs/benchmarks.md, "Cold load").
+ * Every `import()` reached from it (the send flow, the status lookup, sms-core's first-send modules)
+ * becomes an import of `./first-use.js`, which the second build makes from all of them together, the
+ * number plan included: the first send then reads one file, not six (docs/benchmarks.md, "Cold load
+ * + first send"). A module in both builds is a copy, so it may hold no state. lib/phone-metadata.json
+ * is written beside them.
  */
 const buildConnector = async (name) => {
   const outdir = package_(name, 'lib');
@@ -192,12 +238,8 @@ const buildConnector = async (name) => {
           resolveDir: args.resolveDir,
           pluginData: { deferred: true },
         });
-        const entry = path.basename(resolved.path, '.ts');
-        if (lazyEntries.has(entry) && lazyEntries.get(entry) !== resolved.path) {
-          throw new Error(`${name}: two modules loaded on first use are both named ${entry}`);
-        }
-        lazyEntries.set(entry, resolved.path);
-        return { path: `./${entry}.js`, external: true };
+        lazyEntries.set(resolved.path, args.importer);
+        return { path: `./${firstUseFile}`, external: true };
       });
     },
   };
@@ -208,15 +250,29 @@ const buildConnector = async (name) => {
     external: logtoProvidedPackages,
     plugins: [directInternalImports, deferDynamicImports],
   });
+  const entrySource = await firstUseEntrySource(name, [...lazyEntries.keys()]);
+  const firstUseEntry = {
+    name: 'first-use-entry',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /^first-use-entry$/ }, () => ({
+        path: 'first-use-entry',
+        namespace: 'first-use-entry',
+      }));
+      pluginBuild.onLoad({ filter: /.*/, namespace: 'first-use-entry' }, () => ({
+        contents: entrySource,
+        resolveDir: root,
+        loader: 'ts',
+      }));
+    },
+  };
   const onFirstUse = await build({
     ...commonOptions,
-    entryPoints: Object.fromEntries(lazyEntries),
+    entryPoints: { [path.basename(firstUseFile, '.js')]: 'first-use-entry' },
     outdir,
     external: logtoProvidedPackages,
-    plugins: [phoneMetadataAsText, directInternalImports],
-    splitting: true,
-    chunkNames: '[name]-[hash]',
+    plugins: [firstUseEntry, phoneMetadataFromFile, directInternalImports],
   });
+  await writePhoneMetadata(outdir);
   // Which source files put code (not just imports of Logto's packages) into lib/index.js: esbuild
   // heads each file's part of the output with a `// <path>` comment.
   const startupCode = new Set();
@@ -234,7 +290,7 @@ const buildConnector = async (name) => {
   for (const input of startupCode) {
     if (lazyInputs.has(input) && holdsState(readFileSync(path.join(root, input), 'utf8'))) {
       throw new Error(
-        `${name}: ${input} holds module state and is bundled both into lib/index.js and into the files loaded on first use; import it only from one side`
+        `${name}: ${input} holds module state and is bundled both into lib/index.js and into lib/${firstUseFile}; import it only from one side`
       );
     }
   }

@@ -189,7 +189,7 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     expect(connects).toBe(0);
   });
 
-  it('ships lib/index.js, both READMEs, logo.svg and package.json, and nothing from src or test', () => {
+  it('ships lib/ (index.js, first-use.js, phone-metadata.json), both READMEs, logo.svg and package.json, and nothing from src or test', () => {
     const tarball = installed().packed?.tarball;
     expect(tarball).toBeDefined();
     const entries = execFileSync('tar', ['-tzf', tarball!], { encoding: 'utf8' })
@@ -198,6 +198,8 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
       .map((entry) => entry.replace(/^package\//, ''));
     for (const required of [
       'lib/index.js',
+      'lib/first-use.js',
+      'lib/phone-metadata.json',
       'README.md',
       'README.zh-CN.md',
       'logo.svg',
@@ -220,7 +222,7 @@ describe.each(connectors)('$directory', ({ directory, id, officialId }) => {
     expect(files).toContain('index.js');
     for (const file of files) {
       const specifiers = importSpecifiers(readFileSync(path.join(library, file), 'utf8'));
-      // A chunk of the same build (the lazily loaded number plan), never a path out of lib/.
+      // A file of the same build (lib/first-use.js, loaded on the first send), never a path out of lib/.
       const own = (specifier: string) =>
         /^\.\/[\w-]+\.js$/.test(specifier) && files.includes(specifier.slice(2));
       const foreign = specifiers.filter(

@@ -1,9 +1,10 @@
 /**
  * Logto's start-up imports each connector's lib/index.js. It must be one file (every extra module the
  * loader reads costs more than its bytes: docs/benchmarks.md, "Cold load"), and the send flow must
- * stay in the files lib/index.js imports on first use, which must be in lib/.
+ * stay in lib/first-use.js, which lib/index.js imports on first use, with the number plan's data in
+ * lib/phone-metadata.json beside it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,15 +28,26 @@ describe.each(connectorPackages)('%s lib/index.js', (name) => {
     expect(staticImports.filter((specifier) => specifier.startsWith('.'))).toEqual([]);
   });
 
-  it('leaves the send flow to ./send.js, imported on first use, and ships every file it imports that way', () => {
+  it('leaves everything else to ./first-use.js, imported on first use', () => {
     const dynamicImports = [...source().matchAll(/\bimport\("([^"]+)"\)/g)].map(
       (match) => match[1]!
     );
-    expect(dynamicImports).toContain('./send.js');
-    for (const specifier of dynamicImports) {
-      expect(existsSync(path.join(library(), specifier)), specifier).toBe(true);
-    }
+    expect(dynamicImports.length).toBeGreaterThan(0);
+    expect(new Set(dynamicImports)).toEqual(new Set(['./first-use.js']));
     // The HTTP client is created by the send flow, never at load.
     expect(source()).not.toMatch(/\bgot\.extend\(|new https?\.Agent\(/);
+  });
+
+  it('ships exactly index.js, first-use.js (one file: the first send reads no other module of its own) and phone-metadata.json', () => {
+    expect(readdirSync(library()).sort()).toEqual([
+      'first-use.js',
+      'index.js',
+      'phone-metadata.json',
+    ]);
+    const firstUse = readFileSync(path.join(library(), 'first-use.js'), 'utf8');
+    expect([...firstUse.matchAll(/\bfrom\s*"(\.[^"]+)"|\bimport\("(\.[^"]+)"\)/g)]).toEqual([]);
+    // The number plan's data is a file read on the first send, not a string V8 would compile.
+    expect(firstUse).not.toContain('"country_calling_codes"');
+    expect(firstUse).toContain('phone-metadata.json');
   });
 });

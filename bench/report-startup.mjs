@@ -58,12 +58,15 @@ const coldRowsOf = (cold, { provider, name }) =>
       })
     );
 
+// Judged on the load timed in the process and on the process's wall time after the loader import
+// (cold.mjs): the whole-process wall (about 440 ms, of it 350 ms importing @logto/cli) is reported
+// in the table, but its medians differ by more between rows than the connectors' loads do.
 const loadVerdict = ({ name, mine, reference, samples }) => {
   const load = mine.loadMs / reference.loadMs;
-  const wall = mine.wallMs / reference.wallMs;
+  const wall = mine.wallAfterLoaderMs / reference.wallAfterLoaderMs;
   return {
-    target: `${name}: cold load ≤ ${targetRatios.coldLoadRatio.toFixed(2)}× the official connector's (in process and wall, medians of ${samples} rotating rounds)`,
-    measured: `load ${mine.loadMs.toFixed(1)} vs ${reference.loadMs.toFixed(1)} ms (${ratio(load)}); wall ${mine.wallMs.toFixed(0)} vs ${reference.wallMs.toFixed(0)} ms (${ratio(wall)})`,
+    target: `${name}: cold load ≤ ${targetRatios.coldLoadRatio.toFixed(2)}× the official connector's (in process, and process wall after the loader import; medians of ${samples} rotating rounds)`,
+    measured: `load ${mine.loadMs.toFixed(1)} vs ${reference.loadMs.toFixed(1)} ms (${ratio(load)}); wall after the loader import ${mine.wallAfterLoaderMs.toFixed(1)} vs ${reference.wallAfterLoaderMs.toFixed(1)} ms (${ratio(wall)}); whole process ${mine.wallMs.toFixed(0)} vs ${reference.wallMs.toFixed(0)} ms (${ratio(mine.wallMs / reference.wallMs)}, not judged)`,
     value: Math.max(load, wall),
     pass: load <= targetRatios.coldLoadRatio && wall <= targetRatios.coldLoadRatio,
   };

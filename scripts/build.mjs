@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 import { build } from 'esbuild';
 
+import { holdsState } from './module-state.mjs';
 import { metadataForParsing } from './phone-metadata.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -169,11 +170,6 @@ const assertNoRequire = async (name, outdir) => {
     }
   }
 };
-
-// Module-level variables (the loaded number plan, the HTTP client and its socket pool, memos) must
-// exist once per connector: a source file with one may not be bundled into both lib/index.js and the
-// files loaded on first use, which would each get their own copy.
-const holdsState = (source) => /^(?:export )?(?:let|var) /m.test(source);
 
 /** What lib/index.js imports on first use; `phone-metadata-file.ts` reads its data file beside it. */
 const firstUseFile = 'first-use.js';

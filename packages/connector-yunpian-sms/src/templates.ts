@@ -100,9 +100,11 @@ export type TextAroundCode = {
 // Template texts come from a handful of configs; the bound only guards against a caller that makes
 // up a new text per send.
 const maxSplits = 256;
+// A bundle-safe memo: the config guard (lib/index.js) and the send (lib/first-use.js) each get a
+// copy, which only caches on its own.
 const plainSplits = new Map<string, TextAroundCode>();
 // Parsed configs are deep-frozen and shared by every send with them, so their fixedParams objects
-// identify the fill; a mutable object is filled afresh each time.
+// identify the fill; a mutable object is filled afresh each time. A bundle-safe memo, as above.
 const filledSplits = new WeakMap<FixedParams, Map<string, TextAroundCode>>();
 const variableOrCode = /\{\{code\}\}|#(\w+)#/g;
 

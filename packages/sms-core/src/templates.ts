@@ -29,6 +29,8 @@ const pickByLocale = <T extends LocalizedTemplate>(
   return candidates.find(({ locale: own }) => own === undefined);
 };
 
+// A bundle-safe memo: a connector's config guard (lib/index.js) and its send (lib/first-use.js) may
+// each get a copy, which only caches on its own.
 const remembered = new WeakMap<readonly LocalizedTemplate[], Map<string, LocalizedTemplate>>();
 const maxChoicesPerList = 64;
 

@@ -290,6 +290,47 @@ describe('YunPian get_record and pull_status', () => {
     });
   });
 
+  it('keeps a delivery fault armed through a refused send, shows that send as refused, and applies it to the next accepted one', async () => {
+    sandbox.faults.add({
+      provider: 'yunpian',
+      to: '13800138001',
+      kind: 'delivery-failed',
+      code: 'DB:0108',
+    });
+    const refused = await sendYunpian(sandbox, {
+      apikey: 'ffffffffffffffffffffffffffffffff',
+      mobile: '13800138001',
+      text: cnText('111111'),
+    });
+    expect(refused.json).toMatchObject({ code: -1 });
+    expect(sandbox.inbox.refusals({ to: '13800138001' })).toHaveLength(1);
+    expect(sandbox.inbox.list()).toEqual([]);
+
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138001',
+      text: cnText('222222'),
+    });
+    expect((await getRecord({ mobile: '13800138001' })).json).toMatchObject([
+      { report_status: 'FAIL', error_msg: 'DB:0108' },
+    ]);
+    // Used once: the next accepted send is delivered.
+    clock.set(start + 1000);
+    await sendYunpian(sandbox, {
+      apikey: yunpianKeys.intl,
+      mobile: '13800138001',
+      text: cnText('333333'),
+    });
+    const records: unknown = (await getRecord({ mobile: '13800138001' })).json;
+    expect(records).toHaveLength(2);
+    expect(records).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ report_status: 'FAIL' }),
+        expect.objectContaining({ report_status: 'SUCCESS' }),
+      ])
+    );
+  });
+
   it('refuses an unknown apikey, a missing time and a page_size above 100 with the error envelope', async () => {
     expect((await getRecord({ apikey: 'ffffffffffffffffffffffffffffffff' })).json).toMatchObject({
       code: -1,

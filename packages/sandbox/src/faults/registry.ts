@@ -144,25 +144,28 @@ export class FaultRegistry {
   }
 
   /**
-   * The first fault matching this request, disarming it unless sticky. Delivery faults only match
-   * sends: a status lookup must not consume them.
+   * The first fault matching this request. Delivery faults only match sends: a status lookup must
+   * not consume them. The caller disarms it once it applies (`disarm`).
    */
-  take(
+  find(
     provider: Provider,
     recipients: readonly string[],
     isSend = true
   ): RegisteredFault | undefined {
-    const index = this.#faults.findIndex(
+    return this.#faults.find(
       (fault) =>
         (isSend || !isDeliveryFault(fault)) &&
         (fault.provider === undefined || fault.provider === provider) &&
         matchesRecipient(fault.to, recipients)
     );
-    const fault = this.#faults[index];
-    if (fault && !fault.sticky) {
+  }
+
+  /** Removes `fault` (a result of `find`) unless it is sticky or already gone. */
+  disarm(fault: RegisteredFault): void {
+    const index = this.#faults.indexOf(fault);
+    if (index !== -1 && !fault.sticky) {
       this.#faults.splice(index, 1);
     }
-    return fault;
   }
 
   get isEmpty(): boolean {

@@ -7,7 +7,7 @@ import { isDeliveryFault } from '../faults/registry.js';
 import type { FaultRegistry } from '../faults/registry.js';
 import type { Inbox } from '../inbox/inbox.js';
 import { terminalSafe } from '../shared/terminal-safe.js';
-import type { FaultSpec, SandboxConfig } from '../types.js';
+import type { DeliveryOutcome, FaultSpec, SandboxConfig } from '../types.js';
 
 import type { ControlContext } from './control-routes.js';
 import { handleControl, inboxPath, isControlPath } from './control-routes.js';
@@ -83,10 +83,10 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     }
   };
 
-  const takeFault = (endpoint: ProviderEndpoint, call: IncomingCall) =>
+  const findFault = (endpoint: ProviderEndpoint, call: IncomingCall) =>
     faults.isEmpty
       ? undefined
-      : faults.take(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
+      : faults.find(endpoint.provider, endpoint.recipients(call), endpoint.isSend?.(call) ?? true);
 
   // Every answer but a success shows in the inbox as refused, so a failed send can be diagnosed there.
   const refuse = (
@@ -103,15 +103,24 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     });
   };
 
-  /** The endpoint's own answer; returns its log summary. */
-  const answer = (endpoint: ProviderEndpoint, call: IncomingCall, response: ServerResponse) => {
-    const reply = endpoint.handle(call);
+  /**
+   * The endpoint's own answer, with the carrier outcome of a delivery fault if one applies; returns
+   * its log summary and whether the provider accepted the request.
+   */
+  const answer = (
+    endpoint: ProviderEndpoint,
+    call: IncomingCall,
+    response: ServerResponse,
+    outcome?: DeliveryOutcome
+  ) => {
+    const reply = endpoint.handle(call, outcome);
     sendReply(response, reply);
     const summary = reply.summary ?? '';
-    if (!summary.startsWith('OK ')) {
+    const accepted = summary.startsWith('OK ');
+    if (!accepted) {
       refuse(endpoint, call, response, reply.summary ?? `HTTP ${reply.status}`);
     }
-    return summary;
+    return { summary, accepted };
   };
 
   // Runs after the body is read; `endpoint` answers unless an armed fault takes the request over.
@@ -120,11 +129,17 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     call: IncomingCall,
     response: ServerResponse
   ): Promise<string> => {
-    const fault = takeFault(endpoint, call);
+    const fault = findFault(endpoint, call);
     if (fault && isDeliveryFault(fault)) {
-      const reply = endpoint.handle(call, deliveryOutcome(fault));
-      sendReply(response, reply);
-      return `${fault.kind} ${reply.summary ?? ''}`;
+      // The fault is for the next message the provider accepts: a refused send leaves it armed.
+      const { summary, accepted } = answer(endpoint, call, response, deliveryOutcome(fault));
+      if (accepted) {
+        faults.disarm(fault);
+      }
+      return `${fault.kind} ${summary}`;
+    }
+    if (fault) {
+      faults.disarm(fault);
     }
     if (fault && fault.kind !== 'delay') {
       performFault(fault, { endpoint, call, response, lifecycle });
@@ -135,7 +150,7 @@ export const createSandboxServer = (dependencies: ServerDependencies): SandboxSe
     if (fault && !(await lifecycle.sleep(fault.delayMs ?? defaultDelayMs))) {
       return 'closed during delay';
     }
-    const summary = answer(endpoint, call, response);
+    const { summary } = answer(endpoint, call, response);
     return fault ? `delayed ${summary}` : summary;
   };
 

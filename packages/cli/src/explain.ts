@@ -100,7 +100,7 @@ const table: Record<string, Row> = {
   },
   [ConnectorErrorCodes.General]: {
     meaning:
-      'The send failed for a reason the connector could not classify: the provider was unreachable, timed out, or answered with a server error.',
+      'The connector did not classify this failure; its message says what happened. For a send that is usually the provider being unreachable, timing out or answering with a server error, or an incomplete install (a file of lib/ missing or damaged).',
     logtoStatus: 400,
     logtoShows: 'Error occurred in connector: {{errorDescription}}',
   },

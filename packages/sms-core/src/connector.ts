@@ -76,7 +76,7 @@ export const deliveryStatusQueryOnFirstCall = <Config>(
       loadQuery(),
     ]);
     return createDeliveryStatusQuery((raw): Config => parseConfig(configGuard, raw), query);
-  });
+  }, 'Nothing was looked up.');
 
 /** What a connector's `send.ts` exports: its send flow over a parsed config. */
 export type SendModule<Config, Options, Result> = {

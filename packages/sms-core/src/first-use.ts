@@ -7,11 +7,13 @@ import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
  * load"). Later calls go straight to the loaded function.
  *
  * @param load Resolves to the implementation (an async function), e.g. `async () => (await import('./send.js')).send`.
+ * @param notDone What the failed call did not do, for its message (default `Nothing was sent.`).
  * @throws ConnectorError (General) when the implementation cannot be loaded (a file missing from the
  *   installed package); the loader's own error, which names paths, is not passed on.
  */
 export const loadOnFirstCall = <Args extends unknown[], Result>(
-  load: () => Promise<(...args: Args) => Promise<Result>>
+  load: () => Promise<(...args: Args) => Promise<Result>>,
+  notDone = 'Nothing was sent.'
 ): ((...args: Args) => Promise<Result>) => {
   let loaded: ((...args: Args) => Promise<Result>) | undefined;
   let loading: Promise<(...args: Args) => Promise<Result>> | undefined;
@@ -20,11 +22,12 @@ export const loadOnFirstCall = <Args extends unknown[], Result>(
     try {
       loaded = await loading;
     } catch {
-      // A failed load is not remembered: the next call tries again (a file restored by a reinstall).
+      // A failed load is not remembered: the next call tries again, so a missing file restored by
+      // a reinstall is found. A damaged one stays in Node's module cache until the process ends,
+      // hence the restart in the message.
       loading = undefined;
       throw new ConnectorError(ConnectorErrorCodes.General, {
-        errorDescription:
-          'The SMS connector could not load part of its code (lib/ is incomplete); reinstall the connector. Nothing was sent.',
+        errorDescription: `The SMS connector could not load part of its code (lib/ is incomplete or damaged); reinstall the connector and restart Logto. ${notDone}`,
       });
     }
     return loaded(...args);

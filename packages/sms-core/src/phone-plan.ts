@@ -123,8 +123,8 @@ const lengthMessages: Record<string, string> = {
 const isSmsCapable = (type: PhoneNumberType | undefined): type is SmsCapableNumberType =>
   type !== undefined && smsCapableTypes.has(type);
 
-const parseFailureMessage = (error: unknown): string =>
-  error instanceof ParseError && error.message === 'INVALID_COUNTRY'
+const parseFailureMessage = (error: ParseError): string =>
+  error.message === 'INVALID_COUNTRY'
     ? 'The phone number does not start with an assigned country calling code (e.g. 86 for mainland China, 852 for Hong Kong, 1 for the US and Canada).'
     : 'The phone number is not a number any country uses (too short or too long for its country calling code).';
 
@@ -142,6 +142,11 @@ export const readPlan = (
   try {
     phone = parsePhoneNumberWithError(international, metadata);
   } catch (error: unknown) {
+    // Only a ParseError is about the number; anything else (unusable metadata) is not the
+    // person's mistake and must not be reported as one.
+    if (!(error instanceof ParseError)) {
+      throw error;
+    }
     return { valid: false, message: parseFailureMessage(error) };
   }
   // Libphonenumber drops a national trunk prefix written after the country code (+1 1 904…, +44 0 7400…).

@@ -22,7 +22,6 @@ export default createConnector;
 export { configGuard, type AliyunMasConfig, type AliyunMasTemplate } from './config.js';
 export { connectorId, metadata } from './metadata.js';
 export { deliveryStatusSource } from './status-source.js';
-export { errorRules } from './errors.js';
 export type { AliyunMasSendResult } from './response.js';
 
 /**

@@ -22,7 +22,6 @@ export default createConnector;
 export { configGuard, type AliyunSmsConfig } from './config.js';
 export { connectorId, metadata } from './metadata.js';
 export { deliveryStatusSource } from './status-source.js';
-export { errorRules } from './errors.js';
 export type { AliyunSmsSendResult } from './response.js';
 
 /**

@@ -22,7 +22,6 @@ export default createConnector;
 export { configGuard, type TencentSmsConfig, type TencentSmsTemplate } from './config.js';
 export { connectorId, metadata } from './metadata.js';
 export { deliveryStatusSource } from './status-source.js';
-export { errorRules } from './errors.js';
 export type { TencentSmsSendResult } from './response.js';
 
 /**

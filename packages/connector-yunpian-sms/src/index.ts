@@ -18,7 +18,6 @@ export default createConnector;
 export { configGuard, type YunpianSmsConfig, type YunpianSmsTemplate } from './config.js';
 export { connectorId, metadata } from './metadata.js';
 export { deliveryStatusSource } from './status-source.js';
-export { errorRules } from './errors.js';
 export type { YunpianSmsSendResult } from './response.js';
 
 /**

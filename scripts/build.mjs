@@ -220,7 +220,7 @@ const firstUseEntrySource = async (name, files) => {
 const buildConnector = async (name) => {
   const outdir = package_(name, 'lib');
   await rm(outdir, { recursive: true, force: true });
-  const lazyEntries = new Map();
+  const lazyEntries = new Set();
   const deferDynamicImports = {
     name: 'defer-dynamic-imports',
     setup(pluginBuild) {
@@ -234,7 +234,7 @@ const buildConnector = async (name) => {
           resolveDir: args.resolveDir,
           pluginData: { deferred: true },
         });
-        lazyEntries.set(resolved.path, args.importer);
+        lazyEntries.add(resolved.path);
         return { path: `./${firstUseFile}`, external: true };
       });
     },
@@ -246,7 +246,7 @@ const buildConnector = async (name) => {
     external: logtoProvidedPackages,
     plugins: [directInternalImports, deferDynamicImports],
   });
-  const entrySource = await firstUseEntrySource(name, [...lazyEntries.keys()]);
+  const entrySource = await firstUseEntrySource(name, [...lazyEntries]);
   const firstUseEntry = {
     name: 'first-use-entry',
     setup(pluginBuild) {

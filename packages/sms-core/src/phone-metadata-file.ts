@@ -3,23 +3,23 @@ import { readFile } from 'node:fs/promises';
 import { ConnectorError, ConnectorErrorCodes } from '@logto/connector-kit';
 import type { MetadataJson } from 'libphonenumber-js/core';
 
+import { isJsonObject } from './json-values.js';
+
 /** The file the connector build writes beside `lib/first-use.js` (scripts/build.mjs). */
 export const phoneMetadataFileName = 'phone-metadata.json';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The shape libphonenumber-js needs, checked once: a damaged file that is still JSON (`{}`, a list
  * cut short) would otherwise make libphonenumber-js refuse every number, and each refusal would read
- * as the person's mistake.
+ * as the person's mistake. The plan has about 245 countries and regions; fewer than 200 means the
+ * file lost entries.
  */
 const looksLikeMetadata = (value: unknown): value is MetadataJson =>
-  isRecord(value) &&
+  isJsonObject(value) &&
   value.version === 4 &&
-  isRecord(value.country_calling_codes) &&
+  isJsonObject(value.country_calling_codes) &&
   Array.isArray(value.country_calling_codes['86']) &&
-  isRecord(value.countries) &&
+  isJsonObject(value.countries) &&
   Array.isArray(value.countries.CN) &&
   Object.keys(value.countries).length > 200;
 

@@ -6,10 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 
 import { connectorPackages, ensureBuilt, packageDirectory } from './helpers/build.js';
+import { fieldOf } from './support/index.js';
 
 beforeAll(async () => {
   await ensureBuilt(connectorPackages);
@@ -36,6 +39,16 @@ describe.each(connectorPackages)('%s lib/index.js', (name) => {
     expect(new Set(dynamicImports)).toEqual(new Set(['./first-use.js']));
     // The HTTP client is created by the send flow, never at load.
     expect(source()).not.toMatch(/\bgot\.extend\(|new https?\.Agent\(/);
+  });
+
+  it('builds no zod schema at import: every module-level guard is a lazyGuard, built on its first parse', async () => {
+    const eager = source().match(
+      /^var \w+ = (?:z\d*\.|unionGuard\(|requiredText(?:Guard)?\(|credential(?:Guard|Text)\(|endpointGuard\(|aliyunEndpointGuard\()/gm
+    );
+    expect(eager ?? []).toEqual([]);
+    const module: unknown = await import(pathToFileURL(path.join(library(), 'index.js')).href);
+    const guard = fieldOf(module, 'configGuard');
+    expect(guard).toBeInstanceOf(z.ZodLazy);
   });
 
   it('ships exactly index.js, first-use.js (one file: the first send reads no other module of its own) and phone-metadata.json', () => {

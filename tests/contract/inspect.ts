@@ -14,8 +14,8 @@ const objectKeysOf = (definition: unknown): string[] | undefined => {
 };
 
 /**
- * The top-level keys of a config guard: a `z.object`, possibly wrapped in refinements or
- * transforms (`superRefine` on the object is common for checks that involve several keys).
+ * The top-level keys of a config guard: a `z.object`, possibly wrapped in refinements, transforms
+ * (`superRefine` on the object is common for checks that involve several keys) or `z.lazy`.
  * Walks zod's definition objects (`schema` of an effect, `innerType` of a wrapper) rather than
  * `instanceof`, so a guard built by another copy of zod is read the same way.
  */
@@ -27,7 +27,12 @@ export const configKeysOf = (guard: ZodTypeAny): string[] => {
     if (keys) {
       return keys;
     }
-    current = fieldOf(definition, 'schema') ?? fieldOf(definition, 'innerType');
+    // A lazy schema (sms-core `lazyGuard`) holds a getter that builds the wrapped one.
+    const getter: unknown = fieldOf(definition, 'getter');
+    current =
+      typeof getter === 'function'
+        ? Reflect.apply(getter, undefined, [])
+        : (fieldOf(definition, 'schema') ?? fieldOf(definition, 'innerType'));
   }
   throw new Error('the configGuard is not a z.object (or a refinement of one)');
 };

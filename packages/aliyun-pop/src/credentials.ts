@@ -1,4 +1,9 @@
-import { blankAsMissing, credentialGuard, securityTokenGuard } from '@logto-sms/sms-core';
+import {
+  blankAsMissing,
+  credentialGuard,
+  securityTokenGuard,
+  lazyGuard,
+} from '@logto-sms/sms-core';
 
 import { z } from 'zod';
 
@@ -45,16 +50,18 @@ export const signatureAlgorithms = ['ACS3-HMAC-SHA256', 'HMAC-SHA1'] as const;
 export const defaultSignatureAlgorithm = 'ACS3-HMAC-SHA256';
 
 /** `signatureAlgorithm`: V3 (`ACS3-HMAC-SHA256`, the default) or V1 (`HMAC-SHA1`). */
-export const signatureAlgorithmGuard = z.preprocess(
-  blankAsMissing,
-  z
-    .enum(signatureAlgorithms, {
-      // Zod's default message quotes the received value; say what is allowed instead.
-      errorMap: () => ({
-        message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.`,
-      }),
-    })
-    .default(defaultSignatureAlgorithm)
+export const signatureAlgorithmGuard = lazyGuard(() =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .enum(signatureAlgorithms, {
+        // Zod's default message quotes the received value; say what is allowed instead.
+        errorMap: () => ({
+          message: `signatureAlgorithm must be one of: ${signatureAlgorithms.join(', ')}.`,
+        }),
+      })
+      .default(defaultSignatureAlgorithm)
+  )
 );
 
 export { requiredTextGuard as requiredText } from '@logto-sms/sms-core';

@@ -38,7 +38,7 @@ describe('metadata', () => {
   it('has one described form item per config key; secrets are confidential', () => {
     const formItems = metadata.formItems ?? [];
     expect(formItems.map(({ key }) => key).sort()).toEqual(
-      Object.keys(aliyunSmsConfigObject.shape).sort()
+      Object.keys(aliyunSmsConfigObject.schema.shape).sort()
     );
     for (const item of formItems) {
       expect(item.description?.length, item.key).toBeGreaterThan(30);

@@ -34,7 +34,7 @@ describe('metadata', () => {
   it('has one described form item per config key; secrets are confidential', () => {
     const formItems = metadata.formItems ?? [];
     expect(formItems.map(({ key }) => key).sort()).toEqual(
-      Object.keys(tencentSmsConfigObject.shape).sort()
+      Object.keys(tencentSmsConfigObject.schema.shape).sort()
     );
     for (const item of formItems) {
       expect(item.description?.length, item.key).toBeGreaterThan(30);
@@ -49,7 +49,7 @@ describe('metadata', () => {
 
   it("the form's default templates are a valid templates value", () => {
     const templates = metadata.formItems?.find(({ key }) => key === 'templates')?.defaultValue;
-    expect(tencentSmsConfigObject.shape.templates.safeParse(templates).success).toBe(true);
+    expect(tencentSmsConfigObject.schema.shape.templates.safeParse(templates).success).toBe(true);
   });
 
   it('createConnector reads no config at load time', async () => {

@@ -7,6 +7,7 @@ import {
   timeoutGuard,
   unionGuard,
   usageTypeGuard,
+  lazyGuard,
 } from '@logto-sms/sms-core';
 
 import { z } from 'zod';
@@ -52,15 +53,17 @@ const placeholderTextGuard = (label: string) =>
  * One text for every number, or separate texts: YunPian files domestic and international templates
  * apart (国内短信 / 国际短信) and matches an international number only against the latter.
  */
-export const contentGuard = unionGuard(
-  [
-    placeholderTextGuard('content'),
-    z.object({
-      china: placeholderTextGuard('content.china'),
-      overseas: placeholderTextGuard('content.overseas'),
-    }),
-  ],
-  'content is the approved template text, or { "china": "<domestic template text>", "overseas": "<international template text>" }.'
+export const contentGuard = lazyGuard(() =>
+  unionGuard(
+    [
+      placeholderTextGuard('content'),
+      z.object({
+        china: placeholderTextGuard('content.china'),
+        overseas: placeholderTextGuard('content.overseas'),
+      }),
+    ],
+    'content is the approved template text, or { "china": "<domestic template text>", "overseas": "<international template text>" }.'
+  )
 );
 
 /**
@@ -68,19 +71,21 @@ export const contentGuard = unionGuard(
  * for `#option#` and `#eftime#`). Values are the operator's text; nothing from Logto's payload other
  * than the code ever fills a variable.
  */
-export const fixedParamsGuard = z.record(
-  z
-    .string()
-    .regex(
-      /^\w+$/,
-      'fixedParams keys are variable names as written between # in the template, e.g. "option" for #option#.'
-    ),
-  z
-    .string({ invalid_type_error: 'fixedParams values are text, e.g. { "eftime": "5分钟" }.' })
-    .refine(
-      (value) => !holdsPlaceholder(value),
-      'A fixedParams value may not itself contain a #name# placeholder.'
-    )
+export const fixedParamsGuard = lazyGuard(() =>
+  z.record(
+    z
+      .string()
+      .regex(
+        /^\w+$/,
+        'fixedParams keys are variable names as written between # in the template, e.g. "option" for #option#.'
+      ),
+    z
+      .string({ invalid_type_error: 'fixedParams values are text, e.g. { "eftime": "5分钟" }.' })
+      .refine(
+        (value) => !holdsPlaceholder(value),
+        'A fixedParams value may not itself contain a #name# placeholder.'
+      )
+  )
 );
 
 const textsOf = (
@@ -94,37 +99,39 @@ const textsOf = (
         label: `content.${key}`,
       }));
 
-export const templateGuard = z
-  .object({
-    usageType: usageTypeGuard,
-    /** The exact approved template text(s); sent byte for byte apart from the variables. */
-    content: contentGuard,
-    /** Language of this text (e.g. "en", "zh-CN"); without one it is the usage type's fallback. */
-    locale: optionalLocaleGuard,
-    fixedParams: fixedParamsGuard.optional(),
-  })
-  .superRefine(({ content, fixedParams }, context) => {
-    // A variable without a value would reach the person as "#option#": refuse the config instead.
-    for (const { path, text, label } of textsOf(content)) {
-      const unfilled = unfilledVariables(text, fixedParams);
-      // Without exactly one code placeholder the text is already refused, with the reason.
-      if (unfilled.length === 0 || countCodePlaceholders(text) !== 1) {
-        continue;
+export const templateGuard = lazyGuard(() =>
+  z
+    .object({
+      usageType: usageTypeGuard,
+      /** The exact approved template text(s); sent byte for byte apart from the variables. */
+      content: contentGuard,
+      /** Language of this text (e.g. "en", "zh-CN"); without one it is the usage type's fallback. */
+      locale: optionalLocaleGuard,
+      fixedParams: fixedParamsGuard.optional(),
+    })
+    .superRefine(({ content, fixedParams }, context) => {
+      // A variable without a value would reach the person as "#option#": refuse the config instead.
+      for (const { path, text, label } of textsOf(content)) {
+        const unfilled = unfilledVariables(text, fixedParams);
+        // Without exactly one code placeholder the text is already refused, with the reason.
+        if (unfilled.length === 0 || countCodePlaceholders(text) !== 1) {
+          continue;
+        }
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path,
+          message: `${label} has ${unfilled.map((name) => `#${name}#`).join(', ')} with no value: give each a fixed text in this template's fixedParams, e.g. "fixedParams": { ${unfilled.map((name) => `"${name}": "…"`).join(', ')} }. Only #code# (or {{code}}) is filled by the connector.`,
+        });
       }
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        path,
-        message: `${label} has ${unfilled.map((name) => `#${name}#`).join(', ')} with no value: give each a fixed text in this template's fixedParams, e.g. "fixedParams": { ${unfilled.map((name) => `"${name}": "…"`).join(', ')} }. Only #code# (or {{code}}) is filled by the connector.`,
-      });
-    }
-    if (fixedParams !== undefined && Object.hasOwn(fixedParams, 'code')) {
-      context.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['fixedParams', 'code'],
-        message: 'fixedParams may not set "code": #code# always holds the verification code.',
-      });
-    }
-  });
+      if (fixedParams !== undefined && Object.hasOwn(fixedParams, 'code')) {
+        context.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['fixedParams', 'code'],
+          message: 'fixedParams may not set "code": #code# always holds the verification code.',
+        });
+      }
+    })
+);
 
 export type YunpianSmsTemplate = z.infer<typeof templateGuard>;
 
@@ -133,40 +140,42 @@ export type YunpianSmsTemplate = z.infer<typeof templateGuard>;
  * enableInternational, unsupportedCountriesMsg) and adds locale templates, strict phone routing,
  * the endpoint and a timeout. Unknown keys are ignored, so a pasted official config keeps working.
  */
-export const configGuard = z.object({
-  apikey: z
-    .string({
-      required_error:
-        'apikey is required: copy the API key from the YunPian console (账户设置 → 子帐户管理).',
-      invalid_type_error: 'apikey is the YunPian API key, a string of 32 hex characters.',
-    })
-    .trim()
-    .min(1, 'apikey is empty: copy the API key from the YunPian console (账户设置 → 子帐户管理).')
-    .regex(
-      /^[\u0021-\u007E]*$/,
-      'apikey may only contain letters and digits (YunPian keys are 32 hex characters); copy it again.'
-    ),
-  templates: templateListGuard(templateGuard),
-  enableInternational: z
-    .boolean({ invalid_type_error: 'enableInternational is true or false.' })
-    .default(false),
-  unsupportedCountriesMsg: z
-    .string({
-      invalid_type_error:
-        'unsupportedCountriesMsg is a text shown when an international number is refused.',
-    })
-    .nullish()
-    .transform((value) =>
-      value === null || value === undefined || value.trim() === '' ? undefined : value
-    ),
-  strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
-  allowedCountries: allowedCountriesGuard,
-  endpoint: endpointGuard({
-    defaultUrl: defaultEndpoint,
-    isProviderHost: (hostname) => yunpianHosts.has(hostname),
-    expected: `a YunPian host: ${defaultEndpoint} or ${overseasEndpoint}`,
-  }),
-  timeout: timeoutGuard,
-});
+export const configGuard = lazyGuard(() =>
+  z.object({
+    apikey: z
+      .string({
+        required_error:
+          'apikey is required: copy the API key from the YunPian console (账户设置 → 子帐户管理).',
+        invalid_type_error: 'apikey is the YunPian API key, a string of 32 hex characters.',
+      })
+      .trim()
+      .min(1, 'apikey is empty: copy the API key from the YunPian console (账户设置 → 子帐户管理).')
+      .regex(
+        /^[\u0021-\u007E]*$/,
+        'apikey may only contain letters and digits (YunPian keys are 32 hex characters); copy it again.'
+      ),
+    templates: templateListGuard(templateGuard),
+    enableInternational: z
+      .boolean({ invalid_type_error: 'enableInternational is true or false.' })
+      .default(false),
+    unsupportedCountriesMsg: z
+      .string({
+        invalid_type_error:
+          'unsupportedCountriesMsg is a text shown when an international number is refused.',
+      })
+      .nullish()
+      .transform((value) =>
+        value === null || value === undefined || value.trim() === '' ? undefined : value
+      ),
+    strictPhoneRegionNumberCheck: strictPhoneRegionNumberCheckGuard,
+    allowedCountries: allowedCountriesGuard,
+    endpoint: endpointGuard({
+      defaultUrl: defaultEndpoint,
+      isProviderHost: (hostname) => yunpianHosts.has(hostname),
+      expected: `a YunPian host: ${defaultEndpoint} or ${overseasEndpoint}`,
+    }),
+    timeout: timeoutGuard,
+  })
+);
 
 export type YunpianSmsConfig = z.output<typeof configGuard>;

@@ -51,7 +51,7 @@ describe('metadata', () => {
   });
 
   test('has exactly one described form item per config key', () => {
-    const keys = Object.keys(configGuard.shape);
+    const keys = Object.keys(configGuard.schema.shape);
     const items = metadata.formItems ?? [];
     expect(items.map(({ key }) => key).sort()).toEqual([...keys].sort());
     expect(Object.fromEntries(items.map(({ key, label }) => [key, label]))).toEqual({

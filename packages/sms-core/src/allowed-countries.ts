@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 import { blankAsMissing, jsonTextAsValue } from './config.js';
 import { invalidRequest } from './errors.js';
+import { lazyGuard } from './lazy-guard.js';
 import type { PhoneRoute } from './phone.js';
 import { describeRegion } from './region-names.js';
 
@@ -51,29 +52,31 @@ const checkCode = (code: string, index: number, context: z.RefinementCtx) => {
  * serves. Input is a JSON array, its JSON text, or codes separated by commas or spaces; codes are
  * trimmed, upper-cased and de-duplicated. An empty list is refused, since it would refuse every number.
  */
-export const allowedCountriesGuard = z.preprocess(
-  asList,
-  z
-    .array(
-      z
-        .string({ invalid_type_error: `allowedCountries is ${listHelp}.` })
-        .trim()
-        .toUpperCase(),
-      {
-        invalid_type_error: `allowedCountries is ${listHelp}.`,
-      }
-    )
-    .min(
-      1,
-      `allowedCountries is empty, so no number could receive a code: write ${listHelp}, or remove the key to allow every country.`
-    )
-    .superRefine((codes, context) => {
-      for (const [index, code] of codes.entries()) {
-        checkCode(code, index, context);
-      }
-    })
-    .transform((codes) => [...new Set(codes)])
-    .optional()
+export const allowedCountriesGuard = lazyGuard(() =>
+  z.preprocess(
+    asList,
+    z
+      .array(
+        z
+          .string({ invalid_type_error: `allowedCountries is ${listHelp}.` })
+          .trim()
+          .toUpperCase(),
+        {
+          invalid_type_error: `allowedCountries is ${listHelp}.`,
+        }
+      )
+      .min(
+        1,
+        `allowedCountries is empty, so no number could receive a code: write ${listHelp}, or remove the key to allow every country.`
+      )
+      .superRefine((codes, context) => {
+        for (const [index, code] of codes.entries()) {
+          checkCode(code, index, context);
+        }
+      })
+      .transform((codes) => [...new Set(codes)])
+      .optional()
+  )
 );
 
 /**

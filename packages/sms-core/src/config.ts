@@ -5,6 +5,7 @@
 import { TemplateType } from '@logto/connector-kit';
 import { z, type ZodTypeAny } from 'zod';
 
+import { lazyGuard } from './lazy-guard.js';
 import { languageTagPattern, normalizeLocale } from './locale.js';
 import { canonicalUsageType, deprecatedGenericName } from './usage-types.js';
 
@@ -30,20 +31,24 @@ const knownUsageTypes: readonly string[] = [...Object.values(TemplateType), depr
 
 // The message does not quote the value: whatever was typed in the wrong field stays out of errors.
 /** A template's `usageType`: one of connector-kit's TemplateType values, or the legacy `Test`. */
-export const usageTypeGuard = z
-  .string()
-  .refine(
-    (value) => knownUsageTypes.includes(value),
-    `Unknown usageType. Use one of: ${knownUsageTypes.join(', ')}.`
-  );
+export const usageTypeGuard = lazyGuard(() =>
+  z
+    .string()
+    .refine(
+      (value) => knownUsageTypes.includes(value),
+      `Unknown usageType. Use one of: ${knownUsageTypes.join(', ')}.`
+    )
+);
 
 /** A language tag such as `en`, `zh-CN`, `zh-Hant-TW` (`_` accepted as separator). */
-export const localeGuard = z
-  .string()
-  .regex(languageTagPattern, 'Use a language tag such as "en", "zh-CN" or "zh-Hant-TW".');
+export const localeGuard = lazyGuard(() =>
+  z.string().regex(languageTagPattern, 'Use a language tag such as "en", "zh-CN" or "zh-Hant-TW".')
+);
 
 /** A template's optional `locale`; left empty it means "no particular language". */
-export const optionalLocaleGuard = z.preprocess(blankAsMissing, localeGuard.optional());
+export const optionalLocaleGuard = lazyGuard(() =>
+  z.preprocess(blankAsMissing, localeGuard.optional())
+);
 
 // The Json form field may hand over the text the person typed rather than the parsed value.
 export const jsonTextAsValue = (value: unknown): unknown => {
@@ -130,16 +135,18 @@ export const credentialGuard = (label: string, console: string) =>
   );
 
 /** An optional STS security token: left empty it is absent; otherwise printable ASCII. */
-export const securityTokenGuard = z.preprocess(
-  blankAsMissing,
-  z
-    .string({ invalid_type_error: 'securityToken must be text (the STS token), or left empty.' })
-    .trim()
-    .refine(
-      (value) => printableAscii.test(value),
-      'securityToken may only contain letters, digits and ASCII symbols, without spaces or line breaks.'
-    )
-    .optional()
+export const securityTokenGuard = lazyGuard(() =>
+  z.preprocess(
+    blankAsMissing,
+    z
+      .string({ invalid_type_error: 'securityToken must be text (the STS token), or left empty.' })
+      .trim()
+      .refine(
+        (value) => printableAscii.test(value),
+        'securityToken may only contain letters, digits and ASCII symbols, without spaces or line breaks.'
+      )
+      .optional()
+  )
 );
 
 /**
@@ -159,9 +166,8 @@ export const unionGuard = <Options extends [ZodTypeAny, ZodTypeAny, ...ZodTypeAn
  * Whether every number must carry its country code (Logto's own format). Blank means the default.
  * @default true
  */
-export const strictPhoneRegionNumberCheckGuard = z.preprocess(
-  blankAsMissing,
-  z.boolean().default(true)
+export const strictPhoneRegionNumberCheckGuard = lazyGuard(() =>
+  z.preprocess(blankAsMissing, z.boolean().default(true))
 );
 
 /**
@@ -169,18 +175,22 @@ export const strictPhoneRegionNumberCheckGuard = z.preprocess(
  * field's text is accepted). Blank means the default.
  * @default 10000
  */
-export const timeoutGuard = z.preprocess(
-  (value) => {
-    const present = blankAsMissing(value);
-    // A Number form field may arrive as its text.
-    return typeof present === 'string' && /^\d+$/.test(present.trim()) ? Number(present) : present;
-  },
-  z
-    .number({ invalid_type_error: 'timeout is a number of milliseconds, e.g. 10000.' })
-    .int('timeout is a whole number of milliseconds.')
-    .min(100, 'timeout must be at least 100 ms.')
-    .max(60_000, 'timeout must be at most 60000 ms (one minute).')
-    .default(10_000)
+export const timeoutGuard = lazyGuard(() =>
+  z.preprocess(
+    (value) => {
+      const present = blankAsMissing(value);
+      // A Number form field may arrive as its text.
+      return typeof present === 'string' && /^\d+$/.test(present.trim())
+        ? Number(present)
+        : present;
+    },
+    z
+      .number({ invalid_type_error: 'timeout is a number of milliseconds, e.g. 10000.' })
+      .int('timeout is a whole number of milliseconds.')
+      .min(100, 'timeout must be at least 100 ms.')
+      .max(60_000, 'timeout must be at most 60000 ms (one minute).')
+      .default(10_000)
+  )
 );
 
 const loopbackHosts = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;

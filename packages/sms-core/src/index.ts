@@ -30,6 +30,7 @@ export {
   type EndpointRule,
 } from './config.js';
 export { parseConfig } from './parse-config.js';
+export { lazyGuard } from './lazy-guard.js';
 export { canonicalUsageType, deprecatedGenericName } from './usage-types.js';
 export {
   insufficientRequest,

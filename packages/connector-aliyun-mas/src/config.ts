@@ -15,6 +15,7 @@ import {
   timeoutGuard,
   usageTypeGuard,
   lazyGuard,
+  numberFieldValue,
 } from '@logto-sms/sms-core';
 
 import { z } from 'zod';
@@ -99,13 +100,7 @@ export type AliyunMasTemplate = z.output<typeof templateGuard>;
 
 const codeValidMinutesGuard = lazyGuard(() =>
   z.preprocess(
-    (value) => {
-      const present = blankAsMissing(value);
-      // A Number form field may arrive as its text.
-      return typeof present === 'string' && /^\d+$/.test(present.trim())
-        ? Number(present)
-        : present;
-    },
+    numberFieldValue,
     z
       .number({ invalid_type_error: 'codeValidMinutes is a whole number of minutes, e.g. 10.' })
       .int('codeValidMinutes is a whole number of minutes.')

@@ -171,19 +171,22 @@ export const strictPhoneRegionNumberCheckGuard = lazyGuard(() =>
 );
 
 /**
+ * A Console Number field's value as a zod preprocess step: blank is missing, and a whole number
+ * that arrives as its text is read as the number; anything else is left for the schema to refuse.
+ */
+export const numberFieldValue = (value: unknown): unknown => {
+  const present = blankAsMissing(value);
+  return typeof present === 'string' && /^\d+$/.test(present.trim()) ? Number(present) : present;
+};
+
+/**
  * The send budget in milliseconds, retry included: a whole number from 100 to 60000 (a Number
  * field's text is accepted). Blank means the default.
  * @default 10000
  */
 export const timeoutGuard = lazyGuard(() =>
   z.preprocess(
-    (value) => {
-      const present = blankAsMissing(value);
-      // A Number form field may arrive as its text.
-      return typeof present === 'string' && /^\d+$/.test(present.trim())
-        ? Number(present)
-        : present;
-    },
+    numberFieldValue,
     z
       .number({ invalid_type_error: 'timeout is a number of milliseconds, e.g. 10000.' })
       .int('timeout is a whole number of milliseconds.')

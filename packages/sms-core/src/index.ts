@@ -16,6 +16,7 @@ export {
   endpointGuard,
   isLoopbackHost,
   localeGuard,
+  numberFieldValue,
   operatorAllowedHttpHosts,
   optionalLocaleGuard,
   recommendedUsageTypes,
